@@ -1,0 +1,31 @@
+# Everything a fresh Debian machine with Python 3.11 needs, in two targets:
+#   make edition   — convert tei/sources/*.txt into tei/, validate, and render site/ (HTML, FO, PDF)
+#   make test      — run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: edition test lint bench install system-deps
+
+edition: $(STAMP)
+	$(BIN)/teikit build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml package.json
+	bash .ci/install-system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	npm install --silent --no-audit --no-fund
+	touch $(STAMP)

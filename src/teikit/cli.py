@@ -1,0 +1,97 @@
+"""The ``teikit`` command line: thin wrappers over the library, one command per feature."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from teikit.errors import TeikitError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_errors(command: F) -> F:
+    """Turn a :class:`TeikitError` into one line on stderr and its exit code — never a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except TeikitError as error:
+            click.echo(f"teikit: error: {error}", err=True)
+            sys.exit(error.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def warn(message: str) -> None:
+    click.echo(f"teikit: warning: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="teikit")
+def main() -> None:
+    """Plain-text transcriptions to TEI P5 editions: convert, validate, render."""
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Where to write the TEI (default: SOURCE with .xml).")
+@click.option("--config", type=click.Path(path_type=Path),
+              help="Edition config (default: edition.toml next to the source's tei/ folder).")
+@click.option("--register", type=click.Path(path_type=Path),
+              help="TEI register of people, organisations, places (overrides the config).")
+@click.option("--encoding", help="Decode the source with this codec instead of detecting it.")
+@reports_errors
+def convert(source: Path, output: Path | None, config: Path | None, register: Path | None,
+            encoding: str | None) -> None:
+    """Convert a plain-text transcription SOURCE into TEI P5."""
+    from teikit.convert import convert_file
+
+    result = convert_file(source, output, config_path=config, register_path=register,
+                          encoding=encoding)
+    for message in result.warnings:
+        warn(message)
+    click.echo(f"wrote {result.output}")
+
+
+@main.group()
+def export() -> None:
+    """Export a TEI file to other formats."""
+
+
+@export.command("text")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@click.option("--reading", type=click.Choice(["original", "corrected"]), default="original",
+              show_default=True,
+              help="original: the transcription as it was (repairs undone); corrected: with repairs.")
+@reports_errors
+def export_text(file: Path, output: Path | None, reading: str) -> None:
+    """Read a TEI FILE back to a plain-text transcription."""
+    from teikit.readback import read_back_file
+    from teikit.xmlio import write_text_atomically
+
+    text = read_back_file(file, corrected=reading == "corrected")
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_text_atomically(output, text, inputs=[file])
+
+
+@main.command()
+@click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
+              show_default=True, help="Edition config naming the sources and the register.")
+@reports_errors
+def build(config: Path) -> None:
+    """Build the edition: convert every source in tei/sources/ into tei/."""
+    from teikit.build import build_edition
+
+    for line in build_edition(config, warn=warn):
+        click.echo(line)

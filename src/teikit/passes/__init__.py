@@ -1,0 +1,29 @@
+"""Markup passes: each knows one concern and proposes spans; none builds XML.
+
+A pass is any object with a ``concern`` name and a ``propose`` method. Passes run in order and
+each sees the spans proposed before it (read-only), so that, say, the editorial pass can tell an
+omission inside a quotation from one in the narrative. :func:`teikit.weave.weave` resolves what
+they propose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from teikit.model import Span, Transcription
+
+
+class MarkupPass(Protocol):
+    concern: str
+
+    def propose(self, doc: Transcription, earlier: Sequence[Span]) -> Iterable[Span]:
+        """Return the spans this concern finds in ``doc``."""
+        ...
+
+
+def run_passes(doc: Transcription, passes: Iterable[MarkupPass]) -> list[Span]:
+    spans: list[Span] = []
+    for markup_pass in passes:
+        spans.extend(markup_pass.propose(doc, tuple(spans)))
+    return spans
