@@ -1,0 +1,128 @@
+"""The edition config (``tei/edition.toml``): facts the texts do not state.
+
+```toml
+[edition]                      # the digital edition as a whole
+publisher = "…"
+licence = "…"
+licence_url = "https://…"
+date = "2026-11-27"            # publication date; also the date of the conversion change entry
+register = "register.xml"      # relative to this file
+sources = "sources"            # where `teikit build` finds *.txt
+output = "."                   # where it writes NAME.xml
+
+[texts.NAME]                   # per text (NAME = source file stem); all keys optional
+year = 1917                    # year of dates written without one ("October 27")
+calendar = "julian"            # calendar of such dates: julian | gregorian
+editor = "The editors of …"    # who wrote the headnote and the bracketed insertions
+language = "en"
+original_language = "fr"
+```
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from teikit.errors import InputError
+
+# Russia used the Julian calendar until 31 January 1918 (Old Style); the next day was
+# 14 February 1918 (New Style).
+JULIAN_LAST_DAY_IN_RUSSIA = date(1918, 1, 31)
+
+
+@dataclass(frozen=True)
+class TextSettings:
+    """Everything a conversion needs to know beyond the text itself."""
+
+    name: str
+    publisher: str = "teikit"
+    licence: str = ""
+    licence_url: str = ""
+    publication_date: str = ""
+    register_path: Path | None = None
+    year: int | None = None
+    calendar: str = "gregorian"
+    editor: str = ""
+    editor_id: str = "ed"
+    language: str = "en"
+    original_language: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def editor_ref(self) -> str:
+        return f"#{self.editor_id}"
+
+
+@dataclass(frozen=True)
+class EditionConfig:
+    path: Path | None
+    edition: dict[str, Any]
+    texts: dict[str, dict[str, Any]]
+
+    @property
+    def base(self) -> Path:
+        return self.path.parent if self.path else Path(".")
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.base / str(self.edition.get("sources", "sources"))
+
+    @property
+    def output_dir(self) -> Path:
+        return self.base / str(self.edition.get("output", "."))
+
+    def settings_for(self, name: str, register_override: Path | None = None) -> TextSettings:
+        text = {**self.texts.get("*", {}), **self.texts.get(name, {})}
+        register = register_override
+        if register is None and self.edition.get("register"):
+            register = self.base / str(self.edition["register"])
+        known = {"year", "calendar", "editor", "editor_id", "language", "original_language"}
+        return TextSettings(
+            name=name,
+            publisher=str(self.edition.get("publisher", "teikit")),
+            licence=str(self.edition.get("licence", "")),
+            licence_url=str(self.edition.get("licence_url", "")),
+            publication_date=str(self.edition.get("date", "")),
+            register_path=register,
+            year=int(text["year"]) if "year" in text else None,
+            calendar=str(text.get("calendar", "gregorian")),
+            editor=str(text.get("editor", "")),
+            editor_id=str(text.get("editor_id", "ed")),
+            language=str(text.get("language", "en")),
+            original_language=str(text.get("original_language", "")),
+            extra={k: v for k, v in text.items() if k not in known},
+        )
+
+
+def load_config(path: Path | None) -> EditionConfig:
+    """Load ``path``; ``None`` gives an empty config (every text uses the defaults)."""
+    if path is None:
+        return EditionConfig(None, {}, {})
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: config file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: not a valid TOML config: {error}") from None
+    edition = data.get("edition", {})
+    texts = data.get("texts", {})
+    if not isinstance(edition, dict) or not isinstance(texts, dict):
+        raise InputError(f"{path}: [edition] and [texts.NAME] must be tables")
+    calendars = {"julian", "gregorian"}
+    for name, text in texts.items():
+        if text.get("calendar", "gregorian") not in calendars:
+            raise InputError(f"{path}: [texts.{name}] calendar must be one of {sorted(calendars)}")
+    return EditionConfig(Path(path), edition, texts)
+
+
+def find_config(source: Path) -> Path | None:
+    """The config that governs ``source``: ``edition.toml`` in its folder or the folder above."""
+    for folder in (source.parent, source.parent.parent):
+        candidate = folder / "edition.toml"
+        if candidate.is_file():
+            return candidate
+    return None
