@@ -79,7 +79,7 @@ class Node:
     """A small element tree for the content of atomic spans (e.g. ``choice/sic/corr``)."""
 
     tag: str
-    attrs: Attrs = EMPTY_ATTRS
+    attrs: Attrs = field(default_factory=dict)
     text: str = ""
     children: tuple[Node, ...] = ()
 
@@ -101,7 +101,7 @@ class Span:
     start: int
     end: int
     tag: str | None
-    attrs: Attrs = field(default=EMPTY_ATTRS)
+    attrs: Attrs = field(default_factory=dict)
     open_len: int = 0
     close_len: int = 0
     atomic: bool = False
