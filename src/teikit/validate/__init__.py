@@ -31,6 +31,8 @@ __all__ = [
 
 SchemaSpec = str | Path
 
+_XML_ID_RULES = {"xsd:id-unique", "xsd:type:NCName", "xsd:type:ID"}
+
 
 @dataclass(frozen=True)
 class _Check:
@@ -100,12 +102,13 @@ def check_files(paths: Iterable[Path | str], schemas: SchemaSpec | Sequence[Sche
         # libxml2's own xml:id checks: jing makes its own (and skips examples in egXML)
         if not (only_rng and rng_by_jing):
             problems.extend(source.problems)
-        parse_found_id_clash = any(p.rule == "xml:id-unique" for p in source.problems)
+        # the parser has already reported xml:id clashes and malformed ids: say it once
+        parse_found_id_problem = any(p.rule.startswith("xml:id") for p in source.problems)
         for check in checks:
             if check.kind == "xsd":
                 found = validate_xsd(source, check.path)
-                if parse_found_id_clash:
-                    found = [p for p in found if p.rule != "xsd:id-unique"]
+                if parse_found_id_problem:
+                    found = [p for p in found if p.rule not in _XML_ID_RULES]
                 problems.extend(found)
             elif check.kind == "sch":
                 problems.extend(validate_schematron(source, check.path))

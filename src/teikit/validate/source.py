@@ -78,7 +78,7 @@ def read_source(path: Path | str, data: bytes | None = None) -> Source:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        entries = list(error.error_log) or []
+        entries = list(parser.error_log)
         if entries and all(e.type_name in _ID_ERRORS for e in entries):
             root = etree.fromstring(data, safe_parser(recover=True))
             problems.extend(_id_problem(name, e) for e in entries)
