@@ -113,7 +113,10 @@ def build(config: Path) -> None:
                                       "else lxml.")
 def validate(files: tuple[Path, ...], schemas: tuple[str, ...], output_format: str,
              tei_all: Path | None, engine: str) -> None:
-    """Validate TEI FILES (directories: every .xml in them). Exit 0 valid, 1 invalid, 2 unreadable."""
+    """Validate TEI FILES (a directory: every .xml in it).
+
+    Exit status: 0 valid, 1 invalid, 2 unreadable input or usage error.
+    """
     import json
 
     from teikit.errors import TeikitError

@@ -118,10 +118,11 @@ class Generator:
             return " ".join(f"#p{i}" for i in range(self.random.randint(1, 2)))
         if name == "isoDate":
             year = self.random.randint(1600, 2099)
-            return self.random.choice([f"{year}", f"{year}-0{self.random.randint(1, 9)}",
-                                       f"{year}-1{self.random.randint(0, 2)}-2{self.random.randint(0, 8)}"])
+            month = f"{self.random.randint(1, 12):02d}"
+            day = f"{self.random.randint(1, 28):02d}"
+            return self.random.choice([f"{year}", f"{year}-{month}", f"{year}-{month}-{day}"])
         if name == "omissionSign":
-            return self.random.choice(["...", "…", ". . .", "...."])
+            return self.random.choice(["...", "…", ". . .", "....", "[...]", "[…]"])
         if name == "word":
             return self.random.choice(["123", "xiv", "a"])
         if name == "language":

@@ -35,7 +35,8 @@ class Problem:
     fatal: bool = False
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.severity}: {self.message} [{self.rule}]"
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -129,7 +130,8 @@ def group_by_file(files: Sequence[str], problems: Iterable[Problem],
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)
     return Report(
-        tuple(FileResult(name, tuple(sorted(found, key=sort_key))) for name, found in by_file.items()),
+        tuple(FileResult(name, tuple(sorted(found, key=sort_key)))
+              for name, found in by_file.items()),
         tuple(schemas),
     )
 
