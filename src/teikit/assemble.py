@@ -120,7 +120,7 @@ def add_schema_models(tree: etree._ElementTree, schema_href: str) -> None:
         root.addprevious(instruction)
 
 
-def _front(doc: Transcription, weaver: _Weaver, settings: object) -> etree._Element:
+def _front(doc: Transcription, weaver: _Weaver, settings: object) -> etree._Element | None:
     front = el("front")
     title_page = el("titlePage")
     doc_title = el("docTitle")
@@ -156,7 +156,7 @@ def _front(doc: Transcription, weaver: _Weaver, settings: object) -> etree._Elem
             elif block.kind is BlockKind.SIGNED and block.index <= headnote_blocks[-1].index + 1:
                 append(headnote, weaver.block(el("signed", resp=editor), block))
         append(front, headnote)
-    return front if len(front) else el("front", el("p", doc.name))
+    return front if len(front) else None
 
 
 def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str, etree._Element]]:
