@@ -99,11 +99,14 @@ def check_files(paths: Iterable[Path | str], schemas: SchemaSpec | Sequence[Sche
     rng_by_jing = any(c.kind == "rng" for c in checks) and choose_engine(engine) == "jing"
     only_rng = all(c.kind == "rng" for c in checks)
     for source in sources:
-        # libxml2's own xml:id checks: jing makes its own (and skips examples in egXML)
+        # libxml2's own xml:id checks: jing makes its own; tei_all ignores ids in examples
         if not (only_rng and rng_by_jing):
             problems.extend(source.problems)
+        if not only_rng:
+            problems.extend(source.example_problems)
         # the parser has already reported xml:id clashes and malformed ids: say it once
-        parse_found_id_problem = any(p.rule.startswith("xml:id") for p in source.problems)
+        parse_found_id_problem = any(p.rule.startswith("xml:id")
+                                     for p in [*source.problems, *source.example_problems])
         for check in checks:
             if check.kind == "xsd":
                 found = validate_xsd(source, check.path)

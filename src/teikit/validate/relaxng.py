@@ -159,7 +159,7 @@ def _validate_with_jing(sources: Sequence[Source], schema: Path) -> dict[str, li
                 continue
             severity = "warning" if match["severity"] == "warning" else "error"
             results[name].append(Problem(name, int(match["line"]), int(match["column"]),
-                                         severity, match["message"], rule))
+                                         severity, shorten_expected(match["message"]), rule))
         if completed.returncode not in (0, 1) or (unmatched and completed.returncode != 0 and
                                                   not any(results.values())):
             detail = (unmatched or completed.stderr.strip().splitlines() or ["no output"])[0]
@@ -203,6 +203,21 @@ def blank_doctype(data: bytes) -> bytes:
     end = position + 1
     blanked = bytes(b if b in (0x0A, 0x0D) else 0x20 for b in data[start:end])
     return data[:start] + blanked + data[end:]
+
+
+_EXPECTED_LIST = re.compile(r'(expected (?:the element end-tag or )?(?:element|attribute) )'
+                            r'((?:"[^"]+", )+"[^"]+" or "[^"]+")')
+
+
+def shorten_expected(message: str, keep: int = 8) -> str:
+    """Cut jing's list of expected names to ``keep`` (tei_all often lists over a hundred)."""
+    def cut(match: re.Match[str]) -> str:
+        names = re.findall(r'"([^"]+)"', match[2])
+        if len(names) <= keep:
+            return match[0]
+        shown = ", ".join(f'"{n}"' for n in names[:keep])
+        return f"{match[1]}{shown} or one of {len(names) - keep} others"
+    return _EXPECTED_LIST.sub(cut, message)
 
 
 def _strip_file_uri(name: str) -> str:

@@ -20,6 +20,7 @@ from teikit.xmlio import declares_entities, read_input_bytes, safe_parser
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
 
 # libxml2 errors that concern xml:id values, not the XML syntax
 _ID_ERRORS = {"DTD_ID_REDEFINED", "DTD_XMLID_VALUE"}
@@ -41,6 +42,8 @@ class Source:
     data: bytes
     tree: etree._ElementTree
     problems: list[Problem] = field(default_factory=list)
+    # xml:id problems inside TEI examples (egXML), which tei_all does not count
+    example_problems: list[Problem] = field(default_factory=list)
     _positions: dict[etree._Element, tuple[int, int]] | None = None
 
     @property
@@ -73,7 +76,7 @@ def read_source(path: Path | str, data: bytes | None = None) -> Source:
             raise Unreadable(_fatal(name, 0, 0, error.message, "io")) from None
     if not data.strip():
         raise Unreadable(_fatal(name, 0, 0, "the file is empty; expected an XML document", "io"))
-    problems: list[Problem] = []
+    id_entries: list[etree._LogEntry] = []
     parser = safe_parser()
     try:
         root = etree.fromstring(data, parser)
@@ -81,7 +84,7 @@ def read_source(path: Path | str, data: bytes | None = None) -> Source:
         entries = list(parser.error_log)
         if entries and all(e.type_name in _ID_ERRORS for e in entries):
             root = etree.fromstring(data, safe_parser(recover=True))
-            problems.extend(_id_problem(name, e) for e in entries)
+            id_entries = entries
         else:
             line, column = error.position if error.position else (0, 0)
             message = _syntax_message(error)
@@ -96,7 +99,24 @@ def read_source(path: Path | str, data: bytes | None = None) -> Source:
             "the document declares entities in its DOCTYPE; teikit never expands or fetches "
             "entities (this guards against XXE and entity-expansion attacks): remove the "
             "declarations", "xml:no-entities"))
-    return Source(name, data, tree, problems)
+    source = Source(name, data, tree)
+    for entry in id_entries:
+        problem = _id_problem(name, entry)
+        if _in_example(root, entry.line):
+            source.example_problems.append(problem)
+        else:
+            source.problems.append(problem)
+    return source
+
+
+def _in_example(root: etree._Element, line: int) -> bool:
+    """Whether the elements with an xml:id on ``line`` all sit inside a TEI example."""
+    on_line = [e for e in root.iter(etree.Element)
+               if e.sourceline == line and f"{{{XML_NS}}}id" in e.attrib]
+    return bool(on_line) and all(
+        etree.QName(e).namespace == EXAMPLES_NS
+        or any(etree.QName(a).namespace == EXAMPLES_NS for a in e.iterancestors())
+        for e in on_line)
 
 
 def _fatal(name: str, line: int, column: int, message: str, rule: str) -> Problem:
