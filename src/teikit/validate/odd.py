@@ -38,7 +38,8 @@ MODULES: dict[str, tuple[str, ...]] = {
                       "docAuthor", "docTitle", "titlePart", "opener", "closer", "dateline",
                       "salute", "signed", "standOff"),
     "namesdates": ("persName", "orgName", "placeName", "listPerson", "person", "listOrg", "org",
-                   "listPlace", "place", "listEvent", "event", "eventName"),
+                   "listPlace", "place", "listEvent", "event", "eventName", "listRelation",
+                   "relation"),
 }
 
 
