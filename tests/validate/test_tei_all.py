@@ -83,6 +83,15 @@ def test_our_editions_pass_the_edition_schema_and_tei_all() -> None:
     assert all(n == 0 for n in jing_verdicts(files).values())
 
 
+def test_converted_fixture_transcriptions_pass_both(tmp_path: Path) -> None:
+    from teikit.convert import convert_file
+
+    sources = sorted((REPO / "tests" / "fixtures" / "transcriptions").glob("*.txt"))
+    assert sources
+    outputs = [convert_file(source, tmp_path / f"{source.stem}.xml").output for source in sources]
+    assert validate_files(outputs, ["edition", "tei_all"], tei_all_path=TEI_ALL_RNG) == []
+
+
 def test_broken_documents_fail_tei_all_exactly_where_the_manifest_says(tmp_path: Path) -> None:
     cases = load_cases()
     paths = [case.write(tmp_path) for case in cases]
