@@ -111,6 +111,7 @@ def build(config: Path) -> None:
 @click.option("--engine", type=click.Choice(["auto", "jing", "lxml"]), default="auto",
               show_default=True, help="RELAX NG engine for tei_all/.rng: jing if installed, "
                                       "else lxml.")
+@reports_errors
 def validate(files: tuple[Path, ...], schemas: tuple[str, ...], output_format: str,
              tei_all: Path | None, engine: str) -> None:
     """Validate TEI FILES (a directory: every .xml in it).
@@ -119,14 +120,10 @@ def validate(files: tuple[Path, ...], schemas: tuple[str, ...], output_format: s
     """
     import json
 
-    from teikit.errors import TeikitError
     from teikit.validate import check_files
 
-    try:
-        report = check_files(files, schemas, tei_all_path=tei_all, engine=engine)  # type: ignore[arg-type]
-    except TeikitError as error:
-        click.echo(f"teikit: error: {error}", err=True)
-        sys.exit(2)
+    # problems with the files are in the report; problems with schemas or tools raise (exit 2)
+    report = check_files(files, schemas, tei_all_path=tei_all, engine=engine)  # type: ignore[arg-type]
     if output_format == "json":
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:

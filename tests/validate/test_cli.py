@@ -165,3 +165,9 @@ def test_a_user_schematron_file_runs_alone(tmp_path: Path) -> None:
     result = run("--schema", str(rules), str(SAMPLE))
     assert result.exit_code == 0  # warnings do not make a file invalid
     assert result.output.count("warning: Trotsky again [sch:no-trotsky]") == 2
+
+
+def test_a_folder_without_xml_is_a_usage_error(tmp_path: Path) -> None:
+    result = run(str(tmp_path))
+    assert result.exit_code == 2
+    assert "no XML files to validate" in result.output

@@ -88,6 +88,8 @@ def check_files(paths: Iterable[Path | str], schemas: SchemaSpec | Sequence[Sche
     """
     checks = resolve_schemas(schemas, tei_all_path)
     files = expand_paths(paths)
+    if not files:
+        raise InputError("no XML files to validate", hint="name files or folders holding *.xml")
     names = [str(f) for f in files]
     problems: list[Problem] = []
     sources: list[Source] = []
