@@ -54,7 +54,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
             codecs.lookup(encoding)
         except LookupError:
             raise InputError(f"{name}: unknown encoding {encoding!r}",
-                             hint="use a Python codec name such as utf-8, cp1252, latin-1") from None
+                             hint="use a codec name such as utf-8, cp1252, latin-1") from None
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:

@@ -24,7 +24,7 @@ class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     QUOTATION = "quotation"      # a paragraph that is entirely one quotation (marks stripped)
     DATELINE = "dateline"        # letter: place and date at the head
-    SALUTE = "salute"            # letter: "Dear Comrades," (opener) or "Yours fraternally," (closer)
+    SALUTE = "salute"            # letter: "Dear Comrades," / "Yours fraternally,"
     SIGNED = "signed"            # letter or headnote: the signature
     NOTES_HEADING = "notes-heading"  # the heading of a trailing "Notes" section
     FOOTNOTE = "footnote"        # one entry of that section (its label stripped)
