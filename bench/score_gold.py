@@ -471,8 +471,11 @@ def score_quotes(found: Sequence[Found], gold: dict[str, Any]) -> QuoteScore:
         speaker = item.get("speaker")
         if speaker:
             score.speakers += 1
-            if found_item.attrs.get("who", "").lstrip("#") == speaker:
+            named = found_item.attrs.get("who") or found_item.attrs.get("source") or ""
+            if named.lstrip("#") == speaker:
                 score.speakers_right += 1
+            else:
+                score.problems.append(f"{item['id']}: speaker {named or '—'} ≠ {speaker}")
     return score
 
 

@@ -130,6 +130,7 @@ class Register:
 
 
 EMPTY_REGISTER = Register({})
+_CACHE: dict[tuple[Path, int], Register] = {}
 
 
 def _text(element: etree._Element) -> str:
@@ -145,6 +146,36 @@ def load_register(path: Path) -> Register:
     """Read a TEI register (entries in ``standOff``, ``back`` or ``sourceDesc``)."""
     tree = parse_xml_file(Path(path))
     return register_from_tree(tree, str(path), Path(path))
+
+
+def register_for(settings: object) -> Register:
+    """The register a conversion uses: ``settings.register_path`` (read once per process and
+    file version), or the empty register when none is configured."""
+    path = getattr(settings, "register_path", None)
+    if path is None:
+        return EMPTY_REGISTER
+    path = Path(path)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        raise InputError(f"{path}: register not found",
+                         hint="fix the register path in the edition config or --register") from None
+    key = (path.resolve(), stamp)
+    if key not in _CACHE:
+        _CACHE[key] = load_register(path)
+    return _CACHE[key]
+
+
+def pointers_used(spans: Iterable[object], register: Register) -> list[str]:
+    """Register ids that spans point at (``@ref``, ``@who``, ``@source``), in first-use order."""
+    used: dict[str, None] = {}
+    for span in spans:
+        for attribute in ("ref", "who", "source"):
+            value = getattr(span, "attrs", {}).get(attribute, "")
+            for token in value.split():
+                if token.startswith("#") and token[1:] in register:
+                    used.setdefault(token[1:], None)
+    return list(used)
 
 
 def register_from_tree(tree: etree._ElementTree | etree._Element, name: str = "<register>",
