@@ -295,7 +295,7 @@ Strengthen Repress Take Arrest Institute Get Resist Workers Not Whoever Very Dir
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 # connectors that may sit inside a multi-word name ("Council of People’s Commissars")
 CONNECTORS = frozenset({"of", "the", "for", "and", "de", "la", "du", "des", "von", "van", "der"})
-WORD = r"(?:[A-Z][\w’'.]*(?:-[A-Z]?[\w’']+)*|[A-Z]\.)"
+WORD = r"(?:(?:[A-Z]\.)+(?=\s+[A-Z])|[A-Z][\w’']*(?:-[A-Z]?[\w’']+)*)"
 _NAME_RE = re.compile(
     rf"(?<![\w-]){WORD}(?:\s+(?:(?:of|the|for|and|de|la|du|des|von|van|der)\s+)*{WORD})*"
 )
