@@ -267,8 +267,9 @@ ORG_WORDS = frozenset({
     "Duma", "Soviet", "Army", "Guard", "Guards", "Bureau", "Section", "Assembly", "Academy",
     "Executive", "Government", "International", "League", "Federation", "Conference", "Company",
     "Society", "Association", "Club", "School", "University", "Institute", "Division", "Corps",
-    "Regiment", "Front", "Group", "Opposition", "Tribunal", "Cheka", "Commissars", "Bolsheviks",
-    "Mensheviks", "Socialists", "Communists", "Anarchists", "Trust", "Syndicate", "Office",
+    "Regiment", "Front", "Group", "Headquarters", "Opposition", "Tribunal", "Cheka", "Commissars",
+    "Bolsheviks", "Mensheviks", "Socialists", "Communists", "Anarchists", "Trust", "Syndicate",
+    "Office",
 })
 PLACE_WORDS = frozenset({"Prospect", "Street", "Square", "Palace", "Bridge", "River", "Island",
                          "Station", "Gate", "Gardens", "Quay", "Heights", "Province", "Mountains",
@@ -286,19 +287,18 @@ Third Fourth Fifth Last Next After Before During Since Until Only Even Also Stil
 Had Has Have Was Were Is Are Be Been Being Did Does Do Let May Might Must Shall Should Will Would
 Can Could Yes Nothing Everything Something Anything Everyone Nobody Somebody Anybody History
 Conclusion Finally However Therefore Meanwhile Moreover Nevertheless Indeed Perhaps Being
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July
-August September October November December Mr Mrs Dr Ed Vol No Notes Chapter Part Written
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+Mr Mrs Dr Ed Vol No Notes Chapter Part Written
 Published Version Translation Transcription Mark-up Source Last Strong Sick Grave Armored Artillery
 Summoned Everything Why Acceptance Shortly Twelve Various Initiative Comrades Remember Organize
 Strengthen Repress Take Arrest Institute Get Resist Workers Not Whoever Very Direct
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 # connectors that may sit inside a multi-word name ("Council of People’s Commissars")
-CONNECTORS = frozenset({"of", "the", "for", "and", "de", "la", "du", "des", "von", "van", "der"})
-WORD = r"(?:(?:[A-Z]\.)+(?=\s+[A-Z])|[A-Z][\w’']*(?:-[A-Z]?[\w’']+)*)"
-_NAME_RE = re.compile(
-    rf"(?<![\w-]){WORD}(?:\s+(?:(?:of|the|for|and|de|la|du|des|von|van|der)\s+)*{WORD})*"
-)
+CONNECTORS = frozenset({"of", "for", "de", "du", "des", "von", "van", "der", "la", "le", "di"})
+MONTH_NAMES = frozenset({"January", "February", "March", "April", "May", "June", "July",
+                         "August", "September", "October", "November", "December"})
+_TOKEN = re.compile(r"(?:[A-Z]\.)+|[^\W\d_][\w’'-]*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['’”\"]?\s+|[“‘\"(\[–]\s*)$")
 
 
@@ -327,19 +327,6 @@ class Candidate:
         return slug if slug[0].isalpha() else f"n-{slug}"
 
 
-def _strip_edges(text: str, start: int) -> tuple[str, int]:
-    words = text.split(" ")
-    while words and (words[0] in STOPWORDS or words[0].lower() in CONNECTORS):
-        start += len(words[0]) + 1
-        words = words[1:]
-    while words and (words[-1].lower() in CONNECTORS or words[-1] in STOPWORDS):
-        words = words[:-1]
-    joined = " ".join(words).rstrip(".’'")
-    if joined.endswith(("’s", "'s")):
-        joined = joined[:-2]
-    return joined, start
-
-
 def _guess_kind(form: str, before: str) -> tuple[EntityKind, bool]:
     words = form.split()
     before_words = before.split()
@@ -360,38 +347,82 @@ def _guess_kind(form: str, before: str) -> tuple[EntityKind, bool]:
     return EntityKind.PERSON, False
 
 
+def _capitalised(word: str) -> bool:
+    if re.fullmatch(r"(?:[A-Z]\.)+", word):
+        return True
+    if word.isupper():
+        return len(word) > 1 and not re.fullmatch(r"[IVXLC]+", word)
+    return word[:1].isupper()
+
+
+def _runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of capitalised words (connectors inside) separated by nothing but spaces."""
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    pending: list[re.Match[str]] = []          # connectors waiting for a capitalised word
+    previous_end = -1
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        gap = text[previous_end:token.start()] if previous_end >= 0 else ""
+        joined = previous_end >= 0 and gap != "" and gap.strip() == ""
+        if current and not joined:
+            runs.append(current)
+            current, pending = [], []
+        if _capitalised(word):
+            current.extend(pending)
+            current.append(token)
+            pending = []
+        elif current and (word in CONNECTORS or (word == "the" and pending)):
+            pending.append(token)
+        elif current:
+            runs.append(current)
+            current, pending = [], []
+        previous_end = token.end()
+    if current:
+        runs.append(current)
+    return runs
+
+
 def find_candidates(doc: Transcription) -> list[Candidate]:
     """Capitalised names the text uses, grouped by form, with a guess of their kind.
 
-    A run of capitalised words (with "of", "the", "and" … inside, initials, hyphens) is a
+    A run of capitalised words (with "of", "for", "de" … inside, initials, hyphens) is a
     candidate; function words and sentence openers are trimmed, personal titles ("General",
-    "Countess") are dropped and make the name a person. A candidate is *confident* when a cue
-    decides its kind or when it occurs at least twice and not only at the head of a sentence.
+    "Countess") are dropped and make the name a person, a final possessive "’s" is left out. A
+    candidate is *confident* when a cue decides its kind or when it occurs at least twice and
+    not only at the head of a sentence.
     """
     found: dict[str, Candidate] = {}
     for block in doc.blocks:
-        if block.kind in SKIPPED_KINDS or block.kind is BlockKind.TRAILER:
+        if block.kind in SKIPPED_KINDS or block.kind in (BlockKind.TRAILER, BlockKind.HEADING):
             continue
-        for match in _NAME_RE.finditer(block.text):
-            raw, start = match.group(), match.start()
-            before_title = block.text[:start]
-            title_words = raw.split(" ")
+        text = block.text
+        for run in _runs(text):
+            tokens = list(run)
+            first_start = tokens[0].start()
+            while tokens and (tokens[0].group() in STOPWORDS or tokens[0].group() in CONNECTORS
+                              or tokens[0].group() == "the"):
+                tokens = tokens[1:]
             had_title = False
-            while len(title_words) > 1 and title_words[0] in TITLES_OF_PERSONS:
-                start += len(title_words[0]) + 1
-                title_words = title_words[1:]
-                had_title = True
-            form, start = _strip_edges(" ".join(title_words), start)
-            if not form or len(form) < 3 or form in STOPWORDS or not form[0].isupper():
+            rest_words = {re.sub(r"[’']s$", "", t.group()) for t in tokens[1:]}
+            while (len(tokens) > 1 and tokens[0].group() in TITLES_OF_PERSONS
+                   and not rest_words & (ORG_WORDS | PLACE_WORDS)):
+                tokens, had_title = tokens[1:], True
+            while tokens and (tokens[-1].group() in CONNECTORS or tokens[-1].group() == "the"):
+                tokens = tokens[:-1]
+            if not tokens:
                 continue
-            if re.fullmatch(r"[IVXLC]+", form):
-                continue
+            start = tokens[0].start()
+            form = re.sub(r"[’']s$", "", text[start:tokens[-1].end()]).rstrip("’'-")
             end = start + len(form)
-            if block.text[start:end] != form:
+            words = form.split()
+            if len(form) < 3 or form in STOPWORDS or all(w in MONTH_NAMES for w in words):
                 continue
-            before = block.text[:start]
-            initial = bool(_SENTENCE_END.search(before)) and start == match.start()
-            kind, cue = _guess_kind(form, before if not had_title else before_title + "General ")
+            if len(words) == 1 and re.search(r"(?:ian|ean|ese|ish|ic)$", form):
+                continue           # a nationality or other adjective ("Russian")
+            before = text[:start]
+            initial = start == first_start and bool(_SENTENCE_END.search(before))
+            kind, cue = _guess_kind(form, before + (" General " if had_title else ""))
             candidate = found.get(form)
             if candidate is None:
                 candidate = found[form] = Candidate(form, kind)
