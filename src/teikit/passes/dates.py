@@ -9,7 +9,8 @@ Recognised expressions (see ``docs/entities.md`` for the rules):
 - "October 28 (November 10, New Style)": one date carrying both values; "…, Old Style",
   "N.S.", "O.S." override the calendar.
 
-A date without a year takes the year of the text (``TextSettings.year``). Dates in the narrative of
+A date without a year takes the year of the last full date of the narrative ("3 May 1906 … on
+10 May"), or before any, the year of the text (``TextSettings.year``). Dates in the narrative of
 a text whose calendar is Julian (``TextSettings.calendar``) and that fall before Russia's switch
 (1918-01-31 Old Style) are converted with :mod:`convertdate`: ``@when`` holds the proleptic
 Gregorian value TEI prescribes, ``@when-custom`` the value as written, ``@datingMethod`` and
@@ -129,6 +130,7 @@ class DatePass:
         self.year = year
         self.calendar = calendar
         self.calendar_ref = calendar_ref
+        self._context_year = year
 
     def propose(self, doc: Transcription, earlier: Sequence[Span]) -> list[Span]:
         taken: dict[int, list[Span]] = {}
@@ -136,6 +138,7 @@ class DatePass:
             if span.tag is not None:
                 taken.setdefault(span.block, []).append(span)
         out: list[Span] = []
+        self._context_year = self.year
         for block in doc.blocks:
             if block.kind in {BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE}:
                 continue
@@ -179,7 +182,10 @@ class DatePass:
     def _attrs(self, kind: str, match: re.Match[str], narrative: bool) -> dict[str, str] | None:
         groups = match.groupdict()
         written_year = int(groups["y"]) if groups.get("y") else None
-        year = written_year if written_year is not None else self.year
+        year = written_year if written_year is not None else self._context_year
+        if written_year is not None and narrative and groups.get("m"):
+            # "3 May 1906 … on 10 May": a full date in the narrative sets the year that follows
+            self._context_year = written_year
         julian_text = narrative and self.calendar == "julian"
         style = groups.get("style")
         if style:

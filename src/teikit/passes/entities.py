@@ -269,9 +269,11 @@ ORG_WORDS = frozenset({
     "Society", "Association", "Club", "School", "University", "Institute", "Division", "Corps",
     "Regiment", "Front", "Group", "Headquarters", "Opposition", "Tribunal", "Cheka", "Commissars",
     "Bolsheviks", "Mensheviks", "Socialists", "Communists", "Anarchists", "Trust", "Syndicate",
-    "Office",
+    "Office", "Bourse", "Archive", "Press", "Agency", "Cooperative",
 })
 PLACE_WORDS = frozenset({"Prospect", "Street", "Square", "Palace", "Bridge", "River", "Island",
+                         "Rue", "Avenue", "Boulevard", "Basin", "Valley", "Region", "Oblast",
+                         "Gulf", "Bay", "Coast", "Plain", "Steppe", "Forest", "Port", "Harbour",
                          "Station", "Gate", "Gardens", "Quay", "Heights", "Province", "Mountains",
                          "Sea", "Lake", "Canal", "Fortress", "Kremlin"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "toward", "towards", "into",
@@ -291,7 +293,9 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 Mr Mrs Dr Ed Vol No Notes Chapter Part Written
 Published Version Translation Transcription Mark-up Source Last Strong Sick Grave Armored Artillery
 Summoned Everything Why Acceptance Shortly Twelve Various Initiative Comrades Remember Organize
-Strengthen Repress Take Arrest Institute Get Resist Workers Not Whoever Very Direct
+Strengthen Repress Take Arrest Institute Get Resist Workers Not Whoever Very Direct Within Upon
+Among Although Though Because Unless Whether Again Once Today Yesterday Tomorrow Dear Yours With
+Permission Please
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 # connectors that may sit inside a multi-word name ("Council of People’s Commissars")
@@ -329,7 +333,7 @@ class Candidate:
 
 def _guess_kind(form: str, before: str) -> tuple[EntityKind, bool]:
     words = form.split()
-    before_words = before.split()
+    before_words = [w for w in before.split() if w.lower() not in {"the", "a", "an"}]
     previous = before_words[-1] if before_words else ""
     lowered = before.lower()
     if previous in TITLES_OF_PERSONS or re.match(r"^(?:[A-Z]\.)+\s", form):
@@ -340,11 +344,30 @@ def _guess_kind(form: str, before: str) -> tuple[EntityKind, bool]:
         return EntityKind.PLACE, True
     if any(lowered.rstrip(" ,").endswith(cue) for cue in TITLE_CUES):
         return EntityKind.TITLE, True
-    if previous in PLACE_PREPOSITIONS and len(words) == 1:
+    if re.search(r"\b(?:printed|published|appeared|wrote|writes|reported|read)\s+in\s+(?:the\s+)?$",
+                 lowered):
+        return EntityKind.TITLE, True
+    if previous in PLACE_PREPOSITIONS and len(words) <= 2:
         return EntityKind.PLACE, False
     if form.endswith(("ists", "ites", "iks", "ans")) and len(words) == 1:
         return EntityKind.ORG, False
     return EntityKind.PERSON, False
+
+
+def _field_kind(block: Block) -> EntityKind | None:
+    """What a header field's value names: "Translated: Edith Lowe" a person, "Source: The
+    Socialist Review, …" a periodical."""
+    if block.kind is BlockKind.DATELINE:
+        return EntityKind.PLACE
+    if block.kind is not BlockKind.FIELD:
+        return None
+    label = block.label.lower()
+    if any(word in label for word in ("transl", "transcri", "markup", "mark-up", "proofread",
+                                      "editor", "edited")):
+        return EntityKind.PERSON
+    if any(word in label for word in ("source", "version", "published")):
+        return EntityKind.TITLE
+    return None
 
 
 def _capitalised(word: str) -> bool:
@@ -397,7 +420,8 @@ def find_candidates(doc: Transcription) -> list[Candidate]:
         if block.kind in SKIPPED_KINDS or block.kind in (BlockKind.TRAILER, BlockKind.HEADING):
             continue
         text = block.text
-        for run in _runs(text):
+        field_kind = _field_kind(block)
+        for run_index, run in enumerate(_runs(text)):
             tokens = list(run)
             first_start = tokens[0].start()
             while tokens and (tokens[0].group() in STOPWORDS or tokens[0].group() in CONNECTORS
@@ -423,6 +447,11 @@ def find_candidates(doc: Transcription) -> list[Candidate]:
             before = text[:start]
             initial = start == first_start and bool(_SENTENCE_END.search(before))
             kind, cue = _guess_kind(form, before + (" General " if had_title else ""))
+            # the first name of a header field or a dateline: what the field is about
+            if run_index == 0 and field_kind is not None and (
+                    (field_kind is EntityKind.PERSON and not cue and len(words) > 1)
+                    or field_kind is not EntityKind.PERSON):
+                kind, cue = field_kind, True
             candidate = found.get(form)
             if candidate is None:
                 candidate = found[form] = Candidate(form, kind)

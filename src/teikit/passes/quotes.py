@@ -49,6 +49,8 @@ _AFTER_CLAUSE = re.compile(
 SO_CALLED_CUES = re.compile(r"(?:so-called|the term|the word|the words|appellation(?: of)?|"
                             r"called|dubbed|styled|nicknamed|the name(?: of)?)\s*$", re.I)
 PRONOUNS = re.compile(r"\b(?:he|she|He|She)\b")
+AS_PUT = re.compile(
+    r"\s*,?\s*as\s+(?:[\w’']+\s+){0,3}(?:put it|said|says|wrote|writes|called it)\b")
 MEMBER_OF = re.compile(r"\b(?:one|some|several|many|few|leaders?|members?|deputies|delegates?|"
                        r"representatives?|spokesm[ae]n)\s+of\s+(?:the\s+)?$", re.I)
 WORDS_OF = re.compile(r"^[^.!?]*?\b(?:words|saying|phrase|formula|slogan)\s+of\s+$")
@@ -359,6 +361,8 @@ def _inside_quotation(text: str, position: int) -> bool:
 def _reported(text: str, segment: Segment) -> bool:
     """Is a reporting clause attached to the segment (right after it, or ending right before)?"""
     if _attached_clause(text, segment) is not None:
+        return True
+    if AS_PUT.match(text[segment.end:]):
         return True
     before = text[_sentence_start(text, segment.start):segment.start]
     if re.search(r":\s*$", before):
