@@ -75,8 +75,12 @@ def attach_register(root: etree._Element, spans: list[Span], settings: TextSetti
 
 
 def convert_file(source: Path, output: Path | None = None, *, config_path: Path | None = None,
-                 register_path: Path | None = None, encoding: str | None = None) -> Conversion:
-    """Convert ``source`` and write the TEI atomically (never over the input)."""
+                 register_path: Path | None = None, encoding: str | None = None,
+                 schema_href: str | None = None) -> Conversion:
+    """Convert ``source`` and write the TEI atomically (never over the input).
+
+    ``schema_href`` is where the ``<?xml-model?>`` instructions point; by default the project's
+    ``schema/`` folder relative to the output."""
     source = Path(source)
     output = Path(output) if output is not None else source.with_suffix(".xml")
     check_not_an_input(output, [source])
@@ -85,7 +89,8 @@ def convert_file(source: Path, output: Path | None = None, *, config_path: Path 
     config = load_config(config_path if config_path is not None else find_config(source))
     doc = ingest_file(source, encoding)
     settings = config.settings_for(doc.name, register_path)
-    schema_href = os.path.relpath(resource_dir("schema"), output.resolve().parent)
+    if schema_href is None:
+        schema_href = os.path.relpath(resource_dir("schema"), output.resolve().parent)
     conversion = convert_transcription(doc, settings, schema_href=schema_href.replace(os.sep, "/"))
     conversion.output = write_bytes_atomically(output, serialize_tei(conversion.tree), [source])
     return conversion

@@ -71,7 +71,8 @@ def _child_text(child: etree._Element, corrected: bool) -> str:
             return ""  # its text is read back with the notes section; it had no marker
         return f"{FOOTNOTE_MARKER[0]}{child.get('n')}{FOOTNOTE_MARKER[1]}"
     if name in {"lb", "cb"}:
-        return "\n"
+        joined = child.get("break") == "no" or "hyphenInWord" in (child.get("type") or "")
+        return "" if joined else "\n"
     if name == "pb":
         return ""
     content = inline_text(child, corrected)

@@ -64,7 +64,7 @@ def test_omission_in_a_block_quotation_is_not_attributed():
 
 
 def test_other_omission_signs_keep_their_form():
-    text, gaps = propose("First … second . . . third [...] end.\n")
+    _, gaps = propose("First … second . . . third [...] end.\n")
     assert [g.attrs["rend"] for g in gaps if g.tag == "gap"] == ["[...]", "…", ". . ."]
 
 
