@@ -12,8 +12,8 @@ from tests.conftest import FIXTURES
 from teikit.cli import main
 from teikit.config import TextSettings
 from teikit.convert import convert_transcription
-from teikit.ingest import ingest_file
-from teikit.register import load_register, suggest_register
+from teikit.ingest import ingest_file, ingest_text
+from teikit.register import entities_report, load_register, suggest_register
 from teikit.xmlio import serialize_tei
 
 TEXTS = FIXTURES / "transcriptions"
@@ -119,3 +119,17 @@ def test_report_command_fails_with_one_line_on_a_missing_file(tmp_path: Path) ->
     result = CliRunner().invoke(main, ["entities", "report", str(tmp_path / "nope.xml")])
     assert result.exit_code != 0
     assert result.output.count("\n") == 1 and "no such file" in result.output
+
+
+def test_report_lists_undecided_mentions_for_review(tmp_path: Path) -> None:
+    source = ("Victor Serge\n\nA Title\n\nThe Central Committee met in Moscow.\n\n"
+              "Lenin spoke.\n")
+    doc = ingest_text(source, "review")
+    register = FIXTURES.parent.parent / "tei" / "register.xml"
+    conversion = convert_transcription(doc, TextSettings(name="review", register_path=register))
+    path = tmp_path / "review.xml"
+    path.write_bytes(serialize_tei(conversion.tree))
+    report = entities_report(path)
+    assert [(hit.surface, hit.kind) for hit in report.ambiguous] == [("Central Committee", "org")]
+    counts = {use.id: use.count for use in report.entities}
+    assert counts["moscow"] == counts["lenin"] == 1
