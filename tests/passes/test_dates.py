@@ -94,3 +94,17 @@ def test_calendar_helpers_use_the_switch_of_1918() -> None:
     assert julian_to_gregorian(1917, 10, 25).isoformat() == "1917-11-07"
     assert is_julian_period(1918, 1, 31)
     assert not is_julian_period(1918, 2, 1)
+
+
+def test_unlabelled_pairs_are_one_date_only_when_they_are_the_same_day() -> None:
+    both = {"when": "1917-11-07", "when-custom": "1917-10-25", **JULIAN}
+    assert dates("the insurrection of October 25 (November 7) began") == [
+        ("October 25 (November 7)", both)]
+    assert dates("on 25 October (7 November) 1917 the") == [("25 October (7 November) 1917", both)]
+    assert [text for text, _ in dates("October 25 (November 9) are two")] == [
+        "October 25", "November 9"]
+
+
+def test_old_style_label_after_a_day_month_date() -> None:
+    assert dates("On 25 October O.S. the", calendar="gregorian") == [
+        ("25 October O.S.", {"when": "1917-11-07", "when-custom": "1917-10-25", **JULIAN})]

@@ -6,8 +6,9 @@ Recognised expressions (see ``docs/entities.md`` for the rules):
   "the 28th day of October", "the 28th of October";
 - "April 1948" (a month), "1925–1928" (years), "October–November" (months), "3–7 July" (days);
 - a bare year ("1930") only in header fields and the trailer, or after a preposition ("in 1917");
-- "October 28 (November 10, New Style)": one date carrying both values; "…, Old Style",
-  "N.S.", "O.S." override the calendar.
+- "October 28 (November 10, New Style)", "25 October (7 November) 1917": one date carrying
+  both values (unlabelled pairs only when the two are the same day in the two calendars);
+  "…, Old Style", "N.S.", "O.S." after a date override the calendar.
 
 A date without a year takes the year of the last full date of the narrative ("3 May 1906 … on
 10 May"), or before any, the year of the text (``TextSettings.year``). Dates in the narrative of
@@ -58,7 +59,11 @@ _NOT_NAME = r"(?!\s+[A-Z][a-z])"   # "July Days" is a name, not a date
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("paired", re.compile(
         rf"(?P<m>{_M})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?\s*\(\s*(?P<m2>{_M})\s+(?P<d2>{_D})"
-        rf"(?:,?\s+(?P<y2>{_Y}))?,?\s+(?P<style2>{_STYLE})\s*\)")),
+        rf"(?:,?\s+(?P<y2>{_Y}))?(?:,?\s+(?P<style2>{_STYLE}))?\s*\)(?:,?\s+(?P<y3>{_Y}))?{_END}")),
+    ("paired", re.compile(
+        rf"(?<![\w.])(?P<d>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\s*\(\s*(?P<d2>{_D})\s+"
+        rf"(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?(?:,?\s+(?P<style2>{_STYLE}))?\s*\)"
+        rf"(?:,?\s+(?P<y3>{_Y}))?{_END}")),
     ("day-range", re.compile(
         rf"(?<![\w.])(?P<d>{_D}){_DASH}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?{_END}")),
     ("day-range", re.compile(
@@ -69,7 +74,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<m>{_M})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?"
         rf"(?:,?\s+\(?(?P<style>{_STYLE})\)?)?{_END}")),
     ("day", re.compile(
-        rf"(?<![\w.])(?P<d>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?{_END}")),
+        rf"(?<![\w.])(?P<d>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?"
+        rf"(?:,?\s+\(?(?P<style>{_STYLE})\)?)?{_END}")),
     ("month-range", re.compile(
         rf"(?P<m>{_M}){_DASH}(?P<m2>{_M})(?:,?\s+(?P<y>{_Y}))?{_END}{_NOT_NAME}")),
     ("month", re.compile(rf"(?P<m>{_M}),?\s+(?P<y>{_Y}){_END}")),
@@ -181,6 +187,8 @@ class DatePass:
 
     def _attrs(self, kind: str, match: re.Match[str], narrative: bool) -> dict[str, str] | None:
         groups = match.groupdict()
+        if not groups.get("y") and groups.get("y3"):
+            groups["y"] = groups["y3"]          # "25 October (7 November) 1917"
         written_year = int(groups["y"]) if groups.get("y") else None
         year = written_year if written_year is not None else self._context_year
         if written_year is not None and narrative and groups.get("m"):
@@ -221,9 +229,18 @@ class DatePass:
             year2 = int(groups["y2"]) if groups.get("y2") else year
             if not _valid(year2, month2, day2):
                 return None
-            new_style = groups["style2"].lower().startswith("n")
             first = {"year": year, "month": month, "day": day}
             second = {"year": year2, "month": month2, "day": day2}
+            if groups.get("style2"):
+                new_style = groups["style2"].lower().startswith("n")
+            elif year is not None and year2 is not None and julian_to_gregorian(
+                    year, month, day) == date(year2, month2, day2):
+                new_style = True                # "October 25 (November 7)": Old, then New Style
+            elif year is not None and year2 is not None and julian_to_gregorian(
+                    year2, month2, day2) == date(year, month, day):
+                new_style = False
+            else:
+                return None                     # two dates that are not one day in two calendars
             old, new = (first, second) if new_style else (second, first)
             attrs = {"when": _iso(new["year"], new["month"], new["day"])}
             if old["year"] is not None:
