@@ -11,7 +11,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit import TEI_NS
 from teikit.assemble import add_schema_models, assemble
 from teikit.config import TextSettings, find_config, load_config
 from teikit.errors import OutputError
@@ -63,14 +62,16 @@ def attach_register(root: etree._Element, spans: list[Span], settings: TextSetti
     lists = register_lists(register, used)
     stand_off = root.find(qname("standOff"))
     if stand_off is None:
-        stand_off = etree.Element(qname("standOff"), nsmap={None: TEI_NS})
+        stand_off = root.makeelement(qname("standOff"))
         header = root.find(qname("teiHeader"))
         if header is not None:
             header.addnext(stand_off)
+            stand_off.tail, header.tail = header.tail, header.tail
         else:
             root.insert(0, stand_off)
     for list_element in lists:
         stand_off.append(list_element)
+    etree.indent(stand_off, space="  ", level=1)
     return []
 
 
