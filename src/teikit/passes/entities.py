@@ -78,8 +78,10 @@ class FormMatcher:
     _index: dict[str, tuple[Entry, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
+        # a one-letter form ("A", "I") would match everywhere: never a usable name form
         self._index = {
             self._key(form): tuple(entries) for form, entries in self.register.forms().items()
+            if len(form.strip()) >= 2
         }
 
     @staticmethod
