@@ -34,9 +34,11 @@ class Conversion:
 def convert_transcription(doc: Transcription, settings: TextSettings,
                           schema_href: str = "../schema") -> Conversion:
     """Run the passes over an ingested transcription and assemble the TEI."""
-    spans = run_passes(doc, default_passes(settings))
+    passes = default_passes(settings)
+    spans = run_passes(doc, passes)
     assembly = assemble(doc, spans, settings)
-    warnings = assembly.warnings + attach_register(assembly.root, spans, settings)
+    warnings = [w for markup_pass in passes for w in markup_pass.warnings]
+    warnings += assembly.warnings + attach_register(assembly.root, spans, settings)
     tree = etree.ElementTree(assembly.root)
     add_schema_models(tree, schema_href)
     return Conversion(tree, doc, spans, warnings)

@@ -136,6 +136,7 @@ class EntityPass:
         self.register = register if register is not None else EMPTY_REGISTER
         self.software_ref = software_ref
         self.matcher = FormMatcher(self.register)
+        self.warnings: list[str] = []
 
     def propose(self, doc: Transcription, earlier: Sequence[Span]) -> list[Span]:
         by_block: dict[int, list[Span]] = {}
