@@ -191,4 +191,4 @@ def test_julian_dates_point_at_a_declared_calendar(tei):
     (calendar,) = xp(tei, "t:teiHeader/t:profileDesc/t:calendarDesc/t:calendar")
     assert calendar.get("{http://www.w3.org/XML/1998/namespace}id") == "julian"
     dates = xp(tei, "t:text//t:date[@datingMethod='#julian']")
-    assert dates and all(d.get("when-custom") for d in dates)
+    assert dates and all(d.get("when-custom") or d.get("from-custom") for d in dates)
