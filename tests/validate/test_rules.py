@@ -117,3 +117,23 @@ def test_ids_repeated_inside_examples_do_count_for_the_edition(tmp_path: Path) -
     path.write_text(EG_XML)
     rules = {p.rule for p in validate_files([path])}
     assert "xml:id-unique" in rules
+
+
+def test_julian_ranges_are_checked_at_both_ends(tmp_path: Path) -> None:
+    ranges = []
+    starts = julian_dates(40, seed=1918)
+    for index, (year, month, day) in enumerate(starts):
+        first = date(*julian.to_gregorian(year, month, day))
+        last = first + timedelta(days=3)
+        end_julian = date(*julian.from_gregorian(last.year, last.month, last.day))
+        wrong_end = last + timedelta(days=1) if index % 2 else last
+        ranges.append(
+            f'<date from="{first.isoformat()}" to="{wrong_end.isoformat()}" '
+            f'from-custom="{year:04d}-{month:02d}-{day:02d}" '
+            f'to-custom="{end_julian.isoformat()}" datingMethod="#julian">x</date>')
+    path = tmp_path / "ranges.xml"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace(
+        MARKER, f"<p>{' '.join(ranges)}</p>"), encoding="utf-8")
+    problems = validate_files([path])
+    assert [p.rule for p in problems] == ["sch:julian-range-agree"] * (len(ranges) // 2)
+    assert all("@to-custom=" in p.message for p in problems)
