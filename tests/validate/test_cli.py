@@ -171,3 +171,31 @@ def test_a_folder_without_xml_is_a_usage_error(tmp_path: Path) -> None:
     result = run(str(tmp_path))
     assert result.exit_code == 2
     assert "no XML files to validate" in result.output
+
+
+def test_json_report_of_an_unreadable_file_follows_the_schema(tmp_path: Path) -> None:
+    path = tmp_path / "attack.xml"
+    path.write_bytes(XXE)
+    result = run("--format", "json", str(path))
+    assert result.exit_code == 2
+    report = json.loads(result.output)
+    jsonschema.validate(report, REPORT_SCHEMA)
+    assert report["files"] == [{"file": str(path), "readable": False, "valid": False,
+                                "errors": 1, "warnings": 0}]
+    assert report["problems"][0]["fatal"] is True
+
+
+def test_a_user_xsd_is_used_as_given(tmp_path: Path) -> None:
+    schema = tmp_path / "tiny.xsd"
+    schema.write_text(
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'targetNamespace="urn:tiny" elementFormDefault="qualified">'
+        '<xs:element name="n" type="xs:integer"/></xs:schema>')
+    good, bad = tmp_path / "good.xml", tmp_path / "bad.xml"
+    good.write_text('<n xmlns="urn:tiny">42</n>')
+    bad.write_text('<n xmlns="urn:tiny">forty-two</n>')
+    result = run("--schema", str(schema), str(good), str(bad))
+    assert result.exit_code == 1
+    (line, summary) = result.output.strip().splitlines()
+    assert line.startswith(f"{bad}:1:1: error: the content of <n>")
+    assert summary.startswith("2 files checked against tiny.xsd: 1 valid, 1 invalid")
