@@ -8,19 +8,25 @@ outside a value list or datatype), ``xsd:id-unique``, ``xsd:root``.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import sys
 import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 import xmlschema
 from lxml import etree
-from xmlschema.validators import XsdAttribute, XsdElement
+from xmlschema.validators import XMLSchemaBase, XsdAttribute, XsdElement
 
 from teikit.errors import InputError
 from teikit.validate.report import Problem
 from teikit.validate.source import XML_NS, Source
+from teikit.xmlio import write_bytes_atomically
 
 _ATTRIBUTE_REASON = re.compile(r"attribute (?P<name>\S+?)='(?P<value>.*?)':")
 
@@ -28,14 +34,77 @@ _lock = threading.Lock()
 
 
 @cache
-def load_xsd(path: Path) -> xmlschema.XMLSchema:
-    """Load (once per process) the schema at ``path``; a broken schema is an input error."""
+def load_xsd(path: Path) -> XMLSchemaBase:
+    """Load (once per process) the schema at ``path``; a broken schema is an input error.
+
+    The built schema is also kept between runs in the user's cache (see :func:`cache_dir`):
+    building ``edition.xsd`` takes ~0.3 s, reading it back ~0.03 s. A cache entry records the
+    SHA-256 of every file the schema was built from and is ignored when any of them changed.
+    """
     with _lock:
+        cached = _read_cache(path)
+        if cached is not None:
+            return cached
         try:
-            return xmlschema.XMLSchema(str(path))
+            schema = xmlschema.XMLSchema(str(path))
         except (xmlschema.XMLSchemaException, OSError, etree.XMLSyntaxError) as error:
             message = str(error).strip().splitlines()[0]
             raise InputError(f"{path}: not a usable W3C XML Schema: {message}") from None
+        _write_cache(path, schema)
+        return schema
+
+
+CACHE_ENV = "TEIKIT_CACHE_DIR"
+
+
+def cache_dir() -> Path | None:
+    """``$TEIKIT_CACHE_DIR`` (set but empty: no cache), else ``$XDG_CACHE_HOME/teikit``, else
+    ``~/.cache/teikit``."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "teikit"
+
+
+def _cache_file(path: Path) -> Path | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    key = hashlib.sha256(f"{path}|{xmlschema.__version__}|{sys.version}".encode()).hexdigest()
+    return directory / f"xsd-{key[:32]}.pickle"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read_cache(path: Path) -> XMLSchemaBase | None:
+    entry = _cache_file(path)
+    if entry is None or not entry.is_file():
+        return None
+    try:
+        # the cache directory is the user's own (created 0700); see _write_cache
+        sources, schema = pickle.loads(entry.read_bytes())
+        if all(_digest(Path(source)) == digest for source, digest in sources):
+            return schema if isinstance(schema, XMLSchemaBase) else None
+    except Exception:  # a stale, truncated or foreign entry: rebuild
+        return None
+    return None
+
+
+def _write_cache(path: Path, schema: xmlschema.XMLSchema) -> None:
+    entry = _cache_file(path)
+    if entry is None:
+        return
+    try:
+        sources = sorted({unquote(urlparse(s.url).path) for s in schema.maps.iter_schemas()
+                          if s.url and s.url.startswith("file:")} | {str(path)})
+        data = pickle.dumps(([(s, _digest(Path(s))) for s in sources], schema))
+        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_bytes_atomically(entry, data)
+    except Exception:  # the cache is an optimisation: never fail validation over it
+        return
 
 
 def validate_xsd(source: Source, schema_path: Path) -> list[Problem]:
