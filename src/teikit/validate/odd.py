@@ -8,6 +8,7 @@ the Schematron rule embedded. Regenerate with ``python -m teikit.validate.odd``.
 
 from __future__ import annotations
 
+import copy
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -110,13 +111,13 @@ def build_odd(xsd_path: Path | None = None, sch_path: Path | None = None) -> byt
                                     mode="change"))
     for assertion in sch_assertions(sch):
         rule = assertion.getparent()
-        check = etree.Element(assertion.tag, test=assertion.get("test", ""),
-                              nsmap={"sch": SCH_NS})
-        if assertion.get("role"):
-            check.set("role", assertion.get("role", ""))
-        check.text = " ".join("".join(assertion.itertext()).split())
+        check = copy.deepcopy(assertion)  # with its value-of and name children
+        check.attrib.pop("id", None)  # the constraintSpec's @ident names it
+        # schema-level lets the check uses travel with it, since a constraint stands alone
+        global_lets = [let for let in sch.getroot().findall(f"{{{SCH_NS}}}let")
+                       if f"${let.get('name')}" in assertion.get("test", "")]
         lets = [sch_maker.let(name=let.get("name", ""), value=let.get("value", ""))
-                for let in rule.findall(f"{{{SCH_NS}}}let")]
+                for let in [*global_lets, *rule.findall(f"{{{SCH_NS}}}let")]]
         spec.append(tei.constraintSpec(
             tei.desc(" ".join((rule.getparent().findtext(f"{{{SCH_NS}}}title") or "").split())),
             tei.constraint(sch_maker.rule(*lets, check, context=rule.get("context", ""))),
