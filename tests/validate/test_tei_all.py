@@ -65,6 +65,18 @@ def test_in_process_engine_agrees_with_jing_on_the_corpus() -> None:
     assert ours == {path: errors == 0 for path, errors in reference.items()}
 
 
+@pytest.mark.slow
+def test_both_engines_put_tei_all_errors_on_jings_lines() -> None:
+    files = [CORPUS / "testdrama.xml", CORPUS / "testRendition1.xml"]
+    by_jing = check_files(files, "tei_all", tei_all_path=TEI_ALL_RNG, engine="jing")
+    by_lxml = check_files(files, "tei_all", tei_all_path=TEI_ALL_RNG, engine="lxml")
+    assert [(p.file, p.line) for p in by_lxml.problems] == \
+        [(p.file, p.line) for p in by_jing.problems]
+    for problem in by_lxml.problems:  # the column of the element's start tag, not a guess
+        line = Path(problem.file).read_text(encoding="utf-8").splitlines()[problem.line - 1]
+        assert line[problem.column - 1] == "<"
+
+
 def test_generated_edition_documents_are_valid_tei_all(tmp_path: Path) -> None:
     schema = xmlschema.XMLSchema(str(REPO / "schema" / "edition.xsd"))
     paths = []

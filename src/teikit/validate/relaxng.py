@@ -120,8 +120,29 @@ def _validate_with_lxml(source: Source, schema: Path) -> list[Problem]:
     if valid:
         return []
     rule = _rule_name(schema)
-    return [Problem(source.name, entry.line, max(entry.column, 1) if entry.line else 0, "error",
-                    entry.message, rule) for entry in entries]
+    problems = []
+    for entry in entries:
+        line, column = _lxml_position(source, entry)
+        problems.append(Problem(source.name, line, column, "error", entry.message, rule))
+    return problems
+
+
+_NAMED_ELEMENT = re.compile(r"\belement (\S+)")
+
+
+def _lxml_position(source: Source, entry: etree._LogEntry) -> tuple[int, int]:
+    """libxml2 gives RELAX NG errors a line but no column: use the start tag on that line."""
+    if not entry.line:
+        return (0, 0)
+    on_line = [e for e in source.root.iter(etree.Element) if e.sourceline == entry.line]
+    named = _NAMED_ELEMENT.search(entry.message)
+    if named:
+        on_line = [e for e in on_line if etree.QName(e).localname == named[1]] or on_line
+    if on_line:
+        line, column = source.position(on_line[0])
+        if line == entry.line:
+            return (line, column)
+    return (entry.line, max(entry.column, 1))
 
 
 # ------------------------------------------------------------------------- jing
