@@ -199,3 +199,13 @@ def test_a_user_xsd_is_used_as_given(tmp_path: Path) -> None:
     (line, summary) = result.output.strip().splitlines()
     assert line.startswith(f"{bad}:1:1: error: the content of <n>")
     assert summary.startswith("2 files checked against tiny.xsd: 1 valid, 1 invalid")
+
+
+def test_a_tei_root_outside_the_tei_namespace_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "nons.xml"
+    path.write_text("<TEI><teiHeader/></TEI>\n")
+    result = run(str(path))
+    assert result.exit_code == 1
+    assert (f"{path}:1:1: error: the root element <TEI> is not in the namespace "
+            'http://www.tei-c.org/ns/1.0 (add xmlns="http://www.tei-c.org/ns/1.0") '
+            "[xsd:root]") in result.output

@@ -112,11 +112,17 @@ def validate_xsd(source: Source, schema_path: Path) -> list[Problem]:
     root = source.root
     roots = {element.name for element in schema.elements.values()}
     if root.tag not in roots:
-        allowed = ", ".join(f"<{_local(name)}>" for name in sorted(roots))
         line, column = source.position(root)
-        return [Problem(source.name, line, column, "error",
-                        f"the root element <{_local(root.tag)}> is not allowed; "
-                        f"expected {allowed}", "xsd:root")]
+        local = etree.QName(root).localname
+        same_name = [name for name in roots if etree.QName(name).localname == local]
+        if same_name:
+            namespace = etree.QName(same_name[0]).namespace or "no namespace"
+            message = (f"the root element <{local}> is not in the namespace {namespace}"
+                       f" (add xmlns=\"{namespace}\")")
+        else:
+            allowed = ", ".join(f"<{_local(name)}>" for name in sorted(roots))
+            message = f"the root element <{local}> is not allowed; expected {allowed}"
+        return [Problem(source.name, line, column, "error", message, "xsd:root")]
     problems = []
     for error in schema.iter_errors(source.tree):
         problems.append(_problem(source, error))
