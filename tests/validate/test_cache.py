@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.conftest import REPO
 
 from teikit.validate import xsd
+from tests.conftest import REPO
 
 from .conftest import SAMPLE
 

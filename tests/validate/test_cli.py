@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
-from tests.conftest import REPO
 
 from teikit.cli import main
+from tests.conftest import REPO
 
 from .conftest import SAMPLE
 

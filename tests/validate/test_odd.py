@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 from lxml import etree
-from tests.conftest import REPO, TEI_ALL_RNG
 
 from teikit.validate.odd import build_odd
+from tests.conftest import REPO, TEI_ALL_RNG
 
 SCHEMA = REPO / "schema"
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "xs": "http://www.w3.org/2001/XMLSchema",

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from convertdate import julian
 from lxml import etree
-from tests.conftest import TEI_ALL_RNG
 
 from teikit.errors import InputError
 from teikit.validate import check_files, validate_files
 from teikit.validate.schematron import compile_schematron, element_at
+from tests.conftest import TEI_ALL_RNG
 
 from .conftest import SAMPLE
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import xmlschema
 from lxml import etree
-from tests.conftest import CORPUS, REPO, TEI_ALL_RNG
 
 from teikit.validate import check_files, validate_files
 from teikit.validate.relaxng import blank_doctype
+from tests.conftest import CORPUS, REPO, TEI_ALL_RNG
 
 from .conftest import SAMPLE, load_cases
 from .generate import Generator

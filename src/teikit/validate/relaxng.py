@@ -45,7 +45,7 @@ _lock = threading.Lock()
 
 
 def find_tei_all(explicit: Path | str | None = None) -> Path:
-    """Where ``tei_all.rng`` is: the argument, ``$TEIKIT_TEI_ALL``, or a copy next to teikit."""
+    """Where ``tei_all.rng`` is: the argument, ``$TEIKIT_TEI_ALL``, or the copy in ``schema/``."""
     if explicit:
         path = Path(explicit)
         if path.is_dir():
@@ -58,10 +58,9 @@ def find_tei_all(explicit: Path | str | None = None) -> Path:
     if from_env:
         return find_tei_all(from_env)
     schema_dir = resource_dir("schema")
-    for candidate in (schema_dir / "tei_all.rng",
-                      schema_dir.parent.parent / "shared" / "tei-p5" / "tei_all.rng"):
-        if candidate.is_file():
-            return candidate
+    bundled = schema_dir / "tei_all.rng"
+    if bundled.is_file():
+        return bundled
     raise InputError("tei_all.rng not found",
                      hint=f"pass --tei-all PATH or set {TEI_ALL_ENV} to the TEI P5 tei_all.rng")
 
