@@ -392,6 +392,10 @@
   </xsl:template>
   <xsl:template match="text() | tei:div[@type = 'transcription'] | tei:titlePage | tei:teiHeader" mode="toc" priority="2"/>
 
+  <xsl:template match="tei:divGen[@type = 'notes']" mode="toc">
+    <li><a href="#notes"><xsl:value-of select="(tk:plain(tei:head[1])[.], 'Notes')[1]"/></a></li>
+  </xsl:template>
+
   <xsl:template match="*[tk:is-section(.)]" mode="toc">
     <xsl:variable name="head" select="h:section-title(.)"/>
     <xsl:variable name="children" as="element()*">
@@ -480,8 +484,8 @@
     </div>
   </xsl:template>
 
-  <xsl:template match="tei:head[parent::*[tk:is-section(.)]][1]">
-    <xsl:variable name="level" select="min((6, count(ancestor::*[tk:is-section(.)]) + 1))"/>
+  <xsl:template match="tei:head[parent::*[tk:is-section(.)] or parent::tei:divGen][1]">
+    <xsl:variable name="level" select="min((6, count(ancestor::*[tk:is-section(.)]) + (if (parent::tei:divGen) then 2 else 1)))"/>
     <xsl:element name="h{$level}">
       <xsl:attribute name="class" select="'section-head'"/>
       <xsl:call-template name="h:common-attributes"/>
@@ -497,6 +501,31 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The notes stand beside (or below) their paragraphs; the notes division lists them. -->
+  <xsl:template match="tei:divGen[@type = 'notes']">
+    <xsl:variable name="notes" select="//tei:note[tk:is-numbered-note(.)]"/>
+    <section class="section notes-index" id="notes">
+      <xsl:choose>
+        <xsl:when test="tei:head">
+          <xsl:apply-templates select="tei:head"/>
+        </xsl:when>
+        <xsl:otherwise><h2 class="section-head">Notes</h2></xsl:otherwise>
+      </xsl:choose>
+      <p>
+        <xsl:choose>
+          <xsl:when test="exists($notes)">
+            <xsl:text>The notes are printed beside the paragraphs they belong to (below them on narrow screens): </xsl:text>
+            <xsl:for-each select="$notes">
+              <xsl:variable name="n" select="tk:note-number(.)"/>
+              <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+              <a class="mention-link" href="#note-{$n}"><xsl:value-of select="$n"/></a>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>This text has no numbered notes.</xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </section>
+  </xsl:template>
   <xsl:template match="tei:divGen"/>
 
   <!-- ===== notes ===== -->
@@ -871,8 +900,9 @@
     <xsl:text> </xsl:text><span class="editorial">[sic]</span>
   </xsl:template>
 
+  <!-- Supplied letters: bracketed by the stylesheet (CSS), so that the word stays one word. -->
   <xsl:template match="tei:supplied">
-    <span class="supplied" title="Supplied by the editor">[<xsl:apply-templates/>]</span>
+    <span class="supplied" title="Supplied by the editor"><xsl:apply-templates/></span>
   </xsl:template>
 
   <xsl:template match="tei:del">
@@ -884,8 +914,37 @@
   <xsl:template match="tei:unclear">
     <span class="unclear" title="Uncertain reading"><xsl:apply-templates/></span>
   </xsl:template>
+  <!-- Expanded letters of an abbreviation: in italics, part of the word. -->
   <xsl:template match="tei:ex">
-    <span class="ex">(<xsl:apply-templates/>)</span>
+    <span class="ex"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- Bibliographic parts written without spaces between them: keep them apart. -->
+  <xsl:template match="*[parent::tei:bibl or parent::tei:biblStruct or parent::tei:monogr
+      or parent::tei:analytic or parent::tei:imprint or parent::tei:series or parent::tei:msIdentifier]
+      [preceding-sibling::node()[1][self::*]]" priority="10">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <!-- Cast lists: "Claudius, king of Denmark". -->
+  <xsl:template match="tei:roleDesc[preceding-sibling::*[1][self::tei:role or self::tei:roleDesc]]">
+    <xsl:if test="not(matches(., '^\s*[,;:.(]'))">
+      <xsl:value-of select="if (preceding-sibling::*[1][self::tei:role]) then ', ' else ' '"/>
+    </xsl:if>
+    <xsl:call-template name="h:span"/>
+  </xsl:template>
+
+  <!-- Spoken texts: what happens besides speech, in brackets. -->
+  <xsl:template match="tei:incident | tei:kinesic | tei:vocal | tei:pause | tei:shift | tei:writing">
+    <span class="{h:class(.)} event-note">
+      <xsl:text>[</xsl:text>
+      <xsl:choose>
+        <xsl:when test="normalize-space()"><xsl:apply-templates/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="local-name()"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>]</xsl:text>
+    </span>
   </xsl:template>
 
   <!-- Critical apparatus: the lemma in the text, the readings beside it in brackets. -->
