@@ -619,9 +619,10 @@
         <blockquote class="block-quote">
           <xsl:call-template name="h:common-attributes"/>
           <p>
-            <xsl:value-of select="$marks[1]"/>
-            <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
-            <xsl:value-of select="$marks[2]"/>
+            <xsl:call-template name="h:marked-content">
+              <xsl:with-param name="marks" select="$marks"/>
+              <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+            </xsl:call-template>
           </p>
         </blockquote>
       </xsl:otherwise>
@@ -802,7 +803,7 @@
       <xsl:when test="exists($marks)">
         <span class="title title-quoted">
           <xsl:if test="not(@ref)"><xsl:call-template name="h:common-attributes"/></xsl:if>
-          <xsl:value-of select="$marks[1]"/><xsl:apply-templates/><xsl:value-of select="$marks[2]"/>
+          <xsl:call-template name="h:marked-content"><xsl:with-param name="marks" select="$marks"/></xsl:call-template>
         </span>
       </xsl:when>
       <xsl:otherwise>
@@ -826,14 +827,42 @@
     <span>
       <xsl:attribute name="class" select="'q q-' || local-name()"/>
       <xsl:call-template name="h:common-attributes"/>
-      <xsl:value-of select="$marks[1]"/>
-      <xsl:apply-templates/>
-      <xsl:value-of select="$marks[2]"/>
+      <xsl:call-template name="h:marked-content"><xsl:with-param name="marks" select="$marks"/></xsl:call-template>
     </span>
   </xsl:template>
 
-  <xsl:template match="tei:cit">
-    <xsl:call-template name="h:span"/>
+  <!--
+    Content between generated marks. Space just inside the element goes outside the marks
+    (“text”, not “ text ”): the first and last text nodes are trimmed, the space kept outside.
+  -->
+  <xsl:template name="h:marked-content">
+    <xsl:param name="marks" as="xs:string*"/>
+    <xsl:variable name="texts" select="descendant::text()"/>
+    <xsl:choose>
+      <xsl:when test="empty($marks)"><xsl:apply-templates/></xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="matches($texts[1], '^\s')"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="$marks[1]"/>
+        <xsl:apply-templates>
+          <xsl:with-param name="trim-first" select="$texts[1]" tunnel="yes"/>
+          <xsl:with-param name="trim-last" select="$texts[last()]" tunnel="yes"/>
+        </xsl:apply-templates>
+        <xsl:value-of select="$marks[2]"/>
+        <xsl:if test="matches($texts[last()], '\s$')"><xsl:text> </xsl:text></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="text()">
+    <xsl:param name="trim-first" as="node()?" tunnel="yes" select="()"/>
+    <xsl:param name="trim-last" as="node()?" tunnel="yes" select="()"/>
+    <xsl:choose>
+      <xsl:when test="empty($trim-first) or not(. is $trim-first or . is $trim-last)"><xsl:value-of select="."/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="start" select="if (. is $trim-first) then replace(., '^\s+', '') else string(.)"/>
+        <xsl:value-of select="if (. is $trim-last) then replace($start, '\s+$', '') else $start"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== inline: dates, omissions, repairs (each with an explanation on hover/focus) ===== -->

@@ -101,5 +101,12 @@ def site_manifest(tei_files: Sequence[Path], names: Sequence[str]) -> etree._Ele
     return root
 
 
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
 def _copy(element: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(element))
+    """A copy without xml:id attributes: ids of different texts would clash in one list."""
+    copy = etree.fromstring(etree.tostring(element))
+    for node in copy.iter():
+        node.attrib.pop(XML_ID, None)
+    return copy
