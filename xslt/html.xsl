@@ -541,9 +541,7 @@
             <li id="note-{$n}" value="{$n}">
               <xsl:attribute name="class" select="normalize-space('note ' || (if (@type) then 'note-' || replace(@type, '[^\w-]+', '-') else ''))"/>
               <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-              <a class="note-back" href="#noteref-{$n}" role="doc-backlink">
-                <span class="vh">Back to the text at note </span><xsl:value-of select="$n"/>
-              </a>
+              <a class="note-back" href="#noteref-{$n}" role="doc-backlink" aria-label="Back to the text at note {$n}"><xsl:value-of select="$n"/></a>
               <xsl:text> </xsl:text>
               <span class="note-body">
                 <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/><xsl:with-param name="in-link" select="false()" tunnel="yes"/></xsl:apply-templates>
@@ -567,9 +565,7 @@
         <sup class="noteref" id="noteref-{$n}"><xsl:value-of select="$n"/></sup>
       </xsl:when>
       <xsl:otherwise>
-        <a class="noteref" id="noteref-{$n}" href="#note-{$n}" role="doc-noteref">
-          <span class="vh">Note </span><xsl:value-of select="$n"/>
-        </a>
+        <a class="noteref" id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" aria-label="Note {$n}"><xsl:value-of select="$n"/></a>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -20,7 +20,8 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-WORD = re.compile(r"\w+")
+# A word: a run of letters, or a run of digits (a note number may touch the word before it).
+WORD = re.compile(r"[^\W\d_]+|\d+")
 
 # Inside choice, the page shows the corrected/regularised/expanded reading and offers the
 # other one on hover: the reading text is the shown alternative.
