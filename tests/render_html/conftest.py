@@ -10,9 +10,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 from lxml import etree
+from tests.conftest import CORPUS, FIXTURES, SEED_TEI
 
 from teikit.render.html import render_html
-from tests.conftest import CORPUS, FIXTURES, SEED_TEI
 
 SAMPLE = FIXTURES / "tei" / "sample-edition.xml"
 CORPUS_FILES = sorted(CORPUS.glob("*.xml"))
@@ -28,22 +28,26 @@ WORD = re.compile(r"[^\W\d_]+|\d+")
 _HIDDEN_ALTERNATIVES = {f"{TEI}sic", f"{TEI}orig", f"{TEI}abbr"}
 
 # TEI elements that stand apart from the words around them (blocks, notes, line breaks).
-_TEI_SEPARATE = {f"{TEI}{name}" for name in (
-    "note p ab head l lg item label cell row list table lb pb cb dateline salute signed opener "
-    "closer speaker sp stage byline docAuthor docTitle titlePart docImprint docDate trailer "
-    "figure figDesc fw castItem castList role roleDesc bibl biblStruct listBibl div div1 div2 "
-    "div3 div4 div5 div6 div7 argument epigraph quote cit u gap graphic rdg lem app ptr "
-    "person place org event desc idno pause kinesic vocal incident shift writing"
-).split()}
+def _tei_names(names: str) -> set[str]:
+    return {f"{TEI}{name}" for name in names.split()}
+
+
+_TEI_SEPARATE = _tei_names(
+    "note p ab head l lg item label cell row list table lb pb cb dateline salute signed "
+    "opener closer speaker sp stage byline docAuthor docTitle titlePart docImprint docDate "
+    "trailer figure figDesc fw castItem castList role roleDesc bibl biblStruct listBibl "
+    "div div1 div2 div3 div4 div5 div6 div7 argument epigraph quote cit u gap graphic rdg "
+    "lem app ptr person place org event desc idno pause kinesic vocal incident shift "
+    "writing"
+)
 
 # Children of bibliographic containers are separate fields (title, idno, biblScope …).
-_TEI_FIELD_PARENTS = {f"{TEI}{name}" for name in
-                      "bibl biblStruct monogr analytic imprint series msIdentifier".split()}
+_TEI_FIELD_PARENTS = _tei_names("bibl biblStruct monogr analytic imprint series msIdentifier")
 
 # HTML elements that the browser lays out apart from their neighbours.
-_HTML_SEPARATE = set(
-    "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 blockquote section article header footer nav "
-    "main table tr td th caption figure figcaption br aside".split())
+_HTML_BLOCKS = ("p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 blockquote section article header "
+                "footer nav main table tr td th caption figure figcaption br aside")
+_HTML_SEPARATE = set(_HTML_BLOCKS.split())
 
 
 def seed_or_skip() -> Path:

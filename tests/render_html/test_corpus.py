@@ -6,9 +6,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from tests.render_html.conftest import CORPUS_FILES, html_text, missing_words, tei_words
 
 from teikit.render.html import html_string
-from tests.render_html.conftest import CORPUS_FILES, html_text, missing_words, tei_words
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +33,9 @@ def test_ids_are_unique_and_internal_links_resolve(tei: Path, rendered):
     ids = [e.get("id") for e in page.xpath("//*[@id]")]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     assert duplicates == []
-    generated = {h[1:] for h in page.xpath("//a[@class='noteref' or @class='note-back' or "
-                                           "contains(@class, 'ent ') or @class='mention-link']/@href")}
+    links = page.xpath("//a[@class='noteref' or @class='note-back' or contains(@class, 'ent ')"
+                       " or @class='mention-link']/@href")
+    generated = {h[1:] for h in links}
     assert generated <= set(ids)
 
 
@@ -48,7 +49,8 @@ def test_no_markup_from_the_source_becomes_active(tei: Path, rendered):
 
 def test_notes_of_a_foreign_file_are_numbered_in_order(rendered):
     page = rendered["testNotes1.xml"]
-    numbers = [int(a.get("href").removeprefix("#note-")) for a in page.xpath("//a[@class='noteref']")]
+    refs = page.xpath("//a[@class='noteref']")
+    numbers = [int(a.get("href").removeprefix("#note-")) for a in refs]
     assert numbers == list(range(1, len(numbers) + 1))
     assert len(numbers) >= 10
 

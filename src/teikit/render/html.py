@@ -71,7 +71,8 @@ def render_site(tei_files: Sequence[Path], site_dir: Path) -> list[Path]:
     try:
         site_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"{site_dir}: cannot create the site directory: {error.strerror}") from None
+        raise OutputError(f"{site_dir}: cannot create the site directory: {error.strerror}"
+                          ) from None
     names = [page_name(tei) for tei in tei_files]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
