@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teikit import TEI_NS
 from teikit.assemble import add_schema_models, assemble
 from teikit.config import TextSettings, find_config, load_config
 from teikit.errors import OutputError
@@ -18,6 +19,7 @@ from teikit.ingest import ingest_file, ingest_text
 from teikit.model import Span, Transcription
 from teikit.passes import default_passes, run_passes
 from teikit.resources import resource_dir
+from teikit.tree import qname
 from teikit.xmlio import check_not_an_input, serialize_tei, write_bytes_atomically
 
 
@@ -47,7 +49,28 @@ def convert_text(text: str, name: str = "text", settings: TextSettings | None = 
 
 
 def attach_register(root: etree._Element, spans: list[Span], settings: TextSettings) -> list[str]:
-    """Copy the register entries the text points at into ``standOff``; return warnings."""
+    """Copy the register entries the text points at into ``standOff``; return warnings.
+
+    The ``standOff`` goes between ``teiHeader`` and ``text``, so that every ``@ref``, ``@who``
+    and ``@source`` that names a register entry resolves inside the file.
+    """
+    from teikit.register import pointers_used, register_for, register_lists
+
+    register = register_for(settings)
+    used = pointers_used(spans, register)
+    if not used:
+        return []
+    lists = register_lists(register, used)
+    stand_off = root.find(qname("standOff"))
+    if stand_off is None:
+        stand_off = etree.Element(qname("standOff"), nsmap={None: TEI_NS})
+        header = root.find(qname("teiHeader"))
+        if header is not None:
+            header.addnext(stand_off)
+        else:
+            root.insert(0, stand_off)
+    for list_element in lists:
+        stand_off.append(list_element)
     return []
 
 
