@@ -258,7 +258,8 @@ def axe_violations(browser: Any, path: Path) -> list[dict[str, Any]]:
         names = opened.tab.locator("main a.ent[data-entry]")
         if names.count():
             names.first.click()
-            with_popover = opened.tab.evaluate("async () => await axe.run(document)")
+            with_popover = opened.tab.evaluate(
+                "async () => await axe.run('#register-popover')")
     finally:
         opened.close()
     found = results["violations"] + with_popover["violations"]
