@@ -186,14 +186,14 @@
   <xsl:function name="tk:names" as="element()*">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="$entry/(tei:persName | tei:orgName | tei:placeName | tei:title | tei:name
-      | tei:label | tei:settlement | tei:region | tei:country | tei:geogName | tei:analytic/tei:title
+      | tei:eventName | tei:label | tei:settlement | tei:region | tei:country | tei:geogName | tei:analytic/tei:title
       | tei:monogr/tei:title)"/>
   </xsl:function>
 
   <xsl:function name="tk:display-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" select="tk:names($entry)"/>
-    <xsl:variable name="name" select="($names[not(@type = 'full')], $names)[1]"/>
+    <xsl:variable name="name" select="($names[@type = 'reg'], $names[not(@type = 'full')], $names)[1]"/>
     <xsl:sequence select="if ($name) then normalize-space($name)
       else if (normalize-space($entry/tei:desc)) then normalize-space($entry/tei:desc)
       else string($entry/@xml:id)"/>
@@ -203,6 +203,40 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="full" select="normalize-space(tk:names($entry)[@type = 'full'][1])"/>
     <xsl:sequence select="if ($full and $full != tk:display-name($entry)) then $full else ()"/>
+  </xsl:function>
+
+  <!--
+    Relations between register entries (listRelation): one map per kind and direction,
+    {'label': "Member of", 'entries': (org, …)}. Affiliation reads "Member of" from the member's
+    side and "Members named in the text" from the organisation's; other relations use @name.
+  -->
+  <xsl:function name="tk:relation-groups" as="map(*)*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="ref" select="'#' || $entry/@xml:id"/>
+    <xsl:variable name="relations" select="root($entry)//tei:relation[tokenize(string-join((@active, @mutual, @passive), ' ')) = $ref]"/>
+    <xsl:for-each-group select="$relations" group-by="string(@name) || (if (tokenize(@passive) = $ref) then ' passive' else '')">
+      <xsl:variable name="passive" select="ends-with(current-grouping-key(), ' passive')"/>
+      <xsl:variable name="name" select="string(@name)"/>
+      <xsl:variable name="targets" select="current-group() ! tokenize(string-join((if ($passive) then (@active, @mutual) else (@passive, @mutual)), ' '))[. != $ref]"/>
+      <xsl:variable name="entries" select="distinct-values($targets) ! tk:pointer-target($entry, .)[tk:entry-kind(.) != '']"/>
+      <xsl:if test="exists($entries)">
+        <xsl:sequence select="map{
+          'label': tk:relation-label($name, $passive),
+          'entries': $entries}"/>
+      </xsl:if>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <xsl:function name="tk:relation-label" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="passive" as="xs:boolean"/>
+    <xsl:variable name="words" select="lower-case(replace($name, '([a-z])([A-Z])', '$1 $2'))"/>
+    <xsl:variable name="known" as="map(xs:string, xs:string+)" select="map{
+      'affiliation': ('Member of', 'Members named in the text'),
+      'partOf': ('Part of', 'Includes'),
+      'part of': ('Part of', 'Includes')}"/>
+    <xsl:sequence select="if (map:contains($known, $name)) then $known($name)[if ($passive) then 2 else 1]
+      else concat(upper-case(substring($words, 1, 1)), substring($words, 2)) || (if ($passive) then ' (inverse)' else '')"/>
   </xsl:function>
 
   <xsl:function name="tk:sort-key" as="xs:string">
@@ -404,7 +438,8 @@
   <!-- The text of a node without its notes (for headings in tables of contents). -->
   <xsl:function name="tk:plain" as="xs:string">
     <xsl:param name="n" as="node()?"/>
-    <xsl:sequence select="normalize-space(string-join($n//text()[not(ancestor::tei:note intersect $n/descendant::tei:note)]
+    <xsl:sequence select="if (empty($n/descendant::*[self::tei:note or self::tei:choice])) then normalize-space($n)
+      else normalize-space(string-join($n//text()[not(ancestor::tei:note intersect $n/descendant::tei:note)]
       [not(ancestor::tei:sic[parent::tei:choice] | ancestor::tei:orig[parent::tei:choice] | ancestor::tei:abbr[parent::tei:choice])], ''))"/>
   </xsl:function>
 

@@ -412,6 +412,10 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The title of every titled section, by generate-id (computed once, used by the index). -->
+  <xsl:variable name="h:section-titles" as="map(xs:string, xs:string)" select="map:merge(
+    //*[tk:is-section(.)] ! (let $title := h:section-title(.) return if ($title) then map{generate-id(.): $title} else ()))"/>
+
   <xsl:function name="h:section-title" as="xs:string?">
     <xsl:param name="div" as="element()?"/>
     <xsl:variable name="head" select="tk:plain($div/tei:head[1])"/>
@@ -1136,6 +1140,17 @@
         <xsl:for-each select="tk:entry-note(.)">
           <p class="reg-note"><xsl:value-of select="."/></p>
         </xsl:for-each>
+        <xsl:for-each select="tk:relation-groups(.)">
+          <p class="reg-rel">
+            <xsl:value-of select="?label"/>
+            <xsl:text>: </xsl:text>
+            <xsl:for-each select="?entries">
+              <xsl:sort select="tk:sort-key(.)"/>
+              <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+              <a href="#reg-{@xml:id}"><xsl:value-of select="tk:display-name(.)"/></a>
+            </xsl:for-each>
+          </p>
+        </xsl:for-each>
         <xsl:variable name="links" select="tk:authority-links(.)"/>
         <xsl:if test="exists($links)">
           <p class="reg-links">
@@ -1151,7 +1166,7 @@
         <xsl:if test="exists($mentions)">
           <xsl:text>: </xsl:text>
           <xsl:for-each select="$mentions">
-            <xsl:variable name="where" select="h:section-title(ancestor::*[tk:is-section(.)][h:section-title(.)][1])"/>
+            <xsl:variable name="where" select="(ancestor::*[starts-with(local-name(), 'div')] ! $h:section-titles(generate-id(.)))[last()]"/>
             <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
             <a class="mention-link" href="#{h:mention-anchor(.)}">
               <xsl:attribute name="title" select="'“' || tk:plain(.) || '”' || (if ($where) then ' in ' || $where else '')"/>

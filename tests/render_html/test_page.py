@@ -156,6 +156,18 @@ def test_names_link_to_their_register_entry_and_back(sample_doc):
         "#m-lenin-1", "#m-lenin-2"]
 
 
+def test_register_relations_link_entries_both_ways(sample_doc):
+    def relations(entry: str) -> list[str]:
+        return [text_of(p) for p in sample_doc.xpath(f"//li[@id='{entry}']//p[@class='reg-rel']")]
+
+    assert relations("reg-trotsky") == ["Member of: Petrograd Soviet"]
+    assert relations("reg-petrograd-soviet") == ["Members named in the text: Trotsky"]
+    assert relations("reg-delo-naroda") == ["Part of: S-R Party"]
+    assert relations("reg-sr-party") == ["Includes: Delo Naroda"]
+    link = one(sample_doc, "//li[@id='reg-trotsky']//p[@class='reg-rel']/a")
+    assert link.get("href") == "#reg-petrograd-soviet"
+
+
 def test_nested_names_do_not_nest_links(sample_doc):
     assert not sample_doc.xpath("//a//a")
     nested = one(sample_doc, "//*[@id='m-petrograd-2']")
