@@ -11,7 +11,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit import TEI_NS
 from teikit.assemble import add_schema_models, assemble
 from teikit.config import TextSettings, find_config, load_config
 from teikit.errors import OutputError
@@ -35,9 +34,11 @@ class Conversion:
 def convert_transcription(doc: Transcription, settings: TextSettings,
                           schema_href: str = "../schema") -> Conversion:
     """Run the passes over an ingested transcription and assemble the TEI."""
-    spans = run_passes(doc, default_passes(settings))
+    passes = default_passes(settings)
+    spans = run_passes(doc, passes)
     assembly = assemble(doc, spans, settings)
-    warnings = assembly.warnings + attach_register(assembly.root, spans, settings)
+    warnings = [w for markup_pass in passes for w in markup_pass.warnings]
+    warnings += assembly.warnings + attach_register(assembly.root, spans, settings)
     tree = etree.ElementTree(assembly.root)
     add_schema_models(tree, schema_href)
     return Conversion(tree, doc, spans, warnings)
@@ -63,14 +64,16 @@ def attach_register(root: etree._Element, spans: list[Span], settings: TextSetti
     lists = register_lists(register, used)
     stand_off = root.find(qname("standOff"))
     if stand_off is None:
-        stand_off = etree.Element(qname("standOff"), nsmap={None: TEI_NS})
+        stand_off = root.makeelement(qname("standOff"))
         header = root.find(qname("teiHeader"))
         if header is not None:
             header.addnext(stand_off)
+            stand_off.tail, header.tail = header.tail, header.tail
         else:
             root.insert(0, stand_off)
     for list_element in lists:
         stand_off.append(list_element)
+    etree.indent(stand_off, space="  ", level=1)
     return []
 
 

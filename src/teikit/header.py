@@ -256,20 +256,7 @@ def _encoding_desc(ctx: HeaderContext) -> etree._Element:
             "such as (sic) and (!) are the author's text. Names and dates are marked up "
             "against the edition's register and calendar settings."))),
     )
-    desc = el("encodingDesc", editorial)
-    if ctx.calendars:
-        calendar_desc = el("calendarDesc")
-        if "julian" in ctx.calendars:
-            append(calendar_desc, el("calendar", el("p", (
-                "Julian calendar (Old Style), used in Russia until 31 January 1918; in 1917 it "
-                "ran 13 days behind the Gregorian calendar. Dates written in it carry the "
-                "written value in @when-custom and the Gregorian equivalent in @when.")),
-                xml_id="julian"))
-        if "gregorian" in ctx.calendars:
-            append(calendar_desc, el("calendar", el("p", "Gregorian calendar (New Style)."),
-                                     xml_id="gregorian"))
-        append(desc, calendar_desc)
-    return desc
+    return el("encodingDesc", editorial)
 
 
 # ------------------------------------------------------------------------------- profileDesc
@@ -287,6 +274,18 @@ def _profile_desc(ctx: HeaderContext) -> etree._Element:
         role = "the text" if code == languages[0] else "titles and the original"
         append(usage, el("language", f"{_LANGUAGE_NAMES.get(code, code)} ({role})", ident=code))
     append(profile, usage)
+    if ctx.calendars:
+        calendar_desc = el("calendarDesc")
+        if "julian" in ctx.calendars:
+            append(calendar_desc, el("calendar", el("p", (
+                "Julian calendar (Old Style), used in Russia until 31 January 1918; in 1917 it "
+                "ran 13 days behind the Gregorian calendar. Dates written in it carry the "
+                "written value in @when-custom and the Gregorian equivalent in @when.")),
+                xml_id="julian"))
+        if "gregorian" in ctx.calendars:
+            append(calendar_desc, el("calendar", el("p", "Gregorian calendar (New Style)."),
+                                     xml_id="gregorian"))
+        append(profile, calendar_desc)
     return profile
 
 

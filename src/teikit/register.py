@@ -21,7 +21,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from teikit.config import TextSettings
 from teikit.errors import InputError
+from teikit.model import Span
 from teikit.xmlio import parse_xml_file
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -148,10 +150,10 @@ def load_register(path: Path) -> Register:
     return register_from_tree(tree, str(path), Path(path))
 
 
-def register_for(settings: object) -> Register:
+def register_for(settings: TextSettings) -> Register:
     """The register a conversion uses: ``settings.register_path`` (read once per process and
     file version), or the empty register when none is configured."""
-    path = getattr(settings, "register_path", None)
+    path = settings.register_path
     if path is None:
         return EMPTY_REGISTER
     path = Path(path)
@@ -166,12 +168,12 @@ def register_for(settings: object) -> Register:
     return _CACHE[key]
 
 
-def pointers_used(spans: Iterable[object], register: Register) -> list[str]:
+def pointers_used(spans: Iterable[Span], register: Register) -> list[str]:
     """Register ids that spans point at (``@ref``, ``@who``, ``@source``), in first-use order."""
     used: dict[str, None] = {}
     for span in spans:
         for attribute in ("ref", "who", "source"):
-            value = getattr(span, "attrs", {}).get(attribute, "")
+            value = span.attrs.get(attribute, "")
             for token in value.split():
                 if token.startswith("#") and token[1:] in register:
                     used.setdefault(token[1:], None)

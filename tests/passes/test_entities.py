@@ -64,6 +64,14 @@ def test_word_boundaries() -> None:
     assert run("Danube, Leninism and Trotskyists.") == []
 
 
+def test_one_letter_forms_are_ignored() -> None:
+    register = make_register('<listPerson><person xml:id="a"><persName>A</persName>'
+                             '<persName>A. Volkova</persName></person></listPerson>')
+    doc = make_doc("A letter from A. Volkova.")
+    found = tagged(doc, EntityPass(register).propose(doc, ()))
+    assert [text for text, _, _ in found] == ["A. Volkova"]
+
+
 def test_periodicals_and_events_get_their_elements() -> None:
     found = run("Pravda wrote about the July Days.")
     assert found == [("Pravda", "title", {"level": "j", "ref": "#pravda"}),

@@ -17,6 +17,7 @@ from teikit.model import Span, Transcription
 
 class MarkupPass(Protocol):
     concern: str
+    warnings: list[str]  # problems met in the last run (e.g. unbalanced quotation marks)
 
     def propose(self, doc: Transcription, earlier: Sequence[Span]) -> Iterable[Span]:
         """Return the spans this concern finds in ``doc``."""

@@ -136,6 +136,7 @@ class DatePass:
         self.year = year
         self.calendar = calendar
         self.calendar_ref = calendar_ref
+        self.warnings: list[str] = []
         self._context_year = year
 
     def propose(self, doc: Transcription, earlier: Sequence[Span]) -> list[Span]:

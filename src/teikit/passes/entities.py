@@ -78,8 +78,10 @@ class FormMatcher:
     _index: dict[str, tuple[Entry, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
+        # a one-letter form ("A", "I") would match everywhere: never a usable name form
         self._index = {
             self._key(form): tuple(entries) for form, entries in self.register.forms().items()
+            if len(form.strip()) >= 2
         }
 
     @staticmethod
@@ -134,6 +136,7 @@ class EntityPass:
         self.register = register if register is not None else EMPTY_REGISTER
         self.software_ref = software_ref
         self.matcher = FormMatcher(self.register)
+        self.warnings: list[str] = []
 
     def propose(self, doc: Transcription, earlier: Sequence[Span]) -> list[Span]:
         by_block: dict[int, list[Span]] = {}
