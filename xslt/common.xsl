@@ -370,6 +370,18 @@
     </xsl:analyze-string>
   </xsl:function>
 
+  <!-- "1925–1928", "October–November 1917", "14 October – 13 December 1917". -->
+  <xsl:function name="tk:format-range" as="xs:string">
+    <xsl:param name="from" as="xs:string"/>
+    <xsl:param name="to" as="xs:string"/>
+    <xsl:variable name="a" select="tk:format-iso($from)"/>
+    <xsl:variable name="b" select="tk:format-iso($to)"/>
+    <xsl:variable name="year" select="replace($b, '^.* (\d{4})$', '$1')"/>
+    <xsl:variable name="a-short" select="if (matches($b, ' \d{4}$') and ends-with($a, ' ' || $year)) then substring($a, 1, string-length($a) - 5) else $a"/>
+    <xsl:sequence select="if (contains($a-short, ' ') or contains($b, ' ') and matches($a-short, '^\d'))
+      then $a-short || ' – ' || $b else $a-short || '–' || $b"/>
+  </xsl:function>
+
   <xsl:function name="tk:is-julian" as="xs:boolean">
     <xsl:param name="d" as="element()"/>
     <xsl:sequence select="tokenize(string($d/@calendar)) = '#julian' or tokenize(string($d/@datingMethod)) = '#julian'"/>
@@ -381,8 +393,10 @@
     <xsl:sequence select="
       if ($d/@when-custom and $d/@when and tk:is-julian($d))
         then tk:format-iso($d/@when-custom) || ' O.S. = ' || tk:format-iso($d/@when) || ' N.S.'
+      else if ($d/@from-custom and $d/@to-custom and $d/@from and $d/@to and tk:is-julian($d))
+        then tk:format-range($d/@from-custom, $d/@to-custom) || ' O.S. = ' || tk:format-range($d/@from, $d/@to) || ' N.S.'
       else if ($d/@when) then tk:format-iso($d/@when)
-      else if ($d/@from and $d/@to) then tk:format-iso($d/@from) || '–' || tk:format-iso($d/@to)
+      else if ($d/@from and $d/@to) then tk:format-range($d/@from, $d/@to)
       else if ($d/@notBefore and $d/@notAfter) then 'between ' || tk:format-iso($d/@notBefore) || ' and ' || tk:format-iso($d/@notAfter)
       else if ($d/@from) then 'from ' || tk:format-iso($d/@from)
       else if ($d/@to) then 'until ' || tk:format-iso($d/@to)
