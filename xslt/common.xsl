@@ -24,6 +24,9 @@
 
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
 
+  <!-- Relations (listRelation) by every pointer they name. -->
+  <xsl:key name="tk:relations" match="tei:relation" use="tokenize(string-join((@active, @mutual, @passive), ' '))"/>
+
   <!-- Mentions of a register entry in the text (not the header), in document order. -->
   <xsl:key name="tk:mentions" match="tei:text//*[@ref]" use="tk:mention-id(.)"/>
 
@@ -213,7 +216,7 @@
   <xsl:function name="tk:relation-groups" as="map(*)*">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="ref" select="'#' || $entry/@xml:id"/>
-    <xsl:variable name="relations" select="root($entry)//tei:relation[tokenize(string-join((@active, @mutual, @passive), ' ')) = $ref]"/>
+    <xsl:variable name="relations" select="key('tk:relations', $ref, root($entry))"/>
     <xsl:for-each-group select="$relations" group-by="string(@name) || (if (tokenize(@passive) = $ref) then ' passive' else '')">
       <xsl:variable name="passive" select="ends-with(current-grouping-key(), ' passive')"/>
       <xsl:variable name="name" select="string(@name)"/>
