@@ -35,6 +35,25 @@
     <xsl:accumulator-rule match="tei:gap | tei:choice | tei:date" select="$value + 1"/>
   </xsl:accumulator>
 
+  <!-- Paragraphs and block quotations of the body are numbered, so that a passage can be cited. -->
+  <xsl:function name="h:is-numbered-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/self::tei:p or $e/self::tei:ab or ($e/self::tei:quote and tk:is-block-quote($e)))
+      and exists($e/ancestor::tei:body) and exists($e/parent::*[tk:is-container(.)])"/>
+  </xsl:function>
+
+  <xsl:accumulator name="h:paragraph-number" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="*[h:is-numbered-block(.)]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <xsl:template name="h:paragraph-number">
+    <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="not($inline) and h:is-numbered-block(.)">
+      <xsl:variable name="n" select="accumulator-before('h:paragraph-number')"/>
+      <a class="para-num" id="para-{$n}" href="#para-{$n}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ===== helpers ===== -->
 
   <xsl:variable name="h:block-names" as="xs:string+" select="('p', 'ab', 'lg', 'list', 'table', 'figure',
@@ -98,6 +117,7 @@
       <xsl:when test="$phrasing and h:holds-blocks(.)">
         <div class="{$class}">
           <xsl:call-template name="h:common-attributes"/>
+          <xsl:call-template name="h:paragraph-number"/>
           <xsl:apply-templates/>
         </div>
       </xsl:when>
@@ -105,6 +125,7 @@
         <xsl:element name="{$block}">
           <xsl:attribute name="class" select="$class"/>
           <xsl:call-template name="h:common-attributes"/>
+          <xsl:call-template name="h:paragraph-number"/>
           <xsl:apply-templates>
             <xsl:with-param name="inline" select="$phrasing" tunnel="yes"/>
           </xsl:apply-templates>
@@ -352,6 +373,9 @@
       <section class="how-to-cite" aria-labelledby="cite-title">
         <h3 id="cite-title">How to cite</h3>
         <p class="citation"><xsl:value-of select="tk:citation($root)"/></p>
+        <xsl:if test="$root//tei:body//*[h:is-numbered-block(.)]">
+          <p class="cite-hint">Paragraphs are numbered in the margin; cite a passage as “¶ 12”. Each number links to its paragraph.</p>
+        </xsl:if>
       </section>
     </section>
   </xsl:template>
@@ -612,12 +636,14 @@
       <xsl:when test="h:holds-blocks(.)">
         <blockquote class="block-quote">
           <xsl:call-template name="h:common-attributes"/>
+          <xsl:call-template name="h:paragraph-number"/>
           <xsl:apply-templates/>
         </blockquote>
       </xsl:when>
       <xsl:otherwise>
         <blockquote class="block-quote">
           <xsl:call-template name="h:common-attributes"/>
+          <xsl:call-template name="h:paragraph-number"/>
           <p>
             <xsl:call-template name="h:marked-content">
               <xsl:with-param name="marks" select="$marks"/>
