@@ -879,13 +879,24 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A note number hugs the word before it: "meeting¹", not "meeting ¹". -->
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:note[tk:is-numbered-note(.)]]][matches(., '\S\s+$')]" priority="1">
+    <xsl:variable name="trimmed" as="text()">
+      <xsl:value-of select="replace(., '\s+$', '')"/>
+    </xsl:variable>
+    <xsl:next-match>
+      <xsl:with-param name="text" select="$trimmed"/>
+    </xsl:next-match>
+  </xsl:template>
+
   <xsl:template match="text()">
+    <xsl:param name="text" as="text()?" select="()"/>
     <xsl:param name="trim-first" as="node()?" tunnel="yes" select="()"/>
     <xsl:param name="trim-last" as="node()?" tunnel="yes" select="()"/>
     <xsl:choose>
-      <xsl:when test="empty($trim-first) or not(. is $trim-first or . is $trim-last)"><xsl:value-of select="."/></xsl:when>
+      <xsl:when test="empty($trim-first) or not(. is $trim-first or . is $trim-last)"><xsl:value-of select="($text, .)[1]"/></xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="start" select="if (. is $trim-first) then replace(., '^\s+', '') else string(.)"/>
+        <xsl:variable name="start" select="if (. is $trim-first) then replace(($text, .)[1], '^\s+', '') else string(($text, .)[1])"/>
         <xsl:value-of select="if (. is $trim-last) then replace($start, '\s+$', '') else $start"/>
       </xsl:otherwise>
     </xsl:choose>
