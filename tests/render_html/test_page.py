@@ -126,6 +126,13 @@ def test_numbered_notes_link_both_ways(sample_doc):
         "Lenin, Collected Works, vol. 26, p. 1.")
 
 
+def test_note_number_hugs_the_word_before_it(sample_doc):
+    ref = one(sample_doc, "//a[@id='noteref-1']")
+    before = ref.getparent().text if ref.getprevious() is None else ref.getprevious().tail
+    assert before.endswith("at this same meeting"), "the space before the note is dropped"
+    assert ref.tail.startswith(" after a lively debate")
+
+
 def test_notes_follow_the_paragraph_they_belong_to(sample_doc):
     block = one(sample_doc, "//li[@id='note-3']/ancestor::div[@class='notes-block']")
     paragraph = block.getprevious()
