@@ -732,7 +732,8 @@
     <xsl:choose>
       <xsl:when test="$inline"><xsl:call-template name="h:wrap"/></xsl:when>
       <xsl:otherwise>
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Table">
+        <div class="table-wrap" tabindex="0" role="region"
+             aria-label="{('Table ' || (count(preceding::tei:table) + 1) || (if (tei:head) then ': ' || tk:plain(tei:head[1]) else ''))}">
           <table>
             <xsl:call-template name="h:common-attributes"/>
             <xsl:if test="tei:head">
