@@ -1040,7 +1040,7 @@
       else 'span'"/>
     <xsl:call-template name="h:span">
       <xsl:with-param name="element" select="$element"/>
-      <xsl:with-param name="class" select="normalize-space(string-join(('hi', $rend[. = ('smallcaps', 'sc', 'underline', 'u', 'caps', 'uppercase', 'spaced', 'gothic', 'roman', 'large', 'small')] ! ('hi-' || .)), ' '))"/>
+      <xsl:with-param name="class" select="normalize-space(string-join(('hi', $rend[. = ('smallcaps', 'sc', 'underline', 'u', 'caps', 'allcaps', 'uppercase', 'spaced', 'gothic', 'roman', 'large', 'small', 'strikethrough', 'typewriter', 'doubleunderline', 'wavyunderline', 'normalweight', 'center', 'right')] ! ('hi-' || .)), ' '))"/>
     </xsl:call-template>
   </xsl:template>
 
