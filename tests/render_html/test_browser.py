@@ -133,6 +133,18 @@ def test_entity_popover_opens_by_keyboard_and_closes_with_escape(page: Page):
     assert page.tab.evaluate("document.activeElement.id") == name
 
 
+def test_tabbing_through_a_popover_returns_to_the_text(page: Page):
+    page.tab.focus("#m-lenin-1")
+    page.tab.keyboard.press("Enter")
+    links = page.tab.locator("#register-popover a[href], #register-popover button").count()
+    for _ in range(links + 1):
+        page.tab.keyboard.press("Tab")
+    assert page.tab.locator("#register-popover").count() == 0
+    assert page.tab.evaluate("document.activeElement.id") == "m-lenin-1"
+    page.tab.keyboard.press("Tab")
+    assert page.tab.evaluate("document.activeElement.id") != "m-lenin-1"
+
+
 def test_index_entry_jumps_to_the_mention(page: Page):
     page.tab.click("#reg-trotsky a.mention-link[href='#m-trotsky-2']")
     assert page.hash() == "#m-trotsky-2"

@@ -4,7 +4,8 @@
  * Every highlighted name is a link to its entry in the indices (that is how the page works
  * without JavaScript). With JavaScript, a click (or Enter on the focused name) opens a popover
  * with the same entry: full name, dates, note, authority links and "n mentions in this text".
- * Escape, the close button or a click elsewhere closes it and focus returns to the name.
+ * Escape, the close button or a click elsewhere closes it and focus returns to the name;
+ * tabbing past the popover's last link also returns to the name.
  */
 (function () {
   "use strict";
@@ -93,8 +94,22 @@
   });
 
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && popover) { close(true); }
+    if (!popover) { return; }
+    if (event.key === "Escape") { close(true); return; }
+    if (event.key !== "Tab") { return; }
+    // Keep the reading order: tabbing out of the popover goes back to the name it belongs to,
+    // and the next Tab continues in the text from there.
+    var focusable = popover.querySelectorAll("a[href], button");
+    var last = focusable[focusable.length - 1];
+    var leaving = event.shiftKey ? document.activeElement === popover
+                                 : document.activeElement === last;
+    if (leaving) {
+      event.preventDefault();
+      close(true);
+    }
   });
 
-  window.addEventListener("resize", function () { close(false); });
+  window.addEventListener("resize", function () {
+    if (popover && opener) { place(popover, opener); }
+  });
 })();
