@@ -604,12 +604,12 @@
       <xsl:attribute name="class" select="if (@type = 'paraphrase') then 'paraphrase' else 'note-inline'"/>
       <xsl:attribute name="title" select="tk:note-kind-label(.)"/>
       <xsl:call-template name="h:common-attributes"/>
-      <xsl:text>[</xsl:text>
+      <xsl:value-of select="tk:note-brackets(.)[1]"/>
       <span class="note-text">
         <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
       </span>
       <xsl:for-each select="tk:note-signature(.)"><xsl:text> </xsl:text><span class="signature"><xsl:value-of select="."/></span></xsl:for-each>
-      <xsl:text>]</xsl:text>
+      <xsl:value-of select="tk:note-brackets(.)[2]"/>
     </span>
   </xsl:template>
 
