@@ -786,7 +786,7 @@
     <xsl:choose>
       <xsl:when test="$entry and ancestor::tei:text and not($in-link)">
         <a class="ent ent-{$kind}" href="#reg-{$entry/@xml:id}" id="{h:mention-anchor(.)}"
-           data-entry="{$entry/@xml:id}" aria-haspopup="dialog">
+           data-entry="{$entry/@xml:id}">
           <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
           <xsl:apply-templates select="." mode="name-content"/>
         </a>

@@ -107,6 +107,7 @@ def test_entity_popover_opens_on_click_with_register_data(page: Page):
     assert popover.locator("a[href='https://www.wikidata.org/wiki/Q1394']").count() == 1
     mentions = popover.locator("a[href='#reg-lenin']")
     assert mentions.inner_text() == "2 mentions in this text"
+    assert page.tab.get_attribute("#m-lenin-1", "aria-haspopup") == "dialog"
     assert page.tab.get_attribute("#m-lenin-1", "aria-expanded") == "true"
     assert page.hash() == "", "the click opened the popover instead of following the link"
     mentions.click()
@@ -227,6 +228,7 @@ def test_notes_sit_beside_the_text_when_wide_and_below_it_when_narrow(browser: A
 def test_works_without_javascript(browser: Any, sample_html: Path):
     opened = Page(browser, sample_html, javascript=False)
     try:
+        assert opened.tab.get_attribute("#m-lenin-1", "aria-haspopup") is None
         opened.tab.click("#m-lenin-1")
         assert opened.hash() == "#reg-lenin", "a name is a link to its index entry"
         assert opened.in_viewport("#reg-lenin")

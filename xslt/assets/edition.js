@@ -77,6 +77,12 @@
     return true;
   }
 
+  // Only with JavaScript do the names open a popover; say so to assistive technology.
+  Array.prototype.forEach.call(document.querySelectorAll("a.ent[data-entry]"), function (link) {
+    link.setAttribute("aria-haspopup", "dialog");
+    link.setAttribute("aria-expanded", "false");
+  });
+
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     if (!target) { return; }
