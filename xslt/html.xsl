@@ -150,11 +150,12 @@
     <xsl:apply-templates select="*" mode="page"/>
   </xsl:template>
 
+  <!-- The page's own words (headings, labels) are English; the article has the text's language. -->
   <xsl:template match="*" mode="page">
     <xsl:variable name="root" select="."/>
     <xsl:variable name="title" select="tk:main-title($root)"/>
     <xsl:variable name="lang" select="(($root/tei:text, $root//tei:text)[1]/@xml:lang, $root/@xml:lang, 'en')[normalize-space()][1]"/>
-    <html lang="{$lang}">
+    <html lang="en">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
