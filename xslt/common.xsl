@@ -20,6 +20,13 @@
   xmlns:tk="urn:teikit"
   exclude-result-prefixes="#all">
 
+  <!--
+    The accumulators below (note numbers, mention numbers, section numbers) must be applicable
+    to the source document: an importing stylesheet that declares the unnamed mode itself
+    keeps this setting unless it gives use-accumulators a value of its own.
+  -->
+  <xsl:mode use-accumulators="#all"/>
+
   <!-- ===== keys ===== -->
 
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
