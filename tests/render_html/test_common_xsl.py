@@ -26,6 +26,8 @@ TEST_DOCUMENT = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>
   <quote xml:id="french" rend="guillemets">oui</quote>
   <gap xml:id="gap1" reason="editorial" resp="#ed" rend="..."/>
   <name xml:id="ed">The editors</name>
+  <head xml:id="head">The <soCalled>usurpers</soCalled><note>a note</note> and <gap/>
+    <choice><sic>teh</sic><corr>the</corr></choice> end</head>
 </p></body></text></TEI>"""
 
 
@@ -95,6 +97,10 @@ def test_gap_label_and_explanation():
 ])
 def test_safe_url(url: str, safe: str):
     assert evaluate(f"tk:safe-url('{url}')") == safe
+
+
+def test_plain_text_keeps_marks_and_gaps_but_not_notes_or_rejected_readings():
+    assert evaluate("tk:plain(id('head'))") == "The “usurpers” and […] the end"
 
 
 def test_mention_count_label():
