@@ -173,6 +173,8 @@ def test_date_explains_itself_on_focus(page: Page):
     date.focus()
     assert tip.is_visible()
     assert tip.inner_text() == "27 October 1917 O.S. = 9 November 1917 N.S."
+    page.tab.keyboard.press("Escape")
+    assert not tip.is_visible(), "Escape dismisses the explanation"
 
 
 @pytest.mark.parametrize("width", WIDTHS)

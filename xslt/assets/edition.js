@@ -100,7 +100,16 @@
   });
 
   document.addEventListener("keydown", function (event) {
-    if (!popover) { return; }
+    if (!popover) {
+      // Escape hides the explanation of a focused date, omission or repair (WCAG 1.4.13).
+      var active = document.activeElement;
+      if (event.key === "Escape" && active && active.querySelector && active.querySelector(".tip")) {
+        active.classList.add("tip-dismissed");
+        active.addEventListener("blur", function () { active.classList.remove("tip-dismissed"); },
+                                { once: true });
+      }
+      return;
+    }
     if (event.key === "Escape") { close(true); return; }
     if (event.key !== "Tab") { return; }
     // Keep the reading order: tabbing out of the popover goes back to the name it belongs to,
