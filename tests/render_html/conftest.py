@@ -10,9 +10,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 from lxml import etree
-from tests.conftest import CORPUS, FIXTURES, SEED_TEI
 
 from teikit.render.html import render_html
+from tests.conftest import CORPUS, FIXTURES, SEED_TEI
 
 SAMPLE = FIXTURES / "tei" / "sample-edition.xml"
 CORPUS_FILES = sorted(CORPUS.glob("*.xml"))

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from teikit.render.html import render_html
 from tests.conftest import REPO
 from tests.render_html.conftest import (
     CORPUS_FILES,
@@ -20,8 +22,6 @@ from tests.render_html.conftest import (
     seed_or_skip,
     tei_words,
 )
-
-from teikit.render.html import render_html
 
 pytestmark = pytest.mark.browser
 

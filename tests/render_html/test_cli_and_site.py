@@ -7,10 +7,10 @@ from pathlib import Path
 
 import lxml.html
 from click.testing import CliRunner
-from tests.render_html.conftest import CORPUS, SAMPLE
 
 from teikit.cli import main
 from teikit.render.html import render_site
+from tests.render_html.conftest import CORPUS, SAMPLE
 
 
 def run(*args: str) -> tuple[int, str, str]:

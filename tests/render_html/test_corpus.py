@@ -6,9 +6,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from tests.render_html.conftest import CORPUS_FILES, html_text, missing_words, tei_words
 
 from teikit.render.html import html_string
+from tests.render_html.conftest import CORPUS_FILES, html_text, missing_words, tei_words
 
 
 @pytest.fixture(scope="module")

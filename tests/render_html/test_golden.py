@@ -14,9 +14,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 from lxml import etree
-from tests.render_html.conftest import CORPUS, SAMPLE, seed_or_skip
 
 from teikit.render.html import html_string
+from tests.render_html.conftest import CORPUS, SAMPLE, seed_or_skip
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("TEIKIT_UPDATE_GOLDEN") == "1"

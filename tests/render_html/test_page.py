@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+
 from tests.render_html.conftest import SAMPLE, html_text, missing_words, tei_words
 
 
