@@ -22,6 +22,12 @@ def test_utf8_read_with_a_single_byte_code_page_is_repaired(damaged, code_page):
     assert repair.original != repair.repaired
 
 
+def test_a_whole_word_of_another_script_is_repaired():
+    damaged = "Совет".encode().decode("latin-1")
+    repairs = list(find_damage(damaged))
+    assert "".join(r.repaired for r in repairs) == "Совет"
+
+
 def test_the_seed_word_is_cp852_damage():
     (repair,) = find_damage("tore a large gap in the fa├žade of the military school")
     assert (repair.original, repair.repaired, repair.code_page) == ("├ž", "ç", "cp852")
@@ -32,6 +38,8 @@ def test_the_seed_word_is_cp852_damage():
     "coup d’etat, Tsarskoye-Selo, naïve, Übermensch, façade, Dzerzhinsky — ’s",
     "« guillemets » et „Anführungszeichen“ ‘single’",
     "Здравствуйте, товарищи! Ελληνικά 日本語",
+    "the sign read “CAFÉ” and “ÇA IRA”, said CÉSAR’s men",
+    "“Ú” and “Ú”.",
 ])
 def test_genuine_text_is_never_touched(genuine):
     assert list(find_damage(genuine)) == []

@@ -50,8 +50,38 @@ def _sequence_length(lead: int) -> int:
     return 0
 
 
-def _plausible(repaired: str) -> bool:
-    return all(not ch.isascii() and unicodedata.category(ch)[0] in "LPSN" for ch in repaired)
+def _plausible(char: str) -> bool:
+    return not char.isascii() and unicodedata.category(char)[0] in "LPSN"
+
+
+def _script(char: str) -> str:
+    """The script of a letter ("LATIN", "CYRILLIC", …); "" for anything else."""
+    if not unicodedata.category(char).startswith("L"):
+        return ""
+    return unicodedata.name(char, "").split(" ")[0]
+
+
+def _common_in_latin_text(char: str) -> bool:
+    """Letters and signs that real Latin-script text is full of (and mojibake usually hides):
+    Latin-1, Latin Extended-A/B and Additional, general punctuation (’ “ – …), currency (€)."""
+    code = ord(char)
+    return (0xA0 <= code <= 0x24F or 0x1E00 <= code <= 0x1EFF or 0x2010 <= code <= 0x206F
+            or 0x20A0 <= code <= 0x20CF or char == "™")
+
+
+def _fits_context(text: str, start: int, end: int, repaired: str) -> bool:
+    """A repair must make sense where it stands: its characters are the common ones of Latin
+    text, or letters sharing the script of the letters around the damaged run, or a run of
+    several letters of one script (a Cyrillic word read as CP1252). This rejects, say, an
+    accented capital before a closing quote ("É”") read as one IPA or Arabic letter."""
+    unusual = [ch for ch in repaired if not _common_in_latin_text(ch)]
+    if not unusual:
+        return True
+    scripts = {_script(ch) for ch in unusual}
+    if "" in scripts or "LATIN" in scripts or len(scripts) != 1:
+        return False  # rare signs, or Latin letters no mis-decoded Latin text produces (IPA …)
+    neighbours = {_script(ch) for ch in text[max(0, start - 3):start] + text[end:end + 3]}
+    return scripts <= neighbours or len(unusual) >= 2
 
 
 def find_damage(text: str) -> Iterator[Repair]:
@@ -69,6 +99,7 @@ def find_damage(text: str) -> Iterator[Repair]:
 def _damage_at(text: str, position: int) -> Repair | None:
     if text[position].isascii():
         return None
+    best: Repair | None = None
     for code_page in CODE_PAGES:
         end, repaired = position, ""
         while end < len(text):
@@ -87,9 +118,10 @@ def _damage_at(text: str, position: int) -> Repair | None:
                 break
             repaired += char
             end += length
-        if repaired:
-            return Repair(position, end, text[position:end], repaired, code_page)
-    return None
+        if repaired and _fits_context(text, position, end, repaired) and (
+                best is None or end > best.end):
+            best = Repair(position, end, text[position:end], repaired, code_page)
+    return best
 
 
 class EncodingRepairPass:
@@ -103,20 +135,40 @@ class EncodingRepairPass:
 
     def propose(self, doc: Transcription, earlier: Sequence[Span]) -> Iterable[Span]:
         for block in doc.blocks:
-            for repair in find_damage(block.text):
-                start, end = _word_around(block.text, repair.start, repair.end)
+            for start, end, repairs in _by_word(block.text, list(find_damage(block.text))):
                 original = block.text[start:end]
-                corrected = (block.text[start:repair.start] + repair.repaired
-                             + block.text[repair.end:end])
+                corrected, cursor = "", start
+                for repair in repairs:
+                    corrected += block.text[cursor:repair.start] + repair.repaired
+                    cursor = repair.end
+                corrected += block.text[cursor:end]
+                pages = "+".join(dict.fromkeys(r.code_page for r in repairs))
                 yield Span(
                     block=block.index, start=start, end=end, tag="choice", atomic=True,
                     open_len=end - start, priority=100, concern=self.concern,
                     content=(
                         Node("sic", text=original),
-                        Node("corr", {"type": "encoding", "subtype": f"utf8-as-{repair.code_page}",
+                        Node("corr", {"type": "encoding", "subtype": f"utf8-as-{pages}",
                                       "resp": self.converter_ref, "cert": "high"}, corrected),
                     ),
                 )
+
+
+def _by_word(text: str, repairs: list[Repair]) -> Iterator[tuple[int, int, list[Repair]]]:
+    """Group repairs into the words they damage: one ``choice`` per word."""
+    group: list[Repair] = []
+    start = end = 0
+    for repair in repairs:
+        word_start, word_end = _word_around(text, repair.start, repair.end)
+        if group and word_start < end:
+            group.append(repair)
+            end = max(end, word_end)
+            continue
+        if group:
+            yield start, end, group
+        group, start, end = [repair], word_start, word_end
+    if group:
+        yield start, end, group
 
 
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
