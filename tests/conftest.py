@@ -28,3 +28,17 @@ def artifacts_dir() -> Path:
     path = REPO / "test-artifacts"
     path.mkdir(exist_ok=True)
     return path
+
+
+TRANSCRIPTIONS = FIXTURES / "transcriptions"
+
+
+def jing(*paths: Path) -> tuple[int, str]:
+    """Validate files against the official tei_all.rng with Debian's jing: (exit code, errors)."""
+    import subprocess
+
+    completed = subprocess.run(["jing", str(TEI_ALL_RNG), *map(str, paths)],
+                               capture_output=True, text=True, check=False)
+    lines = [line for line in (completed.stdout + completed.stderr).splitlines()
+             if line.strip() and "[warning]" not in line]
+    return completed.returncode, "\n".join(lines)

@@ -68,10 +68,12 @@ def export() -> None:
 
 @export.command("text")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write here instead of stdout.")
 @click.option("--reading", type=click.Choice(["original", "corrected"]), default="original",
               show_default=True,
-              help="original: the transcription as it was (repairs undone); corrected: with repairs.")
+              help="original: the transcription as it was (repairs undone); "
+                   "corrected: with repairs.")
 @reports_errors
 def export_text(file: Path, output: Path | None, reading: str) -> None:
     """Read a TEI FILE back to a plain-text transcription."""

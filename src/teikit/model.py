@@ -24,7 +24,7 @@ class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     QUOTATION = "quotation"      # a paragraph that is entirely one quotation (marks stripped)
     DATELINE = "dateline"        # letter: place and date at the head
-    SALUTE = "salute"            # letter: "Dear Comrades," (opener) or "Yours fraternally," (closer)
+    SALUTE = "salute"            # letter: "Dear Comrades," / "Yours fraternally,"
     SIGNED = "signed"            # letter or headnote: the signature
     NOTES_HEADING = "notes-heading"  # the heading of a trailing "Notes" section
     FOOTNOTE = "footnote"        # one entry of that section (its label stripped)
@@ -79,7 +79,7 @@ class Node:
     """A small element tree for the content of atomic spans (e.g. ``choice/sic/corr``)."""
 
     tag: str
-    attrs: Attrs = EMPTY_ATTRS
+    attrs: Attrs = field(default_factory=dict)
     text: str = ""
     children: tuple[Node, ...] = ()
 
@@ -101,7 +101,7 @@ class Span:
     start: int
     end: int
     tag: str | None
-    attrs: Attrs = field(default=EMPTY_ATTRS)
+    attrs: Attrs = field(default_factory=dict)
     open_len: int = 0
     close_len: int = 0
     atomic: bool = False

@@ -113,4 +113,4 @@ def write_text_atomically(output: Path, text: str, inputs: Iterable[Path] = ()) 
 
 def serialize_tei(tree: etree._ElementTree) -> bytes:
     """Serialise a TEI tree as UTF-8 with an XML declaration and a final newline."""
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=False) + b"\n"
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)

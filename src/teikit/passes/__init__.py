@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from teikit.config import TextSettings
 from teikit.model import Span, Transcription
 
 
@@ -27,3 +28,14 @@ def run_passes(doc: Transcription, passes: Iterable[MarkupPass]) -> list[Span]:
     for markup_pass in passes:
         spans.extend(markup_pass.propose(doc, tuple(spans)))
     return spans
+
+
+def default_passes(settings: TextSettings) -> list[MarkupPass]:
+    """The passes a conversion runs, in order (each sees what the earlier ones proposed)."""
+    from teikit.passes.editorial import EditorialPass
+    from teikit.passes.encoding import EncodingRepairPass
+
+    return [
+        EncodingRepairPass(),
+        EditorialPass(settings.editor_ref),
+    ]

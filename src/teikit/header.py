@@ -1,0 +1,330 @@
+"""The teiHeader, from the transcription's header block, the edition config and the markup.
+
+Header fields are read by their canonical keys (see :data:`teikit.ingest.FIELD_KEYS`); values
+keep the markup the passes proposed (a date in "This Version:" arrives as ``date`` with
+``@when``), so the header and the text agree. What the text does not say comes from the config;
+what neither says is left out and named in a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from teikit import __version__
+from teikit.model import Block, BlockKind, Span, Transcription
+from teikit.tree import append, el
+
+# weave a slice of a block (block, start, end) into a container element
+SliceWeaver = Callable[[etree._Element, Block, int, int], etree._Element]
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_PART_TITLE = re.compile(r"^(?P<number>[IVXLC]+|\d+)\.?\s*[–—:.-]\s*(?P<title>.+)$")
+_VOLUME = re.compile(r"\bVol(?:ume)?\.?\s*(?P<volume>[IVXLC]+|\d+)", re.IGNORECASE)
+_ISSUE = re.compile(r"\b(?:No|Nr|Number|Issue)\.?\s*(?P<issue>\d+)", re.IGNORECASE)
+_PAGES = re.compile(r"\bp{1,2}\.?\s*(?P<from>\d+)(?:\s*[–—-]\s*(?P<to>\d+))?")
+_TRAILING_YEAR = re.compile(r",?\s*(?P<year>1[5-9]\d\d|20\d\d)\.?$")
+_FOR_ORGANISATION = re.compile(r"^(?P<people>.+?)\s+for\s+(?:the\s+)?(?P<org>.+?)\.?$")
+_LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "ru": "Russian",
+                   "es": "Spanish", "it": "Italian"}
+
+
+def roman_to_int(numeral: str) -> int | None:
+    if numeral.isdigit():
+        return int(numeral)
+    if not numeral or any(c not in _ROMAN for c in numeral):
+        return None
+    total = 0
+    for current, following in zip(numeral, [*numeral[1:], None], strict=True):
+        value = _ROMAN[current]
+        total += -value if following and _ROMAN[following] > value else value
+    return total
+
+
+def _strip_period(text: str) -> str:
+    return text.strip().rstrip(".").strip()
+
+
+@dataclass
+class HeaderContext:
+    doc: Transcription
+    spans: Sequence[Span]
+    weave_slice: SliceWeaver
+    settings: object  # teikit.config.TextSettings (kept loose to avoid an import cycle)
+    repairs: list[tuple[str, str, str]] = field(default_factory=list)  # (original, fix, codepage)
+    gaps: int = 0
+    notes: int = 0
+    calendars: set[str] = field(default_factory=set)
+
+    def date_span(self, block: Block) -> Span | None:
+        return next((s for s in self.spans if s.block == block.index and s.tag == "date"), None)
+
+
+def build_header(ctx: HeaderContext) -> tuple[etree._Element, list[str]]:
+    """Return the ``teiHeader`` and warnings naming the facts the source does not give."""
+    warnings: list[str] = []
+    header = el("teiHeader",
+                el("fileDesc", _title_stmt(ctx, warnings), _publication_stmt(ctx),
+                   _source_desc(ctx, warnings)),
+                _encoding_desc(ctx), _profile_desc(ctx), _revision_desc(ctx))
+    return header, warnings
+
+
+# --------------------------------------------------------------------------------- titleStmt
+
+def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
+    doc, settings = ctx.doc, ctx.settings
+    title_block = next(iter(doc.of_kind(BlockKind.TITLE)), None)
+    part_block = next(iter(doc.of_kind(BlockKind.SUBTITLE)), None)
+    author_block = next(iter(doc.of_kind(BlockKind.AUTHOR)), None)
+    statement = el("titleStmt")
+    if title_block is not None:
+        append(statement, el("title", title_block.text, type="main"))
+    else:
+        append(statement, el("title", doc.name, type="main"))
+        warnings.append("the source gives no title; the file name is used")
+    if part_block is not None:
+        match = _PART_TITLE.match(part_block.text)
+        number = roman_to_int(match.group("number")) if match else None
+        append(statement, el("title", part_block.text, type="sub",
+                             n=str(number) if number else None))
+    if author_block is not None:
+        append(statement, el("author", el("persName", author_block.text)))
+    else:
+        warnings.append("the source names no author")
+
+    translation = doc.field("translation")
+    if translation is not None:
+        append(statement, el("respStmt", el("resp", "Translation"),
+                             el("persName", _strip_period(translation.text), xml_id="translator")))
+    transcription = doc.field("transcription")
+    if transcription is not None:
+        value = _strip_period(transcription.text)
+        match = _FOR_ORGANISATION.match(value)
+        people = match.group("people") if match else value
+        organisation = el("orgName", match.group("org")) if match else None
+        append(statement, el("respStmt", el("resp", "Transcription and mark-up"),
+                             el("persName", people, xml_id="transcriber"), organisation))
+    for key, resp in (("html_markup", "HTML mark-up"), ("proofread", "Proofreading")):
+        block = doc.field(key)
+        if block is not None:
+            append(statement, el("respStmt", el("resp", resp),
+                                 el("name", _strip_period(block.text))))
+    editor_needed = ctx.notes or ctx.gaps or doc.of_kind(BlockKind.HEADNOTE)
+    if editor_needed:
+        editor = getattr(settings, "editor", "") or "The editor of the source text"
+        if not getattr(settings, "editor", ""):
+            warnings.append("the config names no editor for the headnote and the bracketed "
+                            "insertions ([texts.NAME] editor = …)")
+        append(statement, el("respStmt",
+                             el("resp", "Headnote, bracketed editorial insertions and omissions "
+                                        "in the source text"),
+                             el("name", editor, xml_id=getattr(settings, "editor_id", "ed"))))
+    append(statement, el("respStmt", el("resp", "TEI encoding (automatic conversion)"),
+                         el("name", f"teikit {__version__}", xml_id="teikit", type="software")))
+    return statement
+
+
+# --------------------------------------------------------------------------- publicationStmt
+
+def _publication_stmt(ctx: HeaderContext) -> etree._Element:
+    settings = ctx.settings
+    licence_text = getattr(settings, "licence", "") or "No licence stated."
+    licence = el("licence", licence_text, target=getattr(settings, "licence_url", "") or None)
+    availability = el("availability", licence)
+    for key in ("public_domain", "copyleft", "copyright"):
+        block = ctx.doc.field(key)
+        if block is not None:
+            append(availability, el("p", f"{block.label} {block.text}".strip()))
+    when = getattr(settings, "publication_date", "") or None
+    return el("publicationStmt", el("publisher", getattr(settings, "publisher", "teikit")),
+              availability, el("date", when, when=when) if when else None)
+
+
+# -------------------------------------------------------------------------------- sourceDesc
+
+def _source_desc(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
+    doc = ctx.doc
+    source = el("sourceDesc")
+    version = doc.field("this_version") or doc.field("source")
+    if version is not None:
+        append(source, _bibl_struct(ctx, version))
+    first = doc.field("first_published")
+    if first is not None:
+        append(source, _first_publication(ctx, first))
+    if version is None and first is None:
+        append(source, el("p", f"Converted from the plain-text transcription {doc.name}.txt; "
+                               "the source gives no bibliographic details."))
+        warnings.append("the source gives no publication details ('Source:', 'This Version:', "
+                        "'First Published:')")
+    return source
+
+
+def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
+    doc = ctx.doc
+    text = _strip_period(block.text)
+    journal = text.split(",")[0].strip()
+    analytic = el("analytic")
+    author = next(iter(doc.of_kind(BlockKind.AUTHOR)), None)
+    if author is not None:
+        append(analytic, el("author", author.text))
+    part = next(iter(doc.of_kind(BlockKind.SUBTITLE)), None)
+    title = next(iter(doc.of_kind(BlockKind.TITLE)), None)
+    for block_title in (title, part):
+        if block_title is not None:
+            append(analytic, el("title", block_title.text, level="a"))
+    translation = doc.field("translation")
+    if translation is not None:
+        append(analytic, el("respStmt", el("resp", "translated by"),
+                            el("persName", _strip_period(translation.text))))
+    imprint = el("imprint")
+    date_span = ctx.date_span(block)
+    if date_span is not None:
+        append(imprint, ctx.weave_slice(el("date"), block, date_span.start, date_span.end))
+    monogr = el("monogr", el("title", journal, level="j"), imprint)
+    volume = _VOLUME.search(text)
+    if volume:
+        number = roman_to_int(volume.group("volume"))
+        append(imprint, el("biblScope", volume.group(0), unit="volume",
+                           n=str(number) if number else None))
+    issue = _ISSUE.search(text)
+    if issue:
+        append(imprint, el("biblScope", issue.group(0), unit="issue", n=issue.group("issue")))
+    pages = _PAGES.search(text)
+    if pages:
+        append(imprint, el("biblScope", pages.group(0), unit="page", **{
+            "from": pages.group("from"), "to": pages.group("to") or pages.group("from")}))
+    return el("biblStruct", analytic, monogr, type="journalArticle")
+
+
+def _first_publication(ctx: HeaderContext, block: Block) -> etree._Element:
+    text = _strip_period(block.text)
+    year = _TRAILING_YEAR.search(text)
+    title = text[:year.start()].strip() if year else text
+    language = getattr(ctx.settings, "original_language", "") or None
+    bibl = el("bibl", el("title", title), type="firstPublication", xml_lang=language)
+    date_span = ctx.date_span(block)
+    if date_span is not None:
+        append(bibl, ", ", ctx.weave_slice(el("date"), block, date_span.start, date_span.end))
+    elif year:
+        append(bibl, ", ", el("date", year.group("year"), when=year.group("year")))
+    return bibl
+
+
+# ------------------------------------------------------------------------------ encodingDesc
+
+def _encoding_desc(ctx: HeaderContext) -> etree._Element:
+    doc = ctx.doc
+    decoding = (f"The source file was decoded as {doc.encoding}"
+                + (" (detected)." if doc.encoding_detected else " (as named by the user)."))
+    repairs = "; ".join(f"“{original}” → “{fixed}” (UTF-8 read as {page.upper()})"
+                        for original, fixed, page in ctx.repairs)
+    correction = el("correction", el("p", (
+        "Encoding damage (UTF-8 text once decoded with a single-byte code page) is repaired; "
+        "the damaged reading is kept in sic and the repair in corr with @resp. "
+        + (f"Repairs: {repairs}." if repairs else "The source shows no such damage."))),
+        status="high", method="markup")
+    editorial = el(
+        "editorialDecl",
+        correction,
+        el("normalization", el("p", decoding + " Spelling, transliteration and punctuation are "
+                                 "kept as in the source; the source's own slips (for instance "
+                                 "a full stop for a comma) are not corrected.")),
+        el("quotation", el("p", "Quotation marks are not kept as characters: quote, q and "
+                                "soCalled record them in @rend (double “ ”, single ‘ ’). A "
+                                "paragraph that is entirely one quotation is encoded as a block "
+                                "quotation (quote type=\"block\"); this includes the one-line "
+                                "slogan “Anything goes!”, which the text sets apart as a "
+                                "paragraph of its own rather than running it into the prose."),
+                   marks="none"),
+        el("hyphenation", el("p", "Hyphens are kept as in the source."), eol="none"),
+        el("segmentation", el("p", "One p per paragraph of the source (paragraphs are separated "
+                                   "by blank lines); header lines are kept in front, one p each.")),
+        el("interpretation", el("p", (
+            "Bracketed insertions by the journal's editor are notes (type gloss for an "
+            "identification or expansion, type paraphrase for a sentence standing in for an "
+            "omitted passage, which the source set in italics) with @resp pointing at the "
+            "editor; an editor's signature “– Ed.” is recorded by @resp and @rend. Omission "
+            "marks “...” are gap elements: outside quotations the editor's condensation "
+            "(reason editorial), inside quotations an omission whose author the text does not "
+            "state (reason omitted); @rend keeps the sign as printed. The author's footnotes "
+            "were omitted by the journal and are not part of this text. Authorial parentheses "
+            "such as (sic) and (!) are the author's text. Names and dates are marked up "
+            "against the edition's register and calendar settings."))),
+    )
+    desc = el("encodingDesc", editorial)
+    if ctx.calendars:
+        calendar_desc = el("calendarDesc")
+        if "julian" in ctx.calendars:
+            append(calendar_desc, el("calendar", el("p", (
+                "Julian calendar (Old Style), used in Russia until 31 January 1918; in 1917 it "
+                "ran 13 days behind the Gregorian calendar. Dates written in it carry the "
+                "written value in @when-custom and the Gregorian equivalent in @when.")),
+                xml_id="julian"))
+        if "gregorian" in ctx.calendars:
+            append(calendar_desc, el("calendar", el("p", "Gregorian calendar (New Style)."),
+                                     xml_id="gregorian"))
+        append(desc, calendar_desc)
+    return desc
+
+
+# ------------------------------------------------------------------------------- profileDesc
+
+def _profile_desc(ctx: HeaderContext) -> etree._Element:
+    settings = ctx.settings
+    profile = el("profileDesc")
+    written = ctx.doc.field("written")
+    if written is not None:
+        append(profile, _creation(ctx, written))
+    languages = [getattr(settings, "language", "en") or "en"]
+    original = getattr(settings, "original_language", "")
+    usage = el("langUsage")
+    for code in dict.fromkeys([*languages, original] if original else languages):
+        role = "the text" if code == languages[0] else "titles and the original"
+        append(usage, el("language", f"{_LANGUAGE_NAMES.get(code, code)} ({role})", ident=code))
+    append(profile, usage)
+    return profile
+
+
+def _creation(ctx: HeaderContext, written: Block) -> etree._Element:
+    """"Written: 1925–1928, Vienna, Leningrad." → a date and one placeName per place."""
+    creation = el("creation")
+    text = written.text.rstrip().rstrip(".")
+    position = 0
+    for index, part in enumerate(text.split(",")):
+        start = position + len(part) - len(part.lstrip())
+        end = position + len(part.rstrip())
+        position += len(part) + 1
+        if start >= end:
+            continue
+        date = ctx.date_span(written)
+        if index == 0 and date is not None and date.start == start:
+            append(creation, ctx.weave_slice(el("date"), written, date.start, date.end))
+        elif index == 0 and re.fullmatch(r"[\d–—-]+", written.text[start:end]):
+            append(creation, el("date", written.text[start:end]))
+        else:
+            place = next((s for s in ctx.spans if s.block == written.index
+                          and s.tag == "placeName" and (s.start, s.end) == (start, end)), None)
+            append(creation, ", " if len(creation) else None,
+                   ctx.weave_slice(el("placeName", **dict(place.attrs)) if place else
+                                   el("placeName"), written, start, end))
+    return creation
+
+
+# ------------------------------------------------------------------------------ revisionDesc
+
+def _revision_desc(ctx: HeaderContext) -> etree._Element:
+    revisions = el("revisionDesc")
+    for block in ctx.doc.of_kind(BlockKind.TRAILER):
+        span = ctx.date_span(block)
+        when = span.attrs.get("when") if span is not None else None
+        append(revisions, el("change", f"Source transcription: “{block.text}”",
+                             when=when))
+    when = getattr(ctx.settings, "publication_date", "") or None
+    append(revisions, el("change", f"Converted from the plain-text transcription "
+                                   f"{ctx.doc.name}.txt by teikit {__version__}.",
+                         when=when, who="#teikit"))
+    return revisions

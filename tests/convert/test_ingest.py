@@ -1,0 +1,151 @@
+"""Ingest: decoding decisions and the classification of blocks."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import SEED_SOURCE, TRANSCRIPTIONS
+
+from teikit.errors import InputError
+from teikit.ingest import decode, ingest_file, ingest_text, quotation_marks
+from teikit.model import BlockKind
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return ingest_file(SEED_SOURCE)
+
+
+def texts(doc, kind):
+    return [b.text for b in doc.blocks if b.kind is kind]
+
+
+def test_seed_title_block_is_author_work_and_part(seed):
+    assert texts(seed, BlockKind.AUTHOR) == ["Victor Serge"]
+    assert texts(seed, BlockKind.TITLE) == ["Year One of the Russian Revolution"]
+    assert texts(seed, BlockKind.SUBTITLE) == ["II – The Counter-Revolutionary Socialists"]
+
+
+def test_seed_header_fields_keep_label_and_value(seed):
+    fields = [(b.label, b.key, b.text) for b in seed.blocks if b.kind is BlockKind.FIELD]
+    assert [label for label, _, _ in fields] == [
+        "Written:", "First Published:", "This Version:", "Translation:", "Transcription/Mark-up:"]
+    assert seed.field("translation").text == "Dan Eastman."
+    assert seed.field("this_version").text.startswith("New International, Vol. XIV No. 4")
+
+
+def test_seed_headnote_is_two_paragraphs_signed_by_the_editor(seed):
+    headnote = texts(seed, BlockKind.HEADNOTE)
+    assert len(headnote) == 2
+    assert headnote[0].startswith("Our second installment")
+    assert headnote[1].endswith("anti-Bolshevik socialists.")
+    assert texts(seed, BlockKind.SIGNED) == ["– Ed."]
+
+
+def test_seed_has_six_section_headings(seed):
+    assert texts(seed, BlockKind.HEADING) == [
+        "The Junkers’ Mutiny", "The Cossack Division Marches on Petrograd",
+        "Counter-Revolutionary Socialism", "The Initiative of the Masses",
+        "The Governmental Crisis", "Reliance on the Masses"]
+
+
+def test_whole_paragraph_quotations_become_block_quotations_without_their_marks(seed):
+    quotations = [b for b in seed.blocks if b.kind is BlockKind.QUOTATION]
+    assert len(quotations) == 14
+    anything_goes = next(b for b in quotations if b.text == "Anything goes!")
+    assert (anything_goes.prefix, anything_goes.suffix, anything_goes.key) == ("“", "”", "double")
+    # a paragraph that opens and closes with a quotation but says something between is prose
+    assert any(b.text.startswith("“There was nothing for us,”")
+               for b in seed.blocks if b.kind is BlockKind.PARAGRAPH)
+
+
+def test_block_offsets_point_into_the_source(seed):
+    for block in seed.blocks:
+        assert seed.source[block.offset:block.offset + len(block.text)] == block.text
+        assert seed.source.count("\n", 0, block.offset) + 1 == block.line
+
+
+def test_trailer_is_recognised(seed):
+    assert texts(seed, BlockKind.TRAILER) == ["Last updated on: 2 August 2018"]
+
+
+@pytest.mark.parametrize(("text", "marks"), [
+    ("“Anything goes!”", ("“", "”")),
+    ("“One” and “two”", None),
+    ("“Outer ‘inner’ end.”", ("“", "”")),
+    ("‘single’", ("‘", "’")),
+    ('"straight"', ('"', '"')),
+    ("no quotation", None),
+])
+def test_quotation_marks_of_a_whole_paragraph(text, marks):
+    assert quotation_marks(text) == marks
+
+
+def test_letter_has_dateline_salutation_closing_and_signature():
+    doc = ingest_file(TRANSCRIPTIONS / "volkova-letter.txt")
+    kinds = [b.kind for b in doc.blocks]
+    assert texts(doc, BlockKind.DATELINE) == ["Moscow, 14 March 1921"]
+    assert texts(doc, BlockKind.SALUTE) == ["Dear Comrades,", "With communist greetings,"]
+    assert texts(doc, BlockKind.SIGNED) == ["A. Volkova"]
+    assert kinds[-1] is BlockKind.SIGNED
+    assert doc.field("public_domain") is not None and doc.field("source") is not None
+
+
+def test_notes_section_yields_numbered_footnotes_without_their_labels():
+    doc = ingest_file(TRANSCRIPTIONS / "marchal-printers-strike.txt")
+    footnotes = [(b.key, b.prefix, b.text) for b in doc.blocks if b.kind is BlockKind.FOOTNOTE]
+    assert footnotes[0] == ("1", "1.", "The Rue du Croissant was the centre of the Paris "
+                                        "newspaper trade.")
+    assert [key for key, _, _ in footnotes] == ["1", "2"]
+    assert texts(doc, BlockKind.NOTES_HEADING) == ["Notes"]
+    assert {b.key for b in doc.blocks if b.kind is BlockKind.FIELD} >= {
+        "source", "translation", "transcription", "html_markup", "proofread", "copyleft"}
+
+
+def test_text_without_header_block_warns_and_keeps_everything_as_body():
+    doc = ingest_text("A Heading\n\nFirst paragraph.\n\nSecond paragraph.\n", "plain")
+    assert [b.kind for b in doc.blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH,
+                                            BlockKind.PARAGRAPH]
+    assert any("no header block" in w and "author" in w for w in doc.warnings)
+
+
+def test_hard_wrapped_paragraph_stays_one_block():
+    doc = ingest_text("First line of a paragraph\nthat continues here.\n\nNext one.\n", "wrapped")
+    assert [b.text for b in doc.blocks] == [
+        "First line of a paragraph\nthat continues here.", "Next one."]
+
+
+class TestDecoding:
+    def test_utf8_is_taken_as_is(self):
+        decoded = decode("Café “L’An”".encode(), "x")
+        assert (decoded.text, decoded.encoding, decoded.detected) == ("Café “L’An”", "utf-8", True)
+
+    def test_utf8_bom_is_dropped(self):
+        assert decode(b"\xef\xbb\xbfHello", "x").text == "Hello"
+
+    def test_windows_1252_is_detected_not_garbled(self):
+        decoded = decode("L’An 1 de la révolution – “façade”".encode("cp1252"), "x")
+        assert decoded.text == "L’An 1 de la révolution – “façade”"
+        assert decoded.encoding == "cp1252"
+
+    def test_latin1_with_bytes_undefined_in_1252_falls_back_to_latin1(self):
+        decoded = decode("révolution".encode("latin-1") + b"\x81", "x")
+        assert decoded.encoding == "latin-1"
+        assert decoded.text.startswith("révolution")
+
+    def test_named_encoding_is_used_and_recorded(self):
+        decoded = decode("révolution".encode("latin-1"), "x", encoding="latin-1")
+        assert (decoded.text, decoded.encoding, decoded.detected) == ("révolution", "latin-1",
+                                                                      False)
+
+    def test_named_encoding_that_does_not_fit_is_an_error(self):
+        with pytest.raises(InputError, match="cannot be decoded as utf-8"):
+            decode("révolution".encode("latin-1"), "x", encoding="utf-8")
+
+    @pytest.mark.parametrize("data", [b"", b"  \n\n "])
+    def test_empty_input_is_an_error(self, data):
+        with pytest.raises(InputError, match="empty"):
+            decode(data, "x")
+
+    def test_binary_input_is_an_error(self):
+        with pytest.raises(InputError, match="binary"):
+            decode(bytes(range(256)) * 4, "x")

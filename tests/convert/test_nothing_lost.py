@@ -1,0 +1,100 @@
+"""Nothing lost: every transcription, read back from its TEI, is the source text again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from tests.conftest import REPO, SEED_SOURCE, TRANSCRIPTIONS, jing
+
+from teikit.config import TextSettings
+from teikit.convert import convert_file, convert_text
+from teikit.readback import comparable, read_back
+
+SOURCES = [SEED_SOURCE, *sorted(TRANSCRIPTIONS.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_read_back_equals_the_source(source: Path, tmp_path: Path):
+    output = tmp_path / f"{source.stem}.xml"
+    convert_file(source, output, config_path=REPO / "tei" / "edition.toml")
+    tree = etree.parse(str(output))
+    assert comparable(read_back(tree.getroot())) == comparable(source.read_text("utf-8"))
+
+
+def test_every_transcription_is_valid_tei_all(tmp_path: Path):
+    outputs = []
+    for source in SOURCES:
+        output = tmp_path / f"{source.stem}.xml"
+        convert_file(source, output, config_path=REPO / "tei" / "edition.toml")
+        outputs.append(output)
+    code, errors = jing(*outputs)
+    assert code == 0, errors
+
+
+# ------------------------------------------------------------------ generated transcriptions
+
+WORD = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N")), min_size=1,
+               max_size=10)
+PUNCT = st.sampled_from([",", ".", ";", ":", "!", "?", " –", "’s", "(sic)", "(!)"])
+
+
+@st.composite
+def inline(draw, depth: int = 0) -> str:
+    pieces = []
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["word", "word", "word", "punct", "quote", "bracket",
+                                     "ellipsis", "mojibake", "nested"]))
+        if kind == "word":
+            pieces.append(draw(WORD))
+        elif kind == "punct":
+            pieces.append(draw(WORD) + draw(PUNCT))
+        elif kind == "quote":
+            pieces.append("“" + draw(inline(depth + 1)) + "”")
+        elif kind == "nested":
+            pieces.append("“" + draw(WORD) + " ‘" + draw(WORD) + "’ " + draw(WORD) + "”")
+        elif kind == "bracket":
+            signed = draw(st.booleans())
+            pieces.append("[" + draw(WORD) + (" – Ed." if signed else "") + "]")
+        elif kind == "ellipsis":
+            pieces.append(draw(st.sampled_from(["...", "…", ". . ."])))
+        else:
+            pieces.append("fa├žade")
+    return " ".join(pieces)
+
+
+@st.composite
+def transcription(draw) -> str:
+    blocks = []
+    if draw(st.booleans()):
+        blocks += ["Some Author", "A Title of the Work",
+                   "Written: 1917.\nSource: " + draw(WORD) + ", No. 4, April 1948, p. 1–2."]
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["p", "p", "p", "heading", "quotation"]))
+        if kind == "heading":
+            blocks.append(draw(WORD).capitalize() + " " + draw(WORD).capitalize())
+        elif kind == "quotation":
+            blocks.append("“" + draw(inline()) + "”")
+        else:
+            blocks.append(draw(inline()) + ".")
+    return "\n\n".join(blocks) + "\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(transcription())
+def test_generated_transcriptions_survive_conversion(text: str):
+    conversion = convert_text(text, "generated", TextSettings(name="generated", editor="Ed."))
+    assert comparable(read_back(conversion.tree.getroot())) == comparable(text)
+    # the corrected reading differs exactly by the repairs the TEI records
+    repaired = text
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    for choice in conversion.tree.getroot().iterfind(".//t:choice", ns):
+        sic = choice.findtext("t:sic", namespaces=ns)
+        corr = choice.findtext("t:corr", namespaces=ns)
+        repaired = repaired.replace(sic, corr, 1)
+    corrected = comparable(read_back(conversion.tree.getroot(), corrected=True))
+    assert corrected == comparable(repaired)
+    assert "fa├žade" not in corrected
