@@ -97,3 +97,31 @@ def build(config: Path) -> None:
 
     for line in build_edition(config, warn=warn):
         click.echo(line)
+
+
+@main.group()
+def render() -> None:
+    """Render TEI files as reading editions."""
+
+
+@render.command("html")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Where to write the page (default: FILE with .html). One FILE only.")
+@click.option("--site", "site_dir", type=click.Path(path_type=Path),
+              help="Write a site instead: one page per FILE plus index.html, into this directory.")
+@reports_errors
+def render_html_command(files: tuple[Path, ...], output: Path | None,
+                        site_dir: Path | None) -> None:
+    """Render TEI FILES as HTML reading editions (assets are copied next to the pages)."""
+    from teikit.render.html import render_html, render_site
+
+    if site_dir is not None:
+        if output is not None:
+            raise click.UsageError("-o/--output and --site exclude each other")
+        for page in render_site(list(files), site_dir):
+            click.echo(f"wrote {page}")
+        return
+    if len(files) != 1:
+        raise click.UsageError("give one FILE, or use --site DIR for several")
+    click.echo(f"wrote {render_html(files[0], output)}")
