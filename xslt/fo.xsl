@@ -13,8 +13,8 @@
                  renderer lays the book out once, finds the page of every mention and passes the
                  first mention on each page, so that no page number is printed twice.
 
-  Conventions shared with the HTML edition (quotation marks by nesting, date labels, register
-  lookups) are in the section "candidates for common.xsl" at the end.
+  Conventions shared with the HTML edition (which notes are numbered, quotation marks by nesting,
+  date labels, register lookups, the description of the source) come from common.xsl.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,8 +23,13 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:eg="http://www.tei-c.org/ns/Examples"
     xmlns:f="urn:teikit:fo"
+    xmlns:tk="urn:teikit"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
+
+  <!-- conventions shared with the HTML edition: notes, quotation marks, dates, register, header -->
+  <xsl:import href="common.xsl"/>
+  <xsl:mode use-accumulators="#all"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -148,7 +153,7 @@
     <xsl:variable name="entries" as="element()*">
       <xsl:for-each select="$docs">
         <xsl:variable name="doc" select="."/>
-        <xsl:for-each select="$doc/text/body//(div | div1 | div2 | div3)[head][not(ancestor::*[self::div or self::div1 or self::div2][ancestor::body])]">
+        <xsl:for-each select="$doc/text/body//*[self::div or self::div1 or self::div2 or self::div3][head][not(ancestor::*[self::div or self::div1 or self::div2][ancestor::body])]">
           <fo:bookmark internal-destination="{f:id(.)}">
             <fo:bookmark-title><xsl:value-of select="f:plain(head[1])"/></fo:bookmark-title>
           </fo:bookmark>
@@ -251,13 +256,12 @@
 
   <xsl:function name="f:book-title" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:variable name="stmt" select="$doc/teiHeader/fileDesc/titleStmt"/>
-    <xsl:sequence select="f:plain(($stmt/title[@type = 'main'], $stmt/title[not(@type = ('sub', 'alt', 'short'))], $stmt/title)[1])"/>
+    <xsl:sequence select="tk:main-title($doc)"/>
   </xsl:function>
 
   <xsl:function name="f:author-line" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="string-join($doc/teiHeader/fileDesc/titleStmt/author ! f:plain(.), ', ')"/>
+    <xsl:sequence select="string-join(tk:authors($doc), ', ')"/>
   </xsl:function>
 
   <xsl:template name="title-page">
@@ -315,16 +319,26 @@
     <fo:block break-before="page" font-size="{$note-size}" line-height="1.35" text-align="left"
         hyphenate="false">
       <fo:block-container height="{if ($a4) then '110mm' else '50mm'}"><fo:block/></fo:block-container>
-      <xsl:variable name="sources" select="$file/sourceDesc/(biblStruct | bibl | p | listBibl/(bibl | biblStruct))"/>
+      <!-- the source as the HTML edition describes it (common.xsl), then whatever else sourceDesc lists -->
+      <xsl:variable name="source-line" select="tk:source-line(.)"/>
+      <xsl:variable name="first-publication" select="tk:first-publication(.)"/>
+      <xsl:variable name="described" select="$file/sourceDesc/(biblStruct[1][$source-line] | bibl[@type = 'firstPublication'][1][$first-publication])"/>
+      <xsl:variable name="sources" select="$file/sourceDesc/(biblStruct | bibl | p | listBibl/(bibl | biblStruct)) except $described"/>
+      <xsl:if test="$source-line">
+        <fo:block space-after="1.5mm"><fo:inline font-style="italic">Source: </fo:inline><xsl:value-of select="$source-line"/>.</fo:block>
+      </xsl:if>
+      <xsl:if test="$first-publication">
+        <fo:block space-after="1.5mm"><fo:inline font-style="italic">First published: </fo:inline><xsl:value-of select="$first-publication"/>.</fo:block>
+      </xsl:if>
       <xsl:if test="$sources">
-        <fo:block font-weight="bold" space-after="1mm">Source</fo:block>
+        <fo:block font-style="italic" space-after="1mm">Source</fo:block>
         <xsl:for-each select="$sources">
           <fo:block space-after="1.5mm"><xsl:apply-templates select="." mode="citation"/></fo:block>
         </xsl:for-each>
       </xsl:if>
       <xsl:variable name="creation" select="teiHeader/profileDesc/creation"/>
       <xsl:if test="normalize-space($creation)">
-        <fo:block space-after="1.5mm">Written: <xsl:value-of select="if ($creation/* and not($creation/text()[normalize-space()]))
+        <fo:block space-after="1.5mm"><fo:inline font-style="italic">Written: </fo:inline><xsl:value-of select="if ($creation/* and not($creation/text()[normalize-space()]))
             then string-join($creation/* ! f:plain(.), ', ') else f:plain($creation)"/></fo:block>
       </xsl:if>
       <xsl:variable name="pub" select="$file/publicationStmt"/>
@@ -343,6 +357,7 @@
       <xsl:for-each select="$pub/p">
         <fo:block space-before="1.5mm"><xsl:apply-templates mode="inline-only"/></fo:block>
       </xsl:for-each>
+      <fo:block space-before="1.5mm"><fo:inline font-style="italic">Cite as: </fo:inline><xsl:value-of select="tk:citation(.)"/></fo:block>
       <xsl:for-each select="teiHeader/revisionDesc/(change | listChange/change)">
         <fo:block space-before="1mm">
           <xsl:value-of select="string-join(((@when, @notBefore)[1], f:plain(.))[normalize-space()], ': ')"/>
@@ -362,7 +377,7 @@
     <xsl:value-of select="string-join(($a/author, $m/author)[1] ! f:plain(.), ', ')"/>
     <xsl:if test="($a/author, $m/author)"><xsl:text>, </xsl:text></xsl:if>
     <xsl:for-each select="$a/title[1]">
-      <xsl:value-of select="if (f:is-quoting(.)) then f:plain(.) else concat('“', f:plain(.), '”')"/>
+      <xsl:value-of select="if (exists(tk:quote-marks(.))) then f:plain(.) else concat('“', f:plain(.), '”')"/>
       <xsl:text>, </xsl:text>
     </xsl:for-each>
     <xsl:for-each select="$a/respStmt">
@@ -502,7 +517,7 @@
           <xsl:with-param name="target" select="f:id(.)"/>
         </xsl:call-template>
       </xsl:for-each>
-      <xsl:for-each select="text//(div | div1 | div2 | div3 | div4)[head][not(ancestor::front)][count(ancestor::*[starts-with(local-name(), 'div')]) lt 2]">
+      <xsl:for-each select="text//*[self::div or self::div1 or self::div2 or self::div3 or self::div4][head][not(ancestor::front)][count(ancestor::*[starts-with(local-name(), 'div')]) lt 2]">
         <xsl:call-template name="toc-line">
           <xsl:with-param name="label" select="f:plain(head[1])"/>
           <xsl:with-param name="target" select="f:id(.)"/>
@@ -630,6 +645,9 @@
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>
+  <xsl:template match="div[@type = 'headnote']/signed" priority="3">
+    <fo:block text-align="end" keep-with-previous.within-page="always"><xsl:apply-templates/></fo:block>
+  </xsl:template>
   <xsl:template match="div[@type = 'headnote']//signed" priority="2">
     <fo:inline keep-together.within-line="always"><xsl:text> </xsl:text><xsl:apply-templates/></fo:inline>
   </xsl:template>
@@ -651,7 +669,7 @@
 
   <xsl:function name="f:subtitle" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="(($doc/teiHeader/fileDesc/titleStmt/title[@type = 'sub'])[1] ! f:plain(.), f:book-title($doc))[1]"/>
+    <xsl:sequence select="(tk:sub-title($doc), tk:main-title($doc))[1]"/>
   </xsl:function>
 
   <xsl:template match="head">
@@ -676,17 +694,37 @@
     <xsl:variable name="follows-text" select="preceding-sibling::*[1][self::p or self::ab]"/>
     <fo:block text-indent="{if ($follows-text) then '1.2em' else '0em'}" orphans="2" widows="2">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="f:id(.)"/></xsl:if>
+      <xsl:variable name="marks" select="f:enclosing-marks(.)"/>
+      <xsl:value-of select="$marks[1]"/>
       <xsl:apply-templates/>
+      <xsl:value-of select="$marks[2]"/>
     </fo:block>
   </xsl:template>
 
   <!-- block quotations: indented, smaller, no quotation marks (the indentation shows them) -->
+  <!-- block quotations: indented and smaller; their marks (common.xsl) open the first block and close the last -->
   <xsl:template match="quote[f:is-displayed(.)] | cit[f:is-displayed(.)] | q[f:is-displayed(.)] | said[f:is-displayed(.)] | epigraph">
+    <xsl:variable name="marks" select="tk:quote-marks(.)"/>
     <fo:block start-indent="{if ($a4) then '10mm' else '6mm'}" end-indent="{if ($a4) then '6mm' else '3mm'}"
         font-size="{$small-size}" line-height="1.4" space-before="2mm" space-after="2.5mm">
-      <xsl:apply-templates select="node()" mode="block-children"/>
+      <xsl:choose>
+        <xsl:when test="*[f:is-block-level(.)]">
+          <xsl:apply-templates select="node()" mode="block-children"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$marks[1]"/><xsl:apply-templates/><xsl:value-of select="$marks[2]"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </fo:block>
   </xsl:template>
+
+  <xsl:function name="f:enclosing-marks" as="xs:string*">
+    <xsl:param name="block" as="element()"/>
+    <xsl:variable name="quote" select="$block/parent::*[f:is-displayed(.)][exists(tk:quote-marks(.))]"/>
+    <xsl:variable name="blocks" select="$quote/*[f:is-block-level(.)]"/>
+    <xsl:sequence select="(if ($block is $blocks[1]) then tk:quote-marks($quote)[1] else '',
+                           if ($block is $blocks[last()]) then tk:quote-marks($quote)[2] else '')"/>
+  </xsl:function>
 
   <!-- inside a displayed element, text and phrase-level children are gathered into blocks -->
   <xsl:template match="node()" mode="block-children">
@@ -935,22 +973,21 @@
   <!-- ================================================================== the text: phrases -->
 
   <!-- quotations and so-called terms: marks by nesting, the same convention as the HTML edition -->
-  <xsl:template match="quote | q | soCalled | said[f:is-quoting(.)] | title[f:is-quoting(.)]">
-    <xsl:variable name="marks" select="f:quote-marks(.)"/>
+  <xsl:template match="quote | q | soCalled | said | title[exists(tk:quote-marks(.))]">
+    <xsl:variable name="marks" select="tk:quote-marks(.)"/>
     <fo:inline>
       <xsl:value-of select="$marks[1]"/>
       <xsl:apply-templates/>
       <xsl:value-of select="$marks[2]"/>
     </fo:inline>
   </xsl:template>
-  <xsl:template match="said"><xsl:apply-templates/></xsl:template>
 
   <xsl:template match="title">
     <fo:inline font-style="{if (ancestor::*[f:is-italic(.)]) then 'normal' else 'italic'}"><xsl:apply-templates/></fo:inline>
   </xsl:template>
 
   <xsl:template match="gap">
-    <fo:inline keep-together.within-line="always">[…]</fo:inline>
+    <fo:inline keep-together.within-line="always"><xsl:value-of select="$tk:gap-label"/></fo:inline>
   </xsl:template>
 
   <xsl:template match="note[@type = 'paraphrase']">
@@ -973,7 +1010,7 @@
                   <fo:block text-align="right"><xsl:value-of select="$n"/></fo:block>
                 </fo:list-item-label>
                 <fo:list-item-body start-indent="body-start()">
-                  <xsl:variable name="signature" select="if (contains-token(@rend, 'signed')) then f:signature(.) else ()"/>
+                  <xsl:variable name="signature" select="tk:note-signature(.)"/>
                   <xsl:choose>
                     <xsl:when test="*[f:is-block-level(.)]">
                       <fo:block>
@@ -1007,20 +1044,11 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:function name="f:signature" as="xs:string">
-    <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="'– Ed.'"/>
-  </xsl:function>
-
-  <!-- notes in the source that are printed as footnotes, numbered through the text -->
+  <!-- the numbered notes (common.xsl) are footnotes, numbered through the text, except where
+       XSL-FO allows no footnote: those are printed in brackets where they stand -->
   <xsl:function name="f:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="$note/self::note
-        and not($note/@type = 'paraphrase')
-        and empty($note/ancestor::*[self::note or self::teiHeader or self::standOff or self::head
-                                    or self::figure or self::table or self::titlePage or self::fw
-                                    or self::item[ancestor::list[ancestor::note]]])
-        and exists($note/ancestor::text)"/>
+    <xsl:sequence select="tk:is-numbered-note($note) and f:can-hold-footnote($note)"/>
   </xsl:function>
 
   <xsl:function name="f:footnote-number" as="xs:integer">
@@ -1044,7 +1072,7 @@
   <!-- the reading of a choice the print edition shows: the corrected, regularised, expanded one -->
   <xsl:function name="f:chosen" as="element()?">
     <xsl:param name="choice" as="element()"/>
-    <xsl:sequence select="$choice/(corr, reg, expan, unclear, seg, *)[1]"/>
+    <xsl:sequence select="tk:choice-shown($choice)"/>
   </xsl:function>
   <xsl:template match="corr | reg | expan | orig | sic | abbr | seg | w | c | pc | s | phr | cl | m | num | measure | unit | time | rs | name | persName | orgName | placeName | geogName | roleName | forename | surname | addName | genName | nameLink | settlement | region | country | district | bloc | geog | offset | affiliation | occupation | state | trait | ex | am | add | damage | unclear | date | ref | ptr | mentioned | term | gloss | lang | idno | address | addrLine | street | postCode | postBox | email | dim | height | width | depth | objectName | material | locus | locusGrp | origDate | origPlace | repository | collection | institution | msName | author | editor | respStmt | resp | publisher | pubPlace | biblScope | edition | series | imprint | monogr | analytic | citedRange | listRef | bibl | biblStruct | witness | desc | label | signed | salute | dateline | docAuthor | docTitle | titlePart | rdg | lem | rdgGrp | app | wit | attRef | catchwords | secl | handShift | subst | restore | metamark | redo | undo | retrace | mod" priority="-0.5">
     <xsl:call-template name="phrase"/>
@@ -1132,7 +1160,7 @@
                   <xsl:text>Dates in the text are in the Old Style (the Julian calendar, used in Russia until 31 January 1918), thirteen days behind the New Style: </xsl:text>
                   <xsl:value-of select="normalize-space(.)"/>
                   <xsl:text> is </xsl:text>
-                  <xsl:value-of select="f:date-label(@when)"/>
+                  <xsl:value-of select="tk:format-iso(@when)"/>
                   <xsl:text> in the New Style. A concordance of all such dates is on p. </xsl:text>
                   <fo:page-number-citation ref-id="{f:id($doc)}-dates"/>
                   <xsl:text>.</xsl:text>
@@ -1147,7 +1175,9 @@
 
   <xsl:function name="f:can-hold-footnote" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="empty($e/ancestor::*[self::note or self::head or self::table or self::figure or self::titlePage or self::teiHeader])"/>
+    <xsl:sequence select="empty($e/ancestor::*[self::note or self::table or self::figure or self::titlePage
+                                               or self::teiHeader or self::standOff or self::fw])
+                          and f:can-hold-id($e)"/>
   </xsl:function>
 
   <!-- phrase-level default: an inline that may carry the language -->
@@ -1218,13 +1248,13 @@
     <xsl:sequence select="($e/self::quote and $e/@type = 'block')
         or (not($e/self::note) and local-name($e/..) = $container-names
             and not($e/preceding-sibling::text()[normalize-space()] or $e/following-sibling::text()[normalize-space()]))
-        or ($e/(p | lg | list | table | sp | ab | div | floatingText | l | eg:egXML | listBibl) and not($e/self::note))"/>
+        or ($e/(child::p | child::lg | child::list | child::table | child::sp | child::ab | child::div | child::floatingText | child::l | child::eg:egXML | child::listBibl) and not($e/self::note))"/>
   </xsl:function>
 
   <xsl:function name="f:is-italic" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/(self::hi[not(@rend) or contains(@rend, 'italic')] | self::emph | self::foreign
-                          | self::title[not(f:is-quoting(.))] | self::stage | self::note[@type = 'paraphrase']))"/>
+                          | self::title[empty(tk:quote-marks(.))] | self::stage | self::note[@type = 'paraphrase']))"/>
   </xsl:function>
 
   <!-- ================================================================== back matter -->
@@ -1254,10 +1284,10 @@
             <fo:table-row>
               <fo:table-cell padding-before="0.6mm"><fo:block><xsl:value-of select="normalize-space(.)"/>
                 <xsl:if test="@when-custom and not(contains(., substring(@when-custom, 1, 4)))">
-                  <xsl:value-of select="concat(' (', f:date-label(@when-custom), ')')"/>
+                  <xsl:value-of select="concat(' (', tk:format-iso(@when-custom), ')')"/>
                 </xsl:if>
               </fo:block></fo:table-cell>
-              <fo:table-cell padding-before="0.6mm"><fo:block><xsl:value-of select="f:date-label(@when)"/></fo:block></fo:table-cell>
+              <fo:table-cell padding-before="0.6mm"><fo:block><xsl:value-of select="tk:format-iso(@when)"/></fo:block></fo:table-cell>
               <fo:table-cell padding-before="0.6mm"><fo:block text-align="right"><fo:page-number-citation ref-id="{f:date-id(.)}"/></fo:block></fo:table-cell>
             </fo:table-row>
           </xsl:for-each>
@@ -1268,7 +1298,7 @@
 
   <xsl:function name="f:julian-dates" as="element()*" cache="yes">
     <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="$doc/text//date[@when castable as xs:date][@calendar = '#julian' or @datingMethod = '#julian'][f:can-hold-id(.)]"/>
+    <xsl:sequence select="$doc/text//date[@when castable as xs:date][tk:is-julian(.)][f:can-hold-id(.)]"/>
   </xsl:function>
 
   <xsl:function name="f:date-id" as="xs:string">
@@ -1277,8 +1307,9 @@
   </xsl:function>
 
   <!-- the index of persons, organisations and places -->
+  <xsl:variable name="index-kinds" as="xs:string+" select="('person', 'org', 'place')"/>
+
   <xsl:template name="index">
-    <xsl:variable name="doc" select="."/>
     <xsl:variable name="mentions" select="f:mentions(.)"/>
     <fo:block id="{f:id(.)}-index" span="all">
       <xsl:call-template name="part-heading">
@@ -1286,17 +1317,16 @@
       </xsl:call-template>
     </fo:block>
     <fo:block font-size="{$small-size}" line-height="1.3" text-align="left" hyphenate="false">
-      <xsl:for-each-group select="$mentions" group-by="f:entity-kind(.)">
-        <xsl:sort select="index-of(('person', 'org', 'place'), current-grouping-key())"/>
-        <fo:block font-style="italic" space-before="4mm" space-after="1.5mm" keep-with-next.within-page="always">
-          <xsl:value-of select="map{'person': 'Persons', 'org': 'Organisations', 'place': 'Places'}(current-grouping-key())"/>
+      <xsl:for-each-group select="$mentions" group-by="tk:entry-kind(tk:entry(.))">
+        <xsl:sort select="index-of($index-kinds, current-grouping-key())"/>
+        <fo:block font-style="italic" space-before="4mm" space-after="1.5mm" keep-with-next.within-column="always">
+          <xsl:value-of select="tk:kind-heading(current-grouping-key())"/>
         </fo:block>
-        <xsl:for-each-group select="current-group()" group-by="f:mention-key(.)">
-          <xsl:sort select="f:sort-key(f:entity(.), .)" lang="en"/>
+        <xsl:for-each-group select="current-group()" group-by="tk:mention-id(.)">
+          <xsl:sort select="tk:sort-key(tk:entry(.))" lang="en"/>
           <fo:block start-indent="3mm" text-indent="-3mm" space-after="0.6mm" keep-together.within-column="always">
-            <xsl:value-of select="f:index-label(f:entity(.), .)"/>
-            <xsl:variable name="cited" select="current-group()[f:is-cited(.)]"/>
-            <xsl:for-each select="$cited">
+            <xsl:value-of select="tk:display-name(tk:entry(.))"/>
+            <xsl:for-each select="current-group()[f:is-cited(.)]">
               <xsl:value-of select="if (position() = 1) then '  ' else ', '"/>
               <fo:basic-link internal-destination="{f:mention-id(.)}">
                 <fo:page-number-citation ref-id="{f:mention-id(.)}"/>
@@ -1308,14 +1338,15 @@
     </fo:block>
   </xsl:template>
 
-  <!-- in 'auto' mode the first mention of a name in each block is cited; otherwise the listed ones -->
+  <!-- in 'auto' mode the first mention of an entry in each block is cited; otherwise the listed ones -->
   <xsl:function name="f:is-cited" as="xs:boolean">
     <xsl:param name="m" as="element()"/>
     <xsl:choose>
       <xsl:when test="$index-cite = 'auto'">
-        <xsl:variable name="key" select="f:mention-key($m)"/>
-        <xsl:variable name="block" select="$m/ancestor::*[self::p or self::ab or self::l or self::item or self::cell or self::head or self::note[f:is-footnote(.)]][1]"/>
-        <xsl:sequence select="empty($block) or not(some $other in ($block//(persName | orgName | placeName | name | rs)[. &lt;&lt; $m]) satisfies (exists(f:mention-id($other)) and f:mention-key($other) = $key))"/>
+        <xsl:variable name="key" select="tk:mention-id($m)"/>
+        <xsl:variable name="block" select="$m/ancestor::*[self::p or self::ab or self::l or self::item or self::cell
+                                           or self::head or self::quote or self::note[f:is-footnote(.)]][1]"/>
+        <xsl:sequence select="empty($block) or empty(($block//*[@ref][. &lt;&lt; $m])[exists(f:mention-id(.))][tk:mention-id(.) = $key])"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="f:mention-id($m) = $cited-ids"/>
@@ -1325,40 +1356,21 @@
 
   <xsl:variable name="cited-ids" as="xs:string*" select="tokenize($index-cite)"/>
 
-  <!-- mentions the index lists: names in the text that point to an entity -->
+  <!-- mentions the index lists: elements of the text pointing at a person, organisation or place
+       of the register (common.xsl), printed once, not nested in a mention of the same entry -->
   <xsl:function name="f:mentions" as="element()*" cache="yes">
     <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="for $m in $doc/text//(persName | orgName | placeName | name | rs)
-        [exists(f:entity-kind(.))][normalize-space(@ref) or normalize-space(@key)]
-        return $m[empty($m/ancestor::*[self::persName or self::orgName or self::placeName or self::name or self::rs]
-                        [exists(f:entity-kind(.))][f:mention-key(.) = f:mention-key($m)])]
-                 [f:can-hold-id($m)]"/>
+    <xsl:sequence select="for $m in $doc/text//*[@ref][tk:entry-kind(tk:entry(.)) = $index-kinds]
+        return $m[empty($m/ancestor::*[@ref][tk:mention-id(.) = tk:mention-id($m)])][f:can-hold-id($m)]"/>
   </xsl:function>
 
+  <!-- printed exactly once: not in a reading the print edition leaves out, not in suppressed or verbatim parts -->
   <xsl:function name="f:can-hold-id" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <!-- printed exactly once: not in a reading the print edition leaves out, not in suppressed or verbatim parts -->
     <xsl:sequence select="empty($e/ancestor::*[local-name() = $suppressed-names or self::eg:egXML or self::eg
             or self::code[f:is-displayed(.)] or self::kinesic or self::incident or self::vocal or self::divGen])
         and (every $c in $e/ancestor::*[parent::choice] satisfies $c is f:chosen($c/..))
         and (every $c in $e/ancestor::*[parent::app] satisfies $c is ($c/../(lem, rdg, rdgGrp))[1])"/>
-  </xsl:function>
-
-  <xsl:function name="f:entity-kind" as="xs:string?">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="type" select="lower-case(string($e/@type))"/>
-    <xsl:sequence select="if ($e/self::persName) then 'person'
-        else if ($e/self::orgName) then 'org'
-        else if ($e/self::placeName) then 'place'
-        else if ($type = ('person', 'pers', 'people')) then 'person'
-        else if ($type = ('org', 'organisation', 'organization')) then 'org'
-        else if ($type = ('place', 'city', 'country', 'region', 'settlement')) then 'place'
-        else ()"/>
-  </xsl:function>
-
-  <xsl:function name="f:mention-key" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="(tokenize(normalize-space($e/@ref))[1], normalize-space($e/@key))[normalize-space()][1]"/>
   </xsl:function>
 
   <xsl:function name="f:mention-id" as="xs:string?">
@@ -1366,32 +1378,14 @@
     <xsl:sequence select="f:mention-ids($e/ancestor::TEI[1])(generate-id($e))"/>
   </xsl:function>
 
-  <!-- ix.K.N: K numbers the entity, N the mention (stable across runs, unlike generate-id) -->
+  <!-- ix.K.N: K numbers the entry, N the mention (stable across runs, unlike generate-id) -->
   <xsl:function name="f:mention-ids" as="map(xs:string, xs:string)" cache="yes">
     <xsl:param name="doc" as="element()?"/>
     <xsl:variable name="mentions" select="if ($doc) then f:mentions($doc) else ()"/>
-    <xsl:variable name="keys" select="distinct-values($mentions ! f:mention-key(.))"/>
+    <xsl:variable name="keys" select="distinct-values($mentions ! tk:mention-id(.))"/>
     <xsl:sequence select="map:merge(for-each-pair($mentions, 1 to count($mentions),
-                            function ($m, $i) { map:entry(generate-id($m), concat('ix.', index-of($keys, f:mention-key($m))[1], '.', $i)) }))"
+                            function ($m, $i) { map:entry(generate-id($m), concat('ix.', index-of($keys, tk:mention-id($m))[1], '.', $i)) }))"
         xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
-  </xsl:function>
-
-  <xsl:function name="f:index-label" as="xs:string">
-    <xsl:param name="entity" as="element()?"/>
-    <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="names" select="$entity/(persName | orgName | placeName | name)"/>
-    <xsl:sequence select="if ($names) then f:plain(($names[not(@type = 'short')], $names)[1])
-                          else f:plain($mention)"/>
-  </xsl:function>
-
-  <xsl:function name="f:sort-key" as="xs:string">
-    <xsl:param name="entity" as="element()?"/>
-    <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="label" select="f:index-label($entity, $mention)"/>
-    <xsl:variable name="surname" select="($entity/persName//surname, $mention//surname)[1]"/>
-    <xsl:sequence select="lower-case(if ($surname) then concat(f:plain($surname), ' ', $label)
-                          else if (f:entity-kind($mention) = 'person') then concat(tokenize($label)[last()], ' ', $label)
-                          else replace($label, '^(The|the) ', ''))"/>
   </xsl:function>
 
   <!-- ================================================================== helpers -->
@@ -1411,11 +1405,11 @@
   </xsl:function>
   <xsl:template match="note | sic[parent::choice] | orig[parent::choice] | abbr[parent::choice] | rdg | del | fw | figure | lb[@break = 'no'] | pb" mode="plain"/>
   <xsl:template match="lb" mode="plain"><xsl:text> </xsl:text></xsl:template>
-  <xsl:template match="quote | q | soCalled | title[f:is-quoting(.)]" mode="plain">
-    <xsl:variable name="marks" select="f:quote-marks(.)"/>
+  <xsl:template match="quote | q | soCalled | said | title" mode="plain">
+    <xsl:variable name="marks" select="tk:quote-marks(.)"/>
     <xsl:sequence select="$marks[1]"/><xsl:apply-templates mode="plain"/><xsl:sequence select="$marks[2]"/>
   </xsl:template>
-  <xsl:template match="gap" mode="plain"><xsl:text>[…]</xsl:text></xsl:template>
+  <xsl:template match="gap" mode="plain"><xsl:value-of select="$tk:gap-label"/></xsl:template>
   <xsl:template match="*" mode="plain"><xsl:apply-templates mode="plain"/></xsl:template>
   <xsl:template match="text()" mode="plain"><xsl:sequence select="string(.)"/></xsl:template>
 
@@ -1425,41 +1419,6 @@
     <xsl:variable name="person" select="root($who)//*[@xml:id = $id][1]"/>
     <xsl:sequence select="if ($person) then (f:plain(($person/(persName | name | label))[1]), $id)[normalize-space()][1]
                           else (normalize-space($who))"/>
-  </xsl:function>
-
-  <!-- ================================================================== candidates for common.xsl
-       Shared conventions of the HTML and print editions; to move into common.xsl. -->
-
-  <!-- the register entry a name points to, within the same document -->
-  <xsl:function name="f:entity" as="element()?">
-    <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="key" select="f:mention-key($mention)"/>
-    <xsl:variable name="id" select="if (starts-with($key, '#')) then substring($key, 2) else ()"/>
-    <xsl:sequence select="if ($id) then ($mention/ancestor::TEI[1]//(standOff | teiHeader | back)//(person | org | place | personGrp)[@xml:id = $id])[1] else ()"/>
-  </xsl:function>
-
-  <!-- quoting elements print their marks; displayed quotations do not (their indentation marks them) -->
-  <xsl:function name="f:is-quoting" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="not(f:is-displayed($e)) and
-        (exists($e/(self::quote | self::q | self::soCalled))
-         or ($e/self::said and matches(string($e/@rend), 'quot|double|single|guillemet'))
-         or ($e/self::title and ($e/@level = 'a' or matches(string($e/@rend), '^(double|single|straight-double|straight-single|guillemets|low-double|quoted)$'))))"/>
-  </xsl:function>
-
-  <!-- “ ” outside, ‘ ’ within: by the number of quoting ancestors -->
-  <xsl:function name="f:quote-marks" as="xs:string+">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="depth" select="count($e/ancestor::*[f:is-quoting(.)])"/>
-    <xsl:sequence select="if ($depth mod 2 = 0) then ('“', '”') else ('‘', '’')"/>
-  </xsl:function>
-
-  <!-- ISO dates as words: 1917-11-09 → 9 November 1917, 1948-04 → April 1948 -->
-  <xsl:function name="f:date-label" as="xs:string">
-    <xsl:param name="iso" as="xs:string?"/>
-    <xsl:sequence select="if ($iso castable as xs:date) then format-date(xs:date($iso), '[D] [MNn] [Y]', 'en', (), ())
-        else if ($iso castable as xs:gYearMonth) then format-date(xs:date(concat($iso, '-01')), '[MNn] [Y]', 'en', (), ())
-        else string($iso)"/>
   </xsl:function>
 
 </xsl:stylesheet>
