@@ -227,14 +227,14 @@
           border-after-style="solid" border-after-width="0.3pt" padding-after="1.5pt">
         <fo:inline font-style="normal"><fo:page-number/></fo:inline>
         <fo:leader leader-pattern="space"/>
-        <xsl:value-of select="string-join((f:author-line($doc), f:book-title($doc))[normalize-space()], ' · ')"/>
+        <xsl:value-of select="f:short(string-join((f:author-line($doc), f:book-title($doc))[normalize-space()], ' · '))"/>
       </fo:block>
     </fo:static-content>
     <fo:static-content flow-name="recto-head">
       <fo:block font-size="{$small-size}" font-style="italic" text-align-last="justify"
           border-after-style="solid" border-after-width="0.3pt" padding-after="1.5pt">
         <xsl:choose>
-          <xsl:when test="exists($recto)"><xsl:value-of select="$recto"/></xsl:when>
+          <xsl:when test="exists($recto)"><xsl:value-of select="f:short($recto)"/></xsl:when>
           <xsl:otherwise>
             <fo:retrieve-marker retrieve-class-name="section" retrieve-position="first-including-carryover"
                 retrieve-boundary="page-sequence"/>
@@ -589,7 +589,7 @@
   <xsl:template name="section-marker">
     <xsl:param name="label" as="xs:string?"/>
     <xsl:if test="normalize-space($label)">
-      <fo:marker marker-class-name="section"><xsl:value-of select="$label"/></fo:marker>
+      <fo:marker marker-class-name="section"><xsl:value-of select="f:short($label)"/></fo:marker>
     </xsl:if>
   </xsl:template>
 
@@ -706,7 +706,7 @@
   <xsl:template match="quote[f:is-displayed(.)] | cit[f:is-displayed(.)] | q[f:is-displayed(.)] | said[f:is-displayed(.)] | epigraph">
     <xsl:variable name="marks" select="tk:quote-marks(.)"/>
     <fo:block start-indent="{if ($a4) then '10mm' else '6mm'}" end-indent="{if ($a4) then '6mm' else '3mm'}"
-        font-size="{$small-size}" line-height="1.4" space-before="2mm" space-after="2.5mm">
+        font-size="{$small-size}" line-height="1.4" space-before="2mm" space-after="2.5mm" text-indent="0em">
       <xsl:choose>
         <xsl:when test="*[f:is-block-level(.)]">
           <xsl:apply-templates select="node()" mode="block-children"/>
@@ -764,7 +764,7 @@
 
   <!-- verse and drama -->
   <xsl:template match="lg">
-    <fo:block space-before="2mm" space-after="2mm" start-indent="{if (ancestor::sp) then '0mm' else '6mm'}" text-align="left">
+    <fo:block space-before="2mm" space-after="2mm" start-indent="{if (ancestor::sp) then '0mm' else '6mm'}" text-align="left" text-indent="0em">
       <xsl:apply-templates select="*"/>
     </fo:block>
   </xsl:template>
@@ -820,10 +820,12 @@
   <xsl:template match="list | listBibl | listPerson | listPlace | listOrg | listEvent | listWit">
     <xsl:variable name="items" select="item | bibl | biblStruct | person | place | org | event | witness | listBibl | msDesc"/>
     <xsl:variable name="gloss" select="@type = ('gloss', 'glossary') or label"/>
-    <fo:block space-before="1.5mm" space-after="1.5mm">
+    <!-- the label column is as wide as the longest label, up to a third of the measure -->
+    <xsl:variable name="longest" select="max((1, $items ! string-length(normalize-space(string-join((preceding-sibling::*[1][self::label], @n)[1] ! string(.))))))"/>
+    <fo:block space-before="1.5mm" space-after="1.5mm" text-indent="0em">
       <xsl:apply-templates select="head"/>
       <xsl:if test="$items">
-        <fo:list-block provisional-distance-between-starts="{if ($gloss) then '22mm' else '6mm'}"
+        <fo:list-block text-indent="0em" provisional-distance-between-starts="{if ($gloss or $longest gt 2) then concat(format-number(min((14, 0.6 * $longest + 0.8)), '0.0'), 'em') else '6mm'}"
             provisional-label-separation="2mm">
           <xsl:for-each select="$items">
             <fo:list-item space-after="0.8mm">
@@ -868,7 +870,7 @@
     <fo:block space-before="2mm" space-after="2mm" font-size="{$small-size}" text-align="left">
       <xsl:apply-templates select="head"/>
       <xsl:if test="$rows">
-        <fo:table table-layout="fixed" width="100%" border-collapse="collapse">
+        <fo:table table-layout="fixed" width="100%" border-collapse="collapse" text-indent="0em">
           <xsl:for-each select="1 to $columns">
             <fo:table-column column-width="proportional-column-width(1)"/>
           </xsl:for-each>
@@ -1131,7 +1133,7 @@
     <xsl:variable name="mention" select="f:mention-id(.)"/>
     <xsl:choose>
       <xsl:when test="exists($mention)">
-        <fo:inline id="{$mention}"><xsl:call-template name="phrase"/></fo:inline>
+        <fo:inline id="{$mention}" hyphenate="false"><xsl:call-template name="phrase"/></fo:inline>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="phrase"/></xsl:otherwise>
     </xsl:choose>
@@ -1189,7 +1191,7 @@
   <xsl:template match="*" priority="-2">
     <xsl:choose>
       <xsl:when test="f:is-displayed(.)">
-        <fo:block space-after="1mm">
+        <fo:block space-after="1mm" text-indent="0em">
           <xsl:apply-templates select="node()" mode="block-children"/>
         </fo:block>
       </xsl:when>
@@ -1389,6 +1391,14 @@
   </xsl:function>
 
   <!-- ================================================================== helpers -->
+
+  <!-- a running head fits on one line: long titles are cut at a word and end in … -->
+  <xsl:function name="f:short" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="max" select="if ($a4) then 80 else 55"/>
+    <xsl:sequence select="if (string-length($text) le $max) then $text
+                          else concat(replace(substring($text, 1, $max - 1), '\s+\S*$', ''), ' …')"/>
+  </xsl:function>
 
   <xsl:function name="f:id" as="xs:string">
     <xsl:param name="e" as="element()"/>

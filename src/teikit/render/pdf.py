@@ -96,12 +96,14 @@ def _condense(message: str) -> str:
 
 
 def run_fop(fo: Path, out: Path, *, output_format: str = "pdf", fop: str | None = None,
-            allow_missing_glyphs: bool = False) -> FopReport:
+            allow_missing_glyphs: bool = False, name: str | None = None) -> FopReport:
     """Render ``fo`` with FOP into ``out`` (``pdf`` or the XML area tree ``at``), atomically.
 
     Raises :class:`FopError` when FOP fails, reports an error or an unresolved reference, or (unless
-    ``allow_missing_glyphs``) a character none of the configured fonts can print.
+    ``allow_missing_glyphs``) a character none of the configured fonts can print. Messages start
+    with ``name`` (default: the FO file).
     """
+    name = name or str(fo)
     executable = find_fop(fop)
     out = Path(out)
     check_not_an_input(out, [fo])
@@ -129,10 +131,10 @@ def run_fop(fo: Path, out: Path, *, output_format: str = "pdf", fop: str | None 
             problems.append(f"FOP exited with status {completed.returncode}")
         if problems:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            raise FopError(f"{fo}: FOP: {problems[0]}{more}")
+            raise FopError(f"{name}: FOP: {problems[0]}{more}")
         os.replace(temporary, out)
     except subprocess.TimeoutExpired:
-        raise FopError(f"{fo}: FOP did not finish within {FOP_TIMEOUT_SECONDS} s") from None
+        raise FopError(f"{name}: FOP did not finish within {FOP_TIMEOUT_SECONDS} s") from None
     except OSError as error:
         raise OutputError(f"{out}: cannot be written: {error.strerror}") from None
     finally:
@@ -202,10 +204,11 @@ def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str |
             draft_path.write_text(draft, encoding="utf-8")
             area_tree = Path(scratch) / "draft.at.xml"
             run_fop(draft_path, area_tree, output_format="at", fop=fop,
-                    allow_missing_glyphs=allow_missing_glyphs)
+                    allow_missing_glyphs=allow_missing_glyphs, name=f"{tei} (index layout)")
             cited = first_mention_per_page(mention_pages(area_tree))
         text = fo_string(tei, page_size, cited_mentions=cited)
     write_text_atomically(fo_path, text, inputs=[tei])
-    report = run_fop(fo_path, out, fop=fop, allow_missing_glyphs=allow_missing_glyphs)
+    report = run_fop(fo_path, out, fop=fop, allow_missing_glyphs=allow_missing_glyphs,
+                     name=str(fo_path))
     return PdfResult(pdf=out, fo=fo_path, warnings=report.warnings + report.missing_glyphs)
 
