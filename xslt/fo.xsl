@@ -578,10 +578,8 @@
   </xsl:template>
 
   <xsl:template match="front | body | back">
+    <!-- no marker here: the running head names the section in effect at the top of the page -->
     <fo:block>
-      <xsl:call-template name="section-marker">
-        <xsl:with-param name="label" select="f:book-title(ancestor::TEI[1])"/>
-      </xsl:call-template>
       <xsl:apply-templates select="*"/>
     </fo:block>
   </xsl:template>

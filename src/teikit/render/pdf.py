@@ -88,7 +88,7 @@ def classify_fop_output(output: str) -> FopReport:
 
 
 def _condense(message: str) -> str:
-    """FOP wraps the useful part of an error in exception names; keep the last, most specific one."""
+    """FOP wraps the useful part of an error in exception names; keep the last, most specific."""
     parts = re.split(r"(?:[\w.]+(?:Exception|Error)): ", message)
     core = parts[-1].strip() if parts[-1].strip() else message
     core = re.sub(r"\s*\(See position [^)]*\)\s*>?$", "", core).rstrip(">").strip()
