@@ -188,8 +188,12 @@ def render_pdf(tei: Path, out: Path, page_size: str = "A5", *, fop: str | None =
 
 
 def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str | None = None,
-                      allow_missing_glyphs: bool = False) -> PdfResult:
-    """As :func:`render_pdf`, also returning FOP's remaining warnings."""
+                      allow_missing_glyphs: bool = False, exact_index: bool = True) -> PdfResult:
+    """As :func:`render_pdf`, also returning FOP's remaining warnings.
+
+    ``exact_index=False`` skips the layout pass that finds the pages of the mentions: one FOP
+    run instead of two, and an index that may print a page number more than once.
+    """
     page_size = check_page_size(page_size)
     find_fop(fop)  # fail early, before any work, when FOP is missing
     out = Path(out)
@@ -198,7 +202,7 @@ def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str |
     check_not_an_input(fo_path, [tei])
     draft = fo_string(tei, page_size)
     text = draft
-    if 'id="ix.' in draft:
+    if exact_index and 'id="ix.' in draft:
         with tempfile.TemporaryDirectory(prefix="teikit-fop-") as scratch:
             draft_path = Path(scratch) / "draft.fo"
             draft_path.write_text(draft, encoding="utf-8")
