@@ -29,15 +29,19 @@ FO_NS = "http://www.w3.org/1999/XSL/Format"
 FO = ElementMaker(namespace=FO_NS, nsmap={"fo": FO_NS})
 
 # Lines as FOP 2.8 and the Debian start script print them.
-LOG = """\
-[warning] /usr/bin/fop: JVM flavor 'sun' not understood
-[INFO] FOUserAgent - Rendered page #1.
-[WARN] FOUserAgent - Glyph "日" (0x65e5) not available in font "DejaVuSerifCondensed-Italic".
-[WARN] FOUserAgent - The contents of fo:block line 1 exceed the available area in the inline-progression direction by 5097 millipoints. (See position 1:60376)
-[WARN] FOUserAgent - Page 3: Unresolved ID reference "ix.1.2" found.
-[ERROR] FOP - Exception <org.apache.fop.apps.FOPException: javax.xml.transform.TransformerException: org.apache.fop.fo.ValidationException: file:/tmp/t.fo:4:50: Invalid property encountered on "fo:inline": index-key (See position 4:50)
-	at org.apache.fop.cli.InputHandler.transformTo(InputHandler.java:296)
-"""
+LOG = "\n".join([
+    "[warning] /usr/bin/fop: JVM flavor 'sun' not understood",
+    "[INFO] FOUserAgent - Rendered page #1.",
+    '[WARN] FOUserAgent - Glyph "日" (0x65e5) not available in font '
+    '"DejaVuSerifCondensed-Italic".',
+    "[WARN] FOUserAgent - The contents of fo:block line 1 exceed the available area in the "
+    "inline-progression direction by 5097 millipoints. (See position 1:60376)",
+    '[WARN] FOUserAgent - Page 3: Unresolved ID reference "ix.1.2" found.',
+    "[ERROR] FOP - Exception <org.apache.fop.apps.FOPException: javax.xml.transform."
+    "TransformerException: org.apache.fop.fo.ValidationException: file:/tmp/t.fo:4:50: Invalid "
+    'property encountered on "fo:inline": index-key (See position 4:50)',
+    "\tat org.apache.fop.cli.InputHandler.transformTo(InputHandler.java:296)",
+])
 
 
 def small_fo(text: str, **block_attributes: str) -> bytes:
