@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from teikit.config import TextSettings
 from teikit.header import HeaderContext, build_header
 from teikit.model import Block, BlockKind, Span, Transcription
 from teikit.tree import append, el, qname
@@ -77,7 +78,7 @@ class _Weaver:
         return container
 
 
-def assemble(doc: Transcription, spans: Sequence[Span], settings: object) -> Assembly:
+def assemble(doc: Transcription, spans: Sequence[Span], settings: TextSettings) -> Assembly:
     weaver = _Weaver(doc, spans)
     front = _front(doc, weaver, settings)
     body, footnote_markers = _body(doc, weaver)
@@ -100,7 +101,7 @@ def assemble(doc: Transcription, spans: Sequence[Span], settings: object) -> Ass
     header, header_warnings = build_header(context)
     warnings.extend(header_warnings)
 
-    language = getattr(settings, "language", "en") or "en"
+    language = settings.language or "en"
     root = el("TEI", header, el("text", front, body, back), xml_lang=language)
     for span in weaver.dropped:
         block = doc.blocks[span.block]
@@ -120,7 +121,7 @@ def add_schema_models(tree: etree._ElementTree, schema_href: str) -> None:
         root.addprevious(instruction)
 
 
-def _front(doc: Transcription, weaver: _Weaver, settings: object) -> etree._Element | None:
+def _front(doc: Transcription, weaver: _Weaver, settings: TextSettings) -> etree._Element | None:
     front = el("front")
     title_page = el("titlePage")
     doc_title = el("docTitle")
@@ -148,7 +149,7 @@ def _front(doc: Transcription, weaver: _Weaver, settings: object) -> etree._Elem
 
     headnote_blocks = [b for b in doc.blocks if b.kind is BlockKind.HEADNOTE]
     if headnote_blocks:
-        editor = getattr(settings, "editor_ref", "#ed")
+        editor = settings.editor_ref
         headnote = el("div", type="headnote", resp=editor)
         for block in doc.blocks:
             if block.kind is BlockKind.HEADNOTE:

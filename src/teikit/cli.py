@@ -100,6 +100,51 @@ def build(config: Path) -> None:
 
 
 @main.group()
+def entities() -> None:
+    """Names in the edition: what the register covers, what a new text needs."""
+
+
+@entities.command("report")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--contexts", default=3, show_default=True, help="Contexts shown per entity.")
+@reports_errors
+def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
+    """Entities of a TEI FILE with counts and contexts, mentions left for review, and
+    capitalised names the register does not know."""
+    import json
+
+    from teikit.register import entities_report
+
+    report = entities_report(file, contexts)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(report.lines()))
+
+
+@entities.command("suggest")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the register here instead of stdout.")
+@click.option("--encoding", help="Decode the source with this codec instead of detecting it.")
+@reports_errors
+def entities_suggest_command(source: Path, output: Path | None, encoding: str | None) -> None:
+    """Propose a TEI register (kinds guessed, forms, first contexts) for a transcription SOURCE."""
+    from teikit.ingest import ingest_file
+    from teikit.register import suggest_register
+    from teikit.xmlio import serialize_tei, write_bytes_atomically
+
+    tree, entries = suggest_register(ingest_file(source, encoding))
+    data = serialize_tei(tree)
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        write_bytes_atomically(output, data, inputs=[source])
+        click.echo(f"wrote {output} ({len(entries)} suggested entries)")
+
+
+@main.group()
 def render() -> None:
     """Render TEI files as reading editions."""
 

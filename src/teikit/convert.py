@@ -18,6 +18,7 @@ from teikit.ingest import ingest_file, ingest_text
 from teikit.model import Span, Transcription
 from teikit.passes import default_passes, run_passes
 from teikit.resources import resource_dir
+from teikit.tree import qname
 from teikit.xmlio import check_not_an_input, serialize_tei, write_bytes_atomically
 
 
@@ -33,9 +34,11 @@ class Conversion:
 def convert_transcription(doc: Transcription, settings: TextSettings,
                           schema_href: str = "../schema") -> Conversion:
     """Run the passes over an ingested transcription and assemble the TEI."""
-    spans = run_passes(doc, default_passes(settings))
+    passes = default_passes(settings)
+    spans = run_passes(doc, passes)
     assembly = assemble(doc, spans, settings)
-    warnings = assembly.warnings + attach_register(assembly.root, spans, settings)
+    warnings = [w for markup_pass in passes for w in markup_pass.warnings]
+    warnings += assembly.warnings + attach_register(assembly.root, spans, settings)
     tree = etree.ElementTree(assembly.root)
     add_schema_models(tree, schema_href)
     return Conversion(tree, doc, spans, warnings)
@@ -47,7 +50,30 @@ def convert_text(text: str, name: str = "text", settings: TextSettings | None = 
 
 
 def attach_register(root: etree._Element, spans: list[Span], settings: TextSettings) -> list[str]:
-    """Copy the register entries the text points at into ``standOff``; return warnings."""
+    """Copy the register entries the text points at into ``standOff``; return warnings.
+
+    The ``standOff`` goes between ``teiHeader`` and ``text``, so that every ``@ref``, ``@who``
+    and ``@source`` that names a register entry resolves inside the file.
+    """
+    from teikit.register import pointers_used, register_for, register_lists
+
+    register = register_for(settings)
+    used = pointers_used(spans, register)
+    if not used:
+        return []
+    lists = register_lists(register, used)
+    stand_off = root.find(qname("standOff"))
+    if stand_off is None:
+        stand_off = root.makeelement(qname("standOff"))
+        header = root.find(qname("teiHeader"))
+        if header is not None:
+            header.addnext(stand_off)
+            stand_off.tail, header.tail = header.tail, header.tail
+        else:
+            root.insert(0, stand_off)
+    for list_element in lists:
+        stand_off.append(list_element)
+    etree.indent(stand_off, space="  ", level=1)
     return []
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from teikit import __version__
+from teikit.config import TextSettings
 from teikit.model import Block, BlockKind, Span, Transcription
 from teikit.tree import append, el
 
@@ -53,7 +54,7 @@ class HeaderContext:
     doc: Transcription
     spans: Sequence[Span]
     weave_slice: SliceWeaver
-    settings: object  # teikit.config.TextSettings (kept loose to avoid an import cycle)
+    settings: TextSettings
     repairs: list[tuple[str, str, str]] = field(default_factory=list)  # (original, fix, codepage)
     gaps: int = 0
     notes: int = 0
@@ -115,14 +116,14 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
                                  el("name", _strip_period(block.text))))
     editor_needed = ctx.notes or ctx.gaps or doc.of_kind(BlockKind.HEADNOTE)
     if editor_needed:
-        editor = getattr(settings, "editor", "") or "The editor of the source text"
-        if not getattr(settings, "editor", ""):
+        editor = settings.editor or "The editor of the source text"
+        if not settings.editor:
             warnings.append("the config names no editor for the headnote and the bracketed "
                             "insertions ([texts.NAME] editor = …)")
         append(statement, el("respStmt",
                              el("resp", "Headnote, bracketed editorial insertions and omissions "
                                         "in the source text"),
-                             el("name", editor, xml_id=getattr(settings, "editor_id", "ed"))))
+                             el("name", editor, xml_id=settings.editor_id)))
     append(statement, el("respStmt", el("resp", "TEI encoding (automatic conversion)"),
                          el("name", f"teikit {__version__}", xml_id="teikit", type="software")))
     return statement
@@ -132,15 +133,15 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
 
 def _publication_stmt(ctx: HeaderContext) -> etree._Element:
     settings = ctx.settings
-    licence_text = getattr(settings, "licence", "") or "No licence stated."
-    licence = el("licence", licence_text, target=getattr(settings, "licence_url", "") or None)
+    licence_text = settings.licence or "No licence stated."
+    licence = el("licence", licence_text, target=settings.licence_url or None)
     availability = el("availability", licence)
     for key in ("public_domain", "copyleft", "copyright"):
         block = ctx.doc.field(key)
         if block is not None:
             append(availability, el("p", f"{block.label} {block.text}".strip()))
-    when = getattr(settings, "publication_date", "") or None
-    return el("publicationStmt", el("publisher", getattr(settings, "publisher", "teikit")),
+    when = settings.publication_date or None
+    return el("publicationStmt", el("publisher", settings.publisher),
               availability, el("date", when, when=when) if when else None)
 
 
@@ -204,7 +205,7 @@ def _first_publication(ctx: HeaderContext, block: Block) -> etree._Element:
     text = _strip_period(block.text)
     year = _TRAILING_YEAR.search(text)
     title = text[:year.start()].strip() if year else text
-    language = getattr(ctx.settings, "original_language", "") or None
+    language = ctx.settings.original_language or None
     bibl = el("bibl", el("title", title), type="firstPublication", xml_lang=language)
     date_span = ctx.date_span(block)
     if date_span is not None:
@@ -255,7 +256,24 @@ def _encoding_desc(ctx: HeaderContext) -> etree._Element:
             "such as (sic) and (!) are the author's text. Names and dates are marked up "
             "against the edition's register and calendar settings."))),
     )
-    desc = el("encodingDesc", editorial)
+    return el("encodingDesc", editorial)
+
+
+# ------------------------------------------------------------------------------- profileDesc
+
+def _profile_desc(ctx: HeaderContext) -> etree._Element:
+    settings = ctx.settings
+    profile = el("profileDesc")
+    written = ctx.doc.field("written")
+    if written is not None:
+        append(profile, _creation(ctx, written))
+    languages = [settings.language or "en"]
+    original = settings.original_language
+    usage = el("langUsage")
+    for code in dict.fromkeys([*languages, original] if original else languages):
+        role = "the text" if code == languages[0] else "titles and the original"
+        append(usage, el("language", f"{_LANGUAGE_NAMES.get(code, code)} ({role})", ident=code))
+    append(profile, usage)
     if ctx.calendars:
         calendar_desc = el("calendarDesc")
         if "julian" in ctx.calendars:
@@ -267,25 +285,7 @@ def _encoding_desc(ctx: HeaderContext) -> etree._Element:
         if "gregorian" in ctx.calendars:
             append(calendar_desc, el("calendar", el("p", "Gregorian calendar (New Style)."),
                                      xml_id="gregorian"))
-        append(desc, calendar_desc)
-    return desc
-
-
-# ------------------------------------------------------------------------------- profileDesc
-
-def _profile_desc(ctx: HeaderContext) -> etree._Element:
-    settings = ctx.settings
-    profile = el("profileDesc")
-    written = ctx.doc.field("written")
-    if written is not None:
-        append(profile, _creation(ctx, written))
-    languages = [getattr(settings, "language", "en") or "en"]
-    original = getattr(settings, "original_language", "")
-    usage = el("langUsage")
-    for code in dict.fromkeys([*languages, original] if original else languages):
-        role = "the text" if code == languages[0] else "titles and the original"
-        append(usage, el("language", f"{_LANGUAGE_NAMES.get(code, code)} ({role})", ident=code))
-    append(profile, usage)
+        append(profile, calendar_desc)
     return profile
 
 
@@ -323,7 +323,7 @@ def _revision_desc(ctx: HeaderContext) -> etree._Element:
         when = span.attrs.get("when") if span is not None else None
         append(revisions, el("change", f"Source transcription: “{block.text}”",
                              when=when))
-    when = getattr(ctx.settings, "publication_date", "") or None
+    when = ctx.settings.publication_date or None
     append(revisions, el("change", f"Converted from the plain-text transcription "
                                    f"{ctx.doc.name}.txt by teikit {__version__}.",
                          when=when, who="#teikit"))

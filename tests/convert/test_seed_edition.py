@@ -70,6 +70,7 @@ def test_source_description_journal_issue_and_pages(tei):
     assert one(tei, f"{monogr}/t:title[@level='j']") == "New International"
     assert one(tei, f"{monogr}/t:imprint/t:biblScope[@unit='volume']/@n") == "14"
     assert one(tei, f"{monogr}/t:imprint/t:biblScope[@unit='issue']/@n") == "4"
+    assert one(tei, f"{monogr}/t:imprint/t:date/@when") == "1948-04"
     pages = xp(tei, f"{monogr}/t:imprint/t:biblScope[@unit='page']")[0]
     assert (pages.get("from"), pages.get("to")) == ("123", "126")
 
@@ -84,6 +85,8 @@ def test_first_publication_is_french(tei):
 def test_creation_names_period_and_places(tei):
     creation = "t:teiHeader/t:profileDesc/t:creation"
     assert one(tei, f"{creation}/t:date") == "1925–1928"
+    assert (one(tei, f"{creation}/t:date/@from"), one(tei, f"{creation}/t:date/@to")) == (
+        "1925", "1928")
     assert ["".join(p.itertext()) for p in xp(tei, f"{creation}/t:placeName")] == [
         "Vienna", "Leningrad", "Dietskoye Seloe"]
     assert [lang.get("ident") for lang in xp(tei, "t:teiHeader/t:profileDesc/t:langUsage/"
@@ -93,6 +96,7 @@ def test_creation_names_period_and_places(tei):
 def test_revision_description_has_the_source_update_and_the_conversion(tei):
     changes = xp(tei, "t:teiHeader/t:revisionDesc/t:change")
     assert "Last updated on: 2 August 2018" in "".join(changes[0].itertext())
+    assert changes[0].get("when") == "2018-08-02"
     assert changes[-1].get("who") == "#teikit"
 
 
@@ -181,3 +185,10 @@ def test_authorial_parentheses_stay_text(tei):
 def test_seed_edition_is_valid_tei_all():
     code, errors = jing(SEED_TEI)
     assert code == 0, errors
+
+
+def test_julian_dates_point_at_a_declared_calendar(tei):
+    (calendar,) = xp(tei, "t:teiHeader/t:profileDesc/t:calendarDesc/t:calendar")
+    assert calendar.get("{http://www.w3.org/XML/1998/namespace}id") == "julian"
+    dates = xp(tei, "t:text//t:date[@datingMethod='#julian']")
+    assert dates and all(d.get("when-custom") or d.get("from-custom") for d in dates)

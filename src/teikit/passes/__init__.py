@@ -17,6 +17,7 @@ from teikit.model import Span, Transcription
 
 class MarkupPass(Protocol):
     concern: str
+    warnings: list[str]  # problems met in the last run (e.g. unbalanced quotation marks)
 
     def propose(self, doc: Transcription, earlier: Sequence[Span]) -> Iterable[Span]:
         """Return the spans this concern finds in ``doc``."""
@@ -32,10 +33,18 @@ def run_passes(doc: Transcription, passes: Iterable[MarkupPass]) -> list[Span]:
 
 def default_passes(settings: TextSettings) -> list[MarkupPass]:
     """The passes a conversion runs, in order (each sees what the earlier ones proposed)."""
+    from teikit.passes.dates import DatePass
     from teikit.passes.editorial import EditorialPass
     from teikit.passes.encoding import EncodingRepairPass
+    from teikit.passes.entities import EntityPass
+    from teikit.passes.quotes import QuotePass
+    from teikit.register import register_for
 
+    register = register_for(settings)
     return [
         EncodingRepairPass(),
+        QuotePass(register),
         EditorialPass(settings.editor_ref),
+        DatePass(settings.year, settings.calendar),
+        EntityPass(register),
     ]

@@ -35,6 +35,7 @@ class EditorialPass:
 
     def __init__(self, editor_ref: str = "#ed") -> None:
         self.editor_ref = editor_ref
+        self.warnings: list[str] = []
 
     def propose(self, doc: Transcription, earlier: Sequence[Span]) -> Iterable[Span]:
         footnotes = {b.key for b in doc.blocks if b.kind is BlockKind.FOOTNOTE}

@@ -99,6 +99,7 @@ class EncodingRepairPass:
 
     def __init__(self, converter_ref: str = "#teikit") -> None:
         self.converter_ref = converter_ref
+        self.warnings: list[str] = []
 
     def propose(self, doc: Transcription, earlier: Sequence[Span]) -> Iterable[Span]:
         for block in doc.blocks:

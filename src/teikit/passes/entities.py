@@ -1,0 +1,472 @@
+"""Names of people, organisations, places, periodicals and events, matched against the register.
+
+Rules (see ``docs/entities.md``):
+
+- Every name form of every register entry is matched case-sensitively, on word boundaries
+  (a hyphen is a boundary: "Lenin-Trotsky" gives two names), straight or curly apostrophes alike.
+- Longest match wins: "Dan Eastman" is not "Dan", "Left S-Rs" is not "S-Rs".
+- A possessive "’s" stays outside the element ("Lenin’s").
+- A form that several entries share ("Central Committee", "Municipal Duma") is decided by
+  context: the entries' *neighbours* (what the register ties them to by ``relation``: the party of
+  a committee, its members, the city of a duma) are counted in the same paragraph; the candidate
+  with most neighbours wins, a tie goes to the nearest preceding one; with none in the paragraph
+  the previous paragraphs of the same section are asked in turn. Undecided mentions get no
+  ``@ref`` and ``cert="low"``, for an editor to review.
+- Without a register, names found by :func:`find_candidates` that the pass is confident about are
+  tagged without ``@ref``, with ``cert`` and ``resp`` saying that nobody reviewed them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from teikit.model import Block, BlockKind, Span, Transcription
+from teikit.register import EMPTY_REGISTER, EntityKind, Entry, Register
+
+CONCERN = "entities"
+# blocks whose text is printed in the title page: the header builder owns them
+SKIPPED_KINDS = frozenset({BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE})
+# how many earlier paragraphs of a section may decide an ambiguous form
+CONTEXT_BLOCKS = 3
+APOSTROPHES = "'’"
+
+TAG_OF_KIND = {
+    EntityKind.PERSON: "persName",
+    EntityKind.ORG: "orgName",
+    EntityKind.PLACE: "placeName",
+    EntityKind.TITLE: "title",
+    EntityKind.EVENT: "name",
+}
+
+
+def form_pattern(form: str) -> str:
+    """A regex for ``form``: any run of spaces for a space, either apostrophe for one."""
+    parts: list[str] = []
+    for char in form:
+        if char in APOSTROPHES:
+            parts.append("['’]")
+        elif char.isspace():
+            if not parts or parts[-1] != r"\s+":
+                parts.append(r"\s+")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Mention:
+    block: int
+    start: int
+    end: int
+    form: str
+    candidates: tuple[Entry, ...]
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+
+@dataclass
+class FormMatcher:
+    """Finds register forms in text: leftmost, then longest, on word boundaries."""
+
+    register: Register
+    _index: dict[str, tuple[Entry, ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # a one-letter form ("A", "I") would match everywhere: never a usable name form
+        self._index = {
+            self._key(form): tuple(entries) for form, entries in self.register.forms().items()
+            if len(form.strip()) >= 2
+        }
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return " ".join(text.replace("'", "’").split())
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        forms = sorted(self._index, key=lambda f: (-len(f), f))
+        if not forms:
+            return None
+        alternatives = "|".join(form_pattern(f) for f in forms)
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+    def find(self, block: Block) -> list[Mention]:
+        if self.pattern is None:
+            return []
+        found: list[Mention] = []
+        for match in self.pattern.finditer(block.text):
+            entries = self._index.get(self._key(match.group()))
+            if entries:
+                found.append(Mention(block.index, match.start(), match.end(), match.group(),
+                                     entries))
+        return found
+
+
+def _blocked(start: int, end: int, spans: Sequence[Span]) -> bool:
+    """Would a name at start..end cross an earlier span, or fall inside an atomic one?"""
+    for span in spans:
+        if span.tag is None:
+            continue
+        if span.atomic and span.start < end and start < span.end:
+            return True
+        crosses = span.start < start < span.end < end or start < span.start < end < span.end
+        if crosses:
+            return True
+        inner_start, inner_end = span.inner
+        # a name may not swallow a delimiter the element records (a quotation mark, a bracket)
+        in_open = span.start <= start < inner_start or span.start < end <= inner_start
+        in_close = inner_end <= start < span.end or inner_end < end <= span.end
+        if in_open or in_close:
+            return True
+    return False
+
+
+class EntityPass:
+    """Proposes ``persName``/``orgName``/``placeName``/``title``/``name`` spans."""
+
+    concern = CONCERN
+
+    def __init__(self, register: Register | None = None, *, software_ref: str = "#teikit") -> None:
+        self.register = register if register is not None else EMPTY_REGISTER
+        self.software_ref = software_ref
+        self.matcher = FormMatcher(self.register)
+        self.warnings: list[str] = []
+
+    def propose(self, doc: Transcription, earlier: Sequence[Span]) -> list[Span]:
+        by_block: dict[int, list[Span]] = {}
+        for span in earlier:
+            by_block.setdefault(span.block, []).append(span)
+        if not len(self.register):
+            return self._unreviewed(doc, by_block)
+        mentions: dict[int, list[Mention]] = {}
+        for block in doc.blocks:
+            if block.kind in SKIPPED_KINDS:
+                continue
+            spans = by_block.get(block.index, [])
+            mentions[block.index] = [
+                m for m in self.matcher.find(block) if not _blocked(m.start, m.end, spans)
+            ]
+        resolved = resolve_mentions(doc, mentions, self.register)
+        out: list[Span] = []
+        for mention, entry in resolved:
+            out.append(self._span(mention, entry))
+        return out
+
+    def _span(self, mention: Mention, entry: Entry | None) -> Span:
+        if entry is None:
+            kinds = {c.kind for c in mention.candidates}
+            kind = kinds.pop() if len(kinds) == 1 else EntityKind.ORG
+            attrs: dict[str, str] = {"cert": "low"}
+            tag = TAG_OF_KIND[kind]
+            if kind is EntityKind.EVENT:
+                attrs = {"type": "event", **attrs}
+            return Span(mention.block, mention.start, mention.end, tag, attrs, concern=CONCERN)
+        attrs = {}
+        if entry.kind is EntityKind.TITLE:
+            attrs["level"] = entry.level or "m"
+        if entry.kind is EntityKind.EVENT:
+            attrs["type"] = "event"
+        attrs["ref"] = f"#{entry.id}"
+        return Span(mention.block, mention.start, mention.end, entry.element_name, attrs,
+                    concern=CONCERN)
+
+    def _unreviewed(self, doc: Transcription, by_block: dict[int, list[Span]]) -> list[Span]:
+        out: list[Span] = []
+        for candidate in find_candidates(doc):
+            if not candidate.confident:
+                continue
+            for block_index, start, end in candidate.occurrences:
+                if _blocked(start, end, by_block.get(block_index, [])):
+                    continue
+                attrs = {"cert": "medium", "resp": self.software_ref}
+                tag = TAG_OF_KIND[candidate.kind]
+                if candidate.kind is EntityKind.EVENT:
+                    attrs = {"type": "event", **attrs}
+                if candidate.kind is EntityKind.TITLE:
+                    attrs = {"level": "j", **attrs}
+                out.append(Span(block_index, start, end, tag, attrs, concern=CONCERN))
+        return out
+
+
+def resolve_mentions(doc: Transcription, mentions: dict[int, list[Mention]],
+                     register: Register) -> list[tuple[Mention, Entry | None]]:
+    """Give each mention its entry; shared forms are decided by context (or left ``None``)."""
+    neighbours = {
+        entry.id: register.neighbours(entry.id)
+        for found in mentions.values() for m in found if m.ambiguous for entry in m.candidates
+    }
+    sections = _sections(doc)
+    out: list[tuple[Mention, Entry | None]] = []
+    for block_index, found in mentions.items():
+        for mention in found:
+            if not mention.ambiguous:
+                out.append((mention, mention.candidates[0]))
+                continue
+            context = [block_index, *reversed(sections.get(block_index, [])[-CONTEXT_BLOCKS:])]
+            choice = None
+            for index in context:
+                choice = _decide(mention, mentions.get(index, []), neighbours,
+                                 before=mention.start if index == block_index else None)
+                if choice is not None:
+                    break
+            out.append((mention, choice))
+    return out
+
+
+def _decide(mention: Mention, context: list[Mention], neighbours: dict[str, set[str]],
+            before: int | None) -> Entry | None:
+    counts: Counter[str] = Counter()
+    nearest: dict[str, int] = {}
+    for other in context:
+        if other is mention or other.ambiguous:
+            continue
+        other_id = other.candidates[0].id
+        for candidate in mention.candidates:
+            if other_id in neighbours[candidate.id]:
+                counts[candidate.id] += 1
+                if before is None or other.end <= before:
+                    distance = (before - other.end) if before is not None else -other.end
+                    nearest[candidate.id] = min(nearest.get(candidate.id, 10**9), distance)
+    if not counts:
+        return None
+    best = max(counts.values())
+    leaders = [c for c in mention.candidates if counts[c.id] == best]
+    if len(leaders) > 1:
+        leaders.sort(key=lambda c: nearest.get(c.id, 10**9))
+        if nearest.get(leaders[0].id, 10**9) == nearest.get(leaders[1].id, 10**9):
+            return None
+    return leaders[0]
+
+
+def _sections(doc: Transcription) -> dict[int, list[int]]:
+    """For each block, the earlier blocks of its section (a heading starts a new one)."""
+    earlier: dict[int, list[int]] = {}
+    current: list[int] = []
+    previous_kind: BlockKind | None = None
+    for block in doc.blocks:
+        starts_section = block.kind is BlockKind.HEADING or (
+            previous_kind is BlockKind.HEADNOTE and block.kind is not BlockKind.HEADNOTE)
+        if starts_section:
+            current = []
+        earlier[block.index] = list(current)
+        current.append(block.index)
+        previous_kind = block.kind
+    return earlier
+
+
+# --- names without a register -----------------------------------------------------------------
+
+TITLES_OF_PERSONS = ("General", "Colonel", "Comrade", "Prince", "Princess", "Count", "Countess",
+                     "Captain", "Admiral", "Dr.", "Mr.", "Mrs.", "M.", "Professor", "Lieutenant",
+                     "Citizen", "Tsar", "Baron", "Major", "Sergeant")
+ORG_WORDS = frozenset({
+    "Party", "Committee", "Council", "Congress", "Union", "Bank", "Ministry", "Commissariat",
+    "Duma", "Soviet", "Army", "Guard", "Guards", "Bureau", "Section", "Assembly", "Academy",
+    "Executive", "Government", "International", "League", "Federation", "Conference", "Company",
+    "Society", "Association", "Club", "School", "University", "Institute", "Division", "Corps",
+    "Regiment", "Front", "Group", "Headquarters", "Opposition", "Tribunal", "Cheka", "Commissars",
+    "Bolsheviks", "Mensheviks", "Socialists", "Communists", "Anarchists", "Trust", "Syndicate",
+    "Office", "Bourse", "Archive", "Press", "Agency", "Cooperative",
+})
+PLACE_WORDS = frozenset({"Prospect", "Street", "Square", "Palace", "Bridge", "River", "Island",
+                         "Rue", "Avenue", "Boulevard", "Basin", "Valley", "Region", "Oblast",
+                         "Gulf", "Bay", "Coast", "Plain", "Steppe", "Forest", "Port", "Harbour",
+                         "Station", "Gate", "Gardens", "Quay", "Heights", "Province", "Mountains",
+                         "Sea", "Lake", "Canal", "Fortress", "Kremlin"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "toward", "towards", "into",
+                                "outside", "around", "across", "via", "through", "of"})
+TITLE_CUES = ("newspaper", "paper", "journal", "organ", "daily", "weekly", "review", "magazine",
+              "pamphlet", "book", "published")
+_STOPWORDS_TEXT = """
+A An The This That These Those There Their They Them Then Thus He She It Its His Her Hers Him
+We Our Us You Your I Me My Mine In On At Of For From To By With Without As And But Or Nor So Yet
+If When While Where Whereas Why What Who Whom Whose Which Not No None Every Each All Some Many Much
+Few More Most Other Another Such One Two Three Four Five Six Seven Eight Nine Ten First Second
+Third Fourth Fifth Last Next After Before During Since Until Only Even Also Still Already Here
+Had Has Have Was Were Is Are Be Been Being Did Does Do Let May Might Must Shall Should Will Would
+Can Could Yes Nothing Everything Something Anything Everyone Nobody Somebody Anybody History
+Conclusion Finally However Therefore Meanwhile Moreover Nevertheless Indeed Perhaps Being
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+Mr Mrs Dr Ed Vol No Notes Chapter Part Written
+Published Version Translation Transcription Mark-up Source Last Strong Sick Grave Armored Artillery
+Summoned Everything Why Acceptance Shortly Twelve Various Initiative Comrades Remember Organize
+Strengthen Repress Take Arrest Institute Get Resist Workers Not Whoever Very Direct Within Upon
+Among Although Though Because Unless Whether Again Once Today Yesterday Tomorrow Dear Yours With
+Permission Please
+"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+# connectors that may sit inside a multi-word name ("Council of People’s Commissars")
+CONNECTORS = frozenset({"of", "for", "de", "du", "des", "von", "van", "der", "la", "le", "di"})
+MONTH_NAMES = frozenset({"January", "February", "March", "April", "May", "June", "July",
+                         "August", "September", "October", "November", "December"})
+_TOKEN = re.compile(r"(?:[A-Z]\.)+|[^\W\d_][\w’'-]*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;]['’”\"]?\s+|[“‘\"(\[–]\s*)$")
+
+
+@dataclass
+class Candidate:
+    """A name the text seems to use, before anyone has reviewed it."""
+
+    form: str
+    kind: EntityKind
+    occurrences: list[tuple[int, int, int]] = field(default_factory=list)  # block, start, end
+    initial_only: bool = True        # every occurrence opens a sentence
+    cue: bool = False                # a title, an org word, a place word or a title cue
+
+    @property
+    def count(self) -> int:
+        return len(self.occurrences)
+
+    @property
+    def confident(self) -> bool:
+        return self.cue or (self.count >= 2 and not self.initial_only)
+
+    @property
+    def id(self) -> str:
+        slug = re.sub(r"[^\w]+", "-", self.form.lower().replace("’", "").replace("'", ""))
+        slug = slug.strip("-") or "entry"
+        return slug if slug[0].isalpha() else f"n-{slug}"
+
+
+def _guess_kind(form: str, before: str) -> tuple[EntityKind, bool]:
+    words = form.split()
+    before_words = [w for w in before.split() if w.lower() not in {"the", "a", "an"}]
+    previous = before_words[-1] if before_words else ""
+    lowered = before.lower()
+    if previous in TITLES_OF_PERSONS or re.match(r"^(?:[A-Z]\.)+\s", form):
+        return EntityKind.PERSON, True
+    if any(w.strip("’'") in ORG_WORDS for w in words):
+        return EntityKind.ORG, True
+    if any(w in PLACE_WORDS for w in words):
+        return EntityKind.PLACE, True
+    if any(lowered.rstrip(" ,").endswith(cue) for cue in TITLE_CUES):
+        return EntityKind.TITLE, True
+    if re.search(r"\b(?:printed|published|appeared|wrote|writes|reported|read)\s+in\s+(?:the\s+)?$",
+                 lowered):
+        return EntityKind.TITLE, True
+    if previous in PLACE_PREPOSITIONS and len(words) <= 2:
+        return EntityKind.PLACE, False
+    if form.endswith(("ists", "ites", "iks", "ans")) and len(words) == 1:
+        return EntityKind.ORG, False
+    return EntityKind.PERSON, False
+
+
+def _field_kind(block: Block) -> EntityKind | None:
+    """What a header field's value names: "Translated: Edith Lowe" a person, "Source: The
+    Socialist Review, …" a periodical."""
+    if block.kind is BlockKind.DATELINE:
+        return EntityKind.PLACE
+    if block.kind is not BlockKind.FIELD:
+        return None
+    label = block.label.lower()
+    if any(word in label for word in ("transl", "transcri", "markup", "mark-up", "proofread",
+                                      "editor", "edited")):
+        return EntityKind.PERSON
+    if any(word in label for word in ("source", "version", "published")):
+        return EntityKind.TITLE
+    return None
+
+
+def _capitalised(word: str) -> bool:
+    if re.fullmatch(r"(?:[A-Z]\.)+", word):
+        return True
+    if word.isupper():
+        return len(word) > 1 and not re.fullmatch(r"[IVXLC]+", word)
+    return word[:1].isupper()
+
+
+def _runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of capitalised words (connectors inside) separated by nothing but spaces."""
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    pending: list[re.Match[str]] = []          # connectors waiting for a capitalised word
+    previous_end = -1
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        gap = text[previous_end:token.start()] if previous_end >= 0 else ""
+        joined = previous_end >= 0 and gap != "" and gap.strip() == ""
+        if current and not joined:
+            runs.append(current)
+            current, pending = [], []
+        if _capitalised(word):
+            current.extend(pending)
+            current.append(token)
+            pending = []
+        elif current and (word in CONNECTORS or (word == "the" and pending)):
+            pending.append(token)
+        elif current:
+            runs.append(current)
+            current, pending = [], []
+        previous_end = token.end()
+    if current:
+        runs.append(current)
+    return runs
+
+
+def find_candidates(doc: Transcription) -> list[Candidate]:
+    """Capitalised names the text uses, grouped by form, with a guess of their kind.
+
+    A run of capitalised words (with "of", "for", "de" … inside, initials, hyphens) is a
+    candidate; function words and sentence openers are trimmed, personal titles ("General",
+    "Countess") are dropped and make the name a person, a final possessive "’s" is left out. A
+    candidate is *confident* when a cue decides its kind or when it occurs at least twice and
+    not only at the head of a sentence.
+    """
+    found: dict[str, Candidate] = {}
+    for block in doc.blocks:
+        if block.kind in SKIPPED_KINDS or block.kind in (BlockKind.TRAILER, BlockKind.HEADING):
+            continue
+        text = block.text
+        field_kind = _field_kind(block)
+        for run_index, run in enumerate(_runs(text)):
+            tokens = list(run)
+            first_start = tokens[0].start()
+            while tokens and (tokens[0].group() in STOPWORDS or tokens[0].group() in CONNECTORS
+                              or tokens[0].group() == "the"):
+                tokens = tokens[1:]
+            had_title = False
+            rest_words = {re.sub(r"[’']s$", "", t.group()) for t in tokens[1:]}
+            while (len(tokens) > 1 and tokens[0].group() in TITLES_OF_PERSONS
+                   and not rest_words & (ORG_WORDS | PLACE_WORDS)):
+                tokens, had_title = tokens[1:], True
+            while tokens and (tokens[-1].group() in CONNECTORS or tokens[-1].group() == "the"):
+                tokens = tokens[:-1]
+            if not tokens:
+                continue
+            start = tokens[0].start()
+            form = re.sub(r"[’']s$", "", text[start:tokens[-1].end()]).rstrip("’'-")
+            end = start + len(form)
+            words = form.split()
+            if len(form) < 3 or form in STOPWORDS or all(w in MONTH_NAMES for w in words):
+                continue
+            if len(words) == 1 and re.search(r"(?:ian|ean|ese|ish|ic)$", form):
+                continue           # a nationality or other adjective ("Russian")
+            before = text[:start]
+            initial = start == first_start and bool(_SENTENCE_END.search(before))
+            kind, cue = _guess_kind(form, before + (" General " if had_title else ""))
+            # the first name of a header field or a dateline: what the field is about
+            if run_index == 0 and field_kind is not None and (
+                    (field_kind is EntityKind.PERSON and not cue and len(words) > 1)
+                    or field_kind is not EntityKind.PERSON):
+                kind, cue = field_kind, True
+            candidate = found.get(form)
+            if candidate is None:
+                candidate = found[form] = Candidate(form, kind)
+            elif cue and not candidate.cue:
+                candidate.kind = kind
+            candidate.cue = candidate.cue or cue
+            candidate.initial_only = candidate.initial_only and initial
+            candidate.occurrences.append((block.index, start, end))
+    return sorted(found.values(), key=lambda c: (-c.count, c.form))
+
+
+def candidates_not_in(candidates: Iterable[Candidate], register: Register) -> list[Candidate]:
+    """Candidates whose form no register entry has (names the register does not know)."""
+    known = {FormMatcher._key(form) for form in register.forms()}
+    return [c for c in candidates if FormMatcher._key(c.form) not in known]
