@@ -291,7 +291,7 @@
     <xsl:sequence select="exists($q/(self::tei:quote | self::tei:q | self::tei:soCalled | self::tei:said
         | self::tei:title[@level = 'a' or tokenize(@rend) = ('double', 'single')]))
       and not($first = ('“', '‘', '&quot;', &quot;'&quot;, '«', '»', '„'))
-      and not($rend = ('none', 'noquotes', 'display', 'block', 'inline') and not($rend = ('double', 'single')))
+      and not($rend = ('none', 'noquotes', 'display', 'block') and not($rend = ('double', 'single')))
       and (not(tk:is-block-quote($q)) or $rend = ('double', 'single', 'guillemets', 'low-double'))
       and not($q/self::tei:said and $q/@direct = 'false')"/>
   </xsl:function>
@@ -442,11 +442,11 @@
     <xsl:variable name="s" select="($root/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct)[1]"/>
     <xsl:variable name="m" select="$s/tei:monogr[1]"/>
     <xsl:variable name="scopes" select="$m/(tei:biblScope | tei:imprint/tei:biblScope)"/>
-    <xsl:variable name="volume" select="tk:plain($scopes[@unit = ('volume', 'vol')][1])"/>
-    <xsl:variable name="issue" select="tk:plain($scopes[@unit = ('issue', 'number', 'no')][1])"/>
+    <xsl:variable name="volume" select="replace(tk:plain($scopes[@unit = ('volume', 'vol')][1]), '^(Vol(ume)?\.?)\s*', '', 'i')"/>
+    <xsl:variable name="issue" select="replace(tk:plain($scopes[@unit = ('issue', 'number', 'no')][1]), '^(No\.?|Number|Issue)\s*', '', 'i')"/>
     <xsl:variable name="date" select="$m/tei:imprint/tei:date[1]"/>
     <xsl:variable name="page" select="$scopes[@unit = ('page', 'pp', 'pages')][1]"/>
-    <xsl:variable name="pages" select="if ($page/@from and $page/@to) then $page/@from || '–' || $page/@to else tk:plain($page)"/>
+    <xsl:variable name="pages" select="if ($page/@from and $page/@to) then $page/@from || '–' || $page/@to else replace(tk:plain($page), '^pp?\.\s*', '')"/>
     <xsl:variable name="journal" select="tk:plain($m/tei:title[1])"/>
     <xsl:sequence select="if (not($journal)) then ()
       else $journal

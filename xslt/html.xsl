@@ -392,6 +392,10 @@
   </xsl:template>
   <xsl:template match="text() | tei:div[@type = 'transcription'] | tei:titlePage | tei:teiHeader" mode="toc" priority="2"/>
 
+  <xsl:template match="tei:divGen[@type = 'notes']" mode="toc">
+    <li><a href="#notes"><xsl:value-of select="(tk:plain(tei:head[1])[.], 'Notes')[1]"/></a></li>
+  </xsl:template>
+
   <xsl:template match="*[tk:is-section(.)]" mode="toc">
     <xsl:variable name="head" select="h:section-title(.)"/>
     <xsl:variable name="children" as="element()*">
@@ -480,8 +484,8 @@
     </div>
   </xsl:template>
 
-  <xsl:template match="tei:head[parent::*[tk:is-section(.)]][1]">
-    <xsl:variable name="level" select="min((6, count(ancestor::*[tk:is-section(.)]) + 1))"/>
+  <xsl:template match="tei:head[parent::*[tk:is-section(.)] or parent::tei:divGen][1]">
+    <xsl:variable name="level" select="min((6, count(ancestor::*[tk:is-section(.)]) + (if (parent::tei:divGen) then 2 else 1)))"/>
     <xsl:element name="h{$level}">
       <xsl:attribute name="class" select="'section-head'"/>
       <xsl:call-template name="h:common-attributes"/>
@@ -497,6 +501,31 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The notes stand beside (or below) their paragraphs; the notes division lists them. -->
+  <xsl:template match="tei:divGen[@type = 'notes']">
+    <xsl:variable name="notes" select="//tei:note[tk:is-numbered-note(.)]"/>
+    <section class="section notes-index" id="notes">
+      <xsl:choose>
+        <xsl:when test="tei:head">
+          <xsl:apply-templates select="tei:head"/>
+        </xsl:when>
+        <xsl:otherwise><h2 class="section-head">Notes</h2></xsl:otherwise>
+      </xsl:choose>
+      <p>
+        <xsl:choose>
+          <xsl:when test="exists($notes)">
+            <xsl:text>The notes are printed beside the paragraphs they belong to (below them on narrow screens): </xsl:text>
+            <xsl:for-each select="$notes">
+              <xsl:variable name="n" select="tk:note-number(.)"/>
+              <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+              <a class="mention-link" href="#note-{$n}"><xsl:value-of select="$n"/></a>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>This text has no numbered notes.</xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </section>
+  </xsl:template>
   <xsl:template match="tei:divGen"/>
 
   <!-- ===== notes ===== -->
@@ -512,9 +541,7 @@
             <li id="note-{$n}" value="{$n}">
               <xsl:attribute name="class" select="normalize-space('note ' || (if (@type) then 'note-' || replace(@type, '[^\w-]+', '-') else ''))"/>
               <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-              <a class="note-back" href="#noteref-{$n}" role="doc-backlink">
-                <span class="vh">Back to the text at note </span><xsl:value-of select="$n"/>
-              </a>
+              <a class="note-back" href="#noteref-{$n}" role="doc-backlink" aria-label="Back to the text at note {$n}"><xsl:value-of select="$n"/></a>
               <xsl:text> </xsl:text>
               <span class="note-body">
                 <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/><xsl:with-param name="in-link" select="false()" tunnel="yes"/></xsl:apply-templates>
@@ -538,9 +565,7 @@
         <sup class="noteref" id="noteref-{$n}"><xsl:value-of select="$n"/></sup>
       </xsl:when>
       <xsl:otherwise>
-        <a class="noteref" id="noteref-{$n}" href="#note-{$n}" role="doc-noteref">
-          <span class="vh">Note </span><xsl:value-of select="$n"/>
-        </a>
+        <a class="noteref" id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" aria-label="Note {$n}"><xsl:value-of select="$n"/></a>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -590,9 +615,10 @@
         <blockquote class="block-quote">
           <xsl:call-template name="h:common-attributes"/>
           <p>
-            <xsl:value-of select="$marks[1]"/>
-            <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
-            <xsl:value-of select="$marks[2]"/>
+            <xsl:call-template name="h:marked-content">
+              <xsl:with-param name="marks" select="$marks"/>
+              <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+            </xsl:call-template>
           </p>
         </blockquote>
       </xsl:otherwise>
@@ -773,7 +799,7 @@
       <xsl:when test="exists($marks)">
         <span class="title title-quoted">
           <xsl:if test="not(@ref)"><xsl:call-template name="h:common-attributes"/></xsl:if>
-          <xsl:value-of select="$marks[1]"/><xsl:apply-templates/><xsl:value-of select="$marks[2]"/>
+          <xsl:call-template name="h:marked-content"><xsl:with-param name="marks" select="$marks"/></xsl:call-template>
         </span>
       </xsl:when>
       <xsl:otherwise>
@@ -797,14 +823,42 @@
     <span>
       <xsl:attribute name="class" select="'q q-' || local-name()"/>
       <xsl:call-template name="h:common-attributes"/>
-      <xsl:value-of select="$marks[1]"/>
-      <xsl:apply-templates/>
-      <xsl:value-of select="$marks[2]"/>
+      <xsl:call-template name="h:marked-content"><xsl:with-param name="marks" select="$marks"/></xsl:call-template>
     </span>
   </xsl:template>
 
-  <xsl:template match="tei:cit">
-    <xsl:call-template name="h:span"/>
+  <!--
+    Content between generated marks. Space just inside the element goes outside the marks
+    (“text”, not “ text ”): the first and last text nodes are trimmed, the space kept outside.
+  -->
+  <xsl:template name="h:marked-content">
+    <xsl:param name="marks" as="xs:string*"/>
+    <xsl:variable name="texts" select="descendant::text()"/>
+    <xsl:choose>
+      <xsl:when test="empty($marks)"><xsl:apply-templates/></xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="matches($texts[1], '^\s')"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="$marks[1]"/>
+        <xsl:apply-templates>
+          <xsl:with-param name="trim-first" select="$texts[1]" tunnel="yes"/>
+          <xsl:with-param name="trim-last" select="$texts[last()]" tunnel="yes"/>
+        </xsl:apply-templates>
+        <xsl:value-of select="$marks[2]"/>
+        <xsl:if test="matches($texts[last()], '\s$')"><xsl:text> </xsl:text></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="text()">
+    <xsl:param name="trim-first" as="node()?" tunnel="yes" select="()"/>
+    <xsl:param name="trim-last" as="node()?" tunnel="yes" select="()"/>
+    <xsl:choose>
+      <xsl:when test="empty($trim-first) or not(. is $trim-first or . is $trim-last)"><xsl:value-of select="."/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="start" select="if (. is $trim-first) then replace(., '^\s+', '') else string(.)"/>
+        <xsl:value-of select="if (. is $trim-last) then replace($start, '\s+$', '') else $start"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== inline: dates, omissions, repairs (each with an explanation on hover/focus) ===== -->
@@ -871,8 +925,9 @@
     <xsl:text> </xsl:text><span class="editorial">[sic]</span>
   </xsl:template>
 
+  <!-- Supplied letters: bracketed by the stylesheet (CSS), so that the word stays one word. -->
   <xsl:template match="tei:supplied">
-    <span class="supplied" title="Supplied by the editor">[<xsl:apply-templates/>]</span>
+    <span class="supplied" title="Supplied by the editor"><xsl:apply-templates/></span>
   </xsl:template>
 
   <xsl:template match="tei:del">
@@ -884,8 +939,37 @@
   <xsl:template match="tei:unclear">
     <span class="unclear" title="Uncertain reading"><xsl:apply-templates/></span>
   </xsl:template>
+  <!-- Expanded letters of an abbreviation: in italics, part of the word. -->
   <xsl:template match="tei:ex">
-    <span class="ex">(<xsl:apply-templates/>)</span>
+    <span class="ex"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- Bibliographic parts written without spaces between them: keep them apart. -->
+  <xsl:template match="*[parent::tei:bibl or parent::tei:biblStruct or parent::tei:monogr
+      or parent::tei:analytic or parent::tei:imprint or parent::tei:series or parent::tei:msIdentifier]
+      [preceding-sibling::node()[1][self::*]]" priority="10">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <!-- Cast lists: "Claudius, king of Denmark". -->
+  <xsl:template match="tei:roleDesc[preceding-sibling::*[1][self::tei:role or self::tei:roleDesc]]">
+    <xsl:if test="not(matches(., '^\s*[,;:.(]'))">
+      <xsl:value-of select="if (preceding-sibling::*[1][self::tei:role]) then ', ' else ' '"/>
+    </xsl:if>
+    <xsl:call-template name="h:span"/>
+  </xsl:template>
+
+  <!-- Spoken texts: what happens besides speech, in brackets. -->
+  <xsl:template match="tei:incident | tei:kinesic | tei:vocal | tei:pause | tei:shift | tei:writing">
+    <span class="{h:class(.)} event-note">
+      <xsl:text>[</xsl:text>
+      <xsl:choose>
+        <xsl:when test="normalize-space()"><xsl:apply-templates/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="local-name()"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>]</xsl:text>
+    </span>
   </xsl:template>
 
   <!-- Critical apparatus: the lemma in the text, the readings beside it in brackets. -->

@@ -100,6 +100,34 @@ def build(config: Path) -> None:
 
 
 @main.group()
+def render() -> None:
+    """Render TEI files as reading editions."""
+
+
+@render.command("html")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Where to write the page (default: FILE with .html). One FILE only.")
+@click.option("--site", "site_dir", type=click.Path(path_type=Path),
+              help="Write a site instead: one page per FILE plus index.html, into this directory.")
+@reports_errors
+def render_html_command(files: tuple[Path, ...], output: Path | None,
+                        site_dir: Path | None) -> None:
+    """Render TEI FILES as HTML reading editions (assets are copied next to the pages)."""
+    from teikit.render.html import render_html, render_site
+
+    if site_dir is not None:
+        if output is not None:
+            raise click.UsageError("-o/--output and --site exclude each other")
+        for page in render_site(list(files), site_dir):
+            click.echo(f"wrote {page}")
+        return
+    if len(files) != 1:
+        raise click.UsageError("give one FILE, or use --site DIR for several")
+    click.echo(f"wrote {render_html(files[0], output)}")
+
+
+@main.group()
 def entities() -> None:
     """Names in the edition: what the register covers, what a new text needs."""
 
@@ -142,34 +170,6 @@ def entities_suggest_command(source: Path, output: Path | None, encoding: str | 
     else:
         write_bytes_atomically(output, data, inputs=[source])
         click.echo(f"wrote {output} ({len(entries)} suggested entries)")
-
-
-@main.group()
-def render() -> None:
-    """Render TEI files as reading editions."""
-
-
-@render.command("html")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the page (default: FILE with .html). One FILE only.")
-@click.option("--site", "site_dir", type=click.Path(path_type=Path),
-              help="Write a site instead: one page per FILE plus index.html, into this directory.")
-@reports_errors
-def render_html_command(files: tuple[Path, ...], output: Path | None,
-                        site_dir: Path | None) -> None:
-    """Render TEI FILES as HTML reading editions (assets are copied next to the pages)."""
-    from teikit.render.html import render_html, render_site
-
-    if site_dir is not None:
-        if output is not None:
-            raise click.UsageError("-o/--output and --site exclude each other")
-        for page in render_site(list(files), site_dir):
-            click.echo(f"wrote {page}")
-        return
-    if len(files) != 1:
-        raise click.UsageError("give one FILE, or use --site DIR for several")
-    click.echo(f"wrote {render_html(files[0], output)}")
 
 
 # ---- print edition: XSL-FO and PDF -------------------------------------------------------------

@@ -71,7 +71,8 @@ def render_site(tei_files: Sequence[Path], site_dir: Path) -> list[Path]:
     try:
         site_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"{site_dir}: cannot create the site directory: {error.strerror}") from None
+        raise OutputError(f"{site_dir}: cannot create the site directory: {error.strerror}"
+                          ) from None
     names = [page_name(tei) for tei in tei_files]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
@@ -101,5 +102,12 @@ def site_manifest(tei_files: Sequence[Path], names: Sequence[str]) -> etree._Ele
     return root
 
 
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
 def _copy(element: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(element))
+    """A copy without xml:id attributes: ids of different texts would clash in one list."""
+    copy = etree.fromstring(etree.tostring(element))
+    for node in copy.iter():
+        node.attrib.pop(XML_ID, None)
+    return copy

@@ -1,0 +1,95 @@
+"""The shared functions of xslt/common.xsl (imported by the HTML and the FO stylesheets)."""
+
+from __future__ import annotations
+
+import pytest
+from saxonche import PySaxonProcessor
+
+from teikit.resources import xslt_path
+
+PROCESSOR = PySaxonProcessor(license=False)
+
+TEST_DOCUMENT = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>
+  <date xml:id="julian" when="1917-11-09" when-custom="1917-10-27"
+        calendar="#julian">October 27</date>
+  <date xml:id="range" from="1925" to="1928">1925–1928</date>
+  <date xml:id="month" when="1948-04">April 1948</date>
+  <date xml:id="vague" notBefore="1490" notAfter="1510">c. 1500</date>
+  <quote xml:id="outer" rend="double">a <q xml:id="inner" rend="single">b
+    <soCalled xml:id="third">c</soCalled></q></quote>
+  <quote xml:id="marked">“already marked”</quote>
+  <quote xml:id="french" rend="guillemets">oui</quote>
+  <gap xml:id="gap1" reason="editorial" resp="#ed" rend="..."/>
+  <name xml:id="ed">The editors</name>
+</p></body></text></TEI>"""
+
+
+def evaluate(expression: str) -> str:
+    """Evaluate an XPath expression with tk: functions against TEST_DOCUMENT."""
+    stylesheet = f"""<xsl:stylesheet version="3.0"
+        xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:tk="urn:teikit"
+        xmlns:tei="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
+      <xsl:import href="{xslt_path('common.xsl').as_uri()}"/>
+      <xsl:output method="text"/>
+      <xsl:template match="/"><xsl:value-of select="{expression}" separator="|"/></xsl:template>
+    </xsl:stylesheet>"""
+    executable = PROCESSOR.new_xslt30_processor().compile_stylesheet(stylesheet_text=stylesheet)
+    document = PROCESSOR.parse_xml(xml_text=TEST_DOCUMENT)
+    return str(executable.transform_to_string(xdm_node=document))
+
+
+@pytest.mark.parametrize(("iso", "label"), [
+    ("1917-11-09", "9 November 1917"),
+    ("1948-04", "April 1948"),
+    ("1930", "1930"),
+    ("1917-13", "1917"),
+    ("about 1500", "about 1500"),
+])
+def test_format_iso(iso: str, label: str):
+    assert evaluate(f"tk:format-iso('{iso}')") == label
+
+
+@pytest.mark.parametrize(("date", "label"), [
+    ("julian", "27 October 1917 O.S. = 9 November 1917 N.S."),
+    ("range", "1925–1928"),
+    ("month", "April 1948"),
+    ("vague", "between 1490 and 1510"),
+])
+def test_date_label(date: str, label: str):
+    assert evaluate(f"tk:date-label(id('{date}'))") == label
+
+
+@pytest.mark.parametrize(("quote", "marks"), [
+    ("outer", "“|”"),
+    ("inner", "‘|’"),
+    ("third", "“|”"),
+    ("marked", ""),
+    ("french", "«|»"),
+])
+def test_quote_marks_follow_nesting(quote: str, marks: str):
+    assert evaluate(f"tk:quote-marks(id('{quote}'))") == marks
+
+
+def test_gap_label_and_explanation():
+    assert evaluate("$tk:gap-label") == "[…]"
+    assert evaluate("tk:gap-explanation(id('gap1'))") == (
+        "Passage omitted by The editors (marked “...” in the source)")
+
+
+@pytest.mark.parametrize(("url", "safe"), [
+    ("https://www.wikidata.org/wiki/Q1394", "true"),
+    ("#note-1", "true"),
+    ("other.html#x", "true"),
+    ("javascript:alert(1)", "false"),
+    (" JavaScript:alert(1)", "false"),
+    ("data:text/html,x", "false"),
+    ("https://x.org/a b", "false"),
+])
+def test_safe_url(url: str, safe: str):
+    assert evaluate(f"tk:safe-url('{url}')") == safe
+
+
+def test_mention_count_label():
+    assert evaluate("tk:mention-count-label(0), tk:mention-count-label(1), "
+                    "tk:mention-count-label(3)") == (
+        "not mentioned in the text|1 mention in this text|3 mentions in this text")
