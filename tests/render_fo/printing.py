@@ -7,6 +7,7 @@ import re
 import subprocess
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -16,6 +17,7 @@ FO = "http://www.w3.org/1999/XSL/Format"
 NS = {"t": TEI, "fo": FO}
 
 
+@cache
 def pdf_text(pdf: Path, first: int | None = None, last: int | None = None,
              layout: bool = False) -> str:
     command = ["pdftotext", "-enc", "UTF-8"]
@@ -35,6 +37,7 @@ MM = 72 / 25.4
 HEAD_AND_FOOT = {"A5": ((12 + 10) * MM, (12 + 8) * MM), "A4": ((18 + 12) * MM, (18 + 10) * MM)}
 
 
+@cache
 def body_text(pdf: Path, first: int, last: int) -> str:
     """The text of the body region of pages first..last: no running heads, no folios."""
     width, height = page_size_points(pdf)
@@ -68,6 +71,7 @@ def reading_stream(pdf: Path, footnotes: list[str]) -> str:
     return "".join(stream)
 
 
+@cache
 def page_count(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     match = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
@@ -75,6 +79,7 @@ def page_count(pdf: Path) -> int:
     return int(match.group(1))
 
 
+@cache
 def page_size_points(pdf: Path) -> tuple[float, float]:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     match = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.MULTILINE)
@@ -245,24 +250,40 @@ INDEX_LINE = re.compile(r"^(?P<label>.+?)\s+(?P<pages>\d+(?:,\s*\d+)*)$")
 
 
 def index_entries(pdf: Path) -> tuple[int, dict[str, dict[str, list[int]]]]:
-    """The physical page where the index starts and its entries: kind heading → label → pages."""
+    """The physical page where the index starts and its entries: kind heading → label → pages.
+
+    The index is set in two columns: each page is read from its layout, left column first.
+    """
     pages = page_count(pdf)
-    start = next(p for p in range(pages, 0, -1)
-                 if pdf_text(pdf, p, p).lstrip().startswith("Index"))
-    text = pdf_text(pdf, start, pages)
+    start = next(p for p in range(1, pages + 1)
+                 if pdf_text(pdf, p, p).lstrip().startswith("Index\nPersons")
+                 or re.match(r"\s*Index\s*\n\s*(Persons|Organisations|Places)\b",
+                             pdf_text(pdf, p, p)))
+    cells: list[str] = []
+    for page in range(start, pages + 1):
+        lines = pdf_text(pdf, page, page, layout=True).splitlines()
+        if page != start:
+            lines = lines[1:]  # the running head
+        width = max((len(line) for line in lines), default=0)
+        left, right = [], []
+        for line in lines:
+            for cell in re.finditer(r"\S(?:.*?\S)?(?=\s{3,}|\s*$)", line):
+                (left if cell.start() < width / 2 - 2 else right).append(cell.group())
+        cells += left + right
     sections: dict[str, dict[str, list[int]]] = {}
     current = None
-    lines: list[str] = []
-    for raw in (line.strip() for line in text.splitlines()):
-        if lines and lines[-1].endswith(","):
-            lines[-1] += " " + raw  # an entry whose page numbers run on to the next line
-        elif raw:
-            lines.append(raw)
-    for line in lines:
-        if line in ("Persons", "Organisations", "Places"):
-            current = sections.setdefault(line, {})
+    entries: list[str] = []
+    for cell in cells:
+        if entries and entries[-1].endswith(","):
+            entries[-1] += " " + cell  # an entry whose page numbers run on to the next line
+        else:
+            entries.append(cell)
+    for entry in entries:
+        if entry in ("Persons", "Organisations", "Places"):
+            current = sections.setdefault(entry, {})
             continue
-        match = INDEX_LINE.match(line)
+        match = INDEX_LINE.match(entry)
         if current is not None and match:
-            current[match.group("label")] = [int(n) for n in match.group("pages").split(",")]
+            label = unicodedata.normalize("NFKC", match.group("label"))
+            current[label] = [int(n) for n in match.group("pages").split(",")]
     return start, sections
