@@ -43,8 +43,8 @@
   <xsl:variable name="page-height" select="if ($a4) then '297mm' else '210mm'"/>
   <xsl:variable name="margin-top" select="if ($a4) then '18mm' else '12mm'"/>
   <xsl:variable name="margin-bottom" select="if ($a4) then '18mm' else '12mm'"/>
-  <xsl:variable name="margin-inner" select="if ($a4) then '30mm' else '19mm'"/>
-  <xsl:variable name="margin-outer" select="if ($a4) then '24mm' else '15mm'"/>
+  <xsl:variable name="margin-inner" select="if ($a4) then '34mm' else '19mm'"/>
+  <xsl:variable name="margin-outer" select="if ($a4) then '28mm' else '15mm'"/>
   <xsl:variable name="head-space" select="if ($a4) then '12mm' else '10mm'"/>
   <xsl:variable name="foot-space" select="if ($a4) then '10mm' else '8mm'"/>
   <xsl:variable name="body-size" select="if ($a4) then '11pt' else '9.5pt'"/>
@@ -343,7 +343,7 @@
       </xsl:if>
       <xsl:variable name="pub" select="$file/publicationStmt"/>
       <fo:block space-before="3mm">
-        <xsl:value-of select="string-join(($pub/(publisher, distributor, authority)[1] ! f:plain(.), $pub/pubPlace ! f:plain(.), $pub/date ! f:plain(.))[normalize-space()], ', ')"/>
+        <xsl:value-of select="string-join((tk:publisher(.), $pub/pubPlace ! f:plain(.), tk:publication-date(.))[normalize-space()], ', ')"/>
       </fo:block>
       <xsl:for-each select="$pub/availability/(licence | p)">
         <fo:block space-before="1.5mm">
@@ -1157,11 +1157,11 @@
               <fo:list-item-label end-indent="label-end()"><fo:block text-align="right">*</fo:block></fo:list-item-label>
               <fo:list-item-body start-indent="body-start()">
                 <fo:block>
-                  <xsl:text>Dates in the text are in the Old Style (the Julian calendar, used in Russia until 31 January 1918), thirteen days behind the New Style: </xsl:text>
+                  <xsl:text>Dates are Old Style (Julian calendar), 13 days behind the New Style: </xsl:text>
                   <xsl:value-of select="normalize-space(.)"/>
                   <xsl:text> is </xsl:text>
                   <xsl:value-of select="tk:format-iso(@when)"/>
-                  <xsl:text> in the New Style. A concordance of all such dates is on p. </xsl:text>
+                  <xsl:text>. All such dates: p. </xsl:text>
                   <fo:page-number-citation ref-id="{f:id($doc)}-dates"/>
                   <xsl:text>.</xsl:text>
                 </fo:block>
@@ -1269,9 +1269,9 @@
         <xsl:text>Russia kept the Julian calendar (Old Style) until 31 January 1918; the next day was 14 February 1918 in the Gregorian calendar (New Style). The dates the text gives in the Old Style are these:</xsl:text>
       </fo:block>
       <fo:table table-layout="fixed" width="100%" font-size="{$small-size}">
+        <fo:table-column column-width="proportional-column-width(5)"/>
         <fo:table-column column-width="proportional-column-width(4)"/>
-        <fo:table-column column-width="proportional-column-width(4)"/>
-        <fo:table-column column-width="proportional-column-width(1)"/>
+        <fo:table-column column-width="proportional-column-width(1.2)"/>
         <fo:table-header>
           <fo:table-row font-style="italic">
             <fo:table-cell padding-after="1mm" border-after-style="solid" border-after-width="0.3pt"><fo:block>In the text (Old Style)</fo:block></fo:table-cell>
@@ -1282,11 +1282,7 @@
         <fo:table-body>
           <xsl:for-each select="f:julian-dates(.)">
             <fo:table-row>
-              <fo:table-cell padding-before="0.6mm"><fo:block><xsl:value-of select="normalize-space(.)"/>
-                <xsl:if test="@when-custom and not(contains(., substring(@when-custom, 1, 4)))">
-                  <xsl:value-of select="concat(' (', tk:format-iso(@when-custom), ')')"/>
-                </xsl:if>
-              </fo:block></fo:table-cell>
+              <fo:table-cell padding-before="0.6mm" padding-end="2mm"><fo:block><xsl:value-of select="normalize-space(.)"/></fo:block></fo:table-cell>
               <fo:table-cell padding-before="0.6mm"><fo:block><xsl:value-of select="tk:format-iso(@when)"/></fo:block></fo:table-cell>
               <fo:table-cell padding-before="0.6mm"><fo:block text-align="right"><fo:page-number-citation ref-id="{f:date-id(.)}"/></fo:block></fo:table-cell>
             </fo:table-row>
