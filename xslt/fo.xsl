@@ -994,6 +994,15 @@
     <fo:inline>[<fo:inline font-style="italic"><xsl:apply-templates/></fo:inline>]</fo:inline>
   </xsl:template>
 
+  <!-- A note standing among blocks, with no text to hang a marker on, is a block of its own. -->
+  <xsl:template match="note[parent::*[tk:is-container(.)]]" priority="1">
+    <fo:block font-size="{$small-size}" start-indent="from-parent(start-indent) + 6mm" text-indent="0em"
+        space-before="1.5mm" space-after="1.5mm" keep-with-previous.within-page="always">
+      <fo:block><fo:inline font-style="italic">Note. </fo:inline></fo:block>
+      <xsl:apply-templates select="node()" mode="block-children"/>
+    </fo:block>
+  </xsl:template>
+
   <!-- A note that cannot be a footnote (inside another note, say) is printed in brackets. -->
   <xsl:template match="note">
     <xsl:choose>
@@ -1048,7 +1057,8 @@
        XSL-FO allows no footnote: those are printed in brackets where they stand -->
   <xsl:function name="f:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="tk:is-numbered-note($note) and f:can-hold-footnote($note)"/>
+    <xsl:sequence select="tk:is-numbered-note($note) and f:can-hold-footnote($note)
+                          and not($note/parent::*[tk:is-container(.)])"/>
   </xsl:function>
 
   <xsl:function name="f:footnote-number" as="xs:integer">
