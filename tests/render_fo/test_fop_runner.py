@@ -41,6 +41,7 @@ LOG = "\n".join([
     "TransformerException: org.apache.fop.fo.ValidationException: file:/tmp/t.fo:4:50: Invalid "
     'property encountered on "fo:inline": index-key (See position 4:50)',
     "\tat org.apache.fop.cli.InputHandler.transformTo(InputHandler.java:296)",
+    "SEVERE: Couldn't find hyphenation pattern xx",
 ])
 
 
@@ -60,6 +61,7 @@ def test_fop_log_is_sorted_into_errors_glyphs_and_warnings() -> None:
     assert report.errors == [
         'Page 3: Unresolved ID reference "ix.1.2" found.',
         'file:/tmp/t.fo:4:50: Invalid property encountered on "fo:inline": index-key',
+        "Couldn't find hyphenation pattern xx",
     ]
     assert report.missing_glyphs == [
         'Glyph "日" (0x65e5) not available in font "DejaVuSerifCondensed-Italic".']

@@ -30,7 +30,9 @@ FOP_ENV = "TEIKIT_FOP"
 INSTALL_HINT = "install Apache FOP, e.g. `apt-get install fop`, or set TEIKIT_FOP to its path"
 FOP_TIMEOUT_SECONDS = 600
 
-_LEVEL = re.compile(r"^\[(SEVERE|FATAL|ERROR|WARN|WARNING)\]\s+(?:[\w.$]+\s+-\s+)?(.*)$")
+# commons-logging ("[WARN] FOUserAgent - …") and java.util.logging ("SEVERE: …") lines
+_LEVEL = re.compile(r"^(?:\[(SEVERE|FATAL|ERROR|WARN|WARNING)\]\s+(?:[\w.$]+\s+-\s+)?"
+                    r"|(SEVERE|FATAL|ERROR|WARNING):\s+)(.*)$")
 _MISSING_GLYPH = re.compile(r"Glyph .* not available in font", re.IGNORECASE)
 _UNRESOLVED = re.compile(r"Unresolved ID reference", re.IGNORECASE)
 # Lines the Debian start script prints about the JVM, not FOP's own messages.
@@ -74,8 +76,8 @@ def classify_fop_output(output: str) -> FopReport:
         match = _LEVEL.match(line)
         if match is None:
             continue
-        level, message = match.groups()
-        message = _condense(message)
+        level = match.group(1) or match.group(2)
+        message = _condense(match.group(3))
         if level in ("SEVERE", "FATAL", "ERROR"):
             report.errors.append(message)
         elif _MISSING_GLYPH.search(message):
@@ -93,6 +95,13 @@ def _condense(message: str) -> str:
     core = parts[-1].strip() if parts[-1].strip() else message
     core = re.sub(r"\s*\(See position [^)]*\)\s*>?$", "", core).rstrip(">").strip()
     return core[:400]
+
+
+def _last_words(output: str) -> str | None:
+    """The last line of a failed run that is not a stack frame or the launcher's notice."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()
+             and not line.strip().startswith("at ") and not _LAUNCHER_NOISE.match(line.strip())]
+    return _condense(lines[-1]) if lines else None
 
 
 def run_fop(fo: Path, out: Path, *, output_format: str = "pdf", fop: str | None = None,
@@ -128,7 +137,8 @@ def run_fop(fo: Path, out: Path, *, output_format: str = "pdf", fop: str | None 
         if not allow_missing_glyphs:
             problems += report.missing_glyphs
         if completed.returncode != 0 and not problems:
-            problems.append(f"FOP exited with status {completed.returncode}")
+            problems.append(_last_words(completed.stderr)
+                            or f"FOP exited with status {completed.returncode}")
         if problems:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
             raise FopError(f"{name}: FOP: {problems[0]}{more}")
