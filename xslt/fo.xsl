@@ -69,6 +69,10 @@
         <xsl:attribute name="hyphenation-push-character-count">3</xsl:attribute>
       </xsl:if>
       <xsl:call-template name="layout-masters"/>
+      <xsl:call-template name="metadata">
+        <xsl:with-param name="doc" select="$docs[1]"/>
+        <xsl:with-param name="lang" select="$lang"/>
+      </xsl:call-template>
       <xsl:call-template name="bookmarks">
         <xsl:with-param name="docs" select="$docs"/>
       </xsl:call-template>
@@ -146,6 +150,33 @@
         </fo:repeatable-page-master-alternatives>
       </fo:page-sequence-master>
     </fo:layout-master-set>
+  </xsl:template>
+
+  <!-- the PDF's document information: title, author, subject, language -->
+  <xsl:template name="metadata">
+    <xsl:param name="doc" as="element()?"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:if test="$doc">
+      <fo:declarations>
+        <x:xmpmeta xmlns:x="adobe:ns:meta/">
+          <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+              <dc:title><xsl:value-of select="tk:main-title($doc)"/></dc:title>
+              <xsl:for-each select="tk:authors($doc)">
+                <dc:creator><xsl:value-of select="."/></dc:creator>
+              </xsl:for-each>
+              <xsl:for-each select="tk:sub-title($doc)">
+                <dc:description><xsl:value-of select="."/></dc:description>
+              </xsl:for-each>
+              <dc:language><xsl:value-of select="$lang"/></dc:language>
+            </rdf:Description>
+            <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+              <xmp:CreatorTool>teikit (XSL-FO, Apache FOP)</xmp:CreatorTool>
+            </rdf:Description>
+          </rdf:RDF>
+        </x:xmpmeta>
+      </fo:declarations>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="bookmarks">
@@ -1409,6 +1440,18 @@
     <xsl:sequence select="concat('n-', generate-id($e))"/>
   </xsl:function>
 
+  <xsl:function name="f:who-label" as="xs:string">
+    <xsl:param name="who" as="attribute()"/>
+    <xsl:variable name="id" select="substring-after(tokenize(normalize-space($who))[1], '#')"/>
+    <xsl:variable name="person" select="root($who)//*[@xml:id = $id][1]"/>
+    <xsl:sequence select="if ($person) then (f:plain(($person/(persName | name | label))[1]), $id)[normalize-space()][1]
+                          else (normalize-space($who))"/>
+  </xsl:function>
+
+  <!-- ================================================================== candidates for common.xsl
+       tk:plain drops quotation marks and gaps; headings in a table of contents or a running head
+       read better with them, in HTML as in print. -->
+
   <!-- text of an element without notes or the readings the edition leaves out, one line -->
   <xsl:function name="f:plain" as="xs:string">
     <xsl:param name="e" as="node()?"/>
@@ -1426,13 +1469,5 @@
   <xsl:template match="gap" mode="plain"><xsl:value-of select="$tk:gap-label"/></xsl:template>
   <xsl:template match="*" mode="plain"><xsl:apply-templates mode="plain"/></xsl:template>
   <xsl:template match="text()" mode="plain"><xsl:sequence select="string(.)"/></xsl:template>
-
-  <xsl:function name="f:who-label" as="xs:string">
-    <xsl:param name="who" as="attribute()"/>
-    <xsl:variable name="id" select="substring-after(tokenize(normalize-space($who))[1], '#')"/>
-    <xsl:variable name="person" select="root($who)//*[@xml:id = $id][1]"/>
-    <xsl:sequence select="if ($person) then (f:plain(($person/(persName | name | label))[1]), $id)[normalize-space()][1]
-                          else (normalize-space($who))"/>
-  </xsl:function>
 
 </xsl:stylesheet>

@@ -127,6 +127,18 @@ def test_all_fonts_are_embedded_unicode_truetype(book: Book) -> None:
     assert all("DejaVu" in font.name for font in fonts), fonts
 
 
+def test_pdf_document_information_names_title_and_author(book: Book) -> None:
+    info = subprocess.run(["pdfinfo", str(book.pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    header = parse(book.tei).find(".//t:teiHeader/t:fileDesc/t:titleStmt", NS)
+    title = header.find("t:title[@type='main']", NS)
+    author = header.find("t:author", NS)
+    assert re.search(rf"^Title:\s+{re.escape(' '.join(''.join(title.itertext()).split()))}$",
+                     info, re.MULTILINE)
+    assert re.search(rf"^Author:\s+{re.escape(' '.join(''.join(author.itertext()).split()))}$",
+                     info, re.MULTILINE)
+
+
 def test_no_character_was_replaced_by_a_hash(book: Book) -> None:
     source_hashes = "".join(parse(book.tei).find(".//t:text", NS).itertext()).count("#")
     assert pdf_text(book.pdf).count("#") == source_hashes
