@@ -46,8 +46,8 @@ def main() -> None:
         if not path.exists():
             print(f"{label}: {path} not found, skipped")
             continue
-        baseline = best_of(lambda p=path: identity_transform(p))
-        rendered = best_of(lambda p=path: html_string(p))
+        baseline = best_of(lambda p=path: identity_transform(p), repeat=11)
+        rendered = best_of(lambda p=path: html_string(p), repeat=11)
         size = path.stat().st_size / 1024
         print(f"{label} ({size:.0f} KB)")
         report("  baseline: identity XSLT, same path", baseline, baseline, "baseline")

@@ -24,6 +24,9 @@
 
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
 
+  <!-- Relations (listRelation) by every pointer they name. -->
+  <xsl:key name="tk:relations" match="tei:relation" use="tokenize(string-join((@active, @mutual, @passive), ' '))"/>
+
   <!-- Mentions of a register entry in the text (not the header), in document order. -->
   <xsl:key name="tk:mentions" match="tei:text//*[@ref]" use="tk:mention-id(.)"/>
 
@@ -186,14 +189,14 @@
   <xsl:function name="tk:names" as="element()*">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="$entry/(tei:persName | tei:orgName | tei:placeName | tei:title | tei:name
-      | tei:label | tei:settlement | tei:region | tei:country | tei:geogName | tei:analytic/tei:title
+      | tei:eventName | tei:label | tei:settlement | tei:region | tei:country | tei:geogName | tei:analytic/tei:title
       | tei:monogr/tei:title)"/>
   </xsl:function>
 
   <xsl:function name="tk:display-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" select="tk:names($entry)"/>
-    <xsl:variable name="name" select="($names[not(@type = 'full')], $names)[1]"/>
+    <xsl:variable name="name" select="($names[@type = 'reg'], $names[not(@type = 'full')], $names)[1]"/>
     <xsl:sequence select="if ($name) then normalize-space($name)
       else if (normalize-space($entry/tei:desc)) then normalize-space($entry/tei:desc)
       else string($entry/@xml:id)"/>
@@ -203,6 +206,40 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="full" select="normalize-space(tk:names($entry)[@type = 'full'][1])"/>
     <xsl:sequence select="if ($full and $full != tk:display-name($entry)) then $full else ()"/>
+  </xsl:function>
+
+  <!--
+    Relations between register entries (listRelation): one map per kind and direction,
+    {'label': "Member of", 'entries': (org, …)}. Affiliation reads "Member of" from the member's
+    side and "Members named in the text" from the organisation's; other relations use @name.
+  -->
+  <xsl:function name="tk:relation-groups" as="map(*)*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="ref" select="'#' || $entry/@xml:id"/>
+    <xsl:variable name="relations" select="key('tk:relations', $ref, root($entry))"/>
+    <xsl:for-each-group select="$relations" group-by="string(@name) || (if (tokenize(@passive) = $ref) then ' passive' else '')">
+      <xsl:variable name="passive" select="ends-with(current-grouping-key(), ' passive')"/>
+      <xsl:variable name="name" select="string(@name)"/>
+      <xsl:variable name="targets" select="current-group() ! tokenize(string-join((if ($passive) then (@active, @mutual) else (@passive, @mutual)), ' '))[. != $ref]"/>
+      <xsl:variable name="entries" select="distinct-values($targets) ! tk:pointer-target($entry, .)[tk:entry-kind(.) != '']"/>
+      <xsl:if test="exists($entries)">
+        <xsl:sequence select="map{
+          'label': tk:relation-label($name, $passive),
+          'entries': $entries}"/>
+      </xsl:if>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <xsl:function name="tk:relation-label" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="passive" as="xs:boolean"/>
+    <xsl:variable name="words" select="lower-case(replace($name, '([a-z])([A-Z])', '$1 $2'))"/>
+    <xsl:variable name="known" as="map(xs:string, xs:string+)" select="map{
+      'affiliation': ('Member of', 'Members named in the text'),
+      'partOf': ('Part of', 'Includes'),
+      'part of': ('Part of', 'Includes')}"/>
+    <xsl:sequence select="if (map:contains($known, $name)) then $known($name)[if ($passive) then 2 else 1]
+      else concat(upper-case(substring($words, 1, 1)), substring($words, 2)) || (if ($passive) then ' (inverse)' else '')"/>
   </xsl:function>
 
   <xsl:function name="tk:sort-key" as="xs:string">
@@ -336,6 +373,18 @@
     </xsl:analyze-string>
   </xsl:function>
 
+  <!-- "1925–1928", "October–November 1917", "14 October – 13 December 1917". -->
+  <xsl:function name="tk:format-range" as="xs:string">
+    <xsl:param name="from" as="xs:string"/>
+    <xsl:param name="to" as="xs:string"/>
+    <xsl:variable name="a" select="tk:format-iso($from)"/>
+    <xsl:variable name="b" select="tk:format-iso($to)"/>
+    <xsl:variable name="year" select="replace($b, '^.* (\d{4})$', '$1')"/>
+    <xsl:variable name="a-short" select="if (matches($b, ' \d{4}$') and ends-with($a, ' ' || $year)) then substring($a, 1, string-length($a) - 5) else $a"/>
+    <xsl:sequence select="if (contains($a-short, ' ') or contains($b, ' ') and matches($a-short, '^\d'))
+      then $a-short || ' – ' || $b else $a-short || '–' || $b"/>
+  </xsl:function>
+
   <xsl:function name="tk:is-julian" as="xs:boolean">
     <xsl:param name="d" as="element()"/>
     <xsl:sequence select="tokenize(string($d/@calendar)) = '#julian' or tokenize(string($d/@datingMethod)) = '#julian'"/>
@@ -347,8 +396,10 @@
     <xsl:sequence select="
       if ($d/@when-custom and $d/@when and tk:is-julian($d))
         then tk:format-iso($d/@when-custom) || ' O.S. = ' || tk:format-iso($d/@when) || ' N.S.'
+      else if ($d/@from-custom and $d/@to-custom and $d/@from and $d/@to and tk:is-julian($d))
+        then tk:format-range($d/@from-custom, $d/@to-custom) || ' O.S. = ' || tk:format-range($d/@from, $d/@to) || ' N.S.'
       else if ($d/@when) then tk:format-iso($d/@when)
-      else if ($d/@from and $d/@to) then tk:format-iso($d/@from) || '–' || tk:format-iso($d/@to)
+      else if ($d/@from and $d/@to) then tk:format-range($d/@from, $d/@to)
       else if ($d/@notBefore and $d/@notAfter) then 'between ' || tk:format-iso($d/@notBefore) || ' and ' || tk:format-iso($d/@notAfter)
       else if ($d/@from) then 'from ' || tk:format-iso($d/@from)
       else if ($d/@to) then 'until ' || tk:format-iso($d/@to)
@@ -404,7 +455,8 @@
   <!-- The text of a node without its notes (for headings in tables of contents). -->
   <xsl:function name="tk:plain" as="xs:string">
     <xsl:param name="n" as="node()?"/>
-    <xsl:sequence select="normalize-space(string-join($n//text()[not(ancestor::tei:note intersect $n/descendant::tei:note)]
+    <xsl:sequence select="if (empty($n/descendant::*[self::tei:note or self::tei:choice])) then normalize-space($n)
+      else normalize-space(string-join($n//text()[not(ancestor::tei:note intersect $n/descendant::tei:note)]
       [not(ancestor::tei:sic[parent::tei:choice] | ancestor::tei:orig[parent::tei:choice] | ancestor::tei:abbr[parent::tei:choice])], ''))"/>
   </xsl:function>
 

@@ -35,6 +35,25 @@
     <xsl:accumulator-rule match="tei:gap | tei:choice | tei:date" select="$value + 1"/>
   </xsl:accumulator>
 
+  <!-- Paragraphs and block quotations of the body are numbered, so that a passage can be cited. -->
+  <xsl:function name="h:is-numbered-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/self::tei:p or $e/self::tei:ab or ($e/self::tei:quote and tk:is-block-quote($e)))
+      and exists($e/ancestor::tei:body) and exists($e/parent::*[tk:is-container(.)])"/>
+  </xsl:function>
+
+  <xsl:accumulator name="h:paragraph-number" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="*[h:is-numbered-block(.)]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <xsl:template name="h:paragraph-number">
+    <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="not($inline) and h:is-numbered-block(.)">
+      <xsl:variable name="n" select="accumulator-before('h:paragraph-number')"/>
+      <a class="para-num" id="para-{$n}" href="#para-{$n}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ===== helpers ===== -->
 
   <xsl:variable name="h:block-names" as="xs:string+" select="('p', 'ab', 'lg', 'list', 'table', 'figure',
@@ -98,6 +117,7 @@
       <xsl:when test="$phrasing and h:holds-blocks(.)">
         <div class="{$class}">
           <xsl:call-template name="h:common-attributes"/>
+          <xsl:call-template name="h:paragraph-number"/>
           <xsl:apply-templates/>
         </div>
       </xsl:when>
@@ -105,6 +125,7 @@
         <xsl:element name="{$block}">
           <xsl:attribute name="class" select="$class"/>
           <xsl:call-template name="h:common-attributes"/>
+          <xsl:call-template name="h:paragraph-number"/>
           <xsl:apply-templates>
             <xsl:with-param name="inline" select="$phrasing" tunnel="yes"/>
           </xsl:apply-templates>
@@ -352,6 +373,9 @@
       <section class="how-to-cite" aria-labelledby="cite-title">
         <h3 id="cite-title">How to cite</h3>
         <p class="citation"><xsl:value-of select="tk:citation($root)"/></p>
+        <xsl:if test="$root//tei:body//*[h:is-numbered-block(.)]">
+          <p class="cite-hint">Paragraphs are numbered in the margin; cite a passage as “¶ 12”. Each number links to its paragraph.</p>
+        </xsl:if>
       </section>
     </section>
   </xsl:template>
@@ -411,6 +435,10 @@
       <xsl:otherwise><xsl:sequence select="$children"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The title of every titled section, by generate-id (computed once, used by the index). -->
+  <xsl:variable name="h:section-titles" as="map(xs:string, xs:string)" select="map:merge(
+    //*[tk:is-section(.)] ! (let $title := h:section-title(.) return if ($title) then map{generate-id(.): $title} else ()))"/>
 
   <xsl:function name="h:section-title" as="xs:string?">
     <xsl:param name="div" as="element()?"/>
@@ -608,12 +636,14 @@
       <xsl:when test="h:holds-blocks(.)">
         <blockquote class="block-quote">
           <xsl:call-template name="h:common-attributes"/>
+          <xsl:call-template name="h:paragraph-number"/>
           <xsl:apply-templates/>
         </blockquote>
       </xsl:when>
       <xsl:otherwise>
         <blockquote class="block-quote">
           <xsl:call-template name="h:common-attributes"/>
+          <xsl:call-template name="h:paragraph-number"/>
           <p>
             <xsl:call-template name="h:marked-content">
               <xsl:with-param name="marks" select="$marks"/>
@@ -849,13 +879,24 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A note number hugs the word before it: "meeting¹", not "meeting ¹". -->
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:note[tk:is-numbered-note(.)]]][matches(., '\S\s+$')]" priority="1">
+    <xsl:variable name="trimmed" as="text()">
+      <xsl:value-of select="replace(., '\s+$', '')"/>
+    </xsl:variable>
+    <xsl:next-match>
+      <xsl:with-param name="text" select="$trimmed"/>
+    </xsl:next-match>
+  </xsl:template>
+
   <xsl:template match="text()">
+    <xsl:param name="text" as="text()?" select="()"/>
     <xsl:param name="trim-first" as="node()?" tunnel="yes" select="()"/>
     <xsl:param name="trim-last" as="node()?" tunnel="yes" select="()"/>
     <xsl:choose>
-      <xsl:when test="empty($trim-first) or not(. is $trim-first or . is $trim-last)"><xsl:value-of select="."/></xsl:when>
+      <xsl:when test="empty($trim-first) or not(. is $trim-first or . is $trim-last)"><xsl:value-of select="($text, .)[1]"/></xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="start" select="if (. is $trim-first) then replace(., '^\s+', '') else string(.)"/>
+        <xsl:variable name="start" select="if (. is $trim-first) then replace(($text, .)[1], '^\s+', '') else string(($text, .)[1])"/>
         <xsl:value-of select="if (. is $trim-last) then replace($start, '\s+$', '') else $start"/>
       </xsl:otherwise>
     </xsl:choose>
@@ -1136,6 +1177,17 @@
         <xsl:for-each select="tk:entry-note(.)">
           <p class="reg-note"><xsl:value-of select="."/></p>
         </xsl:for-each>
+        <xsl:for-each select="tk:relation-groups(.)">
+          <p class="reg-rel">
+            <xsl:value-of select="?label"/>
+            <xsl:text>: </xsl:text>
+            <xsl:for-each select="?entries">
+              <xsl:sort select="tk:sort-key(.)"/>
+              <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+              <a href="#reg-{@xml:id}"><xsl:value-of select="tk:display-name(.)"/></a>
+            </xsl:for-each>
+          </p>
+        </xsl:for-each>
         <xsl:variable name="links" select="tk:authority-links(.)"/>
         <xsl:if test="exists($links)">
           <p class="reg-links">
@@ -1151,7 +1203,7 @@
         <xsl:if test="exists($mentions)">
           <xsl:text>: </xsl:text>
           <xsl:for-each select="$mentions">
-            <xsl:variable name="where" select="h:section-title(ancestor::*[tk:is-section(.)][h:section-title(.)][1])"/>
+            <xsl:variable name="where" select="(ancestor::*[starts-with(local-name(), 'div')] ! $h:section-titles(generate-id(.)))[last()]"/>
             <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
             <a class="mention-link" href="#{h:mention-anchor(.)}">
               <xsl:attribute name="title" select="'“' || tk:plain(.) || '”' || (if ($where) then ' in ' || $where else '')"/>

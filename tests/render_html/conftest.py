@@ -103,18 +103,18 @@ def missing_words(expected: Counter[str], shown: str) -> dict[str, int]:
     return {word: count - seen[word] for word, count in expected.items() if seen[word] < count}
 
 
-def html_text(element: lxml.html.HtmlElement, skip_class: str = "tip") -> str:
+def html_text(element: lxml.html.HtmlElement, skip: frozenset[str] = frozenset({"tip"})) -> str:
     """The text of an HTML element with blocks kept apart, as a browser would show it;
-    elements with class ``skip_class`` (tooltips, hidden until hover) are left out."""
+    elements with a class in ``skip`` (by default tooltips, hidden until hover) are left out."""
     parts: list[str] = []
 
     def walk(node: lxml.html.HtmlElement) -> None:
         if not isinstance(node.tag, str):
             parts.append(node.tail or "")
             return
-        if skip_class not in (node.get("class") or "").split():
-            classes = (node.get("class") or "").split()
-            separate = node.tag in _HTML_SEPARATE or {"noteref", "block"} & set(classes)
+        classes = set((node.get("class") or "").split())
+        if not skip & classes:
+            separate = node.tag in _HTML_SEPARATE or {"noteref", "block", "para-num"} & classes
             parts.append(" " if separate else "")
             parts.append(node.text or "")
             for child in node:

@@ -6,6 +6,7 @@ test-artifacts/ for a person to look at.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -276,20 +277,39 @@ def test_accessibility_of_the_seed_page(browser: Any, seed_html: Path):
     assert axe_violations(browser, seed_html) == []
 
 
-def visible_text(browser: Any, path: Path) -> str:
+CHECKED_TAGS = ("p", "div", "span", "a", "li", "ul", "ol", "dl", "blockquote", "section", "table",
+                "cite", "time", "i", "em")
+
+
+def visible_text_and_tree(browser: Any, path: Path) -> tuple[str, dict[str, int]]:
+    """The page's innerText, and how many elements of each tag the browser's parser built."""
     opened = Page(browser, path)
     try:
-        return opened.tab.evaluate("document.body.innerText")
+        text = opened.tab.evaluate("document.body.innerText")
+        counts = opened.tab.evaluate(
+            "(tags) => Object.fromEntries("
+            "  tags.map(t => [t, document.getElementsByTagName(t).length]))",
+            list(CHECKED_TAGS))
+        return text, counts
     finally:
         opened.close()
 
 
+def written_tags(path: Path) -> dict[str, int]:
+    page = path.read_text(encoding="utf-8")
+    return {tag: len(re.findall(rf"<{tag}[\s>]", page)) for tag in CHECKED_TAGS}
+
+
 def test_seed_shows_every_word_of_its_body(browser: Any, seed_html: Path):
-    assert missing_words(tei_words(seed_or_skip()), visible_text(browser, seed_html)) == {}
+    text, counts = visible_text_and_tree(browser, seed_html)
+    assert missing_words(tei_words(seed_or_skip()), text) == {}
+    assert counts == written_tags(seed_html), "the browser had to repair the HTML"
 
 
 @pytest.mark.parametrize("tei", CORPUS_FILES, ids=lambda p: p.name)
 def test_corpus_page_shows_every_word_of_its_body(browser: Any, tei: Path,
                                                   tmp_path_factory: pytest.TempPathFactory):
     page_path = render_html(tei, tmp_path_factory.mktemp("corpus") / f"{tei.stem}.html")
-    assert missing_words(tei_words(tei), visible_text(browser, page_path)) == {}
+    text, counts = visible_text_and_tree(browser, page_path)
+    assert missing_words(tei_words(tei), text) == {}
+    assert counts == written_tags(page_path), "the browser had to repair the HTML"

@@ -55,6 +55,18 @@ def test_malformed_tei_is_one_line_error(tmp_path: Path):
     assert "Traceback" not in err
 
 
+def test_xml_that_is_not_tei_is_one_line_error(tmp_path: Path):
+    plain = tmp_path / "plain.xml"
+    plain.write_text("<TEI><text><body><p>no namespace</p></body></text></TEI>",
+                     encoding="utf-8")
+    code, _, err = run("render", "html", str(plain))
+    assert code == 2
+    assert err.strip().splitlines() == [
+        f"teikit: error: {plain}: not a TEI document (root element 'TEI') (expected TEI or "
+        "teiCorpus in the namespace http://www.tei-c.org/ns/1.0)"]
+    assert not (tmp_path / "plain.html").exists()
+
+
 def test_refuses_to_overwrite_its_input(tmp_path: Path):
     tei = tmp_path / "x.html"
     shutil.copy(SAMPLE, tei)

@@ -13,6 +13,9 @@ TEST_DOCUMENT = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>
   <date xml:id="julian" when="1917-11-09" when-custom="1917-10-27"
         calendar="#julian">October 27</date>
   <date xml:id="range" from="1925" to="1928">1925–1928</date>
+  <date xml:id="julian-range" from="1917-10-14" to="1917-12-13" from-custom="1917-10"
+        to-custom="1917-11" datingMethod="#julian" calendar="#julian">October and November</date>
+  <date xml:id="days" from="1917-10-25" to="1917-11-02">25 October to 2 November</date>
   <date xml:id="month" when="1948-04">April 1948</date>
   <date xml:id="vague" notBefore="1490" notAfter="1510">c. 1500</date>
   <quote xml:id="outer" rend="double">a <q xml:id="inner" rend="single">b
@@ -52,6 +55,8 @@ def test_format_iso(iso: str, label: str):
 @pytest.mark.parametrize(("date", "label"), [
     ("julian", "27 October 1917 O.S. = 9 November 1917 N.S."),
     ("range", "1925–1928"),
+    ("julian-range", "October–November 1917 O.S. = 14 October – 13 December 1917 N.S."),
+    ("days", "25 October – 2 November 1917"),
     ("month", "April 1948"),
     ("vague", "between 1490 and 1510"),
 ])

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from saxonche import PySaxonProcessor, PyXsltExecutable
 
 from teikit.errors import InputError
@@ -29,19 +30,23 @@ def compiled_stylesheet(name: str) -> PyXsltExecutable:
         return compiler.compile_stylesheet(stylesheet_file=str(xslt_path(name)))
 
 
-def transform_to_string(stylesheet: str, source: Path | bytes, **params: Any) -> str:
-    """Run ``xslt/STYLESHEET`` on a TEI file (or its bytes) and return the serialised result.
+def transform_to_string(stylesheet: str, source: Path | bytes | etree._ElementTree,
+                        **params: Any) -> str:
+    """Run ``xslt/STYLESHEET`` on a TEI file (its bytes, or a tree parsed by
+    :mod:`teikit.xmlio`) and return the serialised result.
 
     The source is parsed by :mod:`teikit.xmlio` first (no entities, no network) and handed to
     Saxon as a string, so Saxon never reads a DOCTYPE or fetches anything on its own.
     """
-    from lxml import etree
-
     from teikit.xmlio import parse_xml_bytes, read_input_bytes
 
-    data = read_input_bytes(source) if isinstance(source, Path) else source
-    name = str(source) if isinstance(source, Path) else "<input>"
-    tree = parse_xml_bytes(data, name)
+    if isinstance(source, etree._ElementTree):
+        tree = source
+        name = str(source.docinfo.URL or "<input>")
+    else:
+        data = read_input_bytes(source) if isinstance(source, Path) else source
+        name = str(source) if isinstance(source, Path) else "<input>"
+        tree = parse_xml_bytes(data, name)
     text = etree.tostring(tree, encoding="unicode")
     processor = _processor()
     executable = compiled_stylesheet(stylesheet)

@@ -15,7 +15,12 @@ from lxml import etree
 from teikit.errors import InputError, OutputError
 from teikit.render import transform_to_string
 from teikit.resources import xslt_path
-from teikit.xmlio import parse_xml_file, write_text_atomically
+from teikit.xmlio import (
+    parse_xml_bytes,
+    parse_xml_file,
+    read_input_bytes,
+    write_text_atomically,
+)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 SITE_NS = "urn:teikit:site"
@@ -29,7 +34,14 @@ def html_string(tei: Path | bytes, *, assets: str = f"{ASSETS_DIRNAME}/", home: 
     ``assets`` is the URL prefix of the CSS and JavaScript; ``home`` the URL of the page that
     lists all texts (no link when empty).
     """
-    return transform_to_string("html.xsl", tei, assets=assets, home=home)
+    name = str(tei) if isinstance(tei, Path) else "<input>"
+    data = read_input_bytes(tei) if isinstance(tei, Path) else tei
+    tree = parse_xml_bytes(data, name)
+    root = tree.getroot()
+    if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
+        raise InputError(f"{name}: not a TEI document (root element {root.tag!r})",
+                         hint=f"expected TEI or teiCorpus in the namespace {TEI_NS}")
+    return transform_to_string("html.xsl", tree, assets=assets, home=home)
 
 
 def copy_assets(target_dir: Path) -> Path:
