@@ -1201,7 +1201,7 @@
                   <xsl:text>Dates are Old Style (Julian calendar), 13 days behind the New Style: </xsl:text>
                   <xsl:value-of select="normalize-space(.)"/>
                   <xsl:text> is </xsl:text>
-                  <xsl:value-of select="tk:format-iso(@when)"/>
+                  <xsl:value-of select="f:new-style(.)"/>
                   <xsl:text>. All such dates: p. </xsl:text>
                   <fo:page-number-citation ref-id="{f:id($doc)}-dates"/>
                   <xsl:text>.</xsl:text>
@@ -1324,7 +1324,7 @@
           <xsl:for-each select="f:julian-dates(.)">
             <fo:table-row>
               <fo:table-cell padding-before="0.6mm" padding-end="2mm"><fo:block><xsl:value-of select="normalize-space(.)"/></fo:block></fo:table-cell>
-              <fo:table-cell padding-before="0.6mm"><fo:block><xsl:value-of select="tk:format-iso(@when)"/></fo:block></fo:table-cell>
+              <fo:table-cell padding-before="0.6mm"><fo:block><xsl:value-of select="f:new-style(.)"/></fo:block></fo:table-cell>
               <fo:table-cell padding-before="0.6mm"><fo:block text-align="right"><fo:page-number-citation ref-id="{f:date-id(.)}"/></fo:block></fo:table-cell>
             </fo:table-row>
           </xsl:for-each>
@@ -1335,7 +1335,13 @@
 
   <xsl:function name="f:julian-dates" as="element()*" cache="yes">
     <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="$doc/text//date[@when castable as xs:date][tk:is-julian(.)][f:can-hold-id(.)]"/>
+    <xsl:sequence select="$doc/text//date[tk:is-julian(.)][@when castable as xs:date or (@from and @to)][f:can-hold-id(.)]"/>
+  </xsl:function>
+
+  <!-- the New Style reading of an Old Style date or period -->
+  <xsl:function name="f:new-style" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="if ($date/@when) then tk:format-iso($date/@when) else tk:format-range($date/@from, $date/@to)"/>
   </xsl:function>
 
   <xsl:function name="f:date-id" as="xs:string">
