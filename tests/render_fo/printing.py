@@ -261,9 +261,12 @@ def index_entries(pdf: Path) -> tuple[int, dict[str, dict[str, list[int]]]]:
                              pdf_text(pdf, p, p)))
     cells: list[str] = []
     for page in range(start, pages + 1):
-        lines = pdf_text(pdf, page, page, layout=True).splitlines()
+        lines = [line for line in pdf_text(pdf, page, page, layout=True).splitlines()
+                 if line.strip()]
         if page != start:
             lines = lines[1:]  # the running head
+        elif lines and re.fullmatch(r"\s*\d+\s*", lines[-1]):
+            lines = lines[:-1]  # the folio at the foot of the index's first page
         width = max((len(line) for line in lines), default=0)
         left, right = [], []
         for line in lines:
@@ -273,9 +276,12 @@ def index_entries(pdf: Path) -> tuple[int, dict[str, dict[str, list[int]]]]:
     sections: dict[str, dict[str, list[int]]] = {}
     current = None
     entries: list[str] = []
+    headings = ("Index", "Persons", "Organisations", "Places")
     for cell in cells:
-        if entries and entries[-1].endswith(","):
-            entries[-1] += " " + cell  # an entry whose page numbers run on to the next line
+        previous = entries[-1] if entries else None
+        if previous is not None and previous not in headings and (
+                previous.endswith(",") or not INDEX_LINE.match(previous)):
+            entries[-1] += " " + cell  # an entry that runs on to the next line
         else:
             entries.append(cell)
     for entry in entries:

@@ -81,23 +81,25 @@ def test_one_footnote_per_numbered_note_with_its_text(book: Book) -> None:
         assert re.search(rf"(^|\s){number} {opening}", flat), f"footnote {number} not numbered"
 
 
+HEADINGS = {"person": "Persons", "org": "Organisations", "place": "Places"}
+
+
 def test_index_page_numbers_point_to_pages_that_mention_the_name(book: Book) -> None:
     tree = parse(book.tei)
     entities = mentioned_entities(tree)
-    people = [e for e in entities if e.kind == "person"]
-    if not people:
+    if not any(e.kind == "person" for e in entities):
         pytest.skip(f"{book.tei.name} has no names linked to the register yet")
     offset = physical_offset(book.pdf)
     _, sections = index_entries(book.pdf)
-    persons = sections.get("Persons", {})
-    for person in people:
-        assert person.label in persons, f"{person.label} is not in the index"
-        pages = persons[person.label]
-        assert pages == sorted(set(pages)), f"{person.label}: pages repeat or are unordered"
+    for entity in entities:
+        section = sections.get(HEADINGS[entity.kind], {})
+        assert entity.label in section, f"{entity.label} is not in the index"
+        pages = section[entity.label]
+        assert pages == sorted(set(pages)), f"{entity.label}: pages repeat or are unordered"
         for page in pages:
             text = letters(body_text(book.pdf, page + offset, page + offset))
-            assert any(letters(form) in text for form in person.surface_forms), (
-                f"index: {person.label} p. {page}, but that page does not mention them")
+            assert any(letters(form) in text for form in entity.surface_forms), (
+                f"index: {entity.label} p. {page}, but that page does not mention it")
 
 
 def test_every_page_of_the_text_that_mentions_a_person_is_in_the_index(book: Book) -> None:
