@@ -298,7 +298,7 @@
   <xsl:template name="title-page">
     <xsl:variable name="stmt" select="teiHeader/fileDesc/titleStmt"/>
     <xsl:variable name="main" select="($stmt/title[@type = 'main'], $stmt/title[not(@type = ('sub', 'alt', 'short'))], $stmt/title)[1]"/>
-    <fo:block-container height="{if ($a4) then '210mm' else '140mm'}" display-align="before">
+    <fo:block-container height="{if ($a4) then '200mm' else '132mm'}" display-align="before">
       <fo:block text-align="center" space-before="{if ($a4) then '30mm' else '16mm'}" hyphenate="false">
         <xsl:for-each select="$stmt/author">
           <fo:block font-size="{if ($a4) then '16pt' else '13pt'}" letter-spacing="0.5pt" space-after="4mm">
@@ -323,6 +323,11 @@
         </fo:block>
       </fo:block>
     </fo:block-container>
+    <xsl:for-each select="tk:source-line(.)">
+      <fo:block text-align="center" font-size="{$note-size}" font-style="italic" space-after="4mm">
+        <xsl:value-of select="concat('From ', ., '.')"/>
+      </fo:block>
+    </xsl:for-each>
     <fo:block text-align="center" font-size="{$small-size}" letter-spacing="0.5pt">
       <xsl:value-of select="f:plain((teiHeader/fileDesc/publicationStmt/(publisher, distributor, authority))[1])"/>
     </fo:block>
