@@ -29,6 +29,10 @@ from teikit.xmlio import check_not_an_input, write_text_atomically
 FOP_ENV = "TEIKIT_FOP"
 INSTALL_HINT = "install Apache FOP, e.g. `apt-get install fop`, or set TEIKIT_FOP to its path"
 FOP_TIMEOUT_SECONDS = 600
+# A FOP run is short: the JVM's quick compiler and serial collector make it about a third faster
+# and leave the other cores alone. Debian's launcher reads JAVA_ARGS, upstream's FOP_OPTS; a
+# value the user has set wins.
+FAST_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 # commons-logging ("[WARN] FOUserAgent - …") and java.util.logging ("SEVERE: …") lines
 _LEVEL = re.compile(r"^(?:\[(SEVERE|FATAL|ERROR|WARN|WARNING)\]\s+(?:[\w.$]+\s+-\s+)?"
@@ -130,8 +134,10 @@ def run_fop(fo: Path, out: Path, *, output_format: str = "pdf", fop: str | None 
         raise ValueError(f"unknown FOP output format {output_format!r}")
     command = [executable, "-q", "-c", str(fop_config()), "-fo", str(fo), *target]
     try:
+        environment = {"JAVA_ARGS": FAST_JVM, "FOP_OPTS": FAST_JVM, **os.environ}
         completed = subprocess.run(command, capture_output=True, text=True, check=False,
-                                   timeout=FOP_TIMEOUT_SECONDS, stdin=subprocess.DEVNULL)
+                                   timeout=FOP_TIMEOUT_SECONDS, stdin=subprocess.DEVNULL,
+                                   env=environment)
         report = classify_fop_output(completed.stdout + "\n" + completed.stderr)
         problems = list(report.errors)
         if not allow_missing_glyphs:
