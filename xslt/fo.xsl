@@ -162,7 +162,7 @@
           <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
             <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
               <dc:title><xsl:value-of select="tk:main-title($doc)"/></dc:title>
-              <xsl:for-each select="$doc/teiHeader/fileDesc/titleStmt/author ! f:name-text(.)">
+              <xsl:for-each select="$doc/teiHeader/fileDesc/titleStmt/author ! f:name-text((persName, name, .)[1])">
                 <dc:creator><xsl:value-of select="."/></dc:creator>
               </xsl:for-each>
               <xsl:for-each select="tk:sub-title($doc)">
@@ -292,7 +292,7 @@
 
   <xsl:function name="f:author-line" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="string-join($doc/teiHeader/fileDesc/titleStmt/author ! f:name-text(.), ', ')"/>
+    <xsl:sequence select="string-join($doc/teiHeader/fileDesc/titleStmt/author ! f:name-text((persName, name, .)[1]), ', ')"/>
   </xsl:function>
 
   <xsl:template name="title-page">
@@ -302,7 +302,7 @@
       <fo:block text-align="center" space-before="{if ($a4) then '30mm' else '16mm'}" hyphenate="false">
         <xsl:for-each select="$stmt/author">
           <fo:block font-size="{if ($a4) then '16pt' else '13pt'}" letter-spacing="0.5pt" space-after="4mm">
-            <xsl:value-of select="f:name-text(.)"/>
+            <xsl:value-of select="f:name-text((persName, name, .)[1])"/>
           </fo:block>
         </xsl:for-each>
         <fo:block font-size="{if ($a4) then '26pt' else '20pt'}" line-height="1.2" font-weight="bold"
