@@ -1,4 +1,7 @@
-"""Build the edition: every source in ``tei/sources/`` becomes ``tei/NAME.xml``."""
+"""Build the edition: convert every source, validate the TEI, render the outputs.
+
+    tei/sources/NAME.txt → tei/NAME.xml → (edition schema + rules + tei_all) → site/
+"""
 
 from __future__ import annotations
 
@@ -7,19 +10,36 @@ from pathlib import Path
 
 from teikit.config import load_config
 from teikit.convert import convert_file
-from teikit.errors import InputError
+from teikit.errors import InputError, TeikitError
+
+
+class InvalidEditionError(TeikitError):
+    """The generated TEI does not validate: the build stops before rendering."""
+
+    exit_code = 1
 
 
 def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: None
                   ) -> Iterator[str]:
-    """Convert every ``*.txt`` in the config's sources folder; yield progress lines."""
+    """Convert every ``*.txt`` in the config's sources folder, validate; yield progress lines."""
+    from teikit.validate import check_files
+
     config = load_config(config_path)
     sources = sorted(config.sources_dir.glob("*.txt"))
     if not sources:
         raise InputError(f"{config.sources_dir}: no *.txt sources to convert")
+    outputs = []
     for source in sources:
         output = config.output_dir / f"{source.stem}.xml"
         result = convert_file(source, output, config_path=config_path)
         for message in result.warnings:
             warn(f"{source.name}: {message}")
+        outputs.append(output)
         yield f"converted {source} → {output}"
+
+    report = check_files(outputs, ["edition", "tei_all"])
+    for problem in report.problems:
+        yield str(problem)
+    yield report.summary()
+    if report.exit_code:
+        raise InvalidEditionError("the generated TEI is not valid; see the problems above")

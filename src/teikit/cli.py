@@ -172,6 +172,38 @@ def entities_suggest_command(source: Path, output: Path | None, encoding: str | 
         click.echo(f"wrote {output} ({len(entries)} suggested entries)")
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--schema", "schemas", multiple=True, default=("edition",), show_default=True,
+              help="edition (schema/edition.xsd + edition.sch), tei_all, or a .xsd/.rng/.sch "
+                   "file; repeat to check several.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: one line per problem; json: for machines.")
+@click.option("--tei-all", "tei_all", type=click.Path(path_type=Path),
+              help="Your copy of tei_all.rng (default: $TEIKIT_TEI_ALL or the bundled one).")
+@click.option("--engine", type=click.Choice(["auto", "jing", "lxml"]), default="auto",
+              show_default=True, help="RELAX NG engine for tei_all/.rng: jing if installed, "
+                                      "else lxml.")
+@reports_errors
+def validate(files: tuple[Path, ...], schemas: tuple[str, ...], output_format: str,
+             tei_all: Path | None, engine: str) -> None:
+    """Validate TEI FILES (a directory: every .xml in it).
+
+    Exit status: 0 valid, 1 invalid, 2 unreadable input or usage error.
+    """
+    import json
+
+    from teikit.validate import check_files
+
+    # problems with the files are in the report; problems with schemas or tools raise (exit 2)
+    report = check_files(files, schemas, tei_all_path=tei_all, engine=engine)  # type: ignore[arg-type]
+    if output_format == "json":
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report.as_text(), nl=False)
+    sys.exit(report.exit_code)
+
+
 # ---- print edition: XSL-FO and PDF -------------------------------------------------------------
 
 @render.command("fo")

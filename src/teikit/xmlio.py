@@ -114,3 +114,26 @@ def write_text_atomically(output: Path, text: str, inputs: Iterable[Path] = ()) 
 def serialize_tei(tree: etree._ElementTree) -> bytes:
     """Serialise a TEI tree as UTF-8 with an XML declaration and a final newline."""
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def safe_parser(*, recover: bool = False) -> etree.XMLParser:
+    """A fresh parser with the safe settings above (no entities, no DTD, no network).
+
+    Each parse needs its own parser so that its ``error_log`` holds only that parse's errors;
+    ``recover=True`` is for callers that have already judged the errors (see teikit.validate).
+    """
+    return etree.XMLParser(
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        dtd_validation=False,
+        remove_blank_text=False,
+        huge_tree=False,
+        recover=recover,
+    )
+
+
+def declares_entities(tree: etree._ElementTree) -> bool:
+    """Whether the document's DOCTYPE declares entities (XXE, "billion laughs" …)."""
+    dtd = tree.docinfo.internalDTD
+    return dtd is not None and any(True for _ in dtd.iterentities())

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.conftest import REPO, TRANSCRIPTIONS
 
 from teikit.cli import main
+from tests.conftest import REPO, TRANSCRIPTIONS
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

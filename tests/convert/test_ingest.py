@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import SEED_SOURCE, TRANSCRIPTIONS
 
 from teikit.errors import InputError
 from teikit.ingest import decode, ingest_file, ingest_text, quotation_marks
 from teikit.model import BlockKind
+from tests.conftest import SEED_SOURCE, TRANSCRIPTIONS
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from tests.conftest import REPO, SEED_SOURCE, TRANSCRIPTIONS, jing
 
 from teikit.config import TextSettings
 from teikit.convert import convert_file, convert_text
 from teikit.readback import comparable, read_back
+from tests.conftest import REPO, SEED_SOURCE, TRANSCRIPTIONS, jing
 
 SOURCES = [SEED_SOURCE, *sorted(TRANSCRIPTIONS.glob("*.txt"))]
 

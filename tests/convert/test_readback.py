@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
-from tests.conftest import CORPUS
 
 from teikit.readback import comparable, read_back
 from teikit.xmlio import parse_xml_file
+from tests.conftest import CORPUS
 
 CORPUS_FILES = sorted(CORPUS.glob("*.xml"))
 

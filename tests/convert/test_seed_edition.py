@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
-from tests.conftest import REPO, SEED, SEED_SOURCE, SEED_TEI, jing
 
 from teikit.convert import convert_file
 from teikit.readback import comparable, read_back
+from tests.conftest import REPO, SEED, SEED_SOURCE, SEED_TEI, jing
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 

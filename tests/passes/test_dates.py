@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.passes.conftest import make_doc, tagged
 
 from teikit.model import BlockKind
 from teikit.passes.dates import DatePass, is_julian_period, julian_to_gregorian
+from tests.passes.conftest import make_doc, tagged
 
 JULIAN = {"datingMethod": "#julian", "calendar": "#julian"}
 

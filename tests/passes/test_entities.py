@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from tests.passes.conftest import make_doc, make_register, tagged
-
 from teikit.model import BlockKind, Span
 from teikit.passes.entities import EntityPass, find_candidates
+from tests.passes.conftest import make_doc, make_register, tagged
 
 REGISTER = make_register("""
 <listPerson>

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bench.score_gold import Report, score_file
 from lxml import etree
-from tests.conftest import GOLD, REPO, SEED, SEED_SOURCE
 
+from bench.score_gold import Report, score_file
 from teikit.config import load_config
 from teikit.convert import convert_transcription
 from teikit.ingest import ingest_file
 from teikit.xmlio import serialize_tei
+from tests.conftest import GOLD, REPO, SEED, SEED_SOURCE
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 

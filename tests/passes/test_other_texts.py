@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import etree
-from tests.conftest import FIXTURES
 
 from teikit.cli import main
 from teikit.config import TextSettings
@@ -15,6 +14,7 @@ from teikit.convert import convert_transcription
 from teikit.ingest import ingest_file, ingest_text
 from teikit.register import entities_report, load_register, suggest_register
 from teikit.xmlio import serialize_tei
+from tests.conftest import FIXTURES
 
 TEXTS = FIXTURES / "transcriptions"
 TEI = "{http://www.tei-c.org/ns/1.0}"

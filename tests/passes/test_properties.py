@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import REPO
-from tests.passes.conftest import make_doc
 
 from teikit.config import TextSettings
 from teikit.conventions import QUOTE_MARKS
@@ -15,6 +13,8 @@ from teikit.passes.dates import DatePass
 from teikit.passes.entities import EntityPass
 from teikit.passes.quotes import QuotePass
 from teikit.readback import comparable, read_back
+from tests.conftest import REPO
+from tests.passes.conftest import make_doc
 
 REGISTER = REPO / "tei" / "register.xml"
 FRAGMENTS = ["Lenin", "Lenin’s", "Lenin-Trotsky", "Central Committee", "Dan Eastman", "Dan",

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from tests.passes.conftest import make_doc, make_register, tagged
-
 from teikit.model import BlockKind
 from teikit.passes.quotes import QuotePass, find_segments
+from tests.passes.conftest import make_doc, make_register, tagged
 
 REGISTER = make_register("""
 <listPerson>

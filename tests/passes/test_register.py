@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from tests.conftest import REPO, TEI_ALL_RNG
 
 from teikit.errors import InputError
 from teikit.register import (
@@ -20,6 +19,7 @@ from teikit.register import (
     register_lists,
 )
 from teikit.xmlio import serialize_tei
+from tests.conftest import REPO, TEI_ALL_RNG
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 LISTS = """

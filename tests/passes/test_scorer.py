@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from bench.score_gold import locate, score, source_lines
 from lxml import etree
+
+from bench.score_gold import locate, score, source_lines
 from tests.conftest import GOLD, SEED, SEED_TEI
 
 TEI = "{http://www.tei-c.org/ns/1.0}"

@@ -1,0 +1,142 @@
+"""Validate TEI: the edition schema and rules, tei_all, or a schema the user names.
+
+Public surface:
+
+- :func:`validate_files` — problems found in some files (the build calls this);
+- :func:`check_files` — the same as a :class:`Report` (per-file verdicts, exit code, text/JSON);
+- :class:`Problem`, :class:`Report` — see :mod:`teikit.validate.report`.
+
+A *schema* is ``"edition"`` (``schema/edition.xsd`` + ``schema/edition.sch``), ``"tei_all"``
+(``tei_all.rng``), or the path of a ``.xsd``, ``.rng`` or ``.sch`` file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from teikit.errors import InputError
+from teikit.resources import schema_path
+from teikit.validate.relaxng import Engine, choose_engine, find_tei_all, validate_relaxng
+from teikit.validate.report import INVALID, UNREADABLE, VALID, Problem, Report, group_by_file
+from teikit.validate.schematron import validate_schematron
+from teikit.validate.source import Source, Unreadable, read_source
+from teikit.validate.xsd import validate_xsd
+
+__all__ = [
+    "INVALID", "UNREADABLE", "VALID", "Problem", "Report", "SchemaSpec", "check_files",
+    "expand_paths", "resolve_schemas", "validate_files",
+]
+
+SchemaSpec = str | Path
+
+_XML_ID_RULES = {"xsd:id-unique", "xsd:type:NCName", "xsd:type:ID"}
+
+
+@dataclass(frozen=True)
+class _Check:
+    kind: str          # "xsd" | "sch" | "rng"
+    path: Path
+    label: str
+
+
+def resolve_schemas(schemas: SchemaSpec | Sequence[SchemaSpec],
+                    tei_all_path: Path | str | None = None) -> list[_Check]:
+    """Turn ``"edition"``, ``"tei_all"`` or paths into the checks to run."""
+    specs: Sequence[SchemaSpec] = [schemas] if isinstance(schemas, str | Path) else schemas
+    if not specs:
+        raise InputError("no schema to validate against")
+    checks: list[_Check] = []
+    for spec in specs:
+        if spec == "edition":
+            checks.append(_Check("xsd", schema_path("edition.xsd"), "edition.xsd"))
+            checks.append(_Check("sch", schema_path("edition.sch"), "edition.sch"))
+        elif spec == "tei_all":
+            checks.append(_Check("rng", find_tei_all(tei_all_path), "tei_all"))
+        else:
+            path = Path(spec)
+            kind = {".xsd": "xsd", ".sch": "sch", ".rng": "rng"}.get(path.suffix.lower())
+            if kind is None:
+                raise InputError(f"{spec}: unknown schema",
+                                 hint="use edition, tei_all, or a .xsd, .rng or .sch file")
+            if not path.is_file():
+                raise InputError(f"{spec}: schema file not found")
+            checks.append(_Check(kind, path, path.name))
+    return checks
+
+
+def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given; a directory stands for every ``*.xml`` file under it (sorted)."""
+    expanded: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            expanded.extend(sorted(p for p in path.rglob("*.xml") if p.is_file()))
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def check_files(paths: Iterable[Path | str], schemas: SchemaSpec | Sequence[SchemaSpec] = "edition",
+                *, tei_all_path: Path | str | None = None, engine: Engine = "auto") -> Report:
+    """Validate ``paths`` (directories expanded) and return the :class:`Report`.
+
+    Raises :class:`teikit.errors.TeikitError` only for problems with the schemas or tools
+    (unknown schema, tei_all not found, jing missing when asked for); problems with the files —
+    including unreadable or unsafe ones — are in the report.
+    """
+    checks = resolve_schemas(schemas, tei_all_path)
+    files = expand_paths(paths)
+    if not files:
+        raise InputError("no XML files to validate", hint="name files or folders holding *.xml")
+    names = [str(f) for f in files]
+    problems: list[Problem] = []
+    sources: list[Source] = []
+    for file in files:
+        try:
+            sources.append(read_source(file))
+        except Unreadable as unreadable:
+            problems.append(unreadable.problem)
+    rng_by_jing = any(c.kind == "rng" for c in checks) and choose_engine(engine) == "jing"
+    only_rng = all(c.kind == "rng" for c in checks)
+    for source in sources:
+        # libxml2's own xml:id checks: jing makes its own; tei_all ignores ids in examples
+        if not (only_rng and rng_by_jing):
+            problems.extend(source.problems)
+        if not only_rng:
+            problems.extend(source.example_problems)
+        # the parser has already reported xml:id clashes and malformed ids: say it once
+        parse_found_id_problem = any(p.rule.startswith("xml:id")
+                                     for p in [*source.problems, *source.example_problems])
+        for check in checks:
+            if check.kind == "xsd":
+                found = validate_xsd(source, check.path)
+                if parse_found_id_problem:
+                    found = [p for p in found if p.rule not in _XML_ID_RULES]
+                problems.extend(found)
+            elif check.kind == "sch":
+                problems.extend(validate_schematron(source, check.path))
+    for check in checks:
+        if check.kind == "rng" and sources:
+            for found in validate_relaxng(sources, check.path, engine).values():
+                problems.extend(found)
+    labels = []
+    for check in checks:
+        label = check.label
+        if check.kind == "rng":
+            label += f" ({choose_engine(engine)})"
+        labels.append(label)
+    return group_by_file(names, problems, labels)
+
+
+def validate_files(paths: Iterable[Path | str],
+                   schema: SchemaSpec | Sequence[SchemaSpec] = "edition", *,
+                   tei_all_path: Path | str | None = None,
+                   engine: Engine = "auto") -> list[Problem]:
+    """Every problem in ``paths`` against ``schema`` (see :func:`check_files`), sorted by file.
+
+    An empty list means every file is valid. Problems with ``fatal=True`` mean a file could not
+    be checked at all; ``severity == "warning"`` problems do not make a file invalid.
+    """
+    return check_files(paths, schema, tei_all_path=tei_all_path, engine=engine).problems

@@ -1,0 +1,236 @@
+"""ISO Schematron without Java: compile the schema to XSLT 3.0, run it in Saxon (saxonche).
+
+The compiler handles the parts of ISO Schematron that rule files commonly use: ``ns``, ``let``
+(schema, pattern and rule level), ``pattern``/``rule``/``assert``/``report`` with ``@id``,
+``@role`` and ``@flag``, and messages with ``value-of`` and ``name``. As the standard says, a node
+is checked only by the first rule of a pattern whose context it matches. Abstract patterns and
+rules, ``extends``, ``phase`` and ``diagnostics`` are refused with a clear message.
+
+The compiled stylesheet writes SVRL; each ``failed-assert`` or ``successful-report`` carries the
+XPath ``path()`` of the node, which :func:`validate_schematron` maps back to the element in the
+parsed document, hence to its line and column in the file.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+from lxml.builder import ElementMaker
+from saxonche import PySaxonProcessor, PyXsltExecutable
+
+from teikit.errors import InputError
+from teikit.validate.report import Problem, Severity
+from teikit.validate.source import Source
+
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+_SCH = f"{{{SCH_NS}}}"
+_SVRL = f"{{{SVRL_NS}}}"
+
+_WARNING_ROLES = {"warning", "warn", "info", "information", "information-only"}
+_UNSUPPORTED = ("phase", "diagnostics", "extends", "include", "param")
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One SVRL result: which rule, how severe, what it says, and the node's ``path()``."""
+
+    rule: str
+    severity: Severity
+    message: str
+    location: str
+
+
+# ------------------------------------------------------------------------- compiling
+
+def compile_schematron(schema: etree._ElementTree, name: str = "<schematron>") -> bytes:
+    """Translate an ISO Schematron document into an XSLT 3.0 stylesheet (serialised)."""
+    root = schema.getroot()
+    if root.tag != f"{_SCH}schema":
+        raise InputError(f"{name}: not an ISO Schematron schema (root is not sch:schema)")
+    binding = (root.get("queryBinding") or "xslt3").lower()
+    if binding not in {"xslt2", "xslt3", "xpath2", "xpath3", "xpath31"}:
+        raise InputError(f"{name}: queryBinding {binding!r} is not supported; use xslt3")
+    for unsupported in _UNSUPPORTED:
+        if root.find(f".//{_SCH}{unsupported}") is not None:
+            raise InputError(f"{name}: Schematron <{unsupported}> is not supported by teikit")
+    if root.find(f".//{_SCH}*[@abstract='true']") is not None:
+        raise InputError(f"{name}: abstract Schematron patterns and rules are not supported")
+
+    namespaces = {ns.get("prefix"): ns.get("uri") for ns in root.iter(f"{_SCH}ns")}
+    nsmap = {"xsl": XSL_NS, "svrl": SVRL_NS, "xs": "http://www.w3.org/2001/XMLSchema",
+             **{prefix: uri for prefix, uri in namespaces.items() if prefix and uri}}
+    xsl = ElementMaker(namespace=XSL_NS, nsmap=nsmap)
+    svrl = ElementMaker(namespace=SVRL_NS, nsmap=nsmap)
+
+    stylesheet = xsl.stylesheet(version="3.0")
+    stylesheet.append(xsl.output(method="xml", indent="no"))
+    for let in root.findall(f"{_SCH}let"):
+        stylesheet.append(_variable(xsl, let, "param"))
+
+    patterns = root.findall(f"{_SCH}pattern")
+    start = xsl.template(match="/")
+    output = svrl("schematron-output")
+    start.append(output)
+    for index, pattern in enumerate(patterns):
+        mode = f"pattern-{index}"
+        output.append(svrl("active-pattern", id=pattern.get("id") or mode))
+        output.append(xsl("apply-templates", select="/", mode=mode))
+        stylesheet.append(xsl.mode(name=mode, **{"on-no-match": "shallow-skip"}))
+        pattern_lets = pattern.findall(f"{_SCH}let")
+        rules = pattern.findall(f"{_SCH}rule")
+        for position, rule in enumerate(rules):
+            context = rule.get("context")
+            if not context:
+                raise InputError(f"{name}: a <rule> in pattern {mode} has no @context")
+            template = xsl.template(match=context, mode=mode, priority=str(len(rules) - position))
+            for let in [*pattern_lets, *rule.findall(f"{_SCH}let")]:
+                template.append(_variable(xsl, let, "variable"))
+            for check in rule:
+                if check.tag in (f"{_SCH}assert", f"{_SCH}report"):
+                    template.append(_check(xsl, svrl, check, name))
+            template.append(xsl("apply-templates", select="@*|node()", mode="#current"))
+            stylesheet.append(template)
+    stylesheet.append(start)
+    return etree.tostring(stylesheet, xml_declaration=True, encoding="UTF-8")
+
+
+def _variable(xsl: ElementMaker, let: etree._Element, kind: str) -> etree._Element:
+    if let.get("value") is None:
+        raise InputError("a Schematron <let> without @value is not supported")
+    return xsl(kind, name=let.get("name", ""), select=let.get("value", ""))
+
+
+def _check(xsl: ElementMaker, svrl: ElementMaker, check: etree._Element,
+           name: str) -> etree._Element:
+    test = check.get("test")
+    if not test:
+        raise InputError(f"{name}: an <{etree.QName(check).localname}> has no @test")
+    is_assert = check.tag == f"{_SCH}assert"
+    result = svrl("failed-assert" if is_assert else "successful-report", test=test)
+    result.append(xsl.attribute(name="location", select="path()"))
+    for attribute in ("id", "role", "flag"):
+        if check.get(attribute):
+            result.set(attribute, check.get(attribute, ""))
+    text = svrl.text()
+    _copy_message(xsl, check, text)
+    result.append(text)
+    return xsl("if", result, test=f"not({test})" if is_assert else test)
+
+
+def _copy_message(xsl: ElementMaker, source: etree._Element, target: etree._Element) -> None:
+    if source.text:
+        target.append(xsl.text(source.text))
+    for child in source:
+        if child.tag == f"{_SCH}value-of":
+            target.append(xsl("value-of", select=child.get("select", ".")))
+        elif child.tag == f"{_SCH}name":
+            target.append(xsl("value-of", select=f"name({child.get('path', '.')})"))
+        elif isinstance(child.tag, str):
+            _copy_message(xsl, child, target)  # emph, dir, span: keep their text
+        if child.tail:
+            target.append(xsl.text(child.tail))
+
+
+# ------------------------------------------------------------------------- running
+
+@cache
+def _processor() -> PySaxonProcessor:
+    return PySaxonProcessor(license=False)
+
+
+@cache
+def _compiled(path: Path, mtime_ns: int) -> PyXsltExecutable:
+    from teikit.xmlio import parse_xml_file
+
+    schema = parse_xml_file(path)
+    stylesheet = compile_schematron(schema, str(path))
+    with _lock:
+        compiler = _processor().new_xslt30_processor()
+        try:
+            return compiler.compile_stylesheet(stylesheet_text=stylesheet.decode("utf-8"))
+        except Exception as error:  # saxonche's PySaxonApiError
+            detail = " ".join(str(error).split())[:300]
+            raise InputError(f"{path}: the Schematron rules do not compile: {detail}") from None
+
+
+def compiled_schematron(path: Path) -> PyXsltExecutable:
+    """The XSLT for the Schematron file at ``path``, compiled once per process (and per edit)."""
+    path = Path(path).resolve()
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        raise InputError(f"{path}: Schematron file not found") from None
+    return _compiled(path, mtime)
+
+
+def run_schematron(source: Source, schema_path: Path) -> list[Finding]:
+    executable = compiled_schematron(schema_path)
+    # Saxon sees the re-serialised root element: no DOCTYPE, so nothing for it to fetch.
+    text = etree.tostring(source.root, encoding="unicode")
+    with _lock:
+        document = _processor().parse_xml(xml_text=text)
+        try:
+            svrl = executable.transform_to_string(xdm_node=document)
+        except Exception as error:  # a dynamic error in a rule's XPath
+            detail = " ".join(str(error).split())[:300]
+            raise InputError(f"{schema_path}: the Schematron rules failed on "
+                             f"{source.name}: {detail}") from None
+    if not svrl:
+        return []
+    report = etree.fromstring(svrl.encode("utf-8"))
+    findings = []
+    for result in report:
+        if result.tag not in (f"{_SVRL}failed-assert", f"{_SVRL}successful-report"):
+            continue
+        role = (result.get("role") or "").lower()
+        severity: Severity = "warning" if role in _WARNING_ROLES else "error"
+        message = " ".join("".join(result.itertext()).split())
+        rule = result.get("id") or result.get("test", "")
+        findings.append(Finding(rule, severity, message, result.get("location", "")))
+    return findings
+
+
+def validate_schematron(source: Source, schema_path: Path) -> list[Problem]:
+    """Run the rules in ``schema_path`` on ``source``; each problem at its element's position."""
+    problems = []
+    for finding in run_schematron(source, schema_path):
+        element = element_at(source.root, finding.location)
+        line, column = source.position(element)
+        problems.append(Problem(source.name, line, column, finding.severity, finding.message,
+                                f"sch:{finding.rule}"))
+    return problems
+
+
+_STEP = re.compile(
+    r"/(?:(?P<attr>@)?(?:Q\{(?P<uri>[^}]*)\})?(?P<name>[\w.\-]+|\*)(?:\[(?P<pos>\d+)\])?"
+    r"|(?P<kind>text|comment|processing-instruction)\([^)]*\)(?:\[\d+\])?)"
+)
+
+
+def element_at(root: etree._Element, location: str) -> etree._Element | None:
+    """The element a ``path()`` location designates (an attribute's or text's parent element)."""
+    current: etree._Element | None = None
+    for match in _STEP.finditer(location):
+        if match["attr"] or match["kind"]:
+            break
+        tag = f"{{{match['uri']}}}{match['name']}" if match["uri"] else match["name"]
+        position = int(match["pos"] or 1)
+        if current is None:
+            if root.tag != tag:
+                return None
+            current = root
+            continue
+        same = [child for child in current if child.tag == tag]
+        if position > len(same):
+            return current
+        current = same[position - 1]
+    return current

@@ -1,0 +1,52 @@
+"""The build command: every source converted, validated, rendered."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from teikit.cli import main
+from tests.conftest import REPO, TRANSCRIPTIONS
+
+
+@pytest.fixture(scope="module")
+def built_edition(tmp_path_factory) -> tuple[Path, str]:
+    """A small edition folder (two transcriptions, their config) built once."""
+    folder = tmp_path_factory.mktemp("edition")
+    (folder / "sources").mkdir()
+    for name in ("volkova-letter", "marchal-printers-strike"):
+        shutil.copy(TRANSCRIPTIONS / f"{name}.txt", folder / "sources")
+    (folder / "edition.toml").write_text(
+        '[edition]\npublisher = "Test Press"\ndate = "2026-01-01"\nsources = "sources"\n'
+        'output = "."\nsite = "site"\n\n[texts.volkova-letter]\neditor = "The bulletin editors"\n',
+        encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--config", str(folder / "edition.toml")])
+    return folder, result.output + f"\nexit={result.exit_code}"
+
+
+def test_every_source_becomes_valid_tei(built_edition):
+    folder, output = built_edition
+    assert "exit=0" in output, output
+    assert (folder / "volkova-letter.xml").is_file()
+    assert (folder / "marchal-printers-strike.xml").is_file()
+    assert "2 files checked against edition.xsd, edition.sch, tei_all" in output
+    assert "2 valid, 0 invalid" in output
+
+
+def test_build_without_sources_is_an_error(tmp_path: Path):
+    (tmp_path / "edition.toml").write_text('[edition]\nsources = "nothing"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--config", str(tmp_path / "edition.toml")])
+    assert result.exit_code == 2
+    assert "no *.txt sources" in result.output
+
+
+def test_repository_edition_config_names_existing_inputs():
+    from teikit.config import load_config
+
+    config = load_config(REPO / "tei" / "edition.toml")
+    settings = config.settings_for("serge-year-one-2")
+    assert settings.register_path is not None and settings.register_path.is_file()
+    assert sorted(config.sources_dir.glob("*.txt"))

@@ -1,0 +1,126 @@
+"""tei_all conformance: agreement with jing on the third-party corpus, and edition.xsd as a
+true subset of tei_all (what it admits, tei_all admits; where tei_all objects, it objects)."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import xmlschema
+from lxml import etree
+
+from teikit.validate import check_files, validate_files
+from teikit.validate.relaxng import blank_doctype
+from tests.conftest import CORPUS, REPO, TEI_ALL_RNG
+
+from .conftest import SAMPLE, load_cases
+from .generate import Generator
+
+pytestmark = pytest.mark.skipif(shutil.which("jing") is None, reason="jing is the reference")
+
+EXPECTED = {row["file"]: row["jing_tei_all"]
+            for row in csv.DictReader((CORPUS / "MANIFEST.tsv").open(encoding="utf-8"),
+                                      delimiter="\t")}
+
+
+def jing_verdicts(paths: list[Path]) -> dict[Path, int]:
+    """Errors per file according to jing itself, run directly."""
+    completed = subprocess.run(["jing", str(TEI_ALL_RNG), *map(str, paths)], capture_output=True,
+                               text=True, check=False)
+    counts = {path: 0 for path in paths}
+    by_name = {str(path.resolve()): path for path in paths}
+    for line in completed.stdout.splitlines():
+        name = line.split(":", 1)[0]
+        if name in by_name:
+            counts[by_name[name]] += 1
+    return counts
+
+
+def test_corpus_manifest_lists_twenty_files() -> None:
+    assert len(EXPECTED) == 20
+    assert sorted(EXPECTED) == sorted(p.name for p in CORPUS.glob("*.xml"))
+
+
+def test_tei_all_gives_jings_verdict_and_error_count_on_the_corpus() -> None:
+    report = check_files([CORPUS], "tei_all", tei_all_path=TEI_ALL_RNG)
+    verdicts = {Path(r.file).name: ("valid" if r.valid else "invalid", r.errors)
+                for r in report.results}
+    expected = {}
+    for name, verdict in EXPECTED.items():
+        state, count = verdict.split(" (")
+        expected[name] = (state, int(count.split()[0]))
+    assert verdicts == expected
+    assert report.exit_code == 1
+
+
+@pytest.mark.slow
+def test_in_process_engine_agrees_with_jing_on_the_corpus() -> None:
+    files = sorted(CORPUS.glob("*.xml"))
+    reference = jing_verdicts(files)
+    report = check_files(files, "tei_all", tei_all_path=TEI_ALL_RNG, engine="lxml")
+    ours = {Path(r.file): r.valid for r in report.results}
+    assert ours == {path: errors == 0 for path, errors in reference.items()}
+
+
+@pytest.mark.slow
+def test_both_engines_put_tei_all_errors_on_jings_lines() -> None:
+    files = [CORPUS / "testdrama.xml", CORPUS / "testRendition1.xml"]
+    by_jing = check_files(files, "tei_all", tei_all_path=TEI_ALL_RNG, engine="jing")
+    by_lxml = check_files(files, "tei_all", tei_all_path=TEI_ALL_RNG, engine="lxml")
+    assert [(p.file, p.line) for p in by_lxml.problems] == \
+        [(p.file, p.line) for p in by_jing.problems]
+    for problem in by_lxml.problems:  # the column of the element's start tag, not a guess
+        line = Path(problem.file).read_text(encoding="utf-8").splitlines()[problem.line - 1]
+        assert line[problem.column - 1] == "<"
+
+
+def test_generated_edition_documents_are_valid_tei_all(tmp_path: Path) -> None:
+    schema = xmlschema.XMLSchema(str(REPO / "schema" / "edition.xsd"))
+    paths = []
+    for seed in range(40):
+        tree = Generator(schema, seed, max_depth=4 + seed % 5).document()
+        assert list(schema.iter_errors(tree)) == [], f"generator made an invalid doc ({seed})"
+        path = tmp_path / f"generated-{seed}.xml"
+        path.write_bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
+        paths.append(path)
+    assert {path.name: n for path, n in jing_verdicts(paths).items() if n} == {}
+
+
+def test_our_editions_pass_the_edition_schema_and_tei_all() -> None:
+    files = [SAMPLE, *sorted((REPO / "tei").glob("*.xml"))]
+    assert validate_files(files, ["edition", "tei_all"], tei_all_path=TEI_ALL_RNG) == []
+    assert all(n == 0 for n in jing_verdicts(files).values())
+
+
+def test_converted_fixture_transcriptions_pass_both(tmp_path: Path) -> None:
+    from teikit.convert import convert_file
+
+    sources = sorted((REPO / "tests" / "fixtures" / "transcriptions").glob("*.txt"))
+    assert sources
+    outputs = [convert_file(source, tmp_path / f"{source.stem}.xml").output for source in sources]
+    assert validate_files(outputs, ["edition", "tei_all"], tei_all_path=TEI_ALL_RNG) == []
+
+
+def test_broken_documents_fail_tei_all_exactly_where_the_manifest_says(tmp_path: Path) -> None:
+    cases = load_cases()
+    paths = [case.write(tmp_path) for case in cases]
+    reference = jing_verdicts(paths)
+    tei_all_objects = {case.name: reference[path] > 0 for case, path in zip(cases, paths,
+                                                                           strict=True)}
+    assert tei_all_objects == {case.name: case.tei_all for case in cases}
+    # and where tei_all objects, the edition schema objects too
+    for case, path in zip(cases, paths, strict=True):
+        if case.tei_all:
+            assert any(p.severity == "error" for p in validate_files([path])), case.name
+
+
+def test_doctype_is_blanked_for_jing_without_moving_lines() -> None:
+    data = b'<?xml version="1.0"?>\n<!DOCTYPE TEI SYSTEM "http://example.invalid/tei.dtd" [\n' \
+           b'<!ATTLIST p rend CDATA "x">\n]>\n<TEI/>\n'
+    blanked = blank_doctype(data)
+    assert b"DOCTYPE" not in blanked and b"example.invalid" not in blanked
+    assert blanked.count(b"\n") == data.count(b"\n")
+    assert blanked.index(b"<TEI/>") == data.index(b"<TEI/>")
