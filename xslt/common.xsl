@@ -20,6 +20,13 @@
   xmlns:tk="urn:teikit"
   exclude-result-prefixes="#all">
 
+  <!--
+    The accumulators below (note numbers, mention numbers, section numbers) must be applicable
+    to the source document: an importing stylesheet that declares the unnamed mode itself
+    keeps this setting unless it gives use-accumulators a value of its own.
+  -->
+  <xsl:mode use-accumulators="#all"/>
+
   <!-- ===== keys ===== -->
 
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
@@ -452,13 +459,33 @@
 
   <!-- ===== plain text ===== -->
 
-  <!-- The text of a node without its notes (for headings in tables of contents). -->
+  <!--
+    The text of a node on one line, as a reader sees it: without notes, the readings the edition
+    leaves out (sic, orig, abbr in a choice; rdg; del; forme work) and page breaks, but with the
+    generated quotation marks and the gap label. For headings in a table of contents, running
+    heads, link titles.
+  -->
   <xsl:function name="tk:plain" as="xs:string">
     <xsl:param name="n" as="node()?"/>
-    <xsl:sequence select="if (empty($n/descendant::*[self::tei:note or self::tei:choice])) then normalize-space($n)
-      else normalize-space(string-join($n//text()[not(ancestor::tei:note intersect $n/descendant::tei:note)]
-      [not(ancestor::tei:sic[parent::tei:choice] | ancestor::tei:orig[parent::tei:choice] | ancestor::tei:abbr[parent::tei:choice])], ''))"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$n/node()" mode="tk:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
   </xsl:function>
+
+  <xsl:template match="tei:note | tei:sic[parent::tei:choice] | tei:orig[parent::tei:choice]
+      | tei:abbr[parent::tei:choice] | tei:rdg | tei:del | tei:fw | tei:figure | tei:pb
+      | tei:lb[@break = 'no'] | comment() | processing-instruction()" mode="tk:plain"/>
+  <xsl:template match="tei:lb" mode="tk:plain"><xsl:sequence select="' '"/></xsl:template>
+  <xsl:template match="tei:gap" mode="tk:plain"><xsl:sequence select="$tk:gap-label"/></xsl:template>
+  <xsl:template match="tei:quote | tei:q | tei:soCalled | tei:said | tei:title" mode="tk:plain">
+    <xsl:variable name="marks" select="tk:quote-marks(.)"/>
+    <xsl:sequence select="$marks[1]"/>
+    <xsl:apply-templates mode="tk:plain"/>
+    <xsl:sequence select="$marks[2]"/>
+  </xsl:template>
+  <xsl:template match="*" mode="tk:plain"><xsl:apply-templates mode="tk:plain"/></xsl:template>
+  <xsl:template match="text()" mode="tk:plain"><xsl:sequence select="string(.)"/></xsl:template>
 
   <!-- ===== bibliographic description from the header ===== -->
 

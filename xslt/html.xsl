@@ -150,11 +150,12 @@
     <xsl:apply-templates select="*" mode="page"/>
   </xsl:template>
 
+  <!-- The page's own words (headings, labels) are English; the article has the text's language. -->
   <xsl:template match="*" mode="page">
     <xsl:variable name="root" select="."/>
     <xsl:variable name="title" select="tk:main-title($root)"/>
     <xsl:variable name="lang" select="(($root/tei:text, $root//tei:text)[1]/@xml:lang, $root/@xml:lang, 'en')[normalize-space()][1]"/>
-    <html lang="{$lang}">
+    <html lang="en">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -604,12 +605,12 @@
       <xsl:attribute name="class" select="if (@type = 'paraphrase') then 'paraphrase' else 'note-inline'"/>
       <xsl:attribute name="title" select="tk:note-kind-label(.)"/>
       <xsl:call-template name="h:common-attributes"/>
-      <xsl:text>[</xsl:text>
+      <xsl:value-of select="tk:note-brackets(.)[1]"/>
       <span class="note-text">
         <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
       </span>
       <xsl:for-each select="tk:note-signature(.)"><xsl:text> </xsl:text><span class="signature"><xsl:value-of select="."/></span></xsl:for-each>
-      <xsl:text>]</xsl:text>
+      <xsl:value-of select="tk:note-brackets(.)[2]"/>
     </span>
   </xsl:template>
 
@@ -732,7 +733,8 @@
     <xsl:choose>
       <xsl:when test="$inline"><xsl:call-template name="h:wrap"/></xsl:when>
       <xsl:otherwise>
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Table">
+        <div class="table-wrap" tabindex="0" role="region"
+             aria-label="{('Table ' || (count(preceding::tei:table) + 1) || (if (tei:head) then ': ' || tk:plain(tei:head[1]) else ''))}">
           <table>
             <xsl:call-template name="h:common-attributes"/>
             <xsl:if test="tei:head">
@@ -785,7 +787,7 @@
     <xsl:choose>
       <xsl:when test="$entry and ancestor::tei:text and not($in-link)">
         <a class="ent ent-{$kind}" href="#reg-{$entry/@xml:id}" id="{h:mention-anchor(.)}"
-           data-entry="{$entry/@xml:id}" aria-haspopup="dialog">
+           data-entry="{$entry/@xml:id}">
           <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
           <xsl:apply-templates select="." mode="name-content"/>
         </a>
@@ -1039,7 +1041,7 @@
       else 'span'"/>
     <xsl:call-template name="h:span">
       <xsl:with-param name="element" select="$element"/>
-      <xsl:with-param name="class" select="normalize-space(string-join(('hi', $rend[. = ('smallcaps', 'sc', 'underline', 'u', 'caps', 'uppercase', 'spaced', 'gothic', 'roman', 'large', 'small')] ! ('hi-' || .)), ' '))"/>
+      <xsl:with-param name="class" select="normalize-space(string-join(('hi', $rend[. = ('smallcaps', 'sc', 'underline', 'u', 'caps', 'allcaps', 'uppercase', 'spaced', 'gothic', 'roman', 'large', 'small', 'strikethrough', 'typewriter', 'doubleunderline', 'wavyunderline', 'normalweight', 'center', 'right')] ! ('hi-' || .)), ' '))"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -99,8 +99,13 @@ def tei_words(tei: Path, where: str = "body") -> Counter[str]:
 
 
 def missing_words(expected: Counter[str], shown: str) -> dict[str, int]:
-    seen = Counter(WORD.findall(shown))
-    return {word: count - seen[word] for word, count in expected.items() if seen[word] < count}
+    """Words of ``expected`` that ``shown`` has fewer times. Case is ignored: CSS may set a word
+    in capitals (``text-transform``), and innerText reports it so."""
+    seen = Counter(word.casefold() for word in WORD.findall(shown))
+    wanted: Counter[str] = Counter()
+    for word, count in expected.items():
+        wanted[word.casefold()] += count
+    return {word: count - seen[word] for word, count in wanted.items() if seen[word] < count}
 
 
 def html_text(element: lxml.html.HtmlElement, skip: frozenset[str] = frozenset({"tip"})) -> str:

@@ -107,6 +107,7 @@ def test_entity_popover_opens_on_click_with_register_data(page: Page):
     assert popover.locator("a[href='https://www.wikidata.org/wiki/Q1394']").count() == 1
     mentions = popover.locator("a[href='#reg-lenin']")
     assert mentions.inner_text() == "2 mentions in this text"
+    assert page.tab.get_attribute("#m-lenin-1", "aria-haspopup") == "dialog"
     assert page.tab.get_attribute("#m-lenin-1", "aria-expanded") == "true"
     assert page.hash() == "", "the click opened the popover instead of following the link"
     mentions.click()
@@ -131,6 +132,18 @@ def test_entity_popover_opens_by_keyboard_and_closes_with_escape(page: Page):
     page.tab.keyboard.press("Escape")
     assert popover.count() == 0
     assert page.tab.evaluate("document.activeElement.id") == name
+
+
+def test_tabbing_through_a_popover_returns_to_the_text(page: Page):
+    page.tab.focus("#m-lenin-1")
+    page.tab.keyboard.press("Enter")
+    links = page.tab.locator("#register-popover a[href], #register-popover button").count()
+    for _ in range(links + 1):
+        page.tab.keyboard.press("Tab")
+    assert page.tab.locator("#register-popover").count() == 0
+    assert page.tab.evaluate("document.activeElement.id") == "m-lenin-1"
+    page.tab.keyboard.press("Tab")
+    assert page.tab.evaluate("document.activeElement.id") != "m-lenin-1"
 
 
 def test_index_entry_jumps_to_the_mention(page: Page):
@@ -160,6 +173,8 @@ def test_date_explains_itself_on_focus(page: Page):
     date.focus()
     assert tip.is_visible()
     assert tip.inner_text() == "27 October 1917 O.S. = 9 November 1917 N.S."
+    page.tab.keyboard.press("Escape")
+    assert not tip.is_visible(), "Escape dismisses the explanation"
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -215,6 +230,7 @@ def test_notes_sit_beside_the_text_when_wide_and_below_it_when_narrow(browser: A
 def test_works_without_javascript(browser: Any, sample_html: Path):
     opened = Page(browser, sample_html, javascript=False)
     try:
+        assert opened.tab.get_attribute("#m-lenin-1", "aria-haspopup") is None
         opened.tab.click("#m-lenin-1")
         assert opened.hash() == "#reg-lenin", "a name is a link to its index entry"
         assert opened.in_viewport("#reg-lenin")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from saxonche import PySaxonProcessor
 
@@ -24,11 +26,14 @@ TEST_DOCUMENT = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>
   <quote xml:id="french" rend="guillemets">oui</quote>
   <gap xml:id="gap1" reason="editorial" resp="#ed" rend="..."/>
   <name xml:id="ed">The editors</name>
+  <head xml:id="head">The <soCalled>usurpers</soCalled><note>a note</note> and <gap/>
+    <choice><sic>teh</sic><corr>the</corr></choice> end</head>
 </p></body></text></TEI>"""
 
 
-def evaluate(expression: str) -> str:
-    """Evaluate an XPath expression with tk: functions against TEST_DOCUMENT."""
+def evaluate(expression: str, document_text: str = TEST_DOCUMENT) -> str:
+    """Evaluate an XPath expression with tk: functions against a document (by default
+    TEST_DOCUMENT), in a stylesheet that imports common.xsl and declares nothing else."""
     stylesheet = f"""<xsl:stylesheet version="3.0"
         xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:tk="urn:teikit"
         xmlns:tei="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
@@ -37,7 +42,7 @@ def evaluate(expression: str) -> str:
       <xsl:template match="/"><xsl:value-of select="{expression}" separator="|"/></xsl:template>
     </xsl:stylesheet>"""
     executable = PROCESSOR.new_xslt30_processor().compile_stylesheet(stylesheet_text=stylesheet)
-    document = PROCESSOR.parse_xml(xml_text=TEST_DOCUMENT)
+    document = PROCESSOR.parse_xml(xml_text=document_text)
     return str(executable.transform_to_string(xdm_node=document))
 
 
@@ -94,7 +99,21 @@ def test_safe_url(url: str, safe: str):
     assert evaluate(f"tk:safe-url('{url}')") == safe
 
 
+def test_plain_text_keeps_marks_and_gaps_but_not_notes_or_rejected_readings():
+    assert evaluate("tk:plain(id('head'))") == "The “usurpers” and […] the end"
+
+
 def test_mention_count_label():
     assert evaluate("tk:mention-count-label(0), tk:mention-count-label(1), "
                     "tk:mention-count-label(3)") == (
         "not mentioned in the text|1 mention in this text|3 mentions in this text")
+
+
+def test_numbering_works_for_any_importing_stylesheet():
+    """Note and mention numbers come from accumulators; common.xsl makes them applicable."""
+    sample = (Path(__file__).parents[1] / "fixtures" / "tei" / "sample-edition.xml").read_text(
+        encoding="utf-8")
+    assert evaluate("//tei:note[tk:is-numbered-note(.)] ! tk:note-number(.)", sample) == "1|2|3"
+    assert evaluate("//tei:text//tei:persName[@ref = '#trotsky'] ! tk:mention-number(.)",
+                    sample) == "1|2|3"
+    assert evaluate("count(tk:mentions(id('lenin')))", sample) == "2"

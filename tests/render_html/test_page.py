@@ -243,6 +243,15 @@ def test_unknown_elements_keep_their_text(sample_doc):
         "A block inside a block: floating text."]
 
 
+def test_blocks_inside_paragraphs_make_valid_html(sample_doc):
+    holder = one(sample_doc, "//div[@class='p'][contains(., 'A list inside a paragraph')]")
+    assert [text_of(li) for li in holder.xpath("div[@class='list']/ul/li")] == [
+        "first item", "second item"]
+    assert text_of(holder).endswith("and the paragraph goes on.")
+    unknown = one(sample_doc, "//div[@class='tei-unknownBlock']")
+    assert [text_of(p) for p in unknown.xpath("p")] == ["An unknown element around a paragraph."]
+
+
 def test_letter_parts_are_laid_out(sample_doc):
     assert text_of(one(sample_doc, "//p[@class='tei-dateline']")) == "Petrograd, December 1917"
     assert text_of(one(sample_doc, "//div[@class='tei-closer']")) == (

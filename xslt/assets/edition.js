@@ -4,7 +4,8 @@
  * Every highlighted name is a link to its entry in the indices (that is how the page works
  * without JavaScript). With JavaScript, a click (or Enter on the focused name) opens a popover
  * with the same entry: full name, dates, note, authority links and "n mentions in this text".
- * Escape, the close button or a click elsewhere closes it and focus returns to the name.
+ * Escape, the close button or a click elsewhere closes it and focus returns to the name;
+ * tabbing past the popover's last link also returns to the name.
  */
 (function () {
   "use strict";
@@ -76,6 +77,12 @@
     return true;
   }
 
+  // Only with JavaScript do the names open a popover; say so to assistive technology.
+  Array.prototype.forEach.call(document.querySelectorAll("a.ent[data-entry]"), function (link) {
+    link.setAttribute("aria-haspopup", "dialog");
+    link.setAttribute("aria-expanded", "false");
+  });
+
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     if (!target) { return; }
@@ -93,8 +100,31 @@
   });
 
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && popover) { close(true); }
+    if (!popover) {
+      // Escape hides the explanation of a focused date, omission or repair (WCAG 1.4.13).
+      var active = document.activeElement;
+      if (event.key === "Escape" && active && active.querySelector && active.querySelector(".tip")) {
+        active.classList.add("tip-dismissed");
+        active.addEventListener("blur", function () { active.classList.remove("tip-dismissed"); },
+                                { once: true });
+      }
+      return;
+    }
+    if (event.key === "Escape") { close(true); return; }
+    if (event.key !== "Tab") { return; }
+    // Keep the reading order: tabbing out of the popover goes back to the name it belongs to,
+    // and the next Tab continues in the text from there.
+    var focusable = popover.querySelectorAll("a[href], button");
+    var last = focusable[focusable.length - 1];
+    var leaving = event.shiftKey ? document.activeElement === popover
+                                 : document.activeElement === last;
+    if (leaving) {
+      event.preventDefault();
+      close(true);
+    }
   });
 
-  window.addEventListener("resize", function () { close(false); });
+  window.addEventListener("resize", function () {
+    if (popover && opener) { place(popover, opener); }
+  });
 })();
