@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.conftest import FIXTURES, SEED_TEI
 
 from teikit.cli import main
 from teikit.render.pdf import render_pdf_report
+from tests.conftest import FIXTURES, SEED_TEI
 
 SAMPLE_TEI = FIXTURES / "tei" / "sample-print.xml"
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from tests.conftest import CORPUS
-from tests.render_fo.printing import NS, page_count, pdf_fonts, pdf_text
 
 from teikit.errors import TeikitError
 from teikit.render.fo import fo_string
 from teikit.render.pdf import PdfResult, render_pdf_report
+from tests.conftest import CORPUS
+from tests.render_fo.printing import NS, page_count, pdf_fonts, pdf_text
 
 
 def manifest() -> list[dict[str, str]]:

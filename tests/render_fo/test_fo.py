@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from tests.conftest import SEED_TEI
-from tests.render_fo.conftest import SAMPLE_TEI
-from tests.render_fo.printing import NS, numbered_notes, parse
 
 from teikit.errors import InputError
 from teikit.render.fo import fo_string, normalise_fo, render_fo
+from tests.conftest import SEED_TEI
+from tests.render_fo.conftest import SAMPLE_TEI
+from tests.render_fo.printing import NS, numbered_notes, parse
 
 GOLDEN = Path(__file__).parent / "golden"
 

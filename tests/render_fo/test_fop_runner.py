@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml.builder import ElementMaker
-from tests.conftest import REPO
-from tests.render_fo.conftest import SAMPLE_TEI
 
 from teikit.cli import main
 from teikit.errors import ToolMissingError
@@ -24,6 +22,8 @@ from teikit.render.pdf import (
     run_fop,
 )
 from teikit.xmlio import serialize_tei
+from tests.conftest import REPO
+from tests.render_fo.conftest import SAMPLE_TEI
 
 FO_NS = "http://www.w3.org/1999/XSL/Format"
 FO = ElementMaker(namespace=FO_NS, nsmap={"fo": FO_NS})

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+
 from tests.render_fo.conftest import Book
 from tests.render_fo.printing import (
     NS,
