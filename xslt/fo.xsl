@@ -186,7 +186,7 @@
         <xsl:variable name="doc" select="."/>
         <xsl:for-each select="$doc/text/body//*[self::div or self::div1 or self::div2 or self::div3][head][not(ancestor::*[self::div or self::div1 or self::div2][ancestor::body])]">
           <fo:bookmark internal-destination="{f:id(.)}">
-            <fo:bookmark-title><xsl:value-of select="f:plain(head[1])"/></fo:bookmark-title>
+            <fo:bookmark-title><xsl:value-of select="tk:plain(head[1])"/></fo:bookmark-title>
           </fo:bookmark>
         </xsl:for-each>
       </xsl:for-each>
@@ -307,11 +307,11 @@
         </xsl:for-each>
         <fo:block font-size="{if ($a4) then '26pt' else '20pt'}" line-height="1.2" font-weight="bold"
             space-before="{if ($a4) then '14mm' else '10mm'}" space-after="6mm">
-          <xsl:value-of select="f:plain($main)"/>
+          <xsl:value-of select="tk:plain($main)"/>
         </fo:block>
         <xsl:for-each select="$stmt/title except $main">
           <fo:block font-size="{if ($a4) then '15pt' else '12pt'}" font-style="italic" line-height="1.3" space-after="3mm">
-            <xsl:value-of select="f:plain(.)"/>
+            <xsl:value-of select="tk:plain(.)"/>
           </fo:block>
         </xsl:for-each>
         <fo:block space-before="{if ($a4) then '30mm' else '18mm'}">
@@ -329,24 +329,24 @@
       </fo:block>
     </xsl:for-each>
     <fo:block text-align="center" font-size="{$small-size}" letter-spacing="0.5pt">
-      <xsl:value-of select="f:plain((teiHeader/fileDesc/publicationStmt/(publisher, distributor, authority))[1])"/>
+      <xsl:value-of select="tk:plain((teiHeader/fileDesc/publicationStmt/(publisher, distributor, authority))[1])"/>
     </fo:block>
   </xsl:template>
 
   <xsl:function name="f:resp-line" as="xs:string">
     <xsl:param name="resp" as="element()"/>
-    <xsl:variable name="names" select="string-join($resp/(persName | orgName | name)! f:plain(.), ', ')"/>
+    <xsl:variable name="names" select="string-join($resp/(persName | orgName | name)! tk:plain(.), ', ')"/>
     <xsl:choose>
       <xsl:when test="$resp/self::editor">
-        <xsl:sequence select="concat('Edited by ', f:plain($resp))"/>
+        <xsl:sequence select="concat('Edited by ', tk:plain($resp))"/>
       </xsl:when>
-      <xsl:when test="matches(f:plain($resp/resp[1]), '^translat', 'i') and $names">
+      <xsl:when test="matches(tk:plain($resp/resp[1]), '^translat', 'i') and $names">
         <xsl:sequence select="concat('Translated by ', $names)"/>
       </xsl:when>
       <xsl:when test="$names">
-        <xsl:sequence select="concat(f:plain($resp/resp[1]), ': ', $names)"/>
+        <xsl:sequence select="concat(tk:plain($resp/resp[1]), ': ', $names)"/>
       </xsl:when>
-      <xsl:otherwise><xsl:sequence select="f:plain($resp)"/></xsl:otherwise>
+      <xsl:otherwise><xsl:sequence select="tk:plain($resp)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
@@ -375,11 +375,11 @@
       <xsl:variable name="creation" select="teiHeader/profileDesc/creation"/>
       <xsl:if test="normalize-space($creation)">
         <fo:block space-after="1.5mm"><fo:inline font-style="italic">Written: </fo:inline><xsl:value-of select="if ($creation/* and not($creation/text()[normalize-space()]))
-            then string-join($creation/* ! f:plain(.), ', ') else f:plain($creation)"/></fo:block>
+            then string-join($creation/* ! tk:plain(.), ', ') else tk:plain($creation)"/></fo:block>
       </xsl:if>
       <xsl:variable name="pub" select="$file/publicationStmt"/>
       <fo:block space-before="3mm">
-        <xsl:value-of select="string-join((tk:publisher(.), $pub/pubPlace ! f:plain(.), tk:publication-date(.))[normalize-space()], ', ')"/>
+        <xsl:value-of select="string-join((tk:publisher(.), $pub/pubPlace ! tk:plain(.), tk:publication-date(.))[normalize-space()], ', ')"/>
       </fo:block>
       <xsl:for-each select="$pub/availability/(licence | p)">
         <fo:block space-before="1.5mm">
@@ -396,7 +396,7 @@
       <fo:block space-before="1.5mm"><fo:inline font-style="italic">Cite as: </fo:inline><xsl:value-of select="tk:citation(.)"/></fo:block>
       <xsl:for-each select="teiHeader/revisionDesc/(change | listChange/change)">
         <fo:block space-before="1mm">
-          <xsl:value-of select="string-join(((@when, @notBefore)[1], f:plain(.))[normalize-space()], ': ')"/>
+          <xsl:value-of select="string-join(((@when, @notBefore)[1], tk:plain(.))[normalize-space()], ': ')"/>
         </fo:block>
       </xsl:for-each>
     </fo:block>
@@ -410,28 +410,28 @@
     <xsl:variable name="vol" select="($m | $imprint)/biblScope[@unit = 'volume']"/>
     <xsl:variable name="issue" select="($m | $imprint)/biblScope[@unit = 'issue']"/>
     <xsl:variable name="pages" select="($m | $imprint)/biblScope[@unit = 'page']"/>
-    <xsl:value-of select="string-join(($a/author, $m/author)[1] ! f:plain(.), ', ')"/>
+    <xsl:value-of select="string-join(($a/author, $m/author)[1] ! tk:plain(.), ', ')"/>
     <xsl:if test="($a/author, $m/author)"><xsl:text>, </xsl:text></xsl:if>
     <xsl:for-each select="$a/title[1]">
-      <xsl:value-of select="if (exists(tk:quote-marks(.))) then f:plain(.) else concat('“', f:plain(.), '”')"/>
+      <xsl:value-of select="if (exists(tk:quote-marks(.))) then tk:plain(.) else concat('“', tk:plain(.), '”')"/>
       <xsl:text>, </xsl:text>
     </xsl:for-each>
     <xsl:for-each select="$a/respStmt">
       <xsl:value-of select="f:resp-line(.)"/><xsl:text>, </xsl:text>
     </xsl:for-each>
     <xsl:if test="$a">in </xsl:if>
-    <fo:inline font-style="italic"><xsl:value-of select="f:plain($m/title[1])"/></fo:inline>
-    <xsl:if test="$vol">, Vol. <xsl:value-of select="f:plain($vol[1])"/></xsl:if>
-    <xsl:if test="$issue">, No. <xsl:value-of select="f:plain($issue[1])"/></xsl:if>
+    <fo:inline font-style="italic"><xsl:value-of select="tk:plain($m/title[1])"/></fo:inline>
+    <xsl:if test="$vol">, Vol. <xsl:value-of select="tk:plain($vol[1])"/></xsl:if>
+    <xsl:if test="$issue">, No. <xsl:value-of select="tk:plain($issue[1])"/></xsl:if>
     <xsl:if test="$imprint/(pubPlace | publisher)">
       <xsl:text>, </xsl:text>
-      <xsl:value-of select="string-join($imprint/(pubPlace | publisher) ! f:plain(.), ': ')"/>
+      <xsl:value-of select="string-join($imprint/(pubPlace | publisher) ! tk:plain(.), ': ')"/>
     </xsl:if>
-    <xsl:if test="$imprint/date">, <xsl:value-of select="f:plain($imprint/date[1])"/></xsl:if>
+    <xsl:if test="$imprint/date">, <xsl:value-of select="tk:plain($imprint/date[1])"/></xsl:if>
     <xsl:if test="$pages">
       <xsl:text>, </xsl:text>
       <xsl:value-of select="if ($pages[1]/@from and $pages[1]/@to and $pages[1]/@from != $pages[1]/@to) then 'pp. ' else 'p. '"/>
-      <xsl:value-of select="f:plain($pages[1])"/>
+      <xsl:value-of select="tk:plain($pages[1])"/>
     </xsl:if>
     <xsl:text>.</xsl:text>
   </xsl:template>
@@ -555,7 +555,7 @@
       </xsl:for-each>
       <xsl:for-each select="text//*[self::div or self::div1 or self::div2 or self::div3 or self::div4][head][not(ancestor::front)][count(ancestor::*[starts-with(local-name(), 'div')]) lt 2]">
         <xsl:call-template name="toc-line">
-          <xsl:with-param name="label" select="f:plain(head[1])"/>
+          <xsl:with-param name="label" select="tk:plain(head[1])"/>
           <xsl:with-param name="target" select="f:id(.)"/>
           <xsl:with-param name="level" select="count(ancestor::*[starts-with(local-name(), 'div')])"/>
         </xsl:call-template>
@@ -694,7 +694,7 @@
       </xsl:if>
       <xsl:if test="$depth = 0 and ancestor::body">
         <xsl:call-template name="section-marker">
-          <xsl:with-param name="label" select="(head[1] ! f:plain(.), f:subtitle(ancestor::TEI[1]))[normalize-space()][1]"/>
+          <xsl:with-param name="label" select="(head[1] ! tk:plain(.), f:subtitle(ancestor::TEI[1]))[normalize-space()][1]"/>
         </xsl:call-template>
       </xsl:if>
       <xsl:apply-templates select="*"/>
@@ -1455,13 +1455,11 @@
     <xsl:param name="who" as="attribute()"/>
     <xsl:variable name="id" select="substring-after(tokenize(normalize-space($who))[1], '#')"/>
     <xsl:variable name="person" select="root($who)//*[@xml:id = $id][1]"/>
-    <xsl:sequence select="if ($person) then (f:plain(($person/(persName | name | label))[1]), $id)[normalize-space()][1]
+    <xsl:sequence select="if ($person) then (tk:plain(($person/(persName | name | label))[1]), $id)[normalize-space()][1]
                           else (normalize-space($who))"/>
   </xsl:function>
 
-  <!-- ================================================================== candidates for common.xsl
-       tk:plain drops quotation marks and gaps; headings in a table of contents or a running head
-       read better with them, in HTML as in print. -->
+  <!-- ================================================================== candidates for common.xsl -->
 
   <!-- a name made of parts (forename, surname …) that the source wrote without spaces between
        them: "Charles Dickens", not "CharlesDickens" (tk:plain joins text nodes as they are) -->
@@ -1471,23 +1469,5 @@
         [empty(ancestor::*[self::note or self::sic[parent::choice] or self::abbr[parent::choice] or self::orig[parent::choice]])]
         ! normalize-space(.), ' '))"/>
   </xsl:function>
-
-  <!-- text of an element without notes or the readings the edition leaves out, one line -->
-  <xsl:function name="f:plain" as="xs:string">
-    <xsl:param name="e" as="node()?"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="$e" mode="plain"/>
-    </xsl:variable>
-    <xsl:sequence select="normalize-space(string-join($parts))"/>
-  </xsl:function>
-  <xsl:template match="note | sic[parent::choice] | orig[parent::choice] | abbr[parent::choice] | rdg | del | fw | figure | lb[@break = 'no'] | pb" mode="plain"/>
-  <xsl:template match="lb" mode="plain"><xsl:text> </xsl:text></xsl:template>
-  <xsl:template match="quote | q | soCalled | said | title" mode="plain">
-    <xsl:variable name="marks" select="tk:quote-marks(.)"/>
-    <xsl:sequence select="$marks[1]"/><xsl:apply-templates mode="plain"/><xsl:sequence select="$marks[2]"/>
-  </xsl:template>
-  <xsl:template match="gap" mode="plain"><xsl:value-of select="$tk:gap-label"/></xsl:template>
-  <xsl:template match="*" mode="plain"><xsl:apply-templates mode="plain"/></xsl:template>
-  <xsl:template match="text()" mode="plain"><xsl:sequence select="string(.)"/></xsl:template>
 
 </xsl:stylesheet>
