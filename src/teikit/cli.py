@@ -202,3 +202,40 @@ def validate(files: tuple[Path, ...], schemas: tuple[str, ...], output_format: s
     else:
         click.echo(report.as_text(), nl=False)
     sys.exit(report.exit_code)
+
+
+# ---- print edition: XSL-FO and PDF -------------------------------------------------------------
+
+@render.command("fo")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Where to write the XSL-FO (default: FILE with .fo).")
+@click.option("--page-size", type=click.Choice(["A5", "A4"], case_sensitive=False), default="A5",
+              show_default=True, help="Page size of the printed book.")
+@reports_errors
+def render_fo_command(file: Path, output: Path | None, page_size: str) -> None:
+    """Render a TEI FILE as XSL-FO, the print edition before layout."""
+    from teikit.render.fo import render_fo
+
+    click.echo(f"wrote {render_fo(file, output or file.with_suffix('.fo'), page_size)}")
+
+
+@render.command("pdf")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Where to write the PDF (default: FILE with .pdf); the .fo is kept beside it.")
+@click.option("--page-size", type=click.Choice(["A5", "A4"], case_sensitive=False), default="A5",
+              show_default=True, help="Page size of the printed book.")
+@click.option("--fop", "fop_executable", metavar="PATH",
+              help="Apache FOP executable (default: $TEIKIT_FOP, else fop on the PATH).")
+@reports_errors
+def render_pdf_command(file: Path, output: Path | None, page_size: str,
+                       fop_executable: str | None) -> None:
+    """Render a TEI FILE as a PDF book with Apache FOP."""
+    from teikit.render.pdf import render_pdf_report
+
+    result = render_pdf_report(file, output or file.with_suffix(".pdf"), page_size,
+                               fop=fop_executable)
+    for message in result.warnings:
+        warn(f"FOP: {message}")
+    click.echo(f"wrote {result.pdf} and {result.fo}")
