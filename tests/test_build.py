@@ -36,6 +36,34 @@ def test_every_source_becomes_valid_tei(built_edition):
     assert "2 valid, 0 invalid" in output
 
 
+def test_site_has_a_page_per_text_an_index_and_the_print_edition(built_edition):
+    folder, _ = built_edition
+    site = folder / "site"
+    for name in ("volkova-letter", "marchal-printers-strike"):
+        page = (site / f"{name}.html").read_text(encoding="utf-8")
+        assert "<html" in page
+        assert (site / f"{name}.fo").read_text(encoding="utf-8").startswith("<?xml")
+        assert (site / f"{name}.pdf").read_bytes().startswith(b"%PDF")
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "Letter to the Metalworkers of Kharkov" in index
+    assert "The Paris Printers’ Strike of 1906" in index
+    assert (site / "assets").is_dir()
+
+
+def test_without_fop_the_build_writes_the_fo_and_warns(built_edition, tmp_path, monkeypatch):
+    folder, _ = built_edition
+    monkeypatch.setenv("TEIKIT_FOP", str(tmp_path / "no-fop-here"))
+    (folder / "edition.toml").write_text(
+        (folder / "edition.toml").read_text(encoding="utf-8").replace(
+            'site = "site"', 'site = "site-without-fop"'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--config", str(folder / "edition.toml")])
+    assert result.exit_code == 0, result.output
+    site = folder / "site-without-fop"
+    assert (site / "volkova-letter.fo").is_file()
+    assert not (site / "volkova-letter.pdf").exists()
+    assert "no PDF" in result.output and "apt-get install fop" in result.output
+
+
 def test_build_without_sources_is_an_error(tmp_path: Path):
     (tmp_path / "edition.toml").write_text('[edition]\nsources = "nothing"\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["build", "--config", str(tmp_path / "edition.toml")])

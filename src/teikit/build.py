@@ -1,6 +1,7 @@
 """Build the edition: convert every source, validate the TEI, render the outputs.
 
-    tei/sources/NAME.txt → tei/NAME.xml → (edition schema + rules + tei_all) → site/
+    tei/sources/NAME.txt → tei/NAME.xml → (edition schema + rules + tei_all)
+        → site/NAME.html + site/index.html → site/NAME.fo → site/NAME.pdf
 """
 
 from __future__ import annotations
@@ -43,3 +44,29 @@ def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: Non
     yield report.summary()
     if report.exit_code:
         raise InvalidEditionError("the generated TEI is not valid; see the problems above")
+
+    yield from render_outputs(outputs, config.site_dir, config.page_size, warn)
+
+
+def render_outputs(tei_files: list[Path], site_dir: Path, page_size: str,
+                   warn: Callable[[str], None]) -> Iterator[str]:
+    """The reading edition (one page per text and an index) and the print edition (FO, PDF).
+
+    Without Apache FOP the FO is still written and the missing PDF is a warning."""
+    from teikit.errors import ToolMissingError
+    from teikit.render.fo import render_fo
+    from teikit.render.html import render_site
+    from teikit.render.pdf import render_pdf
+
+    site_dir.mkdir(parents=True, exist_ok=True)
+    for page in render_site(tei_files, site_dir):
+        yield f"wrote {page}"
+    for tei in tei_files:
+        pdf = site_dir / f"{tei.stem}.pdf"
+        try:
+            render_pdf(tei, pdf, page_size)
+            yield f"wrote {pdf.with_suffix('.fo')} and {pdf}"
+        except ToolMissingError as missing:
+            fo = render_fo(tei, pdf.with_suffix(".fo"), page_size)
+            warn(f"{tei.name}: no PDF: {missing}")
+            yield f"wrote {fo}"

@@ -92,7 +92,7 @@ def export_text(file: Path, output: Path | None, reading: str) -> None:
               show_default=True, help="Edition config naming the sources and the register.")
 @reports_errors
 def build(config: Path) -> None:
-    """Build the edition: convert every source in tei/sources/ into tei/."""
+    """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF)."""
     from teikit.build import build_edition
 
     for line in build_edition(config, warn=warn):

@@ -9,6 +9,8 @@ date = "2026-11-27"            # publication date; also the date of the conversi
 register = "register.xml"      # relative to this file
 sources = "sources"            # where `teikit build` finds *.txt
 output = "."                   # where it writes NAME.xml
+site = "../site"               # where it writes the HTML pages, the FO and the PDFs
+page_size = "A5"               # of the PDFs: A5 or A4
 
 [texts.NAME]                   # per text (NAME = source file stem); all keys optional
 year = 1917                    # year of dates written without one ("October 27")
@@ -21,6 +23,7 @@ original_language = "fr"
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -74,6 +77,14 @@ class EditionConfig:
     @property
     def output_dir(self) -> Path:
         return self.base / str(self.edition.get("output", "."))
+
+    @property
+    def site_dir(self) -> Path:
+        return Path(os.path.normpath(self.base / str(self.edition.get("site", "../site"))))
+
+    @property
+    def page_size(self) -> str:
+        return str(self.edition.get("page_size", "A5"))
 
     def settings_for(self, name: str, register_override: Path | None = None) -> TextSettings:
         text = {**self.texts.get("*", {}), **self.texts.get(name, {})}
