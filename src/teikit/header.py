@@ -164,54 +164,116 @@ def _source_desc(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
     return source
 
 
+_PUBLISHER = re.compile(
+    r"\b(?:Publishers?|Publishing|Press|Verlag|Books|[ÉE]ditions|House|Library)\b")
+_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December)\b")
+
+
+@dataclass
+class Citation:
+    """A citation line cut into its parts: "New International, Vol. XIV No. 4, April 1948,
+    p. 123–126" or "Collected Speeches, Volume 3, Progress Publishers, Moscow 1972, pp. 45–52"."""
+
+    title: str
+    volume: re.Match[str] | None
+    issue: re.Match[str] | None
+    pages: re.Match[str] | None
+    publisher: str | None
+    place: str | None
+
+    @property
+    def is_citation(self) -> bool:
+        return any((self.volume, self.issue, self.pages, self.publisher))
+
+
+def _citation(text: str) -> Citation:
+    text = _strip_period(text)
+    segments = [part.strip() for part in text.split(",")]
+    publisher = next((part for part in segments[1:] if _PUBLISHER.search(part)), None)
+    place = None
+    if publisher is not None:
+        following = segments[segments.index(publisher) + 1:]
+        place_part = next((part for part in following if _TRAILING_YEAR.search(part)), None)
+        if place_part:
+            place = _TRAILING_YEAR.sub("", place_part).strip() or None
+    return Citation(segments[0], _VOLUME.search(text), _ISSUE.search(text), _PAGES.search(text),
+                    publisher, place)
+
+
+def _scopes(citation: Citation) -> list[etree._Element]:
+    scopes = []
+    if citation.volume:
+        number = roman_to_int(citation.volume.group("volume"))
+        scopes.append(el("biblScope", citation.volume.group(0), unit="volume",
+                         n=str(number) if number else None))
+    if citation.issue:
+        scopes.append(el("biblScope", citation.issue.group(0), unit="issue",
+                         n=citation.issue.group("issue")))
+    if citation.pages:
+        pages = citation.pages
+        scopes.append(el("biblScope", pages.group(0), unit="page", **{
+            "from": pages.group("from"), "to": pages.group("to") or pages.group("from")}))
+    return scopes
+
+
+def _date(ctx: HeaderContext, block: Block) -> etree._Element | None:
+    span = ctx.date_span(block)
+    return ctx.weave_slice(el("date"), block, span.start, span.end) if span is not None else None
+
+
 def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
+    """The printed source: an article in a periodical (an issue number or a month in the date)
+    or a part of a book (publisher, place); a line that cites nothing stays a plain bibl."""
     doc = ctx.doc
-    text = _strip_period(block.text)
-    journal = text.split(",")[0].strip()
+    citation = _citation(block.text)
+    date = _date(ctx, block)
+    if not citation.is_citation and date is None:
+        return el("bibl", _strip_period(block.text), type="source")
     analytic = el("analytic")
     author = next(iter(doc.of_kind(BlockKind.AUTHOR)), None)
     if author is not None:
         append(analytic, el("author", author.text))
-    part = next(iter(doc.of_kind(BlockKind.SUBTITLE)), None)
-    title = next(iter(doc.of_kind(BlockKind.TITLE)), None)
-    for block_title in (title, part):
-        if block_title is not None:
-            append(analytic, el("title", block_title.text, level="a"))
+    for kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
+        for title in doc.of_kind(kind):
+            append(analytic, el("title", title.text, level="a"))
     translation = doc.field("translation")
     if translation is not None:
         append(analytic, el("respStmt", el("resp", "translated by"),
                             el("persName", _strip_period(translation.text))))
-    imprint = el("imprint")
-    date_span = ctx.date_span(block)
-    if date_span is not None:
-        append(imprint, ctx.weave_slice(el("date"), block, date_span.start, date_span.end))
-    monogr = el("monogr", el("title", journal, level="j"), imprint)
-    volume = _VOLUME.search(text)
-    if volume:
-        number = roman_to_int(volume.group("volume"))
-        append(imprint, el("biblScope", volume.group(0), unit="volume",
-                           n=str(number) if number else None))
-    issue = _ISSUE.search(text)
-    if issue:
-        append(imprint, el("biblScope", issue.group(0), unit="issue", n=issue.group("issue")))
-    pages = _PAGES.search(text)
-    if pages:
-        append(imprint, el("biblScope", pages.group(0), unit="page", **{
-            "from": pages.group("from"), "to": pages.group("to") or pages.group("from")}))
-    return el("biblStruct", analytic, monogr, type="journalArticle")
+    periodical = bool(citation.issue) or (date is not None and _MONTH.search(date.text or ""))
+    imprint = el("imprint",
+                 el("pubPlace", citation.place) if citation.place else None,
+                 el("publisher", citation.publisher) if citation.publisher else None,
+                 date)
+    if not len(imprint):
+        append(imprint, el("date"))
+    monogr = el("monogr", el("title", citation.title, level="j" if periodical else "m"),
+                imprint, *_scopes(citation))
+    return el("biblStruct", analytic, monogr,
+              type="journalArticle" if periodical else "bookSection")
 
 
 def _first_publication(ctx: HeaderContext, block: Block) -> etree._Element:
+    """"L’An 1 de la révolution russe, 1930." or "Izvestia, No. 52, March 16, 1918." """
     text = _strip_period(block.text)
+    citation = _citation(text)
     year = _TRAILING_YEAR.search(text)
-    title = text[:year.start()].strip() if year else text
+    if citation.is_citation:
+        title = citation.title
+    else:
+        date_span = ctx.date_span(block)
+        cut = date_span.start if date_span is not None else (year.start() if year else len(text))
+        title = text[:cut].strip().rstrip(",").strip()
     language = ctx.settings.original_language or None
     bibl = el("bibl", el("title", title), type="firstPublication", xml_lang=language)
-    date_span = ctx.date_span(block)
-    if date_span is not None:
-        append(bibl, ", ", ctx.weave_slice(el("date"), block, date_span.start, date_span.end))
-    elif year:
-        append(bibl, ", ", el("date", year.group("year"), when=year.group("year")))
+    for scope in _scopes(citation):
+        append(bibl, ", ", scope)
+    date = _date(ctx, block)
+    if date is None and year:
+        date = el("date", year.group("year"), when=year.group("year"))
+    if date is not None:
+        append(bibl, ", ", date)
     return bibl
 
 
@@ -264,7 +326,7 @@ def _encoding_desc(ctx: HeaderContext) -> etree._Element:
 def _profile_desc(ctx: HeaderContext) -> etree._Element:
     settings = ctx.settings
     profile = el("profileDesc")
-    written = ctx.doc.field("written")
+    written = ctx.doc.field("written") or ctx.doc.field("delivered")
     if written is not None:
         append(profile, _creation(ctx, written))
     languages = [settings.language or "en"]

@@ -144,6 +144,9 @@ FIELD_KEYS: dict[str, str] = {
     "translatedby": "translation",
     "translator": "translation",
     "transcriptionmarkup": "transcription",
+    "transcriptionhtmlmarkup": "transcription",
+    "transcriptionmarkuphtml": "transcription",
+    "transcriptionproofreading": "transcription",
     "transcription": "transcription",
     "transcribed": "transcription",
     "transcribedby": "transcription",
@@ -164,7 +167,9 @@ _SIGNATURE = re.compile(r"\s*(?P<sig>[–—-]\s*Ed(?:s|itors?)?\.?)\s*$")
 _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified)\b")
 _NOTES_HEADING = re.compile(r"^(?:Notes|Footnotes|Endnotes|Note)\.?$", re.IGNORECASE)
 _FOOTNOTE_LABEL = re.compile(r"^(?P<label>\[(?P<n1>\d{1,3})\]|(?P<n2>\d{1,3})[.)])\s+")
-_ROMAN_OR_CHAPTER = re.compile(r"^(?:[IVXLC]+\.?|(?:Chapter|Part|Book|Section)\s+\S+.*)$")
+_ROMAN_OR_CHAPTER = re.compile(
+    r"^(?:[IVXLC]+\.?|(?:Chapter|Part|Book|Section)\s+(?:[IVXLC]+|\d+|One|Two|Three|Four|Five|"
+    r"Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b(?:[.:]?\s.*|\.)?)$")
 _SALUTATION = re.compile(
     r"^(?:Dear|My dear|Comrades?|Sirs?|Gentlemen|Friends|Citizens|Brothers|Madam)\b.{0,60}[,!:]$")
 _CLOSING = re.compile(
@@ -228,9 +233,11 @@ def _is_heading(chunk: Chunk) -> bool:
     text = chunk.text
     if not chunk.single_line or len(text) > 80 or len(text.split()) > 12:
         return False
+    if _ROMAN_OR_CHAPTER.match(text):
+        return True  # "II.", "Chapter III", "Part One: …"
     if text[0] in "“‘\"'([«„" or text[-1] in ".,;:”’\"'»" or text.endswith("…"):
         return False
-    if _ROMAN_OR_CHAPTER.match(text) or (text.isupper() and any(c.isalpha() for c in text)):
+    if text.isupper() and any(c.isalpha() for c in text):
         return True
     if not (text[0].isupper() or text[0].isdigit()):
         return False

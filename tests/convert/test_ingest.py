@@ -149,3 +149,18 @@ class TestDecoding:
     def test_binary_input_is_an_error(self):
         with pytest.raises(InputError, match="binary"):
             decode(bytes(range(256)) * 4, "x")
+
+
+@pytest.mark.parametrize(("line", "is_heading"), [
+    ("II.", True),
+    ("IV", True),
+    ("Chapter III", True),
+    ("Part Two: The Masses", True),
+    ("Part of the army remained loyal.", False),
+    ("Not one single army unit replied to this appeal.", False),
+    ("“Anything goes!”", False),
+    ("The Junkers’ Mutiny", True),
+])
+def test_heading_shapes(line, is_heading):
+    doc = ingest_text(f"{line}\n\nA paragraph of prose follows here.\n", "h")
+    assert (doc.blocks[0].kind is BlockKind.HEADING) is is_heading

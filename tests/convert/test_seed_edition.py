@@ -68,10 +68,10 @@ def test_publication_statement_comes_from_the_config(tei):
 def test_source_description_journal_issue_and_pages(tei):
     monogr = "t:teiHeader/t:fileDesc/t:sourceDesc/t:biblStruct/t:monogr"
     assert one(tei, f"{monogr}/t:title[@level='j']") == "New International"
-    assert one(tei, f"{monogr}/t:imprint/t:biblScope[@unit='volume']/@n") == "14"
-    assert one(tei, f"{monogr}/t:imprint/t:biblScope[@unit='issue']/@n") == "4"
+    assert one(tei, f"{monogr}/t:biblScope[@unit='volume']/@n") == "14"
+    assert one(tei, f"{monogr}/t:biblScope[@unit='issue']/@n") == "4"
     assert one(tei, f"{monogr}/t:imprint/t:date/@when") == "1948-04"
-    pages = xp(tei, f"{monogr}/t:imprint/t:biblScope[@unit='page']")[0]
+    pages = xp(tei, f"{monogr}/t:biblScope[@unit='page']")[0]
     assert (pages.get("from"), pages.get("to")) == ("123", "126")
 
 

@@ -118,6 +118,23 @@ def julian_to_gregorian(year: int, month: int, day: int) -> date:
     return date(*julian.to_gregorian(year, month, day))
 
 
+_DATED_FIELDS = ("delivered", "written")
+_FULL_DATE = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\b[^–—]*?\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def _document_year(doc: Transcription) -> int | None:
+    """The year a letter or speech is dated ("Delivered: 14 March 1918"): yearless dates in its
+    text most likely fall in it. A period ("Written: 1925–1928") gives none."""
+    for key in _DATED_FIELDS:
+        field = doc.field(key)
+        if field is not None:
+            match = _FULL_DATE.match(field.text)
+            if match:
+                return int(match.group(1))
+    return None
+
+
 def _iso(year: int | None, month: int, day: int | None = None) -> str:
     if year is None:
         return f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
@@ -145,7 +162,7 @@ class DatePass:
             if span.tag is not None:
                 taken.setdefault(span.block, []).append(span)
         out: list[Span] = []
-        self._context_year = self.year
+        self._context_year = self.year if self.year is not None else _document_year(doc)
         for block in doc.blocks:
             if block.kind in {BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE}:
                 continue
@@ -153,6 +170,13 @@ class DatePass:
                 if any(_crosses(start, end, s) for s in taken.get(block.index, [])):
                     continue
                 out.append(Span(block.index, start, end, "date", attrs, concern=CONCERN))
+        yearless = [s for s in out if s.attrs.get("when", "").startswith("--")]
+        if yearless:
+            first = doc.blocks[yearless[0].block]
+            self.warnings.append(
+                f"{len(yearless)} date(s) without a year, first on line {first.line} "
+                f"(“{first.text[yearless[0].start:yearless[0].end]}”): @when gives month and day "
+                "only; set the year in the edition config ([texts.NAME] year = …)")
         return out
 
     def find(self, block: Block) -> list[tuple[int, int, dict[str, str]]]:

@@ -1,0 +1,117 @@
+"""The teiHeader for transcriptions with other header conventions than the Serge text."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from teikit.config import TextSettings
+from teikit.convert import convert_text
+from teikit.header import roman_to_int
+from tests.conftest import TRANSCRIPTIONS
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+SPEECH = """Karl Example
+
+On the Tasks of the Moment
+
+Delivered: 14 March 1918.
+First Published: Izvestia, No. 52, March 16, 1918.
+Source: Collected Speeches, Volume 3, Progress Publishers, Moscow 1972, pp. 45–52.
+Translated: Jane Doe
+Transcription/HTML Markup: John Roe
+
+On January 5 the assembly met; on March 3 the peace was signed.
+"""
+
+
+def header_of(text: str, **settings: object) -> etree._Element:
+    conversion = convert_text(text, "t", TextSettings(name="t", **settings))  # type: ignore[arg-type]
+    return conversion.tree.getroot()
+
+
+def values(root: etree._Element, path: str) -> list[str]:
+    return [" ".join("".join(n.itertext()).split()) if isinstance(n, etree._Element) else str(n)
+            for n in root.xpath(path, namespaces=NS)]
+
+
+@pytest.mark.parametrize(("numeral", "value"), [
+    ("II", 2), ("XIV", 14), ("IX", 9), ("MCMXVII", 1917), ("4", 4), ("IIX2", None), ("", None)])
+def test_roman_numerals(numeral, value):
+    assert roman_to_int(numeral) == value
+
+
+def test_book_source_becomes_a_book_section_with_publisher_and_place():
+    root = header_of(SPEECH)
+    (struct,) = root.xpath("//t:sourceDesc/t:biblStruct", namespaces=NS)
+    assert struct.get("type") == "bookSection"
+    assert values(struct, "t:monogr/t:title[@level='m']") == ["Collected Speeches"]
+    assert values(struct, "t:monogr/t:imprint/t:publisher") == ["Progress Publishers"]
+    assert values(struct, "t:monogr/t:imprint/t:pubPlace") == ["Moscow"]
+    assert values(struct, "t:monogr/t:imprint/t:date/@when") == ["1972"]
+    assert values(struct, "t:monogr/t:biblScope[@unit='volume']/@n") == ["3"]
+    assert values(struct, "t:monogr/t:biblScope[@unit='page']/@from") == ["45"]
+
+
+def test_periodical_first_publication_keeps_title_issue_and_date_apart():
+    root = header_of(SPEECH)
+    (bibl,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
+    assert values(bibl, "t:title") == ["Izvestia"]
+    assert values(bibl, "t:biblScope[@unit='issue']/@n") == ["52"]
+    assert values(bibl, "t:date/@when") == ["1918-03-16"]
+
+
+def test_delivery_date_dates_the_creation_and_the_yearless_dates():
+    root = header_of(SPEECH)
+    assert values(root, "//t:profileDesc/t:creation/t:date/@when") == ["1918-03-14"]
+    assert values(root, "//t:body//t:date/@when") == ["1918-01-05", "1918-03-03"]
+
+
+def test_combined_transcription_label_names_the_transcriber():
+    root = header_of(SPEECH)
+    assert values(root, "//t:respStmt[t:resp='Transcription and mark-up']/t:persName") == [
+        "John Roe"]
+    assert values(root, "//t:respStmt[t:resp='Translation']/t:persName") == ["Jane Doe"]
+
+
+def test_yearless_dates_without_context_are_kept_month_and_day_and_reported():
+    conversion = convert_text("Nothing but prose. On January 5 they met.\n", "t",
+                              TextSettings(name="t"))
+    whens = conversion.tree.getroot().xpath("//t:date/@when", namespaces=NS)
+    assert whens == ["--01-05"]
+    assert any("without a year" in w for w in conversion.warnings)
+
+
+def test_article_with_notes_header():
+    text = (TRANSCRIPTIONS / "marchal-printers-strike.txt").read_text(encoding="utf-8")
+    root = header_of(text, publisher="Test Press", publication_date="2026-01-01")
+    (struct,) = root.xpath("//t:sourceDesc/t:biblStruct", namespaces=NS)
+    assert struct.get("type") == "journalArticle"
+    assert values(struct, "t:monogr/t:title[@level='j']") == ["The Socialist Review"]
+    assert values(struct, "t:monogr/t:biblScope[@unit='volume']/@n") == ["2"]
+    assert values(struct, "t:monogr/t:biblScope[@unit='issue']/@n") == ["9"]
+    assert values(struct, "t:monogr/t:imprint/t:date/@when") == ["1907-11"]
+    assert values(root, "//t:titleStmt/t:respStmt/t:resp") == [
+        "Translation", "Transcription and mark-up", "HTML mark-up", "Proofreading",
+        "TEI encoding (automatic conversion)"]
+    assert any(v.startswith("Copyleft: Socialist Review Archive 2009")
+               for v in values(root, "//t:publicationStmt/t:availability/t:p"))
+    assert values(root, "//t:revisionDesc/t:change[1]/@when") == ["2010-01-12"]
+
+
+def test_letter_and_footnotes_in_the_text():
+    letter = header_of((TRANSCRIPTIONS / "volkova-letter.txt").read_text(encoding="utf-8"),
+                       editor="The bulletin editors")
+    (div,) = letter.xpath("//t:body/t:div[@type='letter']", namespaces=NS)
+    assert values(div, "t:opener/t:dateline") == ["Moscow, 14 March 1921"]
+    assert values(div, "t:opener/t:salute") == ["Dear Comrades,"]
+    assert values(div, "t:closer/t:salute") == ["With communist greetings,"]
+    assert values(div, "t:closer/t:signed") == ["A. Volkova"]
+
+    article = header_of((TRANSCRIPTIONS / "marchal-printers-strike.txt").read_text("utf-8"))
+    notes = article.xpath("//t:body//t:note[@type='footnote']", namespaces=NS)
+    assert [n.get("n") for n in notes] == ["1", "2"]
+    assert values(article, "//t:body//t:note[@n='1']") == [
+        "The Rue du Croissant was the centre of the Paris newspaper trade."]
+    assert values(article, "//t:back/t:divGen[@type='notes']/t:head") == ["Notes"]
