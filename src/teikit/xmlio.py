@@ -18,29 +18,17 @@ from lxml import etree
 from teikit.errors import InputError, OutputError
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        dtd_validation=False,
-        remove_blank_text=False,
-        huge_tree=False,
-    )
-
-
 def parse_xml_bytes(data: bytes, name: str = "<input>") -> etree._ElementTree:
     """Parse XML bytes, refusing entity declarations; errors name the parser's line and column."""
     if not data.strip():
         raise InputError(f"{name}: the file is empty", hint="expected an XML document")
     try:
-        tree = etree.ElementTree(etree.fromstring(data, _parser()))
+        tree = etree.ElementTree(etree.fromstring(data, safe_parser()))
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (0, 0)
         message = error.msg or str(error)
         raise InputError(f"{name}:{line}:{column}: not well-formed XML: {message}") from None
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
+    if declares_entities(tree):
         raise InputError(
             f"{name}: the document declares entities in its DOCTYPE",
             hint="teikit never expands or fetches entities; remove the declarations",
@@ -117,7 +105,7 @@ def serialize_tei(tree: etree._ElementTree) -> bytes:
 
 
 def safe_parser(*, recover: bool = False) -> etree.XMLParser:
-    """A fresh parser with the safe settings above (no entities, no DTD, no network).
+    """A fresh parser that resolves no entities, loads no DTD and never uses the network.
 
     Each parse needs its own parser so that its ``error_log`` holds only that parse's errors;
     ``recover=True`` is for callers that have already judged the errors (see teikit.validate).
