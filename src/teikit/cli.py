@@ -142,7 +142,7 @@ def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
     capitalised names the register does not know."""
     import json
 
-    from teikit.register import entities_report
+    from teikit.entities import entities_report
 
     report = entities_report(file, contexts)
     if as_json:
@@ -159,8 +159,8 @@ def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
 @reports_errors
 def entities_suggest_command(source: Path, output: Path | None, encoding: str | None) -> None:
     """Propose a TEI register (kinds guessed, forms, first contexts) for a transcription SOURCE."""
+    from teikit.entities import suggest_register
     from teikit.ingest import ingest_file
-    from teikit.register import suggest_register
     from teikit.xmlio import serialize_tei, write_bytes_atomically
 
     tree, entries = suggest_register(ingest_file(source, encoding))

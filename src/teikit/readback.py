@@ -22,6 +22,7 @@ from teikit.conventions import (
     QUOTE_MARKS,
     SIGNED_REND,
 )
+from teikit.tree import local_name
 from teikit.xmlio import parse_xml_file
 
 _T = f"{{{TEI_NS}}}"
@@ -41,13 +42,6 @@ SKIPPED_TAGS = frozenset({"teiHeader", "standOff", "facsimile", "fw"})
 READINGS = (("sic", "corr"), ("orig", "reg"), ("abbr", "expan"))
 
 
-def _local(element: etree._Element) -> str:
-    tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag[len(_T):] if tag.startswith(_T) else etree.QName(tag).localname
-
-
 def inline_text(element: etree._Element, corrected: bool = False) -> str:
     """The text of ``element``'s content with recorded delimiters restored."""
     parts: list[str] = [element.text or ""]
@@ -58,7 +52,7 @@ def inline_text(element: etree._Element, corrected: bool = False) -> str:
 
 
 def _child_text(child: etree._Element, corrected: bool) -> str:
-    name = _local(child)
+    name = local_name(child)
     if not name or name in SKIPPED_TAGS:
         return ""
     rend = (child.get("rend") or "").split()
@@ -82,13 +76,13 @@ def _child_text(child: etree._Element, corrected: bool) -> str:
     marks = next((QUOTE_MARKS[token] for token in rend if token in QUOTE_MARKS), None)
     if marks and name in {"quote", "q", "soCalled", "title", "said", "mentioned", "term"}:
         return f"{marks[0]}{content}{marks[1]}"
-    if name == "label" and child.getparent() is not None and _local(child.getparent()) == "p":
+    if name == "label" and child.getparent() is not None and local_name(child.getparent()) == "p":
         return content
     return content
 
 
 def _choice_text(choice: etree._Element, corrected: bool) -> str:
-    children = {_local(c): c for c in choice}
+    children = {local_name(c): c for c in choice}
     for original, correction in READINGS:
         if original in children or correction in children:
             pick = children.get(correction if corrected else original)
@@ -115,7 +109,7 @@ def _collect_blocks(element: etree._Element, blocks: list[str], corrected: bool,
     if (element.text or "").strip():
         blocks.append(element.text or "")
     for child in element:
-        name = _local(child)
+        name = local_name(child)
         if name and name not in SKIPPED_TAGS:
             _collect_block(child, name, blocks, corrected, footnotes)
         if (child.tail or "").strip():

@@ -21,17 +21,14 @@ from pathlib import Path
 
 from lxml import etree
 
+from teikit import TEI_NS
 from teikit.config import TextSettings
 from teikit.errors import InputError
 from teikit.model import Span
+from teikit.tree import local_name, qname
 from teikit.xmlio import parse_xml_file
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-
-
-def _t(name: str) -> str:
-    return f"{{{TEI_NS}}}{name}"
 
 
 class EntityKind(StrEnum):
@@ -139,11 +136,6 @@ def _text(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def _local(element: etree._Element) -> str:
-    tag = element.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
-
-
 def load_register(path: Path) -> Register:
     """Read a TEI register (entries in ``standOff``, ``back`` or ``sourceDesc``)."""
     tree = parse_xml_file(Path(path))
@@ -186,16 +178,16 @@ def register_from_tree(tree: etree._ElementTree | etree._Element, name: str = "<
     if etree.QName(root).namespace != TEI_NS:
         raise InputError(f"{name}: not a TEI document",
                          hint="expected elements in the TEI namespace")
-    containers = [el for tag in _CONTAINERS for el in root.iter(_t(tag))]
-    if _local(root) in _CONTAINERS:
+    containers = [el for tag in _CONTAINERS for el in root.iter(qname(tag))]
+    if local_name(root) in _CONTAINERS:
         containers.append(root)
     entries: dict[str, Entry] = {}
     relations: dict[str, set[str]] = {}
     seen: set[int] = set()
     for container in containers:
-        for relation in container.iter(_t("relation")):
+        for relation in container.iter(qname("relation")):
             _collect_relation(relation, relations)
-        for element in container.iter(*(_t(tag) for tag in _KIND_OF_ENTRY)):
+        for element in container.iter(*(qname(tag) for tag in _KIND_OF_ENTRY)):
             if id(element) in seen or not _in_list(element):
                 continue
             seen.add(id(element))
@@ -205,7 +197,7 @@ def register_from_tree(tree: etree._ElementTree | etree._Element, name: str = "<
             if entry.id in entries:
                 raise InputError(f"{name}: two register entries have xml:id {entry.id!r}")
             entries[entry.id] = entry
-    for affiliation in (el for c in containers for el in c.iter(_t("affiliation"))):
+    for affiliation in (el for c in containers for el in c.iter(qname("affiliation"))):
         owner = affiliation.getparent()
         ref = affiliation.get("ref", "")
         if owner is not None and owner.get(XML_ID) and ref.startswith("#"):
@@ -224,7 +216,7 @@ def register_from_tree(tree: etree._ElementTree | etree._Element, name: str = "<
 
 def _in_list(element: etree._Element) -> bool:
     parent = element.getparent()
-    return parent is not None and _local(parent).startswith("list")
+    return parent is not None and local_name(parent).startswith("list")
 
 
 def _collect_relation(relation: etree._Element, relations: dict[str, set[str]]) -> None:
@@ -244,10 +236,10 @@ def _with_related(entry: Entry, related: set[str], entries: Mapping[str, Entry])
 
 def _entry(element: etree._Element, name: str) -> Entry | None:
     entry_id = element.get(XML_ID)
-    kind = _KIND_OF_ENTRY[_local(element)]
-    names = [child for child in element if _local(child) in _FORM_TAGS]
+    kind = _KIND_OF_ENTRY[local_name(element)]
+    names = [child for child in element if local_name(child) in _FORM_TAGS]
     if kind is EntityKind.TITLE:
-        names = [child for child in element.iter(_t("title"))]
+        names = [child for child in element.iter(qname("title"))]
     if not entry_id or not names:
         return None
     forms: list[str] = []
@@ -267,8 +259,8 @@ def _entry(element: etree._Element, name: str) -> Entry | None:
             forms.append(text)
     if not forms:
         return None
-    notes = [_text(n) for n in element if _local(n) == "note"]
-    idnos = tuple((i.get("type", ""), _text(i)) for i in element if _local(i) == "idno")
+    notes = [_text(n) for n in element if local_name(n) == "note"]
+    idnos = tuple((i.get("type", ""), _text(i)) for i in element if local_name(i) == "idno")
     return Entry(entry_id, kind, tuple(forms), display or forms[0], full,
                  notes[0] if notes else "", level or ("m" if kind is EntityKind.TITLE else ""),
                  idnos, (), element)
@@ -282,7 +274,7 @@ def entry_element(entry: Entry) -> etree._Element:
     if entry.element is not None:
         element = copy.deepcopy(entry.element)
         for child in list(element):
-            if _local(child) == "affiliation":
+            if local_name(child) == "affiliation":
                 element.remove(child)
         for descendant in element.iter():
             if isinstance(descendant.tag, str) and descendant is not element:
@@ -290,28 +282,28 @@ def entry_element(entry: Entry) -> etree._Element:
         element.tail = None
         return element
     spec = KINDS[entry.kind]
-    element = etree.Element(_t(spec.entry_tag), nsmap={None: TEI_NS})
+    element = etree.Element(qname(spec.entry_tag), nsmap={None: TEI_NS})
     element.set(XML_ID, entry.id)
     forms = [entry.name, *(f for f in entry.forms if f != entry.name)]
     for index, form in enumerate(forms):
-        child = etree.SubElement(element, _t(spec.name_tag))
+        child = etree.SubElement(element, qname(spec.name_tag))
         child.text = form
         if index == 0:
             child.set("type", "reg")
         if entry.kind is EntityKind.TITLE:
             child.set("level", entry.level or "m")
     if entry.full_name and entry.full_name not in forms:
-        child = etree.SubElement(element, _t(spec.name_tag))
+        child = etree.SubElement(element, qname(spec.name_tag))
         child.text = entry.full_name
         child.set("type", "full")
         if entry.kind is EntityKind.TITLE:
             child.set("level", entry.level or "m")
     for idno_type, value in entry.idnos:
-        idno = etree.SubElement(element, _t("idno"))
+        idno = etree.SubElement(element, qname("idno"))
         idno.set("type", idno_type)
         idno.text = value
     if entry.note:
-        etree.SubElement(element, _t("note")).text = entry.note
+        etree.SubElement(element, qname("note")).text = entry.note
     return element
 
 
@@ -325,16 +317,16 @@ def register_lists(register: Register, used: Iterable[str]) -> list[etree._Eleme
             continue
         target = lists.get(entry.kind)
         if target is None:
-            target = lists[entry.kind] = etree.Element(_t(KINDS[entry.kind].list_tag),
+            target = lists[entry.kind] = etree.Element(qname(KINDS[entry.kind].list_tag),
                                                        nsmap={None: TEI_NS})
         target.append(entry_element(entry))
     relations = [(e.id, r) for e in register.entries.values() if e.id in wanted
                  for r in e.related if r in wanted]
     ordered = [lists[kind] for kind in EntityKind if kind in lists]
     if relations:
-        list_relation = etree.Element(_t("listRelation"), nsmap={None: TEI_NS})
+        list_relation = etree.Element(qname("listRelation"), nsmap={None: TEI_NS})
         for active, passive in relations:
-            relation = etree.SubElement(list_relation, _t("relation"))
+            relation = etree.SubElement(list_relation, qname("relation"))
             relation.set("name", _relation_name(register, active, passive))
             relation.set("active", f"#{active}")
             relation.set("passive", f"#{passive}")
@@ -359,16 +351,16 @@ def build_register(entries: Iterable[Entry], title: str,
     contexts a suggested entry was found in, for the editor who reviews it.
     """
     entries = list(entries)
-    root = etree.Element(_t("TEI"), nsmap={None: TEI_NS})
-    header = etree.SubElement(root, _t("teiHeader"))
-    file_desc = etree.SubElement(header, _t("fileDesc"))
-    title_stmt = etree.SubElement(file_desc, _t("titleStmt"))
-    etree.SubElement(title_stmt, _t("title")).text = title
-    publication = etree.SubElement(file_desc, _t("publicationStmt"))
-    etree.SubElement(publication, _t("p")).text = "Unpublished working register."
-    source = etree.SubElement(file_desc, _t("sourceDesc"))
-    etree.SubElement(source, _t("p")).text = "Compiled for the texts of this edition."
-    stand_off = etree.SubElement(root, _t("standOff"))
+    root = etree.Element(qname("TEI"), nsmap={None: TEI_NS})
+    header = etree.SubElement(root, qname("teiHeader"))
+    file_desc = etree.SubElement(header, qname("fileDesc"))
+    title_stmt = etree.SubElement(file_desc, qname("titleStmt"))
+    etree.SubElement(title_stmt, qname("title")).text = title
+    publication = etree.SubElement(file_desc, qname("publicationStmt"))
+    etree.SubElement(publication, qname("p")).text = "Unpublished working register."
+    source = etree.SubElement(file_desc, qname("sourceDesc"))
+    etree.SubElement(source, qname("p")).text = "Compiled for the texts of this edition."
+    stand_off = etree.SubElement(root, qname("standOff"))
     register = Register({e.id: e for e in entries})
     for list_element in register_lists(register, register.entries):
         for entry in list_element:
@@ -383,190 +375,3 @@ def build_register(entries: Iterable[Entry], title: str,
 def _comment_text(text: str) -> str:
     """Text safe inside an XML comment (no "--", no trailing "-")."""
     return " " + " ".join(text.replace("--", "- -").split()).rstrip("-") + " "
-
-
-# --- what a TEI edition uses, and what a new text might need ----------------------------------
-
-ENTITY_TAGS = {"persName": EntityKind.PERSON, "orgName": EntityKind.ORG,
-               "placeName": EntityKind.PLACE, "title": EntityKind.TITLE}
-_BLOCK_TAGS = {"p", "head", "quote", "note", "signed", "salute", "dateline", "label", "item"}
-CONTEXT_CHARS = 50
-
-
-@dataclass
-class EntityUse:
-    id: str
-    kind: str
-    name: str
-    count: int = 0
-    contexts: list[str] = field(default_factory=list)
-
-
-@dataclass
-class NameHit:
-    surface: str
-    kind: str
-    context: str
-    count: int = 1
-    confident: bool = False
-
-
-@dataclass
-class EntitiesReport:
-    """Every register entity a TEI file uses, the mentions left for review, unknown names."""
-
-    entities: list[EntityUse]
-    ambiguous: list[NameHit]
-    unknown: list[NameHit]
-
-    def lines(self) -> list[str]:
-        out = [f"{len(self.entities)} entities, "
-               f"{sum(e.count for e in self.entities)} mentions with @ref"]
-        for use in self.entities:
-            out.append(f"  #{use.id} ({use.kind}) {use.name}: {use.count}")
-            out.extend(f"      … {context} …" for context in use.contexts)
-        out.append(f"{len(self.ambiguous)} mentions left for review (no @ref)")
-        out.extend(f"  {hit.surface} ({hit.kind}): … {hit.context} …" for hit in self.ambiguous)
-        out.append(f"{len(self.unknown)} capitalised names the register does not know")
-        out.extend(f"  {hit.surface} ({hit.kind}{', confident' if hit.confident else ''}) "
-                   f"×{hit.count}: … {hit.context} …" for hit in self.unknown)
-        return out
-
-    def as_dict(self) -> dict[str, object]:
-        from dataclasses import asdict
-
-        return asdict(self)
-
-
-def _walk_offsets(block: etree._Element) -> tuple[str, dict[etree._Element, tuple[int, int]]]:
-    """The block's text and, for each descendant element, its (start, end) in that text."""
-    parts: list[str] = []
-    places: dict[etree._Element, tuple[int, int]] = {}
-    length = 0
-
-    def visit(element: etree._Element) -> None:
-        nonlocal length
-        start = length
-        name = _local(element)
-        if name in {"gap", "choice"}:
-            # the omission sign as printed; the reading as transcribed
-            shown = element.get("rend", "") if name == "gap" else "".join(
-                next((c for c in element if _local(c) in {"sic", "orig"}), element).itertext())
-            parts.append(shown)
-            length += len(shown)
-            places[element] = (start, length)
-            return
-        if element.text:
-            parts.append(element.text)
-            length += len(element.text)
-        for child in element:
-            if isinstance(child.tag, str):
-                visit(child)
-            if child.tail:
-                parts.append(child.tail)
-                length += len(child.tail)
-        places[element] = (start, length)
-
-    visit(block)
-    return "".join(parts), places
-
-
-def _context(text: str, start: int, end: int) -> str:
-    before = text[max(0, start - CONTEXT_CHARS):start]
-    after = text[end:end + CONTEXT_CHARS]
-    return " ".join(f"{before}[{text[start:end]}]{after}".split())
-
-
-def entities_report(path: Path, contexts: int = 3) -> EntitiesReport:
-    """Report on the names of a TEI file (see :class:`EntitiesReport`)."""
-    from teikit.model import Block, BlockKind, Transcription
-    from teikit.passes.entities import candidates_not_in, find_candidates
-
-    root = parse_xml_file(Path(path)).getroot()
-    try:
-        register = register_from_tree(root, str(path))
-    except InputError:
-        register = EMPTY_REGISTER
-    text_root = root.find(_t("text"))
-    if text_root is None:
-        raise InputError(f"{path}: no <text> element", hint="expected a TEI document")
-    uses: dict[str, EntityUse] = {}
-    ambiguous: list[NameHit] = []
-    blocks: list[Block] = []
-    tagged: dict[int, list[tuple[int, int]]] = {}
-    for block in text_root.iter(*(_t(tag) for tag in _BLOCK_TAGS)):
-        if any(_local(a) in _BLOCK_TAGS and not (_local(a) == "quote" and a.get("type") != "block")
-               for a in block.iterancestors()):
-            continue
-        text, places = _walk_offsets(block)
-        blocks.append(Block(len(blocks), BlockKind.PARAGRAPH, text, 0, len(blocks) + 1))
-        for element, (start, end) in places.items():
-            name = _local(element)
-            if name not in ENTITY_TAGS and not (name == "name" and element.get("type") == "event"):
-                continue
-            kind = ENTITY_TAGS.get(name, EntityKind.EVENT).value
-            tagged.setdefault(len(blocks) - 1, []).append((start, end))
-            ref = element.get("ref", "")
-            if name == "title" and not ref and not element.get("cert"):
-                continue
-            if not ref.startswith("#"):
-                ambiguous.append(NameHit(text[start:end], kind, _context(text, start, end)))
-                continue
-            entry = register.get(ref[1:])
-            use = uses.setdefault(ref[1:], EntityUse(ref[1:], entry.kind.value if entry else kind,
-                                                     entry.name if entry else text[start:end]))
-            use.count += 1
-            if len(use.contexts) < contexts:
-                use.contexts.append(_context(text, start, end))
-    doc = Transcription(Path(path).stem, "", tuple(blocks), "utf-8", True)
-    candidates = []
-    for candidate in find_candidates(doc):
-        # a name inside a tagged one ("Congress" of "Fourth Congress") is not unknown
-        candidate.occurrences = [
-            (b, s, e) for b, s, e in candidate.occurrences
-            if not any(ts < e and s < te for ts, te in tagged.get(b, []))]
-        if candidate.occurrences:
-            candidates.append(candidate)
-    unknown = [
-        NameHit(c.form, c.kind.value,
-                _context(blocks[c.occurrences[0][0]].text, *c.occurrences[0][1:]), c.count,
-                c.confident)
-        for c in candidates_not_in(candidates, register)
-        if c.confident or not c.initial_only
-    ]
-    ordered = sorted(uses.values(), key=lambda u: (-u.count, u.id))
-    return EntitiesReport(ordered, ambiguous, unknown)
-
-
-def suggest_register(doc: object, title: str | None = None
-                     ) -> tuple[etree._ElementTree, list[Entry]]:
-    """Propose register entries for a transcription that has none yet.
-
-    Every capitalised name :func:`teikit.passes.entities.find_candidates` is confident about, or
-    that occurs other than at the head of a sentence, becomes an entry with a guessed kind, its
-    form, and (as a comment) the first contexts it occurs in, for an editor to correct.
-    """
-    from teikit.model import Transcription
-    from teikit.passes.entities import find_candidates
-
-    assert isinstance(doc, Transcription)
-    entries: list[Entry] = []
-    comments: dict[str, str] = {}
-    used_ids: set[str] = set()
-    for candidate in find_candidates(doc):
-        if not (candidate.confident or not candidate.initial_only):
-            continue
-        entry_id = candidate.id
-        suffix = 2
-        while entry_id in used_ids:
-            entry_id, suffix = f"{candidate.id}-{suffix}", suffix + 1
-        used_ids.add(entry_id)
-        level = "j" if candidate.kind is EntityKind.TITLE else ""
-        note = (f"Suggested from the text ({candidate.count} "
-                f"occurrence{'s' if candidate.count > 1 else ''}); kind guessed, not reviewed.")
-        entries.append(Entry(entry_id, candidate.kind, (candidate.form,), candidate.form,
-                             note=note, level=level))
-        block_index, start, end = candidate.occurrences[0]
-        comments[entry_id] = "first seen: " + _context(doc.blocks[block_index].text, start, end)
-    tree = build_register(entries, title or f"Suggested register for {doc.name}", comments)
-    return tree, entries

@@ -13,6 +13,12 @@ def qname(tag: str) -> str:
     return f"{{{TEI_NS}}}{tag}"
 
 
+def local_name(element: etree._Element) -> str:
+    """An element's name without namespace; "" for comments and processing instructions."""
+    tag = element.tag
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
 def attribute_name(name: str) -> str:
     """TEI attribute names: ``xml_id``/``xml:id`` → the XML namespace; ``when_custom`` →
     ``when-custom`` (Python keywords cannot contain hyphens)."""

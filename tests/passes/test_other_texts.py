@@ -11,8 +11,9 @@ from lxml import etree
 from teikit.cli import main
 from teikit.config import TextSettings
 from teikit.convert import convert_transcription
+from teikit.entities import entities_report, suggest_register
 from teikit.ingest import ingest_file, ingest_text
-from teikit.register import entities_report, load_register, suggest_register
+from teikit.register import load_register
 from teikit.xmlio import serialize_tei
 from tests.conftest import FIXTURES
 
