@@ -96,10 +96,17 @@
     <xsl:sequence select="if (tk:is-numbered-note($n)) then () else ('[', ']')"/>
   </xsl:function>
 
-  <!-- "– Ed." for a note the editor signed in the source. -->
+  <!-- "– Ed.", "– Trans.", "– MIA" … for a note signed in the source (the @rend tokens of
+       src/teikit/conventions.py). -->
+  <xsl:variable name="tk:signatures" as="map(xs:string, xs:string)" select="map {
+    'signed': 'Ed.', 'signed-eds': 'Eds.', 'signed-trans': 'Trans.', 'signed-tr': 'Tr.',
+    'signed-mia': 'MIA' }"/>
   <xsl:function name="tk:note-signature" as="xs:string?">
     <xsl:param name="n" as="element()"/>
-    <xsl:sequence select="if (tokenize($n/@rend) = 'signed') then '– Ed.' else ()"/>
+    <xsl:variable name="tokens" select="tokenize($n/@rend)"/>
+    <xsl:variable name="word" select="($tokens[map:contains($tk:signatures, .)] ! $tk:signatures(.))[1]"/>
+    <xsl:variable name="dash" select="if ($tokens = 'sign-hyphen') then '-' else if ($tokens = 'sign-em-dash') then '—' else '–'"/>
+    <xsl:sequence select="if ($word) then $dash || ' ' || $word else ()"/>
   </xsl:function>
 
   <xsl:function name="tk:note-kind-label" as="xs:string">
@@ -109,6 +116,7 @@
       if ($n/@type = 'gloss') then 'Editorial insertion' || (if ($by) then ' by ' || $by else '')
       else if ($n/@type = 'paraphrase') then 'Paraphrase of an omitted passage' || (if ($by) then ' by ' || $by else '')
       else if ($n/@type = 'footnote') then 'Author’s note'
+      else if ($n/@type = 'sic') then 'Reading confirmed as printed' || (if ($by) then ' by ' || $by else '')
       else if ($by) then 'Note by ' || $by
       else 'Note'"/>
   </xsl:function>

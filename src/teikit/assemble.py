@@ -9,6 +9,7 @@ Block → element (see docs/encoding.md):
     HEADING                    body/div[@type='section']/head (starts a new section)
     PARAGRAPH, QUOTATION       p, quote[@type='block'][@rend]
     DATELINE, SALUTE, SIGNED   a letter's opener/closer
+    POSTSCRIPT                 a letter's postscript, after the closer
     NOTES_HEADING, FOOTNOTE    back/divGen[@type='notes']/head; each footnote's text fills the
                                note at its marker "[n]"
     TRAILER                    back/div[@type='colophon']/p
@@ -41,6 +42,10 @@ class Assembly:
     dropped: list[Span] = field(default_factory=list)
 
 
+# elements that name something: one of them covering a slice excludes another over the same text
+NAME_TAGS = frozenset({"persName", "orgName", "placeName", "name", "title"})
+
+
 class _Weaver:
     """Weaves blocks (or slices of them) with the spans that fall inside."""
 
@@ -70,6 +75,8 @@ class _Weaver:
             if (span.start, span.end) == (lo, hi) and span.tag == local:
                 for key, value in span.attrs.items():
                     container.set(key, value)
+            elif (span.start, span.end) == (lo, hi) and {span.tag, local} <= NAME_TAGS:
+                continue   # the container says what kind of name this is; a guess does not
             elif lo <= span.start and span.end <= hi:
                 inside.append(Span(span.block, span.start - lo, span.end - lo, span.tag,
                                    span.attrs, span.open_len, span.close_len, span.atomic,
@@ -185,6 +192,8 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
             append(current(), weaver.block(el("p"), block))
         elif kind is BlockKind.QUOTATION and not _in_back(doc, block):
             append(current(), weaver.block(el("quote", type="block", rend=block.key), block))
+        elif kind is BlockKind.POSTSCRIPT:
+            append(current(), el("postscript", weaver.block(el("p"), block)))
         elif kind in (BlockKind.DATELINE, BlockKind.SALUTE, BlockKind.SIGNED):
             if kind is BlockKind.SIGNED and block.index <= headnote_end + 1:
                 continue  # the headnote's signature

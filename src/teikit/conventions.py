@@ -23,6 +23,18 @@ MARKS_TO_REND: dict[tuple[str, str], str] = {marks: rend for rend, marks in QUOT
 BRACKETS_REND = "brackets"          # "[" … "]"
 SIGNED_REND = "signed"              # … " – Ed." inside the brackets; the signer is in @resp
 EDITOR_SIGNATURE = "– Ed."
+# other signatures closing a bracketed insertion: @rend token → (signature as printed, the
+# header role the insertion's @resp points at). "signed" alone is the editor's "– Ed.".
+SIGNATURES: dict[str, tuple[str, str]] = {
+    SIGNED_REND: ("Ed.", "editor"),
+    "signed-eds": ("Eds.", "editor"),
+    "signed-trans": ("Trans.", "translator"),
+    "signed-tr": ("Tr.", "translator"),
+    "signed-mia": ("MIA", "transcriber"),
+}
+SIGNATURE_TOKENS: dict[str, str] = {word: token for token, (word, _) in SIGNATURES.items()}
+# the dash before a signature is an en dash unless one of these tokens says otherwise
+SIGNATURE_DASHES: dict[str, str] = {"sign-hyphen": "-", "sign-em-dash": "—"}
 BRACKETS = ("[", "]")
 
 # footnote markers in the text: note[@type='footnote']/@n printed as "[n]"

@@ -16,6 +16,7 @@ from lxml import etree
 
 from teikit import __version__
 from teikit.config import TextSettings
+from teikit.conventions import SIGNATURES, SIGNED_REND
 from teikit.model import Block, BlockKind, Span, Transcription
 from teikit.tree import append, el
 
@@ -29,6 +30,14 @@ _ISSUE = re.compile(r"\b(?:No|Nr|Number|Issue)\.?\s*(?P<issue>\d+)", re.IGNORECA
 _PAGES = re.compile(r"\bp{1,2}\.?\s*(?P<from>\d+)(?:\s*[–—-]\s*(?P<to>\d+))?")
 _TRAILING_YEAR = re.compile(r",?\s*(?P<year>1[5-9]\d\d|20\d\d)\.?$")
 _FOR_ORGANISATION = re.compile(r"^(?P<people>.+?)\s+for\s+(?:the\s+)?(?P<org>.+?)\.?$")
+# a trailing year in a responsibility field: "Ruth Calder, 1958", "Helen Marsh (2011)"
+_WHEN_DONE = re.compile(r"(?:,\s*|\s+in\s+|\s+\()(?P<year>1[5-9]\d\d|20\d\d)\)?$")
+_SIGNER_NAMES = {"editor": "the editor", "translator": "the translator",
+                 "transcriber": "the transcriber"}
+# a quotation paragraph this short is a slogan or a cry rather than a cited passage
+_SHORT_WORDS = 6
+# the headnote says the author's notes were left out ("Serge's footnotes … have been omitted")
+_FOOTNOTES_OMITTED = re.compile(r"\bfootnotes?\b[^.]*\bomitted\b|\bomitted\b[^.]*\bfootnotes?\b")
 _LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "ru": "Russian",
                    "es": "Spanish", "it": "Italian"}
 
@@ -47,6 +56,17 @@ def roman_to_int(numeral: str) -> int | None:
 
 def _strip_period(text: str) -> str:
     return text.strip().rstrip(".").strip()
+
+
+def _responsibility(label: str, value: str) -> tuple[etree._Element, str]:
+    """"Ruth Calder, 1958" → (resp "Label, 1958" with the year as a date, "Ruth Calder"): a
+    year after the name says when the work was done; it is not part of the name."""
+    value = _strip_period(value)
+    match = _WHEN_DONE.search(value)
+    if match is None:
+        return el("resp", label), value
+    year = match.group("year")
+    return el("resp", f"{label}, ", el("date", year, when=year)), value[:match.start()]
 
 
 @dataclass
@@ -99,21 +119,21 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
 
     translation = doc.field("translation")
     if translation is not None:
-        append(statement, el("respStmt", el("resp", "Translation"),
-                             el("persName", _strip_period(translation.text), xml_id="translator")))
+        resp, value = _responsibility("Translation", translation.text)
+        append(statement, el("respStmt", resp, el("persName", value, xml_id="translator")))
     transcription = doc.field("transcription")
     if transcription is not None:
-        value = _strip_period(transcription.text)
+        resp, value = _responsibility("Transcription and mark-up", transcription.text)
         match = _FOR_ORGANISATION.match(value)
         people = match.group("people") if match else value
         organisation = el("orgName", match.group("org")) if match else None
-        append(statement, el("respStmt", el("resp", "Transcription and mark-up"),
+        append(statement, el("respStmt", resp,
                              el("persName", people, xml_id="transcriber"), organisation))
-    for key, resp in (("html_markup", "HTML mark-up"), ("proofread", "Proofreading")):
+    for key, label in (("html_markup", "HTML mark-up"), ("proofread", "Proofreading")):
         block = doc.field(key)
         if block is not None:
-            append(statement, el("respStmt", el("resp", resp),
-                                 el("name", _strip_period(block.text))))
+            resp, value = _responsibility(label, block.text)
+            append(statement, el("respStmt", resp, el("name", value)))
     editor_needed = ctx.notes or ctx.gaps or doc.of_kind(BlockKind.HEADNOTE)
     if editor_needed:
         editor = settings.editor or "The editor of the source text"
@@ -299,26 +319,71 @@ def _encoding_desc(ctx: HeaderContext) -> etree._Element:
         el("quotation", el("p", "Quotation marks are not kept as characters: quote, q and "
                                 "soCalled record them in @rend (double “ ”, single ‘ ’). A "
                                 "paragraph that is entirely one quotation is encoded as a block "
-                                "quotation (quote type=\"block\"); this includes the one-line "
-                                "slogan “Anything goes!”, which the text sets apart as a "
-                                "paragraph of its own rather than running it into the prose."),
+                                "quotation (quote type=\"block\")" + _short_block_quotations(doc)
+                                + "."),
                    marks="none"),
         el("hyphenation", el("p", "Hyphens are kept as in the source."), eol="none"),
         el("segmentation", el("p", "One p per paragraph of the source (paragraphs are separated "
                                    "by blank lines); header lines are kept in front, one p each.")),
-        el("interpretation", el("p", (
-            "Bracketed insertions by the journal's editor are notes (type gloss for an "
-            "identification or expansion, type paraphrase for a sentence standing in for an "
-            "omitted passage, which the source set in italics) with @resp pointing at the "
-            "editor; an editor's signature “– Ed.” is recorded by @resp and @rend. Omission "
-            "marks “...” are gap elements: outside quotations the editor's condensation "
-            "(reason editorial), inside quotations an omission whose author the text does not "
-            "state (reason omitted); @rend keeps the sign as printed. The author's footnotes "
-            "were omitted by the journal and are not part of this text. Authorial parentheses "
-            "such as (sic) and (!) are the author's text. Names and dates are marked up "
-            "against the edition's register and calendar settings."))),
+        el("interpretation", el("p", _interpretation(ctx))),
     )
     return el("encodingDesc", editorial)
+
+
+def _short_block_quotations(doc: Transcription) -> str:
+    """The clause naming one-line quotations set apart as paragraphs (a slogan, a cry), which a
+    reader might have expected to be run into the prose."""
+    short = [b for b in doc.of_kind(BlockKind.QUOTATION) if len(b.text.split()) <= _SHORT_WORDS]
+    if not short:
+        return ""
+    quoted = ", ".join(f"“{b.text}”" for b in short)
+    if len(short) == 1:
+        return (f"; this includes the one-line quotation {quoted}, which the text sets apart as a "
+                "paragraph of its own rather than running it into the prose")
+    return (f"; this includes the one-line quotations {quoted}, which the text sets apart as "
+            "paragraphs of their own rather than running them into the prose")
+
+
+def _other_signatures(ctx: HeaderContext) -> str:
+    """Clauses for the signatures other than the editor's, and "[sic]", where the text has them."""
+    tokens = {token for span in ctx.spans if span.tag == "note"
+              for token in span.attrs.get("rend", "").split()}
+    signers = [f"“– {word}” ({_SIGNER_NAMES[role]})" for token, (word, role) in SIGNATURES.items()
+               if token in tokens and token != SIGNED_REND]
+    clauses = ""
+    if signers:
+        clauses += ", and so " + ("is the signature " if len(signers) == 1 else
+                                  "are the signatures ") + " and ".join(signers)
+    if any(span.tag == "note" and span.attrs.get("type") == "sic" for span in ctx.spans):
+        clauses += "; a bracketed “[sic]” is a note of type sic"
+    return clauses
+
+
+def _interpretation(ctx: HeaderContext) -> str:
+    """What the markup of the editorial apparatus means, for the conventions this text uses."""
+    doc = ctx.doc
+    headnote = " ".join(b.text for b in doc.of_kind(BlockKind.HEADNOTE))
+    editor = "the journal's editor" if headnote else "the editor of the source text"
+    italics = ", which the source set in italics" if re.search(r"\bitalic", headnote) else ""
+    sentences = [
+        f"Bracketed insertions by {editor} are notes (type gloss for an identification or "
+        f"expansion, type paraphrase for a sentence standing in for an omitted passage{italics}"
+        ") with @resp pointing at the editor; an editor's signature “– Ed.” is recorded by "
+        f"@resp and @rend{_other_signatures(ctx)}.",
+        "Omission marks “...” are gap elements: outside quotations the editor's condensation "
+        "(reason editorial), inside quotations an omission whose author the text does not "
+        "state (reason omitted); @rend keeps the sign as printed.",
+    ]
+    if _FOOTNOTES_OMITTED.search(headnote):
+        sentences.append("The author's footnotes were omitted by the journal and are not part "
+                         "of this text.")
+    elif doc.of_kind(BlockKind.FOOTNOTE):
+        sentences.append("The notes printed at the end of the source are note elements at "
+                         "their markers “[n]” (type footnote).")
+    sentences.append("Authorial parentheses such as (sic) and (!) are the author's text. Names "
+                     "and dates are marked up against the edition's register and calendar "
+                     "settings.")
+    return " ".join(sentences)
 
 
 # ------------------------------------------------------------------------------- profileDesc
@@ -352,27 +417,31 @@ def _profile_desc(ctx: HeaderContext) -> etree._Element:
 
 
 def _creation(ctx: HeaderContext, written: Block) -> etree._Element:
-    """"Written: 1925–1928, Vienna, Leningrad." → a date and one placeName per place."""
+    """"Written: 1925–1928, Vienna, Leningrad." → a date and one placeName per place. The date
+    may itself hold a comma ("October 2, 1920"): places are what follows it."""
     creation = el("creation")
     text = written.text.rstrip().rstrip(".")
-    position = 0
-    for index, part in enumerate(text.split(",")):
+    lead = len(text) - len(text.lstrip())
+    position = lead
+    date = ctx.date_span(written)
+    bare_date = re.match(r"[\d–—-]+(?=,|$)", text[lead:])
+    if date is not None and date.start == lead:
+        append(creation, ctx.weave_slice(el("date"), written, date.start, date.end))
+        position = date.end
+    elif bare_date is not None:
+        append(creation, el("date", bare_date.group()))
+        position = lead + bare_date.end()
+    for part in text[position:].split(","):
         start = position + len(part) - len(part.lstrip())
         end = position + len(part.rstrip())
         position += len(part) + 1
         if start >= end:
             continue
-        date = ctx.date_span(written)
-        if index == 0 and date is not None and date.start == start:
-            append(creation, ctx.weave_slice(el("date"), written, date.start, date.end))
-        elif index == 0 and re.fullmatch(r"[\d–—-]+", written.text[start:end]):
-            append(creation, el("date", written.text[start:end]))
-        else:
-            place = next((s for s in ctx.spans if s.block == written.index
-                          and s.tag == "placeName" and (s.start, s.end) == (start, end)), None)
-            append(creation, ", " if len(creation) else None,
-                   ctx.weave_slice(el("placeName", **dict(place.attrs)) if place else
-                                   el("placeName"), written, start, end))
+        place = next((s for s in ctx.spans if s.block == written.index
+                      and s.tag == "placeName" and (s.start, s.end) == (start, end)), None)
+        append(creation, ", " if len(creation) else None,
+               ctx.weave_slice(el("placeName", **dict(place.attrs)) if place else
+                               el("placeName"), written, start, end))
     return creation
 
 

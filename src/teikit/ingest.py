@@ -173,9 +173,14 @@ _ROMAN_OR_CHAPTER = re.compile(
 _SALUTATION = re.compile(
     r"^(?:Dear|My dear|Comrades?|Sirs?|Gentlemen|Friends|Citizens|Brothers|Madam)\b.{0,60}[,!:]$")
 _CLOSING = re.compile(
-    r"^(?:Yours|With|Fraternally|Comradely|Sincerely|Greetings|Best|Kind|Warm|Respectfully)"
+    r"^(?:Yours|Your|Ever|I remain|I am|With|Fraternally|Comradely|Sincerely|Greetings|Best|"
+    r"Kind|Warm|Respectfully|Faithfully|Affectionately|Cordially|Regards|In haste)"
     r"\b.{0,60},$")
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+# "P.S.", "PS.", "P.P.S.", "PPS", "N.B." opening a paragraph after a letter's signature
+_POSTSCRIPT = re.compile(r"^(?:P\.\s?)*P\.?\s?S\.?(?=\s|:)|^N\.\s?B\.(?=\s|:)")
+# a signature is a name, perhaps with a function on a second or third line
+_SIGNATURE_LINES, _SIGNATURE_WIDTH = 3, 60
 
 
 def field_key(label: str) -> str:
@@ -353,9 +358,12 @@ def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
 def _body(body: list[Chunk], build: _Builder) -> None:
     """Headings, paragraphs, quotations; a letter's opener and closer."""
     opener = _letter_opener(body)
-    closer_from = _letter_closer(body) if opener else len(body)
+    postscript_from = _letter_postscripts(body) if opener else len(body)
+    closer_from = _letter_closer(body[:postscript_from]) if opener else len(body)
     for index, chunk in enumerate(body):
-        if index < opener:
+        if index >= postscript_from:
+            build.add_chunk(BlockKind.POSTSCRIPT, chunk)
+        elif index < opener:
             is_salute = bool(_SALUTATION.match(chunk.text))
             build.add_chunk(BlockKind.SALUTE if is_salute else BlockKind.DATELINE, chunk)
         elif index >= closer_from:
@@ -378,13 +386,33 @@ def _letter_opener(body: list[Chunk]) -> int:
     return 0
 
 
+def _letter_postscripts(body: list[Chunk]) -> int:
+    """Index of the first of the postscripts ("P.S. …") that end a letter, else len(body).
+
+    A postscript opens with its sign and runs to the end of the letter (a following paragraph
+    without a sign continues it only if another signed postscript comes after it)."""
+    start = len(body)
+    for index in range(len(body) - 1, 0, -1):
+        if _POSTSCRIPT.match(body[index].text):
+            start = index
+        elif start == len(body):
+            return start   # the letter does not end with a postscript
+    return start
+
+
+def _is_signature(chunk: Chunk) -> bool:
+    lines = chunk.text.split("\n")
+    return len(lines) <= _SIGNATURE_LINES and all(
+        len(line.strip()) <= _SIGNATURE_WIDTH for line in lines)
+
+
 def _letter_closer(body: list[Chunk]) -> int:
     """Index of the closing salutation ("Yours fraternally,") near the end, else len(body)."""
     for index in range(len(body) - 1, max(len(body) - 4, 0) - 1, -1):
         chunk = body[index]
         if chunk.single_line and _CLOSING.match(chunk.text):
             rest = body[index + 1:]
-            if rest and all(c.single_line and len(c.text) <= 60 for c in rest):
+            if rest and all(_is_signature(c) for c in rest):
                 return index
     return len(body)
 

@@ -26,6 +26,7 @@ class BlockKind(StrEnum):
     DATELINE = "dateline"        # letter: place and date at the head
     SALUTE = "salute"            # letter: "Dear Comrades," / "Yours fraternally,"
     SIGNED = "signed"            # letter or headnote: the signature
+    POSTSCRIPT = "postscript"    # letter: "P.S. …" after the signature
     NOTES_HEADING = "notes-heading"  # the heading of a trailing "Notes" section
     FOOTNOTE = "footnote"        # one entry of that section (its label stripped)
     TRAILER = "trailer"          # "Last updated on: …"

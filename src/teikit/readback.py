@@ -17,10 +17,10 @@ from teikit import TEI_NS
 from teikit.conventions import (
     BRACKETS,
     BRACKETS_REND,
-    EDITOR_SIGNATURE,
     FOOTNOTE_MARKER,
     QUOTE_MARKS,
-    SIGNED_REND,
+    SIGNATURE_DASHES,
+    SIGNATURES,
 )
 from teikit.tree import local_name
 from teikit.xmlio import parse_xml_file
@@ -71,7 +71,7 @@ def _child_text(child: etree._Element, corrected: bool) -> str:
         return ""
     content = inline_text(child, corrected)
     if name == "note" and BRACKETS_REND in rend:
-        signature = f" {EDITOR_SIGNATURE}" if SIGNED_REND in rend else ""
+        signature = _signature(rend)
         return f"{BRACKETS[0]}{content}{signature}{BRACKETS[1]}"
     marks = next((QUOTE_MARKS[token] for token in rend if token in QUOTE_MARKS), None)
     if marks and name in {"quote", "q", "soCalled", "title", "said", "mentioned", "term"}:
@@ -81,13 +81,25 @@ def _child_text(child: etree._Element, corrected: bool) -> str:
     return content
 
 
+def _signature(rend: list[str]) -> str:
+    """" – Ed.", " - Trans." … as the note's @rend records it ("" if unsigned)."""
+    word = next((SIGNATURES[token][0] for token in rend if token in SIGNATURES), None)
+    if word is None:
+        return ""
+    dash = next((SIGNATURE_DASHES[token] for token in rend if token in SIGNATURE_DASHES), "–")
+    return f" {dash} {word}"
+
+
 def _choice_text(choice: etree._Element, corrected: bool) -> str:
     children = {local_name(c): c for c in choice}
     for original, correction in READINGS:
         if original in children or correction in children:
             pick = children.get(correction if corrected else original)
             if pick is None:
-                pick = children.get(original) or children.get(correction)
+                # the other reading, whichever there is (an element without children is falsy:
+                # test for None, not truth)
+                other = children.get(original)
+                pick = other if other is not None else children.get(correction)
             return inline_text(pick, corrected) if pick is not None else ""
     return inline_text(choice[0], corrected) if len(choice) else ""
 

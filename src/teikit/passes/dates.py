@@ -5,6 +5,8 @@ Recognised expressions (see ``docs/entities.md`` for the rules):
 - "October 27", "November 14th", "October 27, 1917", "27 October", "2 August 2018",
   "the 28th day of October", "the 28th of October";
 - "April 1948" (a month), "1925–1928" (years), "October–November" (months), "3–7 July" (days);
+- "1919-03-03" (ISO 8601: Gregorian whatever the calendar of the text); "the 1880s" (a
+  decade, ``@from``/``@to``);
 - a bare year ("1930") only in header fields and the trailer, or after a preposition ("in 1917");
 - "October 28 (November 10, New Style)", "25 October (7 November) 1917": one date carrying
   both values (unlabelled pairs only when the two are the same day in the two calendars);
@@ -79,6 +81,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month-range", re.compile(
         rf"(?P<m>{_M}){_DASH}(?P<m2>{_M})(?:,?\s+(?P<y>{_Y}))?{_END}{_NOT_NAME}")),
     ("month", re.compile(rf"(?P<m>{_M}),?\s+(?P<y>{_Y}){_END}")),
+    ("iso", re.compile(
+        rf"(?<![\w.,/-])(?P<y>{_Y})-(?P<mo>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])(?![\w/-])")),
+    ("decade", re.compile(r"(?<![\w.,/-])(?P<y>1[0-9]\d0|20\d0)[’']?s(?![\w’'-])")),
     ("year-range", re.compile(rf"(?<![\w.,/-])(?P<y>{_Y}){_DASH}(?P<y2>{_Y}|\d\d)(?![\d\w])")),
     ("year", re.compile(rf"(?<![\w.,/-])(?P<y>{_Y})(?![\d\w/-])")),
 ]
@@ -225,6 +230,14 @@ class DatePass:
             julian_text = style.lower().startswith("o")
         if kind == "year":
             return {"when": f"{written_year:04d}"}
+        if kind == "decade":
+            # "the 1880s": the ten years; the decade is an extent, not a point
+            return {"from": f"{written_year:04d}", "to": f"{(written_year or 0) + 9:04d}"}
+        if kind == "iso":
+            # "1919-03-03" is already normalised, and ISO 8601 dates are Gregorian by definition
+            day, month = int(groups["dd"]), int(groups["mo"])
+            return {"when": _iso(written_year, month, day)} if _valid(
+                written_year, month, day) else None
         if kind == "year-range":
             first = written_year or 0
             second_text = groups["y2"]

@@ -3,7 +3,9 @@
 - ``[…]`` with text: an editorial ``note`` (``@resp`` = the editor). A bracket holding a whole
   sentence that stands between sentences is a *paraphrase* of an omitted passage (the headnote's
   "short paraphrase in italics within brackets"); anything else is a *gloss* (an identification
-  or an expansion such as "[S-Rs]"). A trailing "– Ed." signature moves into ``@resp``.
+  or an expansion such as "[S-Rs]"); "[sic]" is a note of its own type. A trailing signature
+  moves into ``@resp`` and ``@rend``: "– Ed." the editor, "– Trans." the translator, "– MIA" the
+  transcriber (when the header names them).
 - ``...`` / ``…`` / ``. . .``: an omission, ``gap``. Outside quotations the omission is the
   editor's condensation (``@reason="editorial"``, ``@resp``); inside a quotation the text does
   not say whose it is (``@reason="omitted"``). ``@rend`` keeps the sign as printed.
@@ -18,13 +20,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from teikit.conventions import BRACKETS_REND, SIGNED_REND
+from teikit.conventions import BRACKETS_REND, SIGNATURE_DASHES, SIGNATURE_TOKENS, SIGNATURES
 from teikit.model import BlockKind, Span, Transcription
 
 QUOTATION_TAGS = frozenset({"quote", "q", "soCalled", "said"})
 
-_BRACKET = re.compile(r"\[(?P<body>[^\[\]\n]+)\]")
-_SIGNATURE = re.compile(r"\s+[–—-]\s*Ed\.?$")
+# a bracket may run over a line break of a hard-wrapped paragraph (a block has no blank line)
+_BRACKET = re.compile(r"\[(?P<body>[^\[\]]+)\]")
+_SIGNATURE = re.compile(
+    r"\s+(?P<dash>[–—-])\s+(?P<word>" + "|".join(re.escape(w) for w in SIGNATURE_TOKENS) + r")$")
+# the header field that names each signer, by role
+_ROLE_FIELDS = {"translator": "translation", "transcriber": "transcription"}
+# "[sic]", "[sic!]", "[!]", "[?]": the editor vouches for (or doubts) the reading before it
+_SIC = re.compile(r"^(?:sic!?|!|\?)$", re.IGNORECASE)
 _OMISSION = re.compile(r"\.(?: ?\.){2,3}|…")
 _BRACKETED_OMISSION = re.compile(r"^(?:\.\s?){3,4}$|^…$")
 _SENTENCE = re.compile(r"^[A-Z“‘\"'(].*[.!?…][”’\"')]?$")
@@ -35,9 +43,11 @@ class EditorialPass:
 
     def __init__(self, editor_ref: str = "#ed") -> None:
         self.editor_ref = editor_ref
+        self.doc: Transcription | None = None
         self.warnings: list[str] = []
 
     def propose(self, doc: Transcription, earlier: Sequence[Span]) -> Iterable[Span]:
+        self.doc = doc
         footnotes = {b.key for b in doc.blocks if b.kind is BlockKind.FOOTNOTE}
         quotations = [s for s in earlier if s.tag in QUOTATION_TAGS]
         for block in doc.blocks:
@@ -73,10 +83,22 @@ class EditorialPass:
             return self._gap(block, start, end, match.group(0), in_quotation=False)
         signature = _SIGNATURE.search(body)
         content = body[:signature.start()] if signature else body
-        kind = "paraphrase" if self._is_paraphrase(match, content) else "gloss"
-        rend = f"{BRACKETS_REND} {SIGNED_REND}" if signature else BRACKETS_REND
+        if _SIC.match(content.strip()):
+            kind = "sic"
+        else:
+            kind = "paraphrase" if self._is_paraphrase(match, content) else "gloss"
+        rend, resp = BRACKETS_REND, self.editor_ref
+        if signature:
+            token = SIGNATURE_TOKENS[signature.group("word")]
+            rend += f" {token}"
+            rend += "".join(f" {name}" for name, dash in SIGNATURE_DASHES.items()
+                            if dash == signature.group("dash"))
+            role = SIGNATURES[token][1]
+            if role in _ROLE_FIELDS and self.doc is not None and self.doc.field(
+                    _ROLE_FIELDS[role]) is not None:
+                resp = f"#{role}"
         return Span(block, start, end, "note",
-                    {"type": kind, "resp": self.editor_ref, "place": "inline", "rend": rend},
+                    {"type": kind, "resp": resp, "place": "inline", "rend": rend},
                     open_len=1, close_len=1 + (len(body) - len(content)), priority=80,
                     concern=self.concern)
 

@@ -32,7 +32,15 @@ class Repair:
     code_page: str
 
 
+# bytes that Windows-1252 leaves undefined; lenient decoders (Windows', the WHATWG encoding
+# standard's) pass them through as the C1 control characters of the same number, so "”" (E2 80
+# 9D) read as CP1252 shows as "â€" followed by U+009D
+_CP1252_PASSED_THROUGH = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+
+
 def _byte(char: str, code_page: str) -> int | None:
+    if code_page == "cp1252" and ord(char) in _CP1252_PASSED_THROUGH:
+        return ord(char)
     try:
         encoded = char.encode(code_page)
     except UnicodeEncodeError:

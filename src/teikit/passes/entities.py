@@ -299,12 +299,15 @@ Summoned Everything Why Acceptance Shortly Twelve Various Initiative Comrades Re
 Strengthen Repress Take Arrest Institute Get Resist Workers Not Whoever Very Direct Within Upon
 Among Although Though Because Unless Whether Again Once Today Yesterday Tomorrow Dear Yours With
 Permission Please
+P.S. P.P.S. N.B.
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 # connectors that may sit inside a multi-word name ("Council of People’s Commissars")
 CONNECTORS = frozenset({"of", "for", "de", "du", "des", "von", "van", "der", "la", "le", "di"})
 MONTH_NAMES = frozenset({"January", "February", "March", "April", "May", "June", "July",
                          "August", "September", "October", "November", "December"})
+# blocks whose lines are separate units, not wrapped prose
+LINED_KINDS = frozenset({BlockKind.SIGNED, BlockKind.DATELINE, BlockKind.SALUTE, BlockKind.FIELD})
 _TOKEN = re.compile(r"(?:[A-Z]\.)+|[^\W\d_][\w’'-]*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['’”\"]?\s+|[“‘\"(\[–]\s*)$")
 
@@ -359,12 +362,14 @@ def _guess_kind(form: str, before: str) -> tuple[EntityKind, bool]:
 
 def _field_kind(block: Block) -> EntityKind | None:
     """What a header field's value names: "Translated: Edith Lowe" a person, "Source: The
-    Socialist Review, …" a periodical."""
+    Socialist Review, …" a periodical, "Delivered: 3 March 1919, Ivanovo" a place."""
     if block.kind is BlockKind.DATELINE:
         return EntityKind.PLACE
     if block.kind is not BlockKind.FIELD:
         return None
     label = block.label.lower()
+    if any(word in label for word in ("written", "delivered")):
+        return EntityKind.PLACE
     if any(word in label for word in ("transl", "transcri", "markup", "mark-up", "proofread",
                                       "editor", "edited")):
         return EntityKind.PERSON
@@ -381,8 +386,9 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _runs(text: str) -> list[list[re.Match[str]]]:
-    """Runs of capitalised words (connectors inside) separated by nothing but spaces."""
+def _runs(text: str, lines_apart: bool = False) -> list[list[re.Match[str]]]:
+    """Runs of capitalised words (connectors inside) separated by nothing but spaces (and line
+    breaks, unless ``lines_apart``)."""
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
     pending: list[re.Match[str]] = []          # connectors waiting for a capitalised word
@@ -390,7 +396,8 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
     for token in _TOKEN.finditer(text):
         word = token.group()
         gap = text[previous_end:token.start()] if previous_end >= 0 else ""
-        joined = previous_end >= 0 and gap != "" and gap.strip() == ""
+        joined = (previous_end >= 0 and gap != "" and gap.strip() == ""
+                  and not (lines_apart and "\n" in gap))
         if current and not joined:
             runs.append(current)
             current, pending = [], []
@@ -424,7 +431,12 @@ def find_candidates(doc: Transcription) -> list[Candidate]:
             continue
         text = block.text
         field_kind = _field_kind(block)
-        for run_index, run in enumerate(_runs(text)):
+        dateline = block.kind is BlockKind.DATELINE
+        # in prose a name may wrap onto the next line; in a signature, dateline or header field
+        # every line is a unit of its own ("J. McAllister" / "Secretary")
+        lined = block.kind in LINED_KINDS
+        first = True    # the first name of the block (a field's or dateline's subject)
+        for run in _runs(text, lines_apart=lined):
             tokens = list(run)
             first_start = tokens[0].start()
             while tokens and (tokens[0].group() in STOPWORDS or tokens[0].group() in CONNECTORS
@@ -450,10 +462,12 @@ def find_candidates(doc: Transcription) -> list[Candidate]:
             before = text[:start]
             initial = start == first_start and bool(_SENTENCE_END.search(before))
             kind, cue = _guess_kind(form, before + (" General " if had_title else ""))
+            was_first, first = first, False
             # the first name of a header field or a dateline: what the field is about
-            if run_index == 0 and field_kind is not None and (
+            if was_first and field_kind is not None and (
                     (field_kind is EntityKind.PERSON and not cue and len(words) > 1)
-                    or field_kind is not EntityKind.PERSON):
+                    or (field_kind is EntityKind.PLACE and (not cue or dateline))
+                    or field_kind is EntityKind.TITLE):
                 kind, cue = field_kind, True
             candidate = found.get(form)
             if candidate is None:
