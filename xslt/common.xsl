@@ -16,6 +16,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:math="http://www.w3.org/2005/xpath-functions/math"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tk="urn:teikit"
   exclude-result-prefixes="#all">
@@ -69,6 +70,24 @@
   <xsl:function name="tk:owner-block" as="element()?">
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="$n/ancestor-or-self::*[parent::*[tk:is-container(.)]][1]"/>
+  </xsl:function>
+
+  <!-- ===== unprintable characters ===== -->
+
+  <!-- Control characters (C0 other than white space, C1) have no glyph in any font: a damaged
+       reading kept in sic may hold one ("â€" + U+009D). Shown as their code point instead. -->
+  <xsl:variable name="tk:unprintable" as="xs:string" select="'[\p{Cc}-[\t\n\r]]'"/>
+  <xsl:function name="tk:printable" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="if (not(matches($s, $tk:unprintable))) then $s else string-join(
+      analyze-string($s, $tk:unprintable)/* ! (if (self::*:match)
+        then '‹U+' || upper-case(tk:hex(string-to-codepoints(.))) || '›' else string(.)))"/>
+  </xsl:function>
+  <xsl:function name="tk:hex" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:variable name="digits" select="codepoints-to-string((48 to 57, 97 to 102))"/>
+    <xsl:sequence select="string-join(for $shift in (3, 2, 1, 0) return
+      substring($digits, ($n idiv xs:integer(math:pow(16, $shift))) mod 16 + 1, 1))"/>
   </xsl:function>
 
   <!-- ===== notes ===== -->
@@ -454,7 +473,7 @@
     <xsl:param name="c" as="element()"/>
     <xsl:variable name="shown" select="tk:choice-shown($c)"/>
     <xsl:variable name="others" select="$c/*[not(. is $shown)]"/>
-    <xsl:variable name="other" select="string-join($others ! normalize-space(), ' / ')"/>
+    <xsl:variable name="other" select="tk:printable(string-join($others ! normalize-space(), ' / '))"/>
     <xsl:variable name="by" select="tk:resp-name($shown)"/>
     <xsl:sequence select="
       if ($shown/self::tei:corr) then 'Corrected reading; the source has “' || $other || '”'

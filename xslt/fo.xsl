@@ -469,7 +469,7 @@
     <xsl:apply-templates mode="inline-only"/>
   </xsl:template>
   <xsl:template match="text()" mode="inline-only">
-    <xsl:value-of select="replace(., '\s+', ' ')"/>
+    <xsl:value-of select="tk:printable(replace(., '\s+', ' '))"/>
   </xsl:template>
 
   <!-- ================================================================== note on the edition -->
@@ -1246,14 +1246,14 @@
   </xsl:template>
 
   <xsl:template match="text()">
-    <xsl:value-of select="replace(., '\s+', ' ')"/>
+    <xsl:value-of select="tk:printable(replace(., '\s+', ' '))"/>
   </xsl:template>
   <!-- a footnote marker sits against the word before it -->
   <xsl:template match="text()[following-sibling::node()[1][self::note][f:is-footnote(.)]]">
-    <xsl:value-of select="replace(replace(., '\s+', ' '), ' $', '')"/>
+    <xsl:value-of select="tk:printable(replace(replace(., '\s+', ' '), ' $', ''))"/>
   </xsl:template>
   <xsl:template match="text()[ancestor::*[@xml:space][1]/@xml:space = 'preserve']" priority="1">
-    <xsl:value-of select="."/>
+    <xsl:value-of select="tk:printable(.)"/>
   </xsl:template>
 
   <!-- ================================================================== block or phrase? -->

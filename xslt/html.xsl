@@ -954,6 +954,11 @@
     </span>
   </xsl:template>
 
+  <!-- a control character has no glyph: show its code point (see tk:printable) -->
+  <xsl:template match="text()[matches(., $tk:unprintable)]">
+    <xsl:value-of select="tk:printable(.)"/>
+  </xsl:template>
+
   <xsl:template match="tei:choice">
     <xsl:variable name="text" select="tk:choice-explanation(.)"/>
     <span class="choice">

@@ -79,3 +79,25 @@ def test_numbered_bracket_is_a_footnote_marker_only_when_the_note_exists():
     _, spans = propose(text)
     (marker,) = spans
     assert dict(marker.attrs) == {"type": "footnote", "place": "foot", "n": "1"}
+
+
+def test_translators_signature_points_at_the_translator_and_keeps_its_hyphen():
+    doc = ingest_text("A Title\n\nTranslated: Peter Hale.\n\nyour phrase [the revolution\n"
+                      "by the clock - Trans.] made me laugh.\n", "t")
+    (note,) = [s for s in EditorialPass("#ed").propose(doc, ()) if s.tag == "note"]
+    block = doc.blocks[note.block]
+    assert note.attrs["resp"] == "#translator"
+    assert note.attrs["rend"] == "brackets signed-trans sign-hyphen"
+    assert block.text[slice(*note.inner)] == "the revolution\nby the clock"
+
+
+def test_transcribers_signature_without_a_transcriber_in_the_header_falls_back_to_the_editor():
+    text, (note,) = propose("reached Saratov on 5 June 1918 [New Style – MIA].\n")
+    assert (note.attrs["resp"], note.attrs["rend"]) == ("#ed", "brackets signed-mia")
+    assert text[slice(*note.inner)] == "New Style"
+
+
+def test_sic_in_brackets_is_a_note_of_its_own_type():
+    text, (note,) = propose("the soviets in the 1880s [sic] and they were wrong.\n")
+    assert note.attrs["type"] == "sic"
+    assert text[slice(*note.inner)] == "sic"

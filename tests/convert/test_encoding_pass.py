@@ -54,3 +54,9 @@ def test_repair_covers_the_whole_word_and_keeps_the_original():
     assert (corr.tag, corr.text) == ("corr", "façade")
     assert corr.attrs["subtype"] == "utf8-as-cp852"
     assert corr.attrs["resp"] == "#teikit"
+
+
+def test_cp1252_undefined_byte_passed_through_as_a_control_character_is_repaired():
+    """"”" is E2 80 9D; CP1252 has no character for 9D, so lenient decoders leave U+009D."""
+    (repair,) = find_damage("confidenceâ€\x9d that")
+    assert (repair.original, repair.repaired, repair.code_page) == ("â€\x9d", "”", "cp1252")

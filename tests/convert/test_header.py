@@ -115,3 +115,32 @@ def test_letter_and_footnotes_in_the_text():
     assert values(article, "//t:body//t:note[@n='1']") == [
         "The Rue du Croissant was the centre of the Paris newspaper trade."]
     assert values(article, "//t:back/t:divGen[@type='notes']/t:head") == ["Notes"]
+
+
+def test_a_year_after_a_name_dates_the_work_and_is_not_part_of_the_name():
+    root = header_of("A Speech\n\nTranslated: Ruth Calder, 1958.\n"
+                     "Proofread: Helen Marsh (2011).\n\nComrades, we meet today.\n")
+    assert values(root, "//t:respStmt[t:persName/@xml:id='translator']/t:persName") == [
+        "Ruth Calder"]
+    assert values(root, "//t:respStmt[t:persName/@xml:id='translator']/t:resp/t:date/@when") == [
+        "1958"]
+    assert values(root, "//t:respStmt[t:resp[starts-with(., 'Proofreading')]]/t:name") == [
+        "Helen Marsh"]
+
+
+def test_creation_date_with_a_comma_is_one_date_and_no_place():
+    root = header_of("Written: October 2, 1920, Glasgow.\n\nDear Comrade,\n\nWe reply.\n")
+    assert values(root, "//t:creation/t:date/@when") == ["1920-10-02"]
+    assert values(root, "//t:creation/t:placeName") == ["Glasgow"]
+    assert root.xpath("//t:creation/t:placeName/*", namespaces=NS) == []
+
+
+def test_editorial_declaration_states_only_the_conventions_the_text_uses():
+    plain = header_of("A Title\n\nSource: The Herald, No. 2, 1905.\n\nThe strike began.[1]\n\n"
+                      "Notes\n\n[1] The first strike.\n")
+    interpretation = values(plain, "//t:interpretation")[0]
+    assert "omitted by the journal" not in interpretation
+    assert "note elements at their markers" in interpretation
+    assert "Anything goes" not in values(plain, "//t:quotation")[0]
+    slogan = header_of("A Title\n\nSource: The Herald, No. 2, 1905.\n\nThey cried:\n\n“Bread!”\n")
+    assert "the one-line quotation “Bread!”" in values(slogan, "//t:quotation")[0]

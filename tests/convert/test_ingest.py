@@ -164,3 +164,38 @@ class TestDecoding:
 def test_heading_shapes(line, is_heading):
     doc = ingest_text(f"{line}\n\nA paragraph of prose follows here.\n", "h")
     assert (doc.blocks[0].kind is BlockKind.HEADING) is is_heading
+
+
+LETTER_WITH_POSTSCRIPTS = """Written: October 2, 1920.
+
+Glasgow, October 2, 1920
+
+Dear Comrade,
+
+The Council has asked me to reply.
+
+I remain, with affection,
+
+J. Smith
+Secretary
+
+P.S. The minutes are enclosed.
+
+PS. A second copy follows.
+"""
+
+
+def test_letter_ends_with_closer_signature_of_two_lines_and_postscripts():
+    doc = ingest_text(LETTER_WITH_POSTSCRIPTS, "t")
+    assert texts(doc, BlockKind.SALUTE) == ["Dear Comrade,", "I remain, with affection,"]
+    assert texts(doc, BlockKind.SIGNED) == ["J. Smith\nSecretary"]
+    assert texts(doc, BlockKind.POSTSCRIPT) == ["P.S. The minutes are enclosed.",
+                                                "PS. A second copy follows."]
+    assert texts(doc, BlockKind.HEADING) == []
+
+
+def test_postscript_sign_needs_the_letter_and_the_end():
+    """"P.S." opens a postscript only at the end of a letter; elsewhere it is a paragraph."""
+    doc = ingest_text("Some Article\n\nP.S. is how the paper signed its afterthoughts.\n\n"
+                      "The end of the article.\n", "t")
+    assert texts(doc, BlockKind.POSTSCRIPT) == []

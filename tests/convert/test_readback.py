@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from teikit.readback import comparable, read_back
+from teikit.readback import comparable, inline_text, read_back
 from teikit.xmlio import parse_xml_file
 from tests.conftest import CORPUS
 
@@ -43,3 +43,11 @@ def test_choice_gives_one_reading():
         '</p></body></text></TEI>')
     assert comparable(read_back(root)) == "a teh and Dr"
     assert comparable(read_back(root, corrected=True)) == "a the and Doctor"
+
+
+def test_choice_with_a_single_childless_reading_reads_back_in_both_readings():
+    """An element without children is falsy in lxml: the other reading must be found by None."""
+    root = etree.fromstring('<p xmlns="http://www.tei-c.org/ns/1.0">a <choice><orig>olde</orig>'
+                            '</choice> word</p>')
+    assert inline_text(root, corrected=True) == "a olde word"
+    assert inline_text(root) == "a olde word"

@@ -108,3 +108,19 @@ def test_unlabelled_pairs_are_one_date_only_when_they_are_the_same_day() -> None
 def test_old_style_label_after_a_day_month_date() -> None:
     assert dates("On 25 October O.S. the", calendar="gregorian") == [
         ("25 October O.S.", {"when": "1917-11-07", "when-custom": "1917-10-25", **JULIAN})]
+
+
+def test_iso_dates_are_gregorian_whatever_the_calendar_of_the_text() -> None:
+    assert dates((BlockKind.FIELD, "1917-10-25."), "on 1917-10-25 the Congress met") == [
+        ("1917-10-25", {"when": "1917-10-25"}), ("1917-10-25", {"when": "1917-10-25"})]
+
+
+def test_a_decade_is_a_range_of_ten_years() -> None:
+    assert dates("as in the famine of the 1890s and the 1880’s.") == [
+        ("1890s", {"from": "1890", "to": "1899"}), ("1880’s", {"from": "1880", "to": "1889"})]
+
+
+@pytest.mark.parametrize("text", ["the 1917-10 period", "1919-13-03", "in the 1917s",
+                                  "the 1880sth"])
+def test_no_false_iso_dates_or_decades(text: str) -> None:
+    assert [t for t, _ in dates(text)] == []

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from teikit.model import BlockKind, Span
 from teikit.passes.entities import EntityPass, find_candidates
+from teikit.register import EntityKind
 from tests.passes.conftest import make_doc, make_register, tagged
 
 REGISTER = make_register("""
@@ -133,3 +136,23 @@ def test_candidates_drop_personal_titles_and_guess_kinds() -> None:
     assert kinds["Red Guard"] == "org"
     assert kinds["Nevsky Prospect"] == "place"
     assert kinds["Gatchina"] == "place"
+
+
+def test_signature_lines_and_postscript_signs_are_not_names() -> None:
+    doc = make_doc((BlockKind.SIGNED, "J. McAllister\nSecretary"),
+                   (BlockKind.PARAGRAPH, "P.S. Do not forget the pamphlet."))
+    forms = {c.form for c in find_candidates(doc)}
+    assert "J. McAllister" in forms
+    assert not any("\n" in form or form.startswith("P.S") for form in forms)
+
+
+def test_a_name_may_wrap_onto_the_next_line_of_a_paragraph() -> None:
+    doc = make_doc("They meet at the Café du\nCommerce every Sunday.")
+    assert "Café du\nCommerce" in {c.form for c in find_candidates(doc)}
+
+
+def test_the_place_of_a_delivered_or_written_field_is_a_place() -> None:
+    doc = make_doc((BlockKind.FIELD, "3rd March 1919, Ivanovo."))
+    doc = replace(doc, blocks=(replace(doc.blocks[0], label="Delivered:", key="delivered"),))
+    (candidate,) = find_candidates(doc)
+    assert (candidate.form, candidate.kind) == ("Ivanovo", EntityKind.PLACE)

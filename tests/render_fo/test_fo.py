@@ -151,3 +151,17 @@ def test_normalised_fo_does_not_depend_on_earlier_transforms() -> None:
     first = normalise_fo(fo_string(SAMPLE_TEI))
     fo_string(SAMPLE_TEI, page_size="A4")  # Saxon numbers documents as it parses them
     assert normalise_fo(fo_string(SAMPLE_TEI)) == first
+
+
+CONTROL_TEI = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+               '</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>'
+               '</sourceDesc></fileDesc><encodingDesc><editorialDecl><p>Repairs: “â€\u009d” → “”'
+               '”</p></editorialDecl></encodingDesc></teiHeader><text><body><p>a '
+               '<choice><sic>â€\u009d</sic><corr>”</corr></choice> b</p></body></text></TEI>')
+
+
+def test_control_characters_are_printed_as_their_code_point() -> None:
+    """A damaged reading kept in the TEI may hold a C1 control character, which no font has."""
+    fo = fo_string(CONTROL_TEI.encode("utf-8"))
+    assert "\u009d" not in fo
+    assert "â€‹U+009D›" in fo

@@ -68,3 +68,13 @@ def test_normalising_keeps_the_words_and_their_order():
     page = "<html><body><p>One  <b>two</b>\n three</p><div>\n<p>four</p></div></body></html>"
     text = lxml.html.fromstring(normalise(page)).text_content()
     assert text.split() == ["One", "two", "three", "four"]
+
+
+def test_control_characters_in_a_damaged_reading_are_shown_as_their_code_point() -> None:
+    tei = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+           '</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>'
+           '</sourceDesc></fileDesc></teiHeader><text><body><p>a <choice><sic>â€\u009d</sic>'
+           '<corr>”</corr></choice> b <sic>x\u0081</sic></p></body></text></TEI>')
+    page = html_string(tei.encode("utf-8"))
+    assert "\u009d" not in page and "\u0081" not in page
+    assert "â€‹U+009D›" in page and "x‹U+0081›" in page
