@@ -30,6 +30,8 @@ _ISSUE = re.compile(r"\b(?:No|Nr|Number|Issue)\.?\s*(?P<issue>\d+)", re.IGNORECA
 _PAGES = re.compile(r"\bp{1,2}\.?\s*(?P<from>\d+)(?:\s*[–—-]\s*(?P<to>\d+))?")
 _TRAILING_YEAR = re.compile(r",?\s*(?P<year>1[5-9]\d\d|20\d\d)\.?$")
 _FOR_ORGANISATION = re.compile(r"^(?P<people>.+?)\s+for\s+(?:the\s+)?(?P<org>.+?)\.?$")
+# between the names of several people in a responsibility field
+_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 # a trailing year in a responsibility field: "Ruth Calder, 1958", "Helen Marsh (2011)"
 _WHEN_DONE = re.compile(r"(?:,\s*|\s+in\s+|\s+\()(?P<year>1[5-9]\d\d|20\d\d)\)?$")
 _SIGNER_NAMES = {"editor": "the editor", "translator": "the translator",
@@ -56,6 +58,18 @@ def roman_to_int(numeral: str) -> int | None:
 
 def _strip_period(text: str) -> str:
     return text.strip().rstrip(".").strip()
+
+
+def _people(value: str, role: str) -> list[etree._Element]:
+    """"Grace Kim and Daniel Moss" → one persName each; the first carries the role's id (what
+    @resp points at), the others the same id numbered."""
+    return [el("persName", name, xml_id=role if index == 0 else f"{role}-{index + 1}")
+            for index, name in enumerate(_names(value))]
+
+
+def _names(value: str) -> list[str]:
+    """The names in "Grace Kim and Daniel Moss", "A, B and C", "A & B"."""
+    return [name.strip() for name in _AND.split(value) if name.strip()] or [value]
 
 
 def _responsibility(label: str, value: str) -> tuple[etree._Element, str]:
@@ -120,15 +134,14 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
     translation = doc.field("translation")
     if translation is not None:
         resp, value = _responsibility("Translation", translation.text)
-        append(statement, el("respStmt", resp, el("persName", value, xml_id="translator")))
+        append(statement, el("respStmt", resp, *_people(value, "translator")))
     transcription = doc.field("transcription")
     if transcription is not None:
         resp, value = _responsibility("Transcription and mark-up", transcription.text)
         match = _FOR_ORGANISATION.match(value)
         people = match.group("people") if match else value
         organisation = el("orgName", match.group("org")) if match else None
-        append(statement, el("respStmt", resp,
-                             el("persName", people, xml_id="transcriber"), organisation))
+        append(statement, el("respStmt", resp, *_people(people, "transcriber"), organisation))
     for key, label in (("html_markup", "HTML mark-up"), ("proofread", "Proofreading")):
         block = doc.field(key)
         if block is not None:
@@ -260,7 +273,8 @@ def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
     translation = doc.field("translation")
     if translation is not None:
         append(analytic, el("respStmt", el("resp", "translated by"),
-                            el("persName", _strip_period(translation.text))))
+                            *(el("persName", name) for name in _names(
+                                _responsibility("", translation.text)[1]))))
     periodical = bool(citation.issue) or (date is not None and _MONTH.search(date.text or ""))
     imprint = el("imprint",
                  el("pubPlace", citation.place) if citation.place else None,

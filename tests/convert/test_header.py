@@ -144,3 +144,11 @@ def test_editorial_declaration_states_only_the_conventions_the_text_uses():
     assert "Anything goes" not in values(plain, "//t:quotation")[0]
     slogan = header_of("A Title\n\nSource: The Herald, No. 2, 1905.\n\nThey cried:\n\n“Bread!”\n")
     assert "the one-line quotation “Bread!”" in values(slogan, "//t:quotation")[0]
+
+
+def test_several_transcribers_are_several_people():
+    root = header_of("A Title\n\nSource: The Herald, No. 2, 1905.\nTranslated: Ann Lee & Bo Ma, "
+                     "1960.\nTranscription/Markup: Grace Kim and Daniel Moss.\n\nText.\n")
+    assert values(root, "//t:titleStmt/t:respStmt/t:persName/@xml:id") == [
+        "translator", "translator-2", "transcriber", "transcriber-2"]
+    assert values(root, "//t:analytic/t:respStmt/t:persName") == ["Ann Lee", "Bo Ma"]

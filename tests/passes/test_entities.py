@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from teikit.model import BlockKind, Span
 from teikit.passes.entities import EntityPass, find_candidates
 from teikit.register import EntityKind
@@ -156,3 +158,20 @@ def test_the_place_of_a_delivered_or_written_field_is_a_place() -> None:
     doc = replace(doc, blocks=(replace(doc.blocks[0], label="Delivered:", key="delivered"),))
     (candidate,) = find_candidates(doc)
     assert (candidate.form, candidate.kind) == ("Ivanovo", EntityKind.PLACE)
+
+
+@pytest.mark.parametrize(("label", "value", "form", "kind"), [
+    ("Transcription/Markup:", "Grace Kim and Daniel Moss.", "Daniel Moss", EntityKind.PERSON),
+    ("Online Version:", "Labour History Archive, 2003.", "Labour History Archive",
+     EntityKind.ORG),
+    ("Copyleft:", "Workers’ Press Archive 2006.", "Workers’ Press Archive", EntityKind.ORG),
+    ("Source:", "Archive of the Glasgow Trades Council, box 14.",
+     "Archive of the Glasgow Trades Council", EntityKind.ORG),
+    ("Source:", "Izvestia of the Saratov Soviet, No. 88.", "Izvestia of the Saratov Soviet",
+     EntityKind.TITLE),
+])
+def test_what_a_header_field_names(label: str, value: str, form: str, kind: EntityKind) -> None:
+    doc = make_doc((BlockKind.FIELD, value))
+    doc = replace(doc, blocks=(replace(doc.blocks[0], label=label),))
+    found = {c.form: c.kind for c in find_candidates(doc)}
+    assert found[form] is kind

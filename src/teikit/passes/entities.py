@@ -274,6 +274,9 @@ ORG_WORDS = frozenset({
     "Bolsheviks", "Mensheviks", "Socialists", "Communists", "Anarchists", "Trust", "Syndicate",
     "Office", "Bourse", "Archive", "Press", "Agency", "Cooperative",
 })
+# a source that opens with one of these is a repository, not a publication
+REPOSITORY_WORDS = frozenset({"Archive", "Archives", "Library", "Collection", "Papers",
+                              "Museum"})
 PLACE_WORDS = frozenset({"Prospect", "Street", "Square", "Palace", "Bridge", "River", "Island",
                          "Rue", "Avenue", "Boulevard", "Basin", "Valley", "Region", "Oblast",
                          "Gulf", "Bay", "Coast", "Plain", "Steppe", "Forest", "Port", "Harbour",
@@ -370,6 +373,8 @@ def _field_kind(block: Block) -> EntityKind | None:
     label = block.label.lower()
     if any(word in label for word in ("written", "delivered")):
         return EntityKind.PLACE
+    if any(word in label for word in ("online", "copyleft", "copyright", "public domain")):
+        return EntityKind.ORG       # the archive that publishes the transcription, or holds it
     if any(word in label for word in ("transl", "transcri", "markup", "mark-up", "proofread",
                                       "editor", "edited")):
         return EntityKind.PERSON
@@ -464,11 +469,14 @@ def find_candidates(doc: Transcription) -> list[Candidate]:
             kind, cue = _guess_kind(form, before + (" General " if had_title else ""))
             was_first, first = first, False
             # the first name of a header field or a dateline: what the field is about
-            if was_first and field_kind is not None and (
+            # a responsibility field names people, all of them ("Grace Kim and Daniel Moss")
+            if (was_first or field_kind is EntityKind.PERSON) and field_kind is not None and (
                     (field_kind is EntityKind.PERSON and not cue and len(words) > 1)
                     or (field_kind is EntityKind.PLACE and (not cue or dateline))
-                    or field_kind is EntityKind.TITLE):
+                    or field_kind in (EntityKind.TITLE, EntityKind.ORG)):
                 kind, cue = field_kind, True
+                if kind is EntityKind.TITLE and words[0] in REPOSITORY_WORDS:
+                    kind = EntityKind.ORG   # "Source: Archive of the … Council, box 14"
             candidate = found.get(form)
             if candidate is None:
                 candidate = found[form] = Candidate(form, kind)
