@@ -231,7 +231,14 @@ def _back(doc: Transcription, weaver: _Weaver,
           markers: dict[str, etree._Element]) -> etree._Element | None:
     back = el("back")
     heading = next(iter(doc.of_kind(BlockKind.NOTES_HEADING)), None)
-    if heading is not None:
+    if heading is not None and not doc.of_kind(BlockKind.FOOTNOTE):
+        # notes the text has no markers for: a section of the back matter, read as it stands
+        notes = el("div", weaver.block(el("head"), heading), type="notes")
+        for block in doc.blocks:
+            if _in_back(doc, block) and block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTATION):
+                append(notes, weaver.block(el("p"), block))
+        append(back, notes)
+    elif heading is not None:
         footnotes = doc.of_kind(BlockKind.FOOTNOTE)
         template = footnotes[0].label.replace(footnotes[0].key, "n", 1) if footnotes else "[n]"
         append(back, el("divGen", weaver.block(el("head"), heading), type="notes", rend=template))
@@ -247,10 +254,11 @@ def _back(doc: Transcription, weaver: _Weaver,
                 weaver.block(note, block)
                 last_note = note
             elif _in_back(doc, block) and block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTATION):
-                target = last_note if last_note is not None else orphans
-                append(target, "\n\n")
+                if last_note is None:
+                    continue    # (a labelled note comes first: see ingest)
+                append(last_note, "\n\n")
                 woven = weaver.block(el("seg"), block)
-                append(target, woven.text, *list(woven))
+                append(last_note, woven.text, *list(woven))
         if len(orphans):
             append(back, orphans)
     for block in doc.of_kind(BlockKind.TRAILER):

@@ -313,9 +313,13 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
     while end > position and _TRAILER.match(all_chunks[end - 1].text):
         end -= 1
         trailer.insert(0, all_chunks[end])
+    # the notes section: a "Notes" heading followed by labelled notes ("[1] …", "1. …"), or the
+    # last heading of the text when it is "Notes" and only paragraphs follow it (notes without
+    # markers in the text)
     notes_at = next((i for i in range(end - 1, position, -1)
                      if all_chunks[i].single_line and _NOTES_HEADING.match(all_chunks[i].text)
-                     and i + 1 < end and _FOOTNOTE_LABEL.match(all_chunks[i + 1].text)), None)
+                     and i + 1 < end and (_FOOTNOTE_LABEL.match(all_chunks[i + 1].text) or not any(
+                         _is_heading(c) for c in all_chunks[i + 1:end]))), None)
     body_end = notes_at if notes_at is not None else end
 
     _body(all_chunks[position:body_end], build)

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from teikit import TEI_NS
 from teikit.config import TextSettings
 from teikit.convert import convert_file, convert_text
 from teikit.readback import comparable, read_back
@@ -99,3 +100,23 @@ def test_generated_transcriptions_survive_conversion(text: str):
     corrected = comparable(read_back(conversion.tree.getroot(), corrected=True))
     assert corrected == comparable(repaired)
     assert "fa├žade" not in corrected
+
+
+@pytest.mark.parametrize("text", [
+    "A Title\n\nSource: The Herald, No. 2, 1905.\n\nThe strike began.\n\nNotes\n\n"
+    "The figures are incomplete.\n\nThe second note.\n",
+    "A Title\n\nSource: The Herald, No. 2, 1905.\n\nThe strike began.\n\nNotes\n\n"
+    "1. A note whose marker the text lacks.\n",
+], ids=["notes-without-markers", "labelled-note-without-marker"])
+def test_notes_without_markers_are_kept_in_the_back_and_valid(text: str, tmp_path: Path):
+    from teikit.validate import check_files
+
+    conversion = convert_text(text, "t", TextSettings(name="t"))
+    root = conversion.tree.getroot()
+    assert comparable(read_back(root)) == comparable(text)
+    notes = root.xpath("//t:back/t:div[@type='notes']", namespaces={"t": TEI_NS})
+    assert len(notes) == 1
+    output = tmp_path / "t.xml"
+    output.write_bytes(etree.tostring(conversion.tree, encoding="utf-8"))
+    assert [str(p) for p in check_files([output], ["edition", "tei_all"]).problems
+            if p.severity == "error"] == []
