@@ -145,6 +145,7 @@ def test_signature_lines_and_postscript_signs_are_not_names() -> None:
                    (BlockKind.PARAGRAPH, "P.S. Do not forget the pamphlet."))
     forms = {c.form for c in find_candidates(doc)}
     assert "J. McAllister" in forms
+    assert "Secretary" not in forms        # the signer's function, not a second name
     assert not any("\n" in form or form.startswith("P.S") for form in forms)
 
 

@@ -465,6 +465,9 @@ def find_candidates(doc: Transcription) -> list[Candidate]:
             if len(words) == 1 and re.search(r"(?:ian|ean|ese|ish|ic)$", form):
                 continue           # a nationality or other adjective ("Russian")
             before = text[:start]
+            if block.kind is BlockKind.SIGNED and "\n" in before and len(words) == 1 and (
+                    text[start:].split("\n")[0].strip() == form):
+                continue   # a signer's function on a line of its own ("Secretary")
             initial = start == first_start and bool(_SENTENCE_END.search(before))
             kind, cue = _guess_kind(form, before + (" General " if had_title else ""))
             was_first, first = first, False
