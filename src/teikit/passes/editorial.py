@@ -31,8 +31,8 @@ _SIGNATURE = re.compile(
     r"\s+(?P<dash>[–—-])\s+(?P<word>" + "|".join(re.escape(w) for w in SIGNATURE_TOKENS) + r")$")
 # the header field that names each signer, by role
 _ROLE_FIELDS = {"translator": "translation", "transcriber": "transcription"}
-# "[sic]", "[sic!]", "[!]", "[?]": the editor vouches for (or doubts) the reading before it
-_SIC = re.compile(r"^(?:sic!?|!|\?)$", re.IGNORECASE)
+# "[sic]", "[sic!]": the editor vouches for the reading before it
+_SIC = re.compile(r"^sic!?$", re.IGNORECASE)
 _OMISSION = re.compile(r"\.(?: ?\.){2,3}|…")
 _BRACKETED_OMISSION = re.compile(r"^(?:\.\s?){3,4}$|^…$")
 _SENTENCE = re.compile(r"^[A-Z“‘\"'(].*[.!?…][”’\"')]?$")
