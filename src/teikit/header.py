@@ -439,9 +439,15 @@ def _creation(ctx: HeaderContext, written: Block) -> etree._Element:
     position = lead
     date = ctx.date_span(written)
     bare_date = re.match(r"[\d–—-]+(?=,|$)", text[lead:])
-    if date is not None and date.start == lead:
-        append(creation, ctx.weave_slice(el("date"), written, date.start, date.end))
-        position = date.end
+    first_comma = text.find(",", date.end if date is not None else lead)
+    first_part_end = first_comma if first_comma >= 0 else len(text)
+    if date is not None and date.end <= first_part_end:
+        # "1925–1928", "October 2, 1920", "spring of 1906": words around the date in the first
+        # part qualify it; they are not a place
+        append(creation, text[lead:date.start] or None,
+               ctx.weave_slice(el("date"), written, date.start, date.end),
+               text[date.end:first_part_end] or None)
+        position = first_part_end
     elif bare_date is not None:
         append(creation, el("date", bare_date.group()))
         position = lead + bare_date.end()

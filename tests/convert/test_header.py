@@ -152,3 +152,10 @@ def test_several_transcribers_are_several_people():
     assert values(root, "//t:titleStmt/t:respStmt/t:persName/@xml:id") == [
         "translator", "translator-2", "transcriber", "transcriber-2"]
     assert values(root, "//t:analytic/t:respStmt/t:persName") == ["Ann Lee", "Bo Ma"]
+
+
+def test_words_qualifying_the_creation_date_are_not_a_place():
+    root = header_of("Written: spring of 1906, Łódź.\n\nThe lockout began.\n")
+    assert values(root, "//t:creation") == ["spring of 1906, Łódź"]
+    assert values(root, "//t:creation/t:date/@when") == ["1906"]
+    assert values(root, "//t:creation/t:placeName") == ["Łódź"]

@@ -124,3 +124,13 @@ def test_a_decade_is_a_range_of_ten_years() -> None:
                                   "the 1880sth"])
 def test_no_false_iso_dates_or_decades(text: str) -> None:
     assert [t for t, _ in dates(text)] == []
+
+
+def test_a_footnote_takes_the_year_in_force_at_its_marker() -> None:
+    from teikit.ingest import ingest_text
+
+    doc = ingest_text("A Title\n\nSource: The Herald, No. 2, 1907.\n\nThe lockout began on "
+                      "1 December 1906.[1] A meeting on 5 January 1907 resolved to hold out.\n\n"
+                      "Notes\n\n[1] The records say 2 December.\n", "t")
+    found = tagged(doc, DatePass(None, "gregorian").propose(doc, ()))
+    assert ("2 December", "date", {"when": "1906-12-02"}) in found

@@ -170,6 +170,7 @@ def test_the_place_of_a_delivered_or_written_field_is_a_place() -> None:
      "Archive of the Glasgow Trades Council", EntityKind.ORG),
     ("Source:", "Izvestia of the Saratov Soviet, No. 88.", "Izvestia of the Saratov Soviet",
      EntityKind.TITLE),
+    ("First Published:", "as a pamphlet, Kraków 1907.", "Kraków", EntityKind.PLACE),
 ])
 def test_what_a_header_field_names(label: str, value: str, form: str, kind: EntityKind) -> None:
     doc = make_doc((BlockKind.FIELD, value))

@@ -123,6 +123,7 @@ def julian_to_gregorian(year: int, month: int, day: int) -> date:
     return date(*julian.to_gregorian(year, month, day))
 
 
+_MARKER = re.compile(r"\[(\d{1,3})\]")   # a footnote marker in the text
 _DATED_FIELDS = ("delivered", "written")
 _FULL_DATE = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)\b[^–—]*?\b(1[5-9]\d\d|20\d\d)\b")
@@ -160,6 +161,7 @@ class DatePass:
         self.calendar_ref = calendar_ref
         self.warnings: list[str] = []
         self._context_year = year
+        self._trace: list[tuple[int, int | None]] = [(-1, year)]   # (date start, year after it)
 
     def propose(self, doc: Transcription, earlier: Sequence[Span]) -> list[Span]:
         taken: dict[int, list[Span]] = {}
@@ -168,13 +170,27 @@ class DatePass:
                 taken.setdefault(span.block, []).append(span)
         out: list[Span] = []
         self._context_year = self.year if self.year is not None else _document_year(doc)
+        # a footnote's yearless dates take the year in force at its marker "[n]", not the year
+        # the text has reached when the notes section comes
+        year_at_marker: dict[str, int | None] = {}
         for block in doc.blocks:
             if block.kind in {BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE}:
                 continue
+            running = self._context_year
+            if block.kind is BlockKind.FOOTNOTE and block.key in year_at_marker:
+                self._context_year = year_at_marker[block.key]
+            self._trace = [(-1, self._context_year)]
             for start, end, attrs in self.find(block):
                 if any(_crosses(start, end, s) for s in taken.get(block.index, [])):
                     continue
                 out.append(Span(block.index, start, end, "date", attrs, concern=CONCERN))
+            if block.kind is BlockKind.FOOTNOTE:
+                self._context_year = running
+            else:
+                for marker in _MARKER.finditer(block.text):
+                    year_at_marker.setdefault(marker.group(1), next(
+                        year for position, year in reversed(self._trace)
+                        if position < marker.start()))
         yearless = [s for s in out if s.attrs.get("when", "").startswith("--")]
         if yearless:
             first = doc.blocks[yearless[0].block]
@@ -204,6 +220,7 @@ class DatePass:
             if attrs is None:
                 continue
             out.append((start, end, attrs))
+            self._trace.append((start, self._context_year))
             last_end = end
         return out
 

@@ -274,6 +274,8 @@ ORG_WORDS = frozenset({
     "Bolsheviks", "Mensheviks", "Socialists", "Communists", "Anarchists", "Trust", "Syndicate",
     "Office", "Bourse", "Archive", "Press", "Agency", "Cooperative",
 })
+# a name followed by a year in a publication field is the place of the imprint
+_PUBLICATION_YEAR = re.compile(r",?\s+(?:1[5-9]\d\d|20\d\d)\b(?![–—-])")
 # a source that opens with one of these is a repository, not a publication
 REPOSITORY_WORDS = frozenset({"Archive", "Archives", "Library", "Collection", "Papers",
                               "Museum"})
@@ -480,6 +482,8 @@ def find_candidates(doc: Transcription) -> list[Candidate]:
                 kind, cue = field_kind, True
                 if kind is EntityKind.TITLE and words[0] in REPOSITORY_WORDS:
                     kind = EntityKind.ORG   # "Source: Archive of the … Council, box 14"
+            if field_kind is EntityKind.TITLE and _PUBLICATION_YEAR.match(text[end:]):
+                kind, cue = EntityKind.PLACE, True   # "Moscow 1972", "Kraków, 1907": imprint
             candidate = found.get(form)
             if candidate is None:
                 candidate = found[form] = Candidate(form, kind)
