@@ -127,7 +127,8 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
         append(statement, el("title", part_block.text, type="sub",
                              n=str(number) if number else None))
     if author_block is not None:
-        append(statement, el("author", el("persName", author_block.text)))
+        author = ctx.weave_slice(el("persName"), author_block, 0, len(author_block.text))
+        append(statement, el("author", author))
     else:
         warnings.append("the source names no author")
 

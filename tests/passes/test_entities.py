@@ -115,8 +115,9 @@ def test_names_inside_quotations_are_tagged_but_never_over_their_marks() -> None
     assert [t for t, _, _ in found] == ["Lenin", "Trotsky"]
 
 
-def test_title_block_is_left_to_the_header() -> None:
-    assert run((BlockKind.AUTHOR, "Lenin")) == []
+def test_the_author_is_tagged_in_the_title_page_but_not_the_works_title() -> None:
+    assert [tag for _, tag, _ in run((BlockKind.AUTHOR, "Lenin"))] == ["persName"]
+    assert run((BlockKind.TITLE, "Pravda")) == []
 
 
 def test_without_a_register_confident_names_are_tagged_as_unreviewed() -> None:

@@ -28,8 +28,11 @@ from teikit.model import Block, BlockKind, Span, Transcription
 from teikit.register import EMPTY_REGISTER, EntityKind, Entry, Register
 
 CONCERN = "entities"
-# blocks whose text is printed in the title page: the header builder owns them
+# the title page: the author is tagged against the register (so that the header's author points
+# at the entry), the work's own title and part are not (they are the document, not a mention);
+# without a register the converter does not guess in the title page at all
 SKIPPED_KINDS = frozenset({BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE})
+TITLE_PAGE_UNTAGGED = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE})
 # how many earlier paragraphs of a section may decide an ambiguous form
 CONTEXT_BLOCKS = 3
 APOSTROPHES = "'’"
@@ -146,7 +149,7 @@ class EntityPass:
             return self._unreviewed(doc, by_block)
         mentions: dict[int, list[Mention]] = {}
         for block in doc.blocks:
-            if block.kind in SKIPPED_KINDS:
+            if block.kind in TITLE_PAGE_UNTAGGED:
                 continue
             spans = by_block.get(block.index, [])
             mentions[block.index] = [
