@@ -15,7 +15,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench eval
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -13,7 +13,7 @@ from lxml import etree
 from bench.timing import best_of, report
 from teikit.config import load_config
 from teikit.convert import convert_transcription
-from teikit.ingest import ingest_file
+from teikit.convert.ingest import ingest_file
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "tei" / "sources" / "serge-year-one-2.txt"

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from bench.timing import best_of, report
 from teikit.config import load_config
-from teikit.ingest import ingest_file
-from teikit.passes.dates import DatePass
-from teikit.passes.entities import EntityPass, find_candidates
-from teikit.passes.quotes import QuotePass
-from teikit.register import load_register
+from teikit.convert.ingest import ingest_file
+from teikit.convert.passes.dates import DatePass
+from teikit.convert.passes.entities import EntityPass
+from teikit.convert.passes.quotes import QuotePass
+from teikit.register.candidates import find_candidates
+from teikit.register.entries import load_register
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "tei" / "sources" / "serge-year-one-2.txt"

@@ -15,9 +15,9 @@ import pytest
 from lxml import etree, html
 
 from teikit.convert import convert_file
-from teikit.entities import suggest_register
-from teikit.ingest import ingest_file
-from teikit.readback import comparable, read_back
+from teikit.convert.ingest import ingest_file
+from teikit.convert.readback import comparable, read_back
+from teikit.register.suggest import suggest_register
 from teikit.render.fo import fo_string
 from teikit.render.html import html_string
 from teikit.validate import check_files

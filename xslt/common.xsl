@@ -116,7 +116,7 @@
   </xsl:function>
 
   <!-- "– Ed.", "– Trans.", "– MIA" … for a note signed in the source (the @rend tokens of
-       src/teikit/conventions.py). -->
+       src/teikit/convert/conventions.py). -->
   <xsl:variable name="tk:signatures" as="map(xs:string, xs:string)" select="map {
     'signed': 'Ed.', 'signed-eds': 'Eds.', 'signed-trans': 'Trans.', 'signed-tr': 'Tr.',
     'signed-mia': 'MIA' }"/>

@@ -1,7 +1,7 @@
 """teikit: plain-text transcriptions to TEI P5 scholarly editions.
 
-The pipeline runs one way: text → :class:`~teikit.model.Transcription` → markup passes (spans)
-→ :func:`~teikit.weave.weave` → TEI (lxml) → validation → XSLT outputs.
+The pipeline runs one way: text → :class:`~teikit.convert.model.Transcription` → markup passes
+(spans) → :func:`~teikit.convert.weave.weave` → TEI (lxml) → validation → XSLT outputs.
 """
 
 __version__ = "0.1.0"

@@ -77,7 +77,7 @@ def export() -> None:
 @reports_errors
 def export_text(file: Path, output: Path | None, reading: str) -> None:
     """Read a TEI FILE back to a plain-text transcription."""
-    from teikit.readback import read_back_file
+    from teikit.convert import read_back_file
     from teikit.xmlio import write_text_atomically
 
     text = read_back_file(file, corrected=reading == "corrected")
@@ -142,7 +142,7 @@ def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
     capitalised names the register does not know."""
     import json
 
-    from teikit.entities import entities_report
+    from teikit.register.report import entities_report
 
     report = entities_report(file, contexts)
     if as_json:
@@ -159,8 +159,8 @@ def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
 @reports_errors
 def entities_suggest_command(source: Path, output: Path | None, encoding: str | None) -> None:
     """Propose a TEI register (kinds guessed, forms, first contexts) for a transcription SOURCE."""
-    from teikit.entities import suggest_register
-    from teikit.ingest import ingest_file
+    from teikit.convert import ingest_file
+    from teikit.register.suggest import suggest_register
     from teikit.xmlio import serialize_tei, write_bytes_atomically
 
     tree, entries = suggest_register(ingest_file(source, encoding))

@@ -7,7 +7,7 @@ from lxml import etree
 
 from teikit.config import TextSettings
 from teikit.convert import convert_text
-from teikit.header import roman_to_int
+from teikit.convert.header import roman_to_int
 from tests.conftest import TRANSCRIPTIONS
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}

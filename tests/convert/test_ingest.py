@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from teikit.convert.ingest import decode, ingest_file, ingest_text, quotation_marks
+from teikit.convert.model import BlockKind
 from teikit.errors import InputError
-from teikit.ingest import decode, ingest_file, ingest_text, quotation_marks
-from teikit.model import BlockKind
 from tests.conftest import SEED_SOURCE, TRANSCRIPTIONS
 
 

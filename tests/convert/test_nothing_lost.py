@@ -12,7 +12,7 @@ from lxml import etree
 from teikit import TEI_NS
 from teikit.config import TextSettings
 from teikit.convert import convert_file, convert_text
-from teikit.readback import comparable, read_back
+from teikit.convert.readback import comparable, read_back
 from tests.conftest import REPO, SEED_SOURCE, TRANSCRIPTIONS, jing
 
 SOURCES = [SEED_SOURCE, *sorted(TRANSCRIPTIONS.glob("*.txt"))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from teikit.readback import comparable, inline_text, read_back
+from teikit.convert.readback import comparable, inline_text, read_back
 from teikit.xmlio import parse_xml_file
 from tests.conftest import CORPUS
 

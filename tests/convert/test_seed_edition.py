@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 
 from teikit.convert import convert_file
-from teikit.readback import comparable, read_back
+from teikit.convert.readback import comparable, read_back
 from tests.conftest import REPO, SEED, SEED_SOURCE, SEED_TEI, jing
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}

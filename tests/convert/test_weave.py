@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from teikit.model import Node, Span
-from teikit.weave import LossError, make_element, resolve, weave
+from teikit.convert.model import Node, Span
+from teikit.convert.weave import LossError, make_element, resolve, weave
 
 
 def woven(text: str, spans: list[Span]) -> tuple[str, list[Span]]:

@@ -1,0 +1,266 @@
+"""Assemble the TEI document: blocks become block elements, their text is woven with the spans,
+and the header is built from the same material.
+
+Block → element (see docs/encoding.md):
+
+    AUTHOR, TITLE, SUBTITLE    front/titlePage/docAuthor, docTitle/titlePart[@type]
+    FIELD                      front/div[@type='transcription']/p  (<label>Label:</label> value)
+    HEADNOTE, SIGNED           front/div[@type='headnote'][@resp]/p, signed
+    HEADING                    body/div[@type='section']/head (starts a new section)
+    PARAGRAPH, QUOTATION       p, quote[@type='block'][@rend]
+    DATELINE, SALUTE, SIGNED   a letter's opener/closer
+    POSTSCRIPT                 a letter's postscript, after the closer
+    NOTES_HEADING, FOOTNOTE    back/divGen[@type='notes']/head; each footnote's text fills the
+                               note at its marker "[n]"
+    TRAILER                    back/div[@type='colophon']/p
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from teikit.config import TextSettings
+from teikit.convert.header import HeaderContext, build_header
+from teikit.convert.model import Block, BlockKind, Span, Transcription
+from teikit.convert.weave import weave
+from teikit.tree import append, el, qname
+
+SCHEMA_MODELS = (
+    ("edition.xsd", "http://www.w3.org/2001/XMLSchema"),
+    ("edition.sch", "http://purl.oclc.org/dsdl/schematron"),
+)
+
+
+@dataclass
+class Assembly:
+    root: etree._Element
+    warnings: list[str] = field(default_factory=list)
+    dropped: list[Span] = field(default_factory=list)
+
+
+# elements that name something: one of them covering a slice excludes another over the same text
+NAME_TAGS = frozenset({"persName", "orgName", "placeName", "name", "title"})
+
+
+class _Weaver:
+    """Weaves blocks (or slices of them) with the spans that fall inside."""
+
+    def __init__(self, doc: Transcription, spans: Sequence[Span]) -> None:
+        self.doc = doc
+        self.by_block: dict[int, list[Span]] = defaultdict(list)
+        self.block_attrs: dict[int, dict[str, str]] = defaultdict(dict)
+        for span in spans:
+            if span.tag is None:
+                self.block_attrs[span.block].update(span.attrs)
+            else:
+                self.by_block[span.block].append(span)
+        self.dropped: list[Span] = []
+
+    def block(self, container: etree._Element, block: Block) -> etree._Element:
+        for key, value in self.block_attrs.get(block.index, {}).items():
+            container.set(key, value)
+        self.dropped.extend(weave(container, block.text, self.by_block.get(block.index, [])))
+        return container
+
+    def slice(self, container: etree._Element, block: Block, lo: int, hi: int) -> etree._Element:
+        """Weave ``block.text[lo:hi]``; a span covering exactly that range with the container's
+        tag lends the container its attributes."""
+        inside = []
+        local = etree.QName(container).localname
+        for span in self.by_block.get(block.index, []):
+            if (span.start, span.end) == (lo, hi) and span.tag == local:
+                for key, value in span.attrs.items():
+                    container.set(key, value)
+            elif (span.start, span.end) == (lo, hi) and {span.tag, local} <= NAME_TAGS:
+                continue   # the container says what kind of name this is; a guess does not
+            elif lo <= span.start and span.end <= hi:
+                inside.append(Span(span.block, span.start - lo, span.end - lo, span.tag,
+                                   span.attrs, span.open_len, span.close_len, span.atomic,
+                                   span.content, span.priority, span.concern))
+        weave(container, block.text[lo:hi], inside)
+        return container
+
+
+def assemble(doc: Transcription, spans: Sequence[Span], settings: TextSettings) -> Assembly:
+    weaver = _Weaver(doc, spans)
+    front = _front(doc, weaver, settings)
+    body, footnote_markers = _body(doc, weaver)
+    back = _back(doc, weaver, footnote_markers)
+    warnings: list[str] = list(doc.warnings)
+
+    context = HeaderContext(doc=doc, spans=spans, weave_slice=weaver.slice, settings=settings)
+    for span in spans:
+        if span.concern == "encoding" and span.content:
+            original, corrected = span.content[0].text, span.content[1].text
+            page = span.content[1].attrs.get("subtype", "").removeprefix("utf8-as-")
+            context.repairs.append((original, corrected, page))
+        if span.tag == "gap":
+            context.gaps += 1
+        if span.tag == "note" and span.attrs.get("type") != "footnote":
+            context.notes += 1
+        for attribute in ("datingMethod", "calendar"):
+            if span.attrs.get(attribute, "").startswith("#"):
+                context.calendars.add(span.attrs[attribute][1:])
+    header, header_warnings = build_header(context)
+    warnings.extend(header_warnings)
+
+    language = settings.language or "en"
+    root = el("TEI", header, el("text", front, body, back), xml_lang=language)
+    for span in weaver.dropped:
+        block = doc.blocks[span.block]
+        warnings.append(f"line {block.line}: {span.concern} markup <{span.tag}> over "
+                        f"“{block.text[span.start:span.end]}” overlaps other markup; left out")
+    return Assembly(root, warnings, weaver.dropped)
+
+
+def add_schema_models(tree: etree._ElementTree, schema_href: str) -> None:
+    """Insert ``<?xml-model?>`` instructions so XML editors validate as teikit does."""
+    root = tree.getroot()
+    for filename, namespace in SCHEMA_MODELS:
+        instruction = etree.ProcessingInstruction(
+            "xml-model",
+            f'href="{schema_href}/{filename}" type="application/xml" '
+            f'schematypens="{namespace}"')
+        root.addprevious(instruction)
+
+
+def _front(doc: Transcription, weaver: _Weaver, settings: TextSettings) -> etree._Element | None:
+    front = el("front")
+    title_page = el("titlePage")
+    doc_title = el("docTitle")
+    for block in doc.blocks:
+        if block.kind is BlockKind.AUTHOR:
+            append(title_page, weaver.block(el("docAuthor"), block))
+        elif block.kind is BlockKind.TITLE:
+            append(doc_title, weaver.block(el("titlePart", type="main"), block))
+        elif block.kind is BlockKind.SUBTITLE:
+            append(doc_title, weaver.block(el("titlePart", type="sub"), block))
+    if len(doc_title):
+        append(title_page, doc_title)
+    if len(title_page):
+        append(front, title_page)
+
+    fields = doc.of_kind(BlockKind.FIELD)
+    if fields:
+        transcription = el("div", type="transcription")
+        for block in fields:
+            paragraph = el("p", el("label", block.label), " " if block.text else None)
+            value = weaver.block(el("seg"), block)
+            append(paragraph, value.text, *list(value))
+            append(transcription, paragraph)
+        append(front, transcription)
+
+    headnote_blocks = [b for b in doc.blocks if b.kind is BlockKind.HEADNOTE]
+    if headnote_blocks:
+        editor = settings.editor_ref
+        headnote = el("div", type="headnote", resp=editor)
+        for block in doc.blocks:
+            if block.kind is BlockKind.HEADNOTE:
+                append(headnote, weaver.block(el("p"), block))
+            elif block.kind is BlockKind.SIGNED and block.index <= headnote_blocks[-1].index + 1:
+                append(headnote, weaver.block(el("signed", resp=editor), block))
+        append(front, headnote)
+    return front if len(front) else None
+
+
+def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str, etree._Element]]:
+    body = el("body")
+    headnote_end = max((b.index for b in doc.blocks if b.kind is BlockKind.HEADNOTE), default=-1)
+    is_letter = any(b.kind in (BlockKind.SALUTE, BlockKind.DATELINE) for b in doc.blocks)
+    section: etree._Element | None = None
+    opener: etree._Element | None = None
+    closer: etree._Element | None = None
+
+    def current() -> etree._Element:
+        nonlocal section
+        if section is None:
+            section = el("div", type="letter" if is_letter else "section")
+            append(body, section)
+        return section
+
+    for block in doc.blocks:
+        kind = block.kind
+        if kind is BlockKind.HEADING:
+            section = el("div", type="section")
+            append(body, section, None)
+            append(section, weaver.block(el("head"), block))
+        elif kind is BlockKind.PARAGRAPH and not _in_back(doc, block):
+            append(current(), weaver.block(el("p"), block))
+        elif kind is BlockKind.QUOTATION and not _in_back(doc, block):
+            append(current(), weaver.block(el("quote", type="block", rend=block.key), block))
+        elif kind is BlockKind.POSTSCRIPT:
+            append(current(), el("postscript", weaver.block(el("p"), block)))
+        elif kind in (BlockKind.DATELINE, BlockKind.SALUTE, BlockKind.SIGNED):
+            if kind is BlockKind.SIGNED and block.index <= headnote_end + 1:
+                continue  # the headnote's signature
+            in_opener = closer is None and not any(
+                isinstance(c.tag, str) and c.tag in (qname("p"), qname("quote"))
+                for c in current())
+            if in_opener:
+                if opener is None:
+                    opener = el("opener")
+                    append(current(), opener)
+                tag = "dateline" if kind is BlockKind.DATELINE else "salute"
+                append(opener, weaver.block(el(tag), block))
+            else:
+                if closer is None:
+                    closer = el("closer")
+                    append(current(), closer)
+                tag = "salute" if kind is BlockKind.SALUTE else "signed"
+                append(closer, weaver.block(el(tag), block))
+    if not len(body):
+        append(body, el("div", el("p"), type="section"))
+    markers = {}
+    for note in body.iter(qname("note")):
+        if note.get("type") == "footnote" and note.get("n"):
+            markers.setdefault(note.get("n"), note)
+    return body, markers
+
+
+def _in_back(doc: Transcription, block: Block) -> bool:
+    """Paragraphs after the notes heading belong to the notes section (continuations)."""
+    notes_heading = next((b.index for b in doc.blocks if b.kind is BlockKind.NOTES_HEADING), None)
+    return notes_heading is not None and block.index > notes_heading
+
+
+def _back(doc: Transcription, weaver: _Weaver,
+          markers: dict[str, etree._Element]) -> etree._Element | None:
+    back = el("back")
+    heading = next(iter(doc.of_kind(BlockKind.NOTES_HEADING)), None)
+    if heading is not None and not doc.of_kind(BlockKind.FOOTNOTE):
+        # notes the text has no markers for: a section of the back matter, read as it stands
+        notes = el("div", weaver.block(el("head"), heading), type="notes")
+        for block in doc.blocks:
+            if _in_back(doc, block) and block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTATION):
+                append(notes, weaver.block(el("p"), block))
+        append(back, notes)
+    elif heading is not None:
+        footnotes = doc.of_kind(BlockKind.FOOTNOTE)
+        template = footnotes[0].label.replace(footnotes[0].key, "n", 1) if footnotes else "[n]"
+        append(back, el("divGen", weaver.block(el("head"), heading), type="notes", rend=template))
+        orphans = el("div", type="notes")
+        last_note: etree._Element | None = None
+        for block in doc.blocks:
+            if block.kind is BlockKind.FOOTNOTE:
+                note = markers.get(block.key)
+                if note is None:
+                    note = el("note", type="footnote", place="end", n=block.key,
+                              rend="unanchored")
+                    append(orphans, el("p", note))
+                weaver.block(note, block)
+                last_note = note
+            elif _in_back(doc, block) and block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTATION):
+                if last_note is None:
+                    continue    # (a labelled note comes first: see ingest)
+                append(last_note, "\n\n")
+                woven = weaver.block(el("seg"), block)
+                append(last_note, woven.text, *list(woven))
+        if len(orphans):
+            append(back, orphans)
+    for block in doc.of_kind(BlockKind.TRAILER):
+        append(back, el("div", weaver.block(el("p"), block), type="colophon"))
+    return back if len(back) else None

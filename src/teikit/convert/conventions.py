@@ -1,0 +1,44 @@
+"""How delimiters in the source are recorded in TEI, shared by the passes and read-back.
+
+A pass that consumes delimiter characters (quotation marks, brackets, an ellipsis, an editor's
+signature) records them with the values below; :mod:`teikit.convert.readback` turns the values
+back into the same characters. Keeping both directions in one table is what makes "nothing
+lost" hold.
+"""
+
+from __future__ import annotations
+
+# quote/q/soCalled/title/@rend → (opening mark, closing mark)
+QUOTE_MARKS: dict[str, tuple[str, str]] = {
+    "double": ("“", "”"),
+    "single": ("‘", "’"),
+    "straight-double": ('"', '"'),
+    "straight-single": ("'", "'"),
+    "guillemets": ("«", "»"),
+    "guillemets-reversed": ("»", "«"),
+    "low-double": ("„", "“"),
+}
+MARKS_TO_REND: dict[tuple[str, str], str] = {marks: rend for rend, marks in QUOTE_MARKS.items()}
+
+# note/@rend tokens for bracketed editorial insertions
+BRACKETS_REND = "brackets"          # "[" … "]"
+SIGNED_REND = "signed"              # … " – Ed." inside the brackets; the signer is in @resp
+EDITOR_SIGNATURE = "– Ed."
+# other signatures closing a bracketed insertion: @rend token → (signature as printed, the
+# header role the insertion's @resp points at). "signed" alone is the editor's "– Ed.".
+SIGNATURES: dict[str, tuple[str, str]] = {
+    SIGNED_REND: ("Ed.", "editor"),
+    "signed-eds": ("Eds.", "editor"),
+    "signed-trans": ("Trans.", "translator"),
+    "signed-tr": ("Tr.", "translator"),
+    "signed-mia": ("MIA", "transcriber"),
+}
+SIGNATURE_TOKENS: dict[str, str] = {word: token for token, (word, _) in SIGNATURES.items()}
+# the dash before a signature is an en dash unless one of these tokens says otherwise
+SIGNATURE_DASHES: dict[str, str] = {"sign-hyphen": "-", "sign-em-dash": "—"}
+BRACKETS = ("[", "]")
+
+# footnote markers in the text: note[@type='footnote']/@n printed as "[n]"
+FOOTNOTE_MARKER = ("[", "]")
+
+# gap/@rend holds the omission sign exactly as printed ("...", "…", ". . .")

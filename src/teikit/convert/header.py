@@ -1,0 +1,482 @@
+"""The teiHeader, from the transcription's header block, the edition config and the markup.
+
+Header fields are read by their canonical keys (see :data:`teikit.convert.ingest.FIELD_KEYS`);
+values keep the markup the passes proposed (a date in "This Version:" arrives as ``date`` with
+``@when``), so the header and the text agree. What the text does not say comes from the config;
+what neither says is left out and named in a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from teikit import __version__
+from teikit.config import TextSettings
+from teikit.convert.conventions import SIGNATURES, SIGNED_REND
+from teikit.convert.model import Block, BlockKind, Span, Transcription
+from teikit.tree import append, el
+
+# weave a slice of a block (block, start, end) into a container element
+SliceWeaver = Callable[[etree._Element, Block, int, int], etree._Element]
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_PART_TITLE = re.compile(r"^(?P<number>[IVXLC]+|\d+)\.?\s*[–—:.-]\s*(?P<title>.+)$")
+_VOLUME = re.compile(r"\bVol(?:ume)?\.?\s*(?P<volume>[IVXLC]+|\d+)", re.IGNORECASE)
+_ISSUE = re.compile(r"\b(?:No|Nr|Number|Issue)\.?\s*(?P<issue>\d+)", re.IGNORECASE)
+_PAGES = re.compile(r"\bp{1,2}\.?\s*(?P<from>\d+)(?:\s*[–—-]\s*(?P<to>\d+))?")
+_TRAILING_YEAR = re.compile(r",?\s*(?P<year>1[5-9]\d\d|20\d\d)\.?$")
+_FOR_ORGANISATION = re.compile(r"^(?P<people>.+?)\s+for\s+(?:the\s+)?(?P<org>.+?)\.?$")
+# between the names of several people in a responsibility field
+_AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+# a trailing year in a responsibility field: "Ruth Calder, 1958", "Helen Marsh (2011)"
+_WHEN_DONE = re.compile(r"(?:,\s*|\s+in\s+|\s+\()(?P<year>1[5-9]\d\d|20\d\d)\)?$")
+_SIGNER_NAMES = {"editor": "the editor", "translator": "the translator",
+                 "transcriber": "the transcriber"}
+# a quotation paragraph this short is a slogan or a cry rather than a cited passage
+_SHORT_WORDS = 6
+# the headnote says the author's notes were left out ("Serge's footnotes … have been omitted")
+_FOOTNOTES_OMITTED = re.compile(r"\bfootnotes?\b[^.]*\bomitted\b|\bomitted\b[^.]*\bfootnotes?\b")
+_LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "ru": "Russian",
+                   "es": "Spanish", "it": "Italian"}
+
+
+def roman_to_int(numeral: str) -> int | None:
+    if numeral.isdigit():
+        return int(numeral)
+    if not numeral or any(c not in _ROMAN for c in numeral):
+        return None
+    total = 0
+    for current, following in zip(numeral, [*numeral[1:], None], strict=True):
+        value = _ROMAN[current]
+        total += -value if following and _ROMAN[following] > value else value
+    return total
+
+
+def _strip_period(text: str) -> str:
+    return text.strip().rstrip(".").strip()
+
+
+def _people(value: str, role: str) -> list[etree._Element]:
+    """"Grace Kim and Daniel Moss" → one persName each; the first carries the role's id (what
+    @resp points at), the others the same id numbered."""
+    return [el("persName", name, xml_id=role if index == 0 else f"{role}-{index + 1}")
+            for index, name in enumerate(_names(value))]
+
+
+def _names(value: str) -> list[str]:
+    """The names in "Grace Kim and Daniel Moss", "A, B and C", "A & B"."""
+    return [name.strip() for name in _AND.split(value) if name.strip()] or [value]
+
+
+def _responsibility(label: str, value: str) -> tuple[etree._Element, str]:
+    """"Ruth Calder, 1958" → (resp "Label, 1958" with the year as a date, "Ruth Calder"): a
+    year after the name says when the work was done; it is not part of the name."""
+    value = _strip_period(value)
+    match = _WHEN_DONE.search(value)
+    if match is None:
+        return el("resp", label), value
+    year = match.group("year")
+    return el("resp", f"{label}, ", el("date", year, when=year)), value[:match.start()]
+
+
+@dataclass
+class HeaderContext:
+    doc: Transcription
+    spans: Sequence[Span]
+    weave_slice: SliceWeaver
+    settings: TextSettings
+    repairs: list[tuple[str, str, str]] = field(default_factory=list)  # (original, fix, codepage)
+    gaps: int = 0
+    notes: int = 0
+    calendars: set[str] = field(default_factory=set)
+
+    def date_span(self, block: Block) -> Span | None:
+        return next((s for s in self.spans if s.block == block.index and s.tag == "date"), None)
+
+
+def build_header(ctx: HeaderContext) -> tuple[etree._Element, list[str]]:
+    """Return the ``teiHeader`` and warnings naming the facts the source does not give."""
+    warnings: list[str] = []
+    header = el("teiHeader",
+                el("fileDesc", _title_stmt(ctx, warnings), _publication_stmt(ctx),
+                   _source_desc(ctx, warnings)),
+                _encoding_desc(ctx), _profile_desc(ctx), _revision_desc(ctx))
+    return header, warnings
+
+
+# --------------------------------------------------------------------------------- titleStmt
+
+def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
+    doc, settings = ctx.doc, ctx.settings
+    title_block = next(iter(doc.of_kind(BlockKind.TITLE)), None)
+    part_block = next(iter(doc.of_kind(BlockKind.SUBTITLE)), None)
+    author_block = next(iter(doc.of_kind(BlockKind.AUTHOR)), None)
+    statement = el("titleStmt")
+    if title_block is not None:
+        append(statement, el("title", title_block.text, type="main"))
+    else:
+        append(statement, el("title", doc.name, type="main"))
+        warnings.append("the source gives no title; the file name is used")
+    if part_block is not None:
+        match = _PART_TITLE.match(part_block.text)
+        number = roman_to_int(match.group("number")) if match else None
+        append(statement, el("title", part_block.text, type="sub",
+                             n=str(number) if number else None))
+    if author_block is not None:
+        author = ctx.weave_slice(el("persName"), author_block, 0, len(author_block.text))
+        append(statement, el("author", author))
+    else:
+        warnings.append("the source names no author")
+
+    translation = doc.field("translation")
+    if translation is not None:
+        resp, value = _responsibility("Translation", translation.text)
+        append(statement, el("respStmt", resp, *_people(value, "translator")))
+    transcription = doc.field("transcription")
+    if transcription is not None:
+        resp, value = _responsibility("Transcription and mark-up", transcription.text)
+        match = _FOR_ORGANISATION.match(value)
+        people = match.group("people") if match else value
+        organisation = el("orgName", match.group("org")) if match else None
+        append(statement, el("respStmt", resp, *_people(people, "transcriber"), organisation))
+    for key, label in (("html_markup", "HTML mark-up"), ("proofread", "Proofreading")):
+        block = doc.field(key)
+        if block is not None:
+            resp, value = _responsibility(label, block.text)
+            append(statement, el("respStmt", resp, el("name", value)))
+    editor_needed = ctx.notes or ctx.gaps or doc.of_kind(BlockKind.HEADNOTE)
+    if editor_needed:
+        editor = settings.editor or "The editor of the source text"
+        if not settings.editor:
+            warnings.append("the config names no editor for the headnote and the bracketed "
+                            "insertions ([texts.NAME] editor = …)")
+        append(statement, el("respStmt",
+                             el("resp", "Headnote, bracketed editorial insertions and omissions "
+                                        "in the source text"),
+                             el("name", editor, xml_id=settings.editor_id)))
+    append(statement, el("respStmt", el("resp", "TEI encoding (automatic conversion)"),
+                         el("name", f"teikit {__version__}", xml_id="teikit", type="software")))
+    return statement
+
+
+# --------------------------------------------------------------------------- publicationStmt
+
+def _publication_stmt(ctx: HeaderContext) -> etree._Element:
+    settings = ctx.settings
+    licence_text = settings.licence or "No licence stated."
+    licence = el("licence", licence_text, target=settings.licence_url or None)
+    availability = el("availability", licence)
+    for key in ("public_domain", "copyleft", "copyright"):
+        block = ctx.doc.field(key)
+        if block is not None:
+            append(availability, el("p", f"{block.label} {block.text}".strip()))
+    when = settings.publication_date or None
+    return el("publicationStmt", el("publisher", settings.publisher),
+              availability, el("date", when, when=when) if when else None)
+
+
+# -------------------------------------------------------------------------------- sourceDesc
+
+def _source_desc(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
+    doc = ctx.doc
+    source = el("sourceDesc")
+    version = doc.field("this_version") or doc.field("source")
+    if version is not None:
+        append(source, _bibl_struct(ctx, version))
+    first = doc.field("first_published")
+    if first is not None:
+        append(source, _first_publication(ctx, first))
+    if version is None and first is None:
+        append(source, el("p", f"Converted from the plain-text transcription {doc.name}.txt; "
+                               "the source gives no bibliographic details."))
+        warnings.append("the source gives no publication details ('Source:', 'This Version:', "
+                        "'First Published:')")
+    return source
+
+
+_PUBLISHER = re.compile(
+    r"\b(?:Publishers?|Publishing|Press|Verlag|Books|[ÉE]ditions|House|Library)\b")
+_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December)\b")
+
+
+@dataclass
+class Citation:
+    """A citation line cut into its parts: "New International, Vol. XIV No. 4, April 1948,
+    p. 123–126" or "Collected Speeches, Volume 3, Progress Publishers, Moscow 1972, pp. 45–52"."""
+
+    title: str
+    volume: re.Match[str] | None
+    issue: re.Match[str] | None
+    pages: re.Match[str] | None
+    publisher: str | None
+    place: str | None
+
+    @property
+    def is_citation(self) -> bool:
+        return any((self.volume, self.issue, self.pages, self.publisher))
+
+
+def _citation(text: str) -> Citation:
+    text = _strip_period(text)
+    segments = [part.strip() for part in text.split(",")]
+    publisher = next((part for part in segments[1:] if _PUBLISHER.search(part)), None)
+    place = None
+    if publisher is not None:
+        following = segments[segments.index(publisher) + 1:]
+        place_part = next((part for part in following if _TRAILING_YEAR.search(part)), None)
+        if place_part:
+            place = _TRAILING_YEAR.sub("", place_part).strip() or None
+    return Citation(segments[0], _VOLUME.search(text), _ISSUE.search(text), _PAGES.search(text),
+                    publisher, place)
+
+
+def _scopes(citation: Citation) -> list[etree._Element]:
+    scopes = []
+    if citation.volume:
+        number = roman_to_int(citation.volume.group("volume"))
+        scopes.append(el("biblScope", citation.volume.group(0), unit="volume",
+                         n=str(number) if number else None))
+    if citation.issue:
+        scopes.append(el("biblScope", citation.issue.group(0), unit="issue",
+                         n=citation.issue.group("issue")))
+    if citation.pages:
+        pages = citation.pages
+        scopes.append(el("biblScope", pages.group(0), unit="page", **{
+            "from": pages.group("from"), "to": pages.group("to") or pages.group("from")}))
+    return scopes
+
+
+def _date(ctx: HeaderContext, block: Block) -> etree._Element | None:
+    span = ctx.date_span(block)
+    return ctx.weave_slice(el("date"), block, span.start, span.end) if span is not None else None
+
+
+def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
+    """The printed source: an article in a periodical (an issue number or a month in the date)
+    or a part of a book (publisher, place); a line that cites nothing stays a plain bibl."""
+    doc = ctx.doc
+    citation = _citation(block.text)
+    date = _date(ctx, block)
+    if not citation.is_citation and date is None:
+        return el("bibl", _strip_period(block.text), type="source")
+    analytic = el("analytic")
+    author = next(iter(doc.of_kind(BlockKind.AUTHOR)), None)
+    if author is not None:
+        append(analytic, el("author", author.text))
+    for kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
+        for title in doc.of_kind(kind):
+            append(analytic, el("title", title.text, level="a"))
+    translation = doc.field("translation")
+    if translation is not None:
+        append(analytic, el("respStmt", el("resp", "translated by"),
+                            *(el("persName", name) for name in _names(
+                                _responsibility("", translation.text)[1]))))
+    periodical = bool(citation.issue) or (date is not None and _MONTH.search(date.text or ""))
+    imprint = el("imprint",
+                 el("pubPlace", citation.place) if citation.place else None,
+                 el("publisher", citation.publisher) if citation.publisher else None,
+                 date)
+    if not len(imprint):
+        append(imprint, el("date"))
+    monogr = el("monogr", el("title", citation.title, level="j" if periodical else "m"),
+                imprint, *_scopes(citation))
+    return el("biblStruct", analytic, monogr,
+              type="journalArticle" if periodical else "bookSection")
+
+
+def _first_publication(ctx: HeaderContext, block: Block) -> etree._Element:
+    """"L’An 1 de la révolution russe, 1930." or "Izvestia, No. 52, March 16, 1918." """
+    text = _strip_period(block.text)
+    citation = _citation(text)
+    year = _TRAILING_YEAR.search(text)
+    if citation.is_citation:
+        title = citation.title
+    else:
+        date_span = ctx.date_span(block)
+        cut = date_span.start if date_span is not None else (year.start() if year else len(text))
+        title = text[:cut].strip().rstrip(",").strip()
+    language = ctx.settings.original_language or None
+    bibl = el("bibl", el("title", title), type="firstPublication", xml_lang=language)
+    for scope in _scopes(citation):
+        append(bibl, ", ", scope)
+    date = _date(ctx, block)
+    if date is None and year:
+        date = el("date", year.group("year"), when=year.group("year"))
+    if date is not None:
+        append(bibl, ", ", date)
+    return bibl
+
+
+# ------------------------------------------------------------------------------ encodingDesc
+
+def _encoding_desc(ctx: HeaderContext) -> etree._Element:
+    doc = ctx.doc
+    decoding = (f"The source file was decoded as {doc.encoding}"
+                + (" (detected)." if doc.encoding_detected else " (as named by the user)."))
+    repairs = "; ".join(f"“{original}” → “{fixed}” (UTF-8 read as {page.upper()})"
+                        for original, fixed, page in ctx.repairs)
+    correction = el("correction", el("p", (
+        "Encoding damage (UTF-8 text once decoded with a single-byte code page) is repaired; "
+        "the damaged reading is kept in sic and the repair in corr with @resp. "
+        + (f"Repairs: {repairs}." if repairs else "The source shows no such damage."))),
+        status="high", method="markup")
+    editorial = el(
+        "editorialDecl",
+        correction,
+        el("normalization", el("p", decoding + " Spelling, transliteration and punctuation are "
+                                 "kept as in the source; the source's own slips (for instance "
+                                 "a full stop for a comma) are not corrected.")),
+        el("quotation", el("p", "Quotation marks are not kept as characters: quote, q and "
+                                "soCalled record them in @rend (double “ ”, single ‘ ’). A "
+                                "paragraph that is entirely one quotation is encoded as a block "
+                                "quotation (quote type=\"block\")" + _short_block_quotations(doc)
+                                + "."),
+                   marks="none"),
+        el("hyphenation", el("p", "Hyphens are kept as in the source."), eol="none"),
+        el("segmentation", el("p", "One p per paragraph of the source (paragraphs are separated "
+                                   "by blank lines); header lines are kept in front, one p each.")),
+        el("interpretation", el("p", _interpretation(ctx))),
+    )
+    return el("encodingDesc", editorial)
+
+
+def _short_block_quotations(doc: Transcription) -> str:
+    """The clause naming one-line quotations set apart as paragraphs (a slogan, a cry), which a
+    reader might have expected to be run into the prose."""
+    short = [b for b in doc.of_kind(BlockKind.QUOTATION) if len(b.text.split()) <= _SHORT_WORDS]
+    if not short:
+        return ""
+    quoted = ", ".join(f"“{b.text}”" for b in short)
+    if len(short) == 1:
+        return (f"; this includes the one-line quotation {quoted}, which the text sets apart as a "
+                "paragraph of its own rather than running it into the prose")
+    return (f"; this includes the one-line quotations {quoted}, which the text sets apart as "
+            "paragraphs of their own rather than running them into the prose")
+
+
+def _other_signatures(ctx: HeaderContext) -> str:
+    """Clauses for the signatures other than the editor's, and "[sic]", where the text has them."""
+    tokens = {token for span in ctx.spans if span.tag == "note"
+              for token in span.attrs.get("rend", "").split()}
+    signers = [f"“– {word}” ({_SIGNER_NAMES[role]})" for token, (word, role) in SIGNATURES.items()
+               if token in tokens and token != SIGNED_REND]
+    clauses = ""
+    if signers:
+        clauses += ", and so " + ("is the signature " if len(signers) == 1 else
+                                  "are the signatures ") + " and ".join(signers)
+    if any(span.tag == "note" and span.attrs.get("type") == "sic" for span in ctx.spans):
+        clauses += "; a bracketed “[sic]” is a note of type sic"
+    return clauses
+
+
+def _interpretation(ctx: HeaderContext) -> str:
+    """What the markup of the editorial apparatus means, for the conventions this text uses."""
+    doc = ctx.doc
+    headnote = " ".join(b.text for b in doc.of_kind(BlockKind.HEADNOTE))
+    editor = "the journal's editor" if headnote else "the editor of the source text"
+    italics = ", which the source set in italics" if re.search(r"\bitalic", headnote) else ""
+    sentences = [
+        f"Bracketed insertions by {editor} are notes (type gloss for an identification or "
+        f"expansion, type paraphrase for a sentence standing in for an omitted passage{italics}"
+        ") with @resp pointing at the editor; an editor's signature “– Ed.” is recorded by "
+        f"@resp and @rend{_other_signatures(ctx)}.",
+        "Omission marks “...” are gap elements: outside quotations the editor's condensation "
+        "(reason editorial), inside quotations an omission whose author the text does not "
+        "state (reason omitted); @rend keeps the sign as printed.",
+    ]
+    if _FOOTNOTES_OMITTED.search(headnote):
+        sentences.append("The author's footnotes were omitted by the journal and are not part "
+                         "of this text.")
+    elif doc.of_kind(BlockKind.FOOTNOTE):
+        sentences.append("The notes printed at the end of the source are note elements at "
+                         "their markers “[n]” (type footnote).")
+    sentences.append("Authorial parentheses such as (sic) and (!) are the author's text. Names "
+                     "and dates are marked up against the edition's register and calendar "
+                     "settings.")
+    return " ".join(sentences)
+
+
+# ------------------------------------------------------------------------------- profileDesc
+
+def _profile_desc(ctx: HeaderContext) -> etree._Element:
+    settings = ctx.settings
+    profile = el("profileDesc")
+    written = ctx.doc.field("written") or ctx.doc.field("delivered")
+    if written is not None:
+        append(profile, _creation(ctx, written))
+    languages = [settings.language or "en"]
+    original = settings.original_language
+    usage = el("langUsage")
+    for code in dict.fromkeys([*languages, original] if original else languages):
+        role = "the text" if code == languages[0] else "titles and the original"
+        append(usage, el("language", f"{_LANGUAGE_NAMES.get(code, code)} ({role})", ident=code))
+    append(profile, usage)
+    if ctx.calendars:
+        calendar_desc = el("calendarDesc")
+        if "julian" in ctx.calendars:
+            append(calendar_desc, el("calendar", el("p", (
+                "Julian calendar (Old Style), used in Russia until 31 January 1918; in 1917 it "
+                "ran 13 days behind the Gregorian calendar. Dates written in it carry the "
+                "written value in @when-custom and the Gregorian equivalent in @when.")),
+                xml_id="julian"))
+        if "gregorian" in ctx.calendars:
+            append(calendar_desc, el("calendar", el("p", "Gregorian calendar (New Style)."),
+                                     xml_id="gregorian"))
+        append(profile, calendar_desc)
+    return profile
+
+
+def _creation(ctx: HeaderContext, written: Block) -> etree._Element:
+    """"Written: 1925–1928, Vienna, Leningrad." → a date and one placeName per place. The date
+    may itself hold a comma ("October 2, 1920"): places are what follows it."""
+    creation = el("creation")
+    text = written.text.rstrip().rstrip(".")
+    lead = len(text) - len(text.lstrip())
+    position = lead
+    date = ctx.date_span(written)
+    bare_date = re.match(r"[\d–—-]+(?=,|$)", text[lead:])
+    first_comma = text.find(",", date.end if date is not None else lead)
+    first_part_end = first_comma if first_comma >= 0 else len(text)
+    if date is not None and date.end <= first_part_end:
+        # "1925–1928", "October 2, 1920", "spring of 1906": words around the date in the first
+        # part qualify it; they are not a place
+        append(creation, text[lead:date.start] or None,
+               ctx.weave_slice(el("date"), written, date.start, date.end),
+               text[date.end:first_part_end] or None)
+        position = first_part_end
+    elif bare_date is not None:
+        append(creation, el("date", bare_date.group()))
+        position = lead + bare_date.end()
+    for part in text[position:].split(","):
+        start = position + len(part) - len(part.lstrip())
+        end = position + len(part.rstrip())
+        position += len(part) + 1
+        if start >= end:
+            continue
+        place = next((s for s in ctx.spans if s.block == written.index
+                      and s.tag == "placeName" and (s.start, s.end) == (start, end)), None)
+        append(creation, ", " if len(creation) else None,
+               ctx.weave_slice(el("placeName", **dict(place.attrs)) if place else
+                               el("placeName"), written, start, end))
+    return creation
+
+
+# ------------------------------------------------------------------------------ revisionDesc
+
+def _revision_desc(ctx: HeaderContext) -> etree._Element:
+    revisions = el("revisionDesc")
+    for block in ctx.doc.of_kind(BlockKind.TRAILER):
+        span = ctx.date_span(block)
+        when = span.attrs.get("when") if span is not None else None
+        append(revisions, el("change", f"Source transcription: “{block.text}”",
+                             when=when))
+    when = ctx.settings.publication_date or None
+    append(revisions, el("change", f"Converted from the plain-text transcription "
+                                   f"{ctx.doc.name}.txt by teikit {__version__}.",
+                         when=when, who="#teikit"))
+    return revisions

@@ -1,0 +1,430 @@
+"""Ingest: bytes → decoded text → :class:`~teikit.convert.model.Transcription` (blocks with
+offsets).
+
+Decoding never guesses silently: UTF-8 (with or without BOM) is tried first; a file that is not
+UTF-8 is decoded as Windows-1252 when its bytes fit that code page, otherwise as ISO-8859-1, and
+the decision is recorded (it ends up in the TEI header). Binary data is refused.
+
+Blocks are the blank-line separated chunks of the text, classified by their position and shape
+into the layout of the transcriptions teikit handles (the Marxists' Internet Archive family):
+
+    Author / Title / Part            title block (one line each)
+    Label: value                     header fields ("Written:", "Source:", "Translated:" …)
+    headnote                         editor's paragraphs, the last signed "– Ed."
+    body                             headings, paragraphs, whole-paragraph quotations, letters
+    Notes / 1. …                     footnotes section (text markers "[1]")
+    Last updated on: …               trailer
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from teikit.convert.conventions import MARKS_TO_REND, QUOTE_MARKS
+from teikit.convert.model import Block, BlockKind, Transcription
+from teikit.errors import InputError
+from teikit.xmlio import read_input_bytes
+
+# ---------------------------------------------------------------------------------------------
+# decoding
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    detected: bool
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
+    """Decode a transcription's bytes, refusing empty, binary and undecodable input."""
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty", hint="expected a plain-text transcription")
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"{name}: unknown encoding {encoding!r}",
+                             hint="use a codec name such as utf-8, cp1252, latin-1") from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{name}: cannot be decoded as {encoding} (byte {error.start}: "
+                f"{data[error.start:error.start + 1]!r})",
+                hint="name the right encoding with --encoding",
+            ) from None
+        return Decoded(_check_text(text, name), encoding, detected=False)
+    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes)",
+                         hint="expected a plain-text transcription")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(_check_text(data.decode(codec), name), codec, detected=True)
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: starts with a {codec} byte-order mark but is not "
+                                 f"valid {codec}") from None
+    try:
+        return Decoded(_check_text(data.decode("utf-8"), name), "utf-8", detected=True)
+    except UnicodeDecodeError:
+        pass
+    if not any(byte in _CP1252_UNDEFINED for byte in data):
+        return Decoded(_check_text(data.decode("cp1252"), name), "cp1252", detected=True)
+    return Decoded(_check_text(data.decode("latin-1"), name), "latin-1", detected=True)
+
+
+def _check_text(text: str, name: str) -> str:
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc"
+                   and ch not in _ALLOWED_CONTROLS)
+    if controls > max(2, len(text) // 1000):
+        raise InputError(f"{name}: looks like a binary file ({controls} control characters)",
+                         hint="expected a plain-text transcription")
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty", hint="expected a plain-text transcription")
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# chunks: blank-line separated runs of lines, with offsets
+
+
+@dataclass(frozen=True)
+class Chunk:
+    text: str        # stripped of surrounding whitespace
+    offset: int      # index of text[0] in the source
+    line: int        # 1-based line number of text[0]
+
+    @property
+    def lines(self) -> list[tuple[str, int, int]]:
+        """(line text, offset, line number) for each line of the chunk, stripped."""
+        result = []
+        position = 0
+        for number, raw in enumerate(self.text.split("\n")):
+            stripped = raw.strip()
+            lead = len(raw) - len(raw.lstrip())
+            if stripped:
+                result.append((stripped, self.offset + position + lead, self.line + number))
+            position += len(raw) + 1
+        return result
+
+    @property
+    def single_line(self) -> bool:
+        return "\n" not in self.text
+
+
+def chunks(text: str) -> Iterator[Chunk]:
+    for match in re.finditer(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*", text):
+        body = match.group(0).rstrip()
+        yield Chunk(body, match.start(), text.count("\n", 0, match.start()) + 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# classification
+
+# header labels of the family, normalised (lowercase, letters only) → canonical key
+FIELD_KEYS: dict[str, str] = {
+    "written": "written",
+    "firstpublished": "first_published",
+    "published": "first_published",
+    "source": "source",
+    "thisversion": "this_version",
+    "onlineversion": "online_version",
+    "translation": "translation",
+    "translated": "translation",
+    "translatedby": "translation",
+    "translator": "translation",
+    "transcriptionmarkup": "transcription",
+    "transcriptionhtmlmarkup": "transcription",
+    "transcriptionmarkuphtml": "transcription",
+    "transcriptionproofreading": "transcription",
+    "transcription": "transcription",
+    "transcribed": "transcription",
+    "transcribedby": "transcription",
+    "htmlmarkup": "html_markup",
+    "markup": "html_markup",
+    "proofread": "proofread",
+    "proofreadby": "proofread",
+    "publicdomain": "public_domain",
+    "copyleft": "copyleft",
+    "copyright": "copyright",
+    "original": "original",
+    "delivered": "delivered",
+    "publisher": "publisher",
+    "firstdelivered": "delivered",
+}
+_FIELD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z/ \-]{1,40}?):(?:\s+(?P<value>\S.*))?$")
+_SIGNATURE = re.compile(r"\s*(?P<sig>[–—-]\s*Ed(?:s|itors?)?\.?)\s*$")
+_TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified)\b")
+_NOTES_HEADING = re.compile(r"^(?:Notes|Footnotes|Endnotes|Note)\.?$", re.IGNORECASE)
+_FOOTNOTE_LABEL = re.compile(r"^(?P<label>\[(?P<n1>\d{1,3})\]|(?P<n2>\d{1,3})[.)])\s+")
+_ROMAN_OR_CHAPTER = re.compile(
+    r"^(?:[IVXLC]+\.?|(?:Chapter|Part|Book|Section)\s+(?:[IVXLC]+|\d+|One|Two|Three|Four|Five|"
+    r"Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b(?:[.:]?\s.*|\.)?)$")
+_SALUTATION = re.compile(
+    r"^(?:Dear|My dear|Comrades?|Sirs?|Gentlemen|Friends|Citizens|Brothers|Madam)\b.{0,60}[,!:]$")
+_CLOSING = re.compile(
+    r"^(?:Yours|Your|Ever|I remain|I am|With|Fraternally|Comradely|Sincerely|Greetings|Best|"
+    r"Kind|Warm|Respectfully|Faithfully|Affectionately|Cordially|Regards|In haste)"
+    r"\b.{0,60},$")
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+# "P.S.", "PS.", "P.P.S.", "PPS", "N.B." opening a paragraph after a letter's signature
+_POSTSCRIPT = re.compile(r"^(?:P\.\s?)*P\.?\s?S\.?(?=\s|:)|^N\.\s?B\.(?=\s|:)")
+# a signature is a name, perhaps with a function on a second or third line
+_SIGNATURE_LINES, _SIGNATURE_WIDTH = 3, 60
+
+
+def field_key(label: str) -> str:
+    normalised = re.sub(r"[^a-z]", "", label.lower())
+    return FIELD_KEYS.get(normalised, normalised)
+
+
+def _field_lines(chunk: Chunk) -> list[tuple[str, str, int, int]] | None:
+    """If every line of ``chunk`` is ``Label: value``, return (label, value, offset, line)."""
+    result = []
+    for text, offset, line in chunk.lines:
+        match = _FIELD_LINE.match(text)
+        if not match:
+            return None
+        value = match.group("value") or ""
+        result.append((match.group("label") + ":", value,
+                       offset + (match.start("value") if value else len(text)), line))
+    return result
+
+
+def _is_known_field_chunk(chunk: Chunk) -> bool:
+    fields = _field_lines(chunk)
+    if not fields:
+        return False
+    known = sum(1 for label, *_ in fields if re.sub(r"[^a-z]", "", label.lower()) in FIELD_KEYS)
+    return known >= max(1, len(fields) // 2 + (len(fields) % 2))
+
+
+def quotation_marks(text: str) -> tuple[str, str] | None:
+    """The outer marks if ``text`` is entirely one quotation (balanced, closing at the end)."""
+    if len(text) < 2:
+        return None
+    for (opening, closing) in QUOTE_MARKS.values():
+        if not (text.startswith(opening) and text.endswith(closing)):
+            continue
+        if opening == closing:
+            if text.count(opening) == 2:
+                return opening, closing
+            continue
+        depth = 0
+        for index, char in enumerate(text):
+            if char == opening:
+                depth += 1
+            elif char == closing:
+                depth -= 1
+                if depth == 0 and index != len(text) - 1:
+                    break
+        else:
+            if depth == 0:
+                return opening, closing
+    return None
+
+
+def _is_heading(chunk: Chunk) -> bool:
+    text = chunk.text
+    if not chunk.single_line or len(text) > 80 or len(text.split()) > 12:
+        return False
+    if _ROMAN_OR_CHAPTER.match(text):
+        return True  # "II.", "Chapter III", "Part One: …"
+    if text[0] in "“‘\"'([«„" or text[-1] in ".,;:”’\"'»" or text.endswith("…"):
+        return False
+    if text.isupper() and any(c.isalpha() for c in text):
+        return True
+    if not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if "!" in text or "?" in text[:-1]:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
+    if not words:
+        return True
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised * 2 >= len(words)
+
+
+def _block(index: int, kind: BlockKind, text: str, offset: int, line: int, **extra: str) -> Block:
+    return Block(index=index, kind=kind, text=text, offset=offset, line=line, **extra)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+
+    def add(self, kind: BlockKind, text: str, offset: int, line: int, **extra: str) -> None:
+        self.blocks.append(_block(len(self.blocks), kind, text, offset, line, **extra))
+
+    def add_chunk(self, kind: BlockKind, chunk: Chunk) -> None:
+        if kind is BlockKind.PARAGRAPH:
+            marks = quotation_marks(chunk.text)
+            if marks and len(chunk.text) > 2:
+                inner = chunk.text[len(marks[0]):-len(marks[1])]
+                self.add(BlockKind.QUOTATION, inner, chunk.offset + len(marks[0]), chunk.line,
+                         prefix=marks[0], suffix=marks[1], key=MARKS_TO_REND[marks])
+                return
+        self.add(kind, chunk.text, chunk.offset, chunk.line)
+
+
+def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
+                encoding_detected: bool = True) -> Transcription:
+    """Cut a decoded transcription into classified blocks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    all_chunks = list(chunks(text))
+    warnings: list[str] = []
+    build = _Builder()
+    position = 0
+
+    # title block and header fields: the first run of field chunks within the first few chunks
+    first_field = next((i for i, c in enumerate(all_chunks[:8]) if _is_known_field_chunk(c)), None)
+    if first_field is not None and first_field <= 3:
+        title_chunks = all_chunks[:first_field]
+        kinds = {1: [BlockKind.TITLE], 2: [BlockKind.AUTHOR, BlockKind.TITLE],
+                 3: [BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE]}.get(
+                     len(title_chunks), [])
+        for kind, chunk in zip(kinds, title_chunks, strict=False):
+            build.add_chunk(kind, chunk)
+        position = first_field
+        while position < len(all_chunks) and _is_known_field_chunk(all_chunks[position]):
+            for label, value, offset, line in _field_lines(all_chunks[position]) or []:
+                build.add(BlockKind.FIELD, value, offset, line, label=label,
+                          key=field_key(label))
+            position += 1
+        position = _headnote(all_chunks, position, build)
+    else:
+        warnings.append(
+            "no header block found (lines such as 'Written:', 'Source:', 'Translated:'): "
+            "author, title, source and translator are missing from the TEI header")
+
+    # trailer and notes section, from the end
+    end = len(all_chunks)
+    trailer: list[Chunk] = []
+    while end > position and _TRAILER.match(all_chunks[end - 1].text):
+        end -= 1
+        trailer.insert(0, all_chunks[end])
+    # the notes section: a "Notes" heading followed by labelled notes ("[1] …", "1. …"), or the
+    # last heading of the text when it is "Notes" and only paragraphs follow it (notes without
+    # markers in the text)
+    notes_at = next((i for i in range(end - 1, position, -1)
+                     if all_chunks[i].single_line and _NOTES_HEADING.match(all_chunks[i].text)
+                     and i + 1 < end and (_FOOTNOTE_LABEL.match(all_chunks[i + 1].text) or not any(
+                         _is_heading(c) for c in all_chunks[i + 1:end]))), None)
+    body_end = notes_at if notes_at is not None else end
+
+    _body(all_chunks[position:body_end], build)
+
+    if notes_at is not None:
+        build.add_chunk(BlockKind.NOTES_HEADING, all_chunks[notes_at])
+        for chunk in all_chunks[notes_at + 1:end]:
+            match = _FOOTNOTE_LABEL.match(chunk.text)
+            if match:
+                number = match.group("n1") or match.group("n2")
+                build.add(BlockKind.FOOTNOTE, chunk.text[match.end():], chunk.offset + match.end(),
+                          chunk.line, prefix=match.group("label"), label=match.group("label"),
+                          key=number)
+            else:
+                build.add_chunk(BlockKind.PARAGRAPH, chunk)
+    for chunk in trailer:
+        build.add_chunk(BlockKind.TRAILER, chunk)
+
+    return Transcription(name=name, source=text, blocks=tuple(build.blocks), encoding=encoding,
+                         encoding_detected=encoding_detected, warnings=tuple(warnings))
+
+
+def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
+    """The editor's headnote: paragraphs after the header up to one signed "– Ed." (≤ 4)."""
+    for count, chunk in enumerate(all_chunks[position:position + 4], start=1):
+        signature = _SIGNATURE.search(chunk.text)
+        if signature and not _is_heading(chunk):
+            for earlier in all_chunks[position:position + count - 1]:
+                build.add_chunk(BlockKind.HEADNOTE, earlier)
+            text = chunk.text[:signature.start()]
+            if text.strip():
+                build.add(BlockKind.HEADNOTE, text, chunk.offset, chunk.line)
+            sig_start = signature.start("sig")
+            build.add(BlockKind.SIGNED, signature.group("sig"), chunk.offset + sig_start,
+                      chunk.line + chunk.text.count("\n", 0, sig_start))
+            return position + count
+    return position
+
+
+def _body(body: list[Chunk], build: _Builder) -> None:
+    """Headings, paragraphs, quotations; a letter's opener and closer."""
+    opener = _letter_opener(body)
+    postscript_from = _letter_postscripts(body) if opener else len(body)
+    closer_from = _letter_closer(body[:postscript_from]) if opener else len(body)
+    for index, chunk in enumerate(body):
+        if index >= postscript_from:
+            build.add_chunk(BlockKind.POSTSCRIPT, chunk)
+        elif index < opener:
+            is_salute = bool(_SALUTATION.match(chunk.text))
+            build.add_chunk(BlockKind.SALUTE if is_salute else BlockKind.DATELINE, chunk)
+        elif index >= closer_from:
+            kind = BlockKind.SALUTE if index == closer_from else BlockKind.SIGNED
+            build.add_chunk(kind, chunk)
+        elif _is_heading(chunk) and index + 1 < len(body):
+            build.add_chunk(BlockKind.HEADING, chunk)
+        else:
+            build.add_chunk(BlockKind.PARAGRAPH, chunk)
+
+
+def _letter_opener(body: list[Chunk]) -> int:
+    """Number of leading chunks forming a letter's opener (dateline?, salutation), else 0."""
+    for index, chunk in enumerate(body[:3]):
+        if chunk.single_line and _SALUTATION.match(chunk.text):
+            before = body[:index]
+            if all(c.single_line and len(c.text) <= 100 and _YEAR.search(c.text) for c in before):
+                return index + 1
+            return 0
+    return 0
+
+
+def _letter_postscripts(body: list[Chunk]) -> int:
+    """Index of the first of the postscripts ("P.S. …") that end a letter, else len(body).
+
+    A postscript opens with its sign and runs to the end of the letter (a following paragraph
+    without a sign continues it only if another signed postscript comes after it)."""
+    start = len(body)
+    for index in range(len(body) - 1, 0, -1):
+        if _POSTSCRIPT.match(body[index].text):
+            start = index
+        elif start == len(body):
+            return start   # the letter does not end with a postscript
+    return start
+
+
+def _is_signature(chunk: Chunk) -> bool:
+    lines = chunk.text.split("\n")
+    return len(lines) <= _SIGNATURE_LINES and all(
+        len(line.strip()) <= _SIGNATURE_WIDTH for line in lines)
+
+
+def _letter_closer(body: list[Chunk]) -> int:
+    """Index of the closing salutation ("Yours fraternally,") near the end, else len(body)."""
+    for index in range(len(body) - 1, max(len(body) - 4, 0) - 1, -1):
+        chunk = body[index]
+        if chunk.single_line and _CLOSING.match(chunk.text):
+            rest = body[index + 1:]
+            if rest and all(_is_signature(c) for c in rest):
+                return index
+    return len(body)
+
+
+def ingest_file(path: Path, encoding: str | None = None) -> Transcription:
+    """Read, decode and ingest a transcription file."""
+    data = read_input_bytes(path)
+    decoded = decode(data, str(path), encoding)
+    return ingest_text(decoded.text, Path(path).stem, encoding=decoded.encoding,
+                       encoding_detected=decoded.detected)

@@ -1,0 +1,123 @@
+"""The document model between ingest and weave.
+
+A :class:`Transcription` is the source text cut into :class:`Block` s (title lines, header fields,
+headnote, headings, paragraphs, block quotations, footnotes, trailer), each remembering where it
+sits in the source. Markup passes read blocks and propose :class:`Span` s; only
+:func:`teikit.convert.weave.weave` turns text and spans into XML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+
+class BlockKind(StrEnum):
+    AUTHOR = "author"            # title block, line 1: "Victor Serge"
+    TITLE = "title"              # title block, line 2: the work
+    SUBTITLE = "subtitle"        # title block, line 3: the part ("II – The Counter-…")
+    FIELD = "field"              # header field "Label: value"
+    HEADNOTE = "headnote"        # editor's headnote paragraph
+    HEADING = "heading"          # section heading
+    PARAGRAPH = "paragraph"
+    QUOTATION = "quotation"      # a paragraph that is entirely one quotation (marks stripped)
+    DATELINE = "dateline"        # letter: place and date at the head
+    SALUTE = "salute"            # letter: "Dear Comrades," / "Yours fraternally,"
+    SIGNED = "signed"            # letter or headnote: the signature
+    POSTSCRIPT = "postscript"    # letter: "P.S. …" after the signature
+    NOTES_HEADING = "notes-heading"  # the heading of a trailing "Notes" section
+    FOOTNOTE = "footnote"        # one entry of that section (its label stripped)
+    TRAILER = "trailer"          # "Last updated on: …"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of source text that becomes one block-level TEI element.
+
+    ``text`` is exactly the source characters the block's content spans (for a field, the value
+    after the label; for a quotation, the text inside the outer marks). ``prefix`` and
+    ``suffix`` are source characters outside ``text`` that the block element records instead
+    (a field's label, a quotation's marks, a footnote's label): read-back restores them.
+    """
+
+    index: int
+    kind: BlockKind
+    text: str
+    offset: int                  # index of ``text`` in the decoded source
+    line: int                    # 1-based source line of the block's first character
+    prefix: str = ""
+    suffix: str = ""
+    label: str = ""              # FIELD: the label as written ("First Published:"); FOOTNOTE: "1"
+    key: str = ""                # FIELD: canonical key ("first_published"); FOOTNOTE: note number
+
+
+@dataclass(frozen=True, slots=True)
+class Transcription:
+    """A decoded source text cut into blocks, plus what ingest learnt on the way."""
+
+    name: str                    # stem used for output names and ids
+    source: str                  # the full decoded text
+    blocks: tuple[Block, ...]
+    encoding: str                # codec used to decode the bytes ("utf-8", "cp1252", …)
+    encoding_detected: bool      # False when the user named the encoding
+    warnings: tuple[str, ...] = ()
+
+    def of_kind(self, *kinds: BlockKind) -> list[Block]:
+        return [b for b in self.blocks if b.kind in kinds]
+
+    def field(self, key: str) -> Block | None:
+        return next((b for b in self.blocks if b.kind is BlockKind.FIELD and b.key == key), None)
+
+
+Attrs = Mapping[str, str]
+EMPTY_ATTRS: Attrs = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A small element tree for the content of atomic spans (e.g. ``choice/sic/corr``)."""
+
+    tag: str
+    attrs: Attrs = field(default_factory=dict)
+    text: str = ""
+    children: tuple[Node, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A pass's proposal: mark ``block.text[start:end]`` up as element ``tag``.
+
+    - ``open_len``/``close_len``: delimiter characters at the span's edges (“ ”, [ ], "– Ed.]")
+      that the element's attributes record instead of its text; read-back restores them.
+    - ``atomic``: the source slice is replaced by ``content`` (and nothing nests inside).
+    - ``tag=None``: the attributes belong to the block element itself (e.g. ``@who`` on a block
+      quotation); ``start``/``end`` are ignored.
+    - ``priority``: when two spans cross, the lower priority one is dropped (and reported).
+    - Attribute names are TEI names; ``xml:id``/``xml:lang`` are written with the prefix.
+    """
+
+    block: int
+    start: int
+    end: int
+    tag: str | None
+    attrs: Attrs = field(default_factory=dict)
+    open_len: int = 0
+    close_len: int = 0
+    atomic: bool = False
+    content: tuple[Node, ...] = ()
+    priority: int = 0
+    concern: str = ""
+
+    def __post_init__(self) -> None:
+        if self.tag is not None and not (0 <= self.start <= self.end):
+            raise ValueError(f"bad span range {self.start}..{self.end}")
+        if self.open_len + self.close_len > self.end - self.start:
+            raise ValueError("delimiters longer than the span")
+        object.__setattr__(self, "attrs", MappingProxyType(dict(self.attrs)))
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """The range of the element's text content (delimiters excluded)."""
+        return self.start + self.open_len, self.end - self.close_len

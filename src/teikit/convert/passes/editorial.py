@@ -1,0 +1,117 @@
+"""Editorial apparatus: bracketed insertions, omission marks, footnote markers.
+
+- ``[…]`` with text: an editorial ``note`` (``@resp`` = the editor). A bracket holding a whole
+  sentence that stands between sentences is a *paraphrase* of an omitted passage (the headnote's
+  "short paraphrase in italics within brackets"); anything else is a *gloss* (an identification
+  or an expansion such as "[S-Rs]"); "[sic]" is a note of its own type. A trailing signature
+  moves into ``@resp`` and ``@rend``: "– Ed." the editor, "– Trans." the translator, "– MIA" the
+  transcriber (when the header names them).
+- ``...`` / ``…`` / ``. . .``: an omission, ``gap``. Outside quotations the omission is the
+  editor's condensation (``@reason="editorial"``, ``@resp``); inside a quotation the text does
+  not say whose it is (``@reason="omitted"``). ``@rend`` keeps the sign as printed.
+- ``[1]`` where the text has a Notes section with note 1: a footnote ``note`` at the marker (the
+  note's text is attached when the TEI is assembled).
+
+Authorial parentheses — "(sic)", "(!)" — are text and stay text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from teikit.convert.conventions import BRACKETS_REND, SIGNATURE_DASHES, SIGNATURE_TOKENS, SIGNATURES
+from teikit.convert.model import BlockKind, Span, Transcription
+
+QUOTATION_TAGS = frozenset({"quote", "q", "soCalled", "said"})
+
+# a bracket may run over a line break of a hard-wrapped paragraph (a block has no blank line)
+_BRACKET = re.compile(r"\[(?P<body>[^\[\]]+)\]")
+_SIGNATURE = re.compile(
+    r"\s+(?P<dash>[–—-])\s+(?P<word>" + "|".join(re.escape(w) for w in SIGNATURE_TOKENS) + r")$")
+# the header field that names each signer, by role
+_ROLE_FIELDS = {"translator": "translation", "transcriber": "transcription"}
+# "[sic]", "[sic!]": the editor vouches for the reading before it
+_SIC = re.compile(r"^sic!?$", re.IGNORECASE)
+_OMISSION = re.compile(r"\.(?: ?\.){2,3}|…")
+_BRACKETED_OMISSION = re.compile(r"^(?:\.\s?){3,4}$|^…$")
+_SENTENCE = re.compile(r"^[A-Z“‘\"'(].*[.!?…][”’\"')]?$")
+
+
+class EditorialPass:
+    concern = "editorial"
+
+    def __init__(self, editor_ref: str = "#ed") -> None:
+        self.editor_ref = editor_ref
+        self.doc: Transcription | None = None
+        self.warnings: list[str] = []
+
+    def propose(self, doc: Transcription, earlier: Sequence[Span]) -> Iterable[Span]:
+        self.doc = doc
+        footnotes = {b.key for b in doc.blocks if b.kind is BlockKind.FOOTNOTE}
+        quotations = [s for s in earlier if s.tag in QUOTATION_TAGS]
+        for block in doc.blocks:
+            if block.kind in (BlockKind.FIELD, BlockKind.TRAILER):
+                continue
+            taken: list[tuple[int, int]] = []
+            for match in _BRACKET.finditer(block.text):
+                span = self._bracket(block.index, match, footnotes,
+                                     block.kind is not BlockKind.FOOTNOTE)
+                if span is not None:
+                    taken.append((span.start, span.end))
+                    yield span
+            for match in _OMISSION.finditer(block.text):
+                if any(a <= match.start() < b for a, b in taken):
+                    continue
+                in_quotation = block.kind is BlockKind.QUOTATION or any(
+                    q.block == block.index and q.inner[0] <= match.start() < q.inner[1]
+                    for q in quotations)
+                yield self._gap(block.index, match.start(), match.end(), match.group(0),
+                                in_quotation)
+
+    def _bracket(self, block: int, match: re.Match[str], footnotes: set[str],
+                 markers_allowed: bool) -> Span | None:
+        body = match.group("body")
+        start, end = match.start(), match.end()
+        if body.isdigit():
+            if markers_allowed and body in footnotes:
+                return Span(block, start, end, "note",
+                            {"type": "footnote", "place": "foot", "n": body},
+                            open_len=end - start, atomic=True, priority=90, concern=self.concern)
+            return None
+        if _BRACKETED_OMISSION.match(body.strip()):
+            return self._gap(block, start, end, match.group(0), in_quotation=False)
+        signature = _SIGNATURE.search(body)
+        content = body[:signature.start()] if signature else body
+        if _SIC.match(content.strip()):
+            kind = "sic"
+        else:
+            kind = "paraphrase" if self._is_paraphrase(match, content) else "gloss"
+        rend, resp = BRACKETS_REND, self.editor_ref
+        if signature:
+            token = SIGNATURE_TOKENS[signature.group("word")]
+            rend += f" {token}"
+            rend += "".join(f" {name}" for name, dash in SIGNATURE_DASHES.items()
+                            if dash == signature.group("dash"))
+            role = SIGNATURES[token][1]
+            if role in _ROLE_FIELDS and self.doc is not None and self.doc.field(
+                    _ROLE_FIELDS[role]) is not None:
+                resp = f"#{role}"
+        return Span(block, start, end, "note",
+                    {"type": kind, "resp": resp, "place": "inline", "rend": rend},
+                    open_len=1, close_len=1 + (len(body) - len(content)), priority=80,
+                    concern=self.concern)
+
+    @staticmethod
+    def _is_paraphrase(match: re.Match[str], content: str) -> bool:
+        """A whole sentence standing where text was left out, not a word-level gloss."""
+        text = match.string
+        before = text[:match.start()].rstrip()
+        standalone = not before or before[-1] in ".!?…:”’"
+        return standalone and len(content.split()) >= 4 and bool(_SENTENCE.match(content.strip()))
+
+    def _gap(self, block: int, start: int, end: int, sign: str, in_quotation: bool) -> Span:
+        attrs = {"reason": "omitted", "rend": sign} if in_quotation else {
+            "reason": "editorial", "resp": self.editor_ref, "rend": sign}
+        return Span(block, start, end, "gap", attrs, open_len=end - start, atomic=True,
+                    priority=85, concern=self.concern)

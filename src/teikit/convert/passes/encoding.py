@@ -1,0 +1,187 @@
+"""Encoding repair: UTF-8 text that was once decoded with a single-byte code page.
+
+"fa├žade" is "façade" whose UTF-8 bytes C3 A7 were read as CP852 ("├" = C3, "ž" = A7). In
+general a damaged run is a sequence of characters that, encoded back with some code page, gives
+a valid multi-byte UTF-8 sequence: a lead byte (C2–F4) followed by its continuation bytes
+(80–BF). Such sequences almost never occur in genuine text, and single accented letters, curly
+quotes and dashes never form one on their own, so nothing undamaged is touched.
+
+The repair keeps the original reading: ``choice/sic`` + ``corr`` (``@type="encoding"``,
+``@subtype`` naming the code page, ``@resp`` the converter).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from teikit.convert.model import Node, Span, Transcription
+
+CODE_PAGES = ("cp1252", "latin-1", "cp850", "cp437", "cp852")
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+@dataclass(frozen=True)
+class Repair:
+    start: int
+    end: int
+    original: str
+    repaired: str
+    code_page: str
+
+
+# bytes that Windows-1252 leaves undefined; lenient decoders (Windows', the WHATWG encoding
+# standard's) pass them through as the C1 control characters of the same number, so "”" (E2 80
+# 9D) read as CP1252 shows as "â€" followed by U+009D
+_CP1252_PASSED_THROUGH = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+
+
+def _byte(char: str, code_page: str) -> int | None:
+    if code_page == "cp1252" and ord(char) in _CP1252_PASSED_THROUGH:
+        return ord(char)
+    try:
+        encoded = char.encode(code_page)
+    except UnicodeEncodeError:
+        return None
+    return encoded[0] if len(encoded) == 1 else None
+
+
+def _sequence_length(lead: int) -> int:
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    if 0xF0 <= lead <= 0xF4:
+        return 4
+    return 0
+
+
+def _plausible(char: str) -> bool:
+    return not char.isascii() and unicodedata.category(char)[0] in "LPSN"
+
+
+def _script(char: str) -> str:
+    """The script of a letter ("LATIN", "CYRILLIC", …); "" for anything else."""
+    if not unicodedata.category(char).startswith("L"):
+        return ""
+    return unicodedata.name(char, "").split(" ")[0]
+
+
+def _common_in_latin_text(char: str) -> bool:
+    """Letters and signs that real Latin-script text is full of (and mojibake usually hides):
+    Latin-1, Latin Extended-A/B and Additional, general punctuation (’ “ – …), currency (€)."""
+    code = ord(char)
+    return (0xA0 <= code <= 0x24F or 0x1E00 <= code <= 0x1EFF or 0x2010 <= code <= 0x206F
+            or 0x20A0 <= code <= 0x20CF or char == "™")
+
+
+def _fits_context(text: str, start: int, end: int, repaired: str) -> bool:
+    """A repair must make sense where it stands: its characters are the common ones of Latin
+    text, or letters sharing the script of the letters around the damaged run, or a run of
+    several letters of one script (a Cyrillic word read as CP1252). This rejects, say, an
+    accented capital before a closing quote ("É”") read as one IPA or Arabic letter."""
+    unusual = [ch for ch in repaired if not _common_in_latin_text(ch)]
+    if not unusual:
+        return True
+    scripts = {_script(ch) for ch in unusual}
+    if "" in scripts or "LATIN" in scripts or len(scripts) != 1:
+        return False  # rare signs, or Latin letters no mis-decoded Latin text produces (IPA …)
+    neighbours = {_script(ch) for ch in text[max(0, start - 3):start] + text[end:end + 3]}
+    return scripts <= neighbours or len(unusual) >= 2
+
+
+def find_damage(text: str) -> Iterator[Repair]:
+    """Yield each maximal run of mis-decoded UTF-8 in ``text`` with its repair."""
+    position = 0
+    while position < len(text):
+        found = _damage_at(text, position)
+        if found is None:
+            position += 1
+            continue
+        yield found
+        position = found.end
+
+
+def _damage_at(text: str, position: int) -> Repair | None:
+    if text[position].isascii():
+        return None
+    best: Repair | None = None
+    for code_page in CODE_PAGES:
+        end, repaired = position, ""
+        while end < len(text):
+            lead = _byte(text[end], code_page)
+            length = _sequence_length(lead) if lead is not None else 0
+            if not length or end + length > len(text):
+                break
+            raw = [_byte(ch, code_page) for ch in text[end:end + length]]
+            if any(b is None for b in raw):
+                break
+            try:
+                char = bytes(raw).decode("utf-8")  # type: ignore[arg-type]
+            except UnicodeDecodeError:
+                break
+            if not _plausible(char):
+                break
+            repaired += char
+            end += length
+        if repaired and _fits_context(text, position, end, repaired) and (
+                best is None or end > best.end):
+            best = Repair(position, end, text[position:end], repaired, code_page)
+    return best
+
+
+class EncodingRepairPass:
+    """Propose ``choice/sic/corr`` for every damaged word."""
+
+    concern = "encoding"
+
+    def __init__(self, converter_ref: str = "#teikit") -> None:
+        self.converter_ref = converter_ref
+        self.warnings: list[str] = []
+
+    def propose(self, doc: Transcription, earlier: Sequence[Span]) -> Iterable[Span]:
+        for block in doc.blocks:
+            for start, end, repairs in _by_word(block.text, list(find_damage(block.text))):
+                original = block.text[start:end]
+                corrected, cursor = "", start
+                for repair in repairs:
+                    corrected += block.text[cursor:repair.start] + repair.repaired
+                    cursor = repair.end
+                corrected += block.text[cursor:end]
+                pages = "+".join(dict.fromkeys(r.code_page for r in repairs))
+                yield Span(
+                    block=block.index, start=start, end=end, tag="choice", atomic=True,
+                    open_len=end - start, priority=100, concern=self.concern,
+                    content=(
+                        Node("sic", text=original),
+                        Node("corr", {"type": "encoding", "subtype": f"utf8-as-{pages}",
+                                      "resp": self.converter_ref, "cert": "high"}, corrected),
+                    ),
+                )
+
+
+def _by_word(text: str, repairs: list[Repair]) -> Iterator[tuple[int, int, list[Repair]]]:
+    """Group repairs into the words they damage: one ``choice`` per word."""
+    group: list[Repair] = []
+    start = end = 0
+    for repair in repairs:
+        word_start, word_end = _word_around(text, repair.start, repair.end)
+        if group and word_start < end:
+            group.append(repair)
+            end = max(end, word_end)
+            continue
+        if group:
+            yield start, end, group
+        group, start, end = [repair], word_start, word_end
+    if group:
+        yield start, end, group
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and _WORD_CHAR.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and _WORD_CHAR.match(text[end]):
+        end += 1
+    return start, end

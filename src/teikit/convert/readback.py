@@ -1,0 +1,156 @@
+"""Read-back: TEI → plain text, the inverse of conversion.
+
+For teikit's own files the result reproduces the source transcription (modulo whitespace, and in
+the ``corrected`` reading with the recorded repairs applied): delimiters that markup replaced are
+restored from attributes using :mod:`teikit.convert.conventions`. For TEI made elsewhere it gives a
+sensible plain text: block elements become paragraphs, ``choice`` gives one reading.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from teikit import TEI_NS
+from teikit.convert.conventions import (
+    BRACKETS,
+    BRACKETS_REND,
+    FOOTNOTE_MARKER,
+    QUOTE_MARKS,
+    SIGNATURE_DASHES,
+    SIGNATURES,
+)
+from teikit.tree import local_name
+from teikit.xmlio import parse_xml_file
+
+_T = f"{{{TEI_NS}}}"
+
+# elements that hold blocks rather than text: read-back descends into them; every other
+# element met at block level is one block of text
+CONTAINER_TAGS = frozenset({
+    "text", "front", "body", "back", "group", "div", "div1", "div2", "div3", "div4", "div5",
+    "div6", "div7", "titlePage", "docTitle", "opener", "closer", "list", "listBibl", "table",
+    "row", "lg", "sp", "castList", "castGroup", "figure", "floatingText", "spGrp", "cit",
+    "listPerson", "listPlace", "listOrg", "listEvent", "divGen", "app", "epigraph", "argument",
+    "postscript",
+})
+# never part of the text
+SKIPPED_TAGS = frozenset({"teiHeader", "standOff", "facsimile", "fw"})
+# for choice: (original reading, corrected reading)
+READINGS = (("sic", "corr"), ("orig", "reg"), ("abbr", "expan"))
+
+
+def inline_text(element: etree._Element, corrected: bool = False) -> str:
+    """The text of ``element``'s content with recorded delimiters restored."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        parts.append(_child_text(child, corrected))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _child_text(child: etree._Element, corrected: bool) -> str:
+    name = local_name(child)
+    if not name or name in SKIPPED_TAGS:
+        return ""
+    rend = (child.get("rend") or "").split()
+    if name == "gap":
+        return " ".join(rend)
+    if name == "choice":
+        return _choice_text(child, corrected)
+    if name == "note" and child.get("type") == "footnote" and child.get("n"):
+        if "unanchored" in rend:
+            return ""  # its text is read back with the notes section; it had no marker
+        return f"{FOOTNOTE_MARKER[0]}{child.get('n')}{FOOTNOTE_MARKER[1]}"
+    if name in {"lb", "cb"}:
+        joined = child.get("break") == "no" or "hyphenInWord" in (child.get("type") or "")
+        return "" if joined else "\n"
+    if name == "pb":
+        return ""
+    content = inline_text(child, corrected)
+    if name == "note" and BRACKETS_REND in rend:
+        signature = _signature(rend)
+        return f"{BRACKETS[0]}{content}{signature}{BRACKETS[1]}"
+    marks = next((QUOTE_MARKS[token] for token in rend if token in QUOTE_MARKS), None)
+    if marks and name in {"quote", "q", "soCalled", "title", "said", "mentioned", "term"}:
+        return f"{marks[0]}{content}{marks[1]}"
+    if name == "label" and child.getparent() is not None and local_name(child.getparent()) == "p":
+        return content
+    return content
+
+
+def _signature(rend: list[str]) -> str:
+    """" – Ed.", " - Trans." … as the note's @rend records it ("" if unsigned)."""
+    word = next((SIGNATURES[token][0] for token in rend if token in SIGNATURES), None)
+    if word is None:
+        return ""
+    dash = next((SIGNATURE_DASHES[token] for token in rend if token in SIGNATURE_DASHES), "–")
+    return f" {dash} {word}"
+
+
+def _choice_text(choice: etree._Element, corrected: bool) -> str:
+    children = {local_name(c): c for c in choice}
+    for original, correction in READINGS:
+        if original in children or correction in children:
+            pick = children.get(correction if corrected else original)
+            if pick is None:
+                # the other reading, whichever there is (an element without children is falsy:
+                # test for None, not truth)
+                other = children.get(original)
+                pick = other if other is not None else children.get(correction)
+            return inline_text(pick, corrected) if pick is not None else ""
+    return inline_text(choice[0], corrected) if len(choice) else ""
+
+
+def read_back(root: etree._Element, corrected: bool = False) -> str:
+    """The document's text as a plain transcription, blocks separated by blank lines."""
+    text = root.find(f"{_T}text")
+    if text is None:
+        text = root
+    blocks: list[str] = []
+    footnotes = [n for n in text.iter(f"{_T}note")
+                 if n.get("type") == "footnote" and n.get("n")]
+    _collect_blocks(text, blocks, corrected, footnotes)
+    return "\n\n".join(b for b in blocks if b.strip()) + "\n"
+
+
+def _collect_blocks(element: etree._Element, blocks: list[str], corrected: bool,
+                    footnotes: list[etree._Element]) -> None:
+    if (element.text or "").strip():
+        blocks.append(element.text or "")
+    for child in element:
+        name = local_name(child)
+        if name and name not in SKIPPED_TAGS:
+            _collect_block(child, name, blocks, corrected, footnotes)
+        if (child.tail or "").strip():
+            blocks.append(child.tail or "")
+
+
+def _collect_block(child: etree._Element, name: str, blocks: list[str], corrected: bool,
+                   footnotes: list[etree._Element]) -> None:
+    if name == "quote" and child.get("type") == "block":
+        rend = (child.get("rend") or "").split()
+        marks = next((QUOTE_MARKS[t] for t in rend if t in QUOTE_MARKS), ("", ""))
+        blocks.append(marks[0] + inline_text(child, corrected) + marks[1])
+    elif name == "divGen" and child.get("type") == "notes":
+        _collect_blocks(child, blocks, corrected, footnotes)
+        template = child.get("rend") or "[n]"
+        for note in footnotes:
+            label = template.replace("n", note.get("n", ""))
+            blocks.append(f"{label} {inline_text(note, corrected)}")
+    elif name in CONTAINER_TAGS:
+        _collect_blocks(child, blocks, corrected, footnotes)
+    else:
+        blocks.append(inline_text(child, corrected))
+
+
+def read_back_file(path: Path, corrected: bool = False) -> str:
+    tree = parse_xml_file(path)
+    return read_back(tree.getroot(), corrected)
+
+
+def comparable(text: str) -> str:
+    """Whitespace-normalised form used to compare a read-back with its source."""
+    return re.sub(r"\s+", " ", text).strip()

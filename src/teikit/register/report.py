@@ -1,0 +1,167 @@
+"""Names in an edition: what a TEI file mentions (``teikit entities report``) and what a new
+transcription will need in its register (``teikit entities suggest``)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.convert.model import Block, BlockKind, Transcription
+from teikit.errors import InputError
+from teikit.register.candidates import candidates_not_in, find_candidates
+from teikit.register.entries import (
+    EMPTY_REGISTER,
+    EntityKind,
+    register_from_tree,
+)
+from teikit.tree import local_name, qname
+from teikit.xmlio import parse_xml_file
+
+ENTITY_TAGS = {"persName": EntityKind.PERSON, "orgName": EntityKind.ORG,
+               "placeName": EntityKind.PLACE, "title": EntityKind.TITLE}
+_BLOCK_TAGS = {"p", "head", "quote", "note", "signed", "salute", "dateline", "label", "item"}
+CONTEXT_CHARS = 50
+
+
+@dataclass
+class EntityUse:
+    id: str
+    kind: str
+    name: str
+    count: int = 0
+    contexts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class NameHit:
+    surface: str
+    kind: str
+    context: str
+    count: int = 1
+    confident: bool = False
+
+
+@dataclass
+class EntitiesReport:
+    """Every register entity a TEI file uses, the mentions left for review, unknown names."""
+
+    entities: list[EntityUse]
+    ambiguous: list[NameHit]
+    unknown: list[NameHit]
+
+    def lines(self) -> list[str]:
+        out = [f"{len(self.entities)} entities, "
+               f"{sum(e.count for e in self.entities)} mentions with @ref"]
+        for use in self.entities:
+            out.append(f"  #{use.id} ({use.kind}) {use.name}: {use.count}")
+            out.extend(f"      … {context} …" for context in use.contexts)
+        out.append(f"{len(self.ambiguous)} mentions left for review (no @ref)")
+        out.extend(f"  {hit.surface} ({hit.kind}): … {hit.context} …" for hit in self.ambiguous)
+        out.append(f"{len(self.unknown)} capitalised names the register does not know")
+        out.extend(f"  {hit.surface} ({hit.kind}{', confident' if hit.confident else ''}) "
+                   f"×{hit.count}: … {hit.context} …" for hit in self.unknown)
+        return out
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _walk_offsets(block: etree._Element) -> tuple[str, dict[etree._Element, tuple[int, int]]]:
+    """The block's text and, for each descendant element, its (start, end) in that text."""
+    parts: list[str] = []
+    places: dict[etree._Element, tuple[int, int]] = {}
+    length = 0
+
+    def visit(element: etree._Element) -> None:
+        nonlocal length
+        start = length
+        name = local_name(element)
+        if name in {"gap", "choice"}:
+            # the omission sign as printed; the reading as transcribed
+            shown = element.get("rend", "") if name == "gap" else "".join(
+                next((c for c in element if local_name(c) in {"sic", "orig"}), element).itertext())
+            parts.append(shown)
+            length += len(shown)
+            places[element] = (start, length)
+            return
+        if element.text:
+            parts.append(element.text)
+            length += len(element.text)
+        for child in element:
+            if isinstance(child.tag, str):
+                visit(child)
+            if child.tail:
+                parts.append(child.tail)
+                length += len(child.tail)
+        places[element] = (start, length)
+
+    visit(block)
+    return "".join(parts), places
+
+
+def context_around(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - CONTEXT_CHARS):start]
+    after = text[end:end + CONTEXT_CHARS]
+    return " ".join(f"{before}[{text[start:end]}]{after}".split())
+
+
+def entities_report(path: Path, contexts: int = 3) -> EntitiesReport:
+    """Report on the names of a TEI file (see :class:`EntitiesReport`)."""
+
+    root = parse_xml_file(Path(path)).getroot()
+    try:
+        register = register_from_tree(root, str(path))
+    except InputError:
+        register = EMPTY_REGISTER
+    text_root = root.find(qname("text"))
+    if text_root is None:
+        raise InputError(f"{path}: no <text> element", hint="expected a TEI document")
+    uses: dict[str, EntityUse] = {}
+    ambiguous: list[NameHit] = []
+    blocks: list[Block] = []
+    tagged: dict[int, list[tuple[int, int]]] = {}
+    for block in text_root.iter(*(qname(tag) for tag in _BLOCK_TAGS)):
+        if any(local_name(a) in _BLOCK_TAGS
+               and not (local_name(a) == "quote" and a.get("type") != "block")
+               for a in block.iterancestors()):
+            continue
+        text, places = _walk_offsets(block)
+        blocks.append(Block(len(blocks), BlockKind.PARAGRAPH, text, 0, len(blocks) + 1))
+        for element, (start, end) in places.items():
+            name = local_name(element)
+            if name not in ENTITY_TAGS and not (name == "name" and element.get("type") == "event"):
+                continue
+            kind = ENTITY_TAGS.get(name, EntityKind.EVENT).value
+            tagged.setdefault(len(blocks) - 1, []).append((start, end))
+            ref = element.get("ref", "")
+            if name == "title" and not ref and not element.get("cert"):
+                continue
+            if not ref.startswith("#"):
+                ambiguous.append(NameHit(text[start:end], kind, context_around(text, start, end)))
+                continue
+            entry = register.get(ref[1:])
+            use = uses.setdefault(ref[1:], EntityUse(ref[1:], entry.kind.value if entry else kind,
+                                                     entry.name if entry else text[start:end]))
+            use.count += 1
+            if len(use.contexts) < contexts:
+                use.contexts.append(context_around(text, start, end))
+    doc = Transcription(Path(path).stem, "", tuple(blocks), "utf-8", True)
+    candidates = []
+    for candidate in find_candidates(doc):
+        # a name inside a tagged one ("Congress" of "Fourth Congress") is not unknown
+        candidate.occurrences = [
+            (b, s, e) for b, s, e in candidate.occurrences
+            if not any(ts < e and s < te for ts, te in tagged.get(b, []))]
+        if candidate.occurrences:
+            candidates.append(candidate)
+    unknown = [
+        NameHit(c.form, c.kind.value,
+                context_around(blocks[c.occurrences[0][0]].text, *c.occurrences[0][1:]), c.count,
+                c.confident)
+        for c in candidates_not_in(candidates, register)
+        if c.confident or not c.initial_only
+    ]
+    ordered = sorted(uses.values(), key=lambda u: (-u.count, u.id))
+    return EntitiesReport(ordered, ambiguous, unknown)

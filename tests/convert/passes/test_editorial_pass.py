@@ -1,0 +1,103 @@
+"""Editorial apparatus: glosses, paraphrases, the editor's signature, omissions, footnotes."""
+
+from __future__ import annotations
+
+from teikit.convert.ingest import ingest_text
+from teikit.convert.model import Span
+from teikit.convert.passes.editorial import EditorialPass
+
+
+def propose(text: str, earlier: tuple[Span, ...] = ()) -> tuple[str, list[Span]]:
+    doc = ingest_text(text, "t")
+    spans = [s for s in EditorialPass("#ed").propose(doc, earlier) if s.block == 0]
+    return doc.blocks[0].text, spans
+
+
+def test_signed_gloss_moves_the_signature_into_resp():
+    text, (note,) = propose("set up at this same meeting [the Second Congress of Soviets – Ed.] "
+                            "after a lively debate.\n")
+    assert note.tag == "note"
+    assert dict(note.attrs) == {"type": "gloss", "resp": "#ed", "place": "inline",
+                                "rend": "brackets signed"}
+    start, end = note.inner
+    assert text[start:end] == "the Second Congress of Soviets"
+    assert text[note.start:note.end] == "[the Second Congress of Soviets – Ed.]"
+
+
+def test_abbreviation_in_brackets_is_a_gloss():
+    text, (note,) = propose("20 Left Socialist-Revolutionaries [S-Rs], and several others.\n")
+    assert note.attrs["type"] == "gloss"
+    assert text[slice(*note.inner)] == "S-Rs"
+
+
+def test_bracketed_sentence_between_sentences_is_a_paraphrase():
+    _, (note,) = propose("Only the heights of Pulkovo remained. [But the Cossacks were "
+                         "demoralized and beaten back by the Soviet forces.] Krasnov himself "
+                         "was forced to surrender.\n")
+    assert note.attrs["type"] == "paraphrase"
+    assert note.attrs["rend"] == "brackets"
+
+
+def test_omission_outside_a_quotation_is_the_editors():
+    text, (gap,) = propose("who had no desire to govern alone ... But the Left S-Rs refused.\n")
+    assert text[gap.start:gap.end] == "..."
+    assert dict(gap.attrs) == {"reason": "editorial", "resp": "#ed", "rend": "..."}
+    assert gap.atomic
+
+
+def test_omission_inside_an_earlier_quotation_span_is_not_attributed():
+    text = "wrote a comrade. “We made some tea ... The ministry was deserted.” Then he left.\n"
+    start = text.index("“")
+    end = text.index("”") + 1
+    quote = Span(0, start, end, "quote", {"rend": "double"}, open_len=1, close_len=1)
+    _, (gap,) = propose(text, (quote,))
+    assert gap.attrs["reason"] == "omitted"
+    assert "resp" not in gap.attrs
+
+    _, (unquoted,) = propose(text, ())
+    assert unquoted.attrs["reason"] == "editorial"
+
+
+def test_omission_in_a_block_quotation_is_not_attributed():
+    _, (gap,) = propose("“No one will help you ... Organize around your soviets.”\n")
+    assert gap.attrs["reason"] == "omitted"
+
+
+def test_other_omission_signs_keep_their_form():
+    _, gaps = propose("First … second . . . third [...] end.\n")
+    assert [g.attrs["rend"] for g in gaps if g.tag == "gap"] == ["[...]", "…", ". . ."]
+
+
+def test_authorial_parentheses_stay_text():
+    _, spans = propose("and against “civil war” (sic). Conclusion: “to end civil war” (!) with "
+                       "the Committee.\n")
+    assert spans == []
+
+
+def test_numbered_bracket_is_a_footnote_marker_only_when_the_note_exists():
+    text = "The strike began.[1] It spread.[2]\n\nNotes\n\n1. A note.\n"
+    _, spans = propose(text)
+    (marker,) = spans
+    assert dict(marker.attrs) == {"type": "footnote", "place": "foot", "n": "1"}
+
+
+def test_translators_signature_points_at_the_translator_and_keeps_its_hyphen():
+    doc = ingest_text("A Title\n\nTranslated: Peter Hale.\n\nyour phrase [the revolution\n"
+                      "by the clock - Trans.] made me laugh.\n", "t")
+    (note,) = [s for s in EditorialPass("#ed").propose(doc, ()) if s.tag == "note"]
+    block = doc.blocks[note.block]
+    assert note.attrs["resp"] == "#translator"
+    assert note.attrs["rend"] == "brackets signed-trans sign-hyphen"
+    assert block.text[slice(*note.inner)] == "the revolution\nby the clock"
+
+
+def test_transcribers_signature_without_a_transcriber_in_the_header_falls_back_to_the_editor():
+    text, (note,) = propose("reached Saratov on 5 June 1918 [New Style – MIA].\n")
+    assert (note.attrs["resp"], note.attrs["rend"]) == ("#ed", "brackets signed-mia")
+    assert text[slice(*note.inner)] == "New Style"
+
+
+def test_sic_in_brackets_is_a_note_of_its_own_type():
+    text, (note,) = propose("the soviets in the 1880s [sic] and they were wrong.\n")
+    assert note.attrs["type"] == "sic"
+    assert text[slice(*note.inner)] == "sic"

@@ -1,0 +1,62 @@
+"""Encoding repair: mis-decoded UTF-8 is found and repaired; nothing undamaged is touched."""
+
+from __future__ import annotations
+
+import pytest
+
+from teikit.convert.ingest import ingest_text
+from teikit.convert.passes.encoding import EncodingRepairPass, find_damage
+
+
+@pytest.mark.parametrize(("damaged", "code_page"), [
+    ("façade".encode().decode("cp852"), "cp852"),
+    ("façade".encode().decode("cp1252"), "cp1252"),
+    ("révolution".encode().decode("cp437"), "cp437"),
+    ("révolution".encode().decode("cp850"), "cp850"),
+    ("Gdańsk".encode().decode("latin-1"), "latin-1"),
+])
+def test_utf8_read_with_a_single_byte_code_page_is_repaired(damaged, code_page):
+    (repair,) = find_damage(damaged)
+    repaired = damaged[:repair.start] + repair.repaired + damaged[repair.end:]
+    assert repaired in {"façade", "révolution", "Gdańsk"}
+    assert repair.original != repair.repaired
+
+
+def test_a_whole_word_of_another_script_is_repaired():
+    damaged = "Совет".encode().decode("latin-1")
+    repairs = list(find_damage(damaged))
+    assert "".join(r.repaired for r in repairs) == "Совет"
+
+
+def test_the_seed_word_is_cp852_damage():
+    (repair,) = find_damage("tore a large gap in the fa├žade of the military school")
+    assert (repair.original, repair.repaired, repair.code_page) == ("├ž", "ç", "cp852")
+
+
+@pytest.mark.parametrize("genuine", [
+    "“Anything goes!” – he said, L’An 1 de la révolution russe",
+    "coup d’etat, Tsarskoye-Selo, naïve, Übermensch, façade, Dzerzhinsky — ’s",
+    "« guillemets » et „Anführungszeichen“ ‘single’",
+    "Здравствуйте, товарищи! Ελληνικά 日本語",
+    "the sign read “CAFÉ” and “ÇA IRA”, said CÉSAR’s men",
+    "“Ú” and “Ú”.",
+])
+def test_genuine_text_is_never_touched(genuine):
+    assert list(find_damage(genuine)) == []
+
+
+def test_repair_covers_the_whole_word_and_keeps_the_original():
+    doc = ingest_text("A gap in the fa├žade of the school.\n", "t")
+    (span,) = EncodingRepairPass().propose(doc, ())
+    assert doc.blocks[0].text[span.start:span.end] == "fa├žade"
+    sic, corr = span.content
+    assert (sic.tag, sic.text) == ("sic", "fa├žade")
+    assert (corr.tag, corr.text) == ("corr", "façade")
+    assert corr.attrs["subtype"] == "utf8-as-cp852"
+    assert corr.attrs["resp"] == "#teikit"
+
+
+def test_cp1252_undefined_byte_passed_through_as_a_control_character_is_repaired():
+    """"”" is E2 80 9D; CP1252 has no character for 9D, so lenient decoders leave U+009D."""
+    (repair,) = find_damage("confidenceâ€\x9d that")
+    assert (repair.original, repair.repaired, repair.code_page) == ("â€\x9d", "”", "cp1252")

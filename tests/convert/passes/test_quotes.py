@@ -1,0 +1,93 @@
+"""Quotation pass: marks paired as written, kinds by rule, speakers from the register."""
+
+from __future__ import annotations
+
+from teikit.convert.model import BlockKind
+from teikit.convert.passes.quotes import QuotePass, find_segments
+from tests.convert.passes.conftest import make_doc, make_register, tagged
+
+REGISTER = make_register("""
+<listPerson>
+  <person xml:id="trotsky"><persName>Trotsky</persName></person>
+  <person xml:id="dan"><persName>Dan</persName></person>
+  <person xml:id="sadoul"><persName>Sadoul</persName></person>
+  <person xml:id="thomas"><persName>Albert Thomas</persName></person>
+  <person xml:id="plekhanov"><persName>Plekhanov</persName></person>
+  <person xml:id="krasnov"><persName>Krasnov</persName></person>
+</listPerson>
+<listOrg><org xml:id="sr-party"><orgName>S-R Party</orgName></org></listOrg>
+<listBibl><bibl xml:id="delo-naroda"><title level="j">Delo Naroda</title></bibl></listBibl>
+""")
+
+
+def quotes(*texts: str | tuple[BlockKind, str]):  # type: ignore[no-untyped-def]
+    doc = make_doc(*texts)
+    quote_pass = QuotePass(REGISTER)
+    return tagged(doc, quote_pass.propose(doc, ())), quote_pass
+
+
+def test_scare_quotes_and_cited_speech() -> None:
+    found, _ = quotes("the discredited appellation of “ministers” – and “civil war” (sic). "
+                      "They had written: “In this grave hour the revolution had received a blow.”")
+    assert [(text, tag) for text, tag, _ in found] == [
+        ("“ministers”", "soCalled"), ("“civil war”", "soCalled"),
+        ("“In this grave hour the revolution had received a blow.”", "quote")]
+    assert all(attrs["rend"] == "double" for _, _, attrs in found)
+
+
+def test_a_short_segment_with_a_reporting_clause_is_speech_with_its_speaker() -> None:
+    found, _ = quotes("“In the early days,” said Dan, “we counted on force.” (Direct quotation!)")
+    assert found == [
+        ("“In the early days,”", "q", {"who": "#dan", "rend": "double"}),
+        ("“we counted on force.”", "q", {"who": "#dan", "rend": "double"})]
+
+
+def test_pronoun_speaker_is_the_last_person_named() -> None:
+    found, _ = quotes("Trotsky was busy. “I have taken this work,” he said, “only to publish.”")
+    assert [attrs.get("who") for _, _, attrs in found] == ["#trotsky", "#trotsky"]
+
+
+def test_subject_of_the_introducing_clause_speaks_not_the_addressee() -> None:
+    found, _ = quotes("Old Plekhanov, receiving Sadoul, said of them: “We must crush them.” "
+                      "One of the leaders of the S-R Party wrote to Krasnov: “Our forces are "
+                      "two hundred men.” Delo Naroda announced that “the president is leading "
+                      "the troops.”")
+    assert [attrs.get("who") or attrs.get("source") for _, _, attrs in found] == [
+        "#plekhanov", None, "#delo-naroda"]
+
+
+def test_nested_quotations_and_apostrophes() -> None:
+    text = ("“Plekhanov says the ‘Bolshevik bands’ in his eyes are ‘a horrible mixture of "
+            "idealists, imbeciles and traitors’. The People’s Commissars and the workers’ "
+            "union agree.”")
+    found, _ = quotes(text)
+    assert [(text, tag, attrs["rend"]) for text, tag, attrs in found] == [
+        (text, "quote", "double"), ("‘Bolshevik bands’", "soCalled", "single"),
+        ("‘a horrible mixture of idealists, imbeciles and traitors’", "quote", "single")]
+
+
+def test_block_quotation_marks_are_nested_and_its_speaker_goes_to_the_block() -> None:
+    found, _ = quotes("Sadoul wrote to Albert Thomas:",
+                      (BlockKind.QUOTATION, "He calls them ‘bandits’ and says ‘Against the "
+                                            "Bolsheviks, anything goes!’"))
+    assert ("", "", {"source": "#sadoul"}) in found
+    assert [(t, tag) for t, tag, _ in found if tag] == [
+        ("‘bandits’", "soCalled"), ("‘Against the Bolsheviks, anything goes!’", "quote")]
+
+
+def test_unbalanced_marks_are_reported_not_fatal() -> None:
+    found, quote_pass = quotes("He said “nothing at all and left.", "An extra ” here.")
+    assert found == []
+    assert len(quote_pass.warnings) == 2
+    assert "unbalanced quotation mark '“'" in quote_pass.warnings[0]
+
+
+def test_segments_pair_straight_and_curly_marks() -> None:
+    segments, unbalanced = find_segments('He said "yes" and «non» and “so”.')
+    assert [(s.opening, s.closing) for s in segments] == [('"', '"'), ("«", "»"), ("“", "”")]
+    assert unbalanced == []
+
+
+def test_header_fields_are_not_searched() -> None:
+    found, _ = quotes((BlockKind.FIELD, "“Quoted” title, 1930."))
+    assert found == []

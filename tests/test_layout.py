@@ -1,0 +1,40 @@
+"""The package layout is the pipeline: other packages reach the converter only through
+``teikit.convert`` (and its data model), never through its internals."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from tests.conftest import REPO
+
+SRC = REPO / "src" / "teikit"
+PUBLIC_CONVERT = {"teikit.convert", "teikit.convert.model"}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_no_module_outside_convert_imports_a_converter_internal() -> None:
+    offenders = []
+    for path in sorted(SRC.rglob("*.py")):
+        if (SRC / "convert") in path.parents:
+            continue
+        for module in imported_modules(path):
+            if module.startswith("teikit.convert") and module not in PUBLIC_CONVERT:
+                offenders.append(f"{path.relative_to(REPO)}: {module}")
+    assert offenders == []
+
+
+def test_the_converter_modules_live_in_the_convert_package() -> None:
+    flat = {p.stem for p in SRC.glob("*.py")}
+    assert not flat & {"ingest", "model", "weave", "assemble", "header", "readback", "passes",
+                       "conventions", "entities"}
