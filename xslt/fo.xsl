@@ -9,9 +9,10 @@
   Parameters
     page-size    'A5' (default) or 'A4'.
     index-cite   'auto' (default): the index cites the first mention of a name in each paragraph;
-                 otherwise a space-separated list of the mention ids (ix.K.N) to cite. The PDF
-                 renderer lays the book out once, finds the page of every mention and passes the
-                 first mention on each page, so that no page number is printed twice.
+                 'all': every mention; otherwise a space-separated list of the mention ids (ix.K.N)
+                 to cite. The PDF renderer lays the book out with 'all', finds the page of every
+                 mention and keeps the first mention on each page (fo-index-pages.xsl), so that no
+                 page number is printed twice.
 
   Conventions shared with the HTML edition (which notes are numbered, quotation marks by nesting,
   date labels, register lookups, the description of the source) come from common.xsl.
@@ -1390,6 +1391,9 @@
   <xsl:function name="f:is-cited" as="xs:boolean">
     <xsl:param name="m" as="element()"/>
     <xsl:choose>
+      <xsl:when test="$index-cite = 'all'">
+        <xsl:sequence select="true()"/>
+      </xsl:when>
       <xsl:when test="$index-cite = 'auto'">
         <xsl:variable name="key" select="tk:mention-id($m)"/>
         <xsl:variable name="block" select="$m/ancestor::*[self::p or self::ab or self::l or self::item or self::cell

@@ -90,12 +90,17 @@ def export_text(file: Path, output: Path | None, reading: str) -> None:
 @main.command()
 @click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
               show_default=True, help="Edition config naming the sources and the register.")
+@click.option("--formats", metavar="LIST",
+              help="What to render, comma-separated: html, fo, pdf (default: the config's "
+                   "formats, else all; pdf keeps its .fo).")
 @reports_errors
-def build(config: Path) -> None:
+def build(config: Path, formats: str | None) -> None:
     """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF)."""
     from teikit.build import build_edition
+    from teikit.config import parse_formats
 
-    for line in build_edition(config, warn=warn):
+    chosen = parse_formats(formats) if formats is not None else None
+    for line in build_edition(config, warn=warn, formats=chosen):
         click.echo(line)
 
 

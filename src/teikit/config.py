@@ -11,6 +11,7 @@ sources = "sources"            # where `teikit build` finds *.txt
 output = "."                   # where it writes NAME.xml
 site = "../site"               # where it writes the HTML pages, the FO and the PDFs
 page_size = "A5"               # of the PDFs: A5 or A4
+formats = ["html", "pdf"]      # what `teikit build` renders: html, fo, pdf (pdf keeps its .fo)
 
 [texts.NAME]                   # per text (NAME = source file stem); all keys optional
 year = 1917                    # year of dates written without one ("October 27")
@@ -86,6 +87,17 @@ class EditionConfig:
     def page_size(self) -> str:
         return str(self.edition.get("page_size", "A5"))
 
+    @property
+    def formats(self) -> tuple[str, ...]:
+        """What the build renders (``formats`` in ``[edition]``; default: everything)."""
+        value = self.edition.get("formats", list(OUTPUT_FORMATS))
+        if isinstance(value, str):
+            value = value.split(",")
+        if not isinstance(value, list):
+            raise InputError(f"{self.path}: [edition] formats must be a list such as "
+                             '["html", "pdf"]')
+        return parse_formats(",".join(str(v) for v in value))
+
     def settings_for(self, name: str, register_override: Path | None = None) -> TextSettings:
         text = {**self.texts.get("*", {}), **self.texts.get(name, {})}
         register = register_override
@@ -107,6 +119,21 @@ class EditionConfig:
             original_language=str(text.get("original_language", "")),
             extra={k: v for k, v in text.items() if k not in known},
         )
+
+
+OUTPUT_FORMATS = ("html", "fo", "pdf")
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    """``"html,pdf"`` → ``("html", "pdf")``: known names only, in the canonical order."""
+    wanted = {part.strip().lower() for part in value.split(",") if part.strip()}
+    unknown = sorted(wanted - set(OUTPUT_FORMATS))
+    if unknown:
+        raise InputError(f"unknown output format {unknown[0]!r}",
+                         hint=f"choose from {', '.join(OUTPUT_FORMATS)}")
+    if not wanted:
+        raise InputError("no output format chosen", hint=f"choose from {', '.join(OUTPUT_FORMATS)}")
+    return tuple(name for name in OUTPUT_FORMATS if name in wanted)
 
 
 def load_config(path: Path | None) -> EditionConfig:
