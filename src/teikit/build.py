@@ -16,14 +16,8 @@ from pathlib import Path
 
 from teikit.config import load_config
 from teikit.convert import convert_file
-from teikit.errors import InputError, TeikitError
+from teikit.errors import InputError, InvalidEditionError
 from teikit.render.fop import WarmingFop
-
-
-class InvalidEditionError(TeikitError):
-    """The generated TEI does not validate: the build stops before rendering."""
-
-    exit_code = 1
 
 
 def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: None,

@@ -123,7 +123,7 @@ class SubprocessFop:
                                            timeout=FOP_TIMEOUT_SECONDS,
                                            stdin=subprocess.DEVNULL, env=environment)
             except subprocess.TimeoutExpired:
-                from teikit.render.pdf import FopError
+                from teikit.errors import FopError
 
                 raise FopError(f"FOP did not finish within {FOP_TIMEOUT_SECONDS} s") from None
             output = target.read_bytes() if target.is_file() else b""

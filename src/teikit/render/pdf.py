@@ -8,7 +8,7 @@ Which FOP runs is :func:`teikit.render.fop.fop_session`'s choice.
 The index needs the page of every mention of a name, which only FOP knows. When the FO has an
 index, :func:`render_pdf` generates the FO once citing every mention, lays it out, reads the page
 of each mention from that layout, keeps in the index only the first mention of a name on each
-page (``xslt/fo-index-pages.xsl``) and lays out that final FO. The pages found are remembered
+page (``xslt/fo/index-pages.xsl``) and lays out that final FO. The pages found are remembered
 (see :mod:`teikit.render.index_cache`): when the same book is built again, the final FO is laid
 out first, its own layout confirms the pages, and one layout is enough.
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import OutputError, TeikitError
+from teikit.errors import FopError, OutputError
 from teikit.render.fo import FO_NAMESPACE, MENTION_ID, check_page_size, fo_string
 from teikit.render.fop import (
     FAST_JVM,
@@ -50,10 +50,6 @@ _MISSING_GLYPH = re.compile(r"Glyph .* not available in font", re.IGNORECASE)
 _UNRESOLVED = re.compile(r"Unresolved ID reference", re.IGNORECASE)
 # Lines the Debian start script prints about the JVM, not FOP's own messages.
 _LAUNCHER_NOISE = re.compile(r"^\[warning\] \S*fop: JVM flavor", re.IGNORECASE)
-
-
-class FopError(TeikitError):
-    """FOP reported an error, an unresolved reference or a character missing from the fonts."""
 
 
 @dataclass(frozen=True)
@@ -179,7 +175,7 @@ def mention_ids(fo: str) -> list[str]:
 
 
 def cite_pages(fo: str, cited: list[str]) -> str:
-    """The FO whose index cites only ``cited`` (``xslt/fo-index-pages.xsl``)."""
+    """The FO whose index cites only ``cited`` (``xslt/fo/index-pages.xsl``)."""
     from teikit.render import transform_to_string
 
     ordered = sorted(set(cited), key=_mention_order)
@@ -191,7 +187,7 @@ def _mention_order(mention_id: str) -> tuple[int, int]:
     return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
 
 
-INDEX_PAGES = "fo-index-pages.xsl"
+INDEX_PAGES = "fo/index-pages.xsl"
 
 
 @dataclass(frozen=True)
