@@ -103,8 +103,9 @@ def assemble(doc: Transcription, spans: Sequence[Span], settings: TextSettings) 
         if span.tag == "note" and span.attrs.get("type") != "footnote":
             context.notes += 1
         for attribute in ("datingMethod", "calendar"):
-            if span.attrs.get(attribute, "").startswith("#"):
-                context.calendars.add(span.attrs[attribute][1:])
+            for token in span.attrs.get(attribute, "").split():
+                if token.startswith("#"):
+                    context.calendars.add(token[1:])
     header, header_warnings = build_header(context)
     warnings.extend(header_warnings)
 

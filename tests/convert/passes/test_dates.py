@@ -9,6 +9,7 @@ from teikit.convert.passes.dates import DatePass, is_julian_period, julian_to_gr
 from tests.convert.passes.conftest import make_doc, tagged
 
 JULIAN = {"datingMethod": "#julian", "calendar": "#julian"}
+DUAL = {"datingMethod": "#julian", "calendar": "#julian #gregorian"}
 
 
 def dates(*texts: str | tuple[BlockKind, str], year: int | None = 1917,
@@ -37,11 +38,12 @@ def test_day_of_month_phrasings() -> None:
 def test_old_and_new_style_pair_is_one_date_with_both_values() -> None:
     assert dates("The decree of October 28 (November 10, New Style) assigned") == [
         ("October 28 (November 10, New Style)",
-         {"when": "1917-11-10", "when-custom": "1917-10-28", **JULIAN})]
+         {"when": "1917-11-10", "when-custom": "1917-10-28", **DUAL})]
 
 
 def test_explicit_new_style_is_not_converted() -> None:
-    assert dates("on November 10, New Style, the")[0][1] == {"when": "1917-11-10"}
+    assert dates("on November 10, New Style, the")[0][1] == {"when": "1917-11-10",
+                                                             "calendar": "#gregorian"}
 
 
 def test_month_range_in_julian_spans_the_gregorian_extent() -> None:
@@ -67,7 +69,9 @@ def test_after_the_switch_dates_are_gregorian_even_in_a_julian_text() -> None:
 def test_gregorian_text_and_missing_year() -> None:
     assert dates("on October 27 it", calendar="gregorian") == [
         ("October 27", {"when": "1917-10-27"})]
-    assert dates("on October 27 it", year=None) == [("October 27", {"when": "--10-27"})]
+    # no year anywhere: month and day only, and marked as a guess by the converter
+    assert dates("on October 27 it", year=None) == [("October 27", {
+        "when": "--10-27", "cert": "low", "resp": "#teikit", "evidence": "conjecture"})]
 
 
 @pytest.mark.parametrize("text", [
@@ -97,7 +101,7 @@ def test_calendar_helpers_use_the_switch_of_1918() -> None:
 
 
 def test_unlabelled_pairs_are_one_date_only_when_they_are_the_same_day() -> None:
-    both = {"when": "1917-11-07", "when-custom": "1917-10-25", **JULIAN}
+    both = {"when": "1917-11-07", "when-custom": "1917-10-25", **DUAL}
     assert dates("the insurrection of October 25 (November 7) began") == [
         ("October 25 (November 7)", both)]
     assert dates("on 25 October (7 November) 1917 the") == [("25 October (7 November) 1917", both)]
@@ -133,4 +137,5 @@ def test_a_footnote_takes_the_year_in_force_at_its_marker() -> None:
                       "1 December 1906.[1] A meeting on 5 January 1907 resolved to hold out.\n\n"
                       "Notes\n\n[1] The records say 2 December.\n", "t")
     found = tagged(doc, DatePass(None, "gregorian").propose(doc, ()))
-    assert ("2 December", "date", {"when": "1906-12-02"}) in found
+    assert ("2 December", "date", {"when": "1906-12-02", "cert": "high", "resp": "#teikit",
+                                   "evidence": "internal"}) in found
