@@ -125,12 +125,11 @@ def _alternation(names: list[str]) -> str:
 
 
 def _months(lang: str) -> str:
-    return _alternation([n for n, (_, lg) in month_names().items()
-                         if lg == lang or (lang == "en" and lg == "en")])
+    return _alternation(list(_names("month", lang)))
 
 
 def _weekdays(lang: str) -> str:
-    return _alternation([n for n, (_, lg) in weekday_names().items() if lg == lang])
+    return _alternation(list(_names("day", lang)))
 
 
 _ORD = "(?i:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")(?![\w-])"
@@ -197,7 +196,7 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("day", rf"{weekday}(?<![\w.])(?P<d>{_D})\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?"
                 rf"{_STYLE_TAIL}{_END}"),
         ("day-only", rf"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ss]ince|[Aa]fter|[Bb]efore|"
-                     rf"and|or|to)\s+(?P<x>the\s+(?P<d>{_DS}|{_ORD}))(?=\s*[,.;:)!?]|\s*$|\s+"
+                     rf"and|or|to|of)\s+(?P<x>the\s+(?P<d>{_DS}|{_ORD}))(?=\s*[,.;:)!?]|\s*$|\s+"
                      r"(?:and|or|at|in|on|we|I|he|she|they|it|there|the|a|when|after|before|"
                      r"until|to|with|by|our|his|her|their|this|that|was|were|had|came|saw)\b)"),
         ("day-only", rf"(?:^|(?<=[.!?]\s))(?P<x>The\s+(?P<d>{_DS}))(?=,|\s+(?:was|were|came|"

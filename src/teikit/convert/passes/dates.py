@@ -68,7 +68,7 @@ _CITED = re.compile(
     r"(?:\b(?:your|my|our|his|her|their|this|that|an?|the)\s+(?:(?:earlier|previous|last|former|"
     r"first|second|long)\s+)?(?:letters?|telegrams?|notes?|cables?|messages?|wires?|articles?|"
     r"reply|replies)\s+(?:of|dated|written\s+on|sent\s+on|from)|\bearlier\s+\w+\s+(?:of|dated)|"
-    r"\bback\s+in|\bas\s+long\s+ago\s+as)\s*(?:the\s+)?$", re.IGNORECASE)
+    r"\bas\s+long\s+ago\s+as)\s*(?:the\s+)?$", re.IGNORECASE)
 _ANNUAL = re.compile(r"name[- ]?day|saint’?'?s day|\bfeast\b|birthday|anniversary|every year|"
                      r"each year|annually|is celebrated|are celebrated|falls on|kept on",
                      re.IGNORECASE)
@@ -156,6 +156,16 @@ class DatePass:
             own = _own_date(doc)
             if own is not None and own[0].year is not None:
                 self.own = Anchor(own[0].year, own[0].month, own[0].day, -1, own[1], "medium")
+        # the first year the narrative writes, and whether the text's own date is its time: a
+        # memoir written in 1926 about 1917 is not set in 1926
+        years = _narrative_years(doc)
+        self.first_year: Anchor | None = None
+        if years:
+            self.first_year = Anchor(years[0][1], None, None, years[0][0],
+                                     f"the first year the text names ({years[0][1]})", "low")
+            if self.own is not None and self.own.cert is not None and \
+                    max(y for _, y in years) < self.own.year - 1:
+                self.own = None
         taken: dict[int, list[Span]] = {}
         for span in earlier:
             if span.tag is not None:
@@ -213,8 +223,9 @@ class DatePass:
             attrs.update(cert=inference.cert, resp="#teikit",
                          evidence="conjecture" if inference.cert == "low" else "internal")
             self._warn(block, e, attrs, inference)
-        if narrative and not cited and first.year is not None and first.month is not None \
-                and e.kind not in {"iso"}:
+        annual = attrs.get("when", "").startswith("--")
+        if narrative and not cited and not annual and first.year is not None and e.kind in {
+                "point", "approx", "range", "dual"}:
             self.anchor = Anchor(first.year, first.month, first.day if e.kind != "approx"
                                  else None, block.index, f"“{block.text[e.start:e.end]}”",
                                  inference.cert)
@@ -262,6 +273,8 @@ class DatePass:
             source, cert = own, own.cert
         elif anchor is not None:
             source, cert = anchor, "medium"
+        elif self.first_year is not None:
+            source, cert = self.first_year, "low"
         else:
             inference.add("the text gives no year", "low")
             return None
@@ -274,11 +287,15 @@ class DatePass:
                 cert = "medium"
                 inference.add(f"year {year}: the year after {source.origin}", cert)
                 return year
+        if cited and source.month is not None and (month, day or 1) > (
+                source.month, source.day or 1):
+            year -= 1                           # presented as past, later in the year: last year
+            cert = "medium"
+            inference.add(f"year {year}: the text presents it as past, the year before "
+                          f"{source.origin}", cert)
+            return year
         if source is own and source.month is not None:
-            if cited and (month, day or 1) > (source.month, source.day or 1):
-                year -= 1                       # presented as past, later in the year: last year
-                cert = "medium"
-            elif source.month <= 2 and month >= 11:
+            if source.month <= 2 and month >= 11:
                 year -= 1                       # a January letter speaking of December
                 cert = "medium"
             elif month > source.month + 3:
@@ -310,7 +327,8 @@ class DatePass:
         year, month, day = written.year, written.month, written.day
         before_switch = year is not None and month is not None and is_julian_period(
             year, month, day or 1)
-        if e.weekday is not None and year is not None and month and day and before_switch:
+        if e.weekday is not None and year is not None and month and day and before_switch \
+                and decision.russian:
             as_julian = julian_to_gregorian(year, month, day).weekday() == e.weekday
             as_gregorian = date(year, month, day).weekday() == e.weekday
             if as_julian != as_gregorian:
@@ -489,6 +507,20 @@ class DatePass:
         self.warnings.append(
             f"line {block.line}: date “{block.text[e.start:e.end]}” → {value} "
             f"(cert {inference.cert}): {'; '.join(inference.reasons)} — in “{paragraph}”")
+
+
+def _narrative_years(doc: Transcription) -> list[tuple[int, int]]:
+    """(block, year) of every year the narrative writes, in order, except in dates it presents
+    as past."""
+    out = []
+    for block in doc.blocks:
+        if block.kind not in NARRATIVE:
+            continue
+        for e in find_expressions(block.text):
+            if e.first.year is not None and e.kind != "iso" and not _CITED.search(
+                    block.text[max(0, e.start - 60):e.start]):
+                out.append((block.index, e.first.year))
+    return out
 
 
 def _crosses(start: int, end: int, span: Span) -> bool:
