@@ -42,9 +42,12 @@ from teikit.convert.dates.calendars import (
     julian_to_gregorian,
 )
 from teikit.convert.dates.forms import Expression, Written, find_expressions, valid
+from teikit.config import TextSettings
 from teikit.convert.model import Block, BlockKind, Span, Transcription
+from teikit.convert.passes.base import PassResult
+from teikit.register.entries import Register
 
-__all__ = ["LAST_JULIAN", "DatePass", "is_julian_period", "julian_to_gregorian"]
+__all__ = ["LAST_JULIAN", "DateOptions", "is_julian_period", "julian_to_gregorian", "run"]
 
 CONCERN = "dates"
 JULIAN_REF = "#julian"
@@ -129,19 +132,38 @@ def _own_date(doc: Transcription) -> tuple[Written, str] | None:
     return None
 
 
-class DatePass:
-    """Proposes ``date`` spans with ``@when`` (or ``@from``/``@to``, ``@notBefore``/``@notAfter``)
-    and Julian values; ``year``/``calendar`` from the config override what the text says."""
+@dataclass(frozen=True)
+class DateOptions:
+    """What the edition config says of the text's dates; empty: the text decides."""
 
-    concern = CONCERN
+    year: int | None = None          # the year of yearless dates the passage does not date
+    calendar: str = ""               # the calendar of unmarked dates: "julian", "gregorian", ""
+    calendar_ref: str = JULIAN_REF   # the ``calendarDesc`` entry of the Julian calendar
 
-    def __init__(self, year: int | None = None, calendar: str = "",
-                 calendar_ref: str = JULIAN_REF) -> None:
-        if calendar not in {"", "julian", "gregorian"}:
-            raise ValueError(f"unknown calendar {calendar!r}")
-        self.year = year
-        self.calendar = calendar
-        self.calendar_ref = calendar_ref
+    def __post_init__(self) -> None:
+        if self.calendar not in {"", "julian", "gregorian"}:
+            raise ValueError(f"unknown calendar {self.calendar!r}")
+
+    @classmethod
+    def from_settings(cls, settings: TextSettings, register: Register) -> DateOptions:
+        return cls(settings.year, settings.calendar)
+
+
+def run(doc: Transcription, earlier: Sequence[Span], options: DateOptions) -> PassResult:
+    """Propose ``date`` spans (``@when``, ``@from``/``@to``, ``@notBefore``/``@notAfter``, the
+    Julian values) and one warning per date whose year or calendar was inferred."""
+    reader = _DateReader(options)
+    spans = reader.propose(doc, earlier)
+    return PassResult(tuple(spans), tuple(reader.warnings))
+
+
+class _DateReader:
+    """One run over one document: the date in force moves as the reading goes on."""
+
+    def __init__(self, options: DateOptions) -> None:
+        self.year = options.year
+        self.calendar = options.calendar
+        self.calendar_ref = options.calendar_ref
         self.warnings: list[str] = []
 
     # ---------------------------------------------------------------------------- the run
@@ -276,7 +298,8 @@ class DatePass:
         elif self.first_year is not None:
             source, cert = self.first_year, "low"
         else:
-            inference.add("the text gives no year", "low")
+            inference.add("a date without a year, and the text gives none: month and day only "
+                          "(the edition config can say: [texts.NAME] year = …)", "low")
             return None
         year = source.year
         if source.cert == "low" or (source.cert == "medium" and cert == "high"):
