@@ -428,8 +428,9 @@ def _dates_sentence(ctx: HeaderContext) -> str:
                      "date the text presents as past (“your letter of …”) lends its year to "
                      "nothing.")
     if inferred:
-        sentence += (f" The {inferred} date{'s' if inferred > 1 else ''} whose year or calendar "
-                     "was inferred carry @cert, @resp and @evidence.")
+        sentence += (f" The {inferred} dates whose year or calendar was inferred carry @cert, "
+                     "@resp and @evidence." if inferred > 1 else " The one date whose year or "
+                     "calendar was inferred carries @cert, @resp and @evidence.")
     return sentence
 
 

@@ -88,6 +88,7 @@ class Anchor:
     block: int
     origin: str            # "in the passage", "the text's date (…)", …
     cert: str | None       # how sure the anchor itself is (None: written or stated)
+    stated: bool = False   # its year is the edition config's: what follows from it is stated too
 
 
 @dataclass
@@ -173,7 +174,7 @@ class _DateReader:
         self.decision = decide_calendar(doc, self.calendar)
         self.own: Anchor | None = None
         if self.year is not None:
-            self.own = Anchor(self.year, None, None, -1, "the edition config", None)
+            self.own = Anchor(self.year, None, None, -1, "the edition config", None, True)
         else:
             own = _own_date(doc)
             if own is not None and own[0].year is not None:
@@ -248,9 +249,10 @@ class _DateReader:
         annual = attrs.get("when", "").startswith("--")
         if narrative and not cited and not annual and first.year is not None and e.kind in {
                 "point", "approx", "range", "dual"}:
+            stated = e.first.year is None and inference.cert is None and self.year is not None
             self.anchor = Anchor(first.year, first.month, first.day if e.kind != "approx"
                                  else None, block.index, f"“{block.text[e.start:e.end]}”",
-                                 inference.cert)
+                                 inference.cert, stated)
         return Span(block.index, e.start, e.end, "date", attrs, concern=CONCERN)
 
     def _month_of_day(self, block: Block, day: int, inference: Inference) -> Written | None:
@@ -302,7 +304,9 @@ class _DateReader:
                           "(the edition config can say: [texts.NAME] year = …)", "low")
             return None
         year = source.year
-        if source.cert == "low" or (source.cert == "medium" and cert == "high"):
+        if source.stated:
+            cert = None                         # the config's year, carried on
+        elif source.cert == "low" or (source.cert == "medium" and cert == "high"):
             cert = source.cert
         if source.month is not None and source is not own and not cited:
             if source.month >= 11 and month <= 2:
