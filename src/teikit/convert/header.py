@@ -457,7 +457,7 @@ def _profile_desc(ctx: HeaderContext) -> etree._Element:
 def _calendar_desc(ctx: HeaderContext) -> etree._Element:
     """The calendars the dates point at, and how the calendar of the unmarked ones was decided."""
     decision = _decision(ctx)
-    how = (f"The converter took the text's unmarked dates "
+    how = ("The converter took the text's unmarked dates "
            + ("up to 31 January 1918 as Old Style" if decision.calendar == "julian"
               else "as New Style")
            + f" because {decision.reason}"

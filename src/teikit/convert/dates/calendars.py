@@ -33,28 +33,40 @@ LAST_JULIAN = (1918, 1, 31)
 
 # places of the Russian Empire and Soviet Russia whose people wrote Old Style dates before 1918
 # (Congress Poland and Finland, though in the Empire, wrote New Style)
-RUSSIAN_PLACES = frozenset("""
-Russia Russian Russians Petrograd Petersburg Leningrad Moscow Kiev Kyiv Kharkov Kharkiv Odessa
-Saratov Kazan Samara Simbirsk Nizhny Novgorod Tsaritsyn Astrakhan Kronstadt Smolny Tula Ivanovo
-Ivanovo-Voznesensk Vologda Arkhangelsk Archangel Murmansk Pskov Yaroslavl Tver Kaluga Smolensk
-Tambov Voronezh Kursk Orel Penza Vyatka Kostroma Vladimir Ryazan Gatchina Pulkovo Tsarskoye
-Dietskoye Kolpino Vyborg Viborg Perm Ufa Orenburg Ekaterinburg Yekaterinburg Omsk Tomsk Irkutsk
-Krasnoyarsk Chita Vladivostok Khabarovsk Baku Tiflis Batum Rostov Novorossiysk Sevastopol
-Ekaterinodar Ekaterinoslav Yekaterinoslav Minsk Vitebsk Mogilev Gomel Riga Reval Dvinsk Poltava
-Chernigov Zhitomir Kherson Nikolaev Taganrog Novocherkassk Tsarskoe Shlisselburg Schlüsselburg
-Narva Siberia Ukraine Caucasus Crimea Urals Volga Don Kuban Donbass Petersburg
-""".split())
+RUSSIAN_PLACES = frozenset(("Russia", "Russian", "Russians", "Petrograd", "Petersburg",
+                            "Leningrad", "Moscow", "Kiev", "Kyiv", "Kharkov", "Kharkiv", "Odessa",
+                            "Saratov", "Kazan", "Samara", "Simbirsk", "Nizhny", "Novgorod",
+                            "Tsaritsyn", "Astrakhan", "Kronstadt", "Smolny", "Tula", "Ivanovo",
+                            "Ivanovo-Voznesensk", "Vologda", "Arkhangelsk", "Archangel",
+                            "Murmansk", "Pskov", "Yaroslavl", "Tver", "Kaluga", "Smolensk",
+                            "Tambov", "Voronezh", "Kursk", "Orel", "Penza", "Vyatka", "Kostroma",
+                            "Vladimir", "Ryazan", "Gatchina", "Pulkovo", "Tsarskoye", "Dietskoye",
+                            "Kolpino", "Vyborg", "Viborg", "Perm", "Ufa", "Orenburg",
+                            "Ekaterinburg", "Yekaterinburg", "Omsk", "Tomsk", "Irkutsk",
+                            "Krasnoyarsk", "Chita", "Vladivostok", "Khabarovsk", "Baku", "Tiflis",
+                            "Batum", "Rostov", "Novorossiysk", "Sevastopol", "Ekaterinodar",
+                            "Ekaterinoslav", "Yekaterinoslav", "Minsk", "Vitebsk", "Mogilev",
+                            "Gomel", "Riga", "Reval", "Dvinsk", "Poltava", "Chernigov", "Zhitomir",
+                            "Kherson", "Nikolaev", "Taganrog", "Novocherkassk", "Tsarskoe",
+                            "Shlisselburg", "Schlüsselburg", "Narva", "Siberia", "Ukraine",
+                            "Caucasus", "Crimea", "Urals", "Volga", "Don", "Kuban", "Donbass",
+                            "Petersburg"))
 # places elsewhere, whose mention speaks against a Russian setting
-OTHER_PLACES = frozenset("""
-Berlin Paris London Vienna Zurich Zürich Geneva Bern Berne Basel Stockholm Copenhagen Oslo
-Christiania Rome Milan Turin Madrid Barcelona Lisbon Brussels Amsterdam Hague Munich Hamburg
-Leipzig Dresden Frankfurt Cologne Stuttgart Bremen Kiel Breslau Prague Budapest Bucharest Sofia
-Belgrade Constantinople Istanbul Athens Warsaw Lodz Łódź Kraków Krakow Cracow Lyon Lyons
-Marseille Marseilles Bordeaux Lille Glasgow Manchester Liverpool Dublin Edinburgh York Chicago
-Boston Detroit Philadelphia Washington Toronto Montreal Mexico Germany France England Britain
-Scotland Ireland Italy Spain Switzerland Sweden Norway Denmark Holland Belgium Austria Hungary
-America Canada Japan China Tokyo Peking Shanghai
-""".split())
+OTHER_PLACES = frozenset(("Berlin", "Paris", "London", "Vienna", "Zurich", "Zürich", "Geneva",
+                          "Bern", "Berne", "Basel", "Stockholm", "Copenhagen", "Oslo",
+                          "Christiania", "Rome", "Milan", "Turin", "Madrid", "Barcelona", "Lisbon",
+                          "Brussels", "Amsterdam", "Hague", "Munich", "Hamburg", "Leipzig",
+                          "Dresden", "Frankfurt", "Cologne", "Stuttgart", "Bremen", "Kiel",
+                          "Breslau", "Prague", "Budapest", "Bucharest", "Sofia", "Belgrade",
+                          "Constantinople", "Istanbul", "Athens", "Warsaw", "Lodz", "Łódź",
+                          "Kraków", "Krakow", "Cracow", "Lyon", "Lyons", "Marseille", "Marseilles",
+                          "Bordeaux", "Lille", "Glasgow", "Manchester", "Liverpool", "Dublin",
+                          "Edinburgh", "York", "Chicago", "Boston", "Detroit", "Philadelphia",
+                          "Washington", "Toronto", "Montreal", "Mexico", "Germany", "France",
+                          "England", "Britain", "Scotland", "Ireland", "Italy", "Spain",
+                          "Switzerland", "Sweden", "Norway", "Denmark", "Holland", "Belgium",
+                          "Austria", "Hungary", "America", "Canada", "Japan", "China", "Tokyo",
+                          "Peking", "Shanghai"))
 _STATEMENT = re.compile(
     r"\b(?:all\s+)?dates\s+(?:in\s+this\s+\w+\s+)?(?:are|were)\s+(?:given\s+)?(?:in\s+|according"
     r"\s+to\s+)?(?:the\s+)?(?P<style>old|new)\s+(?:style|calendar)", re.IGNORECASE)
@@ -164,7 +176,7 @@ def decide_calendar(doc: Transcription, configured: str = "") -> CalendarDecisio
     set_in_russia, setting = _setting(doc)
     russian = written_in_russia if written_in_russia is not None else set_in_russia
     old, new = markers(doc)
-    if new and not old and russian is not False:
+    if new and not old and written_in_russia is not False:
         return CalendarDecision("julian", "the text marks its New Style dates, so the others "
                                 "are Old Style", "high", True)
     if old and not new and not written_in_russia:

@@ -38,10 +38,11 @@ from babel.dates import get_day_names, get_month_names
 # language of the spelling → CLDR locales whose month and weekday names it uses
 LOCALES = {"en": ("en",), "fr": ("fr",), "de": ("de", "de_AT")}
 ORDINAL_WORDS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
-    "twenty-first twenty-second twenty-third twenty-fourth twenty-fifth twenty-sixth "
-    "twenty-seventh twenty-eighth twenty-ninth thirtieth thirty-first").split()
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
+    "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+    "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first")
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
            "winter": (12, 2)}
 STYLE_WORDS = {"old style": "old", "new style": "new", "o.s.": "old", "n.s.": "new",
@@ -159,7 +160,8 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
     mde, wdde = _months("de"), _weekdays("de")
     weekday = rf"(?:(?P<wd>{wd})(?:,\s*|\s+)(?:the\s+)?)?"
     second = rf"(?:(?P<m2>{m})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y2>{_Y}))?(?:,?\s*(?P<style2>{_STYLE}))?"
-    second_dm = rf"(?P<d2>{_D})(?:\s+(?P<m2>{m}))?(?:,?\s+(?P<y2>{_Y}))?(?:,?\s*(?P<style2>{_STYLE}))?"
+    second_dm = (rf"(?P<d2>{_D})(?:\s+(?P<m2>{m}))?(?:,?\s+(?P<y2>{_Y}))?"
+                 rf"(?:,?\s*(?P<style2>{_STYLE}))?")
     style1 = rf"(?:,?\s*(?P<style1>{_STYLE}))?"
     table = [
         # two calendars
@@ -196,7 +198,7 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("day", rf"{weekday}(?<![\w.])(?P<d>{_D})\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?"
                 rf"{_STYLE_TAIL}{_END}"),
         ("day-only", rf"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ss]ince|[Aa]fter|[Bb]efore|"
-                     rf"and|or|to|of)\s+(?P<x>the\s+(?P<d>{_DS}|{_ORD}))(?=\s*[,.;:)!?]|\s*$|\s+"
+                     rf"and|or|to|of|is|was|now|[Tt]oday)\s+(?P<x>the\s+(?P<d>{_DS}|{_ORD}))(?=\s*[,.;:)!?]|\s*$|\s+"
                      r"(?:and|or|at|in|on|we|I|he|she|they|it|there|the|a|when|after|before|"
                      r"until|to|with|by|our|his|her|their|this|that|was|were|had|came|saw)\b)"),
         ("day-only", rf"(?:^|(?<=[.!?]\s))(?P<x>The\s+(?P<d>{_DS}))(?=,|\s+(?:was|were|came|"

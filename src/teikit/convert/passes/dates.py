@@ -33,6 +33,7 @@ from datetime import date
 
 from convertdate import julian
 
+from teikit.config import TextSettings
 from teikit.convert.dates.calendars import (
     LAST_JULIAN,
     CalendarDecision,
@@ -42,7 +43,6 @@ from teikit.convert.dates.calendars import (
     julian_to_gregorian,
 )
 from teikit.convert.dates.forms import Expression, Written, find_expressions, valid
-from teikit.config import TextSettings
 from teikit.convert.model import Block, BlockKind, Span, Transcription
 from teikit.convert.passes.base import PassResult
 from teikit.register.entries import Register
@@ -93,15 +93,26 @@ class Anchor:
 
 @dataclass
 class Inference:
-    """What the pass inferred for one date, for ``@cert`` and the warning."""
+    """What the pass inferred for one date (reasons with their certainty), for ``@cert`` and
+    the warning."""
 
-    reasons: list[str]
-    cert: str | None = None
+    found: list[tuple[str, str | None]]
 
     def add(self, reason: str, cert: str | None) -> None:
-        self.reasons.append(reason)
-        if cert is not None and (self.cert is None or RANK[cert] < RANK[self.cert]):
-            self.cert = cert
+        self.found.append((reason, cert))
+
+    @property
+    def reasons(self) -> list[str]:
+        return [reason for reason, _ in self.found]
+
+    @property
+    def cert(self) -> str | None:
+        """The least certainty of what was inferred; ``None``: nothing was."""
+        certs = [cert for _, cert in self.found if cert is not None]
+        return min(certs, key=RANK.__getitem__) if certs else None
+
+    def forget_year(self) -> None:
+        self.found = [(r, c) for r, c in self.found if not r.startswith("year")]
 
 
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str:
@@ -235,7 +246,7 @@ class _DateReader:
             if filled is None:
                 return None
             first = filled
-        if e.kind not in {"decade", "iso"} and first.month is not None or e.kind == "approx":
+        if (e.kind not in {"decade", "iso"} and first.month is not None) or e.kind == "approx":
             first, second = self._years(block, e, first, second, cited, inference)
         attrs = self._values(block, e, first, second, narrative, inference)
         if attrs is None:
@@ -300,20 +311,20 @@ class _DateReader:
         elif self.first_year is not None:
             source, cert = self.first_year, "low"
         else:
-            inference.add("a date without a year, and the text gives none: month and day only "
-                          "(the edition config can say: [texts.NAME] year = …)", "low")
+            inference.add("year: none in the text, so a date without a year keeps month and day "
+                          "only (the edition config can say: [texts.NAME] year = …)", "low")
             return None
         year = source.year
         if source.stated:
             cert = None                         # the config's year, carried on
         elif source.cert == "low" or (source.cert == "medium" and cert == "high"):
             cert = source.cert
-        if source.month is not None and source is not own and not cited:
-            if source.month >= 11 and month <= 2:
-                year += 1                       # December, then January: the next year
-                cert = "medium"
-                inference.add(f"year {year}: the year after {source.origin}", cert)
-                return year
+        if source.month is not None and source is not own and not cited and \
+                source.month >= 11 and month <= 2:
+            year += 1                           # December, then January: the next year
+            cert = "medium"
+            inference.add(f"year {year}: the year after {source.origin}", cert)
+            return year
         if cited and source.month is not None and (month, day or 1) > (
                 source.month, source.day or 1):
             year -= 1                           # presented as past, later in the year: last year
@@ -414,8 +425,7 @@ class _DateReader:
     def _annual(self, written: Written, inference: Inference) -> dict[str, str]:
         """A day kept every year by the old calendar ("his name-day, December 6 by the old
         calendar"): ``--MM-DD`` in both calendars."""
-        inference.reasons[:] = [r for r in inference.reasons if not r.startswith("year")]
-        inference.cert = None if not inference.reasons else inference.cert
+        inference.forget_year()
         year = self.own.year if self.own is not None else (
             self.anchor.year if self.anchor is not None else 1917)
         month, day = written.month or 1, written.day or 1
