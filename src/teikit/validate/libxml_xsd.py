@@ -44,7 +44,9 @@ def compiled_xsd(path: Path) -> etree.XMLSchema | None:
 def _compiled(path: Path, mtime_ns: int) -> etree.XMLSchema | None:
     try:
         document = _local_schema(path, set())
-    except (OSError, etree.XMLSyntaxError, _NotLocal):
+    except (OSError, etree.XMLSyntaxError):
+        return None
+    if document is None:
         return None
     with _lock:
         try:
@@ -53,12 +55,8 @@ def _compiled(path: Path, mtime_ns: int) -> etree.XMLSchema | None:
             return None
 
 
-class _NotLocal(Exception):
-    pass
-
-
-def _local_schema(path: Path, seen: set[Path]) -> etree._ElementTree:
-    """``path`` parsed safely, after checking that every schema it refers to is a local file."""
+def _local_schema(path: Path, seen: set[Path]) -> etree._ElementTree | None:
+    """``path`` parsed safely, or ``None`` unless every schema it refers to is a local file."""
     tree = etree.parse(str(path), safe_parser())
     seen.add(path)
     for reference in tree.getroot().iter(*_REFERENCES):
@@ -67,15 +65,15 @@ def _local_schema(path: Path, seen: set[Path]) -> etree._ElementTree:
             if reference.get("namespace") == XML_NS:
                 reference.set("schemaLocation", schema_path("xml-namespace.xsd").as_uri())
                 continue
-            raise _NotLocal(path)
+            return None
         parsed = urlparse(location)
         if parsed.scheme not in ("", "file") or parsed.netloc:
-            raise _NotLocal(location)
+            return None
         target = (path.parent / unquote(parsed.path)).resolve()
         if not target.is_file():
-            raise _NotLocal(location)
-        if target not in seen:
-            _local_schema(target, seen)
+            return None
+        if target not in seen and _local_schema(target, seen) is None:
+            return None
     return tree
 
 
