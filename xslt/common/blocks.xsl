@@ -22,7 +22,8 @@
   </xsl:function>
 
   <!-- A container lays its children out as blocks: every ancestor is structural, too. -->
-  <xsl:function name="tk:is-container" as="xs:boolean">
+  <!-- asked for every element (section numbers, owner blocks): remembered per element -->
+  <xsl:function name="tk:is-container" as="xs:boolean" cache="yes">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="tk:is-structural($e) and not($e/self::tei:TEI or $e/self::tei:teiCorpus)
       and (every $a in $e/ancestor::* satisfies tk:is-structural($a))"/>

@@ -299,9 +299,15 @@
   <xsl:function name="f:is-displayed" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="($e/self::quote and $e/@type = 'block')
-        or (not($e/self::note) and local-name($e/..) = $container-names
-            and not($e/preceding-sibling::text()[normalize-space()] or $e/following-sibling::text()[normalize-space()]))
+        or (not($e/self::note) and local-name($e/..) = $container-names and not(f:has-loose-text($e/..)))
         or ($e/(child::p | child::lg | child::list | child::table | child::sp | child::ab | child::div | child::floatingText | child::l | child::eg:egXML | child::listBibl) and not($e/self::note))"/>
+  </xsl:function>
+
+  <!-- text beside the children of a container (asked once per container, not once per child:
+       scanning the siblings of every child was quadratic in long divisions) -->
+  <xsl:function name="f:has-loose-text" as="xs:boolean" cache="yes">
+    <xsl:param name="parent" as="element()"/>
+    <xsl:sequence select="exists($parent/text()[normalize-space()])"/>
   </xsl:function>
 
   <xsl:function name="f:is-italic" as="xs:boolean">
