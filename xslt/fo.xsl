@@ -789,6 +789,13 @@
       <xsl:apply-templates select="node()" mode="block-children"/>
     </fo:block>
   </xsl:template>
+  <!-- a letterhead or the addressee's address: one line per addrLine -->
+  <xsl:template match="opener/address | closer/address">
+    <fo:block space-after="1mm"><xsl:apply-templates select="addrLine"/></fo:block>
+  </xsl:template>
+  <xsl:template match="address/addrLine">
+    <fo:block><xsl:apply-templates/></fo:block>
+  </xsl:template>
   <xsl:template match="opener/dateline | closer/dateline">
     <fo:block text-align="right"><xsl:apply-templates/></fo:block>
   </xsl:template>
@@ -1285,6 +1292,7 @@
                               or $e/self::docAuthor or $e/self::docTitle or $e/self::titlePart or $e/self::docDate)
                           then f:is-displayed($e)
                           else if ($e/self::quote or $e/self::cit or $e/self::q or $e/self::said) then f:is-displayed($e)
+                          else if ($e/self::address[parent::opener or parent::closer]) then true()
                           else local-name($e) = $block-names"/>
   </xsl:function>
 
