@@ -34,7 +34,7 @@
   </xsl:template>
 
   <xsl:template match="note[@type = 'paraphrase']">
-    <fo:inline>[<fo:inline font-style="italic"><xsl:apply-templates/></fo:inline>]</fo:inline>
+    <fo:inline><xsl:value-of select="$tk:brackets[1]"/><fo:inline font-style="italic"><xsl:apply-templates/></fo:inline><xsl:value-of select="$tk:brackets[2]"/></fo:inline>
   </xsl:template>
 
   <!-- A note standing among blocks, with no text to hang a marker on, is a block of its own. -->
@@ -88,9 +88,9 @@
       </xsl:when>
       <xsl:otherwise>
         <fo:inline font-size="90%">
-          <xsl:text> [</xsl:text>
+          <xsl:value-of select="' ' || $tk:brackets[1]"/>
           <xsl:apply-templates select="node()[not(self::p)] | p/node()"/>
-          <xsl:text>]</xsl:text>
+          <xsl:value-of select="$tk:brackets[2]"/>
         </fo:inline>
       </xsl:otherwise>
     </xsl:choose>
@@ -136,7 +136,7 @@
   </xsl:template>
 
   <xsl:template match="supplied">
-    <xsl:text>[</xsl:text><xsl:call-template name="phrase"/><xsl:text>]</xsl:text>
+    <xsl:value-of select="$tk:brackets[1]"/><xsl:call-template name="phrase"/><xsl:value-of select="$tk:brackets[2]"/>
   </xsl:template>
   <xsl:template match="del | surplus">
     <fo:inline text-decoration="line-through"><xsl:call-template name="phrase"/></fo:inline>

@@ -137,7 +137,7 @@
                 <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/><xsl:with-param name="in-link" select="false()" tunnel="yes"/></xsl:apply-templates>
                 <xsl:for-each select="tk:note-signature(.)"><xsl:text> </xsl:text><span class="signature"><xsl:value-of select="."/></span></xsl:for-each>
                 <xsl:if test="@type = 'gloss' and not(tk:note-signature(.))">
-                  <xsl:text> </xsl:text><span class="note-by">[Ed.]</span>
+                  <xsl:text> </xsl:text><span class="note-by"><xsl:value-of select="$tk:brackets[1] || 'Ed.' || $tk:brackets[2]"/></span>
                 </xsl:if>
               </span>
             </li>

@@ -206,7 +206,7 @@
 
   <xsl:template match="tei:sic[not(parent::tei:choice)]">
     <span class="sic"><xsl:apply-templates/></span>
-    <xsl:text> </xsl:text><span class="editorial">[sic]</span>
+    <xsl:text> </xsl:text><span class="editorial"><xsl:value-of select="$tk:brackets[1] || 'sic' || $tk:brackets[2]"/></span>
   </xsl:template>
 
   <!-- Supplied letters: bracketed by the stylesheet (CSS), so that the word stays one word. -->

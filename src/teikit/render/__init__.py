@@ -9,6 +9,7 @@ stylesheet imports teikit's by a stable name that ``xslt/catalog.xml`` resolves,
 
 from __future__ import annotations
 
+import json
 import threading
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any, TypeAlias
 from lxml import etree
 from saxonche import PySaxonProcessor, PyXsltExecutable
 
+from teikit.convert import conventions
 from teikit.errors import InputError
 from teikit.resources import xslt_path
 
@@ -26,6 +28,24 @@ Stylesheet: TypeAlias = str | Path
 """A stylesheet of teikit's by its path in ``xslt/`` (str), or a project's by its file (Path)."""
 
 _lock = threading.Lock()
+
+# The shared layer (xslt/common/common.xsl) declares this parameter; every teikit stylesheet
+# and every project stylesheet that imports one is given it.
+CONVENTIONS_PARAMETER = "{urn:teikit}conventions"
+
+
+@cache
+def conventions_parameter() -> str:
+    """The encoding's tables, defined once in :mod:`teikit.convert.conventions`, as the JSON
+    the stylesheets read: quotation marks by ``@rend`` token, the signatures of editorial notes
+    and their dashes, the editorial brackets. The XSLT holds no copy of them."""
+    return json.dumps({
+        "quote-marks": {rend: list(marks) for rend, marks in conventions.QUOTE_MARKS.items()},
+        "signatures": {token: word for token, (word, _) in conventions.SIGNATURES.items()},
+        "signature-dash": conventions.SIGNATURE_DASH,
+        "signature-dashes": conventions.SIGNATURE_DASHES,
+        "brackets": list(conventions.BRACKETS),
+    }, ensure_ascii=False, sort_keys=True)
 
 
 @cache
@@ -88,6 +108,8 @@ def transform_to_string(stylesheet: Stylesheet, source: Path | bytes | etree._El
     with _lock:
         document = processor.parse_xml(xml_text=text)
         executable.clear_parameters()
+        executable.set_parameter(CONVENTIONS_PARAMETER,
+                                 processor.make_string_value(conventions_parameter()))
         for key, value in params.items():
             executable.set_parameter(key, processor.make_string_value(str(value)))
         try:
