@@ -22,7 +22,7 @@
   exclude-result-prefixes="#all">
 
   <!--
-    The accumulators below (note numbers, mention numbers, section numbers) must be applicable
+    The accumulators of the shared layer (note and section numbers) must be applicable
     to the source document: an importing stylesheet that declares the unnamed mode itself
     keeps this setting unless it gives use-accumulators a value of its own.
   -->

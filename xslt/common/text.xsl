@@ -52,12 +52,6 @@
   <xsl:variable name="tk:opening-marks" as="xs:string+"
     select="distinct-values(map:keys($tk:marks-by-rend) ! $tk:marks-by-rend(.)[1])"/>
 
-  <xsl:function name="tk:is-block-quote" as="xs:boolean">
-    <xsl:param name="q" as="element()"/>
-    <xsl:sequence select="exists($q/self::tei:quote) and ($q/@type = 'block' or $q/@rend = ('display', 'block')
-      or exists($q/(tei:p | tei:lg | tei:l | tei:list | tei:table)) or ($q/parent::*[tk:is-container(.)] and not($q/@rend = 'inline')))"/>
-  </xsl:function>
-
   <!-- Does the stylesheet generate marks for this element? Not when the text already has them. -->
   <xsl:function name="tk:has-marks" as="xs:boolean">
     <xsl:param name="q" as="element()"/>

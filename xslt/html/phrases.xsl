@@ -14,8 +14,8 @@
 
   <!-- ===== inline: names and register mentions ===== -->
 
-  <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:name | tei:rs | tei:title[@ref]
-      | tei:geogName | tei:settlement | tei:region | tei:country | tei:bloc | tei:district">
+  <!-- priority: above tei:title, below the parts of a name (orgName in a persName) -->
+  <xsl:template match="tei:*[tk:is-name(.)]" priority="0.25">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="entry" select="tk:entry(.)"/>
     <xsl:variable name="kind" select="tk:entry-kind($entry)"/>
@@ -354,7 +354,7 @@
   <xsl:template match="*">
     <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
-      <xsl:when test="$inline or not(h:holds-blocks(.) or parent::*[tk:is-container(.)])">
+      <xsl:when test="$inline or not(tk:is-block(.) or h:holds-blocks(.))">
         <xsl:call-template name="h:span"/>
       </xsl:when>
       <xsl:otherwise>
