@@ -180,14 +180,27 @@
     </time>
   </xsl:template>
 
-  <xsl:template match="tei:gap">
-    <xsl:variable name="text" select="tk:gap-explanation(.)"/>
-    <span class="gap">
+  <!-- A phrase with an explanation on hover or focus: $content, then the tip. -->
+  <xsl:template name="h:explained">
+    <xsl:param name="class" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <span class="{$class}">
       <xsl:call-template name="h:tip-attributes"><xsl:with-param name="text" select="$text"/></xsl:call-template>
-      <xsl:value-of select="$tk:gap-label"/>
-      <xsl:apply-templates/>
+      <xsl:sequence select="$content"/>
       <xsl:call-template name="h:tip"><xsl:with-param name="text" select="$text"/></xsl:call-template>
     </span>
+  </xsl:template>
+
+  <xsl:template match="tei:gap">
+    <xsl:call-template name="h:explained">
+      <xsl:with-param name="class" select="'gap'"/>
+      <xsl:with-param name="text" select="tk:gap-explanation(.)"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:value-of select="$tk:gap-label"/>
+        <xsl:apply-templates/>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- a control character has no glyph: show its code point (see tk:printable) -->
@@ -196,12 +209,13 @@
   </xsl:template>
 
   <xsl:template match="tei:choice">
-    <xsl:variable name="text" select="tk:choice-explanation(.)"/>
-    <span class="choice">
-      <xsl:call-template name="h:tip-attributes"><xsl:with-param name="text" select="$text"/></xsl:call-template>
-      <xsl:apply-templates select="tk:choice-shown(.)"/>
-      <xsl:call-template name="h:tip"><xsl:with-param name="text" select="$text"/></xsl:call-template>
-    </span>
+    <xsl:call-template name="h:explained">
+      <xsl:with-param name="class" select="'choice'"/>
+      <xsl:with-param name="text" select="tk:choice-explanation(.)"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:apply-templates select="tk:choice-shown(.)"/>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:sic[not(parent::tei:choice)]">
