@@ -36,8 +36,11 @@
     'note', 'label', 'signed', 'salute', 'dateline', 'bibl', 'biblStruct', 'code', 'stage',
     'docAuthor', 'docTitle', 'titlePart', 'docDate')"/>
 
-  <!-- Phrases wherever they stand: names, dates, readings, bibliographic parts … -->
-  <xsl:variable name="tk:phrase-names" as="xs:string+" select="('corr', 'reg', 'expan', 'orig',
+  <!-- Phrases wherever they stand: typography, milestones, names, dates, readings,
+       bibliographic parts … -->
+  <xsl:variable name="tk:phrase-names" as="xs:string+" static="yes" select="('hi', 'emph', 'foreign',
+    'distinct', 'title', 'soCalled', 'gi', 'att', 'val', 'tag', 'ident', 'lb', 'pb', 'cb',
+    'milestone', 'anchor', 'gap', 'choice', 'supplied', 'surplus', 'space', 'corr', 'reg', 'expan', 'orig',
     'sic', 'abbr', 'seg', 'w', 'c', 'pc', 's', 'phr', 'cl', 'm', 'num', 'measure', 'unit', 'time',
     'rs', 'name', 'persName', 'orgName', 'placeName', 'geogName', 'roleName', 'forename', 'surname',
     'addName', 'genName', 'nameLink', 'settlement', 'region', 'country', 'district', 'bloc', 'geog',
@@ -50,17 +53,36 @@
     'desc', 'rdg', 'lem', 'rdgGrp', 'app', 'wit', 'attRef', 'catchwords', 'secl', 'handShift',
     'subst', 'restore', 'metamark', 'redo', 'undo', 'retrace', 'mod')"/>
 
+  <!-- the phrases as a match pattern: _match="{$tk:phrase-pattern}" -->
+  <xsl:variable name="tk:phrase-pattern" as="xs:string" static="yes"
+    select="string-join($tk:phrase-names ! ('tei:' || .), ' | ')"/>
+
   <!-- Elements whose children stand as blocks (when no text stands beside them). -->
   <xsl:variable name="tk:block-parent-names" as="xs:string+" select="('body', 'front', 'back',
     'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'group', 'text', 'sp', 'lg',
     'castList', 'listBibl', 'floatingText', 'spGrp', 'titlePage', 'opener', 'closer', 'argument',
     'epigraph', 'msDesc', 'figure', 'list')"/>
 
+  <!-- The tables as one look-up: TEI element name → 'block', 'displayable' or 'phrase'. -->
+  <xsl:variable name="tk:element-kinds" as="map(xs:string, xs:string)" select="map:merge((
+    $tk:block-names ! map:entry(., 'block'), $tk:displayable-names ! map:entry(., 'displayable'),
+    $tk:phrase-names ! map:entry(., 'phrase')))"/>
+  <xsl:variable name="tk:block-parents" as="map(xs:string, xs:boolean)"
+    select="map:merge($tk:block-parent-names ! map:entry(., true()))"/>
+
+  <!-- 'block', 'displayable', 'phrase', or '' for an element in no table. -->
+  <xsl:function name="tk:element-kind" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/self::eg:egXML) then 'block'
+      else if (namespace-uri($e) = 'http://www.tei-c.org/ns/1.0') then ($tk:element-kinds(local-name($e)), '')[1]
+      else ''"/>
+  </xsl:function>
+
   <!-- Is the element a block where it stands? -->
   <xsl:function name="tk:is-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/self::eg:egXML or $e/self::tei:*[local-name() = $tk:block-names]) then true()
-      else if ($e/self::tei:*[local-name() = $tk:phrase-names]) then false()
+    <xsl:variable name="kind" select="tk:element-kind($e)"/>
+    <xsl:sequence select="if ($kind = 'block') then true() else if ($kind = 'phrase') then false()
       else tk:is-displayed($e)"/>
   </xsl:function>
 
@@ -82,7 +104,7 @@
   <xsl:function name="tk:is-displayed" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="($e/self::tei:quote and ($e/@type = 'block' or $e/@rend = ('display', 'block')))
-      or (not($e/self::tei:note) and $e/parent::tei:*[local-name() = $tk:block-parent-names]
+      or (not($e/self::tei:note) and $e/parent::tei:*[map:contains($tk:block-parents, local-name())]
           and not($e/preceding-sibling::text()[normalize-space()] or $e/following-sibling::text()[normalize-space()])
           and not($e/self::tei:quote and $e/@rend = 'inline'))
       or ($e/(tei:p | tei:lg | tei:list | tei:table | tei:sp | tei:ab | tei:div | tei:floatingText | tei:l

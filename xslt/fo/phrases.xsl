@@ -129,7 +129,7 @@
   </xsl:function>
   <!-- Phrases (common/blocks.xsl), and the displayable elements that print as their content
        even where they are displayed: their text stands in the block around them. -->
-  <xsl:template match="tei:*[local-name() = $tk:phrase-names] | bibl | biblStruct | witness | label
+  <xsl:template _match="{$tk:phrase-pattern} | bibl | biblStruct | witness | label
       | signed | salute | dateline | docAuthor | docTitle | titlePart" priority="-0.5">
     <xsl:call-template name="phrase"/>
   </xsl:template>
@@ -183,7 +183,7 @@
   </xsl:template>
 
   <!-- names: each mention of an indexed entity carries an id the index cites -->
-  <xsl:template match="tei:*[tk:is-name(.)]" priority="1">
+  <xsl:template _match="{$tk:name-pattern}" priority="1">
     <xsl:variable name="mention" select="f:mention-id(.)"/>
     <xsl:choose>
       <xsl:when test="exists($mention)">

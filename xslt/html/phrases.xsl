@@ -15,7 +15,7 @@
   <!-- ===== inline: names and register mentions ===== -->
 
   <!-- priority: above tei:title, below the parts of a name (orgName in a persName) -->
-  <xsl:template match="tei:*[tk:is-name(.)]" priority="0.25">
+  <xsl:template _match="{$tk:name-pattern}" priority="0.25">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="entry" select="tk:entry(.)"/>
     <xsl:variable name="kind" select="tk:entry-kind($entry)"/>
