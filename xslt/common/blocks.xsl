@@ -82,7 +82,9 @@
   <xsl:function name="tk:is-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="kind" select="tk:element-kind($e)"/>
-    <xsl:sequence select="if ($kind = 'block') then true() else if ($kind = 'phrase') then false()
+    <xsl:sequence select="if ($kind = 'block') then true()
+      else if ($e/self::tei:address[parent::tei:opener or parent::tei:closer]) then true()
+      else if ($kind = 'phrase') then false()
       else tk:is-displayed($e)"/>
   </xsl:function>
 
