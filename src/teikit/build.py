@@ -50,7 +50,9 @@ def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: Non
             raise InvalidEditionError("the generated TEI is not valid; see the problems above")
 
         yield from render_outputs(outputs, config.site_dir, config.page_size, warn,
-                                  formats=chosen, fop=fop)
+                                  formats=chosen, fop=fop,
+                                  html_stylesheet=config.html_stylesheet,
+                                  fo_stylesheet=config.fo_stylesheet)
     finally:
         if fop is not None:
             fop.wait()
@@ -58,8 +60,10 @@ def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: Non
 
 def render_outputs(tei_files: list[Path], site_dir: Path, page_size: str,
                    warn: Callable[[str], None], *, formats: Sequence[str] = ("html", "fo", "pdf"),
-                   fop: WarmingFop | None = None) -> Iterator[str]:
-    """The reading edition (one page per text and an index) and the print edition (FO, PDF).
+                   fop: WarmingFop | None = None, html_stylesheet: Path | None = None,
+                   fo_stylesheet: Path | None = None) -> Iterator[str]:
+    """The reading edition (one page per text and an index) and the print edition (FO, PDF),
+    each with the project's stylesheet when the config names one.
 
     Without Apache FOP the FO is still written and the missing PDF is a warning."""
     from teikit.errors import ToolMissingError
@@ -69,20 +73,23 @@ def render_outputs(tei_files: list[Path], site_dir: Path, page_size: str,
 
     site_dir.mkdir(parents=True, exist_ok=True)
     if "html" in formats:
-        for page in render_site(tei_files, site_dir):
+        for page in render_site(tei_files, site_dir, stylesheet=html_stylesheet):
             yield f"wrote {page}"
     if "pdf" not in formats:
         if "fo" in formats:
             for tei in tei_files:
-                yield f"wrote {render_fo(tei, site_dir / f'{tei.stem}.fo', page_size)}"
+                fo = render_fo(tei, site_dir / f"{tei.stem}.fo", page_size,
+                               stylesheet=fo_stylesheet)
+                yield f"wrote {fo}"
         return
     fop = fop or WarmingFop()
     for tei in tei_files:
         pdf = site_dir / f"{tei.stem}.pdf"
         try:
-            render_pdf_report(tei, pdf, page_size, session=fop.session())
+            render_pdf_report(tei, pdf, page_size, session=fop.session(),
+                              stylesheet=fo_stylesheet)
             yield f"wrote {pdf.with_suffix('.fo')} and {pdf}"
         except ToolMissingError as missing:
-            fo = render_fo(tei, pdf.with_suffix(".fo"), page_size)
+            fo = render_fo(tei, pdf.with_suffix(".fo"), page_size, stylesheet=fo_stylesheet)
             warn(f"{tei.name}: no PDF: {missing}")
             yield f"wrote {fo}"

@@ -218,21 +218,23 @@ def warm_up_fo() -> bytes:
 
 
 def render_pdf(tei: Path, out: Path, page_size: str = "A5", *, fop: str | None = None,
-               allow_missing_glyphs: bool = False) -> Path:
+               allow_missing_glyphs: bool = False, stylesheet: Path | None = None) -> Path:
     """Render ``tei`` to the PDF ``out``; the final XSL-FO is kept beside it as ``out.fo``."""
     return render_pdf_report(tei, out, page_size, fop=fop,
-                             allow_missing_glyphs=allow_missing_glyphs).pdf
+                             allow_missing_glyphs=allow_missing_glyphs, stylesheet=stylesheet).pdf
 
 
 def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str | None = None,
                       allow_missing_glyphs: bool = False, exact_index: bool = True,
-                      session: FopSession | None = None, remember: bool = True) -> PdfResult:
+                      session: FopSession | None = None, remember: bool = True,
+                      stylesheet: Path | None = None) -> PdfResult:
     """As :func:`render_pdf`, also returning FOP's remaining warnings.
 
     ``exact_index=False`` skips finding the pages of the mentions: one layout, and an index
     that cites the first mention of a name in each paragraph (it may print a page twice).
     ``session``: the FOP to use (default :func:`teikit.render.fop.fop_session`); ``remember``:
-    keep the pages found for the next build of the same book.
+    keep the pages found for the next build of the same book. ``stylesheet``: a project
+    stylesheet that imports teikit's FO stylesheet.
     """
     from teikit.render import index_cache
 
@@ -244,11 +246,11 @@ def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str |
     check_not_an_input(fo_path, [tei])
     name = str(fo_path)
     if not exact_index:
-        text = fo_string(tei, page_size)
+        text = fo_string(tei, page_size, stylesheet=stylesheet)
         run = session.layout(text.encode("utf-8"), "pdf")
         return _finish(tei, out, fo_path, text, run, name, allow_missing_glyphs, 1)
 
-    draft = fo_string(tei, page_size, cite_all=True)
+    draft = fo_string(tei, page_size, cite_all=True, stylesheet=stylesheet)
     mentions = mention_ids(draft)
     if not mentions:
         run = session.layout(draft.encode("utf-8"), "pdf")
