@@ -168,15 +168,28 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
 def _publication_stmt(ctx: HeaderContext) -> etree._Element:
     settings = ctx.settings
     licence_text = settings.licence or "No licence stated."
-    licence = el("licence", licence_text, target=settings.licence_url or None)
-    availability = el("availability", licence)
+    # the encoding's licence and the rights in the text are two statements, so that an archive
+    # can tell what it may do with the markup from what it may do with the words
+    text_rights = settings.text_rights
+    availability = el("availability",
+                      el("licence", licence_text, target=settings.licence_url or None,
+                         n="encoding" if text_rights else None))
+    if text_rights:
+        append(availability, el("licence", text_rights, target=settings.text_rights_url or None,
+                                n="text"))
     for key in ("public_domain", "copyleft", "copyright"):
         block = ctx.doc.field(key)
         if block is not None:
             append(availability, el("p", f"{block.label} {block.text}".strip()))
     when = settings.publication_date or None
+    identifiers = [el("idno", settings.name, type="local")]
+    if settings.base_url:
+        identifiers.append(el("idno", f"{settings.base_url.rstrip('/')}/{settings.name}.xml",
+                              type="URI"))
+    if settings.extra.get("doi"):
+        identifiers.append(el("idno", str(settings.extra["doi"]), type="DOI"))
     return el("publicationStmt", el("publisher", settings.publisher),
-              availability, el("date", when, when=when) if when else None)
+              availability, el("date", when, when=when) if when else None, *identifiers)
 
 
 # -------------------------------------------------------------------------------- sourceDesc

@@ -52,8 +52,9 @@ def convert_text(text: str, name: str = "text", settings: TextSettings | None = 
 def attach_register(root: etree._Element, spans: list[Span], settings: TextSettings) -> list[str]:
     """Copy the register entries the text points at into ``standOff``; return warnings.
 
-    The ``standOff`` goes between ``teiHeader`` and ``text``, so that every ``@ref``, ``@who``
-    and ``@source`` that names a register entry resolves inside the file.
+    The ``standOff`` follows ``text``, so that every ``@ref``, ``@who`` and ``@source`` that
+    names a register entry resolves inside the file, and tools that show a document in order
+    (CETEIcean, the TEI Stylesheets' text output) show the text first.
     """
     from teikit.register.entries import pointers_used, register_for, register_lists
 
@@ -65,12 +66,12 @@ def attach_register(root: etree._Element, spans: list[Span], settings: TextSetti
     stand_off = root.find(qname("standOff"))
     if stand_off is None:
         stand_off = root.makeelement(qname("standOff"))
-        header = root.find(qname("teiHeader"))
-        if header is not None:
-            header.addnext(stand_off)
-            stand_off.tail, header.tail = header.tail, header.tail
+        text = root.find(qname("text"))
+        if text is not None:
+            text.addnext(stand_off)
+            stand_off.tail, text.tail = text.tail, text.tail
         else:
-            root.insert(0, stand_off)
+            root.append(stand_off)
     for list_element in lists:
         stand_off.append(list_element)
     etree.indent(stand_off, space="  ", level=1)
