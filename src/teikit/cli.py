@@ -150,6 +150,21 @@ def export_json(file: Path, output: Path | None) -> None:
         click.echo(f"wrote {write_text_atomically(output, text, inputs=[file])}")
 
 
+@export.command("ceteicean")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write here instead of stdout.")
+@reports_errors
+def export_ceteicean(output: Path | None) -> None:
+    """CETEIcean behaviours (JSON) that show teikit's marks, brackets and name links."""
+    from teikit.export.ceteicean import behaviors_json
+    from teikit.xmlio import write_text_atomically
+
+    if output is None:
+        click.echo(behaviors_json(), nl=False)
+    else:
+        click.echo(f"wrote {write_text_atomically(output, behaviors_json())}")
+
+
 @export.command("package")
 @click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
               show_default=True, help="Edition config naming the sources (built with `build`).")

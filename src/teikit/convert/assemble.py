@@ -111,7 +111,8 @@ def assemble(doc: Transcription, spans: Sequence[Span], settings: TextSettings) 
 
     language = settings.language or "en"
     root = el("TEI", header, el("text", front, body, back), xml_lang=language,
-              xml_id=document_id(settings.name))
+              xml_id=document_id(settings.name),
+              xml_base=settings.base_url.rstrip("/") or None)
     for span in weaver.dropped:
         block = doc.blocks[span.block]
         warnings.append(f"line {block.line}: {span.concern} markup <{span.tag}> over "

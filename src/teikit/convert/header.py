@@ -355,7 +355,17 @@ def _encoding_desc(ctx: HeaderContext) -> etree._Element:
                                    "by blank lines); header lines are kept in front, one p each.")),
         el("interpretation", el("p", _interpretation(ctx))),
     )
-    return el("encodingDesc", editorial)
+    return el("encodingDesc", editorial, _refs_decl())
+
+
+def _refs_decl() -> etree._Element:
+    """How the text is cited: section (the body's divisions, in order) and paragraph (a block's
+    ``@n``, "3.12": the 12th block of section 3), the passages a DTS server serves."""
+    paragraph = el("citeStructure", unit="paragraph", match="*[@n]",
+                   use="substring-after(@n, '.')", delim=".")
+    section = el("citeStructure", paragraph, unit="section", match="/TEI/text/body/div",
+                 use="position()")
+    return el("refsDecl", section, n="sections", default="true")
 
 
 def _short_block_quotations(doc: Transcription) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from lxml import etree
 
+from teikit import TEI_NS
 from teikit.register import Entry, Register
 from teikit.register.authority import AUTHORITIES, authority_of_uri
 from teikit.register.entries import build_register
@@ -70,6 +71,19 @@ def register_csv(register: Register, mentions: dict[str, int] | None = None) -> 
 
 def register_tei(register: Register, title: str,
                  mentions: dict[str, int] | None = None) -> etree._ElementTree:
-    """A standalone TEI register with every used entry, authority ids also as URIs."""
+    """A standalone TEI register with every used entry, authority ids also as URIs.
+
+    The lists stand in ``text/body``, where index files of other editions keep them (the ACDH's
+    tools, TEI Publisher), so that their tools can read and enrich it as they read their own;
+    teikit reads a register from there as well as from ``standOff``."""
     entries = list(_used(register, mentions))
-    return build_register(entries, title)
+    tree = build_register(entries, title)
+    root = tree.getroot()
+    stand_off = root.find(f"{{{TEI_NS}}}standOff")
+    text = etree.SubElement(root, f"{{{TEI_NS}}}text")
+    body = etree.SubElement(text, f"{{{TEI_NS}}}body")
+    if stand_off is not None:
+        body.extend(list(stand_off))
+        root.remove(stand_off)
+    etree.indent(root, space="  ")
+    return tree
