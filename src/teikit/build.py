@@ -11,13 +11,7 @@ from pathlib import Path
 
 from teikit.config import load_config
 from teikit.convert import convert_file
-from teikit.errors import InputError, TeikitError
-
-
-class InvalidEditionError(TeikitError):
-    """The generated TEI does not validate: the build stops before rendering."""
-
-    exit_code = 1
+from teikit.errors import InputError, InvalidEditionError
 
 
 def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: None
