@@ -27,7 +27,8 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 MODULES: dict[str, tuple[str, ...]] = {
     "tei": (),
     "header": ("teiHeader", "fileDesc", "titleStmt", "publicationStmt", "sourceDesc",
-               "availability", "licence", "idno", "encodingDesc", "editorialDecl", "correction",
+               "refsDecl", "citeStructure", "availability", "licence", "idno", "encodingDesc",
+               "editorialDecl", "correction",
                "normalization", "quotation", "hyphenation", "segmentation", "interpretation",
                "punctuation", "profileDesc", "creation", "langUsage", "language",
                "calendarDesc", "calendar", "revisionDesc", "change"),
