@@ -165,6 +165,34 @@ def export_ceteicean(output: Path | None) -> None:
         click.echo(f"wrote {write_text_atomically(output, behaviors_json())}")
 
 
+@export.command("cmif")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The CMIF file to write.")
+@click.option("--base-url", required=True,
+              help="Where the edition's pages are published (each letter's URL is under it).")
+@click.option("--file-url", help="Where this CMIF file will be published "
+                                 "(default: BASE-URL/OUTPUT's name).")
+@click.option("--title", default="Letters of the edition", show_default=True)
+@click.option("--publisher", default="", help="Who publishes the edition.")
+@reports_errors
+def export_cmif(files: tuple[Path, ...], output: Path, base_url: str, file_url: str | None,
+                title: str, publisher: str) -> None:
+    """CMIF (Correspondence Metadata Interchange Format) of the letters among TEI FILES."""
+    from lxml import etree
+
+    from teikit.export.cmif import cmif
+    from teikit.xmlio import write_bytes_atomically
+
+    result = cmif(files, title=title, publisher=publisher, base_url=base_url,
+                  file_url=file_url or f"{base_url.rstrip('/')}/{output.name}")
+    for line in result.missing:
+        warn(line)
+    data = etree.tostring(result.tree, xml_declaration=True, encoding="UTF-8")
+    write_bytes_atomically(output, data, inputs=files)
+    click.echo(f"wrote {output} ({result.letters} letters)")
+
+
 @export.command("package")
 @click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
               show_default=True, help="Edition config naming the sources (built with `build`).")

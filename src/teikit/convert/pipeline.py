@@ -13,6 +13,7 @@ from lxml import etree
 
 from teikit.config import TextSettings, find_config, load_config
 from teikit.convert.assemble import add_schema_models, assemble
+from teikit.convert.correspondence import add_corresp_desc
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.model import Span, Transcription
 from teikit.errors import OutputError
@@ -42,6 +43,7 @@ def convert_transcription(doc: Transcription, settings: TextSettings,
     assembly = assemble(doc, spans, settings)
     warnings = [*found.warnings, *assembly.warnings,
                 *attach_register(assembly.root, spans, settings)]
+    add_corresp_desc(assembly.root)
     tree = etree.ElementTree(assembly.root)
     add_schema_models(tree, schema_href)
     return Conversion(tree, doc, spans, warnings)
