@@ -49,8 +49,16 @@
   <xsl:template name="h:paragraph-number">
     <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:if test="not($inline) and h:is-numbered-block(.)">
-      <xsl:variable name="n" select="accumulator-before('h:paragraph-number')"/>
-      <a class="para-num" id="para-{$n}" href="#para-{$n}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
+      <xsl:choose>
+        <!-- teikit's stable ids (section.position): the block itself carries the id -->
+        <xsl:when test="@xml:id and normalize-space(@n)">
+          <a class="para-num" href="#{@xml:id}" aria-label="Paragraph {@n}"><xsl:value-of select="@n"/></a>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="n" select="accumulator-before('h:paragraph-number')"/>
+          <a class="para-num" id="para-{$n}" href="#para-{$n}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
   </xsl:template>
 
@@ -375,7 +383,9 @@
         <h3 id="cite-title">How to cite</h3>
         <p class="citation"><xsl:value-of select="tk:citation($root)"/></p>
         <xsl:if test="$root//tei:body//*[h:is-numbered-block(.)]">
-          <p class="cite-hint">Paragraphs are numbered in the margin; cite a passage as “¶ 12”. Each number links to its paragraph.</p>
+          <p class="cite-hint"><xsl:value-of select="if ($root//tei:body//*[h:is-numbered-block(.)][@xml:id and normalize-space(@n)])
+            then 'Paragraphs are numbered in the margin by section and place in the section; cite a passage as “¶ 2.3” (section 2, paragraph 3). Each number links to its paragraph, and stays the same when the edition is rebuilt.'
+            else 'Paragraphs are numbered in the margin; cite a passage as “¶ 12”. Each number links to its paragraph.'"/></p>
         </xsl:if>
       </section>
     </section>

@@ -12,6 +12,7 @@ from pathlib import Path
 from teikit.config import load_config
 from teikit.convert import convert_file
 from teikit.errors import InputError, TeikitError
+from teikit.fingerprint import EditedTeiError
 
 
 class InvalidEditionError(TeikitError):
@@ -20,23 +21,45 @@ class InvalidEditionError(TeikitError):
     exit_code = 1
 
 
-def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: None
-                  ) -> Iterator[str]:
-    """Convert every ``*.txt`` in the config's sources folder, validate; yield progress lines."""
-    from teikit.validate import check_files
+def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: None,
+                  force: bool = False) -> Iterator[str]:
+    """Convert every ``*.txt`` in the config's sources folder, validate; yield progress lines.
 
+    A TEI file that teikit may not replace (edited by hand, or of unknown origin: see
+    :mod:`teikit.fingerprint`) is left as it is and reported; the other texts are built, and the
+    build then fails with :class:`~teikit.fingerprint.EditedTeiError`."""
     config = load_config(config_path)
     sources = sorted(config.sources_dir.glob("*.txt"))
     if not sources:
         raise InputError(f"{config.sources_dir}: no *.txt sources to convert")
     outputs = []
+    kept: list[EditedTeiError] = []
     for source in sources:
         output = config.output_dir / f"{source.stem}.xml"
-        result = convert_file(source, output, config_path=config_path)
+        try:
+            result = convert_file(source, output, config_path=config_path, force=force)
+        except EditedTeiError as refused:
+            kept.append(refused)
+            yield f"kept {output}: {refused}"
+            continue
         for message in result.warnings:
             warn(f"{source.name}: {message}")
+        if result.backup is not None:
+            yield f"kept the replaced {output} as {result.backup}"
         outputs.append(output)
         yield f"converted {source} → {output}"
+    if outputs:
+        yield from _validate_and_render(outputs, config.site_dir, config.page_size, warn)
+    if kept:
+        raise EditedTeiError(
+            f"{len(kept)} TEI file{'s' if len(kept) > 1 else ''} not rebuilt: "
+            + ", ".join(str(error.message).split(":")[0] for error in kept),
+            hint="see the messages above")
+
+
+def _validate_and_render(outputs: list[Path], site_dir: Path, page_size: str,
+                         warn: Callable[[str], None]) -> Iterator[str]:
+    from teikit.validate import check_files
 
     report = check_files(outputs, ["edition", "tei_all"])
     for problem in report.problems:
@@ -45,7 +68,7 @@ def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: Non
     if report.exit_code:
         raise InvalidEditionError("the generated TEI is not valid; see the problems above")
 
-    yield from render_outputs(outputs, config.site_dir, config.page_size, warn)
+    yield from render_outputs(outputs, site_dir, page_size, warn)
 
 
 def render_outputs(tei_files: list[Path], site_dir: Path, page_size: str,

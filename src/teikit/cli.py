@@ -29,6 +29,12 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+force_option = click.option(
+    "--force", is_flag=True,
+    help="Overwrite TEI files edited by hand or not written by teikit, keeping each as "
+         "NAME.xml.bak first.")
+
+
 def warn(message: str) -> None:
     click.echo(f"teikit: warning: {message}", err=True)
 
@@ -48,16 +54,21 @@ def main() -> None:
 @click.option("--register", type=click.Path(path_type=Path),
               help="TEI register of people, organisations, places (overrides the config).")
 @click.option("--encoding", help="Decode the source with this codec instead of detecting it.")
+@click.option("--corrections", type=click.Path(path_type=Path),
+              help="Corrections file (default: corrections/NAME.toml next to the config).")
+@force_option
 @reports_errors
 def convert(source: Path, output: Path | None, config: Path | None, register: Path | None,
-            encoding: str | None) -> None:
+            encoding: str | None, corrections: Path | None, force: bool) -> None:
     """Convert a plain-text transcription SOURCE into TEI P5."""
     from teikit.convert import convert_file
 
     result = convert_file(source, output, config_path=config, register_path=register,
-                          encoding=encoding)
+                          encoding=encoding, corrections_path=corrections, force=force)
     for message in result.warnings:
         warn(message)
+    if result.backup is not None:
+        click.echo(f"kept the replaced file as {result.backup}")
     click.echo(f"wrote {result.output}")
 
 
@@ -90,13 +101,44 @@ def export_text(file: Path, output: Path | None, reading: str) -> None:
 @main.command()
 @click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
               show_default=True, help="Edition config naming the sources and the register.")
+@force_option
 @reports_errors
-def build(config: Path) -> None:
-    """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF)."""
+def build(config: Path, force: bool) -> None:
+    """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF).
+
+    A TEI file edited by hand (or not written by teikit) is not overwritten: the build says
+    which, builds the other texts and exits with status 1."""
     from teikit.build import build_edition
 
-    for line in build_edition(config, warn=warn):
+    for line in build_edition(config, warn=warn, force=force):
         click.echo(line)
+
+
+@main.group()
+def corrections() -> None:
+    """The editor's corrections to the automatic mark-up (tei/corrections/NAME.toml)."""
+
+
+@corrections.command("absorb")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--config", type=click.Path(path_type=Path),
+              help="Edition config (default: edition.toml next to FILE or above).")
+@click.option("--source", type=click.Path(path_type=Path),
+              help="The transcription FILE was made from (default: the config's sources/NAME.txt).")
+@click.option("--encoding", help="Decode the source with this codec instead of detecting it.")
+@reports_errors
+def corrections_absorb_command(file: Path, config: Path | None, source: Path | None,
+                               encoding: str | None) -> None:
+    """Write the mark-up edits made by hand in a TEI FILE into its corrections file.
+
+    Edits to the text itself are reported (make them in the source); edits corrections cannot
+    express are listed, and FILE is kept. Exit status 1 when anything was left over."""
+    from teikit.convert.absorb import absorb
+
+    report = absorb(file, config_path=config, source=source, encoding=encoding)
+    click.echo("\n".join(report.lines()))
+    if report.text_edits or report.inexpressible:
+        sys.exit(1)
 
 
 @main.group()

@@ -7,6 +7,7 @@ licence = "…"
 licence_url = "https://…"
 date = "2026-11-27"            # publication date; also the date of the conversion change entry
 register = "register.xml"      # relative to this file
+corrections = "corrections"    # the editor's corrections: corrections/NAME.toml per text
 sources = "sources"            # where `teikit build` finds *.txt
 output = "."                   # where it writes NAME.xml
 site = "../site"               # where it writes the HTML pages, the FO and the PDFs
@@ -47,6 +48,7 @@ class TextSettings:
     licence_url: str = ""
     publication_date: str = ""
     register_path: Path | None = None
+    corrections_path: Path | None = None   # the editor's corrections (used when it exists)
     year: int | None = None
     calendar: str = "gregorian"
     editor: str = ""
@@ -99,6 +101,8 @@ class EditionConfig:
             licence_url=str(self.edition.get("licence_url", "")),
             publication_date=str(self.edition.get("date", "")),
             register_path=register,
+            corrections_path=self.base / str(self.edition.get("corrections", "corrections"))
+            / f"{name}.toml" if self.path is not None else None,
             year=int(text["year"]) if "year" in text else None,
             calendar=str(text.get("calendar", "gregorian")),
             editor=str(text.get("editor", "")),

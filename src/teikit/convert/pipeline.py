@@ -6,17 +6,32 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
 
 from teikit.config import TextSettings, find_config, load_config
 from teikit.convert.assemble import add_schema_models, assemble
+from teikit.convert.corrections import (
+    CONCERN as CORRECTIONS,
+)
+from teikit.convert.corrections import (
+    NO_CORRECTIONS,
+    CorrectionError,
+    Corrections,
+    apply_corrections,
+    load_corrections,
+    new_entries,
+    record_corrections,
+)
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.model import Span, Transcription
+from teikit.register.entries import Entry
 from teikit.convert.passes import default_passes, run_passes
 from teikit.errors import OutputError
+from teikit.fingerprint import may_replace, stamp
 from teikit.resources import resource_dir
 from teikit.tree import qname
 from teikit.xmlio import check_not_an_input, serialize_tei, write_bytes_atomically
@@ -29,19 +44,40 @@ class Conversion:
     spans: list[Span]
     warnings: list[str] = field(default_factory=list)
     output: Path | None = None
+    backup: Path | None = None     # where --force kept the file it replaced
+    # the element each block became (by block index) and the corrections applied
+    elements: dict[int, etree._Element] = field(default_factory=dict)
+    corrections: Corrections = NO_CORRECTIONS
 
 
 def convert_transcription(doc: Transcription, settings: TextSettings,
-                          schema_href: str = "../schema") -> Conversion:
-    """Run the passes over an ingested transcription and assemble the TEI."""
+                          schema_href: str = "../schema",
+                          corrections: Corrections | None = None) -> Conversion:
+    """Run the passes over an ingested transcription, apply the editor's corrections and
+    assemble the TEI.
+
+    ``corrections`` default to the file ``settings.corrections_path`` names (if it exists)."""
+    if corrections is None:
+        corrections = load_corrections(settings.corrections_path)
     passes = default_passes(settings)
     spans = run_passes(doc, passes)
+    doc, spans, applied = apply_corrections(doc, spans, corrections)
     assembly = assemble(doc, spans, settings)
+    for span in assembly.dropped:
+        if span.concern == CORRECTIONS:
+            block = doc.blocks[span.block]
+            raise CorrectionError(
+                f"{corrections.path}: the correction tagging <{span.tag}> "
+                f"“{block.text[span.inner[0]:span.inner[1]]}” (line {block.line}) crosses "
+                "other mark-up", hint="tag a span that nests with the elements around it")
+    record_corrections(assembly.root, corrections, applied, settings.publication_date)
     warnings = [w for markup_pass in passes for w in markup_pass.warnings]
-    warnings += assembly.warnings + attach_register(assembly.root, spans, settings)
+    warnings += assembly.warnings + attach_register(assembly.root, spans, settings,
+                                                    new_entries(corrections))
     tree = etree.ElementTree(assembly.root)
     add_schema_models(tree, schema_href)
-    return Conversion(tree, doc, spans, warnings)
+    return Conversion(tree, doc, spans, warnings, elements=assembly.elements,
+                      corrections=corrections)
 
 
 def convert_text(text: str, name: str = "text", settings: TextSettings | None = None) -> Conversion:
@@ -49,15 +85,18 @@ def convert_text(text: str, name: str = "text", settings: TextSettings | None = 
     return convert_transcription(ingest_text(text, name), settings or TextSettings(name=name))
 
 
-def attach_register(root: etree._Element, spans: list[Span], settings: TextSettings) -> list[str]:
+def attach_register(root: etree._Element, spans: list[Span], settings: TextSettings,
+                    extra: Mapping[str, Entry] | None = None) -> list[str]:
     """Copy the register entries the text points at into ``standOff``; return warnings.
 
     The ``standOff`` goes between ``teiHeader`` and ``text``, so that every ``@ref``, ``@who``
     and ``@source`` that names a register entry resolves inside the file.
     """
-    from teikit.register.entries import pointers_used, register_for, register_lists
+    from teikit.register.entries import Register, pointers_used, register_for, register_lists
 
     register = register_for(settings)
+    if extra:
+        register = Register({**register.entries, **extra}, register.path)
     used = pointers_used(spans, register)
     if not used:
         return []
@@ -79,8 +118,12 @@ def attach_register(root: etree._Element, spans: list[Span], settings: TextSetti
 
 def convert_file(source: Path, output: Path | None = None, *, config_path: Path | None = None,
                  register_path: Path | None = None, encoding: str | None = None,
-                 schema_href: str | None = None) -> Conversion:
+                 schema_href: str | None = None, force: bool = False,
+                 corrections_path: Path | None = None) -> Conversion:
     """Convert ``source`` and write the TEI atomically (never over the input).
+
+    An existing ``output`` is replaced only if it is what teikit wrote (its fingerprint matches,
+    see :mod:`teikit.fingerprint`); ``force`` replaces it anyway after keeping a backup.
 
     ``schema_href`` is where the ``<?xml-model?>`` instructions point; by default the project's
     ``schema/`` folder relative to the output."""
@@ -92,8 +135,12 @@ def convert_file(source: Path, output: Path | None = None, *, config_path: Path 
     config = load_config(config_path if config_path is not None else find_config(source))
     doc = ingest_file(source, encoding)
     settings = config.settings_for(doc.name, register_path)
+    if corrections_path is not None:
+        settings = replace(settings, corrections_path=Path(corrections_path))
     if schema_href is None:
         schema_href = os.path.relpath(resource_dir("schema"), output.resolve().parent)
     conversion = convert_transcription(doc, settings, schema_href=schema_href.replace(os.sep, "/"))
-    conversion.output = write_bytes_atomically(output, serialize_tei(conversion.tree), [source])
+    data = stamp(serialize_tei(conversion.tree))
+    conversion.backup = may_replace(output, force)
+    conversion.output = write_bytes_atomically(output, data, [source])
     return conversion
