@@ -727,7 +727,8 @@
   <xsl:template match="p | ab">
     <xsl:variable name="follows-text" select="preceding-sibling::*[1][self::p or self::ab]"/>
     <fo:block text-indent="{if ($follows-text) then '1.2em' else '0em'}" orphans="2" widows="2">
-      <xsl:if test="@xml:id"><xsl:attribute name="id" select="f:id(.)"/></xsl:if>
+      <!-- the TEI's own id, so that the PDF's link targets are the HTML's (#p-2.3) -->
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="string(@xml:id)"/></xsl:if>
       <xsl:variable name="marks" select="f:enclosing-marks(.)"/>
       <xsl:value-of select="$marks[1]"/>
       <xsl:apply-templates/>
