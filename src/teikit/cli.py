@@ -133,7 +133,7 @@ def corrections_absorb_command(file: Path, config: Path | None, source: Path | N
 
     Edits to the text itself are reported (make them in the source); edits corrections cannot
     express are listed, and FILE is kept. Exit status 1 when anything was left over."""
-    from teikit.convert.absorb import absorb
+    from teikit.convert import absorb
 
     report = absorb(file, config_path=config, source=source, encoding=encoding)
     click.echo("\n".join(report.lines()))

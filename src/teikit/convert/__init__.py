@@ -12,6 +12,10 @@ from teikit.convert.pipeline import Conversion, convert_file, convert_text, conv
 from teikit.convert.readback import comparable, read_back, read_back_file
 
 __all__ = [
+    "AbsorbReport",
+    "CorrectionError",
+    "absorb",
+    "correction_table",
     "Conversion",
     "comparable",
     "convert_file",
@@ -22,3 +26,17 @@ __all__ = [
     "read_back",
     "read_back_file",
 ]
+
+
+# corrections and absorbing read the register, which reads the model: loaded when first used
+_LAZY = {"AbsorbReport": "teikit.convert.absorb", "absorb": "teikit.convert.absorb",
+         "correction_table": "teikit.convert.absorb",
+         "CorrectionError": "teikit.convert.corrections"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(name)

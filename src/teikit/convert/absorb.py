@@ -211,15 +211,15 @@ def _block_corrections(fresh: Conversion, edited: etree._ElementTree) -> Iterato
         theirs_quote = local_name(theirs) == "quote" and theirs.get("type") == "block"
         if local_name(ours) == "p" and theirs_quote:
             attrs = _block_attrs(theirs)
-            yield _table({"action": "block", "paragraph": address}, set_=attrs)
+            yield correction_table({"action": "block", "paragraph": address}, set_=attrs)
         elif ours_quote and local_name(theirs) == "p":
-            yield _table({"action": "paragraph", "paragraph": address})
+            yield correction_table({"action": "paragraph", "paragraph": address})
         elif ours_quote and theirs_quote:
             mine, yours = _block_attrs(ours), _block_attrs(theirs)
             if _without_resp(mine) != _without_resp(yours):
                 changed = {k: v for k, v in yours.items() if mine.get(k) != v and k != "resp"}
                 gone = [k for k in mine if k not in yours and k != "resp"]
-                yield _table({"action": "block", "paragraph": address}, set_=changed,
+                yield correction_table({"action": "block", "paragraph": address}, set_=changed,
                              unset=gone)
 
 
@@ -307,9 +307,9 @@ def _inline_corrections(address: str, text: str, ours: list[Item], theirs: list[
             yield _change(target(item), item.tag, other.tag, clean(item.attrs),
                           clean(other.attrs))
         else:
-            yield _table({"action": "untag", **target(item), "element": item.tag})
+            yield correction_table({"action": "untag", **target(item), "element": item.tag})
     for item in remaining:
-        yield _table({"action": "tag", **target(item), "element": item.tag},
+        yield correction_table({"action": "tag", **target(item), "element": item.tag},
                      set_=clean(item.attrs))
 
 
@@ -320,15 +320,16 @@ def _change(where: dict[str, object], tag: str, to: str, mine: dict[str, str],
     head: dict[str, object] = {"action": "change", **where, "element": tag}
     if to:
         head["to"] = to
-    return _table(head, set_=changed, unset=gone)
+    return correction_table(head, set_=changed, unset=gone)
 
 
 def _toml_key(key: str) -> str:
     return key if _BARE_KEY.match(key) else json.dumps(key)
 
 
-def _table(values: dict[str, object], set_: dict[str, str] | None = None,
-           unset: list[str] | None = None) -> str:
+def correction_table(values: dict[str, object], set_: dict[str, str] | None = None,
+                     unset: list[str] | None = None) -> str:
+    """One ``[[correction]]`` table as TOML (after a blank line), keys in the order given."""
     lines = ["", "[[correction]]"]
     for name, value in values.items():
         shown = str(value) if isinstance(value, int) else json.dumps(value, ensure_ascii=False)

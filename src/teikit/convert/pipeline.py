@@ -9,32 +9,24 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from teikit.config import TextSettings, find_config, load_config
 from teikit.convert.assemble import add_schema_models, assemble
-from teikit.convert.corrections import (
-    CONCERN as CORRECTIONS,
-)
-from teikit.convert.corrections import (
-    NO_CORRECTIONS,
-    CorrectionError,
-    Corrections,
-    apply_corrections,
-    load_corrections,
-    new_entries,
-    record_corrections,
-)
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.model import Span, Transcription
-from teikit.register.entries import Entry
 from teikit.convert.passes import default_passes, run_passes
 from teikit.errors import OutputError
 from teikit.fingerprint import may_replace, stamp
 from teikit.resources import resource_dir
 from teikit.tree import qname
 from teikit.xmlio import check_not_an_input, serialize_tei, write_bytes_atomically
+
+if TYPE_CHECKING:
+    from teikit.convert.corrections import Corrections
+    from teikit.register.entries import Entry
 
 
 @dataclass
@@ -47,7 +39,7 @@ class Conversion:
     backup: Path | None = None     # where --force kept the file it replaced
     # the element each block became (by block index) and the corrections applied
     elements: dict[int, etree._Element] = field(default_factory=dict)
-    corrections: Corrections = NO_CORRECTIONS
+    corrections: Corrections | None = None
 
 
 def convert_transcription(doc: Transcription, settings: TextSettings,
@@ -57,6 +49,16 @@ def convert_transcription(doc: Transcription, settings: TextSettings,
     assemble the TEI.
 
     ``corrections`` default to the file ``settings.corrections_path`` names (if it exists)."""
+    # (the corrections read register entries, and the register reads the model: import here)
+    from teikit.convert.corrections import CONCERN as CORRECTIONS
+    from teikit.convert.corrections import (
+        CorrectionError,
+        apply_corrections,
+        load_corrections,
+        new_entries,
+        record_corrections,
+    )
+
     if corrections is None:
         corrections = load_corrections(settings.corrections_path)
     passes = default_passes(settings)
