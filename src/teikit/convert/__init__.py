@@ -29,8 +29,8 @@ __all__ = [
 
 
 # corrections and absorbing read the register, which reads the model: loaded when first used
-_LAZY = {"AbsorbReport": "teikit.convert.absorb", "absorb": "teikit.convert.absorb",
-         "correction_table": "teikit.convert.absorb",
+_LAZY = {"AbsorbReport": "teikit.convert.absorption", "absorb": "teikit.convert.absorption",
+         "correction_table": "teikit.convert.absorption",
          "CorrectionError": "teikit.convert.corrections"}
 
 

@@ -25,6 +25,7 @@ its mark-up, and carries a fingerprint again); otherwise the file is kept as it 
 from __future__ import annotations
 
 import json
+from collections import Counter
 import os
 import re
 from collections.abc import Iterator
@@ -126,6 +127,7 @@ def absorb(tei: Path, *, config_path: Path | None = None, source: Path | None = 
         return conversion, corrections
 
     fresh, corrections = convert([])
+    before = fresh.tree
     # 1. block kinds first: the inline comparison needs the same kind of block on both sides
     block_level = list(_block_corrections(fresh, edited))
     if block_level:
@@ -140,7 +142,8 @@ def absorb(tei: Path, *, config_path: Path | None = None, source: Path | None = 
                                           corrections.editor_ref))
     report.written = block_level + inline
     final, corrections = convert(report.written)
-    report.inexpressible = [d for d in _differences(final.tree, edited, corrections.editor_ref)
+    report.inexpressible = [d for d in _differences(final.tree, before, edited,
+                                                    corrections.editor_ref)
                             if not any(d.startswith(f"{e.split(':')[0]}:")
                                        for e in report.text_edits)]
     if report.written:
@@ -363,12 +366,15 @@ def _first_difference(ours: str, theirs: str) -> str:
             f"“…{theirs[lo:at + 30]}…”")
 
 
-def _differences(ours: etree._ElementTree, theirs: etree._ElementTree,
-                 editor_ref: str) -> list[str]:
-    """Where the two documents differ (the corrections' own records aside); at most 20."""
+def _differences(ours: etree._ElementTree, before: etree._ElementTree,
+                 theirs: etree._ElementTree, editor_ref: str) -> list[str]:
+    """Where the edited document differs from the rebuilt one (its ``text``) and from the
+    conversion before absorbing (its header: what the corrections add to the header, such as a
+    calendar a corrected date now uses, is not an edit); at most 20."""
     out: list[str] = []
     for name in ("teiHeader", "text"):
-        mine, yours = ours.getroot().find(qname(name)), theirs.getroot().find(qname(name))
+        source = before if name == "teiHeader" else ours
+        mine, yours = source.getroot().find(qname(name)), theirs.getroot().find(qname(name))
         if mine is None or yours is None:
             if (mine is None) != (yours is None):
                 out.append(f"<{name}> is missing on one side")
@@ -418,11 +424,12 @@ def _compare(mine: etree._Element, yours: etree._Element, editor_ref: str, out: 
     children_a = [c for c in mine if isinstance(c.tag, str)]
     children_b = [c for c in yours if isinstance(c.tag, str)]
     if len(children_a) != len(children_b):
-        names = [local_name(c) for c in children_b if local_name(c) not in
-                 {local_name(x) for x in children_a}]
+        added = Counter(map(local_name, children_b)) - Counter(map(local_name, children_a))
+        gone = Counter(map(local_name, children_a)) - Counter(map(local_name, children_b))
         out.append(f"{here}: {len(children_b)} child elements in the edited file, "
                    f"{len(children_a)} after rebuilding"
-                   + (f" (new: {', '.join(sorted(set(names)))})" if names else ""))
+                   + (f"; added: {', '.join(f'<{n}>' for n in sorted(added))}" if added else "")
+                   + (f"; removed: {', '.join(f'<{n}>' for n in sorted(gone))}" if gone else ""))
         return
     for child_a, child_b in zip(children_a, children_b, strict=True):
         _compare(child_a, child_b, editor_ref, out, here)
