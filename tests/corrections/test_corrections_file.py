@@ -107,7 +107,9 @@ unset = ["when-custom", "datingMethod", "calendar"]
 [[correction]]          # 13. a speaker of a quotation
 action = "change"
 paragraph = "p-1.3"
-text = "but to leave the Left S-Rs the task of persuading their neighbors to the right to come over to the revolution. We believed it our duty to assume all responsibility in the name of our party, while they devoted themselves to that hopeless enterprise."
+text = """but to leave the Left S-Rs the task of persuading their neighbors to the right to \\
+    come over to the revolution. We believed it our duty to assume all responsibility in the \\
+    name of our party, while they devoted themselves to that hopeless enterprise."""
 element = "q"
 set = { who = "#lenin" }
 '''

@@ -13,14 +13,14 @@ from teikit.convert.readback import comparable, read_back, read_back_file
 
 __all__ = [
     "AbsorbReport",
+    "Conversion",
     "CorrectionError",
     "absorb",
-    "correction_table",
-    "Conversion",
     "comparable",
     "convert_file",
     "convert_text",
     "convert_transcription",
+    "correction_table",
     "ingest_file",
     "ingest_text",
     "read_back",

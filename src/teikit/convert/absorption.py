@@ -25,9 +25,9 @@ its mark-up, and carries a fingerprint again); otherwise the file is kept as it 
 from __future__ import annotations
 
 import json
-from collections import Counter
 import os
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path

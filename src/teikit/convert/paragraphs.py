@@ -54,7 +54,7 @@ def block_ids(doc: Transcription) -> dict[int, str]:
     end = headnote_end(doc)
     for block in doc.blocks:
         if block.kind is BlockKind.HEADNOTE or (
-                block.kind is BlockKind.SIGNED and 0 <= end and block.index <= end + 1):
+                block.kind is BlockKind.SIGNED and end >= 0 and block.index <= end + 1):
             headnote += 1
             ids[block.index] = f"hn-{headnote}"
         elif block.kind is BlockKind.FOOTNOTE and block.key:

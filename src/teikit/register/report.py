@@ -232,8 +232,8 @@ def _to_review(element: etree._Element, text: str, start: int, end: int, address
             reasons.append("read as Old Style")
         if element.get("cert"):
             reasons.append(f"cert {element.get('cert')}")
-        if not reasons or element.get("resp", "").startswith("#") and \
-                element.get("resp") != "#teikit":
+        decided = element.get("resp", "#teikit") != "#teikit"
+        if not reasons or decided:
             return []
         # Old Style read where the author meant New Style: the calendar; otherwise the value
         table: dict[str, object] = {"action": "date", "paragraph": address, "text": surface}
