@@ -17,7 +17,6 @@ from teikit.config import TextSettings, find_config, load_config
 from teikit.convert.assemble import add_schema_models, assemble
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.model import Span, Transcription
-from teikit.convert.passes import default_passes, run_passes
 from teikit.errors import OutputError
 from teikit.fingerprint import may_replace, stamp
 from teikit.resources import resource_dir
@@ -49,7 +48,8 @@ def convert_transcription(doc: Transcription, settings: TextSettings,
     assemble the TEI.
 
     ``corrections`` default to the file ``settings.corrections_path`` names (if it exists)."""
-    # (the corrections read register entries, and the register reads the model: import here)
+    # imported here: the passes and the corrections read the register, whose modules import the
+    # converter's model
     from teikit.convert.corrections import CONCERN as CORRECTIONS
     from teikit.convert.corrections import (
         CorrectionError,
@@ -58,12 +58,13 @@ def convert_transcription(doc: Transcription, settings: TextSettings,
         new_entries,
         record_corrections,
     )
+    from teikit.convert.passes import run_passes
+    from teikit.register.entries import register_for
 
     if corrections is None:
         corrections = load_corrections(settings.corrections_path)
-    passes = default_passes(settings)
-    spans = run_passes(doc, passes)
-    doc, spans, applied = apply_corrections(doc, spans, corrections)
+    found = run_passes(doc, settings, register_for(settings))
+    doc, spans, applied = apply_corrections(doc, list(found.spans), corrections)
     assembly = assemble(doc, spans, settings)
     for span in assembly.dropped:
         if span.concern == CORRECTIONS:
@@ -73,9 +74,8 @@ def convert_transcription(doc: Transcription, settings: TextSettings,
                 f"“{block.text[span.inner[0]:span.inner[1]]}” (line {block.line}) crosses "
                 "other mark-up", hint="tag a span that nests with the elements around it")
     record_corrections(assembly.root, corrections, applied, settings.publication_date)
-    warnings = [w for markup_pass in passes for w in markup_pass.warnings]
-    warnings += assembly.warnings + attach_register(assembly.root, spans, settings,
-                                                    new_entries(corrections))
+    warnings = [*found.warnings, *assembly.warnings,
+                *attach_register(assembly.root, spans, settings, new_entries(corrections))]
     tree = etree.ElementTree(assembly.root)
     add_schema_models(tree, schema_href)
     return Conversion(tree, doc, spans, warnings, elements=assembly.elements,
