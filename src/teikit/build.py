@@ -11,35 +11,29 @@ from pathlib import Path
 
 from teikit.config import load_config
 from teikit.convert import convert_file
-from teikit.errors import InputError, TeikitError
-from teikit.fingerprint import EditedTeiError
-
-
-class InvalidEditionError(TeikitError):
-    """The generated TEI does not validate: the build stops before rendering."""
-
-    exit_code = 1
+from teikit.errors import EditedTeiError, InputError, InvalidEditionError
 
 
 def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: None,
                   force: bool = False) -> Iterator[str]:
     """Convert every ``*.txt`` in the config's sources folder, validate; yield progress lines.
 
-    A TEI file that teikit may not replace (edited by hand, or of unknown origin: see
-    :mod:`teikit.fingerprint`) is left as it is and reported; the other texts are built, and the
-    build then fails with :class:`~teikit.fingerprint.EditedTeiError`."""
+    A TEI file teikit may not replace (edited by hand, or not written by teikit: see
+    :func:`teikit.fingerprint.may_replace`; ``force`` replaces it after a backup) is kept and
+    reported; the other texts are built, then :class:`EditedTeiError` names the files kept."""
+    from teikit.validate import check_files
+
     config = load_config(config_path)
     sources = sorted(config.sources_dir.glob("*.txt"))
     if not sources:
         raise InputError(f"{config.sources_dir}: no *.txt sources to convert")
-    outputs = []
-    kept: list[EditedTeiError] = []
+    outputs, kept = [], []
     for source in sources:
         output = config.output_dir / f"{source.stem}.xml"
         try:
             result = convert_file(source, output, config_path=config_path, force=force)
         except EditedTeiError as refused:
-            kept.append(refused)
+            kept.append(output)
             yield f"kept {output}: {refused}"
             continue
         for message in result.warnings:
@@ -48,18 +42,9 @@ def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: Non
             yield f"kept the replaced {output} as {result.backup}"
         outputs.append(output)
         yield f"converted {source} → {output}"
-    if outputs:
-        yield from _validate_and_render(outputs, config.site_dir, config.page_size, warn)
-    if kept:
-        raise EditedTeiError(
-            f"{len(kept)} TEI file{'s' if len(kept) > 1 else ''} not rebuilt: "
-            + ", ".join(str(error.message).split(":")[0] for error in kept),
-            hint="see the messages above")
-
-
-def _validate_and_render(outputs: list[Path], site_dir: Path, page_size: str,
-                         warn: Callable[[str], None]) -> Iterator[str]:
-    from teikit.validate import check_files
+    if not outputs:
+        raise EditedTeiError(f"no TEI file rebuilt: {', '.join(map(str, kept))} kept",
+                             hint="see the messages above")
 
     report = check_files(outputs, ["edition", "tei_all"])
     for problem in report.problems:
@@ -68,7 +53,10 @@ def _validate_and_render(outputs: list[Path], site_dir: Path, page_size: str,
     if report.exit_code:
         raise InvalidEditionError("the generated TEI is not valid; see the problems above")
 
-    yield from render_outputs(outputs, site_dir, page_size, warn)
+    yield from render_outputs(outputs, config.site_dir, config.page_size, warn)
+    if kept:
+        raise EditedTeiError(f"{len(kept)} TEI file{'s' if len(kept) > 1 else ''} not rebuilt: "
+                             f"{', '.join(map(str, kept))}", hint="see the messages above")
 
 
 def render_outputs(tei_files: list[Path], site_dir: Path, page_size: str,

@@ -27,16 +27,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import TeikitError
+from teikit.errors import EditedTeiError
 
 PI_TARGET = "teikit"
 _VALUE = re.compile(r'fingerprint="sha256:([0-9a-f]{64})"')
-
-
-class EditedTeiError(TeikitError):
-    """A TEI file would be overwritten although it is not what teikit wrote."""
-
-    exit_code = 1
 
 
 class Origin(StrEnum):
@@ -100,6 +94,9 @@ def _remove(node: etree._ProcessingInstruction) -> None:
         return
     # a sibling of the root: lxml removes it by moving it under a throwaway element
     etree.Element("discard").append(node)
+
+
+__all__ = ["EditedTeiError", "Origin", "backup", "digest", "may_replace", "origin", "stamp"]
 
 
 def may_replace(path: Path, force: bool = False) -> Path | None:

@@ -10,8 +10,9 @@ from lxml import etree
 
 from teikit.config import TextSettings
 from teikit.convert import comparable, convert_file, ingest_text, read_back
-from teikit.convert.corrections import CorrectionError, load_corrections
+from teikit.convert.corrections import load_corrections
 from teikit.convert.pipeline import convert_transcription
+from teikit.errors import CorrectionError
 from teikit.validate import check_files
 from tests.corrections.conftest import TEI, XML_ID, seed_folder
 

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from teikit.cli import main
 from teikit.convert import convert_file
-from teikit.fingerprint import EditedTeiError, Origin, origin
+from teikit.errors import EditedTeiError
+from teikit.fingerprint import Origin, origin
 from tests.conftest import TRANSCRIPTIONS
 from tests.corrections.conftest import seed_folder
 

@@ -14,7 +14,6 @@ from teikit.convert.readback import comparable, read_back, read_back_file
 __all__ = [
     "AbsorbReport",
     "Conversion",
-    "CorrectionError",
     "absorb",
     "comparable",
     "convert_file",
@@ -30,8 +29,7 @@ __all__ = [
 
 # corrections and absorbing read the register, which reads the model: loaded when first used
 _LAZY = {"AbsorbReport": "teikit.convert.absorption", "absorb": "teikit.convert.absorption",
-         "correction_table": "teikit.convert.absorption",
-         "CorrectionError": "teikit.convert.corrections"}
+         "correction_table": "teikit.convert.absorption"}
 
 
 def __getattr__(name: str) -> object:

@@ -28,7 +28,7 @@ from lxml import etree
 
 from teikit.convert.model import Block, BlockKind, Span, Transcription
 from teikit.convert.paragraphs import block_ids
-from teikit.errors import InputError
+from teikit.errors import CorrectionError
 from teikit.register.entries import EntityKind, Entry
 from teikit.tree import el, qname
 
@@ -47,10 +47,6 @@ QUOTATION_ATTRIBUTES: dict[str, frozenset[str]] = {
     "title": frozenset({"rend", "level", "ref", "cert"}),
 }
 _ID = re.compile(r"^[A-Za-z_][\w.-]*$")
-
-
-class CorrectionError(InputError):
-    """A correction cannot be read or no longer matches the text."""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from teikit.config import TextSettings, find_config, load_config
 from teikit.convert.assemble import add_schema_models, assemble
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.model import Span, Transcription
-from teikit.errors import OutputError
+from teikit.errors import CorrectionError, OutputError
 from teikit.fingerprint import may_replace, stamp
 from teikit.resources import resource_dir
 from teikit.tree import qname
@@ -52,7 +52,6 @@ def convert_transcription(doc: Transcription, settings: TextSettings,
     # converter's model
     from teikit.convert.corrections import CONCERN as CORRECTIONS
     from teikit.convert.corrections import (
-        CorrectionError,
         apply_corrections,
         load_corrections,
         new_entries,
