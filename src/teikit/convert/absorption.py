@@ -29,7 +29,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -109,9 +109,8 @@ def absorb(tei: Path, *, config_path: Path | None = None, source: Path | None = 
     doc = ingest_file(Path(source), encoding)
     settings = config.settings_for(doc.name)
     if settings.corrections_path is None:
-        settings = settings.__class__(**{**settings.__dict__,
-                                         "corrections_path": tei.parent / "corrections"
-                                         / f"{doc.name}.toml"})
+        settings = replace(settings,
+                           corrections_path=tei.parent / "corrections" / f"{doc.name}.toml")
     corrections_path = Path(settings.corrections_path)  # type: ignore[arg-type]
     schema_href = os.path.relpath(resource_dir("schema"), tei.resolve().parent).replace(os.sep,
                                                                                          "/")

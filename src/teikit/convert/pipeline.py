@@ -17,7 +17,7 @@ from teikit.config import TextSettings, find_config, load_config
 from teikit.convert.assemble import add_schema_models, assemble
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.model import Span, Transcription
-from teikit.errors import CorrectionError, OutputError
+from teikit.errors import CorrectionError, InputError, OutputError
 from teikit.fingerprint import may_replace, stamp
 from teikit.resources import resource_dir
 from teikit.tree import qname
@@ -137,6 +137,9 @@ def convert_file(source: Path, output: Path | None = None, *, config_path: Path 
     doc = ingest_file(source, encoding)
     settings = config.settings_for(doc.name, register_path)
     if corrections_path is not None:
+        if not Path(corrections_path).is_file():
+            raise InputError(f"{corrections_path}: no such corrections file",
+                             hint="check the path given with --corrections")
         settings = replace(settings, corrections_path=Path(corrections_path))
     if schema_href is None:
         schema_href = os.path.relpath(resource_dir("schema"), output.resolve().parent)
