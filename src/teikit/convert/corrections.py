@@ -279,8 +279,10 @@ class _Work:
             raise CorrectionError(
                 f"{self.corrections.path}: {correction.describe()}: the calendar of a date that "
                 f"is not a single day ({written or 'no @when'}) is set with set = {{…}}")
+        # the editor decides the calendar: the converter's inference (how sure, from what) goes
         out = {k: v for k, v in attrs.items()
-               if k not in ("when", "when-custom", "datingMethod", "calendar")}
+               if k not in ("when", "when-custom", "datingMethod", "calendar", "cert",
+                            "evidence")}
         if correction.calendar == "gregorian":
             return {"when": written, "calendar": "#gregorian", **out}
         year, month, day = (int(part) for part in written.split("-"))

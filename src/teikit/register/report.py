@@ -58,13 +58,25 @@ class ReviewItem:
 
 
 @dataclass
+class DateHit:
+    """A date whose year or calendar the converter inferred (``@cert``): for an editor to check."""
+
+    surface: str
+    value: str
+    cert: str
+    paragraph: int          # 1-based, among the text's blocks (paragraphs, headings, notes …)
+    context: str
+
+
+@dataclass
 class EntitiesReport:
-    """Every register entity a TEI file uses, the mentions left for review, unknown names,
-    and what to review with the correction for each."""
+    """Every register entity a TEI file uses, the mentions left for review, unknown names, the
+    dates whose year or calendar was inferred, and what to review with the correction for each."""
 
     entities: list[EntityUse]
     ambiguous: list[NameHit]
     unknown: list[NameHit]
+    dates: list[DateHit] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -78,6 +90,9 @@ class EntitiesReport:
         out.append(f"{len(self.unknown)} capitalised names the register does not know")
         out.extend(f"  {hit.surface} ({hit.kind}{', confident' if hit.confident else ''}) "
                    f"×{hit.count}: … {hit.context} …" for hit in self.unknown)
+        out.append(f"{len(self.dates)} dates whose year or calendar was inferred (@cert)")
+        out.extend(f"  paragraph {hit.paragraph}: {hit.surface} → {hit.value} "
+                   f"(cert {hit.cert}): … {hit.context} …" for hit in self.dates)
         out.append(f"{len(self.review)} mentions and dates to review, with the correction to "
                    "add to the text's corrections file (adjust the values)")
         for item in self.review:
@@ -143,6 +158,7 @@ def entities_report(path: Path, contexts: int = 3) -> EntitiesReport:
     ambiguous: list[NameHit] = []
     review: list[ReviewItem] = []
     shared = {form for form, entries in register.forms().items() if len(entries) > 1}
+    dates: list[DateHit] = []
     blocks: list[Block] = []
     tagged: dict[int, list[tuple[int, int]]] = {}
     for block in text_root.iter(*(qname(tag) for tag in _BLOCK_TAGS)):
@@ -157,6 +173,10 @@ def entities_report(path: Path, contexts: int = 3) -> EntitiesReport:
             if address:
                 review.extend(_to_review(element, text, start, end, address, shared))
             name = local_name(element)
+            if name == "date" and element.get("cert"):
+                dates.append(DateHit(text[start:end], _date_value(element), element.get("cert", ""),
+                                     len(blocks), context_around(text, start, end)))
+                continue
             if name not in ENTITY_TAGS and not (name == "name" and element.get("type") == "event"):
                 continue
             kind = ENTITY_TAGS.get(name, EntityKind.EVENT).value
@@ -190,7 +210,8 @@ def entities_report(path: Path, contexts: int = 3) -> EntitiesReport:
         if c.confident or not c.initial_only
     ]
     ordered = sorted(uses.values(), key=lambda u: (-u.count, u.id))
-    return EntitiesReport(ordered, ambiguous, unknown, review)
+    dates.sort(key=lambda hit: hit.paragraph)
+    return EntitiesReport(ordered, ambiguous, unknown, dates, review)
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
@@ -276,3 +297,14 @@ def _with_occurrence(table: dict[str, object], text: str, surface: str, start: i
         items.insert(3, ("occurrence", occurrence))
         table = dict(items)
     return str(render(table, set_=values or None, unset=unset))
+
+
+def _date_value(date: etree._Element) -> str:
+    """"1918-01-18 (Old Style 1918-01-05)", "1918-03-11/1918-03-20"."""
+    value = date.get("when") or "/".join(
+        v for v in (date.get("from") or date.get("notBefore"),
+                    date.get("to") or date.get("notAfter")) if v)
+    written = date.get("when-custom") or "/".join(
+        v for v in (date.get("from-custom") or date.get("notBefore-custom"),
+                    date.get("to-custom") or date.get("notAfter-custom")) if v)
+    return f"{value} (Old Style {written})" if written else value
