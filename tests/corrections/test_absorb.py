@@ -152,6 +152,7 @@ def test_a_text_edit_is_reported_not_absorbed_and_the_file_kept(generated: Path)
     report = absorb(generated)
     assert [edit.split(":")[0] for edit in report.text_edits] == ["p-3.1"]
     assert "Which forces" in report.text_edits[0]
+    assert report.inexpressible == [], "a text edit is not also an inexpressible one"
     assert not report.replaced and generated.read_bytes() == before
     corrections = (generated.parent / "corrections" / f"{NAME}.toml").read_text("utf-8")
     assert '"#mensheviks"' in corrections and "Which" not in corrections
@@ -168,3 +169,19 @@ def test_a_new_division_is_listed_as_inexpressible(generated: Path) -> None:
     assert report.inexpressible and "div" in " ".join(report.inexpressible)
     assert not report.replaced
     assert "An editor's addition." in generated.read_text("utf-8")
+
+
+def test_the_command_reports_what_it_could_not_absorb_and_exits_1(generated: Path) -> None:
+    from click.testing import CliRunner
+
+    from teikit.cli import main
+
+    tree = etree.parse(str(generated))
+    body = tree.getroot().find(f"{TEI}text/{TEI}body")
+    etree.SubElement(etree.SubElement(body, f"{TEI}div", type="section"), f"{TEI}p").text = "x"
+    tree.write(str(generated), xml_declaration=True, encoding="UTF-8")
+    result = CliRunner().invoke(main, ["corrections", "absorb", str(generated)])
+    assert result.exit_code == 1
+    assert "no mark-up differences to absorb" in result.output
+    assert "corrections cannot express (not absorbed)" in result.output
+    assert "added: <div>" in result.output and f"{generated} kept as it is" in result.output

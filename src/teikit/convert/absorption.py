@@ -141,10 +141,11 @@ def absorb(tei: Path, *, config_path: Path | None = None, source: Path | None = 
                                           corrections.editor_ref))
     report.written = block_level + inline
     final, corrections = convert(report.written)
+    # the blocks with text edits differ, and are reported as such
+    edited_blocks = [f"[{edit.split(':')[0]}]" for edit in report.text_edits]
     report.inexpressible = [d for d in _differences(final.tree, before, edited,
                                                     corrections.editor_ref)
-                            if not any(d.startswith(f"{e.split(':')[0]}:")
-                                       for e in report.text_edits)]
+                            if not any(block in d.split(":")[0] for block in edited_blocks)]
     if report.written:
         _write(corrections_path, report.written)
     if not report.text_edits and not report.inexpressible:
