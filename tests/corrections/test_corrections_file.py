@@ -240,18 +240,31 @@ id = "nowak"
 kind = "person"
 name = "Maria Nowak"
 
+[[entry]]
+id = "strike-committee"
+kind = "org"
+name = "The strike committee"
+
 [[correction]]
-action = "tag"
+action = "change"
 paragraph = "p-1.1"
 text = "Maria Nowak"
 element = "persName"
-entry = "nowak"
+set = { ref = "#nowak" }
+unset = ["cert"]
 
 [[correction]]
-action = "tag"
+action = "untag"
 paragraph = "p-1.1"
 text = "Lodz"
 element = "placeName"
+
+[[correction]]
+action = "tag"
+paragraph = "p-1.3"
+text = "committee"
+element = "orgName"
+entry = "strike-committee"
 
 [[correction]]
 action = "change"
@@ -293,7 +306,9 @@ def test_every_kind_on_a_text_of_our_own(tmp_path: Path) -> None:
     paragraph = root.find(f".//*[@{XML_ID}='p-1.1']")
     (nowak,) = elements(paragraph, "persName", "Maria Nowak")
     assert nowak.attrib == {"ref": "#nowak", "resp": "#corrector"}
-    assert elements(paragraph, "placeName", "Lodz")[0].attrib == {"resp": "#corrector"}
+    assert elements(paragraph, "placeName", "Lodz") == []
+    (committee,) = elements(root.find(f".//*[@{XML_ID}='p-1.3']"), "orgName", "committee")
+    assert committee.attrib == {"ref": "#strike-committee", "resp": "#corrector"}
     (said,) = elements(paragraph, "q", "We shall not return,")
     assert said.get("who") == "#nowak"
     (title,) = elements(paragraph, "title", "arbitration")
@@ -314,8 +329,10 @@ def test_every_kind_on_a_text_of_our_own(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("table", "problem"), [
     ('paragraph = "p-1.1"\ntext = "Maria Novak"\naction = "untag"',
      "“Maria Novak” occurs 0 times in the block"),
-    ('paragraph = "p-1.1"\ntext = "Lodz"\naction = "untag"',
-     "no <element> holds exactly “Lodz” there"),
+    ('paragraph = "p-1.1"\ntext = "strike"\naction = "untag"',
+     "no <element> holds exactly “strike” there"),
+    ('paragraph = "p-1.1"\ntext = "Lodz"\naction = "tag"\nelement = "placeName"',
+     "<placeName> already holds “Lodz”"),
     ('paragraph = "p-1.1"\ntext = "The"\noccurrence = 3\naction = "untag"',
      "“The” occurs 2 times in the block"),
     ('paragraph = "p-7.1"\ntext = "x"\naction = "untag"', "there is no block p-7.1"),

@@ -260,6 +260,10 @@ class _Work:
             attrs.setdefault("ref", f"#{correction.entry}")
         if correction.element in RESP_ELEMENTS:
             attrs["resp"] = self.corrections.editor_ref
+        if any(span.block == block.index and span.tag == correction.element
+               and span.inner == (start, end) for span in self.spans):
+            raise self.stale(correction, f"<{correction.element}> already holds "
+                                         f"“{correction.text}”: change it (action = \"change\")")
         opening, closing = delimiters(correction.element, attrs)
         lo, hi = start - len(opening), end + len(closing)
         if lo < 0 or block.text[lo:start] != opening or block.text[end:hi] != closing:
