@@ -143,15 +143,23 @@ def test_capitalised_german_nouns_are_not_names_but_german_names_are() -> None:
     assert found["Allgemeiner Deutscher Gewerkschaftsbund"] is EntityKind.ORG
 
 
-def test_no_name_nests_in_itself_in_the_header() -> None:
+@pytest.mark.parametrize("suggested", [False, True])
+def test_no_name_nests_in_itself_in_the_header(suggested: bool, tmp_path: Path) -> None:
     source = ("Anna Volkova\n\nA Letter\n\nWritten: Moscow, 14 March 1921.\n"
-              "Source: Bulletin of the Southern Bureau, No. 7.\n\nDear Comrades,\n\nWe met.\n")
-    conversion = convert_transcription(ingest_text(source, "nest"), TextSettings(name="nest"))
+              "Source: Bulletin of the Southern Bureau, No. 7.\n\nMoscow, 14 March 1921\n\n"
+              "Dear Comrades,\n\nWe met in Moscow with the Southern Bureau.\n")
+    doc = ingest_text(source, "nest")
+    register = None
+    if suggested:
+        register = tmp_path / "register.xml"
+        merge_into_register(register, [doc])
+    conversion = convert_transcription(doc, TextSettings(name="nest", register_path=register))
     root = conversion.tree.getroot()
-    for tag in ("placeName", "orgName", "persName", "title"):
-        nested = root.xpath(f"//tei:{tag}//tei:{tag}",
-                            namespaces={"tei": "http://www.tei-c.org/ns/1.0"})
-        assert nested == [], tag
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    if suggested:
+        assert root.xpath("//tei:placeName[@ref='#moscow']", namespaces=ns)
+    for tag in ("placeName", "orgName", "persName", "title", "name"):
+        assert root.xpath(f"//tei:{tag}//tei:{tag}", namespaces=ns) == [], tag
 
 
 # --- one register for the edition ------------------------------------------------------------

