@@ -39,6 +39,15 @@
 
   <!-- ===== register entries and mentions ===== -->
 
+  <!-- A part of a name written right after another part, with nothing between them
+       ("<forename>Arthur</forename><surname>Schnitzler</surname>"): a space must part them. -->
+  <xsl:function name="tk:joins-previous-part" as="xs:boolean">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="exists($part/preceding-sibling::node()[1][self::tei:forename
+      or self::tei:surname or self::tei:roleName or self::tei:addName or self::tei:genName
+      or self::tei:nameLink])"/>
+  </xsl:function>
+
   <xsl:function name="tk:entry-kind" as="xs:string">
     <xsl:param name="e" as="element()?"/>
     <xsl:sequence select="

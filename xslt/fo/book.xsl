@@ -330,6 +330,11 @@
           <fo:block space-after="1.5mm"><xsl:apply-templates select="." mode="citation"/></fo:block>
         </xsl:for-each>
       </xsl:if>
+      <!-- what else the header describes: manuscripts, witnesses, recordings, people, places, a
+           letter's sender and addressee (the same selection as the reading page's) -->
+      <xsl:for-each select="tk:header-descriptions(.) except $sources">
+        <fo:block space-after="1.5mm"><xsl:apply-templates select="." mode="described"/></fo:block>
+      </xsl:for-each>
       <xsl:variable name="creation" select="teiHeader/profileDesc/creation"/>
       <xsl:if test="normalize-space($creation)">
         <fo:block space-after="1.5mm"><fo:inline font-style="italic">Written: </fo:inline><xsl:value-of select="if ($creation/* and not($creation/text()[normalize-space()]))
@@ -407,6 +412,19 @@
       <xsl:otherwise><xsl:apply-templates mode="inline-only"/></xsl:otherwise>
     </xsl:choose>
     <xsl:if test="not(matches(normalize-space(.), '[.!?]$'))">.</xsl:if>
+  </xsl:template>
+
+  <!-- a description in the header: element-only parts one under the other, mixed content as
+       phrases (msDesc: the identifier, the contents, the physical description, the history) -->
+  <xsl:template match="*" mode="described">
+    <xsl:choose>
+      <xsl:when test="* and not(text()[normalize-space()])">
+        <fo:block><xsl:apply-templates select="*" mode="described"/></fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block><xsl:apply-templates mode="inline-only"/></fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="*" mode="citation">

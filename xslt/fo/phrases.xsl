@@ -132,7 +132,19 @@
   </xsl:template>
 
   <xsl:template match="app">
-    <xsl:apply-templates select="(lem, rdg, rdgGrp)[1]"/>
+    <xsl:apply-templates select="tk:shown-reading(.)/node()"/>
+    <xsl:if test="exists(tk:other-readings(.))">
+      <fo:inline font-size="0.85em"> [<xsl:for-each select="tk:other-readings(.)">
+          <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+          <xsl:if test="@wit"><fo:inline font-style="italic"><xsl:value-of select="tk:witnesses(.)"/></fo:inline><xsl:text>: </xsl:text></xsl:if>
+          <xsl:apply-templates/><xsl:if test="not(normalize-space())">om.</xsl:if>
+        </xsl:for-each>]</fo:inline>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="forename | surname | roleName | addName | genName | nameLink">
+    <xsl:if test="tk:joins-previous-part(.)"><xsl:text> </xsl:text></xsl:if>
+    <xsl:call-template name="phrase"/>
   </xsl:template>
 
   <xsl:template match="supplied">

@@ -33,11 +33,14 @@ CONTAINER_TAGS = frozenset({
     "text", "front", "body", "back", "group", "div", "div1", "div2", "div3", "div4", "div5",
     "div6", "div7", "titlePage", "docTitle", "opener", "closer", "list", "listBibl", "table",
     "row", "lg", "sp", "castList", "castGroup", "figure", "floatingText", "spGrp", "cit",
-    "listPerson", "listPlace", "listOrg", "listEvent", "divGen", "app", "epigraph", "argument",
+    "listPerson", "listPlace", "listOrg", "listEvent", "divGen", "epigraph", "argument",
     "postscript",
 })
 # never part of the text
-SKIPPED_TAGS = frozenset({"teiHeader", "standOff", "facsimile", "fw"})
+SKIPPED_TAGS = frozenset({"teiHeader", "standOff", "facsimile"})
+# an apparatus entry reads as its lemma followed by the other readings and their witnesses,
+# "morning [B: evening; C: early]" (teikit writes none; other editions' TEI has them)
+READING_TAGS = frozenset({"lem", "rdg"})
 # for choice: (original reading, corrected reading)
 READINGS = (("sic", "corr"), ("orig", "reg"), ("abbr", "expan"))
 
@@ -60,6 +63,8 @@ def _child_text(child: etree._Element, corrected: bool) -> str:
         return " ".join(rend)
     if name == "choice":
         return _choice_text(child, corrected)
+    if name == "app":
+        return _apparatus_text(child, corrected)
     if name == "note" and child.get("type") == "footnote" and child.get("n"):
         if "unanchored" in rend:
             return ""  # its text is read back with the notes section; it had no marker
@@ -102,6 +107,21 @@ def _choice_text(choice: etree._Element, corrected: bool) -> str:
                 pick = other if other is not None else children.get(correction)
             return inline_text(pick, corrected) if pick is not None else ""
     return inline_text(choice[0], corrected) if len(choice) else ""
+
+
+def _apparatus_text(app: etree._Element, corrected: bool) -> str:
+    readings = [r for r in app.iter(f"{_T}lem", f"{_T}rdg")]
+    lemma = next((r for r in readings if local_name(r) == "lem"), None)
+    shown = lemma if lemma is not None else (readings[0] if readings else None)
+    others = []
+    for reading in readings:
+        if reading is shown:
+            continue
+        witnesses = " ".join(w.lstrip("#") for w in (reading.get("wit") or "").split())
+        text = inline_text(reading, corrected).strip() or "om."
+        others.append(f"{witnesses}: {text}" if witnesses else text)
+    main = inline_text(shown, corrected) if shown is not None else ""
+    return main + (f" [{'; '.join(others)}]" if others else "")
 
 
 def read_back(root: etree._Element, corrected: bool = False) -> str:
