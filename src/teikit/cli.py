@@ -232,27 +232,36 @@ def render() -> None:
     """Render TEI files as reading editions."""
 
 
+def stylesheet_option(name: str) -> Callable[[F], F]:
+    """``--stylesheet FILE``: a project stylesheet importing teikit's ``urn:teikit:xslt:NAME``."""
+    return click.option(
+        "--stylesheet", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+        help=f"A project stylesheet to render with instead: it imports teikit's "
+             f"(<xsl:import href=\"urn:teikit:xslt:{name}\"/>) and overrides what it changes.")
+
+
 @render.command("html")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Where to write the page (default: FILE with .html). One FILE only.")
 @click.option("--site", "site_dir", type=click.Path(path_type=Path),
               help="Write a site instead: one page per FILE plus index.html, into this directory.")
+@stylesheet_option("html")
 @reports_errors
 def render_html_command(files: tuple[Path, ...], output: Path | None,
-                        site_dir: Path | None) -> None:
+                        site_dir: Path | None, stylesheet: Path | None) -> None:
     """Render TEI FILES as HTML reading editions (assets are copied next to the pages)."""
     from teikit.render.html import render_html, render_site
 
     if site_dir is not None:
         if output is not None:
             raise click.UsageError("-o/--output and --site exclude each other")
-        for page in render_site(list(files), site_dir):
+        for page in render_site(list(files), site_dir, stylesheet=stylesheet):
             click.echo(f"wrote {page}")
         return
     if len(files) != 1:
         raise click.UsageError("give one FILE, or use --site DIR for several")
-    click.echo(f"wrote {render_html(files[0], output)}")
+    click.echo(f"wrote {render_html(files[0], output, stylesheet=stylesheet)}")
 
 
 @main.group()
@@ -361,12 +370,15 @@ def validate(files: tuple[Path, ...], schemas: tuple[str, ...], output_format: s
               help="Where to write the XSL-FO (default: FILE with .fo).")
 @click.option("--page-size", type=click.Choice(["A5", "A4"], case_sensitive=False), default="A5",
               show_default=True, help="Page size of the printed book.")
+@stylesheet_option("fo")
 @reports_errors
-def render_fo_command(file: Path, output: Path | None, page_size: str) -> None:
+def render_fo_command(file: Path, output: Path | None, page_size: str,
+                      stylesheet: Path | None) -> None:
     """Render a TEI FILE as XSL-FO, the print edition before layout."""
     from teikit.render.fo import render_fo
 
-    click.echo(f"wrote {render_fo(file, output or file.with_suffix('.fo'), page_size)}")
+    out = render_fo(file, output or file.with_suffix(".fo"), page_size, stylesheet=stylesheet)
+    click.echo(f"wrote {out}")
 
 
 @render.command("pdf")
@@ -377,14 +389,15 @@ def render_fo_command(file: Path, output: Path | None, page_size: str) -> None:
               show_default=True, help="Page size of the printed book.")
 @click.option("--fop", "fop_executable", metavar="PATH",
               help="Apache FOP executable (default: $TEIKIT_FOP, else fop on the PATH).")
+@stylesheet_option("fo")
 @reports_errors
 def render_pdf_command(file: Path, output: Path | None, page_size: str,
-                       fop_executable: str | None) -> None:
+                       fop_executable: str | None, stylesheet: Path | None) -> None:
     """Render a TEI FILE as a PDF book with Apache FOP."""
     from teikit.render.pdf import render_pdf_report
 
     result = render_pdf_report(file, output or file.with_suffix(".pdf"), page_size,
-                               fop=fop_executable)
+                               fop=fop_executable, stylesheet=stylesheet)
     for message in result.warnings:
         warn(f"FOP: {message}")
     click.echo(f"wrote {result.pdf} and {result.fo}")

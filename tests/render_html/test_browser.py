@@ -206,7 +206,10 @@ def test_seed_fits_the_screen_and_screenshots(browser: Any, seed_html: Path, wid
         sizes = opened.tab.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert sizes[0] <= sizes[1]
-        opened.tab.screenshot(path=str(artifacts_dir / f"html-seed-{width}.png"), full_page=True)
+        # a full-page capture of the seed (a long page) takes longer than the 5 s of the other
+        # waits when the machine is busy
+        opened.tab.screenshot(path=str(artifacts_dir / f"html-seed-{width}.png"), full_page=True,
+                              timeout=60000)
     finally:
         opened.close()
 

@@ -60,6 +60,7 @@ Major Sergeant Herr Frau Fräulein Genosse Genossin Monsieur Madame Sir Lady Lor
 Father Councillor Alderman Senator Deputy Judge Justice Sheriff Inspector Chief Constable
 President Premier Minister Commissar Bishop Rev. Reverend Marshal Ataman Hetman Governor Mayor
 Grand Duke Duchess King Queen Emperor Empress Kaiser Gen. Col. Capt. Lt. Sgt. Gov. Comrades
+Engineer Doctor Ingenieur Signor Signora Señor Tovarishch
 """)
 ORG_WORDS = _words("""
 Party Committee Council Congress Union Bank Ministry Commissariat Duma Soviet Soviets Army Guard
@@ -236,8 +237,8 @@ _ORG_AFTER = re.compile(r"^['’]?s?\s+(?:yard|yards|works|factory|factories|mil
 _PLACE_AFTER = re.compile(r"^\s+(?:street|road|river|valley|district|region|province|station|"
                           r"dock|docks|gates|square|front|line|coalfield|coalfields|basin|"
                           r"county|area)\b")
-_TITLE_AFTER = re.compile(r"^\s+(?:newspaper|paper|journal|reported|printed|published|wrote|"
-                          r"writes|said\s+in\s+its|editorial|leader)\b")
+_TITLE_AFTER = re.compile(r"^\s+(?:newspaper|paper|journal|printed|published|said\s+in\s+its|"
+                          r"editorial)\b")
 _PERSON_AFTER = re.compile(r"^,\s+(?:who|whom|whose)\b|^,\s+(?:the|a|an|our|his|her)\s+"
                            r"(?:chairman|secretary|leader|president|organiser|organizer|editor|"
                            r"author|manager|head|member|deputy|delegate|commander|general|"
@@ -650,6 +651,7 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
                  for w in re.findall(r"(?<![\w’'-])[a-zà-ÿ][\w’'-]*", b.text)}
     found: dict[str, Candidate] = {}
     neighbours: dict[str, set[str]] = defaultdict(set)
+    acronyms: dict[str, str] = {}
     for document in docs:
         for block in document.blocks:
             if block.kind in _UNREAD_KINDS and not (
@@ -683,6 +685,9 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
                                   words, plural)
                 _block_evidence(candidate, block, occurrence, words)
                 gap = block.text[previous[1]:occurrence.start] if previous else ""
+                if previous and re.fullmatch(r"\s*\(", gap) and form.isupper() and (
+                        block.text[occurrence.end:occurrence.end + 1] == ")"):
+                    acronyms[key] = previous[0]   # "Federation of Metalworkers (FIOM)"
                 if previous and re.fullmatch(r",\s*|\s+(?:and|or|und)\s+|,\s+(?:and|or)\s+", gap):
                     neighbours[key].add(previous[0])
                     neighbours[previous[0]].add(key)
@@ -692,6 +697,10 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
         _decide(candidate)
     _agree_with_neighbours(found, neighbours)
     _link(found)
+    for short, full in acronyms.items():
+        main = found.get(full)
+        if main is not None and main.status == "accepted" and not found[short].same_as:
+            _merge(found[short], found.get(main.same_as, main), "written in brackets after it")
     out = [c for c in candidates if not _dismissed(c, lowercase)]
     return sorted(out, key=lambda c: (-c.count, c.form))
 
