@@ -29,7 +29,7 @@
     <xsl:variable name="sources" select="$header/tei:fileDesc/tei:sourceDesc"/>
     <xsl:variable name="shown" select="$sources/tei:biblStruct[1][tk:source-line($root)],
       $sources/tei:bibl[@type = 'firstPublication'][1][tk:first-publication($root)],
-      ($sources/(tei:bibl, tei:biblFull, tei:p))[1][not(tk:source-line($root))]"/>
+      ($sources/(tei:bibl, tei:p))[1][not(tk:source-line($root))]"/>
     <xsl:sequence select="($sources/* except $shown)[normalize-space()],
       $header/tei:profileDesc/(tei:particDesc, tei:settingDesc, tei:correspDesc)[normalize-space()]"/>
   </xsl:function>

@@ -48,6 +48,19 @@
       or self::tei:nameLink])"/>
   </xsl:function>
 
+  <!-- Whether an element written right after another, with nothing between them, must stand a
+       space apart from it: parts of a name, and the parts of a structure made only of elements
+       that an output shows as phrases (a dictionary entry's form and sense, a bibliography's
+       author and title) — but not the alternatives of a choice or an apparatus. -->
+  <xsl:function name="tk:needs-space-before" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/preceding-sibling::node()[1] instance of element() and
+      (tk:joins-previous-part($e) or (not($e/../text()[normalize-space()])
+        and not($e/parent::tei:choice or $e/parent::tei:app or $e/parent::tei:rdgGrp
+                or $e/parent::tei:subst or $e/parent::tei:expan or $e/parent::tei:abbr
+                or $e/parent::tei:w or $e/parent::tei:seg or $e/parent::tei:hi)))"/>
+  </xsl:function>
+
   <xsl:function name="tk:entry-kind" as="xs:string">
     <xsl:param name="e" as="element()?"/>
     <xsl:sequence select="

@@ -145,11 +145,6 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="forename | surname | roleName | addName | genName | nameLink">
-    <xsl:if test="tk:joins-previous-part(.)"><xsl:text> </xsl:text></xsl:if>
-    <xsl:call-template name="phrase"/>
-  </xsl:template>
-
   <xsl:template match="supplied">
     <xsl:value-of select="$tk:brackets[1]"/><xsl:call-template name="phrase"/><xsl:value-of select="$tk:brackets[2]"/>
   </xsl:template>
@@ -283,5 +278,12 @@
     <xsl:sequence select="exists($e/(self::hi[not(@rend) or contains(@rend, 'italic')] | self::emph | self::foreign
                           | self::title[empty(tk:quote-marks(.))] | self::stage | self::note[@type = 'paraphrase']))"/>
   </xsl:function>
+
+  <!-- a phrase the source wrote right after another with no space, where they must stand apart
+       (tk:needs-space-before): the space first, then whatever template renders the element -->
+  <xsl:template match="*[tk:needs-space-before(.)][not(tk:is-block(.))]" priority="20">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
 
 </xsl:stylesheet>

@@ -189,7 +189,7 @@
           </xsl:call-template>
         </xsl:for-each>
         <xsl:if test="not(tk:source-line($root))">
-          <xsl:for-each select="($header/tei:fileDesc/tei:sourceDesc/(tei:bibl, tei:biblFull, tei:p))[1]">
+          <xsl:for-each select="($header/tei:fileDesc/tei:sourceDesc/(tei:bibl, tei:p))[1]">
             <xsl:call-template name="h:meta-row">
               <xsl:with-param name="term" select="'Source'"/>
               <xsl:with-param name="value" select="tk:plain(.)"/>

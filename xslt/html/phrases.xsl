@@ -81,7 +81,6 @@
 
   <xsl:template match="tei:forename | tei:surname | tei:roleName | tei:addName | tei:genName
       | tei:nameLink | tei:orgName[not(@ref)][parent::tei:persName]">
-    <xsl:if test="tk:joins-previous-part(.)"><xsl:text> </xsl:text></xsl:if>
     <xsl:call-template name="h:span"/>
   </xsl:template>
 

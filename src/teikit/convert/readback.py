@@ -39,6 +39,12 @@ CONTAINER_TAGS = frozenset({
 })
 # never part of the text
 SKIPPED_TAGS = frozenset({"teiHeader", "standOff", "facsimile"})
+# elements of other projects' TEI (teikit writes none) whose parts the source printed apart but
+# the markup often writes with nothing between them: "<forename>Arthur</forename><surname>
+# Schnitzler</surname>", a dictionary entry's form and sense, a bibliography's author and title
+NAME_PARTS = frozenset({"forename", "surname", "roleName", "addName", "genName", "nameLink"})
+PARTS_READ_APART = frozenset({"entry", "form", "gramGrp", "sense", "biblStruct", "monogr",
+                              "analytic", "imprint", "msIdentifier", "msItem", "castItem"})
 # an apparatus entry reads as its lemma followed by the other readings and their witnesses,
 # "morning [B: evening; C: early]" (teikit writes none; other editions' TEI has them)
 READING_TAGS = frozenset({"lem", "rdg"})
@@ -49,9 +55,15 @@ READINGS = (("sic", "corr"), ("orig", "reg"), ("abbr", "expan"))
 def inline_text(element: etree._Element, corrected: bool = False) -> str:
     """The text of ``element``'s content with recorded delimiters restored."""
     parts: list[str] = [element.text or ""]
+    apart = local_name(element) in PARTS_READ_APART
+    previous: etree._Element | None = None
     for child in element:
+        touching = previous is not None and not previous.tail
+        if touching and (apart or {local_name(child), local_name(previous)} <= NAME_PARTS):
+            parts.append(" ")
         parts.append(_child_text(child, corrected))
         parts.append(child.tail or "")
+        previous = child
     return "".join(parts)
 
 
@@ -76,6 +88,9 @@ def _child_text(child: etree._Element, corrected: bool) -> str:
     if name == "pb":
         return ""
     content = inline_text(child, corrected)
+    if name == "note" and not child.get("type") and not rend:
+        # another project's note inside the text: its words apart from the words around it
+        return f" {content.strip()} "
     if name == "note" and BRACKETS_REND in rend:
         signature = _signature(rend)
         return f"{BRACKETS[0]}{content}{signature}{BRACKETS[1]}"
