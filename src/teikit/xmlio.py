@@ -190,6 +190,28 @@ def parse_xml_file(path: Path | str, *, memory_factor: int = XML_MEMORY_FACTOR
     return parse_xml_bytes(data, str(path))
 
 
+TEI_ROOTS = ("{http://www.tei-c.org/ns/1.0}TEI", "{http://www.tei-c.org/ns/1.0}teiCorpus")
+
+
+def require_tei(tree: etree._ElementTree, name: str) -> etree._ElementTree:
+    """Refuse a document whose root is not TEI's ``TEI`` or ``teiCorpus`` (XHTML, another
+    namespace, no namespace …): outputs made from it would be empty or meaningless."""
+    root = tree.getroot()
+    if root.tag not in TEI_ROOTS:
+        qualified = etree.QName(root)
+        where = f"in the namespace {qualified.namespace}" if qualified.namespace \
+            else "in no namespace"
+        raise InputError(f"{name}: not a TEI document (root element <{qualified.localname}> "
+                         f"{where})",
+                         hint="expected <TEI> or <teiCorpus> in http://www.tei-c.org/ns/1.0")
+    return tree
+
+
+def parse_tei_file(path: Path | str) -> etree._ElementTree:
+    """Parse a TEI file safely and check that it is TEI (see :func:`require_tei`)."""
+    return require_tei(parse_xml_file(path), str(path))
+
+
 def _syntax_message(error: etree.XMLSyntaxError) -> str:
     message = (error.msg or str(error)).strip()
     head, sep, _ = message.rpartition(", line ")

@@ -8,17 +8,28 @@ register share); everything else in the package is the converter's own.
 """
 
 from teikit.convert.ingest import ingest_file, ingest_text
-from teikit.convert.pipeline import Conversion, convert_file, convert_text, convert_transcription
+from teikit.convert.pipeline import (
+    Conversion,
+    InvalidConversionError,
+    check_conversions,
+    convert_file,
+    convert_text,
+    convert_transcription,
+    prepare_conversion,
+)
 from teikit.convert.readback import comparable, read_back, read_back_file
 
 __all__ = [
     "Conversion",
+    "InvalidConversionError",
+    "check_conversions",
     "comparable",
     "convert_file",
     "convert_text",
     "convert_transcription",
     "ingest_file",
     "ingest_text",
+    "prepare_conversion",
     "read_back",
     "read_back_file",
 ]
