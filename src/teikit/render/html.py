@@ -1,4 +1,5 @@
-"""The HTML reading edition: ``xslt/html.xsl`` per text, ``xslt/site.xsl`` for the list of texts.
+"""The HTML reading edition: ``xslt/html/html.xsl`` per text, ``xslt/site.xsl`` for the list of
+texts.
 
 Python only chooses paths and parameters and copies the static assets (``xslt/assets/``) next
 to the pages; every byte of HTML comes from the stylesheets.
@@ -66,7 +67,7 @@ def html_string(tei: Path | bytes, *, assets: str = f"{ASSETS_DIRNAME}/", home: 
     name = str(tei) if isinstance(tei, Path) else "<input>"
     data = read_input_bytes(tei) if isinstance(tei, Path) else tei
     tree = require_tei(parse_xml_bytes(data, name), name)
-    return transform_to_string("html.xsl", tree, assets=assets, home=home)
+    return transform_to_string("html/html.xsl", tree, assets=assets, home=home)
 
 
 def copy_assets(target_dir: Path, warn: Warn = _ignore) -> Path:
