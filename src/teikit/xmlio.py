@@ -168,12 +168,23 @@ def parse_xml_bytes(data: bytes, name: str = "<input>") -> etree._ElementTree:
 
     Refuses entity declarations, references to entities only a DTD could define, and nesting
     deeper than :data:`MAX_DEPTH`."""
-    if not data.strip():
+    if not data.removeprefix(codecs.BOM_UTF8).strip():
         raise InputError(f"{name}: the file is empty", hint="expected an XML document")
+    parser = safe_parser()
     try:
-        root = etree.fromstring(data, safe_parser())
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (0, 0)
+        entries = list(parser.error_log)
+        if entries and all(e.type_name in ("DTD_ID_REDEFINED", "DTD_XMLID_VALUE")
+                           for e in entries):
+            first = entries[0]
+            value = first.message.strip().removeprefix("ID ").removesuffix(" already defined")
+            problem = (f"xml:id {value!r} is used more than once"
+                       if first.type_name == "DTD_ID_REDEFINED" else first.message.strip())
+            raise InputError(f"{name}:{first.line}:{first.column}: {problem}",
+                             hint="each xml:id must be a unique name; "
+                                  "`teikit validate` lists them all") from None
         message = _syntax_message(error)
         raise InputError(f"{name}:{line}:{column}: not well-formed XML: {message}") from None
     except ValueError as error:   # e.g. a str with an encoding declaration

@@ -82,7 +82,7 @@ def read_source(path: Path | str, data: bytes | None = None) -> Source:
             data = read_input_bytes(Path(path), memory_factor=XML_MEMORY_FACTOR)
         except InputError as error:
             raise Unreadable(_fatal(name, 0, 0, error.message, "io")) from None
-    if not data.strip():
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise Unreadable(_fatal(name, 0, 0, "the file is empty; expected an XML document", "io"))
     id_entries: list[etree._LogEntry] = []
     parser = safe_parser()
