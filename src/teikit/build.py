@@ -15,15 +15,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from teikit.config import load_config
-from teikit.convert import InvalidConversionError, check_conversions, prepare_conversion
-from teikit.errors import InputError
+from teikit.convert import check_conversions, prepare_conversion
+from teikit.errors import InputError, InvalidConversionError, InvalidEditionError
 from teikit.xmlio import write_bytes_atomically
-
-
-class InvalidEditionError(InvalidConversionError):
-    """The generated TEI does not validate: the build stops before writing or rendering."""
-
-    exit_code = 1
 
 
 def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: None

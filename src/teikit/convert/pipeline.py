@@ -15,7 +15,7 @@ from teikit.config import EditionConfig, TextSettings, find_config, load_config
 from teikit.convert.assemble import add_schema_models, assemble
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.model import Span, Transcription
-from teikit.errors import OutputError, TeikitError
+from teikit.errors import InvalidConversionError, OutputError
 from teikit.resources import resource_dir
 from teikit.tree import qname
 from teikit.xmlio import check_not_an_input, serialize_tei, write_bytes_atomically
@@ -79,12 +79,6 @@ def attach_register(root: etree._Element, spans: list[Span], settings: TextSetti
         stand_off.append(list_element)
     etree.indent(stand_off, space="  ", level=1)
     return []
-
-
-class InvalidConversionError(TeikitError):
-    """The TEI the converter made does not pass the edition schema and rules: not written."""
-
-    exit_code = 1
 
 
 def prepare_conversion(source: Path, output: Path | None = None, *,

@@ -16,12 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from teikit.errors import InputError
+from teikit.errors import InputError, UnreadableError
 from teikit.resources import schema_path
 from teikit.validate.relaxng import Engine, choose_engine, find_tei_all, validate_relaxng
 from teikit.validate.report import INVALID, UNREADABLE, VALID, Problem, Report, group_by_file
 from teikit.validate.schematron import validate_schematron
-from teikit.validate.source import Source, Unreadable, read_source
+from teikit.validate.source import Source, read_source
 from teikit.validate.xsd import validate_xsd
 
 __all__ = [
@@ -97,7 +97,7 @@ def check_files(paths: Iterable[Path | str], schemas: SchemaSpec | Sequence[Sche
     for file in files:
         try:
             sources.append(read_source(file))
-        except Unreadable as unreadable:
+        except UnreadableError as unreadable:
             problems.append(unreadable.problem)
     return _check_sources(names, sources, problems, checks, engine)
 
@@ -113,7 +113,7 @@ def check_documents(documents: Sequence[tuple[str, bytes]],
     for name, data in documents:
         try:
             sources.append(read_source(name, data))
-        except Unreadable as unreadable:
+        except UnreadableError as unreadable:
             problems.append(unreadable.problem)
     return _check_sources([name for name, _ in documents], sources, problems, checks, engine)
 
