@@ -384,30 +384,28 @@ def _doctype_span(utf8: bytes, name: str) -> tuple[int, int] | None:
 
     def end() -> None:
         found["end"] = parser.CurrentByteIndex + 1
+        prolog_over()
 
-    def stop(*_: object) -> None:
-        raise _PrologDone
+    def prolog_over(*_: object) -> None:
+        # the rest is parsed at C speed, without calls back into Python
+        parser.DefaultHandler = None
+        parser.StartElementHandler = None
 
     parser.DefaultHandler = piece   # the XML declaration, comments, PIs, white space: raw
     parser.StartDoctypeDeclHandler = start
     parser.EndDoctypeDeclHandler = end
-    parser.StartElementHandler = stop
+    parser.StartElementHandler = prolog_over
     try:
         parser.Parse(utf8, True)
-    except _PrologDone:
-        pass
     except xml.parsers.expat.ExpatError as error:
-        raise InputError(f"{name}: the prolog cannot be read: {error}") from None
+        if "start" not in found or "end" not in found:   # later errors are lxml's business
+            raise InputError(f"{name}: the prolog cannot be read: {error}") from None
     if "start" not in found:
         return None
     if "end" not in found or utf8[found["end"] - 1:found["end"]] != b">" \
             or not utf8[found["start"]:].lstrip().startswith(b"<!DOCTYPE"):
         raise InputError(f"{name}: the DOCTYPE could not be located for jing")
     return found["start"], found["end"]
-
-
-class _PrologDone(Exception):
-    """The root element started: the prolog (where a DOCTYPE lives) is over."""
 
 
 # ------------------------------------------------------------------------- writing

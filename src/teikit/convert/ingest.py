@@ -180,9 +180,12 @@ class Chunk:
 
 
 def chunks(text: str) -> Iterator[Chunk]:
+    line, counted = 1, 0   # lines are counted once, from the previous chunk on (linear)
     for match in re.finditer(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*", text):
         body = match.group(0).rstrip()
-        yield Chunk(body, match.start(), text.count("\n", 0, match.start()) + 1)
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        yield Chunk(body, match.start(), line)
 
 
 # ---------------------------------------------------------------------------------------------
