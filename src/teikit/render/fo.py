@@ -33,12 +33,14 @@ def check_page_size(page_size: str) -> str:
 
 
 def fo_string(tei: Path | bytes, page_size: str = "A5",
-              cited_mentions: Iterable[str] | None = None) -> str:
+              cited_mentions: Iterable[str] | None = None, *,
+              stylesheet: Path | None = None) -> str:
     """The XSL-FO of a TEI document as a string.
 
     ``cited_mentions``: the mention ids (``ix.K.N``) whose page numbers the index prints. By
     default the index cites the first mention of a name in each paragraph; the PDF renderer,
-    which knows the pages, passes the first mention on each page instead.
+    which knows the pages, passes the first mention on each page instead. ``stylesheet``: a
+    project stylesheet that imports teikit's (``urn:teikit:xslt:fo``) instead of teikit's own.
     """
     params = {"page-size": check_page_size(page_size)}
     if cited_mentions is not None:
@@ -47,7 +49,7 @@ def fo_string(tei: Path | bytes, page_size: str = "A5",
     name = str(tei) if isinstance(tei, Path) else "<input>"
     data = read_input_bytes(tei) if isinstance(tei, Path) else tei
     tree = require_tei(parse_xml_bytes(data, name), name)
-    text = transform_to_string(STYLESHEET, tree, **params)
+    text = transform_to_string(stylesheet or STYLESHEET, tree, **params)
     check_fo_text(text, name)
     return text
 
@@ -63,9 +65,10 @@ def check_fo_text(text: str, name: str) -> None:
         raise OutputError(f"{name}: the stylesheet produced no XSL-FO pages")
 
 
-def render_fo(tei: Path, out: Path, page_size: str = "A5") -> Path:
+def render_fo(tei: Path, out: Path, page_size: str = "A5", *,
+              stylesheet: Path | None = None) -> Path:
     """Write the XSL-FO of ``tei`` to ``out`` (atomically) and return ``out``."""
-    text = fo_string(tei, page_size)
+    text = fo_string(tei, page_size, stylesheet=stylesheet)
     return write_text_atomically(out, text, inputs=[tei])
 
 

@@ -57,17 +57,21 @@ def check_html(path: Path) -> None:
     if not (head.startswith((b"<!doctype html", b"<html")) and tail.endswith(b"</html>")):
         raise OutputError(f"{path}: the rendered page is incomplete; the old page is kept")
 
+STYLESHEET = "html/html.xsl"
 
-def html_string(tei: Path | bytes, *, assets: str = f"{ASSETS_DIRNAME}/", home: str = "") -> str:
+
+def html_string(tei: Path | bytes, *, assets: str = f"{ASSETS_DIRNAME}/", home: str = "",
+                stylesheet: Path | None = None) -> str:
     """Render one TEI document (a path or its bytes) to an HTML5 page and return it.
 
     ``assets`` is the URL prefix of the CSS and JavaScript; ``home`` the URL of the page that
-    lists all texts (no link when empty).
+    lists all texts (no link when empty); ``stylesheet`` a project stylesheet that imports
+    teikit's (``urn:teikit:xslt:html``) instead of teikit's own.
     """
     name = str(tei) if isinstance(tei, Path) else "<input>"
     data = read_input_bytes(tei) if isinstance(tei, Path) else tei
     tree = require_tei(parse_xml_bytes(data, name), name)
-    return transform_to_string("html/html.xsl", tree, assets=assets, home=home)
+    return transform_to_string(stylesheet or STYLESHEET, tree, assets=assets, home=home)
 
 
 def copy_assets(target_dir: Path, warn: Warn = _ignore) -> Path:
@@ -133,14 +137,14 @@ def default_output(tei: Path) -> Path:
 
 
 def render_html(tei: Path, out: Path | None = None, *, home: str = "",
-                warn: Warn = _ignore) -> Path:
+                stylesheet: Path | None = None, warn: Warn = _ignore) -> Path:
     """Write the reading edition of ``tei`` to ``out`` (default: beside it, ``.html``).
 
     The assets are copied into ``assets/`` next to the page. Returns the page's path.
     """
     tei = Path(tei)
     out = default_output(tei) if out is None else Path(out)
-    page = html_string(tei, home=home)
+    page = html_string(tei, home=home, stylesheet=stylesheet)
     written = write_text_atomically(out, page, inputs=[tei], check=check_html)
     copy_assets(written.parent, warn)
     return written
@@ -150,7 +154,8 @@ def page_name(tei: Path) -> str:
     return Path(tei).with_suffix(".html").name
 
 
-def render_site(tei_files: Sequence[Path], site_dir: Path, warn: Warn = _ignore) -> list[Path]:
+def render_site(tei_files: Sequence[Path], site_dir: Path, warn: Warn = _ignore, *,
+                stylesheet: Path | None = None) -> list[Path]:
     """Write one page per TEI file plus ``index.html`` (author, title, source, date of each
     text) into ``site_dir``, with the assets. Returns the pages written, index last."""
     site_dir = Path(site_dir)
@@ -169,7 +174,7 @@ def render_site(tei_files: Sequence[Path], site_dir: Path, warn: Warn = _ignore)
         raise InputError(f"two texts would both be written to {duplicates[0]}",
                          hint="give the TEI files different names")
     # every page is rendered and checked before any is written
-    pages = [html_string(Path(tei), home=INDEX_NAME) for tei in tei_files]
+    pages = [html_string(Path(tei), home=INDEX_NAME, stylesheet=stylesheet) for tei in tei_files]
     manifest = site_manifest(tei_files, names)
     index = transform_to_string("site.xsl", etree.tostring(manifest), assets=f"{ASSETS_DIRNAME}/")
     written: list[Path] = []

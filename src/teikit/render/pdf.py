@@ -224,18 +224,20 @@ class PdfResult:
 
 
 def render_pdf(tei: Path, out: Path, page_size: str = "A5", *, fop: str | None = None,
-               allow_missing_glyphs: bool = False) -> Path:
+               allow_missing_glyphs: bool = False, stylesheet: Path | None = None) -> Path:
     """Render ``tei`` to the PDF ``out``; the final XSL-FO is kept beside it as ``out.fo``."""
     return render_pdf_report(tei, out, page_size, fop=fop,
-                             allow_missing_glyphs=allow_missing_glyphs).pdf
+                             allow_missing_glyphs=allow_missing_glyphs, stylesheet=stylesheet).pdf
 
 
 def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str | None = None,
-                      allow_missing_glyphs: bool = False, exact_index: bool = True) -> PdfResult:
+                      allow_missing_glyphs: bool = False, exact_index: bool = True,
+                      stylesheet: Path | None = None) -> PdfResult:
     """As :func:`render_pdf`, also returning FOP's remaining warnings.
 
     ``exact_index=False`` skips the layout pass that finds the pages of the mentions: one FOP
     run instead of two, and an index that may print a page number more than once.
+    ``stylesheet``: a project stylesheet that imports teikit's FO stylesheet.
     """
     page_size = check_page_size(page_size)
     find_fop(fop)  # fail early, before any work, when FOP is missing
@@ -246,7 +248,7 @@ def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str |
     if out.resolve() == fo_path.resolve():
         raise OutputError(f"{out}: the PDF and its FO would be the same file",
                           hint="give the PDF a .pdf name")
-    draft = fo_string(tei, page_size)
+    draft = fo_string(tei, page_size, stylesheet=stylesheet)
     text = draft
     # the FO and the PDF are made in a private scratch folder; the kept outputs are replaced only
     # when FOP has written a checked PDF, so a failed run leaves both as they were
@@ -258,7 +260,7 @@ def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str |
             run_fop(draft_path, area_tree, output_format="at", fop=fop,
                     allow_missing_glyphs=allow_missing_glyphs, name=f"{tei} (index layout)")
             cited = first_mention_per_page(mention_pages(area_tree))
-            text = fo_string(tei, page_size, cited_mentions=cited)
+            text = fo_string(tei, page_size, cited_mentions=cited, stylesheet=stylesheet)
         final_fo = Path(scratch) / fo_path.name
         final_fo.write_text(text, encoding="utf-8")
         report = run_fop(final_fo, out, fop=fop, allow_missing_glyphs=allow_missing_glyphs,
