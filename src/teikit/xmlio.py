@@ -297,6 +297,8 @@ def saxon_processor() -> PySaxonProcessor:
     ``unparsed-text('http://…')`` fail."""
     from saxonche import PySaxonProcessor
 
+    from teikit.resources import xslt_path
+
     processor = PySaxonProcessor(license=False)
     for feature, value in _SAXON_PARSER_FEATURES.items():
         processor.set_configuration_property(
@@ -304,7 +306,11 @@ def saxon_processor() -> PySaxonProcessor:
     for name, value in _SAXON_PARSER_PROPERTIES.items():
         processor.set_configuration_property(
             f"http://saxon.sf.net/feature/parserProperty?uri={name}", value)
-    processor.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols", "file")
+    # teikit's catalog (``urn:teikit:xslt:…`` for project stylesheets) must be set before the
+    # protocols are restricted; ``urn`` is what the catalog resolves
+    processor.set_catalog_files([str(xslt_path("catalog.xml"))])
+    processor.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols",
+                                         "file,urn")
     processor.set_configuration_property("http://saxon.sf.net/feature/xinclude-aware", "false")
     return processor
 

@@ -53,10 +53,9 @@ def conventions_parameter() -> str:
 
 @cache
 def _processor() -> PySaxonProcessor:
-    """The one safe processor (:func:`teikit.xmlio.saxon_processor`), with teikit's catalog."""
-    processor = saxon_processor()
-    processor.set_catalog_files([str(xslt_path(CATALOG))])
-    return processor
+    """The one safe processor (:func:`teikit.xmlio.saxon_processor`, which also loads
+    ``xslt/catalog.xml``)."""
+    return saxon_processor()
 
 
 def compiled_stylesheet(stylesheet: Stylesheet) -> PyXsltExecutable:
