@@ -56,8 +56,9 @@ class UnreadableError(InputError):
         self.problem = problem
 
 
-class InvalidEditionError(TeikitError):
-    """The generated TEI does not validate: the build stops before rendering."""
+class InvalidConversionError(TeikitError):
+    """The TEI the converter made does not pass the edition schema and rules: it is not written
+    (the earlier file stays as it was)."""
 
     exit_code = INVALID
 
@@ -71,6 +72,9 @@ class EditedTeiError(TeikitError):
 
 class CorrectionError(InputError):
     """An editor's correction cannot be read, or no longer matches the text."""
+
+class InvalidEditionError(InvalidConversionError):
+    """The generated TEI does not validate: the build stops before writing or rendering."""
 
 
 class FopError(TeikitError):

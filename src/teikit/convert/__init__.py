@@ -10,13 +10,23 @@ read too); everything else in the package is the converter's own.
 
 from teikit.convert import conventions
 from teikit.convert.ingest import ingest_file, ingest_text
-from teikit.convert.pipeline import Conversion, convert_file, convert_text, convert_transcription
+from teikit.convert.pipeline import (
+    Conversion,
+    InvalidConversionError,
+    check_conversions,
+    convert_file,
+    convert_text,
+    convert_transcription,
+    prepare_conversion,
+)
 from teikit.convert.readback import comparable, read_back, read_back_file
 
 __all__ = [
     "AbsorbReport",
     "Conversion",
+    "InvalidConversionError",
     "absorb",
+    "check_conversions",
     "comparable",
     "conventions",
     "convert_file",
@@ -25,6 +35,7 @@ __all__ = [
     "correction_table",
     "ingest_file",
     "ingest_text",
+    "prepare_conversion",
     "read_back",
     "read_back_file",
 ]
