@@ -225,7 +225,8 @@ def blank_doctype(data: bytes) -> bytes:
     return data[:start] + blanked + data[end:]
 
 
-_EXPECTED_LIST = re.compile(r'(expected (?:the element end-tag or )?(?:element|attribute) )'
+_EXPECTED_LIST = re.compile(r'(expected (?:the element end-tag(?:, text)? or |text or )?'
+                            r'(?:element|attribute) )'
                             r'((?:"[^"]+", )+"[^"]+" or "[^"]+")')
 
 
@@ -246,4 +247,6 @@ def _strip_file_uri(name: str) -> str:
 
 def _rule_name(schema: Path) -> str:
     stem = Path(schema).stem
+    if Path(schema).name.endswith(".odd.rng"):  # compiled from an ODD customisation
+        return f"odd:{stem}"
     return stem if stem == "tei_all" else f"rng:{Path(schema).name}"
