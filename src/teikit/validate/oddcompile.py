@@ -32,7 +32,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import InputError
+from teikit.errors import InputError, OddError
 from teikit.xmlio import parse_xml_file
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -40,10 +40,6 @@ RNG_NS = "http://relaxng.org/ns/structure/1.0"
 ANNOTATION_NS = "http://relaxng.org/ns/compatibility/annotations/1.0"
 _R = f"{{{RNG_NS}}}"
 _T = f"{{{TEI_NS}}}"
-
-
-class OddError(InputError):
-    """The ODD uses a construct teikit does not compile."""
 
 
 # Guidelines chapter (TEI P5 4.x numbering) → module
