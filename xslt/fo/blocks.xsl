@@ -405,7 +405,15 @@
       </fo:inline>
     </xsl:if>
   </xsl:template>
-  <xsl:variable name="suppressed-names" as="xs:string*" select="('cb', 'milestone', 'anchor', 'fw', 'facsimile', 'surface',
+  <!-- forme work (running heads, signatures, catchwords) as the source printed it, small and
+       apart, where it stood in the source -->
+  <xsl:template match="fw">
+    <fo:block font-size="{$note-size}" color="#666666" text-indent="0em"
+        text-align="{if (@place = ('top-right', 'bot-right') or @type = ('sig', 'catch', 'catchword', 'pageNum')) then 'end' else 'center'}">
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+  <xsl:variable name="suppressed-names" as="xs:string*" select="('cb', 'milestone', 'anchor', 'facsimile', 'surface',
       'zone', 'surfaceGrp', 'standOff', 'teiHeader', 'index', 'interpGrp', 'interp', 'link', 'linkGrp', 'join', 'alt',
       'altGrp', 'span', 'spanGrp', 'timeline', 'fs', 'fLib', 'fvLib', 'certainty', 'precision', 'respons', 'witDetail',
       'graphic', 'media', 'binaryObject')"/>

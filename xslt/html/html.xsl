@@ -140,6 +140,13 @@
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
+  <!-- a phrase the source wrote right after another with no space, where they must stand apart
+       (tk:needs-space-before): the space first, then whatever template renders the element -->
+  <xsl:template match="tei:*[tk:needs-space-before(.)][not(tk:is-block(.))]" priority="20">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
   <!-- the parts, in the order their templates were written (on ties, the later wins) -->
   <xsl:include href="page.xsl"/>
   <xsl:include href="blocks.xsl"/>
