@@ -395,7 +395,7 @@ def entities_suggest_command(sources: tuple[Path, ...], output: Path | None, con
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--schema", "schemas", multiple=True, default=("edition",), show_default=True,
               help="edition (schema/edition.xsd + edition.sch), tei_all, or a .xsd/.rng/.sch "
-                   "file; repeat to check several.")
+                   "file, or a .odd customisation; repeat to check several.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: one line per problem; json: for machines.")
 @click.option("--tei-all", "tei_all", type=click.Path(path_type=Path),

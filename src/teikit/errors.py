@@ -39,6 +39,10 @@ class InputError(TeikitError):
     """The input cannot be read as what it claims to be (empty, binary, mis-encoded, malformed)."""
 
 
+class OddError(InputError):
+    """An ODD customisation uses a construct teikit does not compile."""
+
+
 class OutputError(TeikitError):
     """An output cannot be written where asked (would overwrite the input, unwritable, …)."""
 

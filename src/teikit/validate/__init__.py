@@ -7,7 +7,8 @@ Public surface:
 - :class:`Problem`, :class:`Report` — see :mod:`teikit.validate.report`.
 
 A *schema* is ``"edition"`` (``schema/edition.xsd`` + ``schema/edition.sch``), ``"tei_all"``
-(``tei_all.rng``), or the path of a ``.xsd``, ``.rng`` or ``.sch`` file.
+(``tei_all.rng``), or the path of a ``.xsd``, ``.rng`` or ``.sch`` file, or of a TEI ODD
+customisation (``.odd``, compiled from tei_all by :mod:`teikit.validate.oddcompile`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from teikit.errors import InputError, UnreadableError
 from teikit.resources import schema_path
+from teikit.validate.oddcompile import compile_odd
 from teikit.validate.relaxng import Engine, choose_engine, find_tei_all, validate_relaxng
 from teikit.validate.report import INVALID, UNREADABLE, VALID, Problem, Report, group_by_file
 from teikit.validate.schematron import validate_schematron
@@ -57,10 +59,16 @@ def resolve_schemas(schemas: SchemaSpec | Sequence[SchemaSpec],
             checks.append(_Check("rng", find_tei_all(tei_all_path), "tei_all"))
         else:
             path = Path(spec)
+            if path.suffix.lower() == ".odd":
+                if not path.is_file():
+                    raise InputError(f"{spec}: schema file not found")
+                compiled = compile_odd(path, find_tei_all(tei_all_path))
+                checks.append(_Check("rng", compiled, path.name))
+                continue
             kind = {".xsd": "xsd", ".sch": "sch", ".rng": "rng"}.get(path.suffix.lower())
             if kind is None:
                 raise InputError(f"{spec}: unknown schema",
-                                 hint="use edition, tei_all, or a .xsd, .rng or .sch file")
+                                 hint="use edition, tei_all, or a .xsd, .rng, .sch or .odd file")
             if not path.is_file():
                 raise InputError(f"{spec}: schema file not found")
             checks.append(_Check(kind, path, path.name))

@@ -230,7 +230,8 @@ def _jing_input(source: Source, scratch: Path, index: int) -> Path:
     return path
 
 
-_EXPECTED_LIST = re.compile(r'(expected (?:the element end-tag or )?(?:element|attribute) )'
+_EXPECTED_LIST = re.compile(r'(expected (?:the element end-tag(?:, text)? or |text or )?'
+                            r'(?:element|attribute) )'
                             r'((?:"[^"]+", )+"[^"]+" or "[^"]+")')
 
 
@@ -251,4 +252,6 @@ def _strip_file_uri(name: str) -> str:
 
 def _rule_name(schema: Path) -> str:
     stem = Path(schema).stem
+    if Path(schema).name.endswith(".odd.rng"):  # compiled from an ODD customisation
+        return f"odd:{stem}"
     return stem if stem == "tei_all" else f"rng:{Path(schema).name}"
