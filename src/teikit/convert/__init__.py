@@ -35,6 +35,7 @@ __all__ = [
     "correction_table",
     "ingest_file",
     "ingest_text",
+    "occurrence_at",
     "prepare_conversion",
     "read_back",
     "read_back_file",
@@ -43,7 +44,8 @@ __all__ = [
 
 # corrections and absorbing read the register, which reads the model: loaded when first used
 _LAZY = {"AbsorbReport": "teikit.convert.absorption", "absorb": "teikit.convert.absorption",
-         "correction_table": "teikit.convert.absorption"}
+         "correction_table": "teikit.convert.absorption",
+         "occurrence_at": "teikit.convert.corrections"}
 
 
 def __getattr__(name: str) -> object:

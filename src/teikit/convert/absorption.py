@@ -36,7 +36,7 @@ from lxml import etree
 
 from teikit import XML_NS
 from teikit.config import find_config, load_config
-from teikit.convert.corrections import ELEMENTS, Corrections, load_corrections
+from teikit.convert.corrections import ELEMENTS, Corrections, load_corrections, occurrence_at
 from teikit.convert.ingest import ingest_file
 from teikit.convert.paragraphs import block_ids
 from teikit.convert.pipeline import Conversion, convert_transcription
@@ -265,17 +265,6 @@ def _items(block: etree._Element) -> list[Item]:
 # ---- writing corrections ---------------------------------------------------------------------
 
 
-def _occurrence(text: str, part: str, start: int) -> int:
-    count, found = 0, -1
-    while True:
-        found = text.find(part, found + 1)
-        if found < 0 or found > start:
-            return max(count, 1)
-        count += 1
-        if found == start:
-            return count
-
-
 def _inline_corrections(address: str, text: str, ours: list[Item], theirs: list[Item],
                         editor_ref: str) -> Iterator[str]:
     def key(item: Item) -> tuple[int, int, str]:
@@ -284,7 +273,7 @@ def _inline_corrections(address: str, text: str, ours: list[Item], theirs: list[
     def target(item: Item) -> dict[str, object]:
         part = text[item.start:item.end]
         out: dict[str, object] = {"paragraph": address, "text": part}
-        occurrence = _occurrence(text, part, item.start)
+        occurrence = occurrence_at(text, part, item.start)
         if occurrence != 1:
             out["occurrence"] = occurrence
         return out

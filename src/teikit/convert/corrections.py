@@ -228,6 +228,8 @@ class _Work:
         return f"changed {changed} “{correction.text}” in {correction.paragraph}"
 
     def _find(self, correction: Correction, block: Block) -> tuple[int, int]:
+        """Where the correction's text stands in the block (the inverse of
+        :func:`occurrence_at`)."""
         start, found = -1, 0
         while found < correction.occurrence:
             start = block.text.find(correction.text, start + 1)
@@ -396,3 +398,16 @@ def _insert_after(siblings: list[etree._Element], new: etree._Element,
 
 def new_entries(corrections: Corrections) -> dict[str, Entry]:
     return {entry.id: entry for entry in corrections.entries}
+
+
+def occurrence_at(text: str, part: str, start: int) -> int:
+    """Which occurrence of ``part`` in ``text`` the one at ``start`` is (1 for the first): how a
+    correction addresses the text it changes, robust to edits elsewhere in the block."""
+    count, found = 0, -1
+    while True:
+        found = text.find(part, found + 1)
+        if found < 0 or found > start:
+            return max(count, 1)
+        count += 1
+        if found == start:
+            return count

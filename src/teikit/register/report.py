@@ -228,17 +228,6 @@ def _address(block: etree._Element) -> str:
     return ""
 
 
-def _occurrence(text: str, part: str, start: int) -> int:
-    count, found = 0, -1
-    while True:
-        found = text.find(part, found + 1)
-        if found < 0 or found > start:
-            return max(count, 1)
-        count += 1
-        if found == start:
-            return count
-
-
 def _to_review(element: etree._Element, text: str, start: int, end: int, address: str,
                shared: set[str]) -> list[ReviewItem]:
     """Why ``element`` needs an editor's look, and the correction that would settle it."""
@@ -293,7 +282,9 @@ def _to_review(element: etree._Element, text: str, start: int, end: int, address
 def _with_occurrence(table: dict[str, object], text: str, surface: str, start: int,
                      render: Callable[..., str], values: dict[str, str],
                      unset: list[str] | None = None) -> str:
-    occurrence = _occurrence(text, surface, start)
+    from teikit.convert import occurrence_at
+
+    occurrence = occurrence_at(text, surface, start)
     if occurrence != 1:
         items = list(table.items())
         items.insert(3, ("occurrence", occurrence))
