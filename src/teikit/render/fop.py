@@ -17,6 +17,7 @@ Both report what FOP says in the same words (:func:`teikit.render.pdf.classify_f
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import re
@@ -121,13 +122,22 @@ class SubprocessFop:
             try:
                 completed = subprocess.run(command, capture_output=True, text=True, check=False,
                                            timeout=FOP_TIMEOUT_SECONDS,
-                                           stdin=subprocess.DEVNULL, env=environment)
+                                           stdin=subprocess.DEVNULL, env=environment,
+                                           errors="replace")
             except subprocess.TimeoutExpired:
                 from teikit.errors import FopError
 
                 raise FopError(f"FOP did not finish within {FOP_TIMEOUT_SECONDS} s") from None
+            except OSError as error:
+                from teikit.errors import FopError
+
+                raise FopError(f"FOP ({self.executable}) cannot run: {error.strerror}") from None
             output = target.read_bytes() if target.is_file() else b""
-        pages = area_tree_pages(output, wanted) if wanted and output else {}
+        pages: dict[str, int] = {}
+        if wanted and output:
+            # output that is not an area tree has no pages; the caller's check says what it is
+            with contextlib.suppress(etree.XMLSyntaxError):
+                pages = area_tree_pages(output, wanted)
         return FopRun(output, completed.stdout + "\n" + completed.stderr, completed.returncode,
                       pages)
 
@@ -141,7 +151,7 @@ def area_tree_pages(area_tree: bytes, wanted: set[str] | None = None) -> dict[st
     page = 0
     for event, element in etree.iterparse(io.BytesIO(area_tree), events=("start", "end"),
                                           resolve_entities=False, no_network=True,
-                                          huge_tree=True):
+                                          load_dtd=False, huge_tree=True):
         if event == "start":
             if element.tag == "pageViewport":
                 page += 1

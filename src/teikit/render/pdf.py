@@ -11,6 +11,10 @@ of each mention from that layout, keeps in the index only the first mention of a
 page (``xslt/fo/index-pages.xsl``) and lays out that final FO. The pages found are remembered
 (see :mod:`teikit.render.index_cache`): when the same book is built again, the final FO is laid
 out first, its own layout confirms the pages, and one layout is enough.
+
+Nothing is replaced before it is checked: every layout FOP returns must be a whole PDF (or area
+tree), and the PDF and its FO are written only when the final PDF is, so a failed run leaves
+both as they were.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from teikit.render.fop import (
     INSTALL_HINT,
     FopRun,
     FopSession,
+    OutputFormat,
     area_tree_pages,
     find_fop,
     fop_session,
@@ -39,8 +44,8 @@ from teikit.xmlio import check_not_an_input, write_bytes_atomically, write_text_
 
 __all__ = [
     "FAST_JVM", "FOP_ENV", "FOP_TIMEOUT_SECONDS", "INSTALL_HINT", "FopError", "FopReport",
-    "PdfResult", "classify_fop_output", "find_fop", "first_mention_per_page", "fop_config",
-    "mention_pages", "render_pdf", "render_pdf_report", "run_fop",
+    "PdfResult", "check_pdf", "classify_fop_output", "find_fop", "first_mention_per_page",
+    "fop_config", "mention_pages", "render_pdf", "render_pdf_report", "run_fop",
 ]
 
 # commons-logging ("[WARN] FOUserAgent - …") and java.util.logging ("SEVERE: …") lines
@@ -104,8 +109,34 @@ def _last_words(output: str) -> str | None:
     return _condense(lines[-1]) if lines else None
 
 
-def check_fop_run(run: FopRun, name: str, allow_missing_glyphs: bool = False) -> FopReport:
-    """FOP's report on a layout; raises :class:`FopError` when the layout failed."""
+def check_pdf(path: Path, name: str) -> None:
+    """FOP's output is a whole PDF: the ``%PDF-`` header and an ``%%EOF`` at the end."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FopError(f"{name}: FOP's output cannot be read: {error.strerror}") from None
+    check_pdf_bytes(data, name)
+
+
+def check_pdf_bytes(data: bytes, name: str) -> None:
+    """As :func:`check_pdf`, for the PDF in memory."""
+    if not data:
+        raise FopError(f"{name}: FOP wrote nothing (is it really Apache FOP?)")
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+        raise FopError(f"{name}: FOP's output is not a complete PDF")
+
+
+def check_area_tree_bytes(data: bytes, name: str) -> None:
+    """FOP's output is an XML area tree."""
+    head = data[:4096].lstrip()
+    if not head.startswith(b"<?xml") or b"<areaTree" not in head:
+        raise FopError(f"{name}: FOP wrote no area tree (is it really Apache FOP?)")
+
+
+def check_fop_run(run: FopRun, name: str, allow_missing_glyphs: bool = False,
+                  output_format: OutputFormat | None = None) -> FopReport:
+    """FOP's report on a layout; raises :class:`FopError` when the layout failed or, when
+    ``output_format`` is given, when its output is not a whole PDF (area tree)."""
     report = classify_fop_output(run.log)
     problems = list(report.errors)
     if not allow_missing_glyphs:
@@ -115,6 +146,10 @@ def check_fop_run(run: FopRun, name: str, allow_missing_glyphs: bool = False) ->
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise FopError(f"{name}: FOP: {problems[0]}{more}")
+    if output_format == "pdf":
+        check_pdf_bytes(run.output, name)
+    elif output_format == "at":
+        check_area_tree_bytes(run.output, name)
     return report
 
 
@@ -124,10 +159,11 @@ def run_fop(fo: Path, out: Path, *, output_format: str = "pdf", fop: str | None 
     """Render ``fo`` with FOP into ``out`` (``pdf`` or the XML area tree ``at``), atomically.
 
     Raises :class:`FopError` when FOP fails, reports an error or an unresolved reference, or (unless
-    ``allow_missing_glyphs``) a character none of the configured fonts can print. Messages start
-    with ``name`` (default: the FO file).
+    ``allow_missing_glyphs``) a character none of the configured fonts can print, or when its
+    output is not a complete PDF (area tree). ``out`` is replaced only by a checked result.
+    Messages start with ``name`` (default: the FO file).
     """
-    if output_format not in ("pdf", "at"):
+    if output_format != "pdf" and output_format != "at":
         raise ValueError(f"unknown FOP output format {output_format!r}")
     name = name or str(fo)
     session = session or fop_session(fop)
@@ -141,8 +177,8 @@ def run_fop(fo: Path, out: Path, *, output_format: str = "pdf", fop: str | None 
         data = Path(fo).read_bytes()
     except OSError as error:
         raise OutputError(f"{fo}: cannot be read: {error.strerror}") from None
-    run = session.layout(data, output_format)  # type: ignore[arg-type]
-    report = check_fop_run(run, name, allow_missing_glyphs)
+    run = session.layout(data, output_format)
+    report = check_fop_run(run, name, allow_missing_glyphs, output_format)
     write_bytes_atomically(out, run.output, inputs=[Path(fo)])
     return report
 
@@ -244,6 +280,9 @@ def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str |
     fo_path = out.with_suffix(".fo")
     check_not_an_input(out, [tei])
     check_not_an_input(fo_path, [tei])
+    if out.resolve() == fo_path.resolve():
+        raise OutputError(f"{out}: the PDF and its FO would be the same file",
+                          hint="give the PDF a .pdf name")
     name = str(fo_path)
     if not exact_index:
         text = fo_string(tei, page_size, stylesheet=stylesheet)
@@ -261,11 +300,11 @@ def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str |
     if remembered is not None and pages_with_pdf:
         text = cite_pages(draft, remembered)
         run = session.layout(text.encode("utf-8"), "pdf", page_ids=mentions)
-        check_fop_run(run, name, allow_missing_glyphs)
+        check_fop_run(run, name, allow_missing_glyphs, "pdf")
         if set(first_mention_per_page(run.pages)) == set(remembered):
             return _finish(tei, out, fo_path, text, run, name, allow_missing_glyphs, 1)
     layout = session.layout(draft.encode("utf-8"), "at", page_ids=mentions)
-    check_fop_run(layout, f"{tei} (index layout)", allow_missing_glyphs)
+    check_fop_run(layout, f"{tei} (index layout)", allow_missing_glyphs, "at")
     cited = first_mention_per_page(layout.pages)
     if key:
         index_cache.write(key, cited)
@@ -282,8 +321,9 @@ def _pages_with_pdf() -> type:
 
 def _finish(tei: Path, out: Path, fo_path: Path, text: str, run: FopRun, name: str,
             allow_missing_glyphs: bool, layouts: int) -> PdfResult:
-    write_text_atomically(fo_path, text, inputs=[tei])
-    report = check_fop_run(run, name, allow_missing_glyphs)
+    """Write the PDF and then its FO, once the PDF is checked (a failure keeps both)."""
+    report = check_fop_run(run, name, allow_missing_glyphs, "pdf")
     write_bytes_atomically(out, run.output, inputs=[tei])
+    write_text_atomically(fo_path, text, inputs=[tei])
     return PdfResult(pdf=out, fo=fo_path, warnings=report.warnings + report.missing_glyphs,
                      layouts=layouts)
