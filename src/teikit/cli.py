@@ -4,36 +4,70 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 
 from teikit.errors import TeikitError
 
 F = TypeVar("F", bound=Callable[..., Any])
+Decorator = Callable[[F], F]
 
 
-def reports_errors(command: F) -> F:
-    """Turn a :class:`TeikitError` into one line on stderr and its exit code — never a traceback."""
+class ReportedError(click.ClickException):
+    """A :class:`TeikitError` as click shows it: one line on stderr, the error's exit code."""
 
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def __init__(self, error: TeikitError) -> None:
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"teikit: error: {self.message}", err=True, file=file)
+
+
+class TeikitGroup(click.Group):
+    """The command group that reports every :class:`TeikitError` of every command the same
+    way (bad input is the user's to fix: no traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return command(*args, **kwargs)
+            return super().invoke(ctx)
         except TeikitError as error:
-            click.echo(f"teikit: error: {error}", err=True)
-            sys.exit(error.exit_code)
+            raise ReportedError(error) from None
 
-    return wrapper  # type: ignore[return-value]
+
+# ---- options several commands share -------------------------------------------------------------
+
+def output_option(help: str) -> Decorator[Any]:
+    return click.option("-o", "--output", type=click.Path(path_type=Path), help=help)
+
+
+def config_option(help: str, **kwargs: Any) -> Decorator[Any]:
+    return click.option("--config", type=click.Path(path_type=Path), help=help, **kwargs)
+
+
+def register_option() -> Decorator[Any]:
+    return click.option("--register", type=click.Path(path_type=Path),
+                        help="TEI register of people, organisations, places (overrides the "
+                             "config).")
+
+
+def encoding_option() -> Decorator[Any]:
+    return click.option("--encoding",
+                        help="Decode the source with this codec instead of detecting it.")
+
+
+def page_size_option() -> Decorator[Any]:
+    return click.option("--page-size", type=click.Choice(["A5", "A4"], case_sensitive=False),
+                        default="A5", show_default=True, help="Page size of the printed book.")
 
 
 def warn(message: str) -> None:
     click.echo(f"teikit: warning: {message}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=TeikitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="teikit")
 def main() -> None:
     """Plain-text transcriptions to TEI P5 editions: convert, validate, render."""
@@ -41,14 +75,10 @@ def main() -> None:
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the TEI (default: SOURCE with .xml).")
-@click.option("--config", type=click.Path(path_type=Path),
-              help="Edition config (default: edition.toml next to the source's tei/ folder).")
-@click.option("--register", type=click.Path(path_type=Path),
-              help="TEI register of people, organisations, places (overrides the config).")
-@click.option("--encoding", help="Decode the source with this codec instead of detecting it.")
-@reports_errors
+@output_option("Where to write the TEI (default: SOURCE with .xml).")
+@config_option("Edition config (default: edition.toml next to the source's tei/ folder).")
+@register_option()
+@encoding_option()
 def convert(source: Path, output: Path | None, config: Path | None, register: Path | None,
             encoding: str | None) -> None:
     """Convert a plain-text transcription SOURCE into TEI P5."""
@@ -68,13 +98,11 @@ def export() -> None:
 
 @export.command("text")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write here instead of stdout.")
+@output_option("Write here instead of stdout.")
 @click.option("--reading", type=click.Choice(["original", "corrected"]), default="original",
               show_default=True,
               help="original: the transcription as it was (repairs undone); "
                    "corrected: with repairs.")
-@reports_errors
 def export_text(file: Path, output: Path | None, reading: str) -> None:
     """Read a TEI FILE back to a plain-text transcription."""
     from teikit.convert import read_back_file
@@ -88,9 +116,8 @@ def export_text(file: Path, output: Path | None, reading: str) -> None:
 
 
 @main.command()
-@click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
-              show_default=True, help="Edition config naming the sources and the register.")
-@reports_errors
+@config_option("Edition config naming the sources and the register.",
+               default=Path("tei/edition.toml"), show_default=True)
 def build(config: Path) -> None:
     """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF)."""
     from teikit.build import build_edition
@@ -106,11 +133,9 @@ def render() -> None:
 
 @render.command("html")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the page (default: FILE with .html). One FILE only.")
+@output_option("Where to write the page (default: FILE with .html). One FILE only.")
 @click.option("--site", "site_dir", type=click.Path(path_type=Path),
               help="Write a site instead: one page per FILE plus index.html, into this directory.")
-@reports_errors
 def render_html_command(files: tuple[Path, ...], output: Path | None,
                         site_dir: Path | None) -> None:
     """Render TEI FILES as HTML reading editions (assets are copied next to the pages)."""
@@ -136,7 +161,6 @@ def entities() -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--contexts", default=3, show_default=True, help="Contexts shown per entity.")
-@reports_errors
 def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
     """Entities of a TEI FILE with counts and contexts, mentions left for review, and
     capitalised names the register does not know."""
@@ -153,10 +177,8 @@ def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
 
 @entities.command("suggest")
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write the register here instead of stdout.")
-@click.option("--encoding", help="Decode the source with this codec instead of detecting it.")
-@reports_errors
+@output_option("Write the register here instead of stdout.")
+@encoding_option()
 def entities_suggest_command(source: Path, output: Path | None, encoding: str | None) -> None:
     """Propose a TEI register (kinds guessed, forms, first contexts) for a transcription SOURCE."""
     from teikit.convert import ingest_file
@@ -184,7 +206,6 @@ def entities_suggest_command(source: Path, output: Path | None, encoding: str | 
 @click.option("--engine", type=click.Choice(["auto", "jing", "lxml"]), default="auto",
               show_default=True, help="RELAX NG engine for tei_all/.rng: jing if installed, "
                                       "else lxml.")
-@reports_errors
 def validate(files: tuple[Path, ...], schemas: tuple[str, ...], output_format: str,
              tei_all: Path | None, engine: str) -> None:
     """Validate TEI FILES (a directory: every .xml in it).
@@ -208,11 +229,8 @@ def validate(files: tuple[Path, ...], schemas: tuple[str, ...], output_format: s
 
 @render.command("fo")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the XSL-FO (default: FILE with .fo).")
-@click.option("--page-size", type=click.Choice(["A5", "A4"], case_sensitive=False), default="A5",
-              show_default=True, help="Page size of the printed book.")
-@reports_errors
+@output_option("Where to write the XSL-FO (default: FILE with .fo).")
+@page_size_option()
 def render_fo_command(file: Path, output: Path | None, page_size: str) -> None:
     """Render a TEI FILE as XSL-FO, the print edition before layout."""
     from teikit.render.fo import render_fo
@@ -222,13 +240,10 @@ def render_fo_command(file: Path, output: Path | None, page_size: str) -> None:
 
 @render.command("pdf")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the PDF (default: FILE with .pdf); the .fo is kept beside it.")
-@click.option("--page-size", type=click.Choice(["A5", "A4"], case_sensitive=False), default="A5",
-              show_default=True, help="Page size of the printed book.")
+@output_option("Where to write the PDF (default: FILE with .pdf); the .fo is kept beside it.")
+@page_size_option()
 @click.option("--fop", "fop_executable", metavar="PATH",
               help="Apache FOP executable (default: $TEIKIT_FOP, else fop on the PATH).")
-@reports_errors
 def render_pdf_command(file: Path, output: Path | None, page_size: str,
                        fop_executable: str | None) -> None:
     """Render a TEI FILE as a PDF book with Apache FOP."""
