@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -13,17 +13,6 @@ from teikit.errors import TeikitError
 
 F = TypeVar("F", bound=Callable[..., Any])
 Decorator = Callable[[F], F]
-
-
-class ReportedError(click.ClickException):
-    """A :class:`TeikitError` as click shows it: one line on stderr, the error's exit code."""
-
-    def __init__(self, error: TeikitError) -> None:
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"teikit: error: {self.message}", err=True, file=file)
 
 
 class TeikitGroup(click.Group):
@@ -34,7 +23,8 @@ class TeikitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TeikitError as error:
-            raise ReportedError(error) from None
+            click.echo(f"teikit: error: {error}", err=True)
+            ctx.exit(error.exit_code)
 
 
 # ---- options several commands share -------------------------------------------------------------

@@ -307,8 +307,9 @@ class _DateReader:
             year2 = int(groups["y2"]) if groups.get("y2") else year
             if not _valid(year2, month2, day2):
                 return None
-            first = {"year": year, "month": month, "day": day}
-            second = {"year": year2, "month": month2, "day": day2}
+            # (year, month, day) as written first, and in the parentheses
+            outside: tuple[int | None, int, int] = (year, month, day)
+            inside: tuple[int | None, int, int] = (year2, month2, day2)
             if groups.get("style2"):
                 new_style = groups["style2"].lower().startswith("n")
             elif year is not None and year2 is not None and julian_to_gregorian(
@@ -319,10 +320,10 @@ class _DateReader:
                 new_style = False
             else:
                 return None                     # two dates that are not one day in two calendars
-            old, new = (first, second) if new_style else (second, first)
-            attrs = {"when": _iso(new["year"], new["month"], new["day"])}
-            if old["year"] is not None:
-                attrs.update(self._julian_attrs(_iso(old["year"], old["month"], old["day"])))
+            old, new = (outside, inside) if new_style else (inside, outside)
+            attrs = {"when": _iso(*new)}
+            if old[0] is not None:
+                attrs.update(self._julian_attrs(_iso(*old)))
             return attrs
         return self._day(year, month, day, julian_text)
 
