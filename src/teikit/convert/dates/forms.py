@@ -298,6 +298,9 @@ def _read(kind: str, lang: str, match: re.Match[str], text: str,
     g = match.groupdict()
     start, end = match.span("x") if g.get("x") else match.span()
     weekday = weekday_names()[g["wd"]][0] if g.get("wd") else None
+    year: int | None
+    month: int | None
+    second: Written | None
     if kind in {"year", "year-range"}:
         if not bare_years and not _after_preposition(text, start):
             return
@@ -307,10 +310,10 @@ def _read(kind: str, lang: str, match: re.Match[str], text: str,
         yield Expression(start, end, "point", Written(int(g["y"])))
         return
     if kind == "year-range":
-        first = int(g["y"])
-        second = int(g["y2"]) if len(g["y2"]) == 4 else first // 100 * 100 + int(g["y2"])
-        if second > first:
-            yield Expression(start, end, "range", Written(first), Written(second))
+        low = int(g["y"])
+        high = int(g["y2"]) if len(g["y2"]) == 4 else low // 100 * 100 + int(g["y2"])
+        if high > low:
+            yield Expression(start, end, "range", Written(low), Written(high))
         return
     if kind == "decade":
         yield Expression(start, end, "decade", Written(int(g["y"])))

@@ -210,7 +210,7 @@ class _DateReader:
         for block in doc.blocks:
             if block.kind in SKIPPED:
                 continue
-            running = self.anchor
+            running: Anchor | None = self.anchor
             if block.kind is BlockKind.FOOTNOTE and block.key in anchor_at_marker:
                 marker = anchor_at_marker[block.key]
                 self.anchor = (Anchor(marker.year, marker.month, marker.day, block.index,
@@ -221,9 +221,9 @@ class _DateReader:
                 if any(_crosses(expression.start, expression.end, s)
                        for s in taken.get(block.index, [])):
                     continue
-                span = self._span(doc, block, expression)
-                if span is not None:
-                    out.append(span)
+                proposed = self._span(doc, block, expression)
+                if proposed is not None:
+                    out.append(proposed)
                 trace.append((expression.start, self.anchor))
             if block.kind is BlockKind.FOOTNOTE:
                 self.anchor = running
@@ -302,6 +302,7 @@ class _DateReader:
     def _year_for(self, block: Block, month: int, day: int | None, cited: bool,
                   inference: Inference) -> int | None:
         anchor, own = self.anchor, self.own
+        cert: str | None
         if anchor is not None and anchor.block == block.index:
             source, cert = anchor, "high"
         elif own is not None:
