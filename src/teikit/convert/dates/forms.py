@@ -104,21 +104,25 @@ def _names(kind: str, lang: str) -> dict[str, int]:
     return out
 
 
-@cache
-def month_names() -> dict[str, tuple[int, str]]:
-    """Every month spelling → (month, language); English first where spellings coincide."""
+def _in_every_language(kind: str) -> dict[str, tuple[int, str]]:
+    """Every spelling of a month or weekday name → (number, language); English first where
+    spellings coincide."""
     out: dict[str, tuple[int, str]] = {}
     for lang in ("de", "fr", "en"):
-        out.update({name: (number, lang) for name, number in _names("month", lang).items()})
+        out.update({name: (number, lang) for name, number in _names(kind, lang).items()})
     return out
+
+
+@cache
+def month_names() -> dict[str, tuple[int, str]]:
+    """Every month spelling → (month, language)."""
+    return _in_every_language("month")
 
 
 @cache
 def weekday_names() -> dict[str, tuple[int, str]]:
-    out: dict[str, tuple[int, str]] = {}
-    for lang in ("de", "fr", "en"):
-        out.update({name: (number, lang) for name, number in _names("day", lang).items()})
-    return out
+    """Every weekday spelling → (weekday, language)."""
+    return _in_every_language("day")
 
 
 def _alternation(names: list[str]) -> str:
