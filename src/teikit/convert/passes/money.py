@@ -73,6 +73,8 @@ SIGNED = re.compile(rf"{_START}(?P<sign>[£$€¥₽])\s?(?P<figures>{_FIGURES})
 # "10s. 6d.", "6d.": shillings and pence without pounds
 SHILLINGS = re.compile(rf"{_START}(?:(?P<s>\d{{1,2}})s\.(?:\s+(?P<d>\d{{1,2}})d\.)?"
                        rf"|(?P<pence>\d{{1,2}})d\.)(?!\w)")
+# a cheap first look: most paragraphs name no currency at all
+_ANY_CURRENCY = re.compile(rf"[£$€¥₽]|\d[sd]\.|\b(?:{_NAME})\b", re.IGNORECASE)
 _OTHER_SENSE_AFTER = re.compile(r"^\s+(?:of|per|weight|in weight)\b")
 
 
@@ -106,6 +108,8 @@ def run(doc: Transcription, earlier: Sequence[Span], options: MoneyOptions) -> P
 
 def find_amounts(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, quantity, unit) of each amount in ``text``: leftmost, then longest."""
+    if not _ANY_CURRENCY.search(text):
+        return []
     found: list[tuple[int, int, str, str]] = []
     for match in SIGNED.finditer(text):
         found.append((match.start(), match.end(), *_signed(match)))
