@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from teikit.config import TextSettings
+from teikit.convert import passes
 from teikit.convert.model import BlockKind
 from teikit.convert.passes.dates import DateOptions, is_julian_period, julian_to_gregorian, run
+from teikit.register.entries import EMPTY_REGISTER
 from tests.convert.passes.conftest import make_doc, tagged
 
 JULIAN = {"datingMethod": "#julian", "calendar": "#julian"}
@@ -319,3 +322,41 @@ def test_one_warning_per_inferred_date_with_its_line_and_paragraph() -> None:
     assert result.warnings[1].startswith("line 2: date “the 6th” → 1918-01-19 (cert medium): "
                                          "month and year from “January 5, 1918”")
     assert "— in “On January 5, 1918 the Assembly met" in result.warnings[1]
+
+
+def test_an_editors_statement_of_the_calendar_and_an_aside_that_does_not_move_the_year() -> None:
+    from teikit.convert.ingest import ingest_text
+
+    doc = ingest_text("A Diary\n\nWritten: 1918–1919.\n\nThe diary opens in the last days of 1917. "
+                      "[All dates before February 1918 are Old Style – Ed.]\n\nDecember 24. The "
+                      "Red Guards came in.\n", "t")
+    spans = passes.run_passes(doc, TextSettings(name="t"), EMPTY_REGISTER).spans
+    found = tagged(doc, spans, "date")
+    assert ("December 24", "date", {"when": "1918-01-06", "when-custom": "1917-12-24", **JULIAN,
+                                    "cert": "medium", "resp": "#teikit",
+                                    "evidence": "internal"}) in found
+
+
+def test_a_report_without_a_date_of_writing_takes_the_year_of_its_publication() -> None:
+    from teikit.convert.ingest import ingest_text
+
+    doc = ingest_text("A Report\n\nSource: The Labour Leader, 20 September 1917.\n\nWe reached "
+                      "Stockholm at the beginning of July, and sailed home on 12 September.\n", "t")
+    found = tagged(doc, run(doc, (), DateOptions()).spans)
+    assert [(t, a.get("when") or f"{a['notBefore']}/{a['notAfter']}") for t, _, a in found] == [
+        ("20 September 1917", "1917-09-20"), ("the beginning of July", "1917-07-01/1917-07-10"),
+        ("12 September", "1917-09-12")]
+
+
+def test_a_part_of_a_month_without_any_year_keeps_month_and_days() -> None:
+    assert dates("at the end of June", year=None, calendar="gregorian")[0][1]["notBefore"] == \
+        "--06-21"
+
+
+def test_a_calendar_named_after_a_list_of_days_holds_for_every_day() -> None:
+    found = _values("In Stockholm, they date them the 3rd and the 4th of July by their own "
+                    "calendar.", year=1917)
+    assert found == [("the 3rd", "1917-07-16", "1917-07-03"),
+                     ("the 4th of July", "1917-07-17", "1917-07-04")]
+    assert _values("on 25 October by the Russian calendar", year=1917) == [
+        ("25 October", "1917-11-07", "1917-10-25")]

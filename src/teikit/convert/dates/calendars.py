@@ -32,8 +32,9 @@ from teikit.convert.model import BlockKind, Transcription
 LAST_JULIAN = (1918, 1, 31)
 
 # places of the Russian Empire and Soviet Russia whose people wrote Old Style dates before 1918
-# (Congress Poland and Finland, though in the Empire, wrote New Style)
-RUSSIAN_PLACES = frozenset(("Russia", "Russian", "Russians", "Petrograd", "Petersburg",
+# (Congress Poland and Finland, though in the Empire, wrote New Style); "Russian" is not a place:
+# a report from abroad speaks of "the Russian comrades" too
+RUSSIAN_PLACES = frozenset(("Russia", "Petrograd", "Petersburg",
                             "Leningrad", "Moscow", "Kiev", "Kyiv", "Kharkov", "Kharkiv", "Odessa",
                             "Saratov", "Kazan", "Samara", "Simbirsk", "Nizhny", "Novgorod",
                             "Tsaritsyn", "Astrakhan", "Kronstadt", "Smolny", "Tula", "Ivanovo",
@@ -67,8 +68,9 @@ OTHER_PLACES = frozenset(("Berlin", "Paris", "London", "Vienna", "Zurich", "Zür
                           "Switzerland", "Sweden", "Norway", "Denmark", "Holland", "Belgium",
                           "Austria", "Hungary", "America", "Canada", "Japan", "China", "Tokyo",
                           "Peking", "Shanghai"))
+# "All dates are given in the Old Style", "[Dates before February 1918 are Old Style – Ed.]"
 _STATEMENT = re.compile(
-    r"\b(?:all\s+)?dates\s+(?:in\s+this\s+\w+\s+)?(?:are|were)\s+(?:given\s+)?(?:in\s+|according"
+    r"\bdates\b[^.\[\]]{0,60}?\b(?:are|were|is)\s+(?:given\s+|written\s+)?(?:in\s+|according"
     r"\s+to\s+)?(?:the\s+)?(?P<style>old|new)\s+(?:style|calendar)", re.IGNORECASE)
 _MARK = re.compile(
     r"(?P<style>\bO\.\s?S\.|\bN\.\s?S\.|\b[Oo]ld [Ss]tyle\b|\b[Nn]ew [Ss]tyle\b|"

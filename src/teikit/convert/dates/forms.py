@@ -79,6 +79,7 @@ class Expression:
     lang: str = "en"
     qualifier: str | None = None
     day_only: bool = False            # "the 19th": month and year from the passage
+    phrase_end: int | None = None     # a day of a list: where the list ends (its calendar mark)
 
 
 def _names(kind: str, lang: str) -> dict[str, int]:
@@ -453,7 +454,7 @@ def _list(kind: str, match: re.Match[str], text: str) -> Iterator[Expression]:
             end = body_end                      # "the 9th of March 1921" carries month and year
         elif last:
             end = body_end
-        yield Expression(start, end, "point", Written(year, month, day))
+        yield Expression(start, end, "point", Written(year, month, day), phrase_end=body_end)
 
 
 def _after_preposition(text: str, start: int) -> bool:

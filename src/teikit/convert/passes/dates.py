@@ -64,8 +64,8 @@ _MARKER = re.compile(r"\[(\d{1,3})\]")   # a footnote marker in the text
 # a calendar named right after a date, outside it: "[New Style – Ed.]", "by the old calendar"
 _STYLE_AFTER = re.compile(
     r"^\s*(?:\[\s*(?:i\.\s?e\.,?\s*)?(?P<bracket>New Style|N\.\s?S\.|Old Style|O\.\s?S\.)|"
-    r",?\s*\(?(?:by|according to|in|after)\s+the\s+(?P<phrase>old|new|Julian|Gregorian)\s+"
-    r"(?:calendar|style|reckoning))", re.IGNORECASE)
+    r",?\s*\(?(?:by|according to|in|after)\s+(?:the|their|our)\s+(?P<phrase>old|new|Julian|"
+    r"Gregorian|Russian|own)\s+(?:calendar|style|reckoning))", re.IGNORECASE)
 # a date the text presents as past: "your letter of", "an earlier letter of", "dated"
 _CITED = re.compile(
     r"(?:\b(?:your|my|our|his|her|their|this|that|an?|the)\s+(?:(?:earlier|previous|last|former|"
@@ -76,6 +76,10 @@ _ANNUAL = re.compile(r"name[- ]?day|saint’?'?s day|\bfeast\b|birthday|annivers
                      r"each year|annually|is celebrated|are celebrated|falls on|kept on",
                      re.IGNORECASE)
 _DATED_FIELDS = ("delivered", "written")
+# the days of a month that "the beginning of", "the middle of" … cover (0: the month's last)
+_PART_DAYS = {"beginning": (1, 10), "middle": (11, 20), "end": (21, 0), "first half": (1, 15),
+              "second half": (16, 0)}
+_PUBLISHED_FIELDS = ("first_published", "source", "this_version")
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,24 @@ def _own_date(doc: Transcription) -> tuple[Written, str] | None:
     return None
 
 
+def _published_date(doc: Transcription) -> tuple[Written, str] | None:
+    """The day or month a text without a date of writing was published ("Source: The Labour
+    Leader, 20 September 1917"): the year of its first yearless dates when nothing before them
+    gives one."""
+    if any(doc.field(key) is not None for key in _DATED_FIELDS):
+        return None
+    for key in _PUBLISHED_FIELDS:
+        field = doc.field(key)
+        if field is None:
+            continue
+        found = [e for e in find_expressions(field.text, bare_years=True)
+                 if e.kind == "point" and e.first.year and e.first.month]
+        if found:
+            label = field.label or key.capitalize() + ":"
+            return found[0].first, f"the date of publication (“{label} {field.text.strip()}”)"
+    return None
+
+
 @dataclass(frozen=True)
 class DateOptions:
     """What the edition config says of the text's dates; empty: the text decides."""
@@ -200,10 +222,19 @@ class _DateReader:
             if self.own is not None and self.own.cert is not None and \
                     max(y for _, y in years) < self.own.year - 1:
                 self.own = None
+        published = _published_date(doc)
+        if published is not None and published[0].year is not None and (
+                not years or min(y for _, y in years) >= published[0].year):
+            # a report dated by its publication: its first yearless dates fall in that year
+            self.first_year = Anchor(published[0].year, published[0].month, None, -1,
+                                     published[1], "medium")
         taken: dict[int, list[Span]] = {}
+        self.asides: dict[int, list[tuple[int, int]]] = {}
         for span in earlier:
             if span.tag is not None:
                 taken.setdefault(span.block, []).append(span)
+            if span.tag == "note" and span.attrs.get("type") in {"gloss", "paraphrase"}:
+                self.asides.setdefault(span.block, []).append((span.start, span.end))
         out: list[Span] = []
         self.anchor: Anchor | None = None
         anchor_at_marker: dict[str, Anchor | None] = {}
@@ -258,7 +289,9 @@ class _DateReader:
                          evidence="conjecture" if inference.cert == "low" else "internal")
             self._warn(block, e, attrs, inference)
         annual = attrs.get("when", "").startswith("--")
-        if narrative and not cited and not annual and first.year is not None and e.kind in {
+        # an editor's bracketed aside ("[the strike of 1889 – Ed.]") does not move the narrative
+        aside = any(lo <= e.start and e.end <= hi for lo, hi in self.asides.get(block.index, []))
+        if narrative and not (cited or annual or aside) and first.year is not None and e.kind in {
                 "point", "approx", "range", "dual"}:
             stated = e.first.year is None and inference.cert is None and self.year is not None
             self.anchor = Anchor(first.year, first.month, first.day if e.kind != "approx"
@@ -310,7 +343,7 @@ class _DateReader:
         elif anchor is not None:
             source, cert = anchor, "medium"
         elif self.first_year is not None:
-            source, cert = self.first_year, "low"
+            source, cert = self.first_year, self.first_year.cert
         else:
             inference.add("year: none in the text, so a date without a year keeps month and day "
                           "only (the edition config can say: [texts.NAME] year = …)", "low")
@@ -348,11 +381,14 @@ class _DateReader:
     def _style(self, block: Block, e: Expression) -> str | None:
         if e.style:
             return e.style
-        after = _STYLE_AFTER.match(block.text[e.end:])
+        after = _STYLE_AFTER.match(block.text[e.phrase_end or e.end:])
         if after is None:
             return None
         word = (after.group("bracket") or after.group("phrase")).lower()
-        return "old" if word.startswith(("o", "julian")) else "new"
+        if word == "own":
+            # "by their own calendar": the other one than the text's
+            return "new" if self.decision.calendar == "julian" else "old"
+        return "old" if word.startswith(("o", "julian", "russian")) else "new"
 
     def _julian(self, block: Block, e: Expression, written: Written, narrative: bool,
                 inference: Inference) -> bool:
@@ -460,11 +496,16 @@ class _DateReader:
                 narrative: bool, inference: Inference) -> dict[str, str] | None:
         year, month, qualifier = first.year, first.month, e.qualifier or ""
         if year is None:
-            return None
+            # no year anywhere: the bounds as month and day ("the end of June": --06-21/--06-30)
+            if month is None or qualifier not in _PART_DAYS:
+                return None
+            lo, hi = _PART_DAYS[qualifier]
+            hi = hi or gregorian_calendar.monthrange(2001, month)[1]
+            return {"notBefore": _iso(None, month, lo), "notAfter": _iso(None, month, hi)}
         if month is not None:
             last = gregorian_calendar.monthrange(year, month)[1]
-            lo, hi = {"beginning": (1, 10), "middle": (11, 20), "end": (21, last),
-                      "first half": (1, 15), "second half": (16, last)}.get(qualifier, (1, last))
+            lo, hi = _PART_DAYS.get(qualifier, (1, 0))
+            hi = hi or last
             if self._julian(block, e, Written(year, month, hi), narrative, inference):
                 hi = min(hi, julian.month_length(year, month))
                 return {"notBefore": julian_to_gregorian(year, month, lo).isoformat(),
