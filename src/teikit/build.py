@@ -39,12 +39,16 @@ def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: Non
     if report.exit_code:
         raise InvalidEditionError("the generated TEI is not valid; see the problems above")
 
-    yield from render_outputs(outputs, config.site_dir, config.page_size, warn)
+    yield from render_outputs(outputs, config.site_dir, config.page_size, warn,
+                              html_stylesheet=config.html_stylesheet,
+                              fo_stylesheet=config.fo_stylesheet)
 
 
 def render_outputs(tei_files: list[Path], site_dir: Path, page_size: str,
-                   warn: Callable[[str], None]) -> Iterator[str]:
-    """The reading edition (one page per text and an index) and the print edition (FO, PDF).
+                   warn: Callable[[str], None], *, html_stylesheet: Path | None = None,
+                   fo_stylesheet: Path | None = None) -> Iterator[str]:
+    """The reading edition (one page per text and an index) and the print edition (FO, PDF),
+    each with the project's stylesheet when the config names one.
 
     Without Apache FOP the FO is still written and the missing PDF is a warning."""
     from teikit.errors import ToolMissingError
@@ -53,14 +57,14 @@ def render_outputs(tei_files: list[Path], site_dir: Path, page_size: str,
     from teikit.render.pdf import render_pdf
 
     site_dir.mkdir(parents=True, exist_ok=True)
-    for page in render_site(tei_files, site_dir):
+    for page in render_site(tei_files, site_dir, stylesheet=html_stylesheet):
         yield f"wrote {page}"
     for tei in tei_files:
         pdf = site_dir / f"{tei.stem}.pdf"
         try:
-            render_pdf(tei, pdf, page_size)
+            render_pdf(tei, pdf, page_size, stylesheet=fo_stylesheet)
             yield f"wrote {pdf.with_suffix('.fo')} and {pdf}"
         except ToolMissingError as missing:
-            fo = render_fo(tei, pdf.with_suffix(".fo"), page_size)
+            fo = render_fo(tei, pdf.with_suffix(".fo"), page_size, stylesheet=fo_stylesheet)
             warn(f"{tei.name}: no PDF: {missing}")
             yield f"wrote {fo}"
