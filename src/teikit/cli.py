@@ -54,6 +54,12 @@ def page_size_option() -> Decorator[Any]:
                         default="A5", show_default=True, help="Page size of the printed book.")
 
 
+force_option = click.option(
+    "--force", is_flag=True,
+    help="Overwrite TEI files edited by hand or not written by teikit, keeping each as "
+         "NAME.xml.bak first.")
+
+
 def warn(message: str) -> None:
     click.echo(f"teikit: warning: {message}", err=True)
 
@@ -62,6 +68,24 @@ def warn(message: str) -> None:
 @click.version_option(package_name="teikit")
 def main() -> None:
     """Plain-text transcriptions to TEI P5 editions: convert, validate, render."""
+    exit_on_signals()
+
+
+def exit_on_signals() -> None:
+    """SIGTERM and SIGHUP end the run like Ctrl-C: cleanly, so that temporary files are removed
+    and no output is left half-written."""
+    import signal
+
+    def stop(number: int, _frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                signal.signal(number, stop)
+            except ValueError:  # not the main thread (e.g. inside a test runner's worker)
+                return
 
 
 @main.command()
@@ -70,15 +94,20 @@ def main() -> None:
 @config_option("Edition config (default: edition.toml next to the source's tei/ folder).")
 @register_option()
 @encoding_option()
+@click.option("--corrections", type=click.Path(path_type=Path),
+              help="Corrections file (default: corrections/NAME.toml next to the config).")
+@force_option
 def convert(source: Path, output: Path | None, config: Path | None, register: Path | None,
-            encoding: str | None) -> None:
+            encoding: str | None, corrections: Path | None, force: bool) -> None:
     """Convert a plain-text transcription SOURCE into TEI P5."""
     from teikit.convert import convert_file
 
     result = convert_file(source, output, config_path=config, register_path=register,
-                          encoding=encoding)
+                          encoding=encoding, corrections_path=corrections, force=force)
     for message in result.warnings:
         warn(message)
+    if result.backup is not None:
+        click.echo(f"kept the replaced file as {result.backup}")
     click.echo(f"wrote {result.output}")
 
 
@@ -223,12 +252,41 @@ def export_package(config: Path, output: Path, title: str | None) -> None:
 @main.command()
 @config_option("Edition config naming the sources and the register.",
                default=Path("tei/edition.toml"), show_default=True)
-def build(config: Path) -> None:
-    """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF)."""
+@force_option
+def build(config: Path, force: bool) -> None:
+    """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF).
+
+    A TEI file edited by hand (or not written by teikit) is not overwritten: the build says
+    which, builds the other texts and exits with status 1."""
     from teikit.build import build_edition
 
-    for line in build_edition(config, warn=warn):
+    for line in build_edition(config, warn=warn, force=force):
         click.echo(line)
+
+
+@main.group()
+def corrections() -> None:
+    """The editor's corrections to the automatic mark-up (tei/corrections/NAME.toml)."""
+
+
+@corrections.command("absorb")
+@click.argument("file", type=click.Path(path_type=Path))
+@config_option("Edition config (default: edition.toml next to FILE or above).")
+@click.option("--source", type=click.Path(path_type=Path),
+              help="The transcription FILE was made from (default: the config's sources/NAME.txt).")
+@encoding_option()
+def corrections_absorb_command(file: Path, config: Path | None, source: Path | None,
+                               encoding: str | None) -> None:
+    """Write the mark-up edits made by hand in a TEI FILE into its corrections file.
+
+    Edits to the text itself are reported (make them in the source); edits corrections cannot
+    express are listed, and FILE is kept. Exit status 1 when anything was left over."""
+    from teikit.convert import absorb
+
+    report = absorb(file, config_path=config, source=source, encoding=encoding)
+    click.echo("\n".join(report.lines()))
+    if report.text_edits or report.inexpressible:
+        sys.exit(1)
 
 
 @main.group()
@@ -258,12 +316,12 @@ def render_html_command(files: tuple[Path, ...], output: Path | None,
     if site_dir is not None:
         if output is not None:
             raise click.UsageError("-o/--output and --site exclude each other")
-        for page in render_site(list(files), site_dir, stylesheet=stylesheet):
+        for page in render_site(list(files), site_dir, warn, stylesheet=stylesheet):
             click.echo(f"wrote {page}")
         return
     if len(files) != 1:
         raise click.UsageError("give one FILE, or use --site DIR for several")
-    click.echo(f"wrote {render_html(files[0], output, stylesheet=stylesheet)}")
+    click.echo(f"wrote {render_html(files[0], output, stylesheet=stylesheet, warn=warn)}")
 
 
 @main.group()
@@ -274,7 +332,8 @@ def entities() -> None:
 @entities.command("report")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--contexts", default=3, show_default=True, help="Contexts shown per entity.")
+@click.option("--contexts", default=3, show_default=True, type=click.IntRange(min=0),
+              help="Contexts shown per entity.")
 def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
     """Entities of a TEI FILE with counts and contexts, mentions left for review, and
     capitalised names the register does not know."""
@@ -332,7 +391,7 @@ def entities_suggest_command(sources: tuple[Path, ...], output: Path | None, con
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--schema", "schemas", multiple=True, default=("edition",), show_default=True,
               help="edition (schema/edition.xsd + edition.sch), tei_all, or a .xsd/.rng/.sch "
-                   "file; repeat to check several.")
+                   "file, or a .odd customisation; repeat to check several.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: one line per problem; json: for machines.")
 @click.option("--tei-all", "tei_all", type=click.Path(path_type=Path),

@@ -49,8 +49,16 @@
   <xsl:template name="h:paragraph-number">
     <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:if test="not($inline) and h:is-numbered-block(.)">
-      <xsl:variable name="n" select="accumulator-before('h:paragraph-number')"/>
-      <a class="para-num" id="para-{$n}" href="#para-{$n}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
+      <xsl:choose>
+        <!-- teikit's stable ids (section.position): the block itself carries the id -->
+        <xsl:when test="@xml:id and normalize-space(@n)">
+          <a class="para-num" href="#{@xml:id}" aria-label="Paragraph {@n}"><xsl:value-of select="@n"/></a>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="n" select="accumulator-before('h:paragraph-number')"/>
+          <a class="para-num" id="para-{$n}" href="#para-{$n}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
   </xsl:template>
 
@@ -140,6 +148,13 @@
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
+  <!-- a phrase the source wrote right after another with no space, where they must stand apart
+       (tk:needs-space-before): the space first, then whatever template renders the element -->
+  <xsl:template match="tei:*[tk:needs-space-before(.)][not(tk:is-block(.))]" priority="20">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
   <!-- the parts, in the order their templates were written (on ties, the later wins) -->
   <xsl:include href="page.xsl"/>
   <xsl:include href="blocks.xsl"/>
