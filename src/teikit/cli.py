@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,20 +12,52 @@ import click
 from teikit.errors import TeikitError
 
 F = TypeVar("F", bound=Callable[..., Any])
+Decorator = Callable[[F], F]
 
 
-def reports_errors(command: F) -> F:
-    """Turn a :class:`TeikitError` into one line on stderr and its exit code — never a traceback."""
+class TeikitGroup(click.Group):
+    """The command group that reports every :class:`TeikitError` of every command the same
+    way (bad input is the user's to fix: no traceback)."""
 
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return command(*args, **kwargs)
+            return super().invoke(ctx)
         except TeikitError as error:
             click.echo(f"teikit: error: {error}", err=True)
-            sys.exit(error.exit_code)
+            ctx.exit(error.exit_code)
 
-    return wrapper  # type: ignore[return-value]
+
+# ---- options several commands share -------------------------------------------------------------
+
+def output_option(help: str, **kwargs: Any) -> Decorator[Any]:
+    return click.option("-o", "--output", type=click.Path(path_type=Path), help=help, **kwargs)
+
+
+def config_option(help: str, **kwargs: Any) -> Decorator[Any]:
+    return click.option("--config", type=click.Path(path_type=Path), help=help, **kwargs)
+
+
+def register_option() -> Decorator[Any]:
+    return click.option("--register", type=click.Path(path_type=Path),
+                        help="TEI register of people, organisations, places (overrides the "
+                             "config).")
+
+
+def encoding_option(
+        help: str = "Decode the source with this codec instead of detecting it.",
+) -> Decorator[Any]:
+    return click.option("--encoding", help=help)
+
+
+def page_size_option() -> Decorator[Any]:
+    return click.option("--page-size", type=click.Choice(["A5", "A4"], case_sensitive=False),
+                        default="A5", show_default=True, help="Page size of the printed book.")
+
+
+def formats_option() -> Decorator[Any]:
+    return click.option("--formats", metavar="LIST",
+                        help="What to render, comma-separated: html, fo, pdf (default: the "
+                             "config's formats, else all; pdf keeps its .fo).")
 
 
 force_option = click.option(
@@ -39,7 +70,7 @@ def warn(message: str) -> None:
     click.echo(f"teikit: warning: {message}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=TeikitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="teikit")
 def main() -> None:
     """Plain-text transcriptions to TEI P5 editions: convert, validate, render."""
@@ -65,17 +96,13 @@ def exit_on_signals() -> None:
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the TEI (default: SOURCE with .xml).")
-@click.option("--config", type=click.Path(path_type=Path),
-              help="Edition config (default: edition.toml next to the source's tei/ folder).")
-@click.option("--register", type=click.Path(path_type=Path),
-              help="TEI register of people, organisations, places (overrides the config).")
-@click.option("--encoding", help="Decode the source with this codec instead of detecting it.")
+@output_option("Where to write the TEI (default: SOURCE with .xml).")
+@config_option("Edition config (default: edition.toml next to the source's tei/ folder).")
+@register_option()
+@encoding_option()
 @click.option("--corrections", type=click.Path(path_type=Path),
               help="Corrections file (default: corrections/NAME.toml next to the config).")
 @force_option
-@reports_errors
 def convert(source: Path, output: Path | None, config: Path | None, register: Path | None,
             encoding: str | None, corrections: Path | None, force: bool) -> None:
     """Convert a plain-text transcription SOURCE into TEI P5."""
@@ -97,13 +124,11 @@ def export() -> None:
 
 @export.command("text")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write here instead of stdout.")
+@output_option("Write here instead of stdout.")
 @click.option("--reading", type=click.Choice(["original", "corrected"]), default="original",
               show_default=True,
               help="original: the transcription as it was (repairs undone); "
                    "corrected: with repairs.")
-@reports_errors
 def export_text(file: Path, output: Path | None, reading: str) -> None:
     """Read a TEI FILE back to a plain-text transcription."""
     from teikit.convert import read_back_file
@@ -124,9 +149,7 @@ def _output_folder(output: Path | None) -> Path:
 
 @export.command("dc")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Folder for NAME.dc.xml (default: the current folder).")
-@reports_errors
+@output_option("Folder for NAME.dc.xml (default: the current folder).")
 def export_dc(files: tuple[Path, ...], output: Path | None) -> None:
     """Dublin Core (oai_dc) records of TEI FILES, as OAI-PMH repositories harvest them."""
     from teikit.export import write_dublin_core
@@ -137,9 +160,7 @@ def export_dc(files: tuple[Path, ...], output: Path | None) -> None:
 
 @export.command("datacite")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Folder for NAME.datacite.json (default: the current folder).")
-@reports_errors
+@output_option("Folder for NAME.datacite.json (default: the current folder).")
 def export_datacite(files: tuple[Path, ...], output: Path | None) -> None:
     """DataCite metadata (JSON, schema 4.5) of TEI FILES, for a DOI or a repository deposit."""
     from teikit.export import write_datacite
@@ -150,10 +171,8 @@ def export_datacite(files: tuple[Path, ...], output: Path | None) -> None:
 
 @export.command("register")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Folder for register.xml, .csv and .json (default: the current folder).")
+@output_option("Folder for register.xml, .csv and .json (default: the current folder).")
 @click.option("--title", default="Register of the edition", show_default=True)
-@reports_errors
 def export_register(files: tuple[Path, ...], output: Path | None, title: str) -> None:
     """The entries TEI FILES mention, as a standalone TEI register, CSV and JSON."""
     from teikit.export import write_register_files
@@ -164,9 +183,7 @@ def export_register(files: tuple[Path, ...], output: Path | None, title: str) ->
 
 @export.command("json")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write here instead of stdout.")
-@reports_errors
+@output_option("Write here instead of stdout.")
 def export_json(file: Path, output: Path | None) -> None:
     """A TEI FILE's text, paragraph by paragraph, with its names and dates as offsets."""
     from teikit.export.text_json import text_json_string
@@ -180,9 +197,7 @@ def export_json(file: Path, output: Path | None) -> None:
 
 
 @export.command("ceteicean")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write here instead of stdout.")
-@reports_errors
+@output_option("Write here instead of stdout.")
 def export_ceteicean(output: Path | None) -> None:
     """CETEIcean behaviours (JSON) that show teikit's marks, brackets and name links."""
     from teikit.export.ceteicean import behaviors_json
@@ -196,15 +211,13 @@ def export_ceteicean(output: Path | None) -> None:
 
 @export.command("cmif")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="The CMIF file to write.")
+@output_option("The CMIF file to write.", required=True)
 @click.option("--base-url", required=True,
               help="Where the edition's pages are published (each letter's URL is under it).")
 @click.option("--file-url", help="Where this CMIF file will be published "
                                  "(default: BASE-URL/OUTPUT's name).")
 @click.option("--title", default="Letters of the edition", show_default=True)
 @click.option("--publisher", default="", help="Who publishes the edition.")
-@reports_errors
 def export_cmif(files: tuple[Path, ...], output: Path, base_url: str, file_url: str | None,
                 title: str, publisher: str) -> None:
     """CMIF (Correspondence Metadata Interchange Format) of the letters among TEI FILES."""
@@ -223,12 +236,10 @@ def export_cmif(files: tuple[Path, ...], output: Path, base_url: str, file_url: 
 
 
 @export.command("package")
-@click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
-              show_default=True, help="Edition config naming the sources (built with `build`).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="The bag's folder (must not exist yet).")
+@config_option("Edition config naming the sources (built with `build`).",
+               default=Path("tei/edition.toml"), show_default=True)
+@output_option("The bag's folder (must not exist yet).", required=True)
 @click.option("--title", help="The edition's title (default: the config's, else the folder's).")
-@reports_errors
 def export_package(config: Path, output: Path, title: str | None) -> None:
     """A BagIt bag of the edition: TEI, schemas, register, metadata and the built site."""
     from teikit.config import load_config
@@ -245,13 +256,10 @@ def export_package(config: Path, output: Path, title: str | None) -> None:
 
 
 @main.command()
-@click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
-              show_default=True, help="Edition config naming the sources and the register.")
-@click.option("--formats", metavar="LIST",
-              help="What to render, comma-separated: html, fo, pdf (default: the config's "
-                   "formats, else all; pdf keeps its .fo).")
+@config_option("Edition config naming the sources and the register.",
+               default=Path("tei/edition.toml"), show_default=True)
+@formats_option()
 @force_option
-@reports_errors
 def build(config: Path, formats: str | None, force: bool) -> None:
     """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF).
 
@@ -272,12 +280,10 @@ def corrections() -> None:
 
 @corrections.command("absorb")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--config", type=click.Path(path_type=Path),
-              help="Edition config (default: edition.toml next to FILE or above).")
+@config_option("Edition config (default: edition.toml next to FILE or above).")
 @click.option("--source", type=click.Path(path_type=Path),
               help="The transcription FILE was made from (default: the config's sources/NAME.txt).")
-@click.option("--encoding", help="Decode the source with this codec instead of detecting it.")
-@reports_errors
+@encoding_option()
 def corrections_absorb_command(file: Path, config: Path | None, source: Path | None,
                                encoding: str | None) -> None:
     """Write the mark-up edits made by hand in a TEI FILE into its corrections file.
@@ -307,12 +313,10 @@ def stylesheet_option(name: str) -> Callable[[F], F]:
 
 @render.command("html")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the page (default: FILE with .html). One FILE only.")
+@output_option("Where to write the page (default: FILE with .html). One FILE only.")
 @click.option("--site", "site_dir", type=click.Path(path_type=Path),
               help="Write a site instead: one page per FILE plus index.html, into this directory.")
 @stylesheet_option("html")
-@reports_errors
 def render_html_command(files: tuple[Path, ...], output: Path | None,
                         site_dir: Path | None, stylesheet: Path | None) -> None:
     """Render TEI FILES as HTML reading editions (assets are copied next to the pages)."""
@@ -339,7 +343,6 @@ def entities() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--contexts", default=3, show_default=True, type=click.IntRange(min=0),
               help="Contexts shown per entity.")
-@reports_errors
 def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
     """Entities of a TEI FILE with counts and contexts, mentions left for review, and
     capitalised names the register does not know."""
@@ -356,15 +359,12 @@ def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
 
 @entities.command("suggest")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="The register to add to (created if missing; default: the one the edition "
-                   "config names, else print a new register).")
-@click.option("--config", type=click.Path(path_type=Path),
-              help="Edition config naming the register (default: edition.toml next to the "
-                   "first source's tei/ folder).")
+@output_option("The register to add to (created if missing; default: the one the edition "
+               "config names, else print a new register).")
+@config_option("Edition config naming the register (default: edition.toml next to the first "
+               "source's tei/ folder).")
 @click.option("--dry-run", is_flag=True, help="List what would be added; write nothing.")
-@click.option("--encoding", help="Decode the sources with this codec instead of detecting it.")
-@reports_errors
+@encoding_option("Decode the sources with this codec instead of detecting it.")
 def entities_suggest_command(sources: tuple[Path, ...], output: Path | None, config: Path | None,
                              dry_run: bool, encoding: str | None) -> None:
     """Add the names SOURCES use to the edition's register: new entries only, marked
@@ -408,7 +408,6 @@ def entities_suggest_command(sources: tuple[Path, ...], output: Path | None, con
 @click.option("--engine", type=click.Choice(["auto", "jing", "lxml"]), default="auto",
               show_default=True, help="RELAX NG engine for tei_all/.rng: jing if installed, "
                                       "else lxml.")
-@reports_errors
 def validate(files: tuple[Path, ...], schemas: tuple[str, ...], output_format: str,
              tei_all: Path | None, engine: str) -> None:
     """Validate TEI FILES (a directory: every .xml in it).
@@ -432,12 +431,9 @@ def validate(files: tuple[Path, ...], schemas: tuple[str, ...], output_format: s
 
 @render.command("fo")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the XSL-FO (default: FILE with .fo).")
-@click.option("--page-size", type=click.Choice(["A5", "A4"], case_sensitive=False), default="A5",
-              show_default=True, help="Page size of the printed book.")
+@output_option("Where to write the XSL-FO (default: FILE with .fo).")
+@page_size_option()
 @stylesheet_option("fo")
-@reports_errors
 def render_fo_command(file: Path, output: Path | None, page_size: str,
                       stylesheet: Path | None) -> None:
     """Render a TEI FILE as XSL-FO, the print edition before layout."""
@@ -449,14 +445,11 @@ def render_fo_command(file: Path, output: Path | None, page_size: str,
 
 @render.command("pdf")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the PDF (default: FILE with .pdf); the .fo is kept beside it.")
-@click.option("--page-size", type=click.Choice(["A5", "A4"], case_sensitive=False), default="A5",
-              show_default=True, help="Page size of the printed book.")
+@output_option("Where to write the PDF (default: FILE with .pdf); the .fo is kept beside it.")
+@page_size_option()
 @click.option("--fop", "fop_executable", metavar="PATH",
               help="Apache FOP executable (default: $TEIKIT_FOP, else fop on the PATH).")
 @stylesheet_option("fo")
-@reports_errors
 def render_pdf_command(file: Path, output: Path | None, page_size: str,
                        fop_executable: str | None, stylesheet: Path | None) -> None:
     """Render a TEI FILE as a PDF book with Apache FOP."""

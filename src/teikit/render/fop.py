@@ -24,11 +24,11 @@ import re
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar, cast
 
 from lxml import etree
 
@@ -53,6 +53,15 @@ _DEBIAN_HYPHENATION = Path("/usr/share/fop/fop-hyph.jar")
 
 _MIME = {"pdf": "application/pdf", "at": "application/X-fop-areatree"}
 _lock = threading.Lock()
+
+
+def output_format_of(value: str) -> OutputFormat:
+    """``value`` as one of the formats FOP writes here; :class:`ValueError` for another."""
+    if value == "pdf":
+        return "pdf"
+    if value == "at":
+        return "at"
+    raise ValueError(f"unknown FOP output format {value!r}")
 
 
 @dataclass(frozen=True)
@@ -325,6 +334,16 @@ def _sax_parser_factory() -> Any:
     return factory
 
 
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _java_override(method: _Method) -> _Method:
+    """JPype's ``JOverride`` (untyped): marks a Python method as implementing a Java one."""
+    import jpype
+
+    return cast(_Method, jpype.JOverride(method))
+
+
 @cache
 def _listener_class() -> type:
     import jpype
@@ -338,7 +357,7 @@ def _listener_class() -> type:
         def __init__(self) -> None:
             self.lines: list[str] = []
 
-        @jpype.JOverride
+        @_java_override
         def processEvent(self, event: Any) -> None:  # Java names it
             severity = str(event.getSeverity().getName()).upper()
             if severity != "INFO":

@@ -38,6 +38,7 @@ from teikit.render.fop import (
     area_tree_pages,
     find_fop,
     fop_session,
+    output_format_of,
 )
 from teikit.resources import xslt_path
 from teikit.xmlio import check_not_an_input, write_bytes_atomically, write_text_atomically
@@ -163,8 +164,7 @@ def run_fop(fo: Path, out: Path, *, output_format: str = "pdf", fop: str | None 
     output is not a complete PDF (area tree). ``out`` is replaced only by a checked result.
     Messages start with ``name`` (default: the FO file).
     """
-    if output_format != "pdf" and output_format != "at":
-        raise ValueError(f"unknown FOP output format {output_format!r}")
+    layout_format = output_format_of(output_format)
     name = name or str(fo)
     session = session or fop_session(fop)
     out = Path(out)
@@ -177,8 +177,8 @@ def run_fop(fo: Path, out: Path, *, output_format: str = "pdf", fop: str | None 
         data = Path(fo).read_bytes()
     except OSError as error:
         raise OutputError(f"{fo}: cannot be read: {error.strerror}") from None
-    run = session.layout(data, output_format)
-    report = check_fop_run(run, name, allow_missing_glyphs, output_format)
+    run = session.layout(data, layout_format)
+    report = check_fop_run(run, name, allow_missing_glyphs, layout_format)
     write_bytes_atomically(out, run.output, inputs=[Path(fo)])
     return report
 
