@@ -87,6 +87,134 @@ def export_text(file: Path, output: Path | None, reading: str) -> None:
         write_text_atomically(output, text, inputs=[file])
 
 
+def _output_folder(output: Path | None) -> Path:
+    folder = output or Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@export.command("dc")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Folder for NAME.dc.xml (default: the current folder).")
+@reports_errors
+def export_dc(files: tuple[Path, ...], output: Path | None) -> None:
+    """Dublin Core (oai_dc) records of TEI FILES, as OAI-PMH repositories harvest them."""
+    from teikit.export import write_dublin_core
+
+    for path in write_dublin_core(files, _output_folder(output)):
+        click.echo(f"wrote {path}")
+
+
+@export.command("datacite")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Folder for NAME.datacite.json (default: the current folder).")
+@reports_errors
+def export_datacite(files: tuple[Path, ...], output: Path | None) -> None:
+    """DataCite metadata (JSON, schema 4.5) of TEI FILES, for a DOI or a repository deposit."""
+    from teikit.export import write_datacite
+
+    for path in write_datacite(files, _output_folder(output)):
+        click.echo(f"wrote {path}")
+
+
+@export.command("register")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Folder for register.xml, .csv and .json (default: the current folder).")
+@click.option("--title", default="Register of the edition", show_default=True)
+@reports_errors
+def export_register(files: tuple[Path, ...], output: Path | None, title: str) -> None:
+    """The entries TEI FILES mention, as a standalone TEI register, CSV and JSON."""
+    from teikit.export import write_register_files
+
+    for path in write_register_files(list(files), _output_folder(output), title):
+        click.echo(f"wrote {path}")
+
+
+@export.command("json")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write here instead of stdout.")
+@reports_errors
+def export_json(file: Path, output: Path | None) -> None:
+    """A TEI FILE's text, paragraph by paragraph, with its names and dates as offsets."""
+    from teikit.export.text_json import text_json_string
+    from teikit.xmlio import parse_xml_file, write_text_atomically
+
+    text = text_json_string(parse_xml_file(file), file.stem)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {write_text_atomically(output, text, inputs=[file])}")
+
+
+@export.command("ceteicean")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write here instead of stdout.")
+@reports_errors
+def export_ceteicean(output: Path | None) -> None:
+    """CETEIcean behaviours (JSON) that show teikit's marks, brackets and name links."""
+    from teikit.export.ceteicean import behaviors_json
+    from teikit.xmlio import write_text_atomically
+
+    if output is None:
+        click.echo(behaviors_json(), nl=False)
+    else:
+        click.echo(f"wrote {write_text_atomically(output, behaviors_json())}")
+
+
+@export.command("cmif")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The CMIF file to write.")
+@click.option("--base-url", required=True,
+              help="Where the edition's pages are published (each letter's URL is under it).")
+@click.option("--file-url", help="Where this CMIF file will be published "
+                                 "(default: BASE-URL/OUTPUT's name).")
+@click.option("--title", default="Letters of the edition", show_default=True)
+@click.option("--publisher", default="", help="Who publishes the edition.")
+@reports_errors
+def export_cmif(files: tuple[Path, ...], output: Path, base_url: str, file_url: str | None,
+                title: str, publisher: str) -> None:
+    """CMIF (Correspondence Metadata Interchange Format) of the letters among TEI FILES."""
+    from lxml import etree
+
+    from teikit.export.cmif import cmif
+    from teikit.xmlio import write_bytes_atomically
+
+    result = cmif(files, title=title, publisher=publisher, base_url=base_url,
+                  file_url=file_url or f"{base_url.rstrip('/')}/{output.name}")
+    for line in result.missing:
+        warn(line)
+    data = etree.tostring(result.tree, xml_declaration=True, encoding="UTF-8")
+    write_bytes_atomically(output, data, inputs=files)
+    click.echo(f"wrote {output} ({result.letters} letters)")
+
+
+@export.command("package")
+@click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
+              show_default=True, help="Edition config naming the sources (built with `build`).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The bag's folder (must not exist yet).")
+@click.option("--title", help="The edition's title (default: the config's, else the folder's).")
+@reports_errors
+def export_package(config: Path, output: Path, title: str | None) -> None:
+    """A BagIt bag of the edition: TEI, schemas, register, metadata and the built site."""
+    from teikit.config import load_config
+    from teikit.export import edition_tei_files
+    from teikit.export.package import write_package
+
+    edition = load_config(config)
+    package = write_package(
+        edition_tei_files(config), output,
+        title=title or str(edition.edition.get("title", config.resolve().parent.parent.name)),
+        publisher=str(edition.edition.get("publisher", "")), site_dir=edition.site_dir)
+    click.echo(f"wrote {package.path} ({package.texts} texts, {package.files} files, "
+               "checksums verified)")
+
+
 @main.command()
 @click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
               show_default=True, help="Edition config naming the sources and the register.")

@@ -11,6 +11,9 @@ sources = "sources"            # where `teikit build` finds *.txt
 output = "."                   # where it writes NAME.xml
 site = "../site"               # where it writes the HTML pages, the FO and the PDFs
 page_size = "A5"               # of the PDFs: A5 or A4
+text_rights = "…"              # rights in the text (the licence above is the encoding's)
+text_rights_url = "https://…"
+base_url = "https://…"         # where the TEI is published: publicationStmt/idno type="URI"
 
 [render]                       # optional: project stylesheets, relative to this file, that
 html_stylesheet = "edition-html.xsl"   # import teikit's (urn:teikit:xslt:html, …:fo) and
@@ -58,6 +61,9 @@ class TextSettings:
     editor_id: str = "ed"
     language: str = "en"
     original_language: str = ""
+    text_rights: str = ""            # rights in the text itself, apart from the encoding's licence
+    text_rights_url: str = ""
+    base_url: str = ""               # where the edition's TEI files are published
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -111,7 +117,8 @@ class EditionConfig:
         register = register_override
         if register is None and self.edition.get("register"):
             register = self.base / str(self.edition["register"])
-        known = {"year", "calendar", "editor", "editor_id", "language", "original_language"}
+        known = {"year", "calendar", "editor", "editor_id", "language", "original_language",
+                 "text_rights", "text_rights_url"}
         return TextSettings(
             name=name,
             publisher=str(self.edition.get("publisher", "teikit")),
@@ -125,6 +132,10 @@ class EditionConfig:
             editor_id=str(text.get("editor_id", "ed")),
             language=str(text.get("language", "en")),
             original_language=str(text.get("original_language", "")),
+            text_rights=str(text.get("text_rights", self.edition.get("text_rights", ""))),
+            text_rights_url=str(text.get("text_rights_url",
+                                         self.edition.get("text_rights_url", ""))),
+            base_url=str(self.edition.get("base_url", "")),
             extra={k: v for k, v in text.items() if k not in known},
         )
 

@@ -38,7 +38,9 @@ class Page:
                                            java_script_enabled=javascript)
         self.errors: list[str] = []
         self.tab = self.context.new_page()
-        self.tab.set_default_timeout(5000)
+        # a bound, not a wait: every step waits for a state, and a loaded 2-core machine may take
+        # many seconds to lay out and paint a long page
+        self.tab.set_default_timeout(60_000)
         self.tab.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.tab.on("pageerror", lambda e: self.errors.append(str(e)))
         self.tab.goto(path.as_uri())

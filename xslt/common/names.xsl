@@ -230,10 +230,12 @@
     <xsl:sequence select="if ($text) then $text else ()"/>
   </xsl:function>
 
-  <!-- Authority links: a sequence of maps {label, url}; only http(s) URLs survive. -->
+  <!-- Authority links: a sequence of maps {label, url}; only http(s) URLs survive. An id given
+       twice, short (type="wikidata") and as its URI (type="URI" subtype="wikidata"), links once. -->
   <xsl:function name="tk:authority-links" as="map(xs:string, xs:string)*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:for-each select="$entry/tei:idno | $entry/tei:ptr[@type = ('authority', 'wikidata')]">
+    <xsl:for-each select="$entry/tei:idno[not(@type = 'URI' and @subtype = ../tei:idno/@type)]
+                          | $entry/tei:ptr[@type = ('authority', 'wikidata')]">
       <xsl:variable name="value" select="normalize-space(if (self::tei:ptr) then @target else .)"/>
       <xsl:variable name="type" select="lower-case(string(@type))"/>
       <xsl:variable name="link" as="map(xs:string, xs:string)?" select="
