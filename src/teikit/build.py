@@ -2,6 +2,11 @@
 
     tei/sources/NAME.txt → tei/NAME.xml → (edition schema + rules + tei_all)
         → site/NAME.html + site/index.html → site/NAME.fo → site/NAME.pdf
+
+Nothing is replaced before it is checked: the config is checked first, every text is converted
+and validated in memory before any ``tei/NAME.xml`` is written, the site is rendered before
+any page is written, and a PDF (with its FO) is replaced only by a complete one. A failed build
+leaves every earlier output as it was.
 """
 
 from __future__ import annotations
@@ -10,36 +15,47 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from teikit.config import load_config
-from teikit.convert import convert_file
-from teikit.errors import InputError, InvalidEditionError
+from teikit.convert import check_conversions, prepare_conversion
+from teikit.errors import InputError, InvalidConversionError, InvalidEditionError
+from teikit.xmlio import write_bytes_atomically
 
 
 def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: None
                   ) -> Iterator[str]:
     """Convert every ``*.txt`` in the config's sources folder, validate; yield progress lines."""
-    from teikit.validate import check_files
+    from teikit.render.fo import check_page_size
+    from teikit.render.html import check_page_name, page_name
 
     config = load_config(config_path)
-    sources = sorted(config.sources_dir.glob("*.txt"))
+    page_size = check_page_size(config.page_size)
+    sources = sorted(p for p in config.sources_dir.glob("*.txt") if p.is_file())
     if not sources:
-        raise InputError(f"{config.sources_dir}: no *.txt sources to convert")
-    outputs = []
+        missing = "" if config.sources_dir.is_dir() else " (the folder does not exist)"
+        raise InputError(f"{config.sources_dir}: no *.txt sources to convert{missing}",
+                         hint="set [edition] sources in the config")
+    for source in sources:
+        check_page_name(page_name(source))
+    conversions = []
     for source in sources:
         output = config.output_dir / f"{source.stem}.xml"
-        result = convert_file(source, output, config_path=config_path)
-        for message in result.warnings:
-            warn(f"{source.name}: {message}")
-        outputs.append(output)
-        yield f"converted {source} → {output}"
+        conversions.append(prepare_conversion(source, output, config=config,
+                                              config_path=config_path))
+    try:
+        lines = check_conversions(conversions, ("edition", "tei_all"))
+    except InvalidConversionError as invalid:
+        raise InvalidEditionError(invalid.message) from None
+    for conversion in conversions:
+        for message in conversion.warnings:
+            warn(f"{conversion.transcription.name}: {message}")
+    outputs = []
+    for source, conversion in zip(sources, conversions, strict=True):
+        assert conversion.output is not None
+        write_bytes_atomically(conversion.output, conversion.data, [source])
+        outputs.append(conversion.output)
+        yield f"converted {source} → {conversion.output}"
+    yield from lines
 
-    report = check_files(outputs, ["edition", "tei_all"])
-    for problem in report.problems:
-        yield str(problem)
-    yield report.summary()
-    if report.exit_code:
-        raise InvalidEditionError("the generated TEI is not valid; see the problems above")
-
-    yield from render_outputs(outputs, config.site_dir, config.page_size, warn,
+    yield from render_outputs(outputs, config.site_dir, page_size, warn,
                               html_stylesheet=config.html_stylesheet,
                               fo_stylesheet=config.fo_stylesheet)
 
@@ -57,7 +73,7 @@ def render_outputs(tei_files: list[Path], site_dir: Path, page_size: str,
     from teikit.render.pdf import render_pdf
 
     site_dir.mkdir(parents=True, exist_ok=True)
-    for page in render_site(tei_files, site_dir, stylesheet=html_stylesheet):
+    for page in render_site(tei_files, site_dir, warn, stylesheet=html_stylesheet):
         yield f"wrote {page}"
     for tei in tei_files:
         pdf = site_dir / f"{tei.stem}.pdf"

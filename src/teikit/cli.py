@@ -37,6 +37,24 @@ def warn(message: str) -> None:
 @click.version_option(package_name="teikit")
 def main() -> None:
     """Plain-text transcriptions to TEI P5 editions: convert, validate, render."""
+    exit_on_signals()
+
+
+def exit_on_signals() -> None:
+    """SIGTERM and SIGHUP end the run like Ctrl-C: cleanly, so that temporary files are removed
+    and no output is left half-written."""
+    import signal
+
+    def stop(number: int, _frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                signal.signal(number, stop)
+            except ValueError:  # not the main thread (e.g. inside a test runner's worker)
+                return
 
 
 @main.command()
@@ -256,12 +274,12 @@ def render_html_command(files: tuple[Path, ...], output: Path | None,
     if site_dir is not None:
         if output is not None:
             raise click.UsageError("-o/--output and --site exclude each other")
-        for page in render_site(list(files), site_dir, stylesheet=stylesheet):
+        for page in render_site(list(files), site_dir, warn, stylesheet=stylesheet):
             click.echo(f"wrote {page}")
         return
     if len(files) != 1:
         raise click.UsageError("give one FILE, or use --site DIR for several")
-    click.echo(f"wrote {render_html(files[0], output, stylesheet=stylesheet)}")
+    click.echo(f"wrote {render_html(files[0], output, stylesheet=stylesheet, warn=warn)}")
 
 
 @main.group()
@@ -272,7 +290,8 @@ def entities() -> None:
 @entities.command("report")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--contexts", default=3, show_default=True, help="Contexts shown per entity.")
+@click.option("--contexts", default=3, show_default=True, type=click.IntRange(min=0),
+              help="Contexts shown per entity.")
 @reports_errors
 def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
     """Entities of a TEI FILE with counts and contexts, mentions left for review, and

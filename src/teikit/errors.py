@@ -56,10 +56,15 @@ class UnreadableError(InputError):
         self.problem = problem
 
 
-class InvalidEditionError(TeikitError):
-    """The generated TEI does not validate: the build stops before rendering."""
+class InvalidConversionError(TeikitError):
+    """The TEI the converter made does not pass the edition schema and rules: it is not written
+    (the earlier file stays as it was)."""
 
     exit_code = INVALID
+
+
+class InvalidEditionError(InvalidConversionError):
+    """The generated TEI does not validate: the build stops before writing or rendering."""
 
 
 class FopError(TeikitError):

@@ -10,11 +10,21 @@ read too); everything else in the package is the converter's own.
 
 from teikit.convert import conventions
 from teikit.convert.ingest import ingest_file, ingest_text
-from teikit.convert.pipeline import Conversion, convert_file, convert_text, convert_transcription
+from teikit.convert.pipeline import (
+    Conversion,
+    InvalidConversionError,
+    check_conversions,
+    convert_file,
+    convert_text,
+    convert_transcription,
+    prepare_conversion,
+)
 from teikit.convert.readback import comparable, read_back, read_back_file
 
 __all__ = [
     "Conversion",
+    "InvalidConversionError",
+    "check_conversions",
     "comparable",
     "conventions",
     "convert_file",
@@ -22,6 +32,7 @@ __all__ = [
     "convert_transcription",
     "ingest_file",
     "ingest_text",
+    "prepare_conversion",
     "read_back",
     "read_back_file",
 ]

@@ -261,7 +261,7 @@ def _address(weaver: _Weaver, block: Block) -> etree._Element:
 
 def _in_back(doc: Transcription, block: Block) -> bool:
     """Paragraphs after the notes heading belong to the notes section (continuations)."""
-    notes_heading = next((b.index for b in doc.blocks if b.kind is BlockKind.NOTES_HEADING), None)
+    notes_heading = doc.notes_heading
     return notes_heading is not None and block.index > notes_heading
 
 

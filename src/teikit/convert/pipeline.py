@@ -11,12 +11,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.config import TextSettings, find_config, load_config
+from teikit.config import EditionConfig, TextSettings, find_config, load_config
 from teikit.convert.assemble import add_schema_models, assemble
 from teikit.convert.correspondence import add_corresp_desc
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.model import Span, Transcription
-from teikit.errors import OutputError
+from teikit.errors import InvalidConversionError, OutputError
 from teikit.resources import resource_dir
 from teikit.tree import qname
 from teikit.xmlio import check_not_an_input, serialize_tei, write_bytes_atomically
@@ -29,6 +29,7 @@ class Conversion:
     spans: list[Span]
     warnings: list[str] = field(default_factory=list)
     output: Path | None = None
+    data: bytes = b""
 
 
 def convert_transcription(doc: Transcription, settings: TextSettings,
@@ -83,23 +84,60 @@ def attach_register(root: etree._Element, spans: list[Span], settings: TextSetti
     return []
 
 
-def convert_file(source: Path, output: Path | None = None, *, config_path: Path | None = None,
-                 register_path: Path | None = None, encoding: str | None = None,
-                 schema_href: str | None = None) -> Conversion:
-    """Convert ``source`` and write the TEI atomically (never over the input).
+def prepare_conversion(source: Path, output: Path | None = None, *,
+                       config_path: Path | None = None, register_path: Path | None = None,
+                       encoding: str | None = None, schema_href: str | None = None,
+                       config: EditionConfig | None = None) -> Conversion:
+    """Convert ``source`` in memory (``.data`` holds the serialised TEI); nothing is written.
 
-    ``schema_href`` is where the ``<?xml-model?>`` instructions point; by default the project's
-    ``schema/`` folder relative to the output."""
+    Every input is checked first — the output path, the config, the register, the source — so a
+    bad one fails before any work."""
     source = Path(source)
     output = Path(output) if output is not None else source.with_suffix(".xml")
-    check_not_an_input(output, [source])
-    if output.exists() and output.is_dir():
+    if config is None:
+        config = load_config(config_path if config_path is not None else find_config(source))
+    settings = config.settings_for(source.stem, register_path)
+    check_not_an_input(output, [source, config.path, settings.register_path])
+    if output.is_dir():
         raise OutputError(f"{output}: is a directory", hint="give a file name with -o")
-    config = load_config(config_path if config_path is not None else find_config(source))
     doc = ingest_file(source, encoding)
-    settings = config.settings_for(doc.name, register_path)
     if schema_href is None:
         schema_href = os.path.relpath(resource_dir("schema"), output.resolve().parent)
     conversion = convert_transcription(doc, settings, schema_href=schema_href.replace(os.sep, "/"))
-    conversion.output = write_bytes_atomically(output, serialize_tei(conversion.tree), [source])
+    conversion.data = serialize_tei(conversion.tree)
+    conversion.output = output
+    return conversion
+
+
+def check_conversions(conversions: list[Conversion], schemas: tuple[str, ...] = ("edition",)
+                      ) -> list[str]:
+    """Validate converted TEI in memory; raise :class:`InvalidConversionError` with the first
+    problems when any is invalid, else return the report's lines (warnings, then the summary)."""
+    from teikit.validate import check_documents
+
+    report = check_documents([(str(c.output), c.data) for c in conversions], schemas)
+    errors = [p for p in report.problems if p.severity == "error"]
+    if errors:
+        shown = "; ".join(str(p) for p in errors[:3])
+        more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+        raise InvalidConversionError(
+            f"the converted TEI is not valid, so nothing was written: {shown}{more}")
+    return [str(p) for p in report.problems] + [report.summary()]
+
+
+def convert_file(source: Path, output: Path | None = None, *, config_path: Path | None = None,
+                 register_path: Path | None = None, encoding: str | None = None,
+                 schema_href: str | None = None, validate: bool = True) -> Conversion:
+    """Convert ``source``, check the TEI in memory against the edition schema and rules, and
+    only then write it atomically (never over the input, the config or the register).
+
+    ``schema_href`` is where the ``<?xml-model?>`` instructions point; by default the project's
+    ``schema/`` folder relative to the output."""
+    conversion = prepare_conversion(source, output, config_path=config_path,
+                                    register_path=register_path, encoding=encoding,
+                                    schema_href=schema_href)
+    if validate:
+        check_conversions([conversion])
+    assert conversion.output is not None
+    write_bytes_atomically(conversion.output, conversion.data, [Path(source)])
     return conversion

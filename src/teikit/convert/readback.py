@@ -24,7 +24,7 @@ from teikit.convert.conventions import (
     SIGNATURES,
 )
 from teikit.tree import local_name
-from teikit.xmlio import parse_xml_file
+from teikit.xmlio import parse_tei_file
 
 _T = f"{{{TEI_NS}}}"
 
@@ -149,7 +149,7 @@ def _collect_block(child: etree._Element, name: str, blocks: list[str], correcte
 
 
 def read_back_file(path: Path, corrected: bool = False) -> str:
-    tree = parse_xml_file(path)
+    tree = parse_tei_file(path)
     return read_back(tree.getroot(), corrected)
 
 

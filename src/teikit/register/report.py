@@ -17,7 +17,7 @@ from teikit.register.entries import (
     register_from_tree,
 )
 from teikit.tree import local_name, qname
-from teikit.xmlio import parse_xml_file
+from teikit.xmlio import parse_tei_file
 
 ENTITY_TAGS = {"persName": EntityKind.PERSON, "orgName": EntityKind.ORG,
                "placeName": EntityKind.PLACE, "title": EntityKind.TITLE}
@@ -126,7 +126,9 @@ def context_around(text: str, start: int, end: int) -> str:
 def entities_report(path: Path, contexts: int = 3) -> EntitiesReport:
     """Report on the names of a TEI file (see :class:`EntitiesReport`)."""
 
-    root = parse_xml_file(Path(path)).getroot()
+    if contexts < 0:
+        raise InputError(f"--contexts must be 0 or more, not {contexts}")
+    root = parse_tei_file(Path(path)).getroot()
     try:
         register = register_from_tree(root, str(path))
     except InputError:

@@ -25,7 +25,8 @@ from teikit.validate.source import Source, read_source
 from teikit.validate.xsd import validate_xsd
 
 __all__ = [
-    "INVALID", "UNREADABLE", "VALID", "Problem", "Report", "SchemaSpec", "check_files",
+    "INVALID", "UNREADABLE", "VALID", "Problem", "Report", "SchemaSpec", "check_documents",
+    "check_files",
     "expand_paths", "resolve_schemas", "validate_files",
 ]
 
@@ -98,6 +99,27 @@ def check_files(paths: Iterable[Path | str], schemas: SchemaSpec | Sequence[Sche
             sources.append(read_source(file))
         except UnreadableError as unreadable:
             problems.append(unreadable.problem)
+    return _check_sources(names, sources, problems, checks, engine)
+
+
+def check_documents(documents: Sequence[tuple[str, bytes]],
+                    schemas: SchemaSpec | Sequence[SchemaSpec] = "edition", *,
+                    tei_all_path: Path | str | None = None, engine: Engine = "auto") -> Report:
+    """As :func:`check_files` for documents in memory, ``(name, bytes)``: what the converter
+    and the build check before they replace a file."""
+    checks = resolve_schemas(schemas, tei_all_path)
+    problems: list[Problem] = []
+    sources: list[Source] = []
+    for name, data in documents:
+        try:
+            sources.append(read_source(name, data))
+        except UnreadableError as unreadable:
+            problems.append(unreadable.problem)
+    return _check_sources([name for name, _ in documents], sources, problems, checks, engine)
+
+
+def _check_sources(names: list[str], sources: list[Source], problems: list[Problem],
+                   checks: list[_Check], engine: Engine) -> Report:
     rng_by_jing = any(c.kind == "rng" for c in checks) and choose_engine(engine) == "jing"
     only_rng = all(c.kind == "rng" for c in checks)
     for source in sources:
