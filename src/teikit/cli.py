@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -47,6 +47,10 @@ def encoding_option(
         help: str = "Decode the source with this codec instead of detecting it.",
 ) -> Decorator[Any]:
     return click.option("--encoding", help=help)
+
+
+def files_argument() -> Decorator[Any]:
+    return click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 
 
 def page_size_option() -> Decorator[Any]:
@@ -132,13 +136,23 @@ def export() -> None:
 def export_text(file: Path, output: Path | None, reading: str) -> None:
     """Read a TEI FILE back to a plain-text transcription."""
     from teikit.convert import read_back_file
+
+    _print_or_write(read_back_file(file, corrected=reading == "corrected"), output, [file])
+
+
+def _print_or_write(text: str, output: Path | None, inputs: list[Path]) -> None:
+    """Print ``text`` on stdout, or write it to ``output`` (atomically) and say so."""
     from teikit.xmlio import write_text_atomically
 
-    text = read_back_file(file, corrected=reading == "corrected")
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_text_atomically(output, text, inputs=[file])
+        click.echo(f"wrote {write_text_atomically(output, text, inputs=inputs)}")
+
+
+def _echo_written(paths: Iterable[Path]) -> None:
+    for path in paths:
+        click.echo(f"wrote {path}")
 
 
 def _output_folder(output: Path | None) -> Path:
@@ -148,37 +162,34 @@ def _output_folder(output: Path | None) -> Path:
 
 
 @export.command("dc")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@files_argument()
 @output_option("Folder for NAME.dc.xml (default: the current folder).")
 def export_dc(files: tuple[Path, ...], output: Path | None) -> None:
     """Dublin Core (oai_dc) records of TEI FILES, as OAI-PMH repositories harvest them."""
     from teikit.export import write_dublin_core
 
-    for path in write_dublin_core(files, _output_folder(output)):
-        click.echo(f"wrote {path}")
+    _echo_written(write_dublin_core(files, _output_folder(output)))
 
 
 @export.command("datacite")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@files_argument()
 @output_option("Folder for NAME.datacite.json (default: the current folder).")
 def export_datacite(files: tuple[Path, ...], output: Path | None) -> None:
     """DataCite metadata (JSON, schema 4.5) of TEI FILES, for a DOI or a repository deposit."""
     from teikit.export import write_datacite
 
-    for path in write_datacite(files, _output_folder(output)):
-        click.echo(f"wrote {path}")
+    _echo_written(write_datacite(files, _output_folder(output)))
 
 
 @export.command("register")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@files_argument()
 @output_option("Folder for register.xml, .csv and .json (default: the current folder).")
 @click.option("--title", default="Register of the edition", show_default=True)
 def export_register(files: tuple[Path, ...], output: Path | None, title: str) -> None:
     """The entries TEI FILES mention, as a standalone TEI register, CSV and JSON."""
     from teikit.export import write_register_files
 
-    for path in write_register_files(list(files), _output_folder(output), title):
-        click.echo(f"wrote {path}")
+    _echo_written(write_register_files(list(files), _output_folder(output), title))
 
 
 @export.command("json")
@@ -187,13 +198,9 @@ def export_register(files: tuple[Path, ...], output: Path | None, title: str) ->
 def export_json(file: Path, output: Path | None) -> None:
     """A TEI FILE's text, paragraph by paragraph, with its names and dates as offsets."""
     from teikit.export.text_json import text_json_string
-    from teikit.xmlio import parse_xml_file, write_text_atomically
+    from teikit.xmlio import parse_xml_file
 
-    text = text_json_string(parse_xml_file(file), file.stem)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        click.echo(f"wrote {write_text_atomically(output, text, inputs=[file])}")
+    _print_or_write(text_json_string(parse_xml_file(file), file.stem), output, [file])
 
 
 @export.command("ceteicean")
@@ -201,16 +208,12 @@ def export_json(file: Path, output: Path | None) -> None:
 def export_ceteicean(output: Path | None) -> None:
     """CETEIcean behaviours (JSON) that show teikit's marks, brackets and name links."""
     from teikit.export.ceteicean import behaviors_json
-    from teikit.xmlio import write_text_atomically
 
-    if output is None:
-        click.echo(behaviors_json(), nl=False)
-    else:
-        click.echo(f"wrote {write_text_atomically(output, behaviors_json())}")
+    _print_or_write(behaviors_json(), output, [])
 
 
 @export.command("cmif")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@files_argument()
 @output_option("The CMIF file to write.", required=True)
 @click.option("--base-url", required=True,
               help="Where the edition's pages are published (each letter's URL is under it).")
@@ -312,7 +315,7 @@ def stylesheet_option(name: str) -> Callable[[F], F]:
 
 
 @render.command("html")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@files_argument()
 @output_option("Where to write the page (default: FILE with .html). One FILE only.")
 @click.option("--site", "site_dir", type=click.Path(path_type=Path),
               help="Write a site instead: one page per FILE plus index.html, into this directory.")
@@ -325,8 +328,7 @@ def render_html_command(files: tuple[Path, ...], output: Path | None,
     if site_dir is not None:
         if output is not None:
             raise click.UsageError("-o/--output and --site exclude each other")
-        for page in render_site(list(files), site_dir, warn, stylesheet=stylesheet):
-            click.echo(f"wrote {page}")
+        _echo_written(render_site(list(files), site_dir, warn, stylesheet=stylesheet))
         return
     if len(files) != 1:
         raise click.UsageError("give one FILE, or use --site DIR for several")
@@ -397,7 +399,7 @@ def entities_suggest_command(sources: tuple[Path, ...], output: Path | None, con
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@files_argument()
 @click.option("--schema", "schemas", multiple=True, default=("edition",), show_default=True,
               help="edition (schema/edition.xsd + edition.sch), tei_all, or a .xsd/.rng/.sch "
                    "file, or a .odd customisation; repeat to check several.")
