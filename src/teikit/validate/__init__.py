@@ -19,7 +19,7 @@ from pathlib import Path
 
 from teikit.errors import InputError, UnreadableError
 from teikit.resources import schema_path
-from teikit.validate.oddcompile import compile_odd
+from teikit.validate.oddcompile import compile_odd, compile_odd_rules
 from teikit.validate.relaxng import Engine, choose_engine, find_tei_all, validate_relaxng
 from teikit.validate.report import INVALID, UNREADABLE, VALID, Problem, Report, group_by_file
 from teikit.validate.schematron import validate_schematron
@@ -63,6 +63,9 @@ def resolve_schemas(schemas: SchemaSpec | Sequence[SchemaSpec],
                     raise InputError(f"{spec}: schema file not found")
                 compiled = compile_odd(path, find_tei_all(tei_all_path))
                 checks.append(_Check("rng", compiled, path.name))
+                rules = compile_odd_rules(path)
+                if rules is not None:
+                    checks.append(_Check("sch", rules, f"{path.name} (Schematron)"))
                 continue
             kind = {".xsd": "xsd", ".sch": "sch", ".rng": "rng"}.get(path.suffix.lower())
             if kind is None:
