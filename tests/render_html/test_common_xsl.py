@@ -120,7 +120,7 @@ def test_mention_count_label():
 
 
 def test_numbering_works_for_any_importing_stylesheet():
-    """Note and mention numbers come from accumulators; the common layer makes them applicable."""
+    """Note and mention numbers are computed per document by the common layer, for any stylesheet."""
     sample = (Path(__file__).parents[1] / "fixtures" / "tei" / "sample-edition.xml").read_text(
         encoding="utf-8")
     assert evaluate("//tei:note[tk:is-numbered-note(.)] ! tk:note-number(.)", sample) == "1|2|3"

@@ -26,14 +26,11 @@
   <xsl:param name="assets" as="xs:string" select="'assets/'"/>
   <xsl:param name="home" as="xs:string" select="''"/>
 
-  <xsl:mode use-accumulators="#all"/>
-  <xsl:mode name="block" use-accumulators="#all"/>
-  <xsl:mode name="toc" use-accumulators="#all"/>
-
   <!-- Each tooltip (gap, repair, date) gets a stable id from its position. -->
-  <xsl:accumulator name="h:tip-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:gap | tei:choice | tei:date" select="$value + 1"/>
-  </xsl:accumulator>
+  <xsl:function name="h:tip-numbers" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="tk:numbering($root//(tei:gap | tei:choice | tei:date))"/>
+  </xsl:function>
 
   <!-- Paragraphs and block quotations of the body are numbered, so that a passage can be cited. -->
   <xsl:function name="h:is-numbered-block" as="xs:boolean">
@@ -42,9 +39,10 @@
       and exists($e/ancestor::tei:body) and exists($e/parent::*[tk:is-container(.)])"/>
   </xsl:function>
 
-  <xsl:accumulator name="h:paragraph-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="*[h:is-numbered-block(.)]" select="$value + 1"/>
-  </xsl:accumulator>
+  <xsl:function name="h:paragraph-numbers" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="tk:numbering($root//(tei:p | tei:ab | tei:quote)[h:is-numbered-block(.)])"/>
+  </xsl:function>
 
   <xsl:template name="h:paragraph-number">
     <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
@@ -55,7 +53,7 @@
           <a class="para-num" href="#{@xml:id}" aria-label="Paragraph {@n}"><xsl:value-of select="@n"/></a>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:variable name="n" select="accumulator-before('h:paragraph-number')"/>
+          <xsl:variable name="n" select="h:paragraph-numbers(root(.))(generate-id(.))"/>
           <a class="para-num" id="para-{$n}" href="#para-{$n}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
         </xsl:otherwise>
       </xsl:choose>
@@ -74,7 +72,7 @@
 
   <xsl:function name="h:section-id" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="if ($div/@xml:id) then string($div/@xml:id) else 's' || $div/accumulator-before('tk:section-number')"/>
+    <xsl:sequence select="if ($div/@xml:id) then string($div/@xml:id) else 's' || tk:section-number($div)"/>
   </xsl:function>
 
   <xsl:function name="h:mention-anchor" as="xs:string">
@@ -84,7 +82,10 @@
 
   <xsl:function name="h:tip-id" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="'tip-' || $e/accumulator-before('h:tip-number')"/>
+    <xsl:variable name="numbers" select="h:tip-numbers(root($e))"/>
+    <xsl:sequence select="'tip-' || ($numbers(generate-id($e)),
+      ($e/ancestor::* | $e/preceding::*)[self::tei:gap or self::tei:choice or self::tei:date][last()]
+        ! $numbers(generate-id(.)), 0)[1]"/>
   </xsl:function>
 
   <xsl:function name="h:class" as="xs:string">
