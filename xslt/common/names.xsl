@@ -73,8 +73,9 @@
       else ''"/>
   </xsl:function>
 
-  <!-- The id of the register entry a mention points at, or '' when it points nowhere known. -->
-  <xsl:function name="tk:mention-id" as="xs:string">
+  <!-- The id of the register entry a mention points at, or '' when it points nowhere known
+       (remembered per element: every output asks it of a mention many times). -->
+  <xsl:function name="tk:mention-id" as="xs:string" cache="yes">
     <xsl:param name="m" as="element()"/>
     <xsl:variable name="target" select="tk:pointer-target($m, $m/@ref)"/>
     <xsl:sequence select="if ($target and tk:entry-kind($target) != '') then string($target/@xml:id) else ''"/>

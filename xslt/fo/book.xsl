@@ -454,7 +454,7 @@
     <xsl:apply-templates mode="inline-only"/>
   </xsl:template>
   <xsl:template match="text()" mode="inline-only">
-    <xsl:value-of select="tk:printable(replace(., '\s+', ' '))"/>
+    <xsl:value-of select="tk:printable-text(., tk:collapse-space(.))"/>
   </xsl:template>
 
   <!-- ================================================================== note on the edition -->

@@ -211,7 +211,7 @@
   </xsl:template>
 
   <!-- a control character has no glyph: show its code point (see tk:printable) -->
-  <xsl:template match="text()[matches(., $tk:unprintable)]">
+  <xsl:template match="text()[($tk:input-has-controls or not(root(.) is $tk:input)) and matches(., $tk:unprintable)]">
     <xsl:value-of select="tk:printable(.)"/>
   </xsl:template>
 
