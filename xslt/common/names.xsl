@@ -139,10 +139,13 @@
     <xsl:sequence select="tk:mention-numbers($root//tei:text//*[@ref][tk:mention-id(.) != ''])"/>
   </xsl:function>
 
-  <!-- The mention's place among the mentions of its entry in the text (1, 2 …), 0 if none. -->
+  <!-- The mention's place among the mentions of its entry in the text (1, 2 …), 0 if none:
+       its 'of-entry' number in tk:text-mention-numbers, counted in the key of its entry. -->
   <xsl:function name="tk:mention-number" as="xs:integer">
     <xsl:param name="m" as="element()"/>
-    <xsl:sequence select="(tk:text-mention-numbers(root($m))(generate-id($m))?of-entry, 0)[1]"/>
+    <xsl:variable name="id" select="tk:mention-id($m)"/>
+    <xsl:sequence select="if ($id and $m/ancestor::tei:text)
+      then count(key('tk:mentions', $id, root($m))[. &lt;&lt; $m]) + 1 else 0"/>
   </xsl:function>
 
   <xsl:function name="tk:mention-count-label" as="xs:string">

@@ -285,8 +285,9 @@
   </xsl:function>
 
   <!-- a phrase the source wrote right after another with no space, where they must stand apart
-       (tk:needs-space-before): the space first, then whatever template renders the element -->
-  <xsl:template match="*[tk:needs-space-before(.)][not(tk:is-block(.))]" priority="20">
+       (tk:needs-space-before): the space first, then whatever template renders the element; the
+       pattern asks first what the function asks first, which most elements fail, without a call -->
+  <xsl:template match="*[preceding-sibling::node()[1][self::*]][tk:needs-space-before(.)][not(tk:is-block(.))]" priority="20">
     <xsl:text> </xsl:text>
     <xsl:next-match/>
   </xsl:template>

@@ -66,7 +66,8 @@
        apart anyway? Then a paragraph-like element becomes a <div>, so the blocks can stand. -->
   <xsl:function name="h:holds-blocks" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/descendant::*[tk:is-block(.)]
+    <xsl:sequence select="exists($e/descendant::*[not(self::tei:*[$tk:element-kinds(local-name()) = 'phrase']
+      [not(self::tei:address)])][tk:is-block(.)]
       [not(ancestor::tei:note[tk:is-numbered-note(.)] intersect $e/descendant::tei:note)])"/>
   </xsl:function>
 
@@ -150,8 +151,9 @@
     </xsl:element>
   </xsl:template>
   <!-- a phrase the source wrote right after another with no space, where they must stand apart
-       (tk:needs-space-before): the space first, then whatever template renders the element -->
-  <xsl:template match="tei:*[tk:needs-space-before(.)][not(tk:is-block(.))]" priority="20">
+       (tk:needs-space-before): the space first, then whatever template renders the element; the
+       pattern asks first what the function asks first, which most elements fail, without a call -->
+  <xsl:template match="tei:*[preceding-sibling::node()[1][self::*]][tk:needs-space-before(.)][not(tk:is-block(.))]" priority="20">
     <xsl:text> </xsl:text>
     <xsl:next-match/>
   </xsl:template>
