@@ -90,13 +90,51 @@ def export_text(file: Path, output: Path | None, reading: str) -> None:
 @main.command()
 @click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
               show_default=True, help="Edition config naming the sources and the register.")
+@click.option("--force", is_flag=True,
+              help="Rebuild everything, not only what changed since the last build.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Worker processes (default: one per core).")
 @reports_errors
-def build(config: Path) -> None:
-    """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF)."""
-    from teikit.build import build_edition
+def build(config: Path, force: bool, jobs: int | None) -> None:
+    """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF).
 
-    for line in build_edition(config, warn=warn):
-        click.echo(line)
+    Only what changed since the last build is done again (the build state is kept in
+    SITE/.teikit-build/). Exit status 1 when a text failed; the others are still built."""
+    from teikit.build import build_edition
+    from teikit.progress import TerminalProgress
+
+    progress = TerminalProgress()
+    report = build_edition(config, force=force, jobs=jobs, progress=progress)
+    for message in report.warnings:
+        warn(message)
+    for failure in report.failures:
+        click.echo(f"teikit: error: {failure}", err=True)
+    click.echo(report.summary())
+    sys.exit(report.exit_code)
+
+
+@main.command()
+@click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
+              show_default=True, help="Edition config naming the site folder.")
+@click.option("--site", "site_dir", type=click.Path(path_type=Path),
+              help="Serve this folder instead of the config's site.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@reports_errors
+def serve(config: Path, site_dir: Path | None, port: int) -> None:
+    """Serve the built site on 127.0.0.1 (the search needs HTTP; file:// pages cannot load it)."""
+    from teikit.config import load_config
+    from teikit.serve import make_server
+
+    folder = site_dir if site_dir is not None else load_config(config).site_dir
+    server = make_server(folder, port)
+    click.echo(f"serving {folder} at http://127.0.0.1:{server.server_address[1]}/ "
+               "(Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @main.group()
