@@ -20,6 +20,7 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:include href="html-edition.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
@@ -176,8 +177,10 @@
           <xsl:if test="$home">
             <nav class="site-nav" aria-label="Site">
               <a href="{$home}">All texts</a>
+              <xsl:call-template name="h:edition-links"/>
             </nav>
           </xsl:if>
+          <xsl:call-template name="h:edition-nav"/>
           <div class="controls">
             <input type="checkbox" id="highlight-toggle" checked="checked"/>
             <label for="highlight-toggle">Highlight names</label>
@@ -211,6 +214,9 @@
               <xsl:with-param name="root" select="$root"/>
             </xsl:call-template>
           </article>
+          <xsl:call-template name="h:edition-nav">
+            <xsl:with-param name="where" select="'end'"/>
+          </xsl:call-template>
         </main>
         <footer class="page-footer">
           <p>Reading edition generated from the TEI P5 encoding by teikit.
@@ -1207,6 +1213,7 @@
       </div>
       <p class="reg-mentions">
         <span class="reg-count"><xsl:value-of select="tk:mention-count-label(count($mentions))"/></span>
+        <xsl:call-template name="h:edition-entry-link"/>
         <xsl:if test="exists($mentions)">
           <xsl:text>: </xsl:text>
           <xsl:for-each select="$mentions">

@@ -59,6 +59,11 @@
     var count = entry.querySelector(".reg-count");
     toIndex.textContent = count ? count.textContent : "Index entry";
     mentions.appendChild(toIndex);
+    var edition = entry.querySelector(".reg-edition");
+    if (edition) {
+      mentions.appendChild(document.createTextNode(" · "));
+      mentions.appendChild(edition.cloneNode(true));
+    }
     box.appendChild(mentions);
 
     var button = document.createElement("button");

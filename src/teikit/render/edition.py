@@ -1,0 +1,233 @@
+"""The edition as a whole: per text a digest (``xslt/digest.xsl``), the reading page with its
+neighbours and downloads (``xslt/html.xsl``), and the edition-wide pages (``xslt/site.xsl``:
+contents, registers, chronology, search) from the digests of every text.
+
+Python chooses paths and parameters and joins the digests into one list for the stylesheets;
+the search index is written by Pagefind (custom records: one per paragraph, filters by text and
+by the kinds of entity the paragraph names).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable, Coroutine, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from teikit.errors import InputError, OutputError
+from teikit.render import transform_to_string
+from teikit.render.html import copy_assets
+from teikit.xmlio import parse_xml_file, write_text_atomically
+
+if TYPE_CHECKING:
+    from teikit.buildstate import BuildState
+    from teikit.config import EditionConfig
+
+SITE_NS = "urn:teikit:site"
+S = f"{{{SITE_NS}}}"
+INDEX_PAGE = "index.html"
+SEARCH_DIR = "pagefind"
+# Edition-wide pages: (stylesheet page parameter, file name). Registers list only used kinds.
+REGISTER_PAGES = {"person": "persons.html", "org": "organisations.html", "place": "places.html",
+                  "bibl": "titles.html", "event": "events.html"}
+FIXED_PAGES = {"index": INDEX_PAGE, "chronology": "chronology.html", "search": "search.html"}
+
+
+@dataclass(frozen=True)
+class EditionText:
+    """What the build needs to place a text in the edition: its name, title and date."""
+
+    name: str
+    title: str
+    date: str
+    sort: str
+
+
+def write_digest(tei: Path, out: Path, name: str) -> Path:
+    """Write the digest of ``tei`` (see ``xslt/digest.xsl``) to ``out``."""
+    text = transform_to_string("digest.xsl", Path(tei), name=name)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return write_text_atomically(out, text, inputs=[Path(tei)])
+
+
+def read_digest_summary(digest: Path, name: str) -> EditionText:
+    title = date = sort = ""
+    for _, element in etree.iterparse(str(digest), events=("end",), resolve_entities=False,
+                                      no_network=True, huge_tree=True):
+        if element.tag == f"{S}title":
+            title = element.text or ""
+        elif element.tag == f"{S}date":
+            date = element.text or ""
+        elif element.tag == f"{S}digest":
+            sort = element.get("sort", "")
+        if element.tag in (f"{S}para", f"{S}entry"):
+            element.clear()
+    return EditionText(name, title or name, date, sort)
+
+
+def order_texts(texts: Sequence[EditionText], order: Any = "date") -> list[EditionText]:
+    """The edition's order: ``"date"`` (the default; undated texts last, then by name),
+    ``"name"``, or a list of text names (texts it leaves out follow by date)."""
+    def by_date(text: EditionText) -> tuple[int, str, str]:
+        return (0 if text.sort else 1, text.sort, text.name)
+
+    if order == "name":
+        return sorted(texts, key=lambda t: t.name)
+    if isinstance(order, list):
+        position = {str(n): i for i, n in enumerate(order)}
+        listed = sorted((t for t in texts if t.name in position), key=lambda t: position[t.name])
+        return listed + sorted((t for t in texts if t.name not in position), key=by_date)
+    if order != "date":
+        raise InputError(f"unknown edition order {order!r}",
+                         hint='use "date", "name" or a list of text names')
+    return sorted(texts, key=by_date)
+
+
+def neighbours(ordered: Sequence[EditionText]) -> list[dict[str, str]]:
+    """Per text the stylesheet parameters that place it in the edition (previous, next)."""
+    result = []
+    for i, _text in enumerate(ordered):
+        navigation = {"position": f"{i + 1}", "count": f"{len(ordered)}"}
+        if i > 0:
+            before = ordered[i - 1]
+            navigation |= {"prev": f"{before.name}.html", "prev-title": before.title}
+        if i + 1 < len(ordered):
+            after = ordered[i + 1]
+            navigation |= {"next": f"{after.name}.html", "next-title": after.title}
+        result.append(navigation)
+    return result
+
+
+def write_reading_page(tei: Path, out: Path, navigation: dict[str, str],
+                       downloads: Iterable[str] = ("xml", "pdf", "txt")) -> Path:
+    """The reading page of one text in the edition: neighbours, downloads, register pages."""
+    name = out.stem
+    params = {"assets": "assets/", "home": INDEX_PAGE, "edition": "yes",
+              "downloads": " ".join(f"{name}.{kind}" for kind in downloads), **navigation}
+    page = transform_to_string("html.xsl", Path(tei), **params)
+    return write_text_atomically(out, page, inputs=[Path(tei)])
+
+
+def _edition_manifest(texts: Sequence[EditionText], state: BuildState,
+                      formats: Sequence[str]) -> etree._Element:
+    """All digests in the edition's order, without the paragraph texts (search has those)."""
+    root = etree.Element(f"{S}site", nsmap={None: SITE_NS})
+    for text in texts:
+        digest = parse_xml_file(state.digest_path(text.name)).getroot()
+        for para in digest.iter(f"{S}para"):
+            para.attrib.pop("text", None)
+        entry = etree.SubElement(root, f"{S}text", name=text.name, href=f"{text.name}.html",
+                                 tei=f"{text.name}.xml", txt=f"{text.name}.txt")
+        if "pdf" in formats:
+            entry.set("pdf", f"{text.name}.pdf")
+        entry.append(digest)
+    return root
+
+
+def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_dir: Path,
+                         config: EditionConfig, formats: Sequence[str]) -> list[Path]:
+    """Write the edition-wide pages and the search index; return the files written."""
+    manifest = etree.tostring(_edition_manifest(texts, state, formats))
+    kinds = _used_kinds(manifest)
+    pages = dict(FIXED_PAGES) | {kind: page for kind, page in REGISTER_PAGES.items()
+                                 if kind in kinds}
+    links = " ".join(f"{key}={page}" for key, page in pages.items())
+    title = str(config.edition.get("title", "Texts"))
+    written: list[Path] = []
+    for key, page in pages.items():
+        html = transform_to_string("site.xsl", manifest, assets="assets/", page=key, pages=links,
+                                   title=title)
+        written.append(write_text_atomically(site_dir / page, html))
+    copy_assets(site_dir)
+    written += write_search_index(texts, state, site_dir)
+    return written
+
+
+def _used_kinds(manifest: bytes) -> set[str]:
+    root = etree.fromstring(manifest)
+    return {m.get("kind", "") for m in root.iter(f"{S}mention")}
+
+
+# ---- search ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SearchRecord:
+    url: str
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+
+
+_KIND_FILTERS = {"person": "persons", "org": "organisations", "place": "places",
+                 "bibl": "periodicals and titles", "event": "events"}
+
+
+def search_records(texts: Sequence[EditionText], state: BuildState) -> Iterator[SearchRecord]:
+    """One record per numbered paragraph, read one digest at a time. The text's title is
+    only its filter: Pagefind searches meta data too, and would find a word of the title in
+    every paragraph."""
+    for text in texts:
+        digest = parse_xml_file(state.digest_path(text.name)).getroot()
+        for para in digest.iter(f"{S}para"):
+            content = para.get("text", "")
+            if not content:
+                continue
+            kinds = sorted({_KIND_FILTERS.get(m.get("kind", ""), "")
+                            for m in para.iter(f"{S}mention")} - {""})
+            filters = {"text": [text.title]}
+            if kinds:
+                filters["names"] = kinds
+            section = para.get("section", "")
+            yield SearchRecord(
+                url=f"{text.name}.html#{para.get('anchor')}", content=content,
+                meta={"section": section, "paragraph": para.get("n", "")},
+                filters=filters)
+
+
+def _run_coroutine_apart(make: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """Run a coroutine to its end in a thread of its own, so that a caller that already runs
+    an event loop (a notebook, a test driving a browser) can build too."""
+    failures: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(make())
+        except BaseException as error:  # handed to the caller's thread
+            failures.append(error)
+
+    thread = threading.Thread(target=target, name="pagefind")
+    thread.start()
+    thread.join()
+    if failures:
+        raise failures[0]
+
+
+def write_search_index(texts: Sequence[EditionText], state: BuildState,
+                       site_dir: Path) -> list[Path]:
+    """The Pagefind bundle in ``site/pagefind/`` (replaced whole)."""
+    try:
+        from pagefind.index import IndexConfig, PagefindIndex
+    except ImportError:  # pragma: no cover - pagefind is a dependency
+        raise OutputError("the search index needs the Python package pagefind[bin]") from None
+
+    async def write() -> None:
+        config: IndexConfig = {"output_path": str(site_dir / SEARCH_DIR)}
+        async with PagefindIndex(config=config) as index:
+            for record in search_records(texts, state):
+                await index.add_custom_record(url=record.url, content=record.content,
+                                              language="en", meta=record.meta,
+                                              filters=record.filters)
+
+    import shutil
+
+    shutil.rmtree(site_dir / SEARCH_DIR, ignore_errors=True)  # the bundle is teikit's alone
+    try:
+        _run_coroutine_apart(write)
+    except OSError as error:
+        raise OutputError(f"{site_dir / SEARCH_DIR}: cannot write the search index: {error}"
+                          ) from None
+    return [site_dir / SEARCH_DIR / "pagefind.js"]
