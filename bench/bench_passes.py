@@ -11,9 +11,7 @@ from pathlib import Path
 from bench.timing import best_of, report
 from teikit.config import load_config
 from teikit.convert.ingest import ingest_file
-from teikit.convert.passes.dates import DatePass
-from teikit.convert.passes.entities import EntityPass
-from teikit.convert.passes.quotes import QuotePass
+from teikit.convert.passes import dates, entities, quotes
 from teikit.register.candidates import find_candidates
 from teikit.register.entries import load_register
 
@@ -26,19 +24,21 @@ def main() -> None:
     assert settings.register_path is not None
     register = load_register(settings.register_path)
     doc = ingest_file(SOURCE)
-    quotes = QuotePass(register).propose(doc, ())
-    dates = DatePass(settings.year, settings.calendar).propose(doc, quotes)
+    quote_options = quotes.QuoteOptions(register)
+    date_options = dates.DateOptions(settings.year, settings.calendar)
+    entity_options = entities.EntityOptions(register)
+    quoted = quotes.run(doc, (), quote_options).spans
+    dated = dates.run(doc, quoted, date_options).spans
 
     baseline = best_of(lambda: ingest_file(SOURCE))
     report("baseline: ingest the seed", baseline, baseline, "ingest")
     report("load the register (119 entries)",
            best_of(lambda: load_register(settings.register_path)), baseline, "ingest")  # type: ignore[arg-type]
-    report("quotation pass", best_of(lambda: QuotePass(register).propose(doc, ())), baseline,
+    report("quotation pass", best_of(lambda: quotes.run(doc, (), quote_options)), baseline,
            "ingest")
-    report("date pass", best_of(lambda: DatePass(settings.year, settings.calendar).propose(
-        doc, quotes)), baseline, "ingest")
+    report("date pass", best_of(lambda: dates.run(doc, quoted, date_options)), baseline, "ingest")
     report("entity pass (matcher built each time)",
-           best_of(lambda: EntityPass(register).propose(doc, quotes + dates)), baseline, "ingest")
+           best_of(lambda: entities.run(doc, quoted + dated, entity_options)), baseline, "ingest")
     report("name candidates without a register", best_of(lambda: find_candidates(doc)), baseline,
            "ingest")
 

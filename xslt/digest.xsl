@@ -3,7 +3,7 @@
   TEI → the digest of one text: what the edition-wide pages (index, registers, chronology,
   search) need to know about it, so that they are built without reading every TEI file again.
 
-  The paragraph numbers and mention anchors are the reading page's own (html.xsl is imported,
+  The paragraph numbers and mention anchors are the reading page's own (html/html.xsl is imported,
   its accumulators and functions decide them), so every link from an edition-wide page lands
   where the page puts the paragraph or the name. The paragraph text is the reading page's text
   of the paragraph, without the explanations that only show on hover (role=tooltip).
@@ -27,7 +27,7 @@
   xmlns:site="urn:teikit:site"
   exclude-result-prefixes="#all">
 
-  <xsl:import href="html.xsl"/>
+  <xsl:import href="html/html.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 

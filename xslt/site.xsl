@@ -20,7 +20,7 @@
   xmlns:site="urn:teikit:site"
   exclude-result-prefixes="#all">
 
-  <xsl:import href="common.xsl"/>
+  <xsl:import href="common/common.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 

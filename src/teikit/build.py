@@ -48,12 +48,6 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-class InvalidEditionError(TeikitError):
-    """The generated TEI does not validate: the build stops before rendering."""
-
-    exit_code = 1
-
-
 class Progress(Protocol):
     """How the build tells what it is doing (the CLI draws a bar or prints lines)."""
 
@@ -240,7 +234,7 @@ def _warm_worker() -> None:
     """Compile the reading page's stylesheet once, when the worker starts."""
     from teikit.render import compiled_stylesheet
 
-    compiled_stylesheet("html.xsl")
+    compiled_stylesheet("html/html.xsl")
 
 
 # ---- running jobs --------------------------------------------------------------------------

@@ -1,6 +1,21 @@
-"""Errors that reach the user as one line of text and a non-zero exit code."""
+"""Every error teikit raises, each with the exit code the command line ends with.
+
+A :class:`TeikitError` is a problem the user can fix (bad input, a missing tool, an unwritable
+path): the command line prints ``str(error)`` as one line on stderr and exits with the class's
+``exit_code`` (like click's exceptions), without a traceback. :class:`LossError` is the one
+error that is a bug of teikit itself, not of its input.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from teikit.validate.report import Problem
+
+# exit codes: 1 the input is well-formed but invalid, 2 it cannot be used at all, 70 (sysexits'
+# EX_SOFTWARE) teikit has a bug
+INVALID, UNUSABLE, INTERNAL = 1, 2, 70
 
 
 class TeikitError(Exception):
@@ -9,7 +24,7 @@ class TeikitError(Exception):
     ``str(error)`` is the one-line message the CLI prints; ``hint`` says what to do about it.
     """
 
-    exit_code = 2
+    exit_code = UNUSABLE
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
@@ -30,3 +45,29 @@ class OutputError(TeikitError):
 
 class ToolMissingError(TeikitError):
     """An external program (FOP, jing) is needed but not installed."""
+
+
+class UnreadableError(InputError):
+    """A document to validate cannot be checked at all; ``problem`` says why (a fatal problem,
+    reported like every other problem)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class InvalidEditionError(TeikitError):
+    """The generated TEI does not validate: the build stops before rendering."""
+
+    exit_code = INVALID
+
+
+class FopError(TeikitError):
+    """FOP reported an error, an unresolved reference or a character missing from the fonts."""
+
+
+class LossError(AssertionError):
+    """Weaving would lose or alter source characters (a bug in a pass or in the weave, never the
+    input's fault: it is not a :class:`TeikitError`, and the command line shows its traceback)."""
+
+    exit_code = INTERNAL

@@ -6,7 +6,8 @@ import pytest
 from lxml import etree
 
 from teikit.convert.model import Node, Span
-from teikit.convert.weave import LossError, make_element, resolve, weave
+from teikit.convert.weave import make_element, resolve, weave
+from teikit.errors import LossError
 
 
 def woven(text: str, spans: list[Span]) -> tuple[str, list[Span]]:

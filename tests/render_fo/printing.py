@@ -32,7 +32,7 @@ def pdf_text(pdf: Path, first: int | None = None, last: int | None = None,
 
 
 # The running head and the folio lie outside the body region: margin + head space above,
-# margin + foot space below (xslt/fo.xsl), in PDF points.
+# margin + foot space below (xslt/fo/fo.xsl), in PDF points.
 MM = 72 / 25.4
 HEAD_AND_FOOT = {"A5": ((12 + 10) * MM, (12 + 8) * MM), "A4": ((18 + 12) * MM, (18 + 10) * MM)}
 

@@ -12,9 +12,8 @@ from click.testing import CliRunner
 from lxml.builder import ElementMaker
 
 from teikit.cli import main
-from teikit.errors import ToolMissingError
+from teikit.errors import FopError, ToolMissingError
 from teikit.render.pdf import (
-    FopError,
     classify_fop_output,
     find_fop,
     first_mention_per_page,

@@ -1,4 +1,4 @@
-"""The shared functions of xslt/common.xsl (imported by the HTML and the FO stylesheets)."""
+"""The shared functions of xslt/common/ (imported by the HTML and the FO stylesheets)."""
 
 from __future__ import annotations
 
@@ -33,11 +33,11 @@ TEST_DOCUMENT = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>
 
 def evaluate(expression: str, document_text: str = TEST_DOCUMENT) -> str:
     """Evaluate an XPath expression with tk: functions against a document (by default
-    TEST_DOCUMENT), in a stylesheet that imports common.xsl and declares nothing else."""
+    TEST_DOCUMENT), in a stylesheet that imports common/common.xsl and declares nothing else."""
     stylesheet = f"""<xsl:stylesheet version="3.0"
         xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:tk="urn:teikit"
         xmlns:tei="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
-      <xsl:import href="{xslt_path('common.xsl').as_uri()}"/>
+      <xsl:import href="{xslt_path('common/common.xsl').as_uri()}"/>
       <xsl:output method="text"/>
       <xsl:template match="/"><xsl:value-of select="{expression}" separator="|"/></xsl:template>
     </xsl:stylesheet>"""
@@ -110,7 +110,7 @@ def test_mention_count_label():
 
 
 def test_numbering_works_for_any_importing_stylesheet():
-    """Note and mention numbers come from accumulators; common.xsl makes them applicable."""
+    """Note and mention numbers come from accumulators; the common layer makes them applicable."""
     sample = (Path(__file__).parents[1] / "fixtures" / "tei" / "sample-edition.xml").read_text(
         encoding="utf-8")
     assert evaluate("//tei:note[tk:is-numbered-note(.)] ! tk:note-number(.)", sample) == "1|2|3"

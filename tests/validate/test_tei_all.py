@@ -31,7 +31,8 @@ def jing_verdicts(paths: list[Path]) -> dict[Path, int]:
     completed = subprocess.run(["jing", str(TEI_ALL_RNG), *map(str, paths)], capture_output=True,
                                text=True, check=False)
     counts = {path: 0 for path in paths}
-    by_name = {str(path.resolve()): path for path in paths}
+    # jing names a file as it was given; the same file may also be reached through a symlink
+    by_name = {name: path for path in paths for name in (str(path), str(path.resolve()))}
     for line in completed.stdout.splitlines():
         name = line.split(":", 1)[0]
         if name in by_name:

@@ -15,7 +15,6 @@ from teikit.config import TextSettings, find_config, load_config
 from teikit.convert.assemble import add_schema_models, assemble
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.model import Span, Transcription
-from teikit.convert.passes import default_passes, run_passes
 from teikit.errors import OutputError
 from teikit.resources import resource_dir
 from teikit.tree import qname
@@ -34,11 +33,15 @@ class Conversion:
 def convert_transcription(doc: Transcription, settings: TextSettings,
                           schema_href: str = "../schema") -> Conversion:
     """Run the passes over an ingested transcription and assemble the TEI."""
-    passes = default_passes(settings)
-    spans = run_passes(doc, passes)
+    # imported here: the passes read the register, whose modules import the converter's model
+    from teikit.convert.passes import run_passes
+    from teikit.register.entries import register_for
+
+    found = run_passes(doc, settings, register_for(settings))
+    spans = list(found.spans)
     assembly = assemble(doc, spans, settings)
-    warnings = [w for markup_pass in passes for w in markup_pass.warnings]
-    warnings += assembly.warnings + attach_register(assembly.root, spans, settings)
+    warnings = [*found.warnings, *assembly.warnings,
+                *attach_register(assembly.root, spans, settings)]
     tree = etree.ElementTree(assembly.root)
     add_schema_models(tree, schema_href)
     return Conversion(tree, doc, spans, warnings)

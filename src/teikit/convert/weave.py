@@ -10,7 +10,7 @@ Rules, in order:
    element's attributes; every other character becomes text, in order.
 4. After weaving, the element is read back (:func:`teikit.convert.readback.inline_text`) and
    compared with the source text, whitespace-normalised: a mismatch is a bug and raises
-   :class:`LossError` instead of writing a lossy file.
+   :class:`~teikit.errors.LossError` instead of writing a lossy file.
 """
 
 from __future__ import annotations
@@ -22,11 +22,8 @@ from lxml import etree
 
 from teikit import TEI_NS, XML_NS
 from teikit.convert.model import Node, Span
+from teikit.errors import LossError
 from teikit.tree import qname
-
-
-class LossError(AssertionError):
-    """Weaving would lose or alter source characters (a bug in a pass or in the weave)."""
 
 
 def make_element(tag: str, attrs: dict[str, str] | None = None, text: str | None = None

@@ -1,5 +1,5 @@
 """The edition as a whole: per text a digest (``xslt/digest.xsl``), the reading page with its
-neighbours and downloads (``xslt/html.xsl``), and the edition-wide pages (``xslt/site.xsl``:
+neighbours and downloads (``xslt/html/html.xsl``), and the edition-wide pages (``xslt/site.xsl``:
 contents, registers, chronology, search) from the digests of every text.
 
 Python chooses paths and parameters and joins the digests into one list for the stylesheets;
@@ -108,7 +108,7 @@ def write_reading_page(tei: Path, out: Path, navigation: dict[str, str],
     name = out.stem
     params = {"assets": "assets/", "home": INDEX_PAGE, "edition": "yes",
               "downloads": " ".join(f"{name}.{kind}" for kind in downloads), **navigation}
-    page = transform_to_string("html.xsl", Path(tei), **params)
+    page = transform_to_string("html/html.xsl", Path(tei), **params)
     return write_text_atomically(out, page, inputs=[Path(tei)])
 
 

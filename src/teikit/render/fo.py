@@ -1,4 +1,4 @@
-"""TEI → XSL-FO with ``xslt/fo.xsl``: the print edition before FOP lays it out.
+"""TEI → XSL-FO with ``xslt/fo/fo.xsl``: the print edition before FOP lays it out.
 
 Python only chooses the stylesheet parameters; every decision about the book is in the XSLT.
 """
@@ -16,10 +16,10 @@ from teikit.render import transform_to_string
 from teikit.xmlio import parse_xml_bytes, write_text_atomically
 
 PAGE_SIZES = ("A5", "A4")
-STYLESHEET = "fo.xsl"
+STYLESHEET = "fo/fo.xsl"
 FO_NAMESPACE = "http://www.w3.org/1999/XSL/Format"
 
-# Mentions of indexed names carry ids ix.K.N (K: the entity, N: the mention); see fo.xsl.
+# Mentions of indexed names carry ids ix.K.N (K: the entity, N: the mention); see xslt/fo/back.xsl.
 MENTION_ID = re.compile(r"^ix\.(\d+)\.(\d+)$")
 
 

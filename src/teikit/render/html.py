@@ -1,4 +1,5 @@
-"""The HTML reading edition: ``xslt/html.xsl`` per text, ``xslt/site.xsl`` for the list of texts.
+"""The HTML reading edition: ``xslt/html/html.xsl`` per text, ``xslt/site.xsl`` for the list of
+texts.
 
 Python only chooses paths and parameters and copies the static assets (``xslt/assets/``) next
 to the pages; every byte of HTML comes from the stylesheets.
@@ -41,7 +42,7 @@ def html_string(tei: Path | bytes, *, assets: str = f"{ASSETS_DIRNAME}/", home: 
     if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
         raise InputError(f"{name}: not a TEI document (root element {root.tag!r})",
                          hint=f"expected TEI or teiCorpus in the namespace {TEI_NS}")
-    return transform_to_string("html.xsl", tree, assets=assets, home=home)
+    return transform_to_string("html/html.xsl", tree, assets=assets, home=home)
 
 
 def copy_assets(target_dir: Path) -> Path:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import OutputError, TeikitError, ToolMissingError
+from teikit.errors import FopError, OutputError, ToolMissingError
 from teikit.render.fo import MENTION_ID, check_page_size, fo_string
 from teikit.resources import xslt_path
 from teikit.xmlio import check_not_an_input, write_text_atomically
@@ -41,10 +41,6 @@ _MISSING_GLYPH = re.compile(r"Glyph .* not available in font", re.IGNORECASE)
 _UNRESOLVED = re.compile(r"Unresolved ID reference", re.IGNORECASE)
 # Lines the Debian start script prints about the JVM, not FOP's own messages.
 _LAUNCHER_NOISE = re.compile(r"^\[warning\] \S*fop: JVM flavor", re.IGNORECASE)
-
-
-class FopError(TeikitError):
-    """FOP reported an error, an unresolved reference or a character missing from the fonts."""
 
 
 @dataclass(frozen=True)

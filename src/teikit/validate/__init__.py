@@ -16,12 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from teikit.errors import InputError
+from teikit.errors import InputError, UnreadableError
 from teikit.resources import schema_path
 from teikit.validate.relaxng import Engine, choose_engine, find_tei_all, validate_relaxng
 from teikit.validate.report import INVALID, UNREADABLE, VALID, Problem, Report, group_by_file
 from teikit.validate.schematron import validate_schematron
-from teikit.validate.source import Source, Unreadable, read_source
+from teikit.validate.source import Source, read_source
 from teikit.validate.xsd import validate_xsd
 
 __all__ = [
@@ -96,7 +96,7 @@ def check_files(paths: Iterable[Path | str], schemas: SchemaSpec | Sequence[Sche
     for file in files:
         try:
             sources.append(read_source(file))
-        except Unreadable as unreadable:
+        except UnreadableError as unreadable:
             problems.append(unreadable.problem)
     rng_by_jing = any(c.kind == "rng" for c in checks) and choose_engine(engine) == "jing"
     only_rng = all(c.kind == "rng" for c in checks)

@@ -24,6 +24,8 @@ class Problem:
 
     ``line``/``column`` are 1-based; 0 means "the whole file" (e.g. it could not be read).
     ``fatal`` marks a file that could not be checked at all (missing, not well-formed, unsafe).
+    ``xpath`` designates the element concerned (``/tei:TEI/tei:text/tei:body/tei:p[3]``, the
+    prefix ``tei`` standing for the TEI namespace); "" when the problem has no element.
     """
 
     file: str
@@ -33,6 +35,7 @@ class Problem:
     message: str
     rule: str
     fatal: bool = False
+    xpath: str = ""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"

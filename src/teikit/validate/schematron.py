@@ -206,7 +206,7 @@ def validate_schematron(source: Source, schema_path: Path) -> list[Problem]:
         element = element_at(source.root, finding.location)
         line, column = source.position(element)
         problems.append(Problem(source.name, line, column, finding.severity, finding.message,
-                                f"sch:{finding.rule}"))
+                                f"sch:{finding.rule}", xpath=source.xpath(element)))
     return problems
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import InputError
+from teikit import TEI_NS
+from teikit.errors import InputError, UnreadableError
 from teikit.validate.report import Problem
 from teikit.xmlio import declares_entities, read_input_bytes, safe_parser
 
@@ -24,14 +25,6 @@ EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
 
 # libxml2 errors that concern xml:id values, not the XML syntax
 _ID_ERRORS = {"DTD_ID_REDEFINED", "DTD_XMLID_VALUE"}
-
-
-class Unreadable(Exception):
-    """The document cannot be checked; ``problem`` says why (a fatal problem)."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
 
 
 @dataclass
@@ -62,20 +55,41 @@ class Source:
         line = element.sourceline or 0
         return (line, 1 if line else 0)
 
+    def xpath(self, element: etree._Element | None) -> str:
+        """An XPath to ``element``: ``tei:`` steps for TEI elements, ``Q{uri}name`` for others,
+        a position where siblings share the name; "" for no element."""
+        if element is None:
+            return ""
+        steps = []
+        node: etree._Element | None = element
+        while node is not None:
+            parent = node.getparent()
+            step = _step_name(node)
+            if parent is not None:
+                same = [child for child in parent if child.tag == node.tag]
+                if len(same) > 1:
+                    step += f"[{same.index(node) + 1}]"
+            steps.append(step)
+            node = parent
+        return "/" + "/".join(reversed(steps))
+
     def has_xinclude(self) -> bool:
         return next(self.root.iter(f"{{{XINCLUDE_NS}}}include"), None) is not None
 
 
 def read_source(path: Path | str, data: bytes | None = None) -> Source:
-    """Read and parse ``path`` (or ``data`` under that name); raise :class:`Unreadable`."""
+    """Read and parse ``path`` (or ``data`` under that name).
+
+    Raises :class:`~teikit.errors.UnreadableError` when the document cannot be checked at all."""
     name = str(path)
     if data is None:
         try:
             data = read_input_bytes(Path(path))
         except InputError as error:
-            raise Unreadable(_fatal(name, 0, 0, error.message, "io")) from None
+            raise UnreadableError(_fatal(name, 0, 0, error.message, "io")) from None
     if not data.strip():
-        raise Unreadable(_fatal(name, 0, 0, "the file is empty; expected an XML document", "io"))
+        raise UnreadableError(
+            _fatal(name, 0, 0, "the file is empty; expected an XML document", "io"))
     id_entries: list[etree._LogEntry] = []
     parser = safe_parser()
     try:
@@ -88,13 +102,13 @@ def read_source(path: Path | str, data: bytes | None = None) -> Source:
         else:
             line, column = error.position if error.position else (0, 0)
             message = _syntax_message(error)
-            raise Unreadable(_fatal(name, line, column, f"not well-formed XML: {message}",
+            raise UnreadableError(_fatal(name, line, column, f"not well-formed XML: {message}",
                                     "xml:well-formed")) from None
     if root is None:
-        raise Unreadable(_fatal(name, 0, 0, "no XML element found", "xml:well-formed"))
+        raise UnreadableError(_fatal(name, 0, 0, "no XML element found", "xml:well-formed"))
     tree = root.getroottree()
     if declares_entities(tree):
-        raise Unreadable(_fatal(
+        raise UnreadableError(_fatal(
             name, 1, 1,
             "the document declares entities in its DOCTYPE; teikit never expands or fetches "
             "entities (this guards against XXE and entity-expansion attacks): remove the "
@@ -107,6 +121,13 @@ def read_source(path: Path | str, data: bytes | None = None) -> Source:
         else:
             source.problems.append(problem)
     return source
+
+
+def _step_name(element: etree._Element) -> str:
+    name = etree.QName(element)
+    if name.namespace == TEI_NS:
+        return f"tei:{name.localname}"
+    return f"Q{{{name.namespace}}}{name.localname}" if name.namespace else name.localname
 
 
 def _in_example(root: etree._Element, line: int) -> bool:

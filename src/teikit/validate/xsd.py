@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import re
 import sys
 import threading
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,14 +21,21 @@ from urllib.parse import unquote, urlparse
 
 import xmlschema
 from lxml import etree
-from xmlschema.validators import XMLSchemaBase, XsdAttribute, XsdElement
+from xmlschema.validators import (
+    XMLSchemaBase,
+    XsdAttribute,
+    XsdAttributeGroup,
+    XsdElement,
+    XsdEnumerationFacets,
+    XsdSimpleType,
+)
 
 from teikit.errors import InputError
 from teikit.validate.report import Problem
 from teikit.validate.source import XML_NS, Source
 from teikit.xmlio import write_bytes_atomically
 
-_ATTRIBUTE_REASON = re.compile(r"attribute (?P<name>\S+?)='(?P<value>.*?)':")
+_XSD_ID = "{http://www.w3.org/2001/XMLSchema}ID"
 
 _lock = threading.Lock()
 
@@ -129,7 +136,7 @@ def validate_xsd(source: Source, schema_path: Path) -> list[Problem]:
     return problems
 
 
-def _problem(source: Source, error: Any) -> Problem:
+def _problem(source: Source, error: xmlschema.XMLSchemaValidationError) -> Problem:
     element = error.elem if isinstance(error.elem, etree._Element) else None
     message, rule = _explain(error, element)
     target = getattr(error, "invalid_child", None)
@@ -138,10 +145,13 @@ def _problem(source: Source, error: Any) -> Problem:
     line, column = source.position(target)
     if not line and error.sourceline:
         line, column = error.sourceline, 1
-    return Problem(source.name, line, column, "error", message, rule)
+    return Problem(source.name, line, column, "error", message, rule, xpath=source.xpath(target))
 
 
-def _explain(error: Any, element: etree._Element | None) -> tuple[str, str]:
+def _explain(error: xmlschema.XMLSchemaValidationError, element: etree._Element | None
+             ) -> tuple[str, str]:
+    """Message and rule, from the error's class, validator and value (never its English text,
+    which only tells apart two attributes that the typed attributes leave equally possible)."""
     where = f"<{_local(element.tag)}>" if element is not None else "the element"
     reason = str(error.reason or error.message or "").strip()
     validator = error.validator
@@ -157,23 +167,24 @@ def _explain(error: Any, element: etree._Element | None) -> tuple[str, str]:
             message = f"{where} is incomplete"
             message += f"; expected {expected}" if expected else ""
         return message, f"xsd:content:{owner}"
-    if "attribute not allowed" in reason:
-        name = reason.split("'")[1] if "'" in reason else "?"
-        return f"attribute @{_local(name)} is not allowed on {where}", "xsd:attribute-not-allowed"
-    if reason.startswith("missing required attribute"):
-        name = reason.split("'")[1] if "'" in reason else "?"
-        return f"{where} needs the attribute @{_local(name)}", "xsd:attribute-required"
-    if "duplicated xs:ID value" in reason:
-        value = reason.rsplit("'", 2)[-2] if reason.count("'") >= 2 else "?"
-        return (f"xml:id {value!r} is used more than once; each xml:id must be unique",
+    if isinstance(validator, XsdAttributeGroup):
+        given = dict(error.obj) if isinstance(error.obj, Mapping) else {}
+        missing = [name for name in validator.iter_required() if name not in given]
+        extra = [] if None in validator else [name for name in given if name not in validator]
+        name = _the_one_meant(missing + extra, reason)
+        if name in missing:
+            return f"{where} needs the attribute @{_xml_name(name)}", "xsd:attribute-required"
+        return (f"attribute @{_xml_name(name)} is not allowed on {where}",
+                "xsd:attribute-not-allowed")
+    if _is_id_type(validator) and not isinstance(error, xmlschema.XMLSchemaDecodeError):
+        return (f"xml:id {_raw(error.obj)!r} is used more than once; each xml:id must be unique",
                 "xsd:id-unique")
     type_name, documentation = _simple_type(validator)
-    attribute, value = _attribute_and_value(reason)
+    attribute, value = _attribute_and_value(error, element, reason)
     subject = f"attribute @{_local(attribute)}={value!r} on {where}" if attribute else \
         f"the content of {where}"
-    if "value must be one of" in reason:
-        choices = reason.split("value must be one of", 1)[1].strip(" []")
-        expected = ", ".join(c.strip(" '") for c in choices.split(","))
+    if isinstance(validator, XsdEnumerationFacets):
+        expected = ", ".join(map(str, validator.enumeration))
         return f"{subject} is not one of the allowed values: {expected}", f"xsd:type:{type_name}"
     if type_name and documentation:
         expected = documentation[0].lower() + documentation[1:]
@@ -181,6 +192,52 @@ def _explain(error: Any, element: etree._Element | None) -> tuple[str, str]:
     if type_name:
         return f"{subject} is not a valid {type_name}", f"xsd:type:{type_name}"
     return f"{where}: {reason}", "xsd:other"
+
+
+def _the_one_meant(names: list[str], reason: str) -> str:
+    """Of the attributes an error may concern, the one it names (the first if it names none)."""
+    if not names:
+        return "?"
+    return next((name for name in names if repr(name) in reason), names[0])
+
+
+def _is_id_type(validator: Any) -> bool:
+    """Is ``validator`` xs:ID or a type derived from it?"""
+    node = validator if isinstance(validator, XsdSimpleType) else None
+    while node is not None:
+        if node.name == _XSD_ID:
+            return True
+        node = getattr(node, "base_type", None)
+    return False
+
+
+def _raw(value: Any) -> str:
+    """An attribute value as written, from what the validator decoded (a list is a token list)."""
+    if isinstance(value, list | tuple):
+        return " ".join(map(str, value))
+    return str(value)
+
+
+def _attribute_and_value(error: xmlschema.XMLSchemaValidationError,
+                         element: etree._Element | None, reason: str) -> tuple[str, str]:
+    """The attribute whose value the validator refused (none when it is the element's content)."""
+    if element is None or isinstance(error.obj, etree._Element):
+        return "", ""
+    value = _raw(error.obj)
+    holding = [name for name, given in element.attrib.items() if " ".join(given.split()) == value]
+    if not holding:   # one item of a token list ("brackets italic")
+        holding = [name for name, given in element.attrib.items() if value in given.split()]
+    if not holding:
+        return "", ""
+    name = _the_one_meant(holding, reason)
+    return _xml_name(name), value
+
+
+def _xml_name(name: str) -> str:
+    """``{http://www.w3.org/XML/1998/namespace}id`` as ``xml:id``; other names as they are."""
+    if name.startswith(f"{{{XML_NS}}}"):
+        return "xml:" + name.split("}", 1)[1]
+    return _local(name)
 
 
 def _expected(error: Any) -> str:
@@ -218,16 +275,6 @@ def _simple_type(validator: Any) -> tuple[str, str]:
             return _local(name), documentation
         node = getattr(node, "parent", None)
     return "", ""
-
-
-def _attribute_and_value(reason: str) -> tuple[str, str]:
-    match = _ATTRIBUTE_REASON.match(reason)
-    if match is None:
-        return "", ""
-    name = match["name"]
-    if name.startswith(f"{{{XML_NS}}}"):
-        name = "xml:" + name.split("}", 1)[1]
-    return name, match["value"]
 
 
 def _local(name: str) -> str:

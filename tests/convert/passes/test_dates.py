@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from teikit.convert.model import BlockKind
-from teikit.convert.passes.dates import DatePass, is_julian_period, julian_to_gregorian
+from teikit.convert.passes.dates import DateOptions, is_julian_period, julian_to_gregorian, run
 from tests.convert.passes.conftest import make_doc, tagged
 
 JULIAN = {"datingMethod": "#julian", "calendar": "#julian"}
@@ -15,7 +15,7 @@ def dates(*texts: str | tuple[BlockKind, str], year: int | None = 1917,
           calendar: str = "julian") -> list[tuple[str, dict[str, str]]]:
     doc = make_doc(*texts)
     return [(text, attrs) for text, _, attrs in
-            tagged(doc, DatePass(year, calendar).propose(doc, ()))]
+            tagged(doc, run(doc, (), DateOptions(year, calendar)).spans)]
 
 
 def test_old_style_dates_get_gregorian_when_and_written_julian_value() -> None:
@@ -132,5 +132,5 @@ def test_a_footnote_takes_the_year_in_force_at_its_marker() -> None:
     doc = ingest_text("A Title\n\nSource: The Herald, No. 2, 1907.\n\nThe lockout began on "
                       "1 December 1906.[1] A meeting on 5 January 1907 resolved to hold out.\n\n"
                       "Notes\n\n[1] The records say 2 December.\n", "t")
-    found = tagged(doc, DatePass(None, "gregorian").propose(doc, ()))
+    found = tagged(doc, run(doc, (), DateOptions(None, "gregorian")).spans)
     assert ("2 December", "date", {"when": "1906-12-02"}) in found

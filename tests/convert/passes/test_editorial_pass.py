@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from teikit.convert.ingest import ingest_text
 from teikit.convert.model import Span
-from teikit.convert.passes.editorial import EditorialPass
+from teikit.convert.passes.editorial import EditorialOptions, run
 
 
 def propose(text: str, earlier: tuple[Span, ...] = ()) -> tuple[str, list[Span]]:
     doc = ingest_text(text, "t")
-    spans = [s for s in EditorialPass("#ed").propose(doc, earlier) if s.block == 0]
+    spans = [s for s in run(doc, earlier, EditorialOptions("#ed")).spans if s.block == 0]
     return doc.blocks[0].text, spans
 
 
@@ -84,7 +84,7 @@ def test_numbered_bracket_is_a_footnote_marker_only_when_the_note_exists():
 def test_translators_signature_points_at_the_translator_and_keeps_its_hyphen():
     doc = ingest_text("A Title\n\nTranslated: Peter Hale.\n\nyour phrase [the revolution\n"
                       "by the clock - Trans.] made me laugh.\n", "t")
-    (note,) = [s for s in EditorialPass("#ed").propose(doc, ()) if s.tag == "note"]
+    (note,) = [s for s in run(doc, (), EditorialOptions("#ed")).spans if s.tag == "note"]
     block = doc.blocks[note.block]
     assert note.attrs["resp"] == "#translator"
     assert note.attrs["rend"] == "brackets signed-trans sign-hyphen"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from teikit.convert.ingest import ingest_text
-from teikit.convert.passes.encoding import EncodingRepairPass, find_damage
+from teikit.convert.passes.encoding import EncodingOptions, find_damage, run
 
 
 @pytest.mark.parametrize(("damaged", "code_page"), [
@@ -47,7 +47,7 @@ def test_genuine_text_is_never_touched(genuine):
 
 def test_repair_covers_the_whole_word_and_keeps_the_original():
     doc = ingest_text("A gap in the fa├žade of the school.\n", "t")
-    (span,) = EncodingRepairPass().propose(doc, ())
+    (span,) = run(doc, (), EncodingOptions()).spans
     assert doc.blocks[0].text[span.start:span.end] == "fa├žade"
     sic, corr = span.content
     assert (sic.tag, sic.text) == ("sic", "fa├žade")

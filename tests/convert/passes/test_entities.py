@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 
 from teikit.convert.model import BlockKind, Span
-from teikit.convert.passes.entities import EntityPass
+from teikit.convert.passes.entities import EntityOptions
+from teikit.convert.passes.entities import run as run_entities
 from teikit.register.candidates import find_candidates
 from teikit.register.entries import EntityKind
 from tests.convert.passes.conftest import make_doc, make_register, tagged
@@ -43,7 +44,7 @@ REGISTER = make_register("""
 
 def run(*texts: str | tuple[BlockKind, str], earlier: tuple[Span, ...] = ()):  # type: ignore[no-untyped-def]
     doc = make_doc(*texts)
-    return tagged(doc, EntityPass(REGISTER).propose(doc, earlier))
+    return tagged(doc, run_entities(doc, earlier, EntityOptions(REGISTER)).spans)
 
 
 def test_longest_form_wins() -> None:
@@ -73,7 +74,7 @@ def test_one_letter_forms_are_ignored() -> None:
     register = make_register('<listPerson><person xml:id="a"><persName>A</persName>'
                              '<persName>A. Volkova</persName></person></listPerson>')
     doc = make_doc("A letter from A. Volkova.")
-    found = tagged(doc, EntityPass(register).propose(doc, ()))
+    found = tagged(doc, run_entities(doc, (), EntityOptions(register)).spans)
     assert [text for text, _, _ in found] == ["A. Volkova"]
 
 
@@ -112,7 +113,7 @@ def test_names_inside_quotations_are_tagged_but_never_over_their_marks() -> None
     start = text.index("“")
     quote = Span(0, start, text.index("”") + 1, "quote", open_len=1, close_len=1)
     single = Span(0, text.index("‘"), len(text), "soCalled", open_len=1, close_len=1)
-    found = tagged(doc, EntityPass(REGISTER).propose(doc, (quote, single)))
+    found = tagged(doc, run_entities(doc, (quote, single), EntityOptions(REGISTER)).spans)
     assert [t for t, _, _ in found] == ["Lenin", "Trotsky"]
 
 
@@ -124,7 +125,7 @@ def test_the_author_is_tagged_in_the_title_page_but_not_the_works_title() -> Non
 def test_without_a_register_confident_names_are_tagged_as_unreviewed() -> None:
     doc = make_doc("General Krasnov marched on the city. The Cossacks followed Krasnov.",
                    "Later Krasnov fled to the Don region. The Executive Committee protested.")
-    found = tagged(doc, EntityPass(None).propose(doc, ()))
+    found = tagged(doc, run_entities(doc, (), EntityOptions()).spans)
     assert ("Krasnov", "persName", {"cert": "medium", "resp": "#teikit"}) in found
     assert ("Executive Committee", "orgName", {"cert": "medium", "resp": "#teikit"}) in found
     assert all("ref" not in attrs for _, _, attrs in found)

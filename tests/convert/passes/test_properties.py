@@ -9,9 +9,7 @@ from teikit.config import TextSettings
 from teikit.convert import convert_transcription
 from teikit.convert.conventions import QUOTE_MARKS
 from teikit.convert.ingest import ingest_text
-from teikit.convert.passes.dates import DatePass
-from teikit.convert.passes.entities import EntityPass
-from teikit.convert.passes.quotes import QuotePass
+from teikit.convert.passes import dates, entities, quotes
 from teikit.convert.readback import comparable, read_back
 from tests.conftest import REPO
 from tests.convert.passes.conftest import make_doc
@@ -33,10 +31,9 @@ def test_spans_stay_inside_their_blocks_and_keep_delimiters_as_marks(texts: list
 
     register = load_register(REGISTER)
     doc = make_doc(*texts)
-    quote_pass = QuotePass(register)
-    spans = quote_pass.propose(doc, ())
-    spans += DatePass(1917, "julian").propose(doc, spans)
-    spans += EntityPass(register).propose(doc, spans)
+    spans = quotes.run(doc, (), quotes.QuoteOptions(register)).spans
+    spans += dates.run(doc, spans, dates.DateOptions(1917, "julian")).spans
+    spans += entities.run(doc, spans, entities.EntityOptions(register)).spans
     marks = {mark for pair in QUOTE_MARKS.values() for mark in pair}
     for span in spans:
         if span.tag is None:

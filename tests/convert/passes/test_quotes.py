@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from teikit.convert.model import BlockKind
-from teikit.convert.passes.quotes import QuotePass, find_segments
+from teikit.convert.passes.quotes import QuoteOptions, find_segments, run
 from tests.convert.passes.conftest import make_doc, make_register, tagged
 
 REGISTER = make_register("""
@@ -22,8 +22,8 @@ REGISTER = make_register("""
 
 def quotes(*texts: str | tuple[BlockKind, str]):  # type: ignore[no-untyped-def]
     doc = make_doc(*texts)
-    quote_pass = QuotePass(REGISTER)
-    return tagged(doc, quote_pass.propose(doc, ())), quote_pass
+    result = run(doc, (), QuoteOptions(REGISTER))
+    return tagged(doc, result.spans), result
 
 
 def test_scare_quotes_and_cited_speech() -> None:
@@ -76,10 +76,10 @@ def test_block_quotation_marks_are_nested_and_its_speaker_goes_to_the_block() ->
 
 
 def test_unbalanced_marks_are_reported_not_fatal() -> None:
-    found, quote_pass = quotes("He said “nothing at all and left.", "An extra ” here.")
+    found, result = quotes("He said “nothing at all and left.", "An extra ” here.")
     assert found == []
-    assert len(quote_pass.warnings) == 2
-    assert "unbalanced quotation mark '“'" in quote_pass.warnings[0]
+    assert len(result.warnings) == 2
+    assert "unbalanced quotation mark '“'" in result.warnings[0]
 
 
 def test_segments_pair_straight_and_curly_marks() -> None:

@@ -1,50 +1,43 @@
 """Markup passes: each knows one concern and proposes spans; none builds XML.
 
-A pass is any object with a ``concern`` name and a ``propose`` method. Passes run in order and
-each sees the spans proposed before it (read-only), so that, say, the editorial pass can tell an
-omission inside a quotation from one in the narrative. :func:`teikit.convert.weave.weave`
-resolves what they propose.
+A pass is a function of (document, earlier spans, options) that returns a
+:class:`~teikit.convert.passes.base.PassResult` — its spans and its warnings — and keeps nothing
+between runs (see :mod:`teikit.convert.passes.base`). Passes run in the order of :data:`PASSES`,
+declared here and nowhere else, and each sees the spans proposed before it (read-only), so that,
+say, the editorial pass can tell an omission inside a quotation from one in the narrative.
+:func:`teikit.convert.weave.weave` resolves what they propose.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Any
 
 from teikit.config import TextSettings
 from teikit.convert.model import Span, Transcription
+from teikit.convert.passes import dates, editorial, encoding, entities, quotes
+from teikit.convert.passes.base import MarkupPass, PassResult
+from teikit.register.entries import Register
+
+__all__ = ["PASSES", "MarkupPass", "PassResult", "run_passes"]
+
+# the order matters: names and dates stay out of what encoding repairs and editorial notes hold,
+# and an omission inside a quotation is not the editor's
+PASSES: tuple[MarkupPass[Any], ...] = (
+    MarkupPass(encoding.CONCERN, encoding.EncodingOptions, encoding.run),
+    MarkupPass(quotes.CONCERN, quotes.QuoteOptions, quotes.run),
+    MarkupPass(editorial.CONCERN, editorial.EditorialOptions, editorial.run),
+    MarkupPass(dates.CONCERN, dates.DateOptions, dates.run),
+    MarkupPass(entities.CONCERN, entities.EntityOptions, entities.run),
+)
 
 
-class MarkupPass(Protocol):
-    concern: str
-    warnings: list[str]  # problems met in the last run (e.g. unbalanced quotation marks)
-
-    def propose(self, doc: Transcription, earlier: Sequence[Span]) -> Iterable[Span]:
-        """Return the spans this concern finds in ``doc``."""
-        ...
-
-
-def run_passes(doc: Transcription, passes: Iterable[MarkupPass]) -> list[Span]:
+def run_passes(doc: Transcription, settings: TextSettings, register: Register,
+               passes: tuple[MarkupPass[Any], ...] = PASSES) -> PassResult:
+    """Run ``passes`` in order with the options ``settings`` give; gather spans and warnings."""
     spans: list[Span] = []
+    warnings: list[str] = []
     for markup_pass in passes:
-        spans.extend(markup_pass.propose(doc, tuple(spans)))
-    return spans
-
-
-def default_passes(settings: TextSettings) -> list[MarkupPass]:
-    """The passes a conversion runs, in order (each sees what the earlier ones proposed)."""
-    from teikit.convert.passes.dates import DatePass
-    from teikit.convert.passes.editorial import EditorialPass
-    from teikit.convert.passes.encoding import EncodingRepairPass
-    from teikit.convert.passes.entities import EntityPass
-    from teikit.convert.passes.quotes import QuotePass
-    from teikit.register.entries import register_for
-
-    register = register_for(settings)
-    return [
-        EncodingRepairPass(),
-        QuotePass(register),
-        EditorialPass(settings.editor_ref),
-        DatePass(settings.year, settings.calendar),
-        EntityPass(register),
-    ]
+        result = markup_pass.run_with(doc, tuple(spans), settings, register)
+        spans.extend(result.spans)
+        warnings.extend(result.warnings)
+    return PassResult(tuple(spans), tuple(warnings))

@@ -34,7 +34,10 @@ from datetime import date
 
 from convertdate import julian
 
+from teikit.config import TextSettings
 from teikit.convert.model import Block, BlockKind, Span, Transcription
+from teikit.convert.passes.base import PassResult
+from teikit.register.entries import Register
 
 CONCERN = "dates"
 JULIAN_REF = "#julian"
@@ -147,10 +150,30 @@ def _iso(year: int | None, month: int, day: int | None = None) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
 
 
-class DatePass:
-    """Proposes ``date`` spans with ``@when`` (or ``@from``/``@to``) and Julian values."""
+@dataclass(frozen=True)
+class DateOptions:
+    year: int | None = None          # the year of yearless dates before any full date
+    calendar: str = "gregorian"      # the calendar of the narrative: "julian" or "gregorian"
+    calendar_ref: str = JULIAN_REF   # the ``calendarDesc`` entry of the Julian calendar
 
-    concern = CONCERN
+    def __post_init__(self) -> None:
+        if self.calendar not in {"julian", "gregorian"}:
+            raise ValueError(f"unknown calendar {self.calendar!r}")
+
+    @classmethod
+    def from_settings(cls, settings: TextSettings, register: Register) -> DateOptions:
+        return cls(settings.year, settings.calendar)
+
+
+def run(doc: Transcription, earlier: Sequence[Span], options: DateOptions) -> PassResult:
+    """Propose ``date`` spans with ``@when`` (or ``@from``/``@to``) and Julian values."""
+    reader = _DateReader(options.year, options.calendar, options.calendar_ref)
+    spans = reader.propose(doc, earlier)
+    return PassResult(tuple(spans), tuple(reader.warnings))
+
+
+class _DateReader:
+    """One run over one document: the year in force moves as the reading goes on."""
 
     def __init__(self, year: int | None = None, calendar: str = "gregorian",
                  calendar_ref: str = JULIAN_REF) -> None:

@@ -18,11 +18,16 @@ Authorial parentheses — "(sic)", "(!)" — are text and stay text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from teikit.config import TextSettings
 from teikit.convert.conventions import BRACKETS_REND, SIGNATURE_DASHES, SIGNATURE_TOKENS, SIGNATURES
 from teikit.convert.model import BlockKind, Span, Transcription
+from teikit.convert.passes.base import PassResult
+from teikit.register.entries import Register
 
+CONCERN = "editorial"
 QUOTATION_TAGS = frozenset({"quote", "q", "soCalled", "said"})
 
 # a bracket may run over a line break of a hard-wrapped paragraph (a block has no blank line)
@@ -38,80 +43,84 @@ _BRACKETED_OMISSION = re.compile(r"^(?:\.\s?){3,4}$|^…$")
 _SENTENCE = re.compile(r"^[A-Z“‘\"'(].*[.!?…][”’\"')]?$")
 
 
-class EditorialPass:
-    concern = "editorial"
+@dataclass(frozen=True)
+class EditorialOptions:
+    editor_ref: str = "#ed"   # who wrote the brackets and condensed the text
 
-    def __init__(self, editor_ref: str = "#ed") -> None:
-        self.editor_ref = editor_ref
-        self.doc: Transcription | None = None
-        self.warnings: list[str] = []
+    @classmethod
+    def from_settings(cls, settings: TextSettings, register: Register) -> EditorialOptions:
+        return cls(settings.editor_ref)
 
-    def propose(self, doc: Transcription, earlier: Sequence[Span]) -> Iterable[Span]:
-        self.doc = doc
-        footnotes = {b.key for b in doc.blocks if b.kind is BlockKind.FOOTNOTE}
-        quotations = [s for s in earlier if s.tag in QUOTATION_TAGS]
-        for block in doc.blocks:
-            if block.kind in (BlockKind.FIELD, BlockKind.TRAILER):
+
+def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) -> PassResult:
+    footnotes = {b.key for b in doc.blocks if b.kind is BlockKind.FOOTNOTE}
+    quotations = [s for s in earlier if s.tag in QUOTATION_TAGS]
+    spans: list[Span] = []
+    for block in doc.blocks:
+        if block.kind in (BlockKind.FIELD, BlockKind.TRAILER):
+            continue
+        taken: list[tuple[int, int]] = []
+        for match in _BRACKET.finditer(block.text):
+            span = _bracket(doc, options, block.index, match, footnotes,
+                            block.kind is not BlockKind.FOOTNOTE)
+            if span is not None:
+                taken.append((span.start, span.end))
+                spans.append(span)
+        for match in _OMISSION.finditer(block.text):
+            if any(a <= match.start() < b for a, b in taken):
                 continue
-            taken: list[tuple[int, int]] = []
-            for match in _BRACKET.finditer(block.text):
-                span = self._bracket(block.index, match, footnotes,
-                                     block.kind is not BlockKind.FOOTNOTE)
-                if span is not None:
-                    taken.append((span.start, span.end))
-                    yield span
-            for match in _OMISSION.finditer(block.text):
-                if any(a <= match.start() < b for a, b in taken):
-                    continue
-                in_quotation = block.kind is BlockKind.QUOTATION or any(
-                    q.block == block.index and q.inner[0] <= match.start() < q.inner[1]
-                    for q in quotations)
-                yield self._gap(block.index, match.start(), match.end(), match.group(0),
-                                in_quotation)
+            in_quotation = block.kind is BlockKind.QUOTATION or any(
+                q.block == block.index and q.inner[0] <= match.start() < q.inner[1]
+                for q in quotations)
+            spans.append(_gap(options, block.index, match.start(), match.end(), match.group(0),
+                              in_quotation))
+    return PassResult(tuple(spans))
 
-    def _bracket(self, block: int, match: re.Match[str], footnotes: set[str],
-                 markers_allowed: bool) -> Span | None:
-        body = match.group("body")
-        start, end = match.start(), match.end()
-        if body.isdigit():
-            if markers_allowed and body in footnotes:
-                return Span(block, start, end, "note",
-                            {"type": "footnote", "place": "foot", "n": body},
-                            open_len=end - start, atomic=True, priority=90, concern=self.concern)
-            return None
-        if _BRACKETED_OMISSION.match(body.strip()):
-            return self._gap(block, start, end, match.group(0), in_quotation=False)
-        signature = _SIGNATURE.search(body)
-        content = body[:signature.start()] if signature else body
-        if _SIC.match(content.strip()):
-            kind = "sic"
-        else:
-            kind = "paraphrase" if self._is_paraphrase(match, content) else "gloss"
-        rend, resp = BRACKETS_REND, self.editor_ref
-        if signature:
-            token = SIGNATURE_TOKENS[signature.group("word")]
-            rend += f" {token}"
-            rend += "".join(f" {name}" for name, dash in SIGNATURE_DASHES.items()
-                            if dash == signature.group("dash"))
-            role = SIGNATURES[token][1]
-            if role in _ROLE_FIELDS and self.doc is not None and self.doc.field(
-                    _ROLE_FIELDS[role]) is not None:
-                resp = f"#{role}"
-        return Span(block, start, end, "note",
-                    {"type": kind, "resp": resp, "place": "inline", "rend": rend},
-                    open_len=1, close_len=1 + (len(body) - len(content)), priority=80,
-                    concern=self.concern)
 
-    @staticmethod
-    def _is_paraphrase(match: re.Match[str], content: str) -> bool:
-        """A whole sentence standing where text was left out, not a word-level gloss."""
-        text = match.string
-        before = text[:match.start()].rstrip()
-        standalone = not before or before[-1] in ".!?…:”’"
-        return standalone and len(content.split()) >= 4 and bool(_SENTENCE.match(content.strip()))
+def _bracket(doc: Transcription, options: EditorialOptions, block: int, match: re.Match[str],
+             footnotes: set[str], markers_allowed: bool) -> Span | None:
+    body = match.group("body")
+    start, end = match.start(), match.end()
+    if body.isdigit():
+        if markers_allowed and body in footnotes:
+            return Span(block, start, end, "note",
+                        {"type": "footnote", "place": "foot", "n": body},
+                        open_len=end - start, atomic=True, priority=90, concern=CONCERN)
+        return None
+    if _BRACKETED_OMISSION.match(body.strip()):
+        return _gap(options, block, start, end, match.group(0), in_quotation=False)
+    signature = _SIGNATURE.search(body)
+    content = body[:signature.start()] if signature else body
+    if _SIC.match(content.strip()):
+        kind = "sic"
+    else:
+        kind = "paraphrase" if _is_paraphrase(match, content) else "gloss"
+    rend, resp = BRACKETS_REND, options.editor_ref
+    if signature:
+        token = SIGNATURE_TOKENS[signature.group("word")]
+        rend += f" {token}"
+        rend += "".join(f" {name}" for name, dash in SIGNATURE_DASHES.items()
+                        if dash == signature.group("dash"))
+        role = SIGNATURES[token][1]
+        if role in _ROLE_FIELDS and doc.field(_ROLE_FIELDS[role]) is not None:
+            resp = f"#{role}"
+    return Span(block, start, end, "note",
+                {"type": kind, "resp": resp, "place": "inline", "rend": rend},
+                open_len=1, close_len=1 + (len(body) - len(content)), priority=80,
+                concern=CONCERN)
 
-    def _gap(self, block: int, start: int, end: int, sign: str, in_quotation: bool) -> Span:
-        attrs = {"reason": "omitted", "rend": sign} if in_quotation else {
-            "reason": "editorial", "resp": self.editor_ref, "rend": sign}
-        return Span(block, start, end, "gap", attrs, open_len=end - start, atomic=True,
-                    priority=85, concern=self.concern)
+
+def _is_paraphrase(match: re.Match[str], content: str) -> bool:
+    """A whole sentence standing where text was left out, not a word-level gloss."""
+    text = match.string
+    before = text[:match.start()].rstrip()
+    standalone = not before or before[-1] in ".!?…:”’"
+    return standalone and len(content.split()) >= 4 and bool(_SENTENCE.match(content.strip()))
+
+
+def _gap(options: EditorialOptions, block: int, start: int, end: int, sign: str,
+         in_quotation: bool) -> Span:
+    attrs = {"reason": "omitted", "rend": sign} if in_quotation else {
+        "reason": "editorial", "resp": options.editor_ref, "rend": sign}
+    return Span(block, start, end, "gap", attrs, open_len=end - start, atomic=True,
+                priority=85, concern=CONCERN)

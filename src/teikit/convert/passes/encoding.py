@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from teikit.config import TextSettings
 from teikit.convert.model import Node, Span, Transcription
+from teikit.convert.passes.base import PassResult
+from teikit.register.entries import Register
 
+CONCERN = "encoding"
 CODE_PAGES = ("cp1252", "latin-1", "cp850", "cp437", "cp852")
 _WORD_CHAR = re.compile(r"[^\W_]")
 
@@ -132,34 +136,37 @@ def _damage_at(text: str, position: int) -> Repair | None:
     return best
 
 
-class EncodingRepairPass:
+@dataclass(frozen=True)
+class EncodingOptions:
+    converter_ref: str = "#teikit"   # who made the repairs (``corr/@resp``)
+
+    @classmethod
+    def from_settings(cls, settings: TextSettings, register: Register) -> EncodingOptions:
+        return cls()
+
+
+def run(doc: Transcription, earlier: Sequence[Span], options: EncodingOptions) -> PassResult:
     """Propose ``choice/sic/corr`` for every damaged word."""
-
-    concern = "encoding"
-
-    def __init__(self, converter_ref: str = "#teikit") -> None:
-        self.converter_ref = converter_ref
-        self.warnings: list[str] = []
-
-    def propose(self, doc: Transcription, earlier: Sequence[Span]) -> Iterable[Span]:
-        for block in doc.blocks:
-            for start, end, repairs in _by_word(block.text, list(find_damage(block.text))):
-                original = block.text[start:end]
-                corrected, cursor = "", start
-                for repair in repairs:
-                    corrected += block.text[cursor:repair.start] + repair.repaired
-                    cursor = repair.end
-                corrected += block.text[cursor:end]
-                pages = "+".join(dict.fromkeys(r.code_page for r in repairs))
-                yield Span(
-                    block=block.index, start=start, end=end, tag="choice", atomic=True,
-                    open_len=end - start, priority=100, concern=self.concern,
-                    content=(
-                        Node("sic", text=original),
-                        Node("corr", {"type": "encoding", "subtype": f"utf8-as-{pages}",
-                                      "resp": self.converter_ref, "cert": "high"}, corrected),
-                    ),
-                )
+    spans: list[Span] = []
+    for block in doc.blocks:
+        for start, end, repairs in _by_word(block.text, list(find_damage(block.text))):
+            original = block.text[start:end]
+            corrected, cursor = "", start
+            for repair in repairs:
+                corrected += block.text[cursor:repair.start] + repair.repaired
+                cursor = repair.end
+            corrected += block.text[cursor:end]
+            pages = "+".join(dict.fromkeys(r.code_page for r in repairs))
+            spans.append(Span(
+                block=block.index, start=start, end=end, tag="choice", atomic=True,
+                open_len=end - start, priority=100, concern=CONCERN,
+                content=(
+                    Node("sic", text=original),
+                    Node("corr", {"type": "encoding", "subtype": f"utf8-as-{pages}",
+                                  "resp": options.converter_ref, "cert": "high"}, corrected),
+                ),
+            ))
+    return PassResult(tuple(spans))
 
 
 def _by_word(text: str, repairs: list[Repair]) -> Iterator[tuple[int, int, list[Repair]]]:

@@ -21,8 +21,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from teikit.config import TextSettings
 from teikit.convert.model import BlockKind, Span, Transcription
+from teikit.convert.passes.base import PassResult
 from teikit.register.candidates import find_candidates
 from teikit.register.entries import EMPTY_REGISTER, EntityKind, Entry, Register
 from teikit.register.matcher import FormMatcher, Mention
@@ -65,71 +68,72 @@ def _blocked(start: int, end: int, spans: Sequence[Span]) -> bool:
     return False
 
 
-class EntityPass:
-    """Proposes ``persName``/``orgName``/``placeName``/``title``/``name`` spans."""
+@dataclass(frozen=True)
+class EntityOptions:
+    register: Register = EMPTY_REGISTER
+    software_ref: str = "#teikit"   # who tagged the names nobody reviewed (without a register)
 
-    concern = CONCERN
+    @classmethod
+    def from_settings(cls, settings: TextSettings, register: Register) -> EntityOptions:
+        return cls(register)
 
-    def __init__(self, register: Register | None = None, *, software_ref: str = "#teikit") -> None:
-        self.register = register if register is not None else EMPTY_REGISTER
-        self.software_ref = software_ref
-        self.matcher = FormMatcher(self.register)
-        self.warnings: list[str] = []
 
-    def propose(self, doc: Transcription, earlier: Sequence[Span]) -> list[Span]:
-        by_block: dict[int, list[Span]] = {}
-        for span in earlier:
-            by_block.setdefault(span.block, []).append(span)
-        if not len(self.register):
-            return self._unreviewed(doc, by_block)
-        mentions: dict[int, list[Mention]] = {}
-        for block in doc.blocks:
-            if block.kind in TITLE_PAGE_UNTAGGED:
+def run(doc: Transcription, earlier: Sequence[Span], options: EntityOptions) -> PassResult:
+    """Propose ``persName``/``orgName``/``placeName``/``title``/``name`` spans."""
+    by_block: dict[int, list[Span]] = {}
+    for span in earlier:
+        by_block.setdefault(span.block, []).append(span)
+    if not len(options.register):
+        return PassResult(tuple(_unreviewed(doc, by_block, options.software_ref)))
+    matcher = FormMatcher(options.register)
+    mentions: dict[int, list[Mention]] = {}
+    for block in doc.blocks:
+        if block.kind in TITLE_PAGE_UNTAGGED:
+            continue
+        spans = by_block.get(block.index, [])
+        mentions[block.index] = [
+            m for m in matcher.find(block) if not _blocked(m.start, m.end, spans)
+        ]
+    resolved = resolve_mentions(doc, mentions, options.register)
+    return PassResult(tuple(_span(mention, entry) for mention, entry in resolved))
+
+
+def _span(mention: Mention, entry: Entry | None) -> Span:
+    if entry is None:
+        kinds = {c.kind for c in mention.candidates}
+        kind = kinds.pop() if len(kinds) == 1 else EntityKind.ORG
+        attrs: dict[str, str] = {"cert": "low"}
+        tag = TAG_OF_KIND[kind]
+        if kind is EntityKind.EVENT:
+            attrs = {"type": "event", **attrs}
+        return Span(mention.block, mention.start, mention.end, tag, attrs, concern=CONCERN)
+    attrs = {}
+    if entry.kind is EntityKind.TITLE:
+        attrs["level"] = entry.level or "m"
+    if entry.kind is EntityKind.EVENT:
+        attrs["type"] = "event"
+    attrs["ref"] = f"#{entry.id}"
+    return Span(mention.block, mention.start, mention.end, entry.element_name, attrs,
+                concern=CONCERN)
+
+
+def _unreviewed(doc: Transcription, by_block: dict[int, list[Span]],
+                software_ref: str) -> list[Span]:
+    out: list[Span] = []
+    for candidate in find_candidates(doc):
+        if not candidate.confident:
+            continue
+        for block_index, start, end in candidate.occurrences:
+            if _blocked(start, end, by_block.get(block_index, [])):
                 continue
-            spans = by_block.get(block.index, [])
-            mentions[block.index] = [
-                m for m in self.matcher.find(block) if not _blocked(m.start, m.end, spans)
-            ]
-        resolved = resolve_mentions(doc, mentions, self.register)
-        out: list[Span] = []
-        for mention, entry in resolved:
-            out.append(self._span(mention, entry))
-        return out
-
-    def _span(self, mention: Mention, entry: Entry | None) -> Span:
-        if entry is None:
-            kinds = {c.kind for c in mention.candidates}
-            kind = kinds.pop() if len(kinds) == 1 else EntityKind.ORG
-            attrs: dict[str, str] = {"cert": "low"}
-            tag = TAG_OF_KIND[kind]
-            if kind is EntityKind.EVENT:
+            attrs = {"cert": "medium", "resp": software_ref}
+            tag = TAG_OF_KIND[candidate.kind]
+            if candidate.kind is EntityKind.EVENT:
                 attrs = {"type": "event", **attrs}
-            return Span(mention.block, mention.start, mention.end, tag, attrs, concern=CONCERN)
-        attrs = {}
-        if entry.kind is EntityKind.TITLE:
-            attrs["level"] = entry.level or "m"
-        if entry.kind is EntityKind.EVENT:
-            attrs["type"] = "event"
-        attrs["ref"] = f"#{entry.id}"
-        return Span(mention.block, mention.start, mention.end, entry.element_name, attrs,
-                    concern=CONCERN)
-
-    def _unreviewed(self, doc: Transcription, by_block: dict[int, list[Span]]) -> list[Span]:
-        out: list[Span] = []
-        for candidate in find_candidates(doc):
-            if not candidate.confident:
-                continue
-            for block_index, start, end in candidate.occurrences:
-                if _blocked(start, end, by_block.get(block_index, [])):
-                    continue
-                attrs = {"cert": "medium", "resp": self.software_ref}
-                tag = TAG_OF_KIND[candidate.kind]
-                if candidate.kind is EntityKind.EVENT:
-                    attrs = {"type": "event", **attrs}
-                if candidate.kind is EntityKind.TITLE:
-                    attrs = {"level": "j", **attrs}
-                out.append(Span(block_index, start, end, tag, attrs, concern=CONCERN))
-        return out
+            if candidate.kind is EntityKind.TITLE:
+                attrs = {"level": "j", **attrs}
+            out.append(Span(block_index, start, end, tag, attrs, concern=CONCERN))
+    return out
 
 
 def resolve_mentions(doc: Transcription, mentions: dict[int, list[Mention]],

@@ -26,8 +26,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from teikit.config import TextSettings
 from teikit.convert.conventions import MARKS_TO_REND
 from teikit.convert.model import Block, BlockKind, Span, Transcription
+from teikit.convert.passes.base import PassResult
 from teikit.register.entries import EMPTY_REGISTER, EntityKind, Entry, Register
 from teikit.register.matcher import FormMatcher, Mention
 
@@ -159,189 +161,192 @@ def _sentence_start(text: str, position: int) -> int:
     return cut
 
 
-class QuotePass:
-    """Proposes ``quote``/``q``/``soCalled`` spans, and speaker attributes of block quotations."""
+@dataclass(frozen=True)
+class QuoteOptions:
+    register: Register = EMPTY_REGISTER   # the speakers and sources a quotation may name
 
-    concern = CONCERN
+    @classmethod
+    def from_settings(cls, settings: TextSettings, register: Register) -> QuoteOptions:
+        return cls(register)
 
-    def __init__(self, register: Register | None = None) -> None:
-        self.register = register if register is not None else EMPTY_REGISTER
-        self.matcher = FormMatcher(self.register)
-        self.warnings: list[str] = []
 
-    def propose(self, doc: Transcription, earlier: Sequence[Span]) -> list[Span]:
-        self.warnings = []
-        names = {b.index: [m for m in self.matcher.find(b) if not m.ambiguous]
-                 for b in doc.blocks}
-        out: list[Span] = []
-        for block in doc.blocks:
-            if block.kind in {BlockKind.FIELD, BlockKind.TRAILER, BlockKind.AUTHOR,
-                              BlockKind.TITLE, BlockKind.SUBTITLE}:
-                continue
-            nested = block.kind is BlockKind.QUOTATION
-            segments, unbalanced = find_segments(block.text, 1 if nested else 0)
-            for position in unbalanced:
-                self.warnings.append(
-                    f"line {block.line}: unbalanced quotation mark {block.text[position]!r} "
-                    f"at column {position + 1}; left as text")
-            speakers = self._speakers(doc, block, segments, names)
-            for segment in segments:
-                out.append(self._span(block, segment, speakers.get(segment.start)))
-            if nested:
-                speaker = self._block_speaker(doc, block, names)
-                if speaker is not None:
-                    out.append(Span(block.index, 0, 0, None, {"source": f"#{speaker.id}"},
-                                    concern=CONCERN))
-        return out
-
-    # --- kinds --------------------------------------------------------------------------------
-
-    def _span(self, block: Block, segment: Segment, speaker: Entry | None) -> Span:
-        inner = block.text[segment.inner[0]:segment.inner[1]]
-        rend = MARKS_TO_REND.get((segment.opening, segment.closing), "double")
-        if self._is_quote(block.text, segment, inner, speaker is not None):
-            attrs: dict[str, str] = {}
-            tag = "quote"
+def run(doc: Transcription, earlier: Sequence[Span], options: QuoteOptions) -> PassResult:
+    """Propose ``quote``/``q``/``soCalled`` spans, and speaker attributes of block quotations;
+    warn of every unbalanced quotation mark."""
+    matcher = FormMatcher(options.register)
+    warnings: list[str] = []
+    names = {b.index: [m for m in matcher.find(b) if not m.ambiguous] for b in doc.blocks}
+    out: list[Span] = []
+    for block in doc.blocks:
+        if block.kind in {BlockKind.FIELD, BlockKind.TRAILER, BlockKind.AUTHOR,
+                          BlockKind.TITLE, BlockKind.SUBTITLE}:
+            continue
+        nested = block.kind is BlockKind.QUOTATION
+        segments, unbalanced = find_segments(block.text, 1 if nested else 0)
+        for position in unbalanced:
+            warnings.append(
+                f"line {block.line}: unbalanced quotation mark {block.text[position]!r} "
+                f"at column {position + 1}; left as text")
+        speakers = _speakers(doc, block, segments, names)
+        for segment in segments:
+            out.append(_span(block, segment, speakers.get(segment.start)))
+        if nested:
+            speaker = _block_speaker(doc, block, names)
             if speaker is not None:
-                if speaker.kind is EntityKind.TITLE:
-                    attrs["source"] = f"#{speaker.id}"
-                else:
-                    tag = "q"
-                    attrs["who"] = f"#{speaker.id}"
-            attrs["rend"] = rend
-        else:
-            tag, attrs = "soCalled", {"rend": rend}
-        return Span(block.index, segment.start, segment.end, tag, attrs,
-                    open_len=len(segment.opening), close_len=len(segment.closing),
-                    priority=PRIORITY - segment.depth, concern=CONCERN)
+                out.append(Span(block.index, 0, 0, None, {"source": f"#{speaker.id}"},
+                                concern=CONCERN))
+    return PassResult(tuple(out), tuple(warnings))
 
-    @staticmethod
-    def _is_quote(text: str, segment: Segment, inner: str, attributed: bool) -> bool:
-        before = text[:segment.start]
-        if SO_CALLED_CUES.search(before) and _words(inner) < 8:
-            return False
-        if attributed or _reported(text, segment):
-            return True
-        words = _words(inner)
-        sentence_like = re.search(r"[.!?]\W*$", inner.rstrip()) is not None
-        return words >= 5 or (sentence_like and words >= 3)
 
-    # --- speakers -----------------------------------------------------------------------------
+# --- kinds --------------------------------------------------------------------------------
 
-    def _speakers(self, doc: Transcription, block: Block, segments: list[Segment],
-                  names: dict[int, list[Mention]]) -> dict[int, Entry]:
-        found: dict[int, Entry] = {}
-        text = block.text
-        top = [s for s in segments if s.depth == segments[0].depth] if segments else []
-        for index, segment in enumerate(top):
-            after = text[segment.end:]
-            speaker = self._after_clause(doc, block, segment, after, names)
-            if speaker is None:
-                speaker = self._before_clause(doc, block, segment, names)
-            if speaker is None:
-                speaker = self._words_of(block, segment, names)
-            if speaker is not None:
-                found[segment.start] = speaker
-                # the next segment continues the same quotation after the reporting clause
-                if index + 1 < len(top):
-                    between = text[segment.end:top[index + 1].start]
-                    if _AFTER_CLAUSE.match(between) and len(between) < 40:
-                        found[top[index + 1].start] = speaker
-            elif index > 0 and top[index - 1].start in found:
-                between = text[top[index - 1].end:segment.start]
+def _span(block: Block, segment: Segment, speaker: Entry | None) -> Span:
+    inner = block.text[segment.inner[0]:segment.inner[1]]
+    rend = MARKS_TO_REND.get((segment.opening, segment.closing), "double")
+    if _is_quote(block.text, segment, inner, speaker is not None):
+        attrs: dict[str, str] = {}
+        tag = "quote"
+        if speaker is not None:
+            if speaker.kind is EntityKind.TITLE:
+                attrs["source"] = f"#{speaker.id}"
+            else:
+                tag = "q"
+                attrs["who"] = f"#{speaker.id}"
+        attrs["rend"] = rend
+    else:
+        tag, attrs = "soCalled", {"rend": rend}
+    return Span(block.index, segment.start, segment.end, tag, attrs,
+                open_len=len(segment.opening), close_len=len(segment.closing),
+                priority=PRIORITY - segment.depth, concern=CONCERN)
+
+def _is_quote(text: str, segment: Segment, inner: str, attributed: bool) -> bool:
+    before = text[:segment.start]
+    if SO_CALLED_CUES.search(before) and _words(inner) < 8:
+        return False
+    if attributed or _reported(text, segment):
+        return True
+    words = _words(inner)
+    sentence_like = re.search(r"[.!?]\W*$", inner.rstrip()) is not None
+    return words >= 5 or (sentence_like and words >= 3)
+
+# --- speakers -----------------------------------------------------------------------------
+
+def _speakers(doc: Transcription, block: Block, segments: list[Segment],
+              names: dict[int, list[Mention]]) -> dict[int, Entry]:
+    found: dict[int, Entry] = {}
+    text = block.text
+    top = [s for s in segments if s.depth == segments[0].depth] if segments else []
+    for index, segment in enumerate(top):
+        after = text[segment.end:]
+        speaker = _after_clause(doc, block, segment, after, names)
+        if speaker is None:
+            speaker = _before_clause(doc, block, segment, names)
+        if speaker is None:
+            speaker = _words_of(block, segment, names)
+        if speaker is not None:
+            found[segment.start] = speaker
+            # the next segment continues the same quotation after the reporting clause
+            if index + 1 < len(top):
+                between = text[segment.end:top[index + 1].start]
                 if _AFTER_CLAUSE.match(between) and len(between) < 40:
-                    found[segment.start] = found[top[index - 1].start]
-        return found
+                    found[top[index + 1].start] = speaker
+        elif index > 0 and top[index - 1].start in found:
+            between = text[top[index - 1].end:segment.start]
+            if _AFTER_CLAUSE.match(between) and len(between) < 40:
+                found[segment.start] = found[top[index - 1].start]
+    return found
 
-    def _after_clause(self, doc: Transcription, block: Block, segment: Segment, after: str,
-                      names: dict[int, list[Mention]]) -> Entry | None:
-        match = _attached_clause(block.text, segment)
-        if match is None:
-            return None
-        who = match.group("who1") or match.group("who2") or ""
-        offset = segment.end + match.start("who1" if match.group("who1") else "who2")
-        if who.lower() in {"he", "she"}:
-            return self._last_person(doc, block, segment.start, names)
-        return self._named_at(block, offset, offset + len(who), names)
-
-    def _before_clause(self, doc: Transcription, block: Block, segment: Segment,
-                       names: dict[int, list[Mention]]) -> Entry | None:
-        text = block.text
-        start = _sentence_start(text, segment.start)
-        clause = text[start:segment.start]
-        if not re.search(r"[:,]\s*$|\b(?:that|of)\s*$", clause):
-            return None
-        return self._clause_speaker(doc, block, start, clause, names)
-
-    def _clause_speaker(self, doc: Transcription, block: Block, start: int, clause: str,
-                        names: dict[int, list[Mention]]) -> Entry | None:
-        verb = _REPORTING_WORD.search(clause)
-        if verb is None:
-            return None
-        verb_at = start + verb.start()
-        by = re.search(r"\bby\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s*:\s*$", clause)
-        if by:
-            return self._named_at(block, start + by.start(1), start + by.end(1), names)
-        subjects = [m for m in names.get(block.index, []) if start <= m.start < verb_at
-                    and m.candidates[0].kind in {EntityKind.PERSON, EntityKind.ORG,
-                                                 EntityKind.TITLE}]
-        # a person before a periodical before an organisation; "one of the leaders of the
-        # S-R Party wrote" names a member, not the party
-        subjects = [m for m in subjects if m.candidates[0].kind is not EntityKind.ORG
-                    or not MEMBER_OF.search(block.text[:m.start])]
-        for kind in (EntityKind.PERSON, EntityKind.TITLE, EntityKind.ORG):
-            of_kind = [m for m in subjects if m.candidates[0].kind is kind]
-            if of_kind:
-                return of_kind[0].candidates[0]
-        pronoun = PRONOUNS.search(clause[:verb.start()])
-        if pronoun is not None:
-            return self._last_person(doc, block, start + pronoun.start(), names)
-        return None
-
-    def _words_of(self, block: Block, segment: Segment,
+def _after_clause(doc: Transcription, block: Block, segment: Segment, after: str,
                   names: dict[int, list[Mention]]) -> Entry | None:
-        following = [m for m in names.get(block.index, []) if m.start >= segment.end
-                     and m.candidates[0].kind is EntityKind.PERSON]
-        if not following:
-            return None
-        first = following[0]
-        if WORDS_OF.search(block.text[segment.end:first.start]):
-            return first.candidates[0]
+    match = _attached_clause(block.text, segment)
+    if match is None:
         return None
+    who = match.group("who1") or match.group("who2") or ""
+    offset = segment.end + match.start("who1" if match.group("who1") else "who2")
+    if who.lower() in {"he", "she"}:
+        return _last_person(doc, block, segment.start, names)
+    return _named_at(block, offset, offset + len(who), names)
 
-    def _block_speaker(self, doc: Transcription, block: Block,
-                       names: dict[int, list[Mention]]) -> Entry | None:
-        if block.index == 0:
-            return None
-        previous = doc.blocks[block.index - 1]
-        text = previous.text.rstrip()
-        if previous.kind not in {BlockKind.PARAGRAPH, BlockKind.QUOTATION} or not text.endswith(
-                ":"):
-            return None
-        start = _sentence_start(text, len(text))
-        return self._clause_speaker(doc, previous, start, text[start:], names)
-
-    def _named_at(self, block: Block, start: int, end: int,
-                  names: dict[int, list[Mention]]) -> Entry | None:
-        for mention in names.get(block.index, []):
-            if start <= mention.start < end:
-                return mention.candidates[0]
+def _before_clause(doc: Transcription, block: Block, segment: Segment,
+                   names: dict[int, list[Mention]]) -> Entry | None:
+    text = block.text
+    start = _sentence_start(text, segment.start)
+    clause = text[start:segment.start]
+    if not re.search(r"[:,]\s*$|\b(?:that|of)\s*$", clause):
         return None
+    return _clause_speaker(doc, block, start, clause, names)
 
-    def _last_person(self, doc: Transcription, block: Block, position: int,
-                     names: dict[int, list[Mention]]) -> Entry | None:
-        index, limit = block.index, position
-        for _ in range(3):
-            people = [m for m in names.get(index, []) if m.end <= limit
-                      and m.candidates[0].kind is EntityKind.PERSON
-                      and not _inside_quotation(doc.blocks[index].text, m.start)]
-            if people:
-                return people[-1].candidates[0]
-            index -= 1
-            if index < 0 or doc.blocks[index].kind is BlockKind.HEADING:
-                return None
-            limit = len(doc.blocks[index].text)
+def _clause_speaker(doc: Transcription, block: Block, start: int, clause: str,
+                    names: dict[int, list[Mention]]) -> Entry | None:
+    verb = _REPORTING_WORD.search(clause)
+    if verb is None:
         return None
+    verb_at = start + verb.start()
+    by = re.search(r"\bby\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s*:\s*$", clause)
+    if by:
+        return _named_at(block, start + by.start(1), start + by.end(1), names)
+    subjects = [m for m in names.get(block.index, []) if start <= m.start < verb_at
+                and m.candidates[0].kind in {EntityKind.PERSON, EntityKind.ORG,
+                                             EntityKind.TITLE}]
+    # a person before a periodical before an organisation; "one of the leaders of the
+    # S-R Party wrote" names a member, not the party
+    subjects = [m for m in subjects if m.candidates[0].kind is not EntityKind.ORG
+                or not MEMBER_OF.search(block.text[:m.start])]
+    for kind in (EntityKind.PERSON, EntityKind.TITLE, EntityKind.ORG):
+        of_kind = [m for m in subjects if m.candidates[0].kind is kind]
+        if of_kind:
+            return of_kind[0].candidates[0]
+    pronoun = PRONOUNS.search(clause[:verb.start()])
+    if pronoun is not None:
+        return _last_person(doc, block, start + pronoun.start(), names)
+    return None
+
+def _words_of(block: Block, segment: Segment,
+              names: dict[int, list[Mention]]) -> Entry | None:
+    following = [m for m in names.get(block.index, []) if m.start >= segment.end
+                 and m.candidates[0].kind is EntityKind.PERSON]
+    if not following:
+        return None
+    first = following[0]
+    if WORDS_OF.search(block.text[segment.end:first.start]):
+        return first.candidates[0]
+    return None
+
+def _block_speaker(doc: Transcription, block: Block,
+                   names: dict[int, list[Mention]]) -> Entry | None:
+    if block.index == 0:
+        return None
+    previous = doc.blocks[block.index - 1]
+    text = previous.text.rstrip()
+    if previous.kind not in {BlockKind.PARAGRAPH, BlockKind.QUOTATION} or not text.endswith(
+            ":"):
+        return None
+    start = _sentence_start(text, len(text))
+    return _clause_speaker(doc, previous, start, text[start:], names)
+
+def _named_at(block: Block, start: int, end: int,
+              names: dict[int, list[Mention]]) -> Entry | None:
+    for mention in names.get(block.index, []):
+        if start <= mention.start < end:
+            return mention.candidates[0]
+    return None
+
+def _last_person(doc: Transcription, block: Block, position: int,
+                 names: dict[int, list[Mention]]) -> Entry | None:
+    index, limit = block.index, position
+    for _ in range(3):
+        people = [m for m in names.get(index, []) if m.end <= limit
+                  and m.candidates[0].kind is EntityKind.PERSON
+                  and not _inside_quotation(doc.blocks[index].text, m.start)]
+        if people:
+            return people[-1].candidates[0]
+        index -= 1
+        if index < 0 or doc.blocks[index].kind is BlockKind.HEADING:
+            return None
+        limit = len(doc.blocks[index].text)
+    return None
+
+
 
 
 def _attached_clause(text: str, segment: Segment) -> re.Match[str] | None:

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The reading page as part of an edition (included by html.xsl): the previous and next texts,
+  The reading page as part of an edition (included by html/html.xsl): the previous and next texts,
   the downloads of this text, and from each index entry a link to the edition's register page.
   Nothing of this appears unless the build sets $edition.
 

@@ -1,0 +1,64 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Notes: which are numbered, their numbers, signatures and labels.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:math="http://www.w3.org/2005/xpath-functions/math"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tk="urn:teikit"
+  exclude-result-prefixes="#all">
+
+  <!-- ===== notes ===== -->
+
+  <xsl:function name="tk:is-numbered-note" as="xs:boolean">
+    <xsl:param name="n" as="element()"/>
+    <xsl:sequence select="$n/self::tei:note and exists($n/ancestor::tei:text)
+      and not($n/@type = 'paraphrase')
+      and ($n/@type = ('gloss', 'footnote', 'endnote') or not($n/@place = ('inline', 'none')))
+      and not($n/ancestor::tei:note[tk:is-numbered-note(.)])"/>
+  </xsl:function>
+
+  <xsl:accumulator name="tk:note-number" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:note[tk:is-numbered-note(.)]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <xsl:function name="tk:note-number" as="xs:integer">
+    <xsl:param name="n" as="element()"/>
+    <xsl:sequence select="$n/accumulator-before('tk:note-number')"/>
+  </xsl:function>
+
+  <!-- Notes set in the running text in brackets: paraphrases and inline notes. -->
+  <xsl:function name="tk:note-brackets" as="xs:string*">
+    <xsl:param name="n" as="element()"/>
+    <xsl:sequence select="if (tk:is-numbered-note($n)) then () else ('[', ']')"/>
+  </xsl:function>
+
+  <!-- "– Ed.", "– Trans.", "– MIA" … for a note signed in the source (the @rend tokens of
+       src/teikit/convert/conventions.py). -->
+  <xsl:variable name="tk:signatures" as="map(xs:string, xs:string)" select="map {
+    'signed': 'Ed.', 'signed-eds': 'Eds.', 'signed-trans': 'Trans.', 'signed-tr': 'Tr.',
+    'signed-mia': 'MIA' }"/>
+  <xsl:function name="tk:note-signature" as="xs:string?">
+    <xsl:param name="n" as="element()"/>
+    <xsl:variable name="tokens" select="tokenize($n/@rend)"/>
+    <xsl:variable name="word" select="($tokens[map:contains($tk:signatures, .)] ! $tk:signatures(.))[1]"/>
+    <xsl:variable name="dash" select="if ($tokens = 'sign-hyphen') then '-' else if ($tokens = 'sign-em-dash') then '—' else '–'"/>
+    <xsl:sequence select="if ($word) then $dash || ' ' || $word else ()"/>
+  </xsl:function>
+
+  <xsl:function name="tk:note-kind-label" as="xs:string">
+    <xsl:param name="n" as="element()"/>
+    <xsl:variable name="by" select="tk:resp-name($n)"/>
+    <xsl:sequence select="
+      if ($n/@type = 'gloss') then 'Editorial insertion' || (if ($by) then ' by ' || $by else '')
+      else if ($n/@type = 'paraphrase') then 'Paraphrase of an omitted passage' || (if ($by) then ' by ' || $by else '')
+      else if ($n/@type = 'footnote') then 'Author’s note'
+      else if ($n/@type = 'sic') then 'Reading confirmed as printed' || (if ($by) then ' by ' || $by else '')
+      else if ($by) then 'Note by ' || $by
+      else 'Note'"/>
+  </xsl:function>
+
+</xsl:stylesheet>

@@ -1,0 +1,204 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The text as printed: unprintable characters, quotation marks, dates, omissions,
+  repairs, and the plain text of a node (headings in contents, running heads, titles).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:math="http://www.w3.org/2005/xpath-functions/math"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tk="urn:teikit"
+  exclude-result-prefixes="#all">
+
+  <!-- ===== unprintable characters ===== -->
+
+  <!-- Control characters (C0 other than white space, C1) have no glyph in any font: a damaged
+       reading kept in sic may hold one ("â€" + U+009D). Shown as their code point instead. -->
+  <xsl:variable name="tk:unprintable" as="xs:string" select="'[\p{Cc}-[\t\n\r]]'"/>
+  <xsl:function name="tk:printable" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="if (not(matches($s, $tk:unprintable))) then $s else string-join(
+      analyze-string($s, $tk:unprintable)/* ! (if (self::*:match)
+        then '‹U+' || upper-case(tk:hex(string-to-codepoints(.))) || '›' else string(.)))"/>
+  </xsl:function>
+  <xsl:function name="tk:hex" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:variable name="digits" select="codepoints-to-string((48 to 57, 97 to 102))"/>
+    <xsl:sequence select="string-join(for $shift in (3, 2, 1, 0) return
+      substring($digits, ($n idiv xs:integer(math:pow(16, $shift))) mod 16 + 1, 1))"/>
+  </xsl:function>
+
+  <!-- ===== quotations ===== -->
+
+  <xsl:variable name="tk:rend-marks" as="map(xs:string, xs:string+)" select="map{
+    'guillemets': ('«', '»'), 'guillemets-reversed': ('»', '«'), 'low-double': ('„', '“')}"/>
+
+  <xsl:function name="tk:is-block-quote" as="xs:boolean">
+    <xsl:param name="q" as="element()"/>
+    <xsl:sequence select="exists($q/self::tei:quote) and ($q/@type = 'block' or $q/@rend = ('display', 'block')
+      or exists($q/(tei:p | tei:lg | tei:l | tei:list | tei:table)) or ($q/parent::*[tk:is-container(.)] and not($q/@rend = 'inline')))"/>
+  </xsl:function>
+
+  <!-- Does the stylesheet generate marks for this element? Not when the text already has them. -->
+  <xsl:function name="tk:has-marks" as="xs:boolean">
+    <xsl:param name="q" as="element()"/>
+    <xsl:variable name="first" select="substring(normalize-space(string($q)), 1, 1)"/>
+    <xsl:variable name="rend" select="tokenize(string($q/@rend))"/>
+    <xsl:sequence select="exists($q/(self::tei:quote | self::tei:q | self::tei:soCalled | self::tei:said
+        | self::tei:title[@level = 'a' or tokenize(@rend) = ('double', 'single')]))
+      and not($first = ('“', '‘', '&quot;', &quot;'&quot;, '«', '»', '„'))
+      and not($rend = ('none', 'noquotes', 'display', 'block') and not($rend = ('double', 'single')))
+      and (not(tk:is-block-quote($q)) or $rend = ('double', 'single', 'guillemets', 'low-double'))
+      and not($q/self::tei:said and $q/@direct = 'false')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:quote-level" as="xs:integer">
+    <xsl:param name="q" as="element()"/>
+    <xsl:sequence select="count($q/ancestor::*[tk:has-marks(.)])"/>
+  </xsl:function>
+
+  <!-- (opening, closing) marks for a quotation element, or () when it takes none. -->
+  <xsl:function name="tk:quote-marks" as="xs:string*">
+    <xsl:param name="q" as="element()"/>
+    <xsl:variable name="special" select="tokenize(string($q/@rend))[map:contains($tk:rend-marks, .)][1]"/>
+    <xsl:sequence select="
+      if (not(tk:has-marks($q))) then ()
+      else if ($special) then $tk:rend-marks($special)
+      else if (tk:quote-level($q) mod 2 = 0) then ('“', '”')
+      else ('‘', '’')"/>
+  </xsl:function>
+
+  <!-- ===== dates ===== -->
+
+  <xsl:variable name="tk:months" as="xs:string+" select="('January', 'February', 'March', 'April',
+    'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December')"/>
+
+  <!-- "9 November 1917", "April 1948", "1930"; anything else is returned as written. -->
+  <xsl:function name="tk:format-iso" as="xs:string">
+    <xsl:param name="iso" as="xs:string?"/>
+    <xsl:variable name="v" select="normalize-space($iso)"/>
+    <xsl:analyze-string select="$v" regex="^(\d{{4}})(-(\d{{2}}))?(-(\d{{2}}))?$">
+      <xsl:matching-substring>
+        <xsl:variable name="m" select="if (regex-group(3)) then xs:integer(regex-group(3)) else 0"/>
+        <xsl:variable name="d" select="if (regex-group(5)) then xs:integer(regex-group(5)) else 0"/>
+        <xsl:sequence select="
+          if ($m lt 1 or $m gt 12) then regex-group(1)
+          else if ($d = 0) then $tk:months[$m] || ' ' || regex-group(1)
+          else $d || ' ' || $tk:months[$m] || ' ' || regex-group(1)"/>
+      </xsl:matching-substring>
+      <xsl:non-matching-substring>
+        <xsl:sequence select="."/>
+      </xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:function>
+
+  <!-- "1925–1928", "October–November 1917", "14 October – 13 December 1917". -->
+  <xsl:function name="tk:format-range" as="xs:string">
+    <xsl:param name="from" as="xs:string"/>
+    <xsl:param name="to" as="xs:string"/>
+    <xsl:variable name="a" select="tk:format-iso($from)"/>
+    <xsl:variable name="b" select="tk:format-iso($to)"/>
+    <xsl:variable name="year" select="replace($b, '^.* (\d{4})$', '$1')"/>
+    <xsl:variable name="a-short" select="if (matches($b, ' \d{4}$') and ends-with($a, ' ' || $year)) then substring($a, 1, string-length($a) - 5) else $a"/>
+    <xsl:sequence select="if (contains($a-short, ' ') or contains($b, ' ') and matches($a-short, '^\d'))
+      then $a-short || ' – ' || $b else $a-short || '–' || $b"/>
+  </xsl:function>
+
+  <xsl:function name="tk:is-julian" as="xs:boolean">
+    <xsl:param name="d" as="element()"/>
+    <xsl:sequence select="tokenize(string($d/@calendar)) = '#julian' or tokenize(string($d/@datingMethod)) = '#julian'"/>
+  </xsl:function>
+
+  <!-- The normalised reading of a date: "27 October 1917 O.S. = 9 November 1917 N.S." -->
+  <xsl:function name="tk:date-label" as="xs:string">
+    <xsl:param name="d" as="element()"/>
+    <xsl:sequence select="
+      if ($d/@when-custom and $d/@when and tk:is-julian($d))
+        then tk:format-iso($d/@when-custom) || ' O.S. = ' || tk:format-iso($d/@when) || ' N.S.'
+      else if ($d/@from-custom and $d/@to-custom and $d/@from and $d/@to and tk:is-julian($d))
+        then tk:format-range($d/@from-custom, $d/@to-custom) || ' O.S. = ' || tk:format-range($d/@from, $d/@to) || ' N.S.'
+      else if ($d/@when) then tk:format-iso($d/@when)
+      else if ($d/@from and $d/@to) then tk:format-range($d/@from, $d/@to)
+      else if ($d/@notBefore and $d/@notAfter) then 'between ' || tk:format-iso($d/@notBefore) || ' and ' || tk:format-iso($d/@notAfter)
+      else if ($d/@from) then 'from ' || tk:format-iso($d/@from)
+      else if ($d/@to) then 'until ' || tk:format-iso($d/@to)
+      else if ($d/@notBefore) then 'not before ' || tk:format-iso($d/@notBefore)
+      else if ($d/@notAfter) then 'not after ' || tk:format-iso($d/@notAfter)
+      else ''"/>
+  </xsl:function>
+
+  <!-- The machine-readable value for HTML's datetime, when it is one. -->
+  <xsl:function name="tk:datetime" as="xs:string?">
+    <xsl:param name="d" as="element()"/>
+    <xsl:variable name="v" select="string(($d/@when, $d/@from)[1])"/>
+    <xsl:sequence select="if (matches($v, '^\d{4}(-\d{2}(-\d{2})?)?$')) then $v else ()"/>
+  </xsl:function>
+
+  <!-- ===== omissions and repairs ===== -->
+
+  <xsl:variable name="tk:gap-label" as="xs:string" select="'[…]'"/>
+
+  <xsl:function name="tk:gap-explanation" as="xs:string">
+    <xsl:param name="g" as="element()"/>
+    <xsl:variable name="by" select="tk:resp-name($g)"/>
+    <xsl:variable name="extent" select="normalize-space(string-join(($g/@quantity, $g/@unit, $g/@extent), ' '))"/>
+    <xsl:sequence select="
+      if ($g/@reason = 'editorial') then 'Passage omitted' || (if ($by) then ' by ' || $by else ' by the editors') || ' (marked “' || ($g/@rend, '...')[1] || '” in the source)'
+      else if ($g/@reason = 'omitted') then 'Omission within the quotation (marked “' || ($g/@rend, '...')[1] || '” in the source; the text does not say whose)'
+      else 'Text not transcribed' || (if ($g/@reason) then ': ' || $g/@reason else '') || (if ($extent) then ' (' || $extent || ')' else '')"/>
+  </xsl:function>
+
+  <!-- For choice: the reading shown, the alternative kept, and an explanation. -->
+  <xsl:function name="tk:choice-shown" as="element()?">
+    <xsl:param name="c" as="element()"/>
+    <xsl:sequence select="($c/tei:corr, $c/tei:reg, $c/tei:expan, $c/*)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:choice-explanation" as="xs:string">
+    <xsl:param name="c" as="element()"/>
+    <xsl:variable name="shown" select="tk:choice-shown($c)"/>
+    <xsl:variable name="others" select="$c/*[not(. is $shown)]"/>
+    <xsl:variable name="other" select="tk:printable(string-join($others ! normalize-space(), ' / '))"/>
+    <xsl:variable name="by" select="tk:resp-name($shown)"/>
+    <xsl:sequence select="
+      if ($shown/self::tei:corr) then 'Corrected reading; the source has “' || $other || '”'
+        || (if ($shown/@type = 'encoding') then ' (a character-encoding error)' else '')
+        || (if ($by) then ', repaired by ' || $by else '')
+      else if ($shown/self::tei:reg) then 'Regularised; the source has “' || $other || '”'
+      else if ($shown/self::tei:expan) then 'Abbreviation expanded; the source has “' || $other || '”'
+      else 'Alternative: ' || $other"/>
+  </xsl:function>
+
+  <!-- ===== plain text ===== -->
+
+  <!--
+    The text of a node on one line, as a reader sees it: without notes, the readings the edition
+    leaves out (sic, orig, abbr in a choice; rdg; del; forme work) and page breaks, but with the
+    generated quotation marks and the gap label. For headings in a table of contents, running
+    heads, link titles.
+  -->
+  <xsl:function name="tk:plain" as="xs:string">
+    <xsl:param name="n" as="node()?"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$n/node()" mode="tk:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <xsl:template match="tei:note | tei:sic[parent::tei:choice] | tei:orig[parent::tei:choice]
+      | tei:abbr[parent::tei:choice] | tei:rdg | tei:del | tei:fw | tei:figure | tei:pb
+      | tei:lb[@break = 'no'] | comment() | processing-instruction()" mode="tk:plain"/>
+  <xsl:template match="tei:lb" mode="tk:plain"><xsl:sequence select="' '"/></xsl:template>
+  <xsl:template match="tei:gap" mode="tk:plain"><xsl:sequence select="$tk:gap-label"/></xsl:template>
+  <xsl:template match="tei:quote | tei:q | tei:soCalled | tei:said | tei:title" mode="tk:plain">
+    <xsl:variable name="marks" select="tk:quote-marks(.)"/>
+    <xsl:sequence select="$marks[1]"/>
+    <xsl:apply-templates mode="tk:plain"/>
+    <xsl:sequence select="$marks[2]"/>
+  </xsl:template>
+  <xsl:template match="*" mode="tk:plain"><xsl:apply-templates mode="tk:plain"/></xsl:template>
+  <xsl:template match="text()" mode="tk:plain"><xsl:sequence select="string(.)"/></xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,149 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Back matter generated from the text: the concordance of Old Style dates, the index.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:eg="http://www.tei-c.org/ns/Examples"
+    xmlns:f="urn:teikit:fo"
+    xmlns:tk="urn:teikit"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!-- ================================================================== back matter -->
+
+  <xsl:template name="date-concordance">
+    <xsl:variable name="doc" select="."/>
+    <fo:block id="{f:id(.)}-dates">
+      <xsl:call-template name="part-heading">
+        <xsl:with-param name="text" select="'Dates in the Old Style'"/>
+      </xsl:call-template>
+      <fo:block font-size="{$small-size}" space-after="4mm" text-align="justify">
+        <xsl:text>Russia kept the Julian calendar (Old Style) until 31 January 1918; the next day was 14 February 1918 in the Gregorian calendar (New Style). The dates the text gives in the Old Style are these:</xsl:text>
+      </fo:block>
+      <fo:table table-layout="fixed" width="100%" font-size="{$small-size}">
+        <fo:table-column column-width="proportional-column-width(5)"/>
+        <fo:table-column column-width="proportional-column-width(4)"/>
+        <fo:table-column column-width="proportional-column-width(1.2)"/>
+        <fo:table-header>
+          <fo:table-row font-style="italic">
+            <fo:table-cell padding-after="1mm" border-after-style="solid" border-after-width="0.3pt"><fo:block>In the text (Old Style)</fo:block></fo:table-cell>
+            <fo:table-cell padding-after="1mm" border-after-style="solid" border-after-width="0.3pt"><fo:block>New Style</fo:block></fo:table-cell>
+            <fo:table-cell padding-after="1mm" border-after-style="solid" border-after-width="0.3pt"><fo:block text-align="right">Page</fo:block></fo:table-cell>
+          </fo:table-row>
+        </fo:table-header>
+        <fo:table-body>
+          <xsl:for-each select="f:julian-dates(.)">
+            <fo:table-row>
+              <fo:table-cell padding-before="0.6mm" padding-end="2mm"><fo:block><xsl:value-of select="normalize-space(.)"/></fo:block></fo:table-cell>
+              <fo:table-cell padding-before="0.6mm"><fo:block><xsl:value-of select="f:new-style(.)"/></fo:block></fo:table-cell>
+              <fo:table-cell padding-before="0.6mm"><fo:block text-align="right"><fo:page-number-citation ref-id="{f:date-id(.)}"/></fo:block></fo:table-cell>
+            </fo:table-row>
+          </xsl:for-each>
+        </fo:table-body>
+      </fo:table>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:function name="f:julian-dates" as="element()*" cache="yes">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="$doc/text//date[tk:is-julian(.)][@when castable as xs:date or (@from and @to)][f:can-hold-id(.)]"/>
+  </xsl:function>
+
+  <!-- the New Style reading of an Old Style date or period -->
+  <xsl:function name="f:new-style" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="if ($date/@when) then tk:format-iso($date/@when) else tk:format-range($date/@from, $date/@to)"/>
+  </xsl:function>
+
+  <xsl:function name="f:date-id" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="concat('date-', generate-id($date))"/>
+  </xsl:function>
+
+  <!-- the index of persons, organisations and places -->
+  <xsl:variable name="index-kinds" as="xs:string+" select="('person', 'org', 'place')"/>
+
+  <xsl:template name="index">
+    <xsl:variable name="mentions" select="f:mentions(.)"/>
+    <fo:block id="{f:id(.)}-index" span="all">
+      <xsl:call-template name="part-heading">
+        <xsl:with-param name="text" select="'Index'"/>
+      </xsl:call-template>
+    </fo:block>
+    <fo:block font-size="{$small-size}" line-height="1.3" text-align="left" hyphenate="false">
+      <xsl:for-each-group select="$mentions" group-by="tk:entry-kind(tk:entry(.))">
+        <xsl:sort select="index-of($index-kinds, current-grouping-key())"/>
+        <fo:block font-style="italic" space-before="4mm" space-after="1.5mm" keep-with-next.within-column="always">
+          <xsl:value-of select="tk:kind-heading(current-grouping-key())"/>
+        </fo:block>
+        <xsl:for-each-group select="current-group()" group-by="tk:mention-id(.)">
+          <xsl:sort select="tk:sort-key(tk:entry(.))" lang="en"/>
+          <fo:block start-indent="3mm" text-indent="-3mm" space-after="0.6mm" keep-together.within-column="always">
+            <xsl:value-of select="tk:display-name(tk:entry(.))"/>
+            <xsl:for-each select="current-group()[f:is-cited(.)]">
+              <xsl:value-of select="if (position() = 1) then '  ' else ', '"/>
+              <fo:basic-link internal-destination="{f:mention-id(.)}">
+                <fo:page-number-citation ref-id="{f:mention-id(.)}"/>
+              </fo:basic-link>
+            </xsl:for-each>
+          </fo:block>
+        </xsl:for-each-group>
+      </xsl:for-each-group>
+    </fo:block>
+  </xsl:template>
+
+  <!-- in 'auto' mode the first mention of an entry in each block is cited; otherwise the listed ones -->
+  <xsl:function name="f:is-cited" as="xs:boolean">
+    <xsl:param name="m" as="element()"/>
+    <xsl:choose>
+      <xsl:when test="$index-cite = 'auto'">
+        <xsl:variable name="key" select="tk:mention-id($m)"/>
+        <xsl:variable name="block" select="$m/ancestor::*[self::p or self::ab or self::l or self::item or self::cell
+                                           or self::head or self::quote or self::note[f:is-footnote(.)]][1]"/>
+        <xsl:sequence select="empty($block) or empty(($block//*[@ref][. &lt;&lt; $m])[exists(f:mention-id(.))][tk:mention-id(.) = $key])"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="f:mention-id($m) = $cited-ids"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:variable name="cited-ids" as="xs:string*" select="tokenize($index-cite)"/>
+
+  <!-- mentions the index lists: elements of the text pointing at a person, organisation or place
+       of the register (common.xsl), printed once, not nested in a mention of the same entry -->
+  <xsl:function name="f:mentions" as="element()*" cache="yes">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="for $m in $doc/text//*[@ref][tk:entry-kind(tk:entry(.)) = $index-kinds]
+        return $m[empty($m/ancestor::*[@ref][tk:mention-id(.) = tk:mention-id($m)])][f:can-hold-id($m)]"/>
+  </xsl:function>
+
+  <!-- printed exactly once: not in a reading the print edition leaves out, not in suppressed or verbatim parts -->
+  <xsl:function name="f:can-hold-id" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="empty($e/ancestor::*[local-name() = $suppressed-names or self::eg:egXML or self::eg
+            or self::code[f:is-displayed(.)] or self::kinesic or self::incident or self::vocal or self::divGen])
+        and (every $c in $e/ancestor::*[parent::choice] satisfies $c is f:chosen($c/..))
+        and (every $c in $e/ancestor::*[parent::app] satisfies $c is ($c/../(lem, rdg, rdgGrp))[1])"/>
+  </xsl:function>
+
+  <xsl:function name="f:mention-id" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="f:mention-ids($e/ancestor::TEI[1])(generate-id($e))"/>
+  </xsl:function>
+
+  <!-- ix.K.N: K numbers the entry, N the mention (stable across runs, unlike generate-id) -->
+  <xsl:function name="f:mention-ids" as="map(xs:string, xs:string)" cache="yes">
+    <xsl:param name="doc" as="element()?"/>
+    <xsl:variable name="mentions" select="if ($doc) then f:mentions($doc) else ()"/>
+    <xsl:variable name="keys" select="distinct-values($mentions ! tk:mention-id(.))"/>
+    <xsl:sequence select="map:merge(for-each-pair($mentions, 1 to count($mentions),
+                            function ($m, $i) { map:entry(generate-id($m), concat('ix.', index-of($keys, tk:mention-id($m))[1], '.', $i)) }))"
+        xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  </xsl:function>
+
+</xsl:stylesheet>

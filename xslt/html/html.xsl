@@ -1,0 +1,153 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI P5 → HTML5 reading edition.
+
+  One small template per TEI element; shared logic (names, dates, notes, quotation marks) is in
+  common.xsl. Elements without a template of their own fall back to a generic <div> or <span>
+  by context, so no text is ever dropped.
+
+  Parameters
+    assets  URL prefix of the static assets (CSS, JavaScript), default "assets/"
+    home    URL of the page listing all texts; empty: no link
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tk="urn:teikit"
+  xmlns:h="urn:teikit:html"
+  exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/common.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
+
+  <xsl:param name="assets" as="xs:string" select="'assets/'"/>
+  <xsl:param name="home" as="xs:string" select="''"/>
+
+  <xsl:mode use-accumulators="#all"/>
+  <xsl:mode name="block" use-accumulators="#all"/>
+  <xsl:mode name="toc" use-accumulators="#all"/>
+
+  <!-- Each tooltip (gap, repair, date) gets a stable id from its position. -->
+  <xsl:accumulator name="h:tip-number" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:gap | tei:choice | tei:date" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- Paragraphs and block quotations of the body are numbered, so that a passage can be cited. -->
+  <xsl:function name="h:is-numbered-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/self::tei:p or $e/self::tei:ab or ($e/self::tei:quote and tk:is-block-quote($e)))
+      and exists($e/ancestor::tei:body) and exists($e/parent::*[tk:is-container(.)])"/>
+  </xsl:function>
+
+  <xsl:accumulator name="h:paragraph-number" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="*[h:is-numbered-block(.)]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <xsl:template name="h:paragraph-number">
+    <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="not($inline) and h:is-numbered-block(.)">
+      <xsl:variable name="n" select="accumulator-before('h:paragraph-number')"/>
+      <a class="para-num" id="para-{$n}" href="#para-{$n}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== helpers ===== -->
+
+  <xsl:variable name="h:block-names" as="xs:string+" select="('p', 'ab', 'lg', 'list', 'table', 'figure',
+    'floatingText', 'sp', 'castList', 'listBibl', 'listPerson', 'listPlace', 'listOrg', 'listEvent',
+    'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'egXML', 'lg', 'l', 'eTree', 'u')"/>
+
+  <!-- Does the element hold block-level TEI (outside notes, which are set apart anyway)? -->
+  <xsl:function name="h:holds-blocks" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/descendant::*[local-name() = $h:block-names or tk:is-block-quote(.)]
+      [not(ancestor::tei:note[tk:is-numbered-note(.)] intersect $e/descendant::tei:note)])"/>
+  </xsl:function>
+
+  <xsl:function name="h:section-id" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="if ($div/@xml:id) then string($div/@xml:id) else 's' || $div/accumulator-before('tk:section-number')"/>
+  </xsl:function>
+
+  <xsl:function name="h:mention-anchor" as="xs:string">
+    <xsl:param name="m" as="element()"/>
+    <xsl:sequence select="'m-' || tk:mention-id($m) || '-' || tk:mention-number($m)"/>
+  </xsl:function>
+
+  <xsl:function name="h:tip-id" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="'tip-' || $e/accumulator-before('h:tip-number')"/>
+  </xsl:function>
+
+  <xsl:function name="h:class" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join(('tei-' || local-name($e),
+      if ($e/@type) then 'type-' || replace(normalize-space($e/@type), '[^\w-]+', '-') else ()), ' '))"/>
+  </xsl:function>
+
+  <!-- Attributes every rendered element carries over: language, the TEI id as a link target. -->
+  <xsl:template name="h:common-attributes">
+    <xsl:if test="@xml:lang and normalize-space(@xml:lang)">
+      <xsl:attribute name="lang" select="@xml:lang"/>
+    </xsl:if>
+    <xsl:if test="@xml:id and not(tk:entry-kind(.) != '')">
+      <xsl:attribute name="id" select="@xml:id"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    Generic wrapper: a block element (default <div>) in block context, a <span class="… block">
+    in inline context. $phrasing says whether the block element takes only phrasing content.
+  -->
+  <xsl:template name="h:wrap">
+    <xsl:param name="block" as="xs:string" select="'div'"/>
+    <xsl:param name="class" as="xs:string" select="h:class(.)"/>
+    <xsl:param name="phrasing" as="xs:boolean" select="false()"/>
+    <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <span class="{$class} block">
+          <xsl:call-template name="h:common-attributes"/>
+          <xsl:apply-templates/>
+        </span>
+      </xsl:when>
+      <xsl:when test="$phrasing and h:holds-blocks(.)">
+        <div class="{$class}">
+          <xsl:call-template name="h:common-attributes"/>
+          <xsl:call-template name="h:paragraph-number"/>
+          <xsl:apply-templates/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{$block}">
+          <xsl:attribute name="class" select="$class"/>
+          <xsl:call-template name="h:common-attributes"/>
+          <xsl:call-template name="h:paragraph-number"/>
+          <xsl:apply-templates>
+            <xsl:with-param name="inline" select="$phrasing" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="h:span">
+    <xsl:param name="class" as="xs:string" select="h:class(.)"/>
+    <xsl:param name="element" as="xs:string" select="'span'"/>
+    <xsl:element name="{$element}">
+      <xsl:attribute name="class" select="$class"/>
+      <xsl:call-template name="h:common-attributes"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <!-- the parts, in the order their templates were written (on ties, the later wins) -->
+  <xsl:include href="page.xsl"/>
+  <xsl:include href="blocks.xsl"/>
+  <xsl:include href="phrases.xsl"/>
+  <xsl:include href="indices.xsl"/>
+  <xsl:include href="edition.xsl"/>
+
+</xsl:stylesheet>
