@@ -11,6 +11,9 @@ sources = "sources"            # where `teikit build` finds *.txt
 output = "."                   # where it writes NAME.xml
 site = "../site"               # where it writes the HTML pages, the FO and the PDFs
 page_size = "A5"               # of the PDFs: A5 or A4
+title = "…"                    # the edition's title on its pages
+order = "date"                 # of the texts: date (their own dates) | name | ["NAME", …]
+corrections = "corrections"    # a change to corrections/NAME.* rebuilds that text
 
 [texts.NAME]                   # per text (NAME = source file stem); all keys optional
 year = 1917                    # year of dates written without one ("October 27")
