@@ -175,7 +175,7 @@
         <xsl:variable name="holder" select="key('site:entries', $key, $site)[1]"/>
         <xsl:variable name="entry" select="$holder/*[1]"/>
         <xsl:variable name="mentions" select="key('site:mentions', $key, $site)"/>
-        <xsl:variable name="texts" select="$site/site:text[site:digest//site:mention[@key = $key]]"/>
+        <xsl:variable name="texts" select="$mentions/ancestor::site:text"/>
         <li class="entry entry-{$kind}" id="{$key}">
           <h2 class="reg-head">
             <span class="reg-name"><xsl:value-of select="if ($entry) then tk:display-name($entry) else $key"/></span>
@@ -225,7 +225,7 @@
               <li class="reg-text">
                 <span class="reg-text-title"><xsl:value-of select="site:title(.)"/></span>
                 <xsl:text>: </xsl:text>
-                <xsl:for-each select="site:digest//site:mention[@key = $key]">
+                <xsl:for-each select="$mentions[ancestor::site:text is $text]">
                   <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
                   <a class="mention-link" href="{$text/@href}#{@anchor}"><xsl:value-of select="site:where-label(@where)"/></a>
                 </xsl:for-each>

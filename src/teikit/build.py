@@ -99,12 +99,14 @@ class BuildReport:
         return 1 if self.failures else 0
 
     def summary(self) -> str:
-        built = len(self.texts) - len({f.name for f in self.failures})
-        parts = [f"{built} of {len(self.texts)} texts built",
+        failed = {f.name for f in self.failures if f.name in self.texts}
+        parts = [f"{len(self.texts) - len(failed)} of {len(self.texts)} texts built",
                  f"{len(self.converted)} converted", f"{len(self.rendered)} rendered",
                  f"{len(self.edition_pages)} edition pages written"]
-        if self.failures:
-            parts.append(f"{len({f.name for f in self.failures})} failed")
+        if failed:
+            parts.append(f"{len(failed)} failed")
+        if any(f.name not in self.texts for f in self.failures):
+            parts.append("the edition-wide pages failed")
         return ", ".join(parts) + f" in {self.seconds:.1f} s"
 
 
@@ -453,11 +455,16 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
     pages_missing = any(not (site_dir / p).is_file() for p in state.edition_outputs)
     if built and (state.edition != edition_key or pages_missing or not state.edition_outputs):
         progress.note("writing the edition-wide pages")
-        pages = render_edition_pages(built, state, site_dir, config, formats)
-        publish(p for p in site_dir.rglob("*") if STATE_DIRNAME not in p.parts)
-        report.edition_pages = pages
-        state.edition = edition_key
-        state.edition_outputs = [p.relative_to(site_dir).as_posix() for p in pages]
+        try:
+            pages = render_edition_pages(built, state, site_dir, config, formats)
+        except Exception as error:  # reported like a text's failure; tried again next time
+            report.failures.append(Failure("edition", "edition-wide pages", _reason(error)))
+            state.edition = ""
+        else:
+            publish(p for p in site_dir.rglob("*") if STATE_DIRNAME not in p.parts)
+            report.edition_pages = pages
+            state.edition = edition_key
+            state.edition_outputs = [p.relative_to(site_dir).as_posix() for p in pages]
         state.save()
         lap("edition")
     report.seconds = time.perf_counter() - started
