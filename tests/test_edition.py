@@ -153,18 +153,19 @@ def test_force_rebuilds_everything(edition_copy: Path):
     assert report.edition_pages
 
 
-def test_search_records_are_paragraphs_with_text_and_name_filters(built_test_edition):
+def test_search_pages_are_paragraphs_with_their_place_as_filters(built_test_edition):
     from teikit.buildstate import BuildState
-    from teikit.render.edition import read_digest_summary, search_records
 
-    config, report = built_test_edition
+    config, _ = built_test_edition
     state = BuildState.load(site_of(config))
-    texts = [read_digest_summary(state.digest_path(n), n) for n in report.texts]
-    records = [r for r in search_records(texts, state) if "Kerensky" in r.content]
-    urls = {r.url.split("#")[0] for r in records}
-    assert {"orlov-petrograd-notes.html", "berg-kharkov-report.html",
-            "serge-year-one-2.html"} <= urls
-    orlov = next(r for r in records if r.url.startswith("orlov"))
-    assert orlov.url == "orlov-petrograd-notes.html#para-1"
-    assert orlov.filters == {"text": ["Notes from Petrograd"],
-                             "names": ["organisations", "persons"]}
+    pages = sorted(state.search_folder("orlov-petrograd-notes").glob("*.html"))
+    assert [p.name for p in pages] == ["para-1.html", "para-2.html", "para-3.html"]
+    first = lxml.html.parse(str(pages[0])).getroot()
+    filters = [(e.get("data-pagefind-filter"), e.text_content())
+               for e in first.xpath("//*[@data-pagefind-filter]")]
+    assert filters == [("href", "orlov-petrograd-notes.html#para-1"),
+                       ("text", "Notes from Petrograd"), ("section", "Petrograd, October 27"),
+                       ("paragraph", "1"), ("names", "organisations"), ("names", "persons")]
+    searched = first.xpath("//*[@data-pagefind-body]")[0].text_content().strip()
+    assert searched.startswith("The city is quiet this morning.")
+    assert "Kerensky has left the capital" in searched

@@ -119,6 +119,7 @@ class ConvertJob:
     output: Path
     config: Path
     digest: Path
+    search: Path
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def _reason(error: BaseException) -> str:
 def convert_one(job: ConvertJob) -> ConvertOutcome:
     """Convert one source, check it against the edition schema and rules, write its digest."""
     from teikit.convert import convert_file
-    from teikit.render.edition import write_digest
+    from teikit.render.edition import write_digest, write_search_pages
     from teikit.validate import check_files
 
     step = "convert"
@@ -177,6 +178,7 @@ def convert_one(job: ConvertJob) -> ConvertOutcome:
         warnings += tuple(str(p) for p in report.problems)
         step = "digest"
         write_digest(job.output, job.digest, job.name)
+        write_search_pages(job.digest, job.search)
         return ConvertOutcome(job.name, True, tei_hash=file_hash(job.output), warnings=warnings)
     except Exception as error:  # one text's failure is reported; the others go on
         return ConvertOutcome(job.name, False, reason=_reason(error), step=step)
@@ -370,9 +372,10 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
             continue
         known = state.texts.get(name)
         if (known is None or known.inputs != keys[name] or file_hash(output) != known.tei
-                or not state.digest_path(name).is_file()):
+                or not state.digest_path(name).is_file()
+                or not state.search_folder(name).is_dir()):
             to_convert.append(ConvertJob(name, source, output, Path(config_path),
-                                         state.digest_path(name)))
+                                         state.digest_path(name), state.search_folder(name)))
     clock = time.perf_counter()
 
     def lap(stage: str) -> None:
@@ -498,6 +501,7 @@ def _forget_removed(state: BuildState, names: set[str]) -> None:
         for output in state.texts.pop(name).outputs:
             (state.site_dir / output).unlink(missing_ok=True)
         state.digest_path(name).unlink(missing_ok=True)
+        shutil.rmtree(state.search_folder(name), ignore_errors=True)
 
 
 def remove_state(site_dir: Path) -> None:

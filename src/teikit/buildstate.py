@@ -7,7 +7,8 @@ The state lives in the site folder, ``SITE/.teikit-build/``:
   of the TEI written and the fingerprint of its rendering (the TEI, its neighbours in the
   edition, the formats); for the edition-wide pages one fingerprint of everything they show;
 - ``digests/NAME.xml`` — per text what the edition-wide pages need (header, dates, mentions,
-  paragraph texts), so that they are rebuilt without reading every TEI file again.
+  paragraph texts), so that they are rebuilt without reading every TEI file again;
+- ``search/NAME/para-N.html`` — per paragraph the page Pagefind indexes.
 
 Deleting the folder (or ``teikit build --force``) rebuilds everything. A state that cannot be
 read is treated as absent.
@@ -102,6 +103,13 @@ class BuildState:
 
     def digest_path(self, name: str) -> Path:
         return self.digests / f"{name}.xml"
+
+    @property
+    def search_pages(self) -> Path:
+        return self.folder / "search"
+
+    def search_folder(self, name: str) -> Path:
+        return self.search_pages / name
 
     @classmethod
     def load(cls, site_dir: Path) -> BuildState:

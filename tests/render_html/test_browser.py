@@ -38,7 +38,7 @@ class Page:
                                            java_script_enabled=javascript)
         self.errors: list[str] = []
         self.tab = self.context.new_page()
-        self.tab.set_default_timeout(5000)
+        self.tab.set_default_timeout(20_000)  # a loaded two-core machine: full-page screenshots
         self.tab.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.tab.on("pageerror", lambda e: self.errors.append(str(e)))
         self.tab.goto(path.as_uri())

@@ -1,5 +1,5 @@
 /*
- * teikit edition search: Pagefind's index (pagefind/, written by `teikit build`), one record
+ * teikit edition search: Pagefind's index (pagefind/, written by `teikit build`), one page
  * per paragraph. Results show the text, the section, a snippet and a link to the paragraph;
  * the two menus filter by text and by the kind of names a paragraph holds.
  * Pagefind loads its index with fetch(), so the site must be served over HTTP
@@ -78,18 +78,19 @@ async function main() {
     const search = await pagefind.search(query, { filters });
     const results = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
     for (const result of results) {
+      // where the paragraph belongs is in its filters (Pagefind does not search those)
+      const facts = (name) => (result.filters[name] || [""])[0];
       const item = element("li", "search-result");
       const link = element("a", "search-link");
-      // Pagefind writes root-relative URLs; the pages sit beside this one, wherever it is served
-      link.href = result.url.replace(/^\/+/, "");
-      link.appendChild(element("span", "search-text", (result.filters.text || [""])[0]));
-      if (result.meta.section) {
+      link.href = facts("href");
+      link.appendChild(element("span", "search-text", facts("text")));
+      if (facts("section")) {
         link.appendChild(document.createTextNode(" — "));
-        link.appendChild(element("span", "search-section", result.meta.section));
+        link.appendChild(element("span", "search-section", facts("section")));
       }
-      if (result.meta.paragraph) {
+      if (facts("paragraph")) {
         link.appendChild(document.createTextNode(", "));
-        link.appendChild(element("span", "search-para", "¶ " + result.meta.paragraph));
+        link.appendChild(element("span", "search-para", "¶ " + facts("paragraph")));
       }
       item.appendChild(link);
       item.appendChild(excerpt(result.excerpt || ""));

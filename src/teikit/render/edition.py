@@ -3,15 +3,16 @@ neighbours and downloads (``xslt/html/html.xsl``), and the edition-wide pages (`
 contents, registers, chronology, search) from the digests of every text.
 
 Python chooses paths and parameters and joins the digests into one list for the stylesheets;
-the search index is written by Pagefind (custom records: one per paragraph, filters by text and
-by the kinds of entity the paragraph names).
+the search index is written by Pagefind from one small page per paragraph
+(``xslt/search-pages.xsl``, written with the digest), with filters by text and by the kinds of
+names the paragraph holds.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, Coroutine, Iterable, Iterator, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -143,7 +144,7 @@ def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_d
                                    title=title)
         written.append(write_text_atomically(site_dir / page, html))
     copy_assets(site_dir)
-    written += write_search_index(texts, state, site_dir)
+    written += write_search_index(state.search_pages, site_dir)
     return written
 
 
@@ -154,38 +155,24 @@ def _used_kinds(manifest: bytes) -> set[str]:
 
 # ---- search ---------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class SearchRecord:
-    url: str
-    content: str
-    meta: dict[str, str]
-    filters: dict[str, list[str]]
+def write_search_pages(digest: Path, folder: Path, lang: str = "en") -> list[Path]:
+    """One page per numbered paragraph of a text (``xslt/search-pages.xsl``) into ``folder``
+    (replaced whole), for Pagefind to index with the rest of the edition."""
+    import shutil
 
-
-_KIND_FILTERS = {"person": "persons", "org": "organisations", "place": "places",
-                 "bibl": "periodicals and titles", "event": "events"}
-
-
-def search_records(texts: Sequence[EditionText], state: BuildState) -> Iterator[SearchRecord]:
-    """One record per numbered paragraph, read one digest at a time. The text's title is
-    only its filter: Pagefind searches meta data too, and would find a word of the title in
-    every paragraph."""
-    for text in texts:
-        digest = parse_xml_file(state.digest_path(text.name)).getroot()
-        for para in digest.iter(f"{S}para"):
-            content = para.get("text", "")
-            if not content:
-                continue
-            kinds = sorted({_KIND_FILTERS.get(m.get("kind", ""), "")
-                            for m in para.iter(f"{S}mention")} - {""})
-            filters = {"text": [text.title]}
-            if kinds:
-                filters["names"] = kinds
-            section = para.get("section", "")
-            yield SearchRecord(
-                url=f"{text.name}.html#{para.get('anchor')}", content=content,
-                meta={"section": section, "paragraph": para.get("n", "")},
-                filters=filters)
+    pages = etree.fromstring(transform_to_string("search-pages.xsl", Path(digest), lang=lang)
+                             .encode("utf-8"))
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    written = []
+    for page in pages.iter(f"{S}page"):
+        html = page[0]
+        out = folder / page.get("file", "")
+        if out.parent != folder:
+            raise OutputError(f"{digest}: unexpected search page name {page.get('file')!r}")
+        text = etree.tostring(html, method="html", encoding="unicode", doctype="<!DOCTYPE html>")
+        written.append(write_text_atomically(out, text))
+    return written
 
 
 def _run_coroutine_apart(make: Callable[[], Coroutine[Any, Any, None]]) -> None:
@@ -206,9 +193,11 @@ def _run_coroutine_apart(make: Callable[[], Coroutine[Any, Any, None]]) -> None:
         raise failures[0]
 
 
-def write_search_index(texts: Sequence[EditionText], state: BuildState,
-                       site_dir: Path) -> list[Path]:
-    """The Pagefind bundle in ``site/pagefind/`` (replaced whole)."""
+def write_search_index(search_pages: Path, site_dir: Path) -> list[Path]:
+    """The Pagefind bundle in ``site/pagefind/`` (replaced whole) from the paragraph pages of
+    every text (:func:`write_search_pages`), indexed in one request."""
+    import shutil
+
     try:
         from pagefind.index import IndexConfig, PagefindIndex
     except ImportError:  # pragma: no cover - pagefind is a dependency
@@ -217,12 +206,7 @@ def write_search_index(texts: Sequence[EditionText], state: BuildState,
     async def write() -> None:
         config: IndexConfig = {"output_path": str(site_dir / SEARCH_DIR)}
         async with PagefindIndex(config=config) as index:
-            for record in search_records(texts, state):
-                await index.add_custom_record(url=record.url, content=record.content,
-                                              language="en", meta=record.meta,
-                                              filters=record.filters)
-
-    import shutil
+            await index.add_directory(str(search_pages))
 
     shutil.rmtree(site_dir / SEARCH_DIR, ignore_errors=True)  # the bundle is teikit's alone
     try:
