@@ -17,7 +17,8 @@ corrections = "corrections"    # a change to corrections/NAME.* rebuilds that te
 
 [texts.NAME]                   # per text (NAME = source file stem); all keys optional
 year = 1917                    # year of dates written without one ("October 27")
-calendar = "julian"            # calendar of such dates: julian | gregorian
+calendar = "julian"            # calendar of its unmarked dates before 1918-02-14: julian |
+                               # gregorian; without it the converter decides from the text
 editor = "The editors of …"    # who wrote the headnote and the bracketed insertions
 language = "en"
 original_language = "fr"
@@ -51,7 +52,7 @@ class TextSettings:
     publication_date: str = ""
     register_path: Path | None = None
     year: int | None = None
-    calendar: str = "gregorian"
+    calendar: str = ""          # "" = decided from the text (teikit.convert.dates.calendars)
     editor: str = ""
     editor_id: str = "ed"
     language: str = "en"
@@ -103,7 +104,7 @@ class EditionConfig:
             publication_date=str(self.edition.get("date", "")),
             register_path=register,
             year=int(text["year"]) if "year" in text else None,
-            calendar=str(text.get("calendar", "gregorian")),
+            calendar=str(text.get("calendar", "")),
             editor=str(text.get("editor", "")),
             editor_id=str(text.get("editor_id", "ed")),
             language=str(text.get("language", "en")),
@@ -128,7 +129,7 @@ def load_config(path: Path | None) -> EditionConfig:
         raise InputError(f"{path}: [edition] and [texts.NAME] must be tables")
     calendars = {"julian", "gregorian"}
     for name, text in texts.items():
-        if text.get("calendar", "gregorian") not in calendars:
+        if text.get("calendar", "julian") not in calendars:
             raise InputError(f"{path}: [texts.{name}] calendar must be one of {sorted(calendars)}")
     return EditionConfig(Path(path), edition, texts)
 

@@ -157,5 +157,8 @@ def test_several_transcribers_are_several_people():
 def test_words_qualifying_the_creation_date_are_not_a_place():
     root = header_of("Written: spring of 1906, Łódź.\n\nThe lockout began.\n")
     assert values(root, "//t:creation") == ["spring of 1906, Łódź"]
-    assert values(root, "//t:creation/t:date/@when") == ["1906"]
+    # the season is part of the date: its months as the bounds
+    assert values(root, "//t:creation/t:date") == ["spring of 1906"]
+    assert values(root, "//t:creation/t:date/@notBefore") == ["1906-03"]
+    assert values(root, "//t:creation/t:date/@notAfter") == ["1906-05"]
     assert values(root, "//t:creation/t:placeName") == ["Łódź"]

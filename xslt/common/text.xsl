@@ -75,18 +75,20 @@
   <xsl:variable name="tk:months" as="xs:string+" select="('January', 'February', 'March', 'April',
     'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December')"/>
 
-  <!-- "9 November 1917", "April 1948", "1930"; anything else is returned as written. -->
+  <!-- "9 November 1917", "April 1948", "1930", "6 December" (a day of every year, "-\-12-06");
+       anything else is returned as written. -->
   <xsl:function name="tk:format-iso" as="xs:string">
     <xsl:param name="iso" as="xs:string?"/>
     <xsl:variable name="v" select="normalize-space($iso)"/>
-    <xsl:analyze-string select="$v" regex="^(\d{{4}})(-(\d{{2}}))?(-(\d{{2}}))?$">
+    <xsl:analyze-string select="$v" regex="^(\d{{4}}|-)(-(\d{{2}}))?(-(\d{{2}}))?$">
       <xsl:matching-substring>
         <xsl:variable name="m" select="if (regex-group(3)) then xs:integer(regex-group(3)) else 0"/>
         <xsl:variable name="d" select="if (regex-group(5)) then xs:integer(regex-group(5)) else 0"/>
+        <xsl:variable name="y" select="if (regex-group(1) = '-') then '' else ' ' || regex-group(1)"/>
         <xsl:sequence select="
           if ($m lt 1 or $m gt 12) then regex-group(1)
-          else if ($d = 0) then $tk:months[$m] || ' ' || regex-group(1)
-          else $d || ' ' || $tk:months[$m] || ' ' || regex-group(1)"/>
+          else if ($d = 0) then $tk:months[$m] || $y
+          else $d || ' ' || $tk:months[$m] || $y"/>
       </xsl:matching-substring>
       <xsl:non-matching-substring>
         <xsl:sequence select="."/>
@@ -96,6 +98,12 @@
 
   <!-- "1925–1928", "October–November 1917", "14 October – 13 December 1917". -->
   <xsl:function name="tk:format-range" as="xs:string">
+    <xsl:param name="from" as="xs:string"/>
+    <xsl:param name="to" as="xs:string"/>
+    <xsl:sequence select="if ($from = $to) then tk:format-iso($from) else tk:format-range-of($from, $to)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:format-range-of" as="xs:string">
     <xsl:param name="from" as="xs:string"/>
     <xsl:param name="to" as="xs:string"/>
     <xsl:variable name="a" select="tk:format-iso($from)"/>
@@ -111,15 +119,43 @@
     <xsl:sequence select="tokenize(string($d/@calendar)) = '#julian' or tokenize(string($d/@datingMethod)) = '#julian'"/>
   </xsl:function>
 
-  <!-- The normalised reading of a date: "27 October 1917 O.S. = 9 November 1917 N.S." -->
+  <!-- A date the text writes in both calendars ("March 2 (15, N.S.)"): one date, both values. -->
+  <xsl:function name="tk:is-dual" as="xs:boolean">
+    <xsl:param name="d" as="element()"/>
+    <xsl:sequence select="tk:is-julian($d) and tokenize(string($d/@calendar)) = '#gregorian'"/>
+  </xsl:function>
+
+  <!-- A date the text or its editor marks New Style ("N.S.", "[New Style – Ed.]"). -->
+  <xsl:function name="tk:is-marked-new-style" as="xs:boolean">
+    <xsl:param name="d" as="element()"/>
+    <xsl:sequence select="not(tk:is-julian($d)) and tokenize(string($d/@calendar)) = '#gregorian'"/>
+  </xsl:function>
+
+  <!-- The normalised reading of a date: "27 October 1917 O.S. = 9 November 1917 N.S.", and how
+       sure the converter was where it inferred the year or the calendar. -->
   <xsl:function name="tk:date-label" as="xs:string">
     <xsl:param name="d" as="element()"/>
+    <xsl:variable name="inferred" select="if ($d/@cert and tokenize(string($d/@resp)) = '#teikit')
+      then ' (year or calendar inferred by the converter; certainty: ' || $d/@cert || ')' else ''"/>
+    <xsl:variable name="label" select="tk:date-value($d)"/>
+    <xsl:sequence select="if ($label = '') then '' else $label || $inferred"/>
+  </xsl:function>
+
+  <xsl:function name="tk:date-value" as="xs:string">
+    <xsl:param name="d" as="element()"/>
+    <xsl:variable name="annual" select="if (starts-with(string(($d/@when, $d/@when-custom)[1]), '--')) then ', every year' else ''"/>
     <xsl:sequence select="
-      if ($d/@when-custom and $d/@when and tk:is-julian($d))
-        then tk:format-iso($d/@when-custom) || ' O.S. = ' || tk:format-iso($d/@when) || ' N.S.'
+      if ($d/@when-custom and $d/@when and tk:is-dual($d))
+        then tk:format-iso($d/@when-custom) || ' O.S. = ' || tk:format-iso($d/@when) || ' N.S. (the text gives both)'
+      else if ($d/@when-custom and $d/@when and tk:is-julian($d))
+        then tk:format-iso($d/@when-custom) || ' O.S. = ' || tk:format-iso($d/@when) || ' N.S.' || $annual
       else if ($d/@from-custom and $d/@to-custom and $d/@from and $d/@to and tk:is-julian($d))
         then tk:format-range($d/@from-custom, $d/@to-custom) || ' O.S. = ' || tk:format-range($d/@from, $d/@to) || ' N.S.'
-      else if ($d/@when) then tk:format-iso($d/@when)
+      else if ($d/@notBefore-custom and $d/@notAfter-custom and $d/@notBefore and $d/@notAfter and tk:is-julian($d))
+        then 'between ' || tk:format-iso($d/@notBefore-custom) || ' and ' || tk:format-iso($d/@notAfter-custom) || ' O.S. = between '
+             || tk:format-iso($d/@notBefore) || ' and ' || tk:format-iso($d/@notAfter) || ' N.S.'
+      else if ($d/@when and tk:is-marked-new-style($d)) then tk:format-iso($d/@when) || ' N.S. (New Style, as marked in the text)'
+      else if ($d/@when) then tk:format-iso($d/@when) || $annual
       else if ($d/@from and $d/@to) then tk:format-range($d/@from, $d/@to)
       else if ($d/@notBefore and $d/@notAfter) then 'between ' || tk:format-iso($d/@notBefore) || ' and ' || tk:format-iso($d/@notAfter)
       else if ($d/@from) then 'from ' || tk:format-iso($d/@from)

@@ -210,7 +210,7 @@
               <fo:list-item-label end-indent="label-end()"><fo:block text-align="right">*</fo:block></fo:list-item-label>
               <fo:list-item-body start-indent="body-start()">
                 <fo:block>
-                  <xsl:text>Dates are Old Style (Julian calendar), 13 days behind the New Style: </xsl:text>
+                  <xsl:text>Old Style dates (Julian calendar) run 13 days behind the New Style from 1900 to 2099, 12 in the nineteenth century: </xsl:text>
                   <xsl:value-of select="normalize-space(.)"/>
                   <xsl:text> is </xsl:text>
                   <xsl:value-of select="f:new-style(.)"/>

@@ -27,7 +27,7 @@ from teikit.config import TextSettings
 from teikit.convert.header import HeaderContext, build_header
 from teikit.convert.model import Block, BlockKind, Span, Transcription
 from teikit.convert.weave import weave
-from teikit.tree import append, el, qname
+from teikit.tree import append, attribute_name, el, qname
 
 SCHEMA_MODELS = (
     ("edition.xsd", "http://www.w3.org/2001/XMLSchema"),
@@ -62,7 +62,7 @@ class _Weaver:
 
     def block(self, container: etree._Element, block: Block) -> etree._Element:
         for key, value in self.block_attrs.get(block.index, {}).items():
-            container.set(key, value)
+            container.set(attribute_name(key), value)
         self.dropped.extend(weave(container, block.text, self.by_block.get(block.index, [])))
         return container
 
@@ -74,7 +74,7 @@ class _Weaver:
         for span in self.by_block.get(block.index, []):
             if (span.start, span.end) == (lo, hi) and span.tag == local:
                 for key, value in span.attrs.items():
-                    container.set(key, value)
+                    container.set(attribute_name(key), value)
             elif (span.start, span.end) == (lo, hi) and {span.tag, local} <= NAME_TAGS:
                 continue   # the container says what kind of name this is; a guess does not
             elif lo <= span.start and span.end <= hi:
@@ -103,8 +103,9 @@ def assemble(doc: Transcription, spans: Sequence[Span], settings: TextSettings) 
         if span.tag == "note" and span.attrs.get("type") != "footnote":
             context.notes += 1
         for attribute in ("datingMethod", "calendar"):
-            if span.attrs.get(attribute, "").startswith("#"):
-                context.calendars.add(span.attrs[attribute][1:])
+            for token in span.attrs.get(attribute, "").split():
+                if token.startswith("#"):
+                    context.calendars.add(token[1:])
     header, header_warnings = build_header(context)
     warnings.extend(header_warnings)
 

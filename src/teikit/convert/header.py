@@ -17,6 +17,7 @@ from lxml import etree
 from teikit import __version__
 from teikit.config import TextSettings
 from teikit.convert.conventions import SIGNATURES, SIGNED_REND
+from teikit.convert.dates.calendars import CalendarDecision, decide_calendar
 from teikit.convert.model import Block, BlockKind, Span, Transcription
 from teikit.tree import append, el
 
@@ -396,9 +397,41 @@ def _interpretation(ctx: HeaderContext) -> str:
         sentences.append("The notes printed at the end of the source are note elements at "
                          "their markers “[n]” (type footnote).")
     sentences.append("Authorial parentheses such as (sic) and (!) are the author's text. Names "
-                     "and dates are marked up against the edition's register and calendar "
-                     "settings.")
+                     "are marked up against the edition's register.")
+    sentences.append(_dates_sentence(ctx))
     return " ".join(sentences)
+
+
+def _decision(ctx: HeaderContext) -> CalendarDecision:
+    return decide_calendar(ctx.doc, ctx.settings.calendar)
+
+
+def _dates_sentence(ctx: HeaderContext) -> str:
+    """How the calendar and the years of the dates were decided, for this text."""
+    decision = _decision(ctx)
+    inferred = sum(1 for s in ctx.spans if s.tag == "date" and "cert" in s.attrs)
+    if decision.calendar == "julian":
+        calendar = ("Dates the text does not mark are taken as Old Style (Julian) up to 31 "
+                    "January 1918 and as New Style after it")
+    else:
+        calendar = "Dates the text does not mark are taken as New Style (Gregorian)"
+    how = "" if decision.cert is None else f", decided by the converter (certainty {decision.cert})"
+    sentence = (f"{calendar} because {decision.reason}{how}; a date marked Old or New Style by "
+                "the text or its editor, or written in both calendars, keeps what it says.")
+    if ctx.settings.year is not None:
+        sentence += (f" A date without a year takes the year of a full date before it in the "
+                     f"same paragraph, else {ctx.settings.year}, as the edition config says.")
+    else:
+        sentence += (" A date without a year takes the year of the closest preceding date in "
+                     "the same paragraph, else the text's own date (a letter's dateline, "
+                     "“Written:” or “Delivered:”), else the date the narrative last named; a "
+                     "date the text presents as past (“your letter of …”) lends its year to "
+                     "nothing.")
+    if inferred:
+        sentence += (f" The {inferred} dates whose year or calendar was inferred carry @cert, "
+                     "@resp and @evidence." if inferred > 1 else " The one date whose year or "
+                     "calendar was inferred carries @cert, @resp and @evidence.")
+    return sentence
 
 
 # ------------------------------------------------------------------------------- profileDesc
@@ -416,19 +449,40 @@ def _profile_desc(ctx: HeaderContext) -> etree._Element:
         role = "the text" if code == languages[0] else "titles and the original"
         append(usage, el("language", f"{_LANGUAGE_NAMES.get(code, code)} ({role})", ident=code))
     append(profile, usage)
-    if ctx.calendars:
-        calendar_desc = el("calendarDesc")
-        if "julian" in ctx.calendars:
-            append(calendar_desc, el("calendar", el("p", (
-                "Julian calendar (Old Style), used in Russia until 31 January 1918; in 1917 it "
-                "ran 13 days behind the Gregorian calendar. Dates written in it carry the "
-                "written value in @when-custom and the Gregorian equivalent in @when.")),
-                xml_id="julian"))
-        if "gregorian" in ctx.calendars:
-            append(calendar_desc, el("calendar", el("p", "Gregorian calendar (New Style)."),
-                                     xml_id="gregorian"))
-        append(profile, calendar_desc)
+    if ctx.calendars or any(s.tag == "date" for s in ctx.spans):
+        append(profile, _calendar_desc(ctx))
     return profile
+
+
+def _calendar_desc(ctx: HeaderContext) -> etree._Element:
+    """The calendars the dates point at, and how the calendar of the unmarked ones was decided."""
+    decision = _decision(ctx)
+    how = ("The converter took the text's unmarked dates "
+           + ("up to 31 January 1918 as Old Style" if decision.calendar == "julian"
+              else "as New Style")
+           + f" because {decision.reason}"
+           + (f" (certainty {decision.cert})." if decision.cert else "."))
+    calendar_desc = el("calendarDesc")
+    if "julian" in ctx.calendars:
+        append(calendar_desc, el(
+            "calendar",
+            el("p", "Julian calendar (Old Style), used in Russia until 31 January 1918, which "
+                    "was followed by 14 February 1918; from 1900 to 2099 it runs 13 days behind "
+                    "the Gregorian calendar (12 in the nineteenth century). Dates written in it "
+                    "carry the written value in @when-custom (@from-custom, @to-custom, "
+                    "@notBefore-custom, @notAfter-custom) and the Gregorian equivalent in @when "
+                    "(@from, @to, @notBefore, @notAfter); a date the text writes in both "
+                    "calendars (“March 2 (15, N.S.)”) is one date with both values and "
+                    "@calendar=\"#julian #gregorian\"."),
+            el("p", how),
+            xml_id="julian"))
+    append(calendar_desc, el(
+        "calendar",
+        el("p", "Gregorian calendar (New Style). A date the text or its editor marks New Style "
+                "(“N.S.”, “[New Style – Ed.]”) carries @calendar=\"#gregorian\"."),
+        el("p", how) if "julian" not in ctx.calendars else None,
+        xml_id="gregorian"))
+    return calendar_desc
 
 
 def _creation(ctx: HeaderContext, written: Block) -> etree._Element:

@@ -44,12 +44,25 @@ class NameHit:
 
 
 @dataclass
+class DateHit:
+    """A date whose year or calendar the converter inferred (``@cert``): for an editor to check."""
+
+    surface: str
+    value: str
+    cert: str
+    paragraph: int          # 1-based, among the text's blocks (paragraphs, headings, notes …)
+    context: str
+
+
+@dataclass
 class EntitiesReport:
-    """Every register entity a TEI file uses, the mentions left for review, unknown names."""
+    """Every register entity a TEI file uses, the mentions left for review, unknown names, and
+    the dates whose year or calendar was inferred."""
 
     entities: list[EntityUse]
     ambiguous: list[NameHit]
     unknown: list[NameHit]
+    dates: list[DateHit] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [f"{len(self.entities)} entities, "
@@ -62,6 +75,9 @@ class EntitiesReport:
         out.append(f"{len(self.unknown)} capitalised names the register does not know")
         out.extend(f"  {hit.surface} ({hit.kind}{', confident' if hit.confident else ''}) "
                    f"×{hit.count}: … {hit.context} …" for hit in self.unknown)
+        out.append(f"{len(self.dates)} dates whose year or calendar was inferred (@cert)")
+        out.extend(f"  paragraph {hit.paragraph}: {hit.surface} → {hit.value} "
+                   f"(cert {hit.cert}): … {hit.context} …" for hit in self.dates)
         return out
 
     def as_dict(self) -> dict[str, object]:
@@ -120,6 +136,7 @@ def entities_report(path: Path, contexts: int = 3) -> EntitiesReport:
         raise InputError(f"{path}: no <text> element", hint="expected a TEI document")
     uses: dict[str, EntityUse] = {}
     ambiguous: list[NameHit] = []
+    dates: list[DateHit] = []
     blocks: list[Block] = []
     tagged: dict[int, list[tuple[int, int]]] = {}
     for block in text_root.iter(*(qname(tag) for tag in _BLOCK_TAGS)):
@@ -131,6 +148,10 @@ def entities_report(path: Path, contexts: int = 3) -> EntitiesReport:
         blocks.append(Block(len(blocks), BlockKind.PARAGRAPH, text, 0, len(blocks) + 1))
         for element, (start, end) in places.items():
             name = local_name(element)
+            if name == "date" and element.get("cert"):
+                dates.append(DateHit(text[start:end], _date_value(element), element.get("cert", ""),
+                                     len(blocks), context_around(text, start, end)))
+                continue
             if name not in ENTITY_TAGS and not (name == "name" and element.get("type") == "event"):
                 continue
             kind = ENTITY_TAGS.get(name, EntityKind.EVENT).value
@@ -164,4 +185,16 @@ def entities_report(path: Path, contexts: int = 3) -> EntitiesReport:
         if c.confident or not c.initial_only
     ]
     ordered = sorted(uses.values(), key=lambda u: (-u.count, u.id))
-    return EntitiesReport(ordered, ambiguous, unknown)
+    dates.sort(key=lambda hit: hit.paragraph)
+    return EntitiesReport(ordered, ambiguous, unknown, dates)
+
+
+def _date_value(date: etree._Element) -> str:
+    """"1918-01-18 (Old Style 1918-01-05)", "1918-03-11/1918-03-20"."""
+    value = date.get("when") or "/".join(
+        v for v in (date.get("from") or date.get("notBefore"),
+                    date.get("to") or date.get("notAfter")) if v)
+    written = date.get("when-custom") or "/".join(
+        v for v in (date.get("from-custom") or date.get("notBefore-custom"),
+                    date.get("to-custom") or date.get("notAfter-custom")) if v)
+    return f"{value} (Old Style {written})" if written else value

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from teikit.config import TextSettings
+from teikit.convert import passes
 from teikit.convert.model import BlockKind
 from teikit.convert.passes.dates import DateOptions, is_julian_period, julian_to_gregorian, run
+from teikit.register.entries import EMPTY_REGISTER
 from tests.convert.passes.conftest import make_doc, tagged
 
 JULIAN = {"datingMethod": "#julian", "calendar": "#julian"}
+DUAL = {"datingMethod": "#julian", "calendar": "#julian #gregorian"}
 
 
 def dates(*texts: str | tuple[BlockKind, str], year: int | None = 1917,
@@ -37,11 +41,12 @@ def test_day_of_month_phrasings() -> None:
 def test_old_and_new_style_pair_is_one_date_with_both_values() -> None:
     assert dates("The decree of October 28 (November 10, New Style) assigned") == [
         ("October 28 (November 10, New Style)",
-         {"when": "1917-11-10", "when-custom": "1917-10-28", **JULIAN})]
+         {"when": "1917-11-10", "when-custom": "1917-10-28", **DUAL})]
 
 
 def test_explicit_new_style_is_not_converted() -> None:
-    assert dates("on November 10, New Style, the")[0][1] == {"when": "1917-11-10"}
+    assert dates("on November 10, New Style, the")[0][1] == {"when": "1917-11-10",
+                                                             "calendar": "#gregorian"}
 
 
 def test_month_range_in_julian_spans_the_gregorian_extent() -> None:
@@ -67,7 +72,9 @@ def test_after_the_switch_dates_are_gregorian_even_in_a_julian_text() -> None:
 def test_gregorian_text_and_missing_year() -> None:
     assert dates("on October 27 it", calendar="gregorian") == [
         ("October 27", {"when": "1917-10-27"})]
-    assert dates("on October 27 it", year=None) == [("October 27", {"when": "--10-27"})]
+    # no year anywhere: month and day only, and marked as a guess by the converter
+    assert dates("on October 27 it", year=None) == [("October 27", {
+        "when": "--10-27", "cert": "low", "resp": "#teikit", "evidence": "conjecture"})]
 
 
 @pytest.mark.parametrize("text", [
@@ -97,7 +104,7 @@ def test_calendar_helpers_use_the_switch_of_1918() -> None:
 
 
 def test_unlabelled_pairs_are_one_date_only_when_they_are_the_same_day() -> None:
-    both = {"when": "1917-11-07", "when-custom": "1917-10-25", **JULIAN}
+    both = {"when": "1917-11-07", "when-custom": "1917-10-25", **DUAL}
     assert dates("the insurrection of October 25 (November 7) began") == [
         ("October 25 (November 7)", both)]
     assert dates("on 25 October (7 November) 1917 the") == [("25 October (7 November) 1917", both)]
@@ -133,4 +140,223 @@ def test_a_footnote_takes_the_year_in_force_at_its_marker() -> None:
                       "1 December 1906.[1] A meeting on 5 January 1907 resolved to hold out.\n\n"
                       "Notes\n\n[1] The records say 2 December.\n", "t")
     found = tagged(doc, run(doc, (), DateOptions(None, "gregorian")).spans)
-    assert ("2 December", "date", {"when": "1906-12-02"}) in found
+    assert ("2 December", "date", {"when": "1906-12-02", "cert": "high", "resp": "#teikit",
+                                   "evidence": "internal"}) in found
+
+
+# ----------------------------------------------------------------- the text's own calendar
+
+GREGORIAN = {"calendar": "#gregorian"}
+
+
+def _values(*texts: str | tuple[BlockKind, str], year: int | None = None,
+            calendar: str = "") -> list[tuple[str, str, str]]:
+    """(surface, Gregorian value, Julian value) of each date, decided from the text alone."""
+    out = []
+    for text, attrs in dates(*texts, year=year, calendar=calendar):
+        value = attrs.get("when") or f"{attrs.get('from', attrs.get('notBefore'))}/" \
+            f"{attrs.get('to', attrs.get('notAfter'))}"
+        written = attrs.get("when-custom") or (
+            f"{attrs['from-custom']}/{attrs['to-custom']}" if "from-custom" in attrs else "")
+        out.append((text, value, written))
+    return out
+
+
+RUSSIA = "We reached Petrograd from Moscow."
+
+
+def test_a_text_set_in_russia_writes_old_style_until_the_switch_and_new_style_after() -> None:
+    assert _values(RUSSIA, "On January 31, 1918 the old calendar ended; February 14 came next, "
+                   "and on February 18 the Germans advanced.") == [
+        ("January 31, 1918", "1918-02-13", "1918-01-31"),
+        ("February 14", "1918-02-14", ""), ("February 18", "1918-02-18", "")]
+
+
+def test_a_date_marked_new_style_by_the_editor_is_never_old_style() -> None:
+    found = dates(RUSSIA, "On March 2, 1917 the Tsar abdicated; the appeal of March 14 [New "
+                  "Style – Ed.] followed.", year=None, calendar="")
+    assert found[1][0] == "March 14"
+    assert {k: v for k, v in found[1][1].items() if k in {"when", "calendar"}} == {
+        "when": "1917-03-14", **GREGORIAN}
+    assert "when-custom" not in found[1][1] and "datingMethod" not in found[1][1]
+    # and in a text the config declares Julian
+    assert dates("on November 10 (N.S.) the", calendar="julian")[0][1] == {
+        "when": "1917-11-10", **GREGORIAN}
+
+
+def test_the_calendar_follows_the_markers_and_the_place_of_writing() -> None:
+    from teikit.convert.dates.calendars import decide_calendar
+
+    def decision(*texts: str | tuple[BlockKind, str], configured: str = "") -> tuple[str, str]:
+        result = decide_calendar(make_doc(*texts), configured)
+        return result.calendar, result.cert or "stated"
+
+    assert decision("On May 3 we met.", configured="julian") == ("julian", "stated")
+    assert decision("All dates are given in the Old Style.") == ("julian", "stated")
+    assert decision("On March 14 (N.S.) we met.") == ("julian", "high")
+    assert decision("Lenin left on March 27, O.S., from Zurich.") == ("gregorian", "high")
+    assert decision((BlockKind.DATELINE, "Zurich, 3 March 1917"), RUSSIA) == ("gregorian",
+                                                                              "medium")
+    assert decision((BlockKind.DATELINE, "Moscow, 3 March 1917"), "In Paris.") == ("julian",
+                                                                                "medium")
+    assert decision(RUSSIA, "Then to Kiev.") == ("julian", "medium")
+    assert decision("A strike in Glasgow and London.") == ("gregorian", "stated")
+
+
+def test_dual_dates_in_every_form_are_one_date_with_both_values() -> None:
+    assert _values(RUSSIA, "On March 2 (15, N.S.) and November 3 (16), and on February 5 (18), "
+                   "1906, and 2 (15) March 1917, and February 23/March 8, 1917, and "
+                   "31 January/13 February 1918.", year=1917) == [
+        ("March 2 (15, N.S.)", "1917-03-15", "1917-03-02"),
+        ("November 3 (16)", "1917-11-16", "1917-11-03"),
+        ("February 5 (18), 1906", "1906-02-18", "1906-02-05"),
+        ("2 (15) March 1917", "1917-03-15", "1917-03-02"),
+        ("February 23/March 8, 1917", "1917-03-08", "1917-02-23"),
+        ("31 January/13 February 1918", "1918-02-13", "1918-01-31")]
+    assert dates("March 2 (15, N.S.)")[0][1]["calendar"] == "#julian #gregorian"
+    # parentheses that do not hold the same day in the other calendar are not a pair
+    assert [t for t, _ in dates("October 25 (see below) and October 25 (November 9)")] == [
+        "October 25", "October 25", "November 9"]
+
+
+def test_a_new_style_value_first_and_the_old_in_parentheses() -> None:
+    assert _values("On March 15 (March 2, O.S.) he abdicated.", year=1917) == [
+        ("March 15 (March 2, O.S.)", "1917-03-15", "1917-03-02")]
+
+
+def test_the_weekday_decides_the_calendar_where_the_text_is_russian() -> None:
+    # 27 February 1917 was a Monday in the Old Style, a Tuesday in the New
+    found = dates(RUSSIA, "On Monday, February 27, 1917 the garrison rose.", year=None,
+                  calendar="")
+    assert found[0][1]["when"] == "1917-03-12" and found[0][1]["when-custom"] == "1917-02-27"
+    assert "cert" not in found[0][1]
+
+
+def test_years_come_from_the_passage_never_from_a_date_presented_as_past() -> None:
+    found = _values((BlockKind.DATELINE, "London, 14 March 1931"),
+                    "Your letter of June 2, 1927, reached me on March 2; your telegram of "
+                    "December 28 came too. In an earlier letter of April 15, 1929, I said so. "
+                    "We meet on 1 May.")
+    assert found == [("14 March 1931", "1931-03-14", ""), ("June 2, 1927", "1927-06-02", ""),
+                     ("March 2", "1931-03-02", ""), ("December 28", "1930-12-28", ""),
+                     ("April 15, 1929", "1929-04-15", ""), ("1 May", "1931-05-01", "")]
+
+
+def test_a_december_followed_by_a_january_is_the_next_year() -> None:
+    assert _values("On December 30, 1917 we met.", "On January 5 the Assembly opened.",
+                   calendar="gregorian")[1] == ("January 5", "1918-01-05", "")
+
+
+def test_a_memoir_is_not_dated_by_the_year_it_was_written() -> None:
+    assert _values((BlockKind.FIELD, "1926."), "At the end of 1917 we met on 30 December.")[2:] \
+        == [("30 December", "1917-12-30", "")]
+
+
+def test_every_form_of_a_day() -> None:
+    found = _values("In 1921, on the 2nd and the 9th of March 1921, on Tuesday, 7 March, the "
+                    "Twentieth of March, March the 7th, and from 3 to 7 July; on the 19th.",
+                    calendar="gregorian")
+    assert found == [("1921", "1921", ""), ("the 2nd", "1921-03-02", ""),
+                     ("the 9th of March 1921", "1921-03-09", ""),
+                     ("Tuesday, 7 March", "1921-03-07", ""),
+                     ("the Twentieth of March", "1921-03-20", ""),
+                     ("March the 7th", "1921-03-07", ""),
+                     ("3 to 7 July", "1921-07-03/1921-07-07", ""),
+                     ("the 19th", "1921-07-19", "")]
+
+
+def test_months_seasons_and_parts_of_months() -> None:
+    found = _values("In 1919, in April, at the end of June, early in May, in the middle of "
+                    "March, by the beginning of 1920, the spring of 1919, the winter of "
+                    "1917–18.", calendar="gregorian")
+    assert found == [("1919", "1919", ""), ("April", "1919-04", ""),
+                     ("the end of June", "1919-06-21/1919-06-30", ""),
+                     ("early in May", "1919-05-01/1919-05-10", ""),
+                     ("the middle of March", "1919-03-11/1919-03-20", ""),
+                     ("the beginning of 1920", "1920-01/1920-03", ""),
+                     ("the spring of 1919", "1919-03/1919-05", ""),
+                     ("the winter of 1917–18", "1917-12/1918-02", "")]
+
+
+def test_an_old_style_part_of_a_month_converts_both_ends() -> None:
+    attrs = dates("at the end of October", year=1917, calendar="julian")[0][1]
+    assert attrs == {"notBefore": "1917-11-03", "notAfter": "1917-11-13",
+                     "notBefore-custom": "1917-10-21", "notAfter-custom": "1917-10-31", **JULIAN}
+
+
+def test_an_annual_day_by_the_old_calendar_is_month_and_day_in_both() -> None:
+    assert dates("Her name-day, December 6 by the old calendar, was kept.", year=None,
+                 calendar="") == [("December 6", {"when": "--12-19", "when-custom": "--12-06",
+                                                  **JULIAN})]
+
+
+def test_french_and_german_spellings() -> None:
+    assert dates("le 3 février 1922, le 1er mai 1921, lundi 6 février 1922, en mai 1920, "
+                 "am 3. März 1917, Dienstag, den 7. Januar 1919, im Jänner 1919",
+                 calendar="gregorian") == [
+        ("3 février 1922", {"when": "1922-02-03", "xml:lang": "fr"}),
+        ("1er mai 1921", {"when": "1921-05-01", "xml:lang": "fr"}),
+        ("lundi 6 février 1922", {"when": "1922-02-06", "xml:lang": "fr"}),
+        ("mai 1920", {"when": "1920-05", "xml:lang": "fr"}),
+        ("3. März 1917", {"when": "1917-03-03", "xml:lang": "de"}),
+        ("Dienstag, den 7. Januar 1919", {"when": "1919-01-07", "xml:lang": "de"}),
+        ("im Jänner 1919", {"when": "1919-01", "xml:lang": "de"})]
+
+
+@pytest.mark.parametrize("text", [
+    "in the 19th century", "the 8th Congress", "on the 5th Regiment", "the 3rd of the men",
+    "he May have gone", "in March Street", "3/4 of them",
+])
+def test_no_false_dates_among_the_new_forms(text: str) -> None:
+    assert dates("On March 3, 1917 it began.", text)[1:] == []
+
+
+def test_one_warning_per_inferred_date_with_its_line_and_paragraph() -> None:
+    doc = make_doc(RUSSIA, "On January 5, 1918 the Assembly met; on the 6th it was closed.")
+    result = run(doc, (), DateOptions())
+    inferred = [s for s in result.spans if "cert" in s.attrs]
+    assert len(inferred) == 2
+    assert all(s.attrs["resp"] == "#teikit" and s.attrs["evidence"] == "internal"
+               for s in inferred)
+    assert len(result.warnings) == 2
+    assert result.warnings[1].startswith("line 2: date “the 6th” → 1918-01-19 (cert medium): "
+                                         "month and year from “January 5, 1918”")
+    assert "— in “On January 5, 1918 the Assembly met" in result.warnings[1]
+
+
+def test_an_editors_statement_of_the_calendar_and_an_aside_that_does_not_move_the_year() -> None:
+    from teikit.convert.ingest import ingest_text
+
+    doc = ingest_text("A Diary\n\nWritten: 1918–1919.\n\nThe diary opens in the last days of 1917. "
+                      "[All dates before February 1918 are Old Style – Ed.]\n\nDecember 24. The "
+                      "Red Guards came in.\n", "t")
+    spans = passes.run_passes(doc, TextSettings(name="t"), EMPTY_REGISTER).spans
+    found = tagged(doc, spans, "date")
+    assert ("December 24", "date", {"when": "1918-01-06", "when-custom": "1917-12-24", **JULIAN,
+                                    "cert": "medium", "resp": "#teikit",
+                                    "evidence": "internal"}) in found
+
+
+def test_a_report_without_a_date_of_writing_takes_the_year_of_its_publication() -> None:
+    from teikit.convert.ingest import ingest_text
+
+    doc = ingest_text("A Report\n\nSource: The Labour Leader, 20 September 1917.\n\nWe reached "
+                      "Stockholm at the beginning of July, and sailed home on 12 September.\n", "t")
+    found = tagged(doc, run(doc, (), DateOptions()).spans)
+    assert [(t, a.get("when") or f"{a['notBefore']}/{a['notAfter']}") for t, _, a in found] == [
+        ("20 September 1917", "1917-09-20"), ("the beginning of July", "1917-07-01/1917-07-10"),
+        ("12 September", "1917-09-12")]
+
+
+def test_a_part_of_a_month_without_any_year_keeps_month_and_days() -> None:
+    assert dates("at the end of June", year=None, calendar="gregorian")[0][1]["notBefore"] == \
+        "--06-21"
+
+
+def test_a_calendar_named_after_a_list_of_days_holds_for_every_day() -> None:
+    found = _values("In Stockholm, they date them the 3rd and the 4th of July by their own "
+                    "calendar.", year=1917)
+    assert found == [("the 3rd", "1917-07-16", "1917-07-03"),
+                     ("the 4th of July", "1917-07-17", "1917-07-04")]
+    assert _values("on 25 October by the Russian calendar", year=1917) == [
+        ("25 October", "1917-11-07", "1917-10-25")]

@@ -1,27 +1,26 @@
-"""Dates with normalised values, aware of the Julian calendar Russia used until 1918.
+"""Dates with normalised values, in the calendar the text wrote them in, the year it meant.
 
-Recognised expressions (see ``docs/entities.md`` for the rules):
+:mod:`teikit.convert.dates.forms` finds what is written; this pass decides what it means and
+proposes one ``date`` span per expression (see ``docs/entities.md`` for the rules):
 
-- "October 27", "November 14th", "October 27, 1917", "27 October", "2 August 2018",
-  "the 28th day of October", "the 28th of October";
-- "April 1948" (a month), "1925–1928" (years), "October–November" (months), "3–7 July" (days);
-- "1919-03-03" (ISO 8601: Gregorian whatever the calendar of the text); "the 1880s" (a
-  decade, ``@from``/``@to``);
-- a bare year ("1930") only in header fields and the trailer, or after a preposition ("in 1917");
-- "October 28 (November 10, New Style)", "25 October (7 November) 1917": one date carrying
-  both values (unlabelled pairs only when the two are the same day in the two calendars);
-  "…, Old Style", "N.S.", "O.S." after a date override the calendar.
-
-A date without a year takes the year of the last full date of the narrative ("3 May 1906 … on
-10 May"), or before any, the year of the text (``TextSettings.year``). Dates in the narrative of
-a text whose calendar is Julian (``TextSettings.calendar``) and that fall before Russia's switch
-(1918-01-31 Old Style) are converted with :mod:`convertdate`: ``@when`` holds the proleptic
-Gregorian value TEI prescribes, ``@when-custom`` the value as written, ``@datingMethod`` and
-``@calendar`` point at the ``julian`` calendar of ``encodingDesc/calendarDesc``. Header fields,
-the headnote and the trailer are always Gregorian: they speak of the edition, not of 1917.
-
-Nothing else is a date: "Year One", "Fourth Congress", "Vol. XIV No. 4", "p. 123–126", "102
-members", "500 rubles", "the July Days" (a month name followed by a capitalised word is a name).
+- **Calendar.** A date marked by the text or its editor ("O.S.", "N.S.", "[New Style – Ed.]",
+  "by the old calendar") or written in both calendars keeps that calendar; a weekday that fits
+  one reading only decides it; the others follow the calendar of the text
+  (:func:`teikit.convert.dates.calendars.decide_calendar`: the config, else the text's markers
+  and places). Old Style dates up to 31 January 1918 are converted with :mod:`convertdate`:
+  ``@when`` holds the Gregorian value TEI prescribes, ``@when-custom`` the value as written,
+  ``@datingMethod``/``@calendar`` point at ``#julian``. A dual date is one ``date`` with both
+  (``@calendar="#julian #gregorian"``). Header fields, the headnote and the trailer speak of the
+  edition and are Gregorian.
+- **Year.** A date without one takes it from the closest preceding date of the same passage
+  (a December followed by a January moves to the next year), else from the text's own date (the
+  config's ``year``, a letter's dateline, "Written:"/"Delivered:"), else from the last date of
+  the narrative before it. A date the text presents as past ("your letter of June 2, 1927")
+  never sets the year of what follows. A bare "the 19th" takes month and year from the date just
+  named. Where the text gives no year at all, ``@when`` is ``--MM-DD``.
+- **Certainty.** Every value whose year or calendar was inferred carries ``@cert``,
+  ``@resp="#teikit"`` and ``@evidence``, and the pass warns once per such date, with its line and
+  paragraph: the editor sees what to check. What the config states is not an inference.
 """
 
 from __future__ import annotations
@@ -35,129 +34,148 @@ from datetime import date
 from convertdate import julian
 
 from teikit.config import TextSettings
+from teikit.convert.dates.calendars import (
+    LAST_JULIAN,
+    CalendarDecision,
+    decide_calendar,
+    is_julian_period,
+    julian_offset,
+    julian_to_gregorian,
+)
+from teikit.convert.dates.forms import Expression, Written, find_expressions, valid
 from teikit.convert.model import Block, BlockKind, Span, Transcription
 from teikit.convert.passes.base import PassResult
 from teikit.register.entries import Register
 
+__all__ = ["LAST_JULIAN", "DateOptions", "is_julian_period", "julian_to_gregorian", "run"]
+
 CONCERN = "dates"
 JULIAN_REF = "#julian"
-# Russia's last Julian day: 31 January 1918 (Old Style), followed by 14 February 1918 (New Style)
-LAST_JULIAN = (1918, 1, 31)
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("January", "Jan."), ("February", "Feb."), ("March", "Mar."), ("April", "Apr."),
-         ("May",), ("June", "Jun."), ("July", "Jul."), ("August", "Aug."),
-         ("September", "Sept.", "Sep."), ("October", "Oct."), ("November", "Nov."),
-         ("December", "Dec.")], start=1)
-    for name in names
-}
-_M = "(?:" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + ")"
-_D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-_Y = r"(?:1[0-9]\d\d|20\d\d)(?!\d)"
-_DASH = r"\s*[–—-]\s*"
-_STYLE = r"(?:Old Style|New Style|old style|new style|O\.\s?S\.|N\.\s?S\.)"
-_END = r"(?![\w’'-])"   # no word, no apostrophe, no hyphen right after
-_NOT_NAME = r"(?!\s+[A-Z][a-z])"   # "July Days" is a name, not a date
-
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("paired", re.compile(
-        rf"(?P<m>{_M})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?\s*\(\s*(?P<m2>{_M})\s+(?P<d2>{_D})"
-        rf"(?:,?\s+(?P<y2>{_Y}))?(?:,?\s+(?P<style2>{_STYLE}))?\s*\)(?:,?\s+(?P<y3>{_Y}))?{_END}")),
-    ("paired", re.compile(
-        rf"(?<![\w.])(?P<d>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\s*\(\s*(?P<d2>{_D})\s+"
-        rf"(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?(?:,?\s+(?P<style2>{_STYLE}))?\s*\)"
-        rf"(?:,?\s+(?P<y3>{_Y}))?{_END}")),
-    ("day-range", re.compile(
-        rf"(?<![\w.])(?P<d>{_D}){_DASH}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?{_END}")),
-    ("day-range", re.compile(
-        rf"(?P<m>{_M})\s+(?P<d>{_D}){_DASH}(?P<d2>{_D})(?:,\s+(?P<y>{_Y}))?{_END}")),
-    ("day", re.compile(
-        rf"(?:\bthe\s+)?(?P<d>{_D})\s+(?:day\s+)?of\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?{_END}")),
-    ("day", re.compile(
-        rf"(?P<m>{_M})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?"
-        rf"(?:,?\s+\(?(?P<style>{_STYLE})\)?)?{_END}")),
-    ("day", re.compile(
-        rf"(?<![\w.])(?P<d>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?"
-        rf"(?:,?\s+\(?(?P<style>{_STYLE})\)?)?{_END}")),
-    ("month-range", re.compile(
-        rf"(?P<m>{_M}){_DASH}(?P<m2>{_M})(?:,?\s+(?P<y>{_Y}))?{_END}{_NOT_NAME}")),
-    ("month", re.compile(rf"(?P<m>{_M}),?\s+(?P<y>{_Y}){_END}")),
-    ("iso", re.compile(
-        rf"(?<![\w.,/-])(?P<y>{_Y})-(?P<mo>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])(?![\w/-])")),
-    ("decade", re.compile(r"(?<![\w.,/-])(?P<y>1[0-9]\d0|20\d0)[’']?s(?![\w’'-])")),
-    ("year-range", re.compile(rf"(?<![\w.,/-])(?P<y>{_Y}){_DASH}(?P<y2>{_Y}|\d\d)(?![\d\w])")),
-    ("year", re.compile(rf"(?<![\w.,/-])(?P<y>{_Y})(?![\d\w/-])")),
-]
-PREPOSITIONS = {"in", "of", "since", "until", "till", "by", "from", "to", "after", "before",
-                "during", "around", "about", "early", "late", "mid", "spring", "summer",
-                "autumn", "fall", "winter"}
+GREGORIAN_REF = "#gregorian"
 # blocks whose dates follow the text's calendar; the others are the edition's own (Gregorian)
 NARRATIVE = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTATION, BlockKind.HEADING,
-                       BlockKind.DATELINE, BlockKind.FOOTNOTE})
-BARE_YEAR_BLOCKS = frozenset({BlockKind.FIELD, BlockKind.TRAILER})
+                       BlockKind.DATELINE, BlockKind.FOOTNOTE, BlockKind.POSTSCRIPT,
+                       BlockKind.SIGNED, BlockKind.SALUTE})
+BARE_YEAR_BLOCKS = frozenset({BlockKind.FIELD, BlockKind.TRAILER, BlockKind.DATELINE})
+SKIPPED = frozenset({BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE})
+RANK = {"high": 3, "medium": 2, "low": 1}
+
+_MARKER = re.compile(r"\[(\d{1,3})\]")   # a footnote marker in the text
+# a calendar named right after a date, outside it: "[New Style – Ed.]", "by the old calendar"
+_STYLE_AFTER = re.compile(
+    r"^\s*(?:\[\s*(?:i\.\s?e\.,?\s*)?(?P<bracket>New Style|N\.\s?S\.|Old Style|O\.\s?S\.)|"
+    r",?\s*\(?(?:by|according to|in|after)\s+(?:the|their|our)\s+(?P<phrase>old|new|Julian|"
+    r"Gregorian|Russian|own)\s+(?:calendar|style|reckoning))", re.IGNORECASE)
+# a date the text presents as past: "your letter of", "an earlier letter of", "dated"
+_CITED = re.compile(
+    r"(?:\b(?:your|my|our|his|her|their|this|that|an?|the)\s+(?:(?:earlier|previous|last|former|"
+    r"first|second|long)\s+)?(?:letters?|telegrams?|notes?|cables?|messages?|wires?|articles?|"
+    r"reply|replies)\s+(?:of|dated|written\s+on|sent\s+on|from)|\bearlier\s+\w+\s+(?:of|dated)|"
+    r"\bas\s+long\s+ago\s+as)\s*(?:the\s+)?$", re.IGNORECASE)
+_ANNUAL = re.compile(r"name[- ]?day|saint’?'?s day|\bfeast\b|birthday|anniversary|every year|"
+                     r"each year|annually|is celebrated|are celebrated|falls on|kept on",
+                     re.IGNORECASE)
+_DATED_FIELDS = ("delivered", "written")
+# the days of a month that "the beginning of", "the middle of" … cover (0: the month's last)
+_PART_DAYS = {"beginning": (1, 10), "middle": (11, 20), "end": (21, 0), "first half": (1, 15),
+              "second half": (16, 0)}
+_PUBLISHED_FIELDS = ("first_published", "source", "this_version")
 
 
 @dataclass(frozen=True)
-class DateValue:
-    """Attributes for one ``date`` element."""
+class Anchor:
+    """The date a yearless one may take its year (and a bare day its month) from."""
 
-    attrs: dict[str, str]
-
-
-def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
-
-
-def _valid(year: int | None, month: int, day: int) -> bool:
-    if not 1 <= month <= 12:
-        return False
-    last = gregorian_calendar.monthrange(year if year else 2000, month)[1]
-    return 1 <= day <= last
+    year: int
+    month: int | None
+    day: int | None
+    block: int
+    origin: str            # "in the passage", "the text's date (…)", …
+    cert: str | None       # how sure the anchor itself is (None: written or stated)
+    stated: bool = False   # its year is the edition config's: what follows from it is stated too
 
 
-def is_julian_period(year: int, month: int, day: int = 1) -> bool:
-    """Is this date (as written in Old Style) before Russia's switch to the Gregorian calendar?"""
-    return (year, month, day) <= LAST_JULIAN
+@dataclass
+class Inference:
+    """What the pass inferred for one date (reasons with their certainty), for ``@cert`` and
+    the warning."""
+
+    found: list[tuple[str, str | None]]
+
+    def add(self, reason: str, cert: str | None) -> None:
+        self.found.append((reason, cert))
+
+    @property
+    def reasons(self) -> list[str]:
+        return [reason for reason, _ in self.found]
+
+    @property
+    def cert(self) -> str | None:
+        """The least certainty of what was inferred; ``None``: nothing was."""
+        certs = [cert for _, cert in self.found if cert is not None]
+        return min(certs, key=RANK.__getitem__) if certs else None
+
+    def forget_year(self) -> None:
+        self.found = [(r, c) for r, c in self.found if not r.startswith("year")]
 
 
-def julian_to_gregorian(year: int, month: int, day: int) -> date:
-    return date(*julian.to_gregorian(year, month, day))
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str:
+    if year is None:
+        if month is None:
+            return ""
+        return f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
+    if month is None:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
 
 
-_MARKER = re.compile(r"\[(\d{1,3})\]")   # a footnote marker in the text
-_DATED_FIELDS = ("delivered", "written")
-_FULL_DATE = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December)\b[^–—]*?\b(1[5-9]\d\d|20\d\d)\b")
-
-
-def _document_year(doc: Transcription) -> int | None:
-    """The year a letter or speech is dated ("Delivered: 14 March 1918"): yearless dates in its
-    text most likely fall in it. A period ("Written: 1925–1928") gives none."""
+def _own_date(doc: Transcription) -> tuple[Written, str] | None:
+    """The text's own date: a letter's dateline, else "Written:"/"Delivered:" (one date, not a
+    period such as "1925–1928")."""
+    for block in doc.of_kind(BlockKind.DATELINE):
+        found = [e for e in find_expressions(block.text, bare_years=True)
+                 if e.kind in {"point", "iso", "dual"} and e.first.year]
+        if found:
+            return found[0].first, f"the letter's dateline (“{block.text.strip()}”)"
     for key in _DATED_FIELDS:
         field = doc.field(key)
-        if field is not None:
-            match = _FULL_DATE.match(field.text)
-            if match:
-                return int(match.group(1))
+        if field is None:
+            continue
+        found = find_expressions(field.text, bare_years=True)
+        if found and found[0].kind in {"point", "iso", "dual", "approx"} and found[0].first.year:
+            label = field.label or key.capitalize() + ":"
+            return found[0].first, f"the text's date (“{label} {field.text.strip()}”)"
     return None
 
 
-def _iso(year: int | None, month: int, day: int | None = None) -> str:
-    if year is None:
-        return f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
-    return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
+def _published_date(doc: Transcription) -> tuple[Written, str] | None:
+    """The day or month a text without a date of writing was published ("Source: The Labour
+    Leader, 20 September 1917"): the year of its first yearless dates when nothing before them
+    gives one."""
+    if any(doc.field(key) is not None for key in _DATED_FIELDS):
+        return None
+    for key in _PUBLISHED_FIELDS:
+        field = doc.field(key)
+        if field is None:
+            continue
+        found = [e for e in find_expressions(field.text, bare_years=True)
+                 if e.kind == "point" and e.first.year and e.first.month]
+        if found:
+            label = field.label or key.capitalize() + ":"
+            return found[0].first, f"the date of publication (“{label} {field.text.strip()}”)"
+    return None
 
 
 @dataclass(frozen=True)
 class DateOptions:
-    year: int | None = None          # the year of yearless dates before any full date
-    calendar: str = "gregorian"      # the calendar of the narrative: "julian" or "gregorian"
+    """What the edition config says of the text's dates; empty: the text decides."""
+
+    year: int | None = None          # the year of yearless dates the passage does not date
+    calendar: str = ""               # the calendar of unmarked dates: "julian", "gregorian", ""
     calendar_ref: str = JULIAN_REF   # the ``calendarDesc`` entry of the Julian calendar
 
     def __post_init__(self) -> None:
-        if self.calendar not in {"julian", "gregorian"}:
+        if self.calendar not in {"", "julian", "gregorian"}:
             raise ValueError(f"unknown calendar {self.calendar!r}")
 
     @classmethod
@@ -166,202 +184,421 @@ class DateOptions:
 
 
 def run(doc: Transcription, earlier: Sequence[Span], options: DateOptions) -> PassResult:
-    """Propose ``date`` spans with ``@when`` (or ``@from``/``@to``) and Julian values."""
-    reader = _DateReader(options.year, options.calendar, options.calendar_ref)
+    """Propose ``date`` spans (``@when``, ``@from``/``@to``, ``@notBefore``/``@notAfter``, the
+    Julian values) and one warning per date whose year or calendar was inferred."""
+    reader = _DateReader(options)
     spans = reader.propose(doc, earlier)
     return PassResult(tuple(spans), tuple(reader.warnings))
 
 
 class _DateReader:
-    """One run over one document: the year in force moves as the reading goes on."""
+    """One run over one document: the date in force moves as the reading goes on."""
 
-    def __init__(self, year: int | None = None, calendar: str = "gregorian",
-                 calendar_ref: str = JULIAN_REF) -> None:
-        if calendar not in {"julian", "gregorian"}:
-            raise ValueError(f"unknown calendar {calendar!r}")
-        self.year = year
-        self.calendar = calendar
-        self.calendar_ref = calendar_ref
+    def __init__(self, options: DateOptions) -> None:
+        self.year = options.year
+        self.calendar = options.calendar
+        self.calendar_ref = options.calendar_ref
         self.warnings: list[str] = []
-        self._context_year = year
-        self._trace: list[tuple[int, int | None]] = [(-1, year)]   # (date start, year after it)
+
+    # ---------------------------------------------------------------------------- the run
 
     def propose(self, doc: Transcription, earlier: Sequence[Span]) -> list[Span]:
+        self.warnings = []
+        self.decision = decide_calendar(doc, self.calendar)
+        self.own: Anchor | None = None
+        if self.year is not None:
+            self.own = Anchor(self.year, None, None, -1, "the edition config", None, True)
+        else:
+            own = _own_date(doc)
+            if own is not None and own[0].year is not None:
+                self.own = Anchor(own[0].year, own[0].month, own[0].day, -1, own[1], "medium")
+        # the first year the narrative writes, and whether the text's own date is its time: a
+        # memoir written in 1926 about 1917 is not set in 1926
+        years = _narrative_years(doc)
+        self.first_year: Anchor | None = None
+        if years:
+            self.first_year = Anchor(years[0][1], None, None, years[0][0],
+                                     f"the first year the text names ({years[0][1]})", "low")
+            if self.own is not None and self.own.cert is not None and \
+                    max(y for _, y in years) < self.own.year - 1:
+                self.own = None
+        published = _published_date(doc)
+        if published is not None and published[0].year is not None and (
+                not years or min(y for _, y in years) >= published[0].year):
+            # a report dated by its publication: its first yearless dates fall in that year
+            self.first_year = Anchor(published[0].year, published[0].month, None, -1,
+                                     published[1], "medium")
         taken: dict[int, list[Span]] = {}
+        self.asides: dict[int, list[tuple[int, int]]] = {}
         for span in earlier:
             if span.tag is not None:
                 taken.setdefault(span.block, []).append(span)
+            if span.tag == "note" and span.attrs.get("type") in {"gloss", "paraphrase"}:
+                self.asides.setdefault(span.block, []).append((span.start, span.end))
         out: list[Span] = []
-        self._context_year = self.year if self.year is not None else _document_year(doc)
-        # a footnote's yearless dates take the year in force at its marker "[n]", not the year
-        # the text has reached when the notes section comes
-        year_at_marker: dict[str, int | None] = {}
+        self.anchor: Anchor | None = None
+        anchor_at_marker: dict[str, Anchor | None] = {}
         for block in doc.blocks:
-            if block.kind in {BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE}:
+            if block.kind in SKIPPED:
                 continue
-            running = self._context_year
-            if block.kind is BlockKind.FOOTNOTE and block.key in year_at_marker:
-                self._context_year = year_at_marker[block.key]
-            self._trace = [(-1, self._context_year)]
-            for start, end, attrs in self.find(block):
-                if any(_crosses(start, end, s) for s in taken.get(block.index, [])):
+            running = self.anchor
+            if block.kind is BlockKind.FOOTNOTE and block.key in anchor_at_marker:
+                marker = anchor_at_marker[block.key]
+                self.anchor = (Anchor(marker.year, marker.month, marker.day, block.index,
+                                      "the date in force at the note's marker", marker.cert)
+                               if marker is not None else None)
+            trace: list[tuple[int, Anchor | None]] = [(-1, self.anchor)]
+            for expression in find_expressions(block.text, block.kind in BARE_YEAR_BLOCKS):
+                if any(_crosses(expression.start, expression.end, s)
+                       for s in taken.get(block.index, [])):
                     continue
-                out.append(Span(block.index, start, end, "date", attrs, concern=CONCERN))
+                span = self._span(doc, block, expression)
+                if span is not None:
+                    out.append(span)
+                trace.append((expression.start, self.anchor))
             if block.kind is BlockKind.FOOTNOTE:
-                self._context_year = running
-            else:
-                for marker in _MARKER.finditer(block.text):
-                    year_at_marker.setdefault(marker.group(1), next(
-                        year for position, year in reversed(self._trace)
-                        if position < marker.start()))
-        yearless = [s for s in out if s.attrs.get("when", "").startswith("--")]
-        if yearless:
-            first = doc.blocks[yearless[0].block]
-            self.warnings.append(
-                f"{len(yearless)} date(s) without a year, first on line {first.line} "
-                f"(“{first.text[yearless[0].start:yearless[0].end]}”): @when gives month and day "
-                "only; set the year in the edition config ([texts.NAME] year = …)")
+                self.anchor = running
+            elif block.kind in NARRATIVE:
+                for found in _MARKER.finditer(block.text):
+                    anchor_at_marker.setdefault(found.group(1), next(
+                        a for position, a in reversed(trace) if position < found.start()))
         return out
 
-    def find(self, block: Block) -> list[tuple[int, int, dict[str, str]]]:
-        """Non-overlapping date expressions in ``block``: leftmost, then longest."""
-        matches: list[tuple[int, int, str, re.Match[str]]] = []
-        for kind, pattern in PATTERNS:
-            for match in pattern.finditer(block.text):
-                matches.append((match.start(), match.end(), kind, match))
-        matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-        out: list[tuple[int, int, dict[str, str]]] = []
-        last_end = -1
-        for start, end, kind, match in matches:
-            if start < last_end:
-                continue
-            if kind == "year" and not self._bare_year_allowed(block, start):
-                continue
-            if kind == "year-range" and not self._bare_year_allowed(block, start):
-                continue
-            attrs = self._attrs(kind, match, block.kind in NARRATIVE)
-            if attrs is None:
-                continue
-            out.append((start, end, attrs))
-            self._trace.append((start, self._context_year))
-            last_end = end
-        return out
+    # ---------------------------------------------------------------------- one expression
 
-    @staticmethod
-    def _bare_year_allowed(block: Block, start: int) -> bool:
-        if block.kind in BARE_YEAR_BLOCKS:
-            before = block.text[:start].rstrip()
-            return not re.search(r"(?:\bp|\bpp|No|Vol|nos?)\.?$", before)
-        words = re.findall(r"[A-Za-z]+", block.text[max(0, start - 20):start])
-        return bool(words) and words[-1].lower() in PREPOSITIONS
-
-    def _attrs(self, kind: str, match: re.Match[str], narrative: bool) -> dict[str, str] | None:
-        groups = match.groupdict()
-        if not groups.get("y") and groups.get("y3"):
-            groups["y"] = groups["y3"]          # "25 October (7 November) 1917"
-        written_year = int(groups["y"]) if groups.get("y") else None
-        year = written_year if written_year is not None else self._context_year
-        if written_year is not None and narrative and groups.get("m"):
-            # "3 May 1906 … on 10 May": a full date in the narrative sets the year that follows
-            self._context_year = written_year
-        julian_text = narrative and self.calendar == "julian"
-        style = groups.get("style")
-        if style:
-            julian_text = style.lower().startswith("o")
-        if kind == "year":
-            return {"when": f"{written_year:04d}"}
-        if kind == "decade":
-            # "the 1880s": the ten years; the decade is an extent, not a point
-            return {"from": f"{written_year:04d}", "to": f"{(written_year or 0) + 9:04d}"}
-        if kind == "iso":
-            # "1919-03-03" is already normalised, and ISO 8601 dates are Gregorian by definition
-            day, month = int(groups["dd"]), int(groups["mo"])
-            return {"when": _iso(written_year, month, day)} if _valid(
-                written_year, month, day) else None
-        if kind == "year-range":
-            first = written_year or 0
-            second_text = groups["y2"]
-            second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(
-                second_text)
-            if second <= first:
+    def _span(self, doc: Transcription, block: Block, e: Expression) -> Span | None:
+        narrative = block.kind in NARRATIVE
+        inference = Inference([])
+        before = block.text[max(0, e.start - 60):e.start]
+        cited = bool(_CITED.search(before))
+        first, second = e.first, e.second
+        if e.day_only:
+            filled = self._month_of_day(block, e.first.day or 0, inference)
+            if filled is None:
                 return None
-            return {"from": f"{first:04d}", "to": f"{second:04d}"}
-        month = MONTHS[groups["m"]]
-        if kind == "month":
-            return self._month_range(year, month, month, julian_text, single=True)
-        if kind == "month-range":
-            month2 = MONTHS[groups["m2"]]
-            if month2 <= month:
-                return None
-            return self._month_range(year, month, month2, julian_text)
-        day = _day(groups["d"])
-        if not _valid(year, month, day):
+            first = filled
+        if (e.kind not in {"decade", "iso"} and first.month is not None) or e.kind == "approx":
+            first, second = self._years(block, e, first, second, cited, inference)
+        attrs = self._values(block, e, first, second, narrative, inference)
+        if attrs is None:
             return None
-        if kind == "day-range":
-            day2 = _day(groups["d2"])
-            if day2 <= day or not _valid(year, month, day2):
-                return None
-            return self._day_range(year, month, day, day2, julian_text)
-        if kind == "paired":
-            month2, day2 = MONTHS[groups["m2"]], _day(groups["d2"])
-            year2 = int(groups["y2"]) if groups.get("y2") else year
-            if not _valid(year2, month2, day2):
-                return None
-            first = {"year": year, "month": month, "day": day}
-            second = {"year": year2, "month": month2, "day": day2}
-            if groups.get("style2"):
-                new_style = groups["style2"].lower().startswith("n")
-            elif year is not None and year2 is not None and julian_to_gregorian(
-                    year, month, day) == date(year2, month2, day2):
-                new_style = True                # "October 25 (November 7)": Old, then New Style
-            elif year is not None and year2 is not None and julian_to_gregorian(
-                    year2, month2, day2) == date(year, month, day):
-                new_style = False
-            else:
-                return None                     # two dates that are not one day in two calendars
-            old, new = (first, second) if new_style else (second, first)
-            attrs = {"when": _iso(new["year"], new["month"], new["day"])}
-            if old["year"] is not None:
-                attrs.update(self._julian_attrs(_iso(old["year"], old["month"], old["day"])))
+        if e.lang != "en":
+            attrs["xml:lang"] = e.lang
+        if inference.cert is not None:
+            attrs.update(cert=inference.cert, resp="#teikit",
+                         evidence="conjecture" if inference.cert == "low" else "internal")
+            self._warn(block, e, attrs, inference)
+        annual = attrs.get("when", "").startswith("--")
+        # an editor's bracketed aside ("[the strike of 1889 – Ed.]") does not move the narrative
+        aside = any(lo <= e.start and e.end <= hi for lo, hi in self.asides.get(block.index, []))
+        if narrative and not (cited or annual or aside) and first.year is not None and e.kind in {
+                "point", "approx", "range", "dual"}:
+            stated = e.first.year is None and inference.cert is None and self.year is not None
+            self.anchor = Anchor(first.year, first.month, first.day if e.kind != "approx"
+                                 else None, block.index, f"“{block.text[e.start:e.end]}”",
+                                 inference.cert, stated)
+        return Span(block.index, e.start, e.end, "date", attrs, concern=CONCERN)
+
+    def _month_of_day(self, block: Block, day: int, inference: Inference) -> Written | None:
+        """"the 19th": the month (and year) of the date just named in this passage or the one
+        before it; none, and it is not taken for a date."""
+        anchor = self.anchor
+        if anchor is None or anchor.month is None or anchor.block < block.index - 1:
+            return None
+        month, year = anchor.month, anchor.year
+        cert = "high" if anchor.block == block.index else "medium"
+        if anchor.day is not None and day < anchor.day:
+            month, cert = month % 12 + 1, "low"
+            year += month == 1
+        if not valid(year, month, day):
+            return None
+        inference.add(f"month and year from {anchor.origin}", cert)
+        return Written(year, month, day)
+
+    def _years(self, block: Block, e: Expression, first: Written, second: Written | None,
+               cited: bool, inference: Inference) -> tuple[Written, Written | None]:
+        if first.year is not None or (e.day_only and inference.reasons):
+            return first, second
+        if e.kind == "approx" and first.month is None and first.year is None:
+            year = self._year_for(block, 6, None, cited, inference)   # "in the spring"
+            return Written(year), second
+        year = self._year_for(block, first.month or 1, first.day, cited, inference)
+        first = Written(year, first.month, first.day)
+        if second is not None and second.year is None:
+            second_year = year
+            if year is not None and second.month is not None and first.month is not None \
+                    and second.month < first.month:
+                second_year = year + 1          # "December 30 (January 12)"
+            second = Written(second_year, second.month, second.day)
+        return first, second
+
+    def _year_for(self, block: Block, month: int, day: int | None, cited: bool,
+                  inference: Inference) -> int | None:
+        anchor, own = self.anchor, self.own
+        if anchor is not None and anchor.block == block.index:
+            source, cert = anchor, "high"
+        elif own is not None:
+            source, cert = own, own.cert
+        elif anchor is not None:
+            source, cert = anchor, "medium"
+        elif self.first_year is not None:
+            source, cert = self.first_year, self.first_year.cert
+        else:
+            inference.add("year: none in the text, so a date without a year keeps month and day "
+                          "only (the edition config can say: [texts.NAME] year = …)", "low")
+            return None
+        year = source.year
+        if source.stated:
+            cert = None                         # the config's year, carried on
+        elif source.cert == "low" or (source.cert == "medium" and cert == "high"):
+            cert = source.cert
+        if source.month is not None and source is not own and not cited and \
+                source.month >= 11 and month <= 2:
+            year += 1                           # December, then January: the next year
+            cert = "medium"
+            inference.add(f"year {year}: the year after {source.origin}", cert)
+            return year
+        if cited and source.month is not None and (month, day or 1) > (
+                source.month, source.day or 1):
+            year -= 1                           # presented as past, later in the year: last year
+            cert = "medium"
+            inference.add(f"year {year}: the text presents it as past, the year before "
+                          f"{source.origin}", cert)
+            return year
+        if source is own and source.month is not None:
+            if source.month <= 2 and month >= 11:
+                year -= 1                       # a January letter speaking of December
+                cert = "medium"
+            elif month > source.month + 3:
+                cert = "low"
+        if cert is not None:
+            inference.add(f"year {year} from {source.origin}", cert)
+        return year
+
+    # ----------------------------------------------------------------------------- values
+
+    def _style(self, block: Block, e: Expression) -> str | None:
+        if e.style:
+            return e.style
+        after = _STYLE_AFTER.match(block.text[e.phrase_end or e.end:])
+        if after is None:
+            return None
+        word = (after.group("bracket") or after.group("phrase")).lower()
+        if word == "own":
+            # "by their own calendar": the other one than the text's
+            return "new" if self.decision.calendar == "julian" else "old"
+        return "old" if word.startswith(("o", "julian", "russian")) else "new"
+
+    def _julian(self, block: Block, e: Expression, written: Written, narrative: bool,
+                inference: Inference) -> bool:
+        """Is ``written`` an Old Style date?"""
+        style = self._style(block, e)
+        if style is not None:
+            return style == "old"
+        if not narrative:
+            return False
+        decision: CalendarDecision = self.decision
+        year, month, day = written.year, written.month, written.day
+        before_switch = year is not None and month is not None and is_julian_period(
+            year, month, day or 1)
+        if e.weekday is not None and year is not None and month and day and before_switch \
+                and decision.russian:
+            as_julian = julian_to_gregorian(year, month, day).weekday() == e.weekday
+            as_gregorian = date(year, month, day).weekday() == e.weekday
+            if as_julian != as_gregorian:
+                inference.add(("Old" if as_julian else "New")
+                              + " Style: the weekday fits only that reading", None)
+                return as_julian
+            if not as_julian:
+                inference.add("the weekday fits neither calendar", "low")
+        if not before_switch:
+            return False
+        julian_text = decision.calendar == "julian"
+        if decision.cert is not None and decision.russian:
+            inference.add(("Old" if julian_text else "New") + f" Style: {decision.reason}",
+                          decision.cert)
+        return julian_text
+
+    def _values(self, block: Block, e: Expression, first: Written, second: Written | None,
+                narrative: bool, inference: Inference) -> dict[str, str] | None:
+        year = first.year
+        if e.kind == "decade":
+            return {"from": _iso(year), "to": _iso((year or 0) + 9)}
+        if e.kind == "iso":
+            return {"when": _iso(year, first.month, first.day)}
+        if e.kind == "dual":
+            return self._dual(first, second, e, inference)
+        if e.kind == "approx":
+            return self._approx(block, e, first, second, narrative, inference)
+        if first.month is None:                 # a year, or years
+            if second is not None:
+                return {"from": _iso(year), "to": _iso(second.year)}
+            return {"when": _iso(year)} if year is not None else None
+        is_julian = self._julian(block, e, second or first, narrative, inference)
+        marked_new = self._style(block, e) == "new" or (
+            not is_julian and any("weekday fits only" in r for r in inference.reasons))
+        if e.kind == "range" and second is not None:
+            if first.day is None:
+                return self._month_range(year, first.month, second.month or first.month,
+                                         is_julian)
+            return self._day_range(first, second, is_julian)
+        if first.day is None:
+            return self._month_range(year, first.month, first.month, is_julian, single=True)
+        if e.first.year is None and is_julian and e.kind == "point" and _ANNUAL.search(
+                block.text[max(0, e.start - 80):e.end + 40]):
+            return self._annual(first, inference)
+        if year is None:
+            return {"when": _iso(None, first.month, first.day)}
+        if not is_julian:
+            attrs = {"when": _iso(year, first.month, first.day)}
+            if marked_new and narrative:
+                attrs["calendar"] = GREGORIAN_REF
             return attrs
-        return self._day(year, month, day, julian_text)
+        converted = julian_to_gregorian(year, first.month, first.day)
+        return {"when": converted.isoformat(),
+                **self._julian_attrs(_iso(year, first.month, first.day))}
+
+    def _annual(self, written: Written, inference: Inference) -> dict[str, str]:
+        """A day kept every year by the old calendar ("his name-day, December 6 by the old
+        calendar"): ``--MM-DD`` in both calendars."""
+        inference.forget_year()
+        year = self.own.year if self.own is not None else (
+            self.anchor.year if self.anchor is not None else 1917)
+        month, day = written.month or 1, written.day or 1
+        if month == 2 and day == 29:
+            return {"when-custom": f"--{month:02d}-{day:02d}", "datingMethod": self.calendar_ref,
+                    "calendar": self.calendar_ref}
+        converted = date(2001, month, day).toordinal() + julian_offset(year)
+        gregorian = date.fromordinal(converted)
+        return {"when": f"--{gregorian.month:02d}-{gregorian.day:02d}",
+                **self._julian_attrs(f"--{month:02d}-{day:02d}")}
+
+    def _dual(self, first: Written, second: Written | None, e: Expression,
+              inference: Inference) -> dict[str, str] | None:
+        assert second is not None
+        old, new = (first, second) if e.second_new else (second, first)
+        if old.year is None or new.year is None or old.month is None or new.month is None:
+            # no year anywhere: both values as month and day
+            return {"when": _iso(None, new.month, new.day),
+                    **self._julian_attrs(_iso(None, old.month, old.day)),
+                    "calendar": f"{self.calendar_ref} {GREGORIAN_REF}"}
+        converted = julian_to_gregorian(old.year, old.month, old.day or 1)
+        if converted != date(new.year, new.month, new.day or 1):
+            inference.add(f"the two values are not one day in the two calendars of {old.year} "
+                          f"(Old Style {_iso(old.year, old.month, old.day)} is "
+                          f"{converted.isoformat()}); the Old Style value is kept", "low")
+        return {"when": converted.isoformat(),
+                **self._julian_attrs(_iso(old.year, old.month, old.day)),
+                "calendar": f"{self.calendar_ref} {GREGORIAN_REF}"}
+
+    def _approx(self, block: Block, e: Expression, first: Written, second: Written | None,
+                narrative: bool, inference: Inference) -> dict[str, str] | None:
+        year, month, qualifier = first.year, first.month, e.qualifier or ""
+        if year is None:
+            # no year anywhere: the bounds as month and day ("the end of June": --06-21/--06-30)
+            if month is None or qualifier not in _PART_DAYS:
+                return None
+            lo, hi = _PART_DAYS[qualifier]
+            hi = hi or gregorian_calendar.monthrange(2001, month)[1]
+            return {"notBefore": _iso(None, month, lo), "notAfter": _iso(None, month, hi)}
+        if month is not None:
+            last = gregorian_calendar.monthrange(year, month)[1]
+            lo, hi = _PART_DAYS.get(qualifier, (1, 0))
+            hi = hi or last
+            if self._julian(block, e, Written(year, month, hi), narrative, inference):
+                hi = min(hi, julian.month_length(year, month))
+                return {"notBefore": julian_to_gregorian(year, month, lo).isoformat(),
+                        "notAfter": julian_to_gregorian(year, month, hi).isoformat(),
+                        "notBefore-custom": _iso(year, month, lo),
+                        "notAfter-custom": _iso(year, month, hi),
+                        "datingMethod": self.calendar_ref, "calendar": self.calendar_ref}
+            return {"notBefore": _iso(year, month, lo), "notAfter": _iso(year, month, hi)}
+        season = qualifier.split()[-1] if qualifier else ""
+        if season in {"spring", "summer", "autumn", "fall", "winter"}:
+            lo_month, hi_month = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
+                                  "fall": (9, 11), "winter": (12, 2)}[season]
+            lo_year = hi_year = year
+            if season == "winter":
+                # "the winter of 1917–18": December 1917 to February 1918; "the winter of 1917":
+                # the winter that ends in 1917
+                if second is not None and second.year == year + 1:
+                    hi_year = year + 1
+                else:
+                    lo_year = year - 1
+            if qualifier.startswith("early"):
+                hi_month = lo_month % 12 + 1
+                hi_year = lo_year + (hi_month < lo_month)
+            elif qualifier.startswith("late"):
+                lo_month = (hi_month - 2) % 12 + 1
+                lo_year = hi_year - (lo_month > hi_month)
+            return {"notBefore": _iso(lo_year, lo_month), "notAfter": _iso(hi_year, hi_month)}
+        lo_month, hi_month = {"beginning": (1, 3), "middle": (5, 8), "end": (10, 12),
+                              "first half": (1, 6), "second half": (7, 12)}.get(qualifier, (1, 12))
+        return {"notBefore": _iso(year, lo_month), "notAfter": _iso(year, hi_month)}
 
     def _julian_attrs(self, written: str, key: str = "when") -> dict[str, str]:
         return {f"{key}-custom": written, "datingMethod": self.calendar_ref,
                 "calendar": self.calendar_ref}
 
-    def _day(self, year: int | None, month: int, day: int, julian_text: bool) -> dict[str, str]:
-        if year is None or not julian_text or not is_julian_period(year, month, day):
-            return {"when": _iso(year, month, day)}
-        converted = julian_to_gregorian(year, month, day)
-        return {"when": converted.isoformat(), **self._julian_attrs(_iso(year, month, day))}
-
-    def _day_range(self, year: int | None, month: int, day: int, day2: int,
-                   julian_text: bool) -> dict[str, str]:
-        if year is None or not julian_text or not is_julian_period(year, month, day2):
-            return {"from": _iso(year, month, day), "to": _iso(year, month, day2)}
+    def _day_range(self, first: Written, second: Written, is_julian: bool) -> dict[str, str]:
+        year = first.year
+        if year is None or not is_julian or not is_julian_period(
+                year, second.month or 1, second.day or 1):
+            return {"from": _iso(year, first.month, first.day),
+                    "to": _iso(second.year, second.month, second.day)}
+        assert first.month and first.day and second.month and second.day
         return {
-            "from": julian_to_gregorian(year, month, day).isoformat(),
-            "to": julian_to_gregorian(year, month, day2).isoformat(),
-            "from-custom": _iso(year, month, day), "to-custom": _iso(year, month, day2),
+            "from": julian_to_gregorian(year, first.month, first.day).isoformat(),
+            "to": julian_to_gregorian(year, second.month, second.day).isoformat(),
+            "from-custom": _iso(year, first.month, first.day),
+            "to-custom": _iso(year, second.month, second.day),
             "datingMethod": self.calendar_ref, "calendar": self.calendar_ref,
         }
 
-    def _month_range(self, year: int | None, month: int, month2: int, julian_text: bool,
-                     single: bool = False) -> dict[str, str]:
-        julian_month = year is not None and julian_text and is_julian_period(year, month2)
+    def _month_range(self, year: int | None, month: int, month2: int, is_julian: bool,
+                     single: bool = False) -> dict[str, str] | None:
+        if month2 < month:
+            return None
+        julian_month = year is not None and is_julian and is_julian_period(year, month2)
         if not julian_month:
             if single:
-                return {"when": _iso(year, month)}
+                return {"when": _iso(year, month)} if year is not None or month else None
             return {"from": _iso(year, month), "to": _iso(year, month2)}
         assert year is not None
         last = julian.month_length(year, month2)
-        first_day = julian_to_gregorian(year, month, 1).isoformat()
-        last_day = julian_to_gregorian(year, month2, last).isoformat()
         # a Julian month is not a Gregorian month: give its Gregorian extent as a range
-        return {"from": first_day, "to": last_day,
+        return {"from": julian_to_gregorian(year, month, 1).isoformat(),
+                "to": julian_to_gregorian(year, month2, last).isoformat(),
                 "from-custom": _iso(year, month), "to-custom": _iso(year, month2),
                 "datingMethod": self.calendar_ref, "calendar": self.calendar_ref}
+
+    # --------------------------------------------------------------------------- warnings
+
+    def _warn(self, block: Block, e: Expression, attrs: dict[str, str],
+              inference: Inference) -> None:
+        value = attrs.get("when") or "/".join(
+            v for v in (attrs.get("from") or attrs.get("notBefore"),
+                        attrs.get("to") or attrs.get("notAfter")) if v)
+        paragraph = " ".join(block.text.split())
+        if len(paragraph) > 70:
+            paragraph = paragraph[:69] + "…"
+        self.warnings.append(
+            f"line {block.line}: date “{block.text[e.start:e.end]}” → {value} "
+            f"(cert {inference.cert}): {'; '.join(inference.reasons)} — in “{paragraph}”")
+
+
+def _narrative_years(doc: Transcription) -> list[tuple[int, int]]:
+    """(block, year) of every year the narrative writes, in order, except in dates it presents
+    as past."""
+    out = []
+    for block in doc.blocks:
+        if block.kind not in NARRATIVE:
+            continue
+        for e in find_expressions(block.text):
+            if e.first.year is not None and e.kind != "iso" and not _CITED.search(
+                    block.text[max(0, e.start - 60):e.start]):
+                out.append((block.index, e.first.year))
+    return out
 
 
 def _crosses(start: int, end: int, span: Span) -> bool:

@@ -1,0 +1,480 @@
+"""Date expressions as written: what a block's text says, not yet what it means.
+
+:func:`find_expressions` returns non-overlapping :class:`Expression` s (leftmost, then longest):
+
+- a day: "October 27", "November 14th, 1917", "27 October", "the 28th (day) of October",
+  "Twentieth of March", "March the 7th", with a weekday before it ("Tuesday, 7 March") and a
+  calendar written after it ("…, Old Style", "(N.S.)");
+- two calendars for one day: "March 2 (15, N.S.)", "November 3 (16)", "February 5 (18), 1906",
+  "25 October (7 November) 1917", "October 28 (November 10, New Style)", "2 (15) March 1917",
+  "February 5/18, 1906", "31 January/13 February 1918" (the pass checks the arithmetic);
+- several days: "the 2nd and the 9th of March 1921", "March 2 and 9", "2 and 9 March" (one
+  expression per day, each with the month and year of the phrase); ranges "3–7 July",
+  "July 3–7", "30 March – 2 April 1917";
+- a day of a month the passage has named: "on the 19th" (``day_only``);
+- a month: "April 1948", "in April", "April of 1917"; approximate: "the end of June", "the
+  beginning of March 1917", "early April", "mid-July", "the spring of 1919", "in the winter";
+- years: "1925–1928", "in 1917" (a bare year needs a preposition outside header fields), decades
+  "the 1880s", ISO dates "1919-03-03";
+- French and German spellings in translated texts: "3 février 1922", "le 1er mai", "3. März
+  1917", "Dienstag, den 7. März", "Jänner". The month and weekday names come from the CLDR data
+  of :mod:`babel` (every spelling and abbreviation of the locales, Austrian "Jänner" included),
+  so a language is one more locale code, not one more hand-typed table.
+
+Nothing else is a date: "Year One", "Fourth Congress", "Vol. XIV No. 4", "p. 123–126", "102
+members", "500 rubles", "the July Days", "the 19th century", "the 8th Congress".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from babel.dates import get_day_names, get_month_names
+
+# language of the spelling → CLDR locales whose month and weekday names it uses
+LOCALES = {"en": ("en",), "fr": ("fr",), "de": ("de", "de_AT")}
+ORDINAL_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
+    "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+    "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first")
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+           "winter": (12, 2)}
+STYLE_WORDS = {"old style": "old", "new style": "new", "o.s.": "old", "n.s.": "new",
+               "os": "old", "ns": "new"}
+
+
+@dataclass(frozen=True)
+class Written:
+    """One point of a calendar as written; what the text leaves out is ``None``."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True)
+class Expression:
+    """One date expression in a block: ``text[start:end]`` and what it writes.
+
+    ``kind``: ``point`` (a day, a month or a year), ``range`` (``first`` to ``second``),
+    ``dual`` (one day written in two calendars; ``second_new`` says whether ``second`` is the New
+    Style value, ``None`` when only the arithmetic can tell), ``approx`` (``qualifier`` of
+    ``first``: "beginning", "middle", "end", a season), ``decade``, ``iso``.
+    """
+
+    start: int
+    end: int
+    kind: str
+    first: Written
+    second: Written | None = None
+    style: str | None = None          # "old" / "new" written with the expression
+    second_new: bool | None = None
+    weekday: int | None = None        # 0 = Monday
+    lang: str = "en"
+    qualifier: str | None = None
+    day_only: bool = False            # "the 19th": month and year from the passage
+    phrase_end: int | None = None     # a day of a list: where the list ends (its calendar mark)
+
+
+def _names(kind: str, lang: str) -> dict[str, int]:
+    """Spelling → number (month 1–12 or weekday 0–6) for ``lang``, from CLDR."""
+    out: dict[str, int] = {}
+    for locale in LOCALES[lang]:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                names = (get_month_names(width, context, locale) if kind == "month"
+                         else get_day_names(width, context, locale))
+                for number, name in names.items():
+                    bare = name.rstrip(".")
+                    if kind == "day" and width != "wide":
+                        continue        # "Mon", "lun." are too short to trust before a date
+                    forms = {bare, bare[0].upper() + bare[1:]} if lang == "fr" else {bare}
+                    for form in forms:
+                        out[form] = number
+                        if width == "abbreviated" and len(form) < len(str(
+                                get_month_names("wide", context, locale)[number])):
+                            out[form + "."] = number
+    if kind == "month" and lang == "en":
+        out.update({"Sept.": 9, "Sept": 9})
+    return out
+
+
+@cache
+def month_names() -> dict[str, tuple[int, str]]:
+    """Every month spelling → (month, language); English first where spellings coincide."""
+    out: dict[str, tuple[int, str]] = {}
+    for lang in ("de", "fr", "en"):
+        out.update({name: (number, lang) for name, number in _names("month", lang).items()})
+    return out
+
+
+@cache
+def weekday_names() -> dict[str, tuple[int, str]]:
+    out: dict[str, tuple[int, str]] = {}
+    for lang in ("de", "fr", "en"):
+        out.update({name: (number, lang) for name, number in _names("day", lang).items()})
+    return out
+
+
+def _alternation(names: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")"
+
+
+def _months(lang: str) -> str:
+    return _alternation(list(_names("month", lang)))
+
+
+def _weekdays(lang: str) -> str:
+    return _alternation(list(_names("day", lang)))
+
+
+_ORD = "(?i:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")(?![\w-])"
+_NUM = r"(?:3[01]|[12]\d|0?[1-9])"
+_D = rf"(?:{_NUM}(?:st|nd|rd|th)?(?![\d\w]))"         # 7, 7th
+_DS = rf"(?:{_NUM}(?:st|nd|rd|th)(?![\d\w]))"          # 7th (a bare "the 7" is not a date)
+_DAY = rf"(?:{_D}|{_ORD})"
+_Y = r"(?:1[0-9]\d\d|20\d\d)(?![\d\w])"
+_DASH = r"\s*[–—-]\s*"
+_AND = r"(?:\s*,\s*|\s*,?\s+(?:and|&|or)\s+)"
+_STYLE = r"(?i:Old Style|New Style|O\.\s?S\.|N\.\s?S\.)"
+_END = r"(?![\w’'-])"
+_NOT_NAME = r"(?!\s+[A-Z][a-z])"   # "July Days" is a name, not a date
+_STYLE_TAIL = rf"(?:,?\s+(?P<style>{_STYLE})|\s*\((?P<pstyle>{_STYLE})\))?"
+_PREP = (r"(?:[Ii]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Dd]uring|[Tt]hroughout|[Tt]hrough|"
+         r"[Oo]f|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Tt]o)")
+
+
+def _en() -> tuple[str, str]:
+    return _months("en"), _weekdays("en")
+
+
+@cache
+def patterns() -> list[tuple[str, re.Pattern[str]]]:
+    m, wd = _en()
+    mfr, wdfr = _months("fr"), _weekdays("fr")
+    mde, wdde = _months("de"), _weekdays("de")
+    weekday = rf"(?:(?P<wd>{wd})(?:,\s*|\s+)(?:the\s+)?)?"
+    second = rf"(?:(?P<m2>{m})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y2>{_Y}))?(?:,?\s*(?P<style2>{_STYLE}))?"
+    second_dm = (rf"(?P<d2>{_D})(?:\s+(?P<m2>{m}))?(?:,?\s+(?P<y2>{_Y}))?"
+                 rf"(?:,?\s*(?P<style2>{_STYLE}))?")
+    style1 = rf"(?:,?\s*(?P<style1>{_STYLE}))?"
+    table = [
+        # two calendars
+        ("dual", rf"{weekday}(?P<m>{m})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?{style1}\s*\(\s*{second}"
+                 rf"\s*\)(?:,?\s+(?P<y3>{_Y}))?{_END}"),
+        ("dual", rf"{weekday}(?<![\w.])(?P<d>{_D})\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?{style1}\s*\("
+                 rf"\s*{second_dm}\s*\)(?:,?\s+(?P<y3>{_Y}))?{_END}"),
+        ("dual", rf"(?<![\w.])(?P<d>{_D})\s*\(\s*(?P<d2>{_D})\s*\)\s+(?P<m>{m})"
+                 rf"(?:,?\s+(?P<y>{_Y}))?{_END}"),
+        ("dual", rf"{weekday}(?P<m>{m})\s+(?P<d>{_D})\s*/\s*(?:(?P<m2>{m})\s+)?(?P<d2>{_D})"
+                 rf"(?:,?\s+(?P<y>{_Y}))?{_END}"),
+        ("dual", rf"(?<![\w./])(?P<d>{_D})(?:\s+(?P<m1>{m}))?\s*/\s*(?P<d2>{_D})\s+(?P<m>{m})"
+                 rf"(?:,?\s+(?P<y>{_Y}))?{_END}"),
+        # several days of one month
+        ("list-of", rf"(?:\bthe\s+)?{_DAY}(?:(?:{_AND}|\s+(?:to|till|until)\s+)(?:the\s+)?{_DAY})+"
+                    rf"\s+(?:day\s+)?of\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?{_END}"),
+        ("list-md", rf"(?P<m>{m})\s+{_D}(?:{_AND}{_D})+(?:,?\s+(?P<y>{_Y}))?{_END}"),
+        ("list-dm", rf"(?<![\w.,])(?:{_D}{_AND})+{_D}\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?{_END}"),
+        # ranges
+        ("range", rf"(?<![\w.])(?P<d>{_D})(?:\s+(?P<m1>{m}))?{_DASH}(?P<d2>{_D})\s+(?P<m>{m})"
+                  rf"(?:,?\s+(?P<y>{_Y}))?{_END}"),
+        ("range", rf"\b[Ff]rom\s+(?P<x>(?P<d>{_D})(?:\s+(?P<m1>{m}))?\s+(?:to|till|until)\s+"
+                  rf"(?P<d2>{_D})\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?){_END}"),
+        ("range", rf"\b[Ff]rom\s+(?P<x>(?P<m>{m})\s+(?P<d>{_D})\s+(?:to|till|until)\s+"
+                  rf"(?:(?P<m2>{m})\s+)?(?P<d2>{_D})(?:,\s+(?P<y>{_Y}))?){_END}"),
+        ("range", rf"(?P<m>{m})\s+(?P<d>{_D}){_DASH}(?:(?P<m2>{m})\s+)?(?P<d2>{_D})"
+                  rf"(?:,\s+(?P<y>{_Y}))?{_END}"),
+        ("month-range", rf"(?P<m>{m}){_DASH}(?P<m2>{m})(?:,?\s+(?P<y>{_Y}))?{_END}{_NOT_NAME}"),
+        # one day
+        ("day", rf"{weekday}(?:\b[Tt]he\s+)?(?P<d>{_DAY})\s+(?:day\s+)?of\s+(?P<m>{m})"
+                rf"(?:,?\s+(?P<y>{_Y}))?{_STYLE_TAIL}{_END}"),
+        ("day", rf"{weekday}(?P<m>{m})\s+(?:the\s+)?(?P<d>{_DAY})(?:,?\s+(?P<y>{_Y}))?"
+                rf"{_STYLE_TAIL}{_END}"),
+        ("day", rf"{weekday}(?<![\w.])(?P<d>{_D})\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?"
+                rf"{_STYLE_TAIL}{_END}"),
+        ("day-only", rf"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ss]ince|[Aa]fter|[Bb]efore|"
+                     rf"and|or|to|of|is|was|now|[Tt]oday)\s+(?P<x>the\s+(?P<d>{_DS}|{_ORD}))(?=\s*[,.;:)!?]|\s*$|\s+"
+                     r"(?:and|or|at|in|on|we|I|he|she|they|it|there|the|a|when|after|before|"
+                     r"until|to|with|by|our|his|her|their|this|that|was|were|had|came|saw)\b)"),
+        ("day-only", rf"(?:^|(?<=[.!?]\s))(?P<x>The\s+(?P<d>{_DS}))(?=,|\s+(?:was|were|came|"
+                     r"passed|saw|brought|began|found)\b)"),
+        # approximate
+        ("approx", rf"(?:\b[Tt]he\s+)?(?P<q>(?i:beginning|start|end|middle|close|first half|"
+                   rf"second half|first days|last days))\s+of\s+(?:the\s+month\s+of\s+)?"
+                   rf"(?:(?P<m>{m})(?:,?\s+(?:of\s+)?(?P<y>{_Y}))?|(?P<yo>{_Y})){_END}{_NOT_NAME}"),
+        ("approx", rf"\b(?P<q>(?i:early|late|mid))(?:-|\s+)(?:in\s+)?"
+                   rf"(?:(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?|(?P<yo>{_Y})){_END}{_NOT_NAME}"),
+        ("season", rf"(?:\b[Tt]he\s+)?(?:(?P<q>early|late)\s+)?(?P<s>spring|summer|autumn|fall|"
+                   rf"winter)(?:\s+of)?\s+(?P<y>{_Y})(?:{_DASH}(?P<y2>\d\d(?:\d\d)?))?"
+                   r"(?![\d\w])"),
+        ("season", r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Uu]ntil|[Tt]ill)\s+(?P<x>the\s+"
+                   r"(?:(?P<q>early|late)\s+)?(?P<s>spring|summer|autumn|fall|winter))"
+                   r"(?![\w-])(?!\s+(?:of|palace|garden|house|term|offensive|session)\b)"),
+        # months
+        ("month", rf"(?P<m>{m}),?\s+(?:of\s+)?(?P<y>{_Y}){_END}"),
+        ("month", rf"\b{_PREP}\s+(?:the\s+month\s+of\s+)?(?P<x>(?P<m>{m}))(?![\w’'-])"
+                  rf"(?!\s*[\d(])(?!\s+(?:the\s+)?{_ORD}){_NOT_NAME}"),
+        # French and German spellings
+        ("day", rf"(?:(?P<wd>{wdfr})\s+)?(?<![\w.])(?P<d>1er|{_NUM})(?![\d\w])\s+(?P<m>{mfr})"
+                rf"(?:\s+(?P<y>{_Y}))?{_END}", "fr"),
+        ("month", rf"(?P<m>{mfr})\s+(?P<y>{_Y}){_END}", "fr"),
+        ("day", rf"(?:(?P<wd>{wdde}),?\s+(?:den\s+)?)?(?<![\w.])(?P<d>{_NUM})\.\s*(?P<m>{mde})"
+                rf"(?:\s+(?P<y>{_Y}))?{_END}", "de"),
+        ("month", rf"\b(?:im\s+)?(?P<m>{mde})\s+(?P<y>{_Y}){_END}", "de"),
+        # years
+        ("iso", r"(?<![\w.,/-])(?P<y>1[0-9]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-"
+                r"(?P<dd>0[1-9]|[12]\d|3[01])(?![\w/-])"),
+        ("decade", r"(?<![\w.,/-])(?P<y>1[0-9]\d0|20\d0)[’']?s(?![\w’'-])"),
+        ("year-range", rf"(?<![\w.,/-])(?P<y>{_Y}){_DASH}(?P<y2>{_Y}|\d\d)(?![\d\w])"),
+        ("year", rf"(?<![\w.,/-])(?P<y>{_Y})(?![\d\w/-])"),
+    ]
+    out = []
+    for row in table:
+        kind, source = row[0], row[1]
+        lang = row[2] if len(row) > 2 else "en"
+        out.append((f"{kind}:{lang}", re.compile(source)))
+    return out
+
+
+PREPOSITIONS = {"in", "of", "since", "until", "till", "by", "from", "to", "after", "before",
+                "during", "around", "about", "early", "late", "mid", "spring", "summer",
+                "autumn", "fall", "winter", "and"}
+_NO_YEAR_BEFORE = re.compile(r"(?:\bp|\bpp|No|Nos|Vol|nos?|§)\.?\s*$")
+_DAY_ONLY_NOUNS = re.compile(r"^\s+(?:century|centuries|anniversary|time|times|day|hour|year|"
+                             r"of|place|row|floor|division|regiment|army|corps|congress|"
+                             r"conference|session|party|[A-Z])")
+
+
+def day_number(text: str) -> int:
+    word = text.lower()
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS.index(word) + 1
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def valid(year: int | None, month: int, day: int) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    import calendar
+    return day <= calendar.monthrange(year if year else 2000, month)[1]
+
+
+def _month(name: str | None) -> int | None:
+    return month_names()[name][0] if name else None
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _day_offsets(first: Written, second: Written) -> int | None:
+    """Days from ``first`` to ``second`` (a stand-in year where none is written)."""
+    year = first.year or second.year or 1917
+    try:
+        a = date(year, first.month or 1, first.day or 1)
+        b = date(second.year or year, second.month or 1, second.day or 1)
+    except ValueError:
+        return None
+    if second.month is not None and first.month == 12 and second.month == 1 and b < a:
+        b = b.replace(year=b.year + 1)
+    return (b - a).days
+
+
+def _style(text: str | None) -> str | None:
+    if not text:
+        return None
+    return STYLE_WORDS.get(re.sub(r"\s", "", text.lower()).replace("oldstyle", "old style")
+                           .replace("newstyle", "new style"))
+
+
+def _read(kind: str, lang: str, match: re.Match[str], text: str,
+          bare_years: bool) -> Iterator[Expression]:
+    """The expressions one match stands for (none if it is not a date after all)."""
+    g = match.groupdict()
+    start, end = match.span("x") if g.get("x") else match.span()
+    weekday = weekday_names()[g["wd"]][0] if g.get("wd") else None
+    if kind in {"year", "year-range"}:
+        if not bare_years and not _after_preposition(text, start):
+            return
+        if _NO_YEAR_BEFORE.search(text[:start]):
+            return
+    if kind == "year":
+        yield Expression(start, end, "point", Written(int(g["y"])))
+        return
+    if kind == "year-range":
+        first = int(g["y"])
+        second = int(g["y2"]) if len(g["y2"]) == 4 else first // 100 * 100 + int(g["y2"])
+        if second > first:
+            yield Expression(start, end, "range", Written(first), Written(second))
+        return
+    if kind == "decade":
+        yield Expression(start, end, "decade", Written(int(g["y"])))
+        return
+    if kind == "iso":
+        year, month, day = int(g["y"]), int(g["mo"]), int(g["dd"])
+        if valid(year, month, day):
+            yield Expression(start, end, "iso", Written(year, month, day))
+        return
+    if kind == "season":
+        year = _year(g.get("y"))
+        second = None
+        if g.get("y2"):
+            y2 = int(g["y2"]) if len(g["y2"]) == 4 else (year or 0) // 100 * 100 + int(g["y2"])
+            second = Written(y2)
+        qualifier = g["s"].lower() if not g.get("q") else f"{g['q'].lower()} {g['s'].lower()}"
+        yield Expression(start, end, "approx", Written(year), second, qualifier=qualifier)
+        return
+    if kind == "approx":
+        year = _year(g.get("y") or g.get("yo"))
+        qualifier = {"start": "beginning", "early": "beginning", "first days": "beginning",
+                     "first half": "first half", "close": "end", "late": "end",
+                     "last days": "end", "mid": "middle"}.get(g["q"].lower(), g["q"].lower())
+        yield Expression(start, end, "approx", Written(year, _month(g.get("m"))),
+                         qualifier=qualifier)
+        return
+    if kind == "month":
+        if g["m"] == "May" and not g.get("y") and re.match(r"\s+(?:be|have|not|we|I|you)\b",
+                                                            text[end:]):
+            return
+        yield Expression(start, end, "point", Written(_year(g.get("y")), _month(g["m"])),
+                         lang=lang)
+        return
+    if kind == "month-range":
+        month, month2 = _month(g["m"]), _month(g["m2"])
+        if month and month2 and month2 > month:
+            year = _year(g.get("y"))
+            yield Expression(start, end, "range", Written(year, month), Written(year, month2))
+        return
+    if kind == "day-only":
+        if _DAY_ONLY_NOUNS.match(text[end:]):
+            return
+        yield Expression(start, end, "point", Written(day=day_number(g["d"])), day_only=True)
+        return
+    if kind.startswith("list"):
+        yield from _list(kind, match, text)
+        return
+    month = _month(g["m1"] if g.get("m1") else g["m"])
+    year = _year(g.get("y") or g.get("y3"))
+    if month is None:
+        return
+    day = 1 if g["d"] == "1er" else day_number(g["d"])
+    if not valid(year, month, day):
+        return
+    first = Written(year, month, day)
+    style = _style(g.get("style") or g.get("pstyle") or g.get("style1"))
+    if kind == "day":
+        yield Expression(start, end, "point", first, style=style, weekday=weekday, lang=lang)
+        return
+    if kind == "range":
+        # "30 March – 2 April": the first month is m1, the second m; "July 30–August 2": m2
+        month2 = _month(g["m"]) if g.get("m1") else (_month(g.get("m2")) or month)
+        second = Written(year, month2, day_number(g["d2"]))
+        if second.month and second.day and valid(year, second.month, second.day) and (
+                (first.month or 0, first.day or 0) < (second.month, second.day)):
+            yield Expression(start, end, "range", first, second)
+        return
+    if kind == "dual":
+        yield from _dual(match, start, end, first, weekday)
+
+
+def _dual(match: re.Match[str], start: int, end: int, first: Written,
+          weekday: int | None) -> Iterator[Expression]:
+    g = match.groupdict()
+    day2 = day_number(g["d2"])
+    year2 = _year(g.get("y2")) or first.year
+    if g.get("m1"):                          # "31 January/13 February 1918"
+        first = Written(first.year, _month(g["m1"]), first.day)
+        month2 = _month(g["m"])
+    else:
+        month2 = _month(g.get("m2"))
+    if month2 is None:
+        # a bare day in the parentheses: the same month, or the next when the day is smaller
+        month2 = first.month if day2 > (first.day or 0) else (first.month or 0) % 12 + 1
+    if month2 is None or not valid(year2, month2, day2):
+        return
+    if month2 == 1 and first.month == 12 and year2 == first.year and first.year is not None \
+            and not g.get("y2"):
+        year2 = first.year + 1
+    second = Written(year2, month2, day2)
+    offset = _day_offsets(first, second)
+    if offset is None or abs(offset) not in {10, 11, 12, 13}:
+        return                               # two dates, not one day in two calendars
+    style1, style2 = _style(g.get("style1")), _style(g.get("style2"))
+    second_new: bool | None
+    if style2:
+        second_new = style2 == "new"
+    elif style1:
+        second_new = style1 == "old"
+    else:
+        second_new = offset > 0              # the later value is the Gregorian one
+    if second_new != (offset > 0):
+        return                               # the labels contradict the arithmetic
+    yield Expression(start, end, "dual", first, second, second_new=second_new, weekday=weekday)
+
+
+def _list(kind: str, match: re.Match[str], text: str) -> Iterator[Expression]:
+    """One expression per day of "the 2nd and the 9th of March 1921", "March 2 and 9"."""
+    g = match.groupdict()
+    month = _month(g["m"])
+    year = _year(g.get("y"))
+    if month is None:
+        return
+    body_start, body_end = match.span()
+    day_token = re.compile(rf"(?:\b[Tt]he\s+)?(?:{_D}|{_ORD})")
+    tokens = []
+    month_start, month_end = match.span("m")
+    search_from = month_end if kind == "list-md" else body_start
+    search_to = (match.start("y") if g.get("y") else body_end) if kind == "list-md" \
+        else month_start
+    for token in day_token.finditer(text, search_from, search_to):
+        number = re.search(rf"{_D}|{_ORD}", token.group())
+        if number is None:
+            continue
+        tokens.append((token.start(), token.end(), day_number(number.group())))
+    if len(tokens) < 2 or any(not valid(year, month, d) for _, _, d in tokens):
+        return
+    for index, (start, end, day) in enumerate(tokens):
+        last = index == len(tokens) - 1
+        if kind == "list-md" and index == 0:
+            start = body_start                  # "March 2" carries the month
+        if last and kind != "list-md":
+            end = body_end                      # "the 9th of March 1921" carries month and year
+        elif last:
+            end = body_end
+        yield Expression(start, end, "point", Written(year, month, day), phrase_end=body_end)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    words = re.findall(r"[A-Za-z]+", text[max(0, start - 20):start])
+    return bool(words) and words[-1].lower() in PREPOSITIONS
+
+
+def find_expressions(text: str, bare_years: bool = False) -> list[Expression]:
+    """Non-overlapping date expressions in ``text``: leftmost, then longest. ``bare_years``:
+    a year standing alone is a date (header fields, the trailer) even without a preposition."""
+    candidates: list[tuple[int, int, str, str, re.Match[str]]] = []
+    for key, pattern in patterns():
+        kind, lang = key.split(":")
+        for match in pattern.finditer(text):
+            start, end = match.span("x") if match.groupdict().get("x") else match.span()
+            candidates.append((start, end, kind, lang, match))
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[Expression] = []
+    last_end = -1
+    for start, _end, kind, lang, match in candidates:
+        if start < last_end:
+            continue
+        found = list(_read(kind, lang, match, text, bare_years))
+        if not found:
+            continue
+        out.extend(found)
+        last_end = max(e.end for e in found)
+    return out
+
+
