@@ -29,7 +29,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eval.score_gold import Found, locate, source_lines
+from lxml import etree
+
+from eval.score_gold import Found, _local, _place, _Rebuilder, locate, source_lines
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = REPO / "tests" / "fixtures" / "dates"
@@ -127,6 +129,34 @@ def place(item: dict[str, Any], lines: Sequence[str]) -> tuple[int, int, int] | 
     return None
 
 
+def in_notes(tei: Path, lines: Sequence[str]) -> list[Found]:
+    """The elements inside footnotes, which sit at their markers in the TEI and in the Notes
+    section of the source (the seed's scorer places the marker only)."""
+    root = etree.parse(str(tei), etree.XMLParser(resolve_entities=False, no_network=True))
+    found: list[Found] = []
+    for note in root.iter("{http://www.tei-c.org/ns/1.0}note"):
+        if note.get("type") != "footnote":
+            continue
+        rebuilder = _Rebuilder()
+        rebuilder.add(note.text)
+        for child in note:
+            if isinstance(child.tag, str):
+                rebuilder.walk(child)
+            else:
+                rebuilder.add(child.tail)
+        placed = _place(rebuilder.text, lines) if rebuilder.text.strip() else None
+        if placed is None:
+            continue
+        line, base, mapping = placed
+        for element, start, end in rebuilder.marks:
+            s, e = mapping(start), mapping(end)
+            if s is not None and e is not None:
+                found.append(Found(line, base + s, base + e, _local(element),
+                                   {etree.QName(k).localname: v
+                                    for k, v in element.attrib.items()}))
+    return found
+
+
 def score_text(name: str, reference: dict[str, Any], found: Sequence[Found],
                lines: Sequence[str]) -> TextScore:
     score = TextScore(name)
@@ -198,7 +228,8 @@ def score_reference(reference_path: Path, config: Path | None = None,
             tei.write_bytes(serialize_tei(conversion.tree))
             warnings = conversion.warnings
         lines = source_lines(source)
-        score = score_text(source.stem, reference, locate(tei, lines), lines)
+        score = score_text(source.stem, reference, locate(tei, lines) + in_notes(tei, lines),
+                           lines)
     score.warnings = warnings
     return score
 

@@ -190,24 +190,45 @@ def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
 
 
 @entities.command("suggest")
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write the register here instead of stdout.")
-@click.option("--encoding", help="Decode the source with this codec instead of detecting it.")
+              help="The register to add to (created if missing; default: the one the edition "
+                   "config names, else print a new register).")
+@click.option("--config", type=click.Path(path_type=Path),
+              help="Edition config naming the register (default: edition.toml next to the "
+                   "first source's tei/ folder).")
+@click.option("--dry-run", is_flag=True, help="List what would be added; write nothing.")
+@click.option("--encoding", help="Decode the sources with this codec instead of detecting it.")
 @reports_errors
-def entities_suggest_command(source: Path, output: Path | None, encoding: str | None) -> None:
-    """Propose a TEI register (kinds guessed, forms, first contexts) for a transcription SOURCE."""
+def entities_suggest_command(sources: tuple[Path, ...], output: Path | None, config: Path | None,
+                             dry_run: bool, encoding: str | None) -> None:
+    """Add the names SOURCES use to the edition's register: new entries only, marked
+    unreviewed, curated entries untouched; names of uncertain kind are listed for review."""
+    from teikit.config import find_config, load_config
     from teikit.convert import ingest_file
-    from teikit.register.suggest import suggest_register
-    from teikit.xmlio import serialize_tei, write_bytes_atomically
+    from teikit.register.suggest import merge_into_register, suggest_register
+    from teikit.xmlio import serialize_tei
 
-    tree, entries = suggest_register(ingest_file(source, encoding))
-    data = serialize_tei(tree)
-    if output is None:
-        click.echo(data.decode("utf-8"), nl=False)
-    else:
-        write_bytes_atomically(output, data, inputs=[source])
-        click.echo(f"wrote {output} ({len(entries)} suggested entries)")
+    docs = [ingest_file(source, encoding) for source in sources]
+    target = output
+    if target is None:
+        edition = load_config(config if config is not None else find_config(sources[0]))
+        target = edition.settings_for(docs[0].name).register_path
+    if target is None:
+        tree, _ = suggest_register(docs)
+        click.echo(serialize_tei(tree).decode("utf-8"), nl=False)
+        return
+    suggestions = merge_into_register(target, docs, inputs=sources, dry_run=dry_run)
+    lines = suggestions.lines()
+    if dry_run:
+        click.echo(f"would add to {target}: " + lines[0])
+        click.echo("\n".join(lines[1:]))
+        return
+    click.echo(f"{target}: {len(suggestions.new)} suggested entries added; "
+               + lines[0].split(", ", 1)[1])
+    for line in lines[1:]:
+        if line.startswith("  ?"):
+            click.echo(line)
 
 
 @main.command()

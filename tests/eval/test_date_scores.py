@@ -61,3 +61,8 @@ def test_the_scorer_sees_a_wrong_calendar(tmp_path: Path) -> None:
     wrong = score_reference(DEFAULT_DIR / "ignatov-two-calendars.dates.json", config)
     assert wrong.right_julian < wrong.julian_required
     assert wrong.right_gregorian < wrong.required
+
+
+def test_dates_in_footnotes_are_scored_where_the_notes_section_has_them(totals: Totals) -> None:
+    notes = next(t for t in totals.texts if t.name == "grey-notes")
+    assert notes.found == notes.required >= 10

@@ -205,6 +205,13 @@
       <xsl:apply-templates select="node()" mode="block-children"/>
     </fo:block>
   </xsl:template>
+  <!-- a letterhead or the addressee's address: one line per addrLine -->
+  <xsl:template match="opener/address | closer/address">
+    <fo:block space-after="1mm"><xsl:apply-templates select="addrLine"/></fo:block>
+  </xsl:template>
+  <xsl:template match="address/addrLine">
+    <fo:block><xsl:apply-templates/></fo:block>
+  </xsl:template>
   <xsl:template match="opener/dateline | closer/dateline">
     <fo:block text-align="right"><xsl:apply-templates/></fo:block>
   </xsl:template>

@@ -292,6 +292,7 @@
                               or $e/self::docAuthor or $e/self::docTitle or $e/self::titlePart or $e/self::docDate)
                           then f:is-displayed($e)
                           else if ($e/self::quote or $e/self::cit or $e/self::q or $e/self::said) then f:is-displayed($e)
+                          else if ($e/self::address[parent::opener or parent::closer]) then true()
                           else local-name($e) = $block-names"/>
   </xsl:function>
 

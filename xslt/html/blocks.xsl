@@ -234,6 +234,16 @@
     <xsl:call-template name="h:wrap"/>
   </xsl:template>
 
+  <!-- a letterhead or the addressee's address in a letter: one line per addrLine -->
+  <xsl:template match="tei:address[parent::tei:opener or parent::tei:closer]">
+    <xsl:call-template name="h:wrap"/>
+  </xsl:template>
+  <xsl:template match="tei:address[parent::tei:opener or parent::tei:closer]/tei:addrLine">
+    <xsl:call-template name="h:wrap">
+      <xsl:with-param name="phrasing" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:trailer | tei:speaker
       | tei:castItem | tei:stage[parent::*[tk:is-container(.)] or parent::tei:sp] | tei:figDesc | tei:bibl[parent::tei:listBibl]
       | tei:person | tei:place | tei:org | tei:event | tei:biblStruct">

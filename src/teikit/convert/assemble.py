@@ -9,6 +9,7 @@ Block → element (see docs/encoding.md):
     HEADING                    body/div[@type='section']/head (starts a new section)
     PARAGRAPH, QUOTATION       p, quote[@type='block'][@rend]
     DATELINE, SALUTE, SIGNED   a letter's opener/closer
+    ADDRESS                    a letterhead or the addressee in the opener: address/addrLine
     POSTSCRIPT                 a letter's postscript, after the closer
     NOTES_HEADING, FOOTNOTE    back/divGen[@type='notes']/head; each footnote's text fills the
                                note at its marker "[n]"
@@ -171,7 +172,8 @@ def _front(doc: Transcription, weaver: _Weaver, settings: TextSettings) -> etree
 def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str, etree._Element]]:
     body = el("body")
     headnote_end = max((b.index for b in doc.blocks if b.kind is BlockKind.HEADNOTE), default=-1)
-    is_letter = any(b.kind in (BlockKind.SALUTE, BlockKind.DATELINE) for b in doc.blocks)
+    is_letter = any(b.kind in (BlockKind.SALUTE, BlockKind.DATELINE, BlockKind.ADDRESS)
+                    for b in doc.blocks)
     section: etree._Element | None = None
     opener: etree._Element | None = None
     closer: etree._Element | None = None
@@ -195,6 +197,11 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
             append(current(), weaver.block(el("quote", type="block", rend=block.key), block))
         elif kind is BlockKind.POSTSCRIPT:
             append(current(), el("postscript", weaver.block(el("p"), block)))
+        elif kind is BlockKind.ADDRESS:
+            if opener is None:
+                opener = el("opener")
+                append(current(), opener)
+            append(opener, _address(weaver, block))
         elif kind in (BlockKind.DATELINE, BlockKind.SALUTE, BlockKind.SIGNED):
             if kind is BlockKind.SIGNED and block.index <= headnote_end + 1:
                 continue  # the headnote's signature
@@ -220,6 +227,26 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
         if note.get("type") == "footnote" and note.get("n"):
             markers.setdefault(note.get("n"), note)
     return body, markers
+
+
+def _address(weaver: _Weaver, block: Block) -> etree._Element:
+    """``address`` with one ``addrLine`` per line; the line breaks stay between them."""
+    address = el("address")
+    position = 0
+    previous: etree._Element | None = None
+    previous_end = 0
+    for line in block.text.split("\n"):
+        lo = position + len(line) - len(line.lstrip())
+        hi = position + len(line.rstrip())
+        position += len(line) + 1
+        if hi <= lo:
+            continue
+        if previous is not None:
+            previous.tail = block.text[previous_end:lo]
+        previous = weaver.slice(el("addrLine"), block, lo, hi)
+        previous_end = hi
+        address.append(previous)
+    return address
 
 
 def _in_back(doc: Transcription, block: Block) -> bool:

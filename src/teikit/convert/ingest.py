@@ -178,6 +178,9 @@ _CLOSING = re.compile(
     r"Kind|Warm|Respectfully|Faithfully|Affectionately|Cordially|Regards|In haste)"
     r"\b.{0,60},$")
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b")
+# a letter's opener: at most this many chunks before the salutation, lines this short
+_OPENER_CHUNKS, _OPENER_LINES, _OPENER_WIDTH = 6, 8, 70
 # "P.S.", "PS.", "P.P.S.", "PPS", "N.B." opening a paragraph after a letter's signature
 _POSTSCRIPT = re.compile(r"^(?:P\.\s?)*P\.?\s?S\.?(?=\s|:)|^N\.\s?B\.(?=\s|:)")
 # a signature is a name, perhaps with a function on a second or third line
@@ -363,14 +366,15 @@ def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
 def _body(body: list[Chunk], build: _Builder) -> None:
     """Headings, paragraphs, quotations; a letter's opener and closer."""
     opener = _letter_opener(body)
+    if opener and not _SALUTATION.match(body[opener - 1].text):
+        opener = 0
     postscript_from = _letter_postscripts(body) if opener else len(body)
     closer_from = _letter_closer(body[:postscript_from]) if opener else len(body)
     for index, chunk in enumerate(body):
         if index >= postscript_from:
             build.add_chunk(BlockKind.POSTSCRIPT, chunk)
         elif index < opener:
-            is_salute = bool(_SALUTATION.match(chunk.text))
-            build.add_chunk(BlockKind.SALUTE if is_salute else BlockKind.DATELINE, chunk)
+            _opener_chunk(chunk, build)
         elif index >= closer_from:
             kind = BlockKind.SALUTE if index == closer_from else BlockKind.SIGNED
             build.add_chunk(kind, chunk)
@@ -381,14 +385,62 @@ def _body(body: list[Chunk], build: _Builder) -> None:
 
 
 def _letter_opener(body: list[Chunk]) -> int:
-    """Number of leading chunks forming a letter's opener (dateline?, salutation), else 0."""
-    for index, chunk in enumerate(body[:3]):
+    """Number of leading chunks forming a letter's opener, up to its salutation, else 0.
+
+    Before the salutation may come a letterhead, the addressee's address and datelines, in any
+    order: short lines (at most :data:`_OPENER_LINES` of them, none longer than
+    :data:`_OPENER_WIDTH`), not prose."""
+    for index, chunk in enumerate(body[:_OPENER_CHUNKS]):
         if chunk.single_line and _SALUTATION.match(chunk.text):
-            before = body[:index]
-            if all(c.single_line and len(c.text) <= 100 and _YEAR.search(c.text) for c in before):
-                return index + 1
+            return index + 1
+        if not _opener_like(chunk):
             return 0
     return 0
+
+
+def _opener_like(chunk: Chunk) -> bool:
+    """Could ``chunk`` stand before a letter's salutation (a dateline, an address)?"""
+    lines = [line for line, _, _ in chunk.lines]
+    if chunk.single_line and len(chunk.text) <= 100 and _YEAR.search(chunk.text):
+        return True
+    return len(lines) <= _OPENER_LINES and all(
+        len(line) <= _OPENER_WIDTH and len(line.split()) <= 10
+        and not line.endswith((":", ";", "?", "!")) and not re.search(r"[a-z]{3}\. [A-Z]", line)
+        for line in lines)
+
+
+def _date_line(line: str) -> bool:
+    """A line of an opener that dates the letter ("12th June, 1924.", "Glasgow, 2 Oct. 1920")."""
+    return len(line) <= 70 and bool(_YEAR.search(line)) and bool(
+        _MONTH.search(line) or re.search(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b", line))
+
+
+def _opener_chunk(chunk: Chunk, build: _Builder) -> None:
+    """A chunk of a letter's opener: the salutation, datelines, or address lines (a
+    letterhead, the addressee): consecutive address lines form one address block."""
+    if _SALUTATION.match(chunk.text):
+        build.add_chunk(BlockKind.SALUTE, chunk)
+        return
+    if chunk.single_line and _YEAR.search(chunk.text):
+        build.add_chunk(BlockKind.DATELINE, chunk)
+        return
+    group: list[tuple[str, int, int]] = []
+
+    def flush() -> None:
+        if group:
+            first, last = group[0], group[-1]
+            end = last[1] + len(last[0])
+            text = chunk.text[first[1] - chunk.offset:end - chunk.offset]
+            build.add(BlockKind.ADDRESS, text, first[1], first[2])
+            group.clear()
+
+    for line in chunk.lines:
+        if _date_line(line[0]):
+            flush()
+            build.add(BlockKind.DATELINE, line[0], line[1], line[2])
+        else:
+            group.append(line)
+    flush()
 
 
 def _letter_postscripts(body: list[Chunk]) -> int:

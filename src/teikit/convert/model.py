@@ -24,6 +24,7 @@ class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     QUOTATION = "quotation"      # a paragraph that is entirely one quotation (marks stripped)
     DATELINE = "dateline"        # letter: place and date at the head
+    ADDRESS = "address"          # letter: a letterhead or the addressee's address, one line each
     SALUTE = "salute"            # letter: "Dear Comrades," / "Yours fraternally,"
     SIGNED = "signed"            # letter or headnote: the signature
     POSTSCRIPT = "postscript"    # letter: "P.S. …" after the signature

@@ -1,47 +1,157 @@
-"""Names a text seems to use, found without a register: capitalised runs, their kind guessed
-from the words around them. The entity pass tags the confident ones when there is no register;
-``teikit entities suggest`` turns them into a first register for an editor to review.
+"""Names a text seems to use, found without a register, each with the evidence for its kind.
+
+The entity pass tags the accepted ones when there is no register; ``teikit entities suggest``
+turns them into register entries for an editor to review.
+
+1. **Spans.** A candidate is a run of capitalised words on one line of a signature or field (or
+   across a line break in prose), with connectors inside ("Council of People’s Commissars",
+   "Café du Commerce", "Blohm und Voss"), internal abbreviations ("St. Petersburg", "Mt.
+   Elbrus") and initials ("A. J. Cook"). Function words at its edges are trimmed; a personal
+   title ("General", "Herr", "Mr.") is taken off the name and recorded as evidence, unless what
+   follows is an event, organisation or place ("General Strike", "General Council"); "X of the
+   Y" stays one name only when X is a head noun that takes "of" ("Ministry of Labour"), so
+   "Petrov of the Gendarmes" is two; "and" joins only into an organisation ("Transport and
+   General Workers’ Union"). A possessive "’s" is left out.
+2. **Junk.** Function words, pronouns, religious words (God, Lord, Thy), roles and titles alone
+   (Secretary, Government, "Lord Provost"), languages and nationality adjectives, months and
+   weekdays, and — in a text with German in it — capitalised German common nouns
+   ("Betriebsräte", "Obleute") are not names. A word that only ever opens a sentence and also
+   occurs in lower case is an ordinary word.
+3. **Kinds from evidence.** Every occurrence adds evidence: a title before it (person), a head
+   noun ("Party", "Street", "Gazette", "Strike"), "in/at/from X" (place), "wrote in X" (title),
+   a verb of speech after it (person, or an organisation when an article comes first), a plural
+   after "the" (a group: organisation), a lower-case noun after it ("the Reiherstieg yard"),
+   header fields, datelines and bylines; the form itself adds a first name or initials (person),
+   a gazetteer entry (place), surname endings ("-sky"). Names in one list ("Samara and Syzran")
+   lend each other their kinds. The scores of all occurrences are added up (one kind for every
+   occurrence), and a candidate is *accepted* when one kind clearly wins; otherwise it is left
+   for *review*, never silently made a person.
+4. **Links.** A surname alone ("Dunlop") is the person of the one full name that ends in it
+   ("Neil Dunlop"); initials and surname ("H. Lind") are the full name that fits them; an
+   acronym ("ASE") is the organisation whose initials it spells.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from teikit.convert.model import Block, BlockKind, Transcription
+from teikit.register import gazetteer
 from teikit.register.entries import EntityKind, Register
 from teikit.register.matcher import form_key
 
-# the title page (author, title, part) is the document itself, never a mention of a name
-SKIPPED_KINDS = frozenset({BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE})
 
-TITLES_OF_PERSONS = ("General", "Colonel", "Comrade", "Prince", "Princess", "Count", "Countess",
-                     "Captain", "Admiral", "Dr.", "Mr.", "Mrs.", "M.", "Professor", "Lieutenant",
-                     "Citizen", "Tsar", "Baron", "Major", "Sergeant")
-ORG_WORDS = frozenset({
-    "Party", "Committee", "Council", "Congress", "Union", "Bank", "Ministry", "Commissariat",
-    "Duma", "Soviet", "Army", "Guard", "Guards", "Bureau", "Section", "Assembly", "Academy",
-    "Executive", "Government", "International", "League", "Federation", "Conference", "Company",
-    "Society", "Association", "Club", "School", "University", "Institute", "Division", "Corps",
-    "Regiment", "Front", "Group", "Headquarters", "Opposition", "Tribunal", "Cheka", "Commissars",
-    "Bolsheviks", "Mensheviks", "Socialists", "Communists", "Anarchists", "Trust", "Syndicate",
-    "Office", "Bourse", "Archive", "Press", "Agency", "Cooperative",
-})
-# a name followed by a year in a publication field is the place of the imprint
-_PUBLICATION_YEAR = re.compile(r",?\s+(?:1[5-9]\d\d|20\d\d)\b(?![–—-])")
-# a source that opens with one of these is a repository, not a publication
-REPOSITORY_WORDS = frozenset({"Archive", "Archives", "Library", "Collection", "Papers",
-                              "Museum"})
-PLACE_WORDS = frozenset({"Prospect", "Street", "Square", "Palace", "Bridge", "River", "Island",
-                         "Rue", "Avenue", "Boulevard", "Basin", "Valley", "Region", "Oblast",
-                         "Gulf", "Bay", "Coast", "Plain", "Steppe", "Forest", "Port", "Harbour",
-                         "Station", "Gate", "Gardens", "Quay", "Heights", "Province", "Mountains",
-                         "Sea", "Lake", "Canal", "Fortress", "Kremlin"})
-PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "toward", "towards", "into",
-                                "outside", "around", "across", "via", "through", "of"})
-TITLE_CUES = ("newspaper", "paper", "journal", "organ", "daily", "weekly", "review", "magazine",
-              "pamphlet", "book", "published")
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# the title page (author, title, part) is the document itself; the author is a person
+SKIPPED_KINDS = frozenset({BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE})
+_UNREAD_KINDS = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.TRAILER,
+                           BlockKind.HEADING, BlockKind.NOTES_HEADING})
+
+TITLES_OF_PERSONS = _words("""
+General Colonel Comrade Prince Princess Count Countess Captain Admiral Dr. Dr Mr. Mr Mrs. Mrs
+Miss Ms. Ms M. Mme. Mme Mlle. Professor Prof. Lieutenant Citizen Tsar Tsarina Baron Baroness
+Major Sergeant Herr Frau Fräulein Genosse Genossin Monsieur Madame Sir Lady Lord Brother Sister
+Father Councillor Alderman Senator Deputy Judge Justice Sheriff Inspector Chief Constable
+President Premier Minister Commissar Bishop Rev. Reverend Marshal Ataman Hetman Governor Mayor
+Grand Duke Duchess King Queen Emperor Empress Kaiser Gen. Col. Capt. Lt. Sgt. Gov. Comrades
+Engineer Doctor Ingenieur Signor Signora Señor Tovarishch
+""")
+ORG_WORDS = _words("""
+Party Committee Council Congress Union Bank Ministry Commissariat Duma Soviet Soviets Army Guard
+Guards Bureau Section Assembly Academy Executive Government International League Federation
+Conference Company Society Association Club School University Institute Division Corps Regiment
+Front Group Headquarters Opposition Tribunal Cheka Commissars Trust Syndicate Office Bourse
+Archive Archives Press Agency Cooperative Co-operative Works Board Court Constabulary Police
+Centre Center Library Commission Department Reichstag Landtag Senat Senate Sejm Parliament
+Brigade Legion Navy Fleet Militia Cartel Corporation Alliance Brotherhood Fraternity Order
+Mission Secretariat Presidium Politburo Orgburo Werft Werke AG GmbH Verein Verband Partei
+Gewerkschaft
+Labour Labor Movement Circle Collective Bloc Commune Guild Chamber Exchange Inspectorate
+Administration Directorate Management Cabinet Convention Lodge Sisterhood Workshops Mills Mill
+House Confederation Confédération Fédération Parti Comité Conseil Syndicat Internationale
+""")
+# single words that are names although they could head other names
+SPECIFIC_ORGS = frozenset({"Cheka", "Duma", "Reichstag", "Landtag", "Senat", "Sejm", "Politburo",
+                           "Orgburo", "Presidium", "Comintern", "Profintern", "Vikzhel"})
+PLACE_WORDS = _words("""
+Prospect Street Square Palace Bridge River Island Islands Isles Rue Avenue Boulevard Basin Valley
+Region Oblast Gulf Bay Coast Plain Steppe Forest Port Harbour Harbor Station Gate Gates Gardens
+Quay Heights Province Mountains Sea Lake Canal Fortress Kremlin Road Lane Dock Docks Chambers
+Hall Market Barracks Head Park Row Terrace Wharf Hill Hills Common Cross Circus Republic Kingdom
+Empire Peninsula Strait Straits Ocean Cape Mount Cathedral Church Prison Gaol Jail Hospital Camp
+Embankment Highway Uezd Guberniya Gubernia County Shire District Quarter Suburb Pass Desert
+Marsh Moor Fields Field Place Crescent Close Way Walk Gardens Yard Pier Salle Gare Palais Pont
+Quai Porte Platz Strasse Straße Ulica Piazza Plaza
+""")
+# a place word that opens the name: "Rue Lafayette", "Lake Baikal", "Mount Elbrus", "Fort William"
+PLACE_OPENERS = _words("Salle Rue Place Boulevard Avenue Quai Pont Porte Piazza Via Calle Plaza "
+                       "Plac Ulica Mount Mt. Lake Cape Fort Port Gulf Isle Bay Strait Straits "
+                       "River")
+TITLE_WORDS = _words("""
+Worker Herald Gazette Times Post Record Echo Chronicle Tribune Courier Journal Review Bulletin
+Magazine Mercury Observer Standard Telegraph Guardian Express Mail News Clarion Zeitung Fahne Gazeta
+Globe Call Leader Sun Star Banner Advocate Messenger Appeal
+Pamphlet Manifesto Quarterly Monthly Weekly Almanac Notebook Notebooks Izvestia
+""")
+TITLE_OPENERS = frozenset({"Daily", "Weekly", "Monthly", "Sunday", "Evening", "Morning"})
+# periodicals every text of this family cites, as a small gazetteer of its own
+KNOWN_PERIODICALS = _words("""
+Pravda Izvestia Izvestiya Iskra Vpered Vperyod Vorwärts Humanité L’Humanité Avanti Rech Zvezda
+Sotsial-Demokrat Rabochaya Novaya Dyelo Nashe Proletary Neue Kommunist Inprecorr Inprekorr
+""")
+EVENT_WORDS = _words("""
+Strike Putsch Revolution Rising Uprising Insurrection Mutiny Rebellion Revolt War Massacre
+Lockout Lock-out Days Pogrom Famine Crisis Affair Offensive Battle Siege Armistice Treaty
+""")
+WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                      "Sunday"})
+MONTH_NAMES = frozenset({"January", "February", "March", "April", "May", "June", "July",
+                         "August", "September", "October", "November", "December"})
+# "X of …" is one name when X is one of these (besides the head nouns above)
+OF_TAKERS = frozenset({"Isle", "Gulf", "Bay", "Sea", "Republic", "Kingdom", "City", "Cape",
+                       "Straits", "Strait", "Mount", "Lake", "Duchy", "Principality", "Friends",
+                       "Federation", "Union", "Soviet", "Soviets", "Sons", "Daughters",
+                       "Knights", "Bulletin", "Izvestia", "Voice", "Organ", "Battle", "Siege",
+                       "Treaty", "Peace", "Archive", "Archives"} | EVENT_WORDS)
+# words that may open a name although they are ordinary words ("New York", "Third International")
+NAME_ADJECTIVES = _words("New Old Great Little Big Upper Lower First Second Third Fourth Fifth "
+                         "Sixth Seventh Eighth Ninth Tenth Young Free Holy")
+DIRECTIONS = frozenset({"North", "South", "East", "West", "Upper", "Lower", "Central", "Northern",
+                        "Southern", "Eastern", "Western", "Greater", "Little", "Old", "New"})
+RELIGIOUS_WORDS = _words("""
+God Gods Lord Lords Thy Thee Thou Thine Heaven Heavens Almighty Providence Amen Hallelujah Holy
+Saviour Savior Creator Devil Satan Gospel Bible Church Mass Hell Paradise Lordship
+""")
+ROLE_WORDS = _words("""
+Secretary Chairman Chairwoman President Vice-President Minister Premier Government Executive
+Committee Council Board Party Union Federation Congress Comrade Comrades Brother Brothers Sister
+Sisters Citizen Citizens Delegate Delegates Mayor Provost Governor Governor-General Commissar
+Commissars Chief Constable Inspector Director Manager Organiser Organizer Treasurer Editor
+Editors Member Members Deputy Deputies Senator Councillor Alderman Sheriff Judge Magistrate King
+Queen Emperor Tsar Czar Kaiser Pope Bishop Archbishop Priest Management Administration State
+Capital Movement Revolution Army Navy Police Press Court House Assembly Republic Workers Worker
+Employers Masters Ministers Staff Branch District Secretariat Presidium Commission Headquarters
+Office Department Bureau Section Division Directors Trustees Officers General Colonel Captain
+Admiral Marshal Generals Sir Madam Gentlemen Ladies Friends Proletariat Bourgeoisie Capitalism
+Socialism Communism Anarchism Marxism Liberalism Conservatism Fascism Bolshevism Menshevism
+Left Right Centre Reds Whites Red White Social-Democrats Socialists Communists Anarchists
+Liberals Conservatives Radicals Democrats Republicans Nationalists Monarchists Imperialists
+Chair Chairmanship Leadership Administration Municipality Prefecture Prefect Mayoralty Town City
+Country Nation People Peoples Land Empire Kingdom Crown Throne Church Trade Trades Labour Labor
+Capital Industry Finance Commerce Agriculture Transport War Peace Law Laws Act Acts Bill Decree
+Constitution Programme Program Resolution Manifesto Appeal Note Notes Memorandum Report Reports
+Papers Collection Collections Minutes
+""")
+PRONOUNS = _words("""
+I Me My Mine We Us Our Ours You Your Yours He Him His She Her Hers It Its They Them Their Theirs
+Myself Yourself Himself Herself Itself Ourselves Themselves One
+""")
 _STOPWORDS_TEXT = """
 A An The This That These Those There Their They Them Then Thus He She It Its His Her Hers Him
 We Our Us You Your I Me My Mine In On At Of For From To By With Without As And But Or Nor So Yet
@@ -51,24 +161,111 @@ Third Fourth Fifth Last Next After Before During Since Until Only Even Also Stil
 Had Has Have Was Were Is Are Be Been Being Did Does Do Let May Might Must Shall Should Will Would
 Can Could Yes Nothing Everything Something Anything Everyone Nobody Somebody Anybody History
 Conclusion Finally However Therefore Meanwhile Moreover Nevertheless Indeed Perhaps Being
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-Mr Mrs Dr Ed Vol No Notes Chapter Part Written
+Mr Mrs Dr Ed Vol No Notes Chapter Part Written Nobody Nowhere Whatever Whoever Wherever Whenever
+Somewhere Anywhere Everywhere Everybody Someone Anyone Hence Besides Afterwards Soon Later Long
+Live Both Either Neither Never Always Often Sometimes Now Today Tonight Tomorrow Yesterday Once
+Twice Again Above Below Over Under Through Throughout Between Against Along Around Behind Beyond
+Despite Except Inside Outside Toward Towards Near Off Out Up Down About Across Like Unlike
 Published Version Translation Transcription Mark-up Source Last Strong Sick Grave Armored Artillery
-Summoned Everything Why Acceptance Shortly Twelve Various Initiative Comrades Remember Organize
-Strengthen Repress Take Arrest Institute Get Resist Workers Not Whoever Very Direct Within Upon
-Among Although Though Because Unless Whether Again Once Today Yesterday Tomorrow Dear Yours With
-Permission Please
-P.S. P.P.S. N.B.
+Summoned Why Acceptance Shortly Twelve Various Initiative Remember Organize Organise
+Strengthen Repress Take Arrest Get Resist Very Direct Within Upon Among Although Though Because
+Unless Whether Again Today Yesterday Tomorrow Dear Yours With Permission Please Thanks Thank
+Greetings Regards Sincerely Fraternally Respectfully Faithfully Hurrah Hurray Down Forward Onward
+Oh Ah Alas Well Yes Good Bad Great Little Big Small New Old Young Few Several Certain Hundreds
+Thousands Millions Dozens Whole Half Quite Rather Almost Nearly Just Even Ever Far Enough Less
+Least Better Best Worse Worst Same Own Above Instead Otherwise Accordingly Consequently Further
+Furthermore Nonetheless Still Thereafter Thereupon Wherefore Why Whence Whither Lo Behold
+Sixty Seventy Eighty Ninety Hundred Thousand Eleven Twenty Thirty Forty Fifty Everyone Everybody
+P.S. P.P.S. N.B. PS PPS NB S.E. N.W. S.W. N.E. E.C. W.C. OK Ltd Co Inc Esq
 """
-STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
-# connectors that may sit inside a multi-word name ("Council of People’s Commissars")
-CONNECTORS = frozenset({"of", "for", "de", "du", "des", "von", "van", "der", "la", "le", "di"})
-MONTH_NAMES = frozenset({"January", "February", "March", "April", "May", "June", "July",
-                         "August", "September", "October", "November", "December"})
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split()) | PRONOUNS | WEEKDAYS
+CONNECTORS = frozenset({"of", "for", "de", "du", "des", "von", "van", "der", "den", "la", "le",
+                        "di", "da", "del", "della", "und", "&", "y", "zu", "am", "and"})
+# a connector that may open or be the only content between two parts: "of the", "and the"
+_OF_CONNECTORS = frozenset({"of", "for"})
+_AND_CONNECTORS = frozenset({"and"})
+_ROMANCE_OF = frozenset({"du", "de", "des", "di", "del", "della", "da", "dos", "das"})
+_FIRM_CONNECTORS = frozenset({"und", "&"})
 # blocks whose lines are separate units, not wrapped prose
-LINED_KINDS = frozenset({BlockKind.SIGNED, BlockKind.DATELINE, BlockKind.SALUTE, BlockKind.FIELD})
-_TOKEN = re.compile(r"(?:[A-Z]\.)+|[^\W\d_][\w’'-]*")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;]['’”\"]?\s+|[“‘\"(\[–]\s*)$")
+LINED_KINDS = frozenset({BlockKind.SIGNED, BlockKind.DATELINE, BlockKind.SALUTE, BlockKind.FIELD,
+                         BlockKind.ADDRESS})
+# a name followed by a year in a publication field is the place of the imprint
+_PUBLICATION_YEAR = re.compile(r",?\s+(?:1[5-9]\d\d|20\d\d)\b(?![–—-])")
+REPOSITORY_WORDS = frozenset({"Archive", "Archives", "Library", "Collection", "Papers",
+                              "Museum"})
+_ABBREVIATIONS = ("St", "Mt", "Ft", "Ste", "Sta", "Pt", "Dr", "Mr", "Mrs", "Mme", "Mlle", "Prof",
+                  "Gen", "Col", "Capt", "Lt", "Sgt", "Gov", "Rev", "Jr", "Sr", "No", "Vol", "Nos",
+                  "pp", "p", "cf", "ibid", "viz", "etc", "vs", "Bros", "Co", "Ltd", "Messrs",
+                  "Ms", "M", "s.s", "S.S")
+_TOKEN = re.compile(r"(?:St|Mt|Ft|Ste|Sta|Pt)\.(?=\s+[A-Z])|(?:[A-Z]\.)+|&|[^\W\d_][\w’'-]*")
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;]['’”\"]?\s+|[“‘\"(\[–—]\s*)$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")|\b[A-Z])\.\s+$")
+
+SPEECH_VERBS = _words("""
+said says told tells asked asks answered answers replied replies spoke speaks declared declares
+promised promises cried shouted added adds explained explains insisted admitted admits warned
+warns proposed proposes urged urges argued argues thought thinks believed believes demanded
+demands knew knows wanted wants agreed agrees refused refuses objected objects protested
+came went arrived returned left met meets laughed smiled sat stood died was is has had
+""")
+WRITING_VERBS = frozenset({"wrote", "writes", "reported", "reports", "printed", "prints",
+                           "published", "publishes", "calls", "called", "announced", "announces"})
+_TITLE_IN = re.compile(
+    r"\b(?:printed|published|appeared|appears|wrote|writes|written|reported|read|article|"
+    r"articles|letter|letters|editorial|wrote\s+to|reports?\s+in)\s+(?:in\s+|to\s+)?"
+    r"(?:the\s+)?$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:newspaper|paper|journal|organ|daily|weekly|review|magazine|pamphlet|book|edits|"
+    r"edited|editor\s+of|copy\s+of|copies\s+of|columns\s+of|pages\s+of|issue\s+of|number\s+of|"
+    r"read)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|via|into|towards?|across|outside|around|through|by\s+way\s+of|"
+    r"as\s+far\s+as|north\s+of|south\s+of|east\s+of|west\s+of)\s+$", re.IGNORECASE)
+# "to X", "from X": a place as often as a person ("went to Moscow", "wrote to Lenin")
+_TO_FROM_BEFORE = re.compile(r"\b(?:to|from)\s+$", re.IGNORECASE)
+_ON_THE = re.compile(r"\b(?:on|along|up|down|across|beyond|over)\s+the\s+$", re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|our|its|whose)\s+$", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*(?:By|by)\s+$")
+_BYLINE_LINE = re.compile(r"^(?:By|BY)\s+[A-Z]")
+_ORG_AFTER = re.compile(r"^['’]?s?\s+(?:yard|yards|works|factory|factories|mill|mills|plant|"
+                        r"shipyard|shipyards|company|firm|berths|management|board|men|members|"
+                        r"leaders|leadership|delegates|executive|branch|branches)\b")
+_PLACE_AFTER = re.compile(r"^\s+(?:street|road|river|valley|district|region|province|station|"
+                          r"dock|docks|gates|square|front|line|coalfield|coalfields|basin|"
+                          r"county|area)\b")
+_TITLE_AFTER = re.compile(r"^\s+(?:newspaper|paper|journal|printed|published|said\s+in\s+its|"
+                          r"editorial)\b")
+_PERSON_AFTER = re.compile(r"^,\s+(?:who|whom|whose)\b|^,\s+(?:the|a|an|our|his|her)\s+"
+                           r"(?:chairman|secretary|leader|president|organiser|organizer|editor|"
+                           r"author|manager|head|member|deputy|delegate|commander|general|"
+                           r"minister|commissar|son|daughter|wife|husband|widow|brother|"
+                           r"sister|father|mother|friend|driver|worker|miner|engineer)\b")
+_SPEECH_AFTER = re.compile(r"^['’]?,?\s+(?:had\s+|has\s+|have\s+|also\s+|then\s+|himself\s+|"
+                           r"herself\s+|itself\s+)?(?P<verb>[a-z]+)\b")
+_GERMAN_MARKERS = frozenset({"und", "nicht", "ist", "wir", "sich", "auch", "oder", "für", "über",
+                             "dass", "daß", "werden", "sind", "eine", "einer", "wissen", "aber",
+                             "noch", "nach", "unter", "gegen", "mit", "dem", "der", "das"})
+_GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften",
+                        "leute", "räte", "rat", "gesetz", "gesetze", "isten", "ismus", "meister",
+                        "stand", "kongress", "kongreß", "haus", "tum", "nis", "wesen", "ordnung",
+                        "arbeiter", "männer", "frage", "kampf", "tion")
+_GERMAN_ORG_ENDINGS = ("bund", "verband", "verein", "partei", "werft", "werke", "gesellschaft",
+                       "ausschuss", "ausschuß", "kartell")
+_SURNAME_ENDINGS = ("sky", "ski", "skaya", "ska", "vich", "vitch", "vna", "enko", "shvili",
+                    "dze", "ovsky", "evsky", "sohn", "stein", "mann", "ov", "ev", "ova", "eva",
+                    "yov", "ich", "uk", "yuk", "chuk", "in", "ina")
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ist", "ists")
+
+ACCEPT = 1.2          # the winning kind's score needed to accept a candidate …
+SHARE = 0.6           # … and its share of all the evidence, or …
+MARGIN = 1.5          # … this many times the score of the next kind
+WEIGHT_STRONG, WEIGHT_MEDIUM, WEIGHT_WEAK = 3.0, 1.5, 0.6
+REPEATS = 2           # occurrences of one kind of cue that count
+WEIGHT_HEAD = 4.0     # a head noun ("Street", "Party") outweighs what one context suggests
 
 
 @dataclass
@@ -79,44 +276,178 @@ class Candidate:
     kind: EntityKind
     occurrences: list[tuple[int, int, int]] = field(default_factory=list)  # block, start, end
     initial_only: bool = True        # every occurrence opens a sentence
-    cue: bool = False                # a title, an org word, a place word or a title cue
+    scores: dict[EntityKind, float] = field(default_factory=lambda: defaultdict(float))
+    evidence: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)   # personal titles seen before it
+    status: str = "review"           # accepted | review
+    confidence: float = 0.0
+    same_as: str = ""                # the form of the candidate this one is another form of
+    german_noun: bool = False
+    docs: set[str] = field(default_factory=set)
+    seen: Counter[tuple[EntityKind, str]] = field(default_factory=Counter)
 
     @property
     def count(self) -> int:
         return len(self.occurrences)
 
     @property
+    def cue(self) -> bool:
+        return max(self.scores.values(), default=0.0) >= WEIGHT_STRONG
+
+    @property
     def confident(self) -> bool:
-        return self.cue or (self.count >= 2 and not self.initial_only)
+        return self.status == "accepted"
+
+    @property
+    def key(self) -> str:
+        return form_key(self.form)
 
     @property
     def id(self) -> str:
-        slug = re.sub(r"[^\w]+", "-", self.form.lower().replace("’", "").replace("'", ""))
-        slug = slug.strip("-") or "entry"
-        return slug if slug[0].isalpha() else f"n-{slug}"
+        return slug(self.form)
+
+    def add(self, kind: EntityKind, weight: float, reason: str) -> None:
+        """Add evidence; one kind of cue counts for at most :data:`REPEATS` occurrences, so
+        that a weak cue repeated in a long text does not outweigh a strong one."""
+        self.seen[(kind, reason)] += 1
+        if self.seen[(kind, reason)] <= REPEATS:
+            self.scores[kind] += weight
+        if reason not in self.evidence and weight > 0:
+            self.evidence.append(reason)
+
+    def ranked(self) -> list[tuple[EntityKind, float]]:
+        return sorted(((k, v) for k, v in self.scores.items() if v > 0),
+                      key=lambda kv: (-kv[1], list(EntityKind).index(kv[0])))
 
 
-def _guess_kind(form: str, before: str) -> tuple[EntityKind, bool]:
-    words = form.split()
-    before_words = [w for w in before.split() if w.lower() not in {"the", "a", "an"}]
-    previous = before_words[-1] if before_words else ""
-    lowered = before.lower()
-    if previous in TITLES_OF_PERSONS or re.match(r"^(?:[A-Z]\.)+\s", form):
-        return EntityKind.PERSON, True
-    if any(w.strip("’'") in ORG_WORDS for w in words):
-        return EntityKind.ORG, True
-    if any(w in PLACE_WORDS for w in words):
-        return EntityKind.PLACE, True
-    if any(lowered.rstrip(" ,").endswith(cue) for cue in TITLE_CUES):
-        return EntityKind.TITLE, True
-    if re.search(r"\b(?:printed|published|appeared|wrote|writes|reported|read)\s+in\s+(?:the\s+)?$",
-                 lowered):
-        return EntityKind.TITLE, True
-    if previous in PLACE_PREPOSITIONS and len(words) <= 2:
-        return EntityKind.PLACE, False
-    if form.endswith(("ists", "ites", "iks", "ans")) and len(words) == 1:
-        return EntityKind.ORG, False
-    return EntityKind.PERSON, False
+def slug(form: str) -> str:
+    text = form_key(form).lower().replace("’", "").replace("'", "")
+    text = re.sub(r"[^\w]+", "-", text).strip("-") or "entry"
+    return text if text[0].isalpha() else f"n-{text}"
+
+
+# --- spans ------------------------------------------------------------------------------------
+
+
+def _capitalised(word: str) -> bool:
+    if word == "&":
+        return False
+    if re.fullmatch(r"(?:[A-Z]\.)+", word) or re.match(r"^[ldLD]['’][A-ZÀ-Ý]", word):
+        return True   # initials; an elided article before a name ("de l’Internationale")
+    if word.isupper():
+        return len(word) > 1 and not re.fullmatch(r"[IVXLC]+", word)
+    return word[:1].isupper()
+
+
+def _word(token: str) -> str:
+    """A token as the word lists spell it ("UNION" → "Union", "Workers’" → "Workers")."""
+    word = re.sub(r"[’']s$", "", token).rstrip("’'")
+    if word.isupper() and len(word) > 1 and "." not in word:
+        word = word.title()
+    return word
+
+
+def _runs(text: str, lines_apart: bool = False) -> list[list[re.Match[str]]]:
+    """Runs of capitalised words (connectors inside) separated by nothing but spaces (and line
+    breaks, unless ``lines_apart``)."""
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    pending: list[re.Match[str]] = []          # connectors waiting for a capitalised word
+    previous_end = -1
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        gap = text[previous_end:token.start()] if previous_end >= 0 else ""
+        joined = (previous_end >= 0 and gap != "" and gap.strip() == ""
+                  and not (lines_apart and "\n" in gap))
+        if current and not joined:
+            runs.append(current)
+            current, pending = [], []
+        if _capitalised(word):
+            current.extend(pending)
+            current.append(token)
+            pending = []
+        elif current and (word in CONNECTORS or word.lower() in {"of", "and"}
+                          or (word == "the" and pending)) and len(pending) < 2:
+            pending.append(token)
+        elif current:
+            runs.append(current)
+            current, pending = [], []
+        previous_end = token.end()
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _head(words: Sequence[str]) -> str:
+    """The head noun of a name: the word before its first "of"/"for", else its last word."""
+    for index, word in enumerate(words):
+        if word in _OF_CONNECTORS | _ROMANCE_OF and index:
+            return words[index - 1]
+    return words[-1]
+
+
+def _split(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """Cut a run at "of"/"and" where it holds two names ("Petrov of the Gendarmes")."""
+    parts: list[list[re.Match[str]]] = [[]]
+    joins: list[str] = []
+    for token in tokens:
+        word = token.group()
+        if word.lower() in _OF_CONNECTORS | _AND_CONNECTORS and word.islower():
+            joins.append(word.lower())
+            parts.append([])
+        elif word == "the" and not parts[-1]:
+            continue
+        else:
+            parts[-1].append(token)
+    if len(parts) == 1:
+        return parts
+    out: list[list[re.Match[str]]] = [parts[0]]
+    for join, part in zip(joins, parts[1:], strict=True):
+        left = [_word(t.group()) for t in out[-1]]
+        right = [_word(t.group()) for t in part]
+        if not left or not right:
+            out.append(part)
+            continue
+        left_head = _head(left)
+        if all(w in WEEKDAYS | MONTH_NAMES for w in right):
+            keep = False     # "the Liverpool Echo of Tuesday"
+        elif join in _OF_CONNECTORS:
+            keep = (left_head in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | OF_TAKERS
+                    or left_head in KNOWN_PERIODICALS or _group_name(left)
+                    ) and not _looks_like_person(left)
+        else:   # "and": only into an organisation ("Transport and General Workers’ Union")
+            keep = right[-1] in ORG_WORDS and left[-1] not in ORG_WORDS and len(left) <= 2
+        if keep:
+            out[-1] = [*out[-1], *[t for t in tokens if out[-1][-1].end() <= t.start()
+                                   < part[0].start()], *part]
+        else:
+            out.append(part)
+    return [p for p in out if p]
+
+
+# place words that are also common surnames ("Ellen Marsh", "Joe Hill"), unlike "Square"
+SURNAME_HEADS = _words("Marsh Hill Field Fields Lane Cross Moor Wood Camp Bridges Gates Walker"
+                       " Mann")
+
+
+def _group_name(words: Sequence[str]) -> bool:
+    """A body named by its members: "United Textile Workers", "Old Bolsheviks"."""
+    last = words[-1]
+    return (len(words) >= 2 and last[:1].isupper() and last.endswith(("ers", "ists", "men",
+                                                                      "iks", "ites", "ans"))
+            and not gazetteer.is_first_name(words[0]))
+
+
+def _looks_like_person(words: Sequence[str]) -> bool:
+    if len(words) < 2 or not gazetteer.is_first_name(words[0]):
+        return False
+    last = words[-1]
+    if len(words) == 2 and last in SURNAME_HEADS:
+        return True
+    return last not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
+
+
+# --- evidence ---------------------------------------------------------------------------------
 
 
 def _field_kind(block: Block) -> EntityKind | None:
@@ -139,114 +470,413 @@ def _field_kind(block: Block) -> EntityKind | None:
     return None
 
 
-def _capitalised(word: str) -> bool:
-    if re.fullmatch(r"(?:[A-Z]\.)+", word):
+def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) -> None:
+    """What the form itself says: head nouns, first names, initials, gazetteers."""
+    head = _head(words)
+    if head not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS and (
+            set(words) & _ROMANCE_OF) and words[0] in ORG_WORDS | PLACE_WORDS:
+        head = words[0]   # "Confédération Générale du Travail", "Salle du Manège"
+    head_part = words[:words.index(head) + 1] if head in words else words
+    last = words[-1]
+    if _INITIALS.match(" ".join(words[:-1]) + " ") and len(words) > 1:
+        candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "initials before a surname")
+    if head in EVENT_WORDS or (len(words) == 2 and words[1] in WEEKDAYS):
+        candidate.add(EntityKind.EVENT, WEIGHT_HEAD, f"event word ‘{head}’")
+    elif head in ORG_WORDS or last.lower().endswith(_GERMAN_ORG_ENDINGS):
+        candidate.add(EntityKind.ORG, WEIGHT_HEAD, f"organisation word ‘{head}’")
+    elif head in PLACE_WORDS:
+        weight = WEIGHT_MEDIUM if _looks_like_person(words) else WEIGHT_HEAD
+        candidate.add(EntityKind.PLACE, weight, f"place word ‘{head}’")
+    elif head in TITLE_WORDS or (words[0] in TITLE_OPENERS and len(words) > 1):
+        candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"periodical word ‘{head}’")
+    if len(words) > 1 and words[0] in PLACE_OPENERS and head not in ORG_WORDS | TITLE_WORDS:
+        candidate.add(EntityKind.PLACE, WEIGHT_HEAD, f"place word ‘{words[0]}’")
+    elif (_group_name(head_part) or re.fullmatch(r"[A-Z](?:-?[A-Z])+s", last)) and (
+            head not in PLACE_WORDS | TITLE_WORDS | EVENT_WORDS):
+        candidate.add(EntityKind.ORG, WEIGHT_MEDIUM + 0.5, "a body named by its members")
+    if words[0] in KNOWN_PERIODICALS or form_key(candidate.form) in KNOWN_PERIODICALS:
+        candidate.add(EntityKind.TITLE, WEIGHT_STRONG, "a known periodical")
+    if any(w in _FIRM_CONNECTORS for w in candidate.form.split()) and not any(
+            w.lower().endswith(_GERMAN_NOUN_ENDINGS) for w in words):
+        candidate.add(EntityKind.ORG, WEIGHT_MEDIUM + 0.5, "a firm’s name (‘und’, ‘&’)")
+    if _looks_like_person(words):
+        candidate.add(EntityKind.PERSON, WEIGHT_MEDIUM + 0.5, f"first name ‘{words[0]}’")
+    elif (len(words) == 2 and all(w[:1].isupper() and not w.isupper() for w in words)
+          and head not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
+          and words[0] not in DIRECTIONS and not gazetteer.place_weight(" ".join(words))):
+        candidate.add(EntityKind.PERSON, WEIGHT_WEAK, "two capitalised words")
+    if len(words) == 1 and len(last) >= 5 and last.lower().endswith(_SURNAME_ENDINGS) and not (
+            gazetteer.place_weight(last)) and last.lower() not in lowercase:
+        candidate.add(EntityKind.PERSON, WEIGHT_MEDIUM + 0.5, "a surname ending")
+    form = " ".join(words)
+    if form.lower() not in lowercase and form not in STOPWORDS:
+        weight = gazetteer.place_weight(form)
+        if weight:
+            candidate.add(EntityKind.PLACE, WEIGHT_MEDIUM + (0.5 if weight > 1 else -0.5),
+                          "in the gazetteer")
+        elif len(words) == 2 and words[0] in DIRECTIONS | _nationalities() and (
+                gazetteer.place_weight(words[1])):
+            candidate.add(EntityKind.PLACE, WEIGHT_STRONG, "a region of a known place")
+
+
+def _nationalities() -> frozenset[str]:
+    return gazetteer.language_names() | {"Russian", "Prussian", "Austrian", "British", "Polish"}
+
+
+def _context_evidence(candidate: Candidate, text: str, start: int, end: int, words: list[str],
+                      plural: bool) -> None:
+    before = text[max(0, start - 60):start]
+    after = text[end:end + 60]
+    article = bool(_ARTICLE_BEFORE.search(before))
+    if _BYLINE.match(text[:start]):
+        candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "a byline")
+    if _TITLE_IN.search(before):
+        candidate.add(EntityKind.TITLE, WEIGHT_MEDIUM + 1.0, "written or printed in it")
+    elif _TITLE_BEFORE.search(before):
+        candidate.add(EntityKind.TITLE, WEIGHT_MEDIUM + 1.0, "a periodical named before it")
+    elif _ON_THE.search(before):
+        candidate.add(EntityKind.PLACE, WEIGHT_WEAK + 0.2, "‘on the X’")
+    elif _PLACE_BEFORE.search(before) and not article:
+        candidate.add(EntityKind.PLACE, WEIGHT_MEDIUM - 0.3, "a preposition of place")
+    elif _TO_FROM_BEFORE.search(before) and not article:
+        candidate.add(EntityKind.PLACE, WEIGHT_WEAK, "‘to X’, ‘from X’")
+    elif _OF_BEFORE.search(before) and not article:
+        candidate.add(EntityKind.PLACE, WEIGHT_WEAK / 2, "‘of X’")
+    if plural and (article or _POSSESSIVE_BEFORE.search(before)):
+        candidate.add(EntityKind.ORG, WEIGHT_MEDIUM, "a plural after an article: a group")
+    if _ORG_AFTER.match(after):
+        candidate.add(EntityKind.ORG, WEIGHT_MEDIUM + 0.5, "an organisation noun after it")
+    elif _PLACE_AFTER.match(after):
+        candidate.add(EntityKind.PLACE, WEIGHT_MEDIUM + 0.5, "a place noun after it")
+    if _TITLE_AFTER.match(after):
+        candidate.add(EntityKind.TITLE, WEIGHT_MEDIUM, "printed or published")
+    if _PERSON_AFTER.match(after):
+        kind = EntityKind.ORG if plural else EntityKind.PERSON   # "the Bolsheviks, who …"
+        candidate.add(kind, WEIGHT_MEDIUM + 0.5, "‘X, who …’, ‘X, the secretary’")
+    speech = _SPEECH_AFTER.match(after)
+    governed = re.search(r"\b(?:of|in|at|from|to|with|by|for|on|into|near|and|or)\s+(?:the\s+)?$",
+                         before)
+    if speech and not governed:
+        verb = speech.group("verb")
+        if verb in WRITING_VERBS and (article or candidate.scores[EntityKind.TITLE]):
+            candidate.add(EntityKind.TITLE, WEIGHT_MEDIUM, f"‘the X {verb}’")
+        elif verb in SPEECH_VERBS | WRITING_VERBS and verb not in {"was", "is", "has", "had"}:
+            if article or plural:
+                candidate.add(EntityKind.ORG, WEIGHT_MEDIUM - 0.3, f"‘the X {verb}’")
+            else:
+                candidate.add(EntityKind.PERSON, WEIGHT_MEDIUM, f"‘X {verb}’")
+    if article and not plural:
+        # persons seldom take an article; bodies often do ("the Vikzhel", "the Bund")
+        candidate.add(EntityKind.PERSON, -0.5, "an article before it")
+        candidate.add(EntityKind.ORG, WEIGHT_WEAK - 0.1, "an article before it")
+
+
+# --- junk -------------------------------------------------------------------------------------
+
+
+def _german_context(docs: Sequence[Transcription]) -> bool:
+    words = re.findall(r"\b[a-zäöüß]+\b", " ".join(b.text for d in docs for b in d.blocks))
+    markers = sum(1 for w in words if w in _GERMAN_MARKERS - {"mit", "dem", "der", "das"})
+    umlauts = len(set(re.findall(r"\b[A-ZÄÖÜ]\w*[äöüß]\w*", " ".join(
+        b.text for d in docs for b in d.blocks))))
+    return markers >= 2 or umlauts >= 2
+
+
+def _german_noun(word: str, german: bool) -> bool:
+    lowered = word.lower()
+    if not german or lowered.endswith(_GERMAN_ORG_ENDINGS) or gazetteer.place_weight(word):
+        return False
+    return lowered.endswith(_GERMAN_NOUN_ENDINGS) or bool(re.search(r"[äöüß]", lowered)
+                                                          and lowered.endswith(("e", "en", "er")))
+
+
+def _junk(words: list[str], lowercase: set[str]) -> bool:
+    """Not a name at all: stop words, roles and titles alone, religious words, languages."""
+    if not words:
         return True
-    if word.isupper():
-        return len(word) > 1 and not re.fullmatch(r"[IVXLC]+", word)
-    return word[:1].isupper()
+    form = " ".join(words)
+    if len(form) < 3 and not form.isupper():
+        return True
+    if all(_INITIALS.match(w + " ") or re.fullmatch(r"[IVXLC]+\.?", w) for w in words):
+        return True
+    if all(w in MONTH_NAMES | WEEKDAYS | NAME_ADJECTIVES | {"Style", "Last", "Next"}
+           for w in words):
+        return True
+    parts = [p for w in words for p in w.split("-") if p]
+    generic = ROLE_WORDS | TITLES_OF_PERSONS | RELIGIOUS_WORDS | STOPWORDS | {"Grand", "Vice",
+                                                                             "Chief", "High"}
+    heads = ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
+    if all(p in generic or p.lower() in CONNECTORS for p in parts):
+        # roles and titles ("Lord Provost", "District Secretary"), unless the head names a body
+        # or a place ("Executive Committee", "Red Army", "Council of People’s Commissars")
+        return form not in SPECIFIC_ORGS and (len(words) == 1 or _head(words) not in heads)
+    if len(words) == 1:
+        word = words[0]
+        if word in STOPWORDS | RELIGIOUS_WORDS | MONTH_NAMES:
+            return True
+        if (word in gazetteer.language_names() or word in _nationalities()) and (
+                gazetteer.place_weight(word) < 2):
+            return True   # a language or nationality ("Tatar"), unless a city's name ("Spokane")
+        if (word.endswith(_ADJECTIVE_ENDINGS) and not word.endswith("ists")
+                and not gazetteer.place_weight(word)):
+            return True   # a nationality or other adjective ("Russian")
+        if word in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS and word not in (
+                SPECIFIC_ORGS | KNOWN_PERIODICALS | {"Kremlin"}):
+            return True   # a head noun alone ("Committee", "Gazette") names nothing by itself
+    return False
 
 
-def _runs(text: str, lines_apart: bool = False) -> list[list[re.Match[str]]]:
-    """Runs of capitalised words (connectors inside) separated by nothing but spaces (and line
-    breaks, unless ``lines_apart``)."""
-    runs: list[list[re.Match[str]]] = []
-    current: list[re.Match[str]] = []
-    pending: list[re.Match[str]] = []          # connectors waiting for a capitalised word
-    previous_end = -1
-    for token in _TOKEN.finditer(text):
-        word = token.group()
-        gap = text[previous_end:token.start()] if previous_end >= 0 else ""
-        joined = (previous_end >= 0 and gap != "" and gap.strip() == ""
-                  and not (lines_apart and "\n" in gap))
-        if current and not joined:
-            runs.append(current)
-            current, pending = [], []
-        if _capitalised(word):
-            current.extend(pending)
-            current.append(token)
-            pending = []
-        elif current and (word in CONNECTORS or (word == "the" and pending)):
-            pending.append(token)
-        elif current:
-            runs.append(current)
-            current, pending = [], []
-        previous_end = token.end()
-    if current:
-        runs.append(current)
-    return runs
+# --- finding ----------------------------------------------------------------------------------
 
 
-def find_candidates(doc: Transcription) -> list[Candidate]:
-    """Capitalised names the text uses, grouped by form, with a guess of their kind.
+@dataclass
+class _Occurrence:
+    block: Block
+    start: int
+    end: int
+    initial: bool
+    title: str
+    field_title: bool = False        # "Source: The Worker, …": the article is the title's
 
-    A run of capitalised words (with "of", "for", "de" … inside, initials, hyphens) is a
-    candidate; function words and sentence openers are trimmed, personal titles ("General",
-    "Countess") are dropped and make the name a person, a final possessive "’s" is left out. A
-    candidate is *confident* when a cue decides its kind or when it occurs at least twice and
-    not only at the head of a sentence.
+
+def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candidate]:
+    """Capitalised names the texts use, grouped by form, each with its evidence, kind, status.
+
+    Several transcriptions are read as one corpus: every occurrence in every text adds to the
+    evidence for a form's kind, and every occurrence gets the same kind.
     """
+    docs = [doc] if isinstance(doc, Transcription) else list(doc)
+    german = _german_context(docs)
+    lowercase = {w for d in docs for b in d.blocks
+                 for w in re.findall(r"(?<![\w’'-])[a-zà-ÿ][\w’'-]*", b.text)}
     found: dict[str, Candidate] = {}
-    for block in doc.blocks:
-        if block.kind in SKIPPED_KINDS or block.kind in (BlockKind.TRAILER, BlockKind.HEADING):
-            continue
-        text = block.text
-        field_kind = _field_kind(block)
-        dateline = block.kind is BlockKind.DATELINE
-        # in prose a name may wrap onto the next line; in a signature, dateline or header field
-        # every line is a unit of its own ("J. McAllister" / "Secretary")
-        lined = block.kind in LINED_KINDS
-        first = True    # the first name of the block (a field's or dateline's subject)
-        for run in _runs(text, lines_apart=lined):
-            tokens = list(run)
-            first_start = tokens[0].start()
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    acronyms: dict[str, str] = {}
+    for document in docs:
+        for block in document.blocks:
+            if block.kind in _UNREAD_KINDS and not (
+                    block.kind is BlockKind.HEADING and _BYLINE_LINE.match(block.text)):
+                continue
+            previous: tuple[str, int] | None = None
+            for occurrence, words in _occurrences(block):
+                if _junk(words, lowercase) and not occurrence.field_title:
+                    previous = None
+                    continue
+                form = block.text[occurrence.start:occurrence.end]
+                key = form_key(form)
+                if len(words) == 1 and words[0] in TITLES_OF_PERSONS:
+                    continue
+                candidate = found.get(key)
+                if candidate is None:
+                    candidate = found[key] = Candidate(form, EntityKind.PERSON)
+                    _form_evidence(candidate, words, lowercase)
+                    candidate.german_noun = len(words) == 1 and _german_noun(words[0], german)
+                candidate.docs.add(document.name)
+                candidate.occurrences.append((block.index, occurrence.start, occurrence.end))
+                candidate.initial_only = candidate.initial_only and occurrence.initial
+                if occurrence.title:
+                    candidate.add(EntityKind.PERSON, WEIGHT_STRONG,
+                                  f"title ‘{occurrence.title}’ before it")
+                    if occurrence.title not in candidate.titles:
+                        candidate.titles.append(occurrence.title)
+                plural = (len(words) == 1 and words[0].endswith("s")
+                          and not words[0].endswith(("ss", "us", "is")))
+                _context_evidence(candidate, block.text, occurrence.start, occurrence.end,
+                                  words, plural)
+                _block_evidence(candidate, block, occurrence, words)
+                gap = block.text[previous[1]:occurrence.start] if previous else ""
+                if previous and re.fullmatch(r"\s*\(", gap) and form.isupper() and (
+                        block.text[occurrence.end:occurrence.end + 1] == ")"):
+                    acronyms[key] = previous[0]   # "Federation of Metalworkers (FIOM)"
+                if previous and re.fullmatch(r",\s*|\s+(?:and|or|und)\s+|,\s+(?:and|or)\s+", gap):
+                    neighbours[key].add(previous[0])
+                    neighbours[previous[0]].add(key)
+                previous = (key, occurrence.end)
+    candidates = list(found.values())
+    for candidate in candidates:
+        _decide(candidate)
+    _agree_with_neighbours(found, neighbours)
+    _link(found)
+    for short, full in acronyms.items():
+        main = found.get(full)
+        if main is not None and main.status == "accepted" and not found[short].same_as:
+            _merge(found[short], found.get(main.same_as, main), "written in brackets after it")
+    out = [c for c in candidates if not _dismissed(c, lowercase)]
+    return sorted(out, key=lambda c: (-c.count, c.form))
+
+
+def _occurrences(block: Block) -> Iterable[tuple[_Occurrence, list[str]]]:
+    text = block.text
+    lined = block.kind in LINED_KINDS
+    keep_article = block.kind is BlockKind.FIELD and _field_kind(block) is EntityKind.TITLE
+    for run in _runs(text, lines_apart=lined):
+        run_start = run[0].start()
+        for part in _split(list(run)):
+            tokens = list(part)
+            initial = bool(_SENTENCE_END.search(text[:tokens[0].start()])) and not (
+                _ABBREVIATION_END.search(text[:tokens[0].start()]))
             while tokens and (tokens[0].group() in STOPWORDS or tokens[0].group() in CONNECTORS
-                              or tokens[0].group() == "the"):
+                              or tokens[0].group() == "the") and not (
+                    tokens[0].group() in NAME_ADJECTIVES and len(tokens) > 1
+                    and _capitalised(tokens[1].group())):
+                if keep_article and tokens[0].group() == "The" and len(tokens) > 1 and (
+                        tokens[0].start() == 0 or tokens[0].start() == run_start == 0):
+                    break
                 tokens = tokens[1:]
-            had_title = False
-            rest_words = {re.sub(r"[’']s$", "", t.group()) for t in tokens[1:]}
+            title = ""
+            rest = {_word(t.group()) for t in tokens[1:]}
             while (len(tokens) > 1 and tokens[0].group() in TITLES_OF_PERSONS
-                   and not rest_words & (ORG_WORDS | PLACE_WORDS)):
-                tokens, had_title = tokens[1:], True
+                   and not rest & (ORG_WORDS | PLACE_WORDS | EVENT_WORDS | TITLE_WORDS)):
+                title = f"{title} {tokens[0].group()}".strip()
+                tokens = tokens[1:]
+                rest = {_word(t.group()) for t in tokens[1:]}
             while tokens and (tokens[-1].group() in CONNECTORS or tokens[-1].group() == "the"):
                 tokens = tokens[:-1]
             if not tokens:
                 continue
             start = tokens[0].start()
             form = re.sub(r"[’']s$", "", text[start:tokens[-1].end()]).rstrip("’'-")
+            if form.endswith("’") or form.endswith("'"):
+                form = form[:-1]
             end = start + len(form)
-            words = form.split()
-            if len(form) < 3 or form in STOPWORDS or all(w in MONTH_NAMES for w in words):
-                continue
-            if len(words) == 1 and re.search(r"(?:ian|ean|ese|ish|ic)$", form):
-                continue           # a nationality or other adjective ("Russian")
             before = text[:start]
-            if block.kind is BlockKind.SIGNED and "\n" in before and len(words) == 1 and (
+            if title and not _ABBREVIATION_END.search(before) and not before.strip():
+                pass
+            if not title:
+                match = re.search(r"(?:^|\s)(" + "|".join(
+                    re.escape(t) for t in sorted(TITLES_OF_PERSONS, key=len, reverse=True))
+                    + r")\s+$", before)
+                if match:
+                    title = match.group(1)
+            if block.kind is BlockKind.SIGNED and "\n" in before and " " not in form and (
                     text[start:].split("\n")[0].strip() == form):
                 continue   # a signer's function on a line of its own ("Secretary")
-            initial = start == first_start and bool(_SENTENCE_END.search(before))
-            kind, cue = _guess_kind(form, before + (" General " if had_title else ""))
-            was_first, first = first, False
-            # the first name of a header field or a dateline: what the field is about
-            # a responsibility field names people, all of them ("Grace Kim and Daniel Moss")
-            if (was_first or field_kind is EntityKind.PERSON) and field_kind is not None and (
-                    (field_kind is EntityKind.PERSON and not cue and len(words) > 1)
-                    or (field_kind is EntityKind.PLACE and (not cue or dateline))
-                    or field_kind in (EntityKind.TITLE, EntityKind.ORG)):
-                kind, cue = field_kind, True
-                if kind is EntityKind.TITLE and words[0] in REPOSITORY_WORDS:
-                    kind = EntityKind.ORG   # "Source: Archive of the … Council, box 14"
-            if field_kind is EntityKind.TITLE and _PUBLICATION_YEAR.match(text[end:]):
-                kind, cue = EntityKind.PLACE, True   # "Moscow 1972", "Kraków, 1907": imprint
-            candidate = found.get(form)
-            if candidate is None:
-                candidate = found[form] = Candidate(form, kind)
-            elif cue and not candidate.cue:
-                candidate.kind = kind
-            candidate.cue = candidate.cue or cue
-            candidate.initial_only = candidate.initial_only and initial
-            candidate.occurrences.append((block.index, start, end))
-    return sorted(found.values(), key=lambda c: (-c.count, c.form))
+            is_initial = initial and start == tokens[0].start() and part[0] is tokens[0]
+            words = [_word(w) for w in form.split()]
+            yield _Occurrence(block, start, end, is_initial, title,
+                              keep_article and form.startswith("The ")), words
+
+
+def _block_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence,
+                    words: list[str]) -> None:
+    """Header fields, datelines, signatures, the title page's author."""
+    if block.kind is BlockKind.AUTHOR:
+        candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "the author of the text")
+        return
+    if block.kind is BlockKind.SIGNED and not candidate.scores[EntityKind.ORG]:
+        candidate.add(EntityKind.PERSON, WEIGHT_MEDIUM, "a signature")
+        return
+    field_kind = _field_kind(block)
+    if field_kind is None:
+        return
+    first = not re.search(r"[A-Z]", block.text[:occurrence.start].replace("The ", ""))
+    text = block.text
+    if block.kind is BlockKind.DATELINE and first:
+        candidate.add(EntityKind.PLACE, WEIGHT_STRONG, "the place of a dateline")
+    elif field_kind is EntityKind.PERSON:
+        if len(words) > 1 and not candidate.cue:
+            candidate.add(EntityKind.PERSON, WEIGHT_STRONG, f"named in ‘{block.label}’")
+    elif field_kind is EntityKind.PLACE:
+        if first or not candidate.cue:
+            candidate.add(EntityKind.PLACE, WEIGHT_STRONG, f"the place in ‘{block.label}’")
+    elif first:
+        kind = field_kind
+        if kind is EntityKind.TITLE and words[0] in REPOSITORY_WORDS:
+            kind = EntityKind.ORG   # "Source: Archive of the … Council, box 14"
+        candidate.add(kind, WEIGHT_STRONG + 0.5, f"the subject of ‘{block.label}’")
+    if field_kind is EntityKind.TITLE and _PUBLICATION_YEAR.match(text[occurrence.end:]):
+        candidate.add(EntityKind.PLACE, WEIGHT_STRONG + 1.0, "the place of an imprint")
+
+
+def _decide(candidate: Candidate) -> None:
+    ranked = candidate.ranked()
+    if not ranked:
+        candidate.status, candidate.confidence = "review", 0.0
+        return
+    kind, best = ranked[0]
+    total = sum(v for _, v in ranked)
+    share = best / total if total else 0.0
+    candidate.kind = kind
+    candidate.confidence = round(share * min(1.0, best / WEIGHT_STRONG), 2)
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    accepted = best >= ACCEPT and (share >= SHARE or best >= MARGIN * second)
+    if candidate.german_noun and best < WEIGHT_MEDIUM + 1.0:
+        accepted = False
+    candidate.status = "accepted" if accepted else "review"
+
+
+def _agree_with_neighbours(found: dict[str, Candidate], neighbours: dict[str, set[str]]) -> None:
+    """Names in one list share a kind: "from Samara and Syzran", "Lenin, Stalin, Sverdlov"."""
+    decided = {key: c.kind for key, c in found.items() if c.status == "accepted"}
+    for key, others in neighbours.items():
+        candidate = found[key]
+        kinds = [decided[other] for other in others if other in decided]
+        for kind in kinds:
+            candidate.add(kind, WEIGHT_MEDIUM, "listed with names of this kind")
+        if kinds:
+            _decide(candidate)
+
+
+def _link(found: dict[str, Candidate]) -> None:
+    """Surnames, initials and acronyms are other forms of a name found in full."""
+    people = [c for c in found.values() if c.kind is EntityKind.PERSON and c.status == "accepted"
+              and len(c.form.split()) > 1]
+    by_surname: dict[str, list[Candidate]] = defaultdict(list)
+    for person in people:
+        by_surname[_word(person.form.split()[-1])].append(person)
+    for candidate in found.values():
+        words = candidate.form.split()
+        if len(words) == 1 and max(candidate.scores.get(k, 0.0) for k in (
+                EntityKind.ORG, EntityKind.TITLE, EntityKind.EVENT)) < WEIGHT_STRONG:
+            full = _distinct(by_surname.get(_word(words[0]), []))
+            settled = (candidate.status == "accepted" and candidate.kind is not EntityKind.PERSON
+                       and candidate.scores.get(EntityKind.PERSON, 0.0) <= 0)
+            if len(full) == 1 and full[0] is not candidate and not settled:
+                _merge(candidate, full[0], "the surname of a name found in full")
+        elif len(words) > 1 and _INITIALS.match(" ".join(words[:-1]) + " "):
+            full = [p for p in _distinct(by_surname.get(_word(words[-1]), []))
+                    if p is not candidate and not _INITIALS.match(p.form.split()[0] + " ")
+                    and [w[0] for w in p.form.split()[:-1]] == [w[0] for w in words[:-1]]]
+            if len(full) == 1:
+                _merge(candidate, full[0], "initials of a name found in full")
+    for candidate in found.values():
+        # "LAWRENCE, Mass." in a newspaper's dateline is the "Lawrence" of the text
+        if candidate.form.isupper() and not candidate.same_as:
+            titled = found.get(form_key(" ".join(w.capitalize() for w in candidate.form.split())))
+            if titled is not None and titled is not candidate and titled.status == "accepted":
+                _merge(candidate, found.get(titled.same_as, titled), "the same name in capitals")
+    orgs = [c for c in found.values() if c.kind is EntityKind.ORG and len(c.form.split()) > 2]
+    for candidate in found.values():
+        form = candidate.form
+        if form.isupper() and 2 <= len(form) <= 6 and form.isalpha():
+            spelled = [o for o in orgs if "".join(
+                w[0] for w in o.form.split() if w[0].isupper()) == form]
+            if len(spelled) == 1:
+                _merge(candidate, spelled[0], "the initials of a name found in full")
+
+
+def _distinct(candidates: list[Candidate]) -> list[Candidate]:
+    return [c for c in candidates if not c.same_as]
+
+
+def _merge(candidate: Candidate, main: Candidate, reason: str) -> None:
+    candidate.same_as = main.key
+    candidate.kind = main.kind
+    candidate.status = "accepted"
+    candidate.confidence = max(candidate.confidence, main.confidence)
+    candidate.add(main.kind, 0.0, f"{reason} (‘{form_key(main.form)}’)")
+
+
+def _dismissed(candidate: Candidate, lowercase: set[str]) -> bool:
+    """A word that only opens sentences, has no evidence and is an ordinary word otherwise."""
+    if candidate.status == "accepted":
+        return False
+    if candidate.german_noun:
+        return True
+    words = candidate.form.split()
+    if candidate.initial_only and (len(words) == 1 or not candidate.ranked()):
+        return words[0].lower() in lowercase or not candidate.ranked()
+    return False
 
 
 def candidates_not_in(candidates: Iterable[Candidate], register: Register) -> list[Candidate]:

@@ -78,6 +78,7 @@ class Entry:
     level: str = ""                  # titles: m (book), j (periodical), a (article)
     idnos: tuple[tuple[str, str], ...] = ()
     related: tuple[str, ...] = ()    # ids this entry is tied to by a relation
+    same_as: str = ""                # another entry this one only adds forms to (@sameAs)
     element: etree._Element | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -103,10 +104,14 @@ class Register:
         return self.entries.get(entry_id)
 
     def forms(self) -> dict[str, list[Entry]]:
-        """Every surface form → the entries that have it (several: an ambiguous form)."""
+        """Every surface form → the entries that have it (several: an ambiguous form).
+
+        An entry with ``@sameAs`` pointing at another entry lends its forms to that entry (a
+        suggested "Lenin" for a curated "Vladimir Lenin" that lacks the form)."""
         index: dict[str, list[Entry]] = {}
-        for entry in self.entries.values():
-            for form in entry.forms:
+        for alias in self.entries.values():
+            entry = self.entries.get(alias.same_as, alias) if alias.same_as else alias
+            for form in alias.forms:
                 bucket = index.setdefault(form, [])
                 if entry not in bucket:
                     bucket.append(entry)
@@ -231,7 +236,7 @@ def _collect_relation(relation: etree._Element, relations: dict[str, set[str]]) 
 def _with_related(entry: Entry, related: set[str], entries: Mapping[str, Entry]) -> Entry:
     known = tuple(sorted(r for r in related if r in entries and r != entry.id))
     return Entry(entry.id, entry.kind, entry.forms, entry.name, entry.full_name, entry.note,
-                 entry.level, entry.idnos, known, entry.element)
+                 entry.level, entry.idnos, known, entry.same_as, entry.element)
 
 
 def _entry(element: etree._Element, name: str) -> Entry | None:
@@ -261,9 +266,11 @@ def _entry(element: etree._Element, name: str) -> Entry | None:
         return None
     notes = [_text(n) for n in element if local_name(n) == "note"]
     idnos = tuple((i.get("type", ""), _text(i)) for i in element if local_name(i) == "idno")
+    same_as = element.get("sameAs", "").split()
     return Entry(entry_id, kind, tuple(forms), display or forms[0], full,
                  notes[0] if notes else "", level or ("m" if kind is EntityKind.TITLE else ""),
-                 idnos, (), element)
+                 idnos, (), same_as[0][1:] if same_as and same_as[0].startswith("#") else "",
+                 element)
 
 
 # --- writing ----------------------------------------------------------------------------------

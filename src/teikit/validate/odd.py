@@ -34,7 +34,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "core": ("p", "title", "author", "editor", "respStmt", "resp", "name", "publisher",
              "pubPlace", "date", "biblScope", "biblStruct", "analytic", "monogr", "imprint",
              "bibl", "listBibl", "note", "gap", "choice", "sic", "corr", "q", "quote",
-             "soCalled", "head", "label", "lb"),
+             "soCalled", "head", "label", "lb", "address", "addrLine"),
     "textstructure": ("TEI", "text", "front", "body", "back", "div", "divGen", "titlePage",
                       "docAuthor", "docTitle", "titlePart", "opener", "closer", "postscript",
                       "dateline", "salute", "signed", "standOff"),

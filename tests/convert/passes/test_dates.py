@@ -360,3 +360,22 @@ def test_a_calendar_named_after_a_list_of_days_holds_for_every_day() -> None:
                      ("the 4th of July", "1917-07-17", "1917-07-04")]
     assert _values("on 25 October by the Russian calendar", year=1917) == [
         ("25 October", "1917-11-07", "1917-10-25")]
+
+
+def test_a_letter_counts_inst_ult_and_last_year_from_its_own_date() -> None:
+    found = _values((BlockKind.DATELINE, "Petrograd, 3/16 March 1917"),
+                    "Your letter of the 20th ult. came; since Oct. 25 of last year nothing. The "
+                    "conference opens on the 29th inst.")
+    assert found == [("3/16 March 1917", "1917-03-16", "1917-03-03"),
+                     ("the 20th ult.", "1917-03-05", "1917-02-20"),
+                     ("Oct. 25", "1916-11-07", "1916-10-25"),
+                     ("the 29th inst.", "1917-04-11", "1917-03-29")]
+
+
+def test_a_bare_day_before_a_name_is_a_date_before_a_unit_it_is_not() -> None:
+    assert [t for t, _ in dates("On Jan. 5, 1919 they rose. On the 15th Liebknecht was "
+                                "murdered; by the morning of the 6th half the city was out.",
+                                calendar="gregorian")] == ["Jan. 5, 1919", "the 15th", "the 6th"]
+    assert [t for t, _ in dates("On Jan. 5, 1919 the 5th Army and the 2nd battalion moved; "
+                                "on the 3rd time of asking, of the 10th anniversary.",
+                                calendar="gregorian")] == ["Jan. 5, 1919"]

@@ -198,10 +198,15 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
                 rf"{_STYLE_TAIL}{_END}"),
         ("day", rf"{weekday}(?<![\w.])(?P<d>{_D})\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?"
                 rf"{_STYLE_TAIL}{_END}"),
+        # "on the 19th", "of the 6th", "the 20th ult.", "the 29th inst." (of last / this month)
         ("day-only", rf"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ss]ince|[Aa]fter|[Bb]efore|"
-                     rf"and|or|to|of|is|was|now|[Tt]oday)\s+(?P<x>the\s+(?P<d>{_DS}|{_ORD}))(?=\s*[,.;:)!?]|\s*$|\s+"
-                     r"(?:and|or|at|in|on|we|I|he|she|they|it|there|the|a|when|after|before|"
-                     r"until|to|with|by|our|his|her|their|this|that|was|were|had|came|saw)\b)"),
+                     rf"and|or|to|of|is|was|now|[Tt]oday|[Yy]our|[Mm]y)\s+(?P<x>the\s+"
+                     rf"(?P<d>{_DS})(?:\s+(?P<rel>inst|ult|prox)\.)?)(?!\w)(?!\s*[–—-]\s*\d)"),
+        # a day as a word only where nothing can follow it as a noun: "on the twentieth, we"
+        ("day-only", rf"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ss]ince|[Aa]fter|[Bb]efore|"
+                     rf"and|or|to|of|is|was|now)\s+(?P<x>the\s+(?P<d>{_ORD}))(?=\s*[,.;:)!?]|"
+                     r"\s*$|\s+(?:and|or|at|in|on|we|I|he|she|they|it|there|when|after|before|"
+                     r"until|with|by|our|his|her|their|was|were|had|came|saw)\b)"),
         ("day-only", rf"(?:^|(?<=[.!?]\s))(?P<x>The\s+(?P<d>{_DS}))(?=,|\s+(?:was|were|came|"
                      r"passed|saw|brought|began|found)\b)"),
         # approximate
@@ -246,9 +251,20 @@ PREPOSITIONS = {"in", "of", "since", "until", "till", "by", "from", "to", "after
                 "during", "around", "about", "early", "late", "mid", "spring", "summer",
                 "autumn", "fall", "winter", "and"}
 _NO_YEAR_BEFORE = re.compile(r"(?:\bp|\bpp|No|Nos|Vol|nos?|§)\.?\s*$")
-_DAY_ONLY_NOUNS = re.compile(r"^\s+(?:century|centuries|anniversary|time|times|day|hour|year|"
-                             r"of|place|row|floor|division|regiment|army|corps|congress|"
-                             r"conference|session|party|[A-Z])")
+# after "the 19th", a word that makes it an ordinal, not a day: "the 19th century", "the 8th
+# Congress", "the 5th Army" (a name after a date is fine: "on the 15th Liebknecht was murdered")
+_DAY_ONLY_NOUNS = re.compile(
+    r"^\s+(?:centur(?:y|ies)|anniversar(?:y|ies)|times?|days?|hours?|years?|weeks?|months?|of|"
+    r"place|row|floor|divisions?|regiments?|army|armies|corps|congress(?:es)?|conferences?|"
+    r"sessions?|part(?:y|ies)|battalions?|brigades?|compan(?:y|ies)|editions?|issues?|volumes?|"
+    r"chapters?|pages?|lines?|articles?|points?|paragraphs?|rounds?|ballots?|votes?|grades?|"
+    r"class(?:es)?|ranks?|verses?|amendments?|districts?|wards?|streets?|avenues?|birthdays?|"
+    r"sections?|items?|clauses?|resolutions?|sittings?|meetings?|plenums?|degrees?|percent|"
+    r"per|sessions?|most|best|largest|greatest|and\s+(?:last|final)|"
+    r"(?:Army|Armies|Congress|Conference|Regiment|Division|Corps|Battalion|Brigade|Party|"
+    r"Session|Plenum|International|District|Ward|Street|Avenue|Century|Amendment|Dynasty|"
+    r"Company|Fleet|Flotilla|Infantry|Cavalry|Rifles?|Guards?|Soviet|Duma|Convention|"
+    r"Assembly|Chapter|Volume|Book|Part|Section|Article|Street|Arrondissement)\b)")
 
 
 def day_number(text: str) -> int:
@@ -354,7 +370,8 @@ def _read(kind: str, lang: str, match: re.Match[str], text: str,
     if kind == "day-only":
         if _DAY_ONLY_NOUNS.match(text[end:]):
             return
-        yield Expression(start, end, "point", Written(day=day_number(g["d"])), day_only=True)
+        yield Expression(start, end, "point", Written(day=day_number(g["d"])), day_only=True,
+                         qualifier=g.get("rel"))
         return
     if kind.startswith("list"):
         yield from _list(kind, match, text)

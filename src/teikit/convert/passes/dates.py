@@ -76,6 +76,7 @@ _ANNUAL = re.compile(r"name[- ]?day|saint’?'?s day|\bfeast\b|birthday|annivers
                      r"each year|annually|is celebrated|are celebrated|falls on|kept on",
                      re.IGNORECASE)
 _DATED_FIELDS = ("delivered", "written")
+_RELATIVE_YEAR = re.compile(r"^,?\s+(?:of\s+)?(last|this|next)\s+year\b", re.IGNORECASE)
 # the days of a month that "the beginning of", "the middle of" … cover (0: the month's last)
 _PART_DAYS = {"beginning": (1, 10), "middle": (11, 20), "end": (21, 0), "first half": (1, 15),
               "second half": (16, 0)}
@@ -272,7 +273,12 @@ class _DateReader:
         before = block.text[max(0, e.start - 60):e.start]
         cited = bool(_CITED.search(before))
         first, second = e.first, e.second
-        if e.day_only:
+        if e.day_only and e.qualifier:
+            filled = self._month_of_letter(e.first.day or 0, e.qualifier, inference)
+            if filled is None:
+                return None
+            first = filled
+        elif e.day_only:
             filled = self._month_of_day(block, e.first.day or 0, inference)
             if filled is None:
                 return None
@@ -315,6 +321,20 @@ class _DateReader:
         inference.add(f"month and year from {anchor.origin}", cert)
         return Written(year, month, day)
 
+    def _month_of_letter(self, day: int, relative: str, inference: Inference) -> Written | None:
+        """"the 29th inst." (this month), "the 20th ult." (last month), "the 3rd prox." (next
+        month): months counted from the letter's own date."""
+        own = self.own
+        if own is None or own.month is None:
+            return None
+        month = own.month + {"inst": 0, "ult": -1, "prox": 1}[relative]
+        year = own.year + (month > 12) - (month < 1)
+        month = (month - 1) % 12 + 1
+        if not valid(year, month, day):
+            return None
+        inference.add(f"month and year from {own.origin} (“{relative}.”)", own.cert)
+        return Written(year, month, day)
+
     def _years(self, block: Block, e: Expression, first: Written, second: Written | None,
                cited: bool, inference: Inference) -> tuple[Written, Written | None]:
         if first.year is not None or (e.day_only and inference.reasons):
@@ -322,7 +342,14 @@ class _DateReader:
         if e.kind == "approx" and first.month is None and first.year is None:
             year = self._year_for(block, 6, None, cited, inference)   # "in the spring"
             return Written(year), second
-        year = self._year_for(block, first.month or 1, first.day, cited, inference)
+        relative = _RELATIVE_YEAR.match(block.text[e.phrase_end or e.end:])
+        if relative and self.own is not None:
+            year: int | None = self.own.year + {"last": -1, "this": 0, "next": 1}[
+                relative.group(1).lower()]
+            inference.add(f"year {year}: “{relative.group(0).strip()}” from {self.own.origin}",
+                          self.own.cert)
+        else:
+            year = self._year_for(block, first.month or 1, first.day, cited, inference)
         first = Written(year, first.month, first.day)
         if second is not None and second.year is None:
             second_year = year

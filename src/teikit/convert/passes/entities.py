@@ -124,6 +124,8 @@ def _unreviewed(doc: Transcription, by_block: dict[int, list[Span]],
         if not candidate.confident:
             continue
         for block_index, start, end in candidate.occurrences:
+            if doc.blocks[block_index].kind in SKIPPED_KINDS:
+                continue   # without a register the title page is left as it is
             if _blocked(start, end, by_block.get(block_index, [])):
                 continue
             attrs = {"cert": "medium", "resp": software_ref}

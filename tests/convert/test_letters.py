@@ -1,0 +1,145 @@
+"""Letters: letterhead and address blocks, datelines anywhere in the opener, salutation, closer,
+signature and postscript — with and without a header block; valid, lossless, rendered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from teikit.convert import convert_file
+from teikit.convert.ingest import ingest_text
+from teikit.convert.model import BlockKind
+from teikit.convert.readback import comparable, read_back
+from teikit.render.fo import fo_string
+from teikit.render.html import html_string
+from teikit.validate import check_files
+from tests.conftest import FIXTURES
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+FO = {"fo": "http://www.w3.org/1999/XSL/Format"}
+LETTER_BODY = """NATIONAL UNION OF DOCK LABOURERS
+Liverpool District Office
+14 Dale Street, Liverpool
+
+12th June, 1924.
+
+To the Executive Committee,
+National Transport Workers' Federation,
+London, S.E.1.
+
+Dear Comrades,
+
+I write on behalf of the District Committee about the dispute at the Huskisson Dock.
+
+We ask that the Federation should act.
+
+Yours fraternally,
+
+H. Lind
+District Secretary
+
+P.S. Brother Doyle will be in London on Thursday.
+"""
+HEADER = """Hannah Lind
+
+Letter to the Federation
+
+Written: 12 June 1924.
+Transcription/Markup: Owen Price.
+
+"""
+# the date as the last line of the letterhead, no blank line between them
+DATE_IN_LETTERHEAD = """Glasgow Trades Council
+Albion Street, Glasgow
+2nd October 1920
+
+Dear Comrade Walsh,
+
+The Council cannot send a delegate this month.
+
+Yours fraternally,
+
+J. McAllister
+"""
+LETTERS = {"with-header": HEADER + LETTER_BODY, "without-header": LETTER_BODY,
+           "date-in-letterhead": DATE_IN_LETTERHEAD}
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("letters")
+    sources = {}
+    for name, text in LETTERS.items():
+        sources[name] = out / f"{name}.txt"
+        sources[name].write_text(text, encoding="utf-8")
+    for source in sorted((FIXTURES / "names").glob("*.txt")):
+        sources[source.stem] = source
+    return {name: convert_file(source, out / f"{name}.xml").output
+            for name, source in sources.items()}
+
+
+def _root(path: Path) -> etree._Element:
+    return etree.parse(str(path)).getroot()
+
+
+def _children(element: etree._Element) -> list[str]:
+    return [etree.QName(c).localname for c in element if isinstance(c.tag, str)]
+
+
+@pytest.mark.parametrize("name", ["with-header", "without-header"])
+def test_letterhead_dateline_and_address_open_the_letter(name: str,
+                                                         converted: dict[str, Path]) -> None:
+    root = _root(converted[name])
+    (letter,) = root.xpath("//tei:body/tei:div[@type='letter']", namespaces=NS)
+    opener = letter.find("tei:opener", NS)
+    assert _children(opener) == ["address", "dateline", "address", "salute"]
+    letterhead, addressee = opener.findall("tei:address", NS)
+    assert ["".join(line.itertext()) for line in letterhead] == [
+        "NATIONAL UNION OF DOCK LABOURERS", "Liverpool District Office",
+        "14 Dale Street, Liverpool"]
+    assert _children(addressee) == ["addrLine"] * 3
+    assert opener.find("tei:dateline/tei:date", NS).get("when") == "1924-06-12"
+    assert _children(letter)[-3:] == ["p", "closer", "postscript"]
+    closer = letter.find("tei:closer", NS)
+    assert _children(closer) == ["salute", "signed"]
+    assert "".join(closer.find("tei:signed", NS).itertext()).split("\n") == [
+        "H. Lind", "District Secretary"]
+    assert len(letter.findall("tei:p", NS)) == 2
+
+
+def test_a_date_line_inside_the_letterhead_is_a_dateline(converted: dict[str, Path]) -> None:
+    opener = _root(converted["date-in-letterhead"]).find(".//tei:opener", NS)
+    assert _children(opener) == ["address", "dateline", "salute"]
+    assert opener.find("tei:dateline/tei:date", NS).get("when") == "1920-10-02"
+
+
+def test_ingest_tells_opener_blocks_from_prose() -> None:
+    doc = ingest_text("Moscow, 14 March 1921\n\nDear Comrades,\n\nWe met.\n", "letter")
+    assert [b.kind for b in doc.blocks] == [BlockKind.DATELINE, BlockKind.SALUTE,
+                                           BlockKind.PARAGRAPH]
+    prose = ingest_text("We met at the depot and talked until the morning came, as always.\n\n"
+                        "Dear Comrades,\n\nWe met.\n", "prose")
+    assert BlockKind.ADDRESS not in {b.kind for b in prose.blocks}
+
+
+def test_letters_and_reference_texts_are_valid_and_lossless(converted: dict[str, Path]) -> None:
+    report = check_files(list(converted.values()), ["edition", "tei_all"])
+    assert [str(p) for p in report.problems if p.severity == "error"] == []
+    for name, path in converted.items():
+        source = LETTERS[name] if name in LETTERS else (
+            FIXTURES / "names" / f"{name}.txt").read_text(encoding="utf-8")
+        assert comparable(read_back(_root(path))) == comparable(source), name
+
+
+def test_html_and_fo_give_each_address_line_its_own_line(converted: dict[str, Path]) -> None:
+    page = html.fromstring(html_string(converted["with-header"]))
+    lines = page.find_class("tei-addrLine")
+    assert [" ".join(line.text_content().split()) for line in lines][:3] == [
+        "NATIONAL UNION OF DOCK LABOURERS", "Liverpool District Office",
+        "14 Dale Street, Liverpool"]
+    assert all(line.tag == "div" for line in lines)
+    fo = etree.fromstring(fo_string(converted["with-header"]).encode("utf-8"))
+    blocks = [" ".join("".join(b.itertext()).split()) for b in fo.iter(f"{{{FO['fo']}}}block")]
+    assert "Liverpool District Office" in blocks and "London, S.E.1." in blocks

@@ -1,0 +1,270 @@
+"""Suggestions for a register: kinds from evidence, clean spans, one register for the edition."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from eval.score_names import NameScore, score_directory
+from teikit.cli import main
+from teikit.config import TextSettings
+from teikit.convert import convert_transcription
+from teikit.convert.ingest import ingest_text
+from teikit.convert.model import BlockKind
+from teikit.register.candidates import find_candidates
+from teikit.register.entries import EntityKind, load_register
+from teikit.register.suggest import merge_into_register, suggest
+from tests.conftest import FIXTURES, REPO
+from tests.convert.passes.conftest import make_doc, make_register
+
+NAMES = FIXTURES / "names"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+@pytest.fixture(scope="session")
+def scores() -> NameScore:
+    return score_directory(NAMES)
+
+
+def test_the_uncurated_pipeline_tags_the_names_of_the_reference_texts(scores: NameScore) -> None:
+    assert len(scores.texts) >= 6
+    assert scores.f1 >= 0.85, "\n".join(scores.lines(verbose=True))
+    assert scores.kind_accuracy >= 0.90, scores.wrong_kind
+    assert scores.junk_share <= 0.10, scores.junk
+
+
+def test_every_reference_text_is_scored_on_its_own(scores: NameScore) -> None:
+    for text in scores.texts:
+        assert text.tp / max(1, text.tp + text.fn) >= 0.75, (text.name, text.missed)
+
+
+def kinds(*texts: str | tuple[BlockKind, str]) -> dict[str, EntityKind]:
+    return {c.form: c.kind for c in find_candidates(make_doc(*texts)) if c.confident}
+
+
+# --- kinds from evidence --------------------------------------------------------------------
+
+
+def test_context_decides_the_kind_not_a_default() -> None:
+    found = kinds("Delegates came from Riga and from Warsaw. The strike committee met in "
+                  "Poplar, and Mr. Aitken said that Poplar would hold. The Clyde Workers’ "
+                  "Committee answered. The Glasgow Herald printed the reply.")
+    assert found["Riga"] is found["Warsaw"] is found["Poplar"] is EntityKind.PLACE
+    assert found["Aitken"] is EntityKind.PERSON
+    assert found["Clyde Workers’ Committee"] is EntityKind.ORG
+    assert found["Glasgow Herald"] is EntityKind.TITLE
+
+
+def test_a_verb_of_speech_makes_a_person_and_a_plural_after_the_article_a_group() -> None:
+    found = kinds("When the meeting ended Dunlop said nothing. The Cossacks rode in at night.")
+    assert found["Dunlop"] is EntityKind.PERSON
+    assert found["Cossacks"] is EntityKind.ORG
+
+
+def test_names_in_a_list_share_their_kind() -> None:
+    found = kinds("He went on to Kovno, Grodno and Zgierz by the night train.")
+    assert found["Grodno"] is found["Zgierz"] is EntityKind.PLACE
+
+
+def test_a_name_without_evidence_is_left_for_review_not_made_a_person() -> None:
+    doc = make_doc("The men of the Clyde came out. The Clyde was silent.")
+    result = suggest(doc)
+    assert "Clyde" not in {f for e in result.entries for f in e.forms}
+    assert "Clyde" in {c.form for c in result.review}
+
+
+def test_every_suggestion_records_its_evidence_and_a_confidence() -> None:
+    result = suggest(make_doc("Comrade Wilhelm Vogt reported from Stettin."))
+    vogt = next(s for s in result.new if s.entry.forms[0] == "Wilhelm Vogt")
+    assert vogt.entry.kind is EntityKind.PERSON and 0 < vogt.confidence <= 1
+    assert any("Comrade" in e for e in vogt.evidence)
+    assert "Comrade" in vogt.entry.note and "not reviewed" in vogt.entry.note
+
+
+def test_the_typography_of_periodicals_and_events() -> None:
+    found = kinds("The article appeared in Freiheit on the eve of the Kapp Putsch. The British "
+                  "Gazette was printed by the Government. What the papers called Bloody "
+                  "Friday was not the end.")
+    assert found["Freiheit"] is EntityKind.TITLE
+    assert found["British Gazette"] is EntityKind.TITLE
+    assert found["Kapp Putsch"] is found["Bloody Friday"] is EntityKind.EVENT
+
+
+# --- spans and junk -------------------------------------------------------------------------
+
+
+def test_internal_abbreviations_and_initials_stay_in_the_name() -> None:
+    found = kinds("The engineers of St. Petersburg climbed Mt. Elbrus with Mr. A. J. Cook.")
+    assert found["St. Petersburg"] is EntityKind.PLACE
+    assert "Mt. Elbrus" in found
+    assert found["A. J. Cook"] is EntityKind.PERSON
+
+
+def test_a_title_is_kept_out_of_the_name_and_recorded() -> None:
+    (legien,) = [c for c in find_candidates(make_doc("In Berlin, Herr Carl Legien spoke."))
+                 if "Legien" in c.form]
+    assert legien.form == "Carl Legien" and legien.titles == ["Herr"]
+
+
+def test_general_strike_is_an_event_not_a_person_strike() -> None:
+    found = kinds("The General Council called off the General Strike on Wednesday.")
+    assert found["General Strike"] is EntityKind.EVENT
+    assert found["General Council"] is EntityKind.ORG
+    assert "Strike" not in found and "General Strike on Wednesday" not in found
+
+
+def test_a_name_does_not_swallow_the_phrase_after_it() -> None:
+    forms = {c.form for c in find_candidates(make_doc(
+        "Colonel Petrov of the Gendarmes arrested him. The Council of People’s Commissars met.",
+        "Petrov of the Gendarmes was there too."))}
+    assert "Petrov" in forms and not any(f.startswith("Petrov of") for f in forms)
+    assert "Council of People’s Commissars" in forms
+
+
+def test_religious_words_pronouns_roles_and_sentence_openers_are_not_names() -> None:
+    forms = {c.form for c in find_candidates(make_doc(
+        "God knows the men were right. Thy will be done, O Lord. Whatever the Secretary says, "
+        "the Government and the Lord Provost will not move. Nowhere did we find help; nowhere."
+    ))}
+    assert not forms & {"God", "Thy", "Lord", "Whatever", "Secretary", "Government",
+                        "Lord Provost", "Nowhere"}
+
+
+def test_capitalised_german_nouns_are_not_names_but_german_names_are() -> None:
+    found = kinds("The Betriebsräte of Blohm und Voss met. The Obleute and the Meister of the "
+                  "yard stayed. The Reichstag says nothing; the Gewerkschaften und die Partei "
+                  "nicht. Herr Legien spoke for the Allgemeiner Deutscher Gewerkschaftsbund.")
+    assert not {"Betriebsräte", "Obleute", "Meister", "Gewerkschaften"} & set(found)
+    assert found["Blohm und Voss"] is found["Reichstag"] is EntityKind.ORG
+    assert found["Allgemeiner Deutscher Gewerkschaftsbund"] is EntityKind.ORG
+
+
+@pytest.mark.parametrize("suggested", [False, True])
+def test_no_name_nests_in_itself_in_the_header(suggested: bool, tmp_path: Path) -> None:
+    source = ("Anna Volkova\n\nA Letter\n\nWritten: Moscow, 14 March 1921.\n"
+              "Source: Bulletin of the Southern Bureau, No. 7.\n\nMoscow, 14 March 1921\n\n"
+              "Dear Comrades,\n\nWe met in Moscow with the Southern Bureau.\n")
+    doc = ingest_text(source, "nest")
+    register = None
+    if suggested:
+        register = tmp_path / "register.xml"
+        merge_into_register(register, [doc])
+    conversion = convert_transcription(doc, TextSettings(name="nest", register_path=register))
+    root = conversion.tree.getroot()
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    if suggested:
+        assert root.xpath("//tei:placeName[@ref='#moscow']", namespaces=ns)
+    for tag in ("placeName", "orgName", "persName", "title", "name"):
+        assert root.xpath(f"//tei:{tag}//tei:{tag}", namespaces=ns) == [], tag
+
+
+# --- one register for the edition ------------------------------------------------------------
+
+
+@pytest.fixture
+def edition(tmp_path: Path) -> Path:
+    """A copy of the curated register and two of the reference texts."""
+    shutil.copy(REPO / "tei" / "register.xml", tmp_path / "register.xml")
+    for name in ("clyde-forty-hours-strike", "sorokin-railway-speech"):
+        shutil.copy(NAMES / f"{name}.txt", tmp_path / f"{name}.txt")
+    (tmp_path / "edition.toml").write_text('[edition]\nregister = "register.xml"\n',
+                                           encoding="utf-8")
+    return tmp_path
+
+
+def _sources(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.txt"))
+
+
+def test_suggest_adds_to_the_configured_register_and_a_second_run_adds_nothing(
+        edition: Path) -> None:
+    register = edition / "register.xml"
+    before = register.read_bytes()
+    runner = CliRunner()
+    first = runner.invoke(main, ["entities", "suggest", *map(str, _sources(edition))])
+    assert first.exit_code == 0, first.output
+    after_first = register.read_bytes()
+    added = len(load_register(register)) - len(load_register(REPO / "tei" / "register.xml"))
+    assert added > 20 and f"{added} suggested entries added" in first.output
+    second = runner.invoke(main, ["entities", "suggest", *map(str, _sources(edition))])
+    assert second.exit_code == 0, second.output
+    assert "0 suggested entries added" in second.output
+    assert register.read_bytes() == after_first != before
+
+
+def test_curated_entries_stay_byte_identical(edition: Path) -> None:
+    register = edition / "register.xml"
+    before = register.read_bytes()
+    merge_into_register(register, [ingest_text(p.read_text(encoding="utf-8"), p.stem)
+                                   for p in _sources(edition)])
+    after = register.read_bytes()
+    # the original is the new file with one inserted run of bytes taken out
+    prefix = next(i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b)
+    suffix = len(before) - prefix
+    assert after[:prefix] == before[:prefix] and after[len(after) - suffix:] == before[prefix:]
+    old = etree.parse(REPO / "tei" / "register.xml").getroot()
+    new = etree.parse(str(register)).getroot()
+    new_by_id = {e.get(XML_ID): e for e in new.iter() if e.get(XML_ID)}
+    for entry in (e for e in old.iter() if e.get(XML_ID)):
+        assert etree.tostring(new_by_id[entry.get(XML_ID)]) == etree.tostring(entry)
+    suggested = [e for e in new.iter() if e.get("resp") == "#teikit" and e.get(XML_ID)]
+    assert suggested and all(e.get("cert") in {"low", "medium"} for e in suggested)
+
+
+def test_dry_run_lists_what_it_would_add_and_writes_nothing(edition: Path) -> None:
+    register = edition / "register.xml"
+    before = register.read_bytes()
+    result = CliRunner().invoke(main, ["entities", "suggest", "--dry-run",
+                                       *map(str, _sources(edition))])
+    assert result.exit_code == 0, result.output
+    assert "would add to" in result.output and "  + person #" in result.output
+    assert register.read_bytes() == before
+
+
+def test_new_forms_are_linked_to_existing_entries_without_touching_them() -> None:
+    register = make_register("""
+<listPerson><person xml:id="dunlop"><persName>Neil Dunlop</persName></person></listPerson>
+<listOrg><org xml:id="ase"><orgName>Amalgamated Society of Engineers</orgName></org></listOrg>
+""")
+    doc = make_doc("Dunlop said that the ASE had broken faith. Dunlop was arrested.")
+    result = suggest(doc, register)
+    links = {s.entry.forms: s.same_as for s in result.new}
+    assert links[("Dunlop",)] == "dunlop"
+    assert links[("ASE",)] == "ase"
+
+
+def test_a_surname_in_the_same_texts_is_a_form_of_the_full_name() -> None:
+    result = suggest(make_doc("Neil Dunlop came out. Dunlop was struck down. H. Lind and "
+                              "Hannah Lind signed."))
+    forms = {s.entry.forms for s in result.new}
+    assert ("Neil Dunlop", "Dunlop") in forms
+    assert ("Hannah Lind", "H. Lind") in forms
+
+
+def test_suggested_aliases_tag_mentions_with_the_existing_entry(tmp_path: Path) -> None:
+    register = tmp_path / "register.xml"
+    register.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>R'
+        '</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>'
+        '</sourceDesc></fileDesc></teiHeader><standOff><listPerson><person xml:id="dunlop">'
+        '<persName>Neil Dunlop</persName></person></listPerson></standOff></TEI>',
+        encoding="utf-8")
+    doc = ingest_text("Dunlop said that the strike would go on. Dunlop was arrested.\n", "t")
+    merge_into_register(register, [doc])
+    conversion = convert_transcription(doc, TextSettings(name="t", register_path=register))
+    refs = [s.attrs.get("ref") for s in conversion.spans if s.tag == "persName"]
+    assert refs == ["#dunlop", "#dunlop"]
+    ids = {e.get(XML_ID) for e in conversion.tree.getroot().iter() if e.get(XML_ID)}
+    assert "dunlop" in ids
+
+
+def test_suggest_without_a_config_prints_a_new_register(tmp_path: Path) -> None:
+    source = tmp_path / "text.txt"
+    source.write_text("Mr. Aitken spoke in Glasgow.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["entities", "suggest", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "<persName type=\"reg\">Aitken</persName>" in result.output
