@@ -116,7 +116,7 @@ def test_touching_one_source_rebuilds_that_text_and_the_edition_pages(edition_co
     changed |= set(before) - set(after)
     edition_wide = {"site/index.html", "site/persons.html", "site/places.html",
                     "site/organisations.html", "site/titles.html", "site/events.html",
-                    "site/chronology.html", "site/search.html"}
+                    "site/chronology.html", "site/search.html", "site/edition-mentions.js"}
     own = {"sources/berg-kharkov-report.txt", "berg-kharkov-report.xml",
            "site/berg-kharkov-report.html", "site/berg-kharkov-report.xml",
            "site/berg-kharkov-report.txt"}

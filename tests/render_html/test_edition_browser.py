@@ -78,10 +78,17 @@ def test_persons_page_links_land_on_the_paragraphs_of_both_texts(tab: Any, site_
 
 def test_a_name_on_a_reading_page_links_to_the_edition_register(tab: Any, site_url: str):
     tab.goto(site_url + "orlov-petrograd-notes.html")
+    tab.wait_for_function("window.teikitMentions !== undefined")
     tab.locator("main a.ent[data-entry='lenin']").first.click()
     popover = tab.locator("#register-popover")
     popover.wait_for(state="visible")
-    popover.locator("a.reg-edition").click()
+    persons = tab.request.get(site_url + "persons.html").text()
+    in_register = re.search(r'id="lenin".*?class="reg-count">(\d+) mentions in 2 texts', persons,
+                            re.S)
+    assert in_register, "the register counts Lenin's mentions"
+    link = popover.locator("a.reg-edition")
+    assert link.inner_text() == f"all {in_register.group(1)} mentions in 2 texts"
+    link.click()
     tab.wait_for_url(re.compile(r"persons\.html#lenin$"))
     assert tab.locator("li#lenin li.reg-text").count() == 2
 

@@ -32,6 +32,7 @@ SITE_NS = "urn:teikit:site"
 S = f"{{{SITE_NS}}}"
 INDEX_PAGE = "index.html"
 SEARCH_DIR = "pagefind"
+MENTION_COUNTS = "edition-mentions.js"   # read by assets/edition.js for the popovers
 # Edition-wide pages: (stylesheet page parameter, file name). Registers list only used kinds.
 REGISTER_PAGES = {"person": "persons.html", "org": "organisations.html", "place": "places.html",
                   "bibl": "titles.html", "event": "events.html"}
@@ -143,6 +144,8 @@ def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_d
         html = transform_to_string("site.xsl", manifest, assets="assets/", page=key, pages=links,
                                    title=title)
         written.append(write_text_atomically(site_dir / page, html))
+    counts = transform_to_string("mentions.xsl", manifest)
+    written.append(write_text_atomically(site_dir / MENTION_COUNTS, counts))
     copy_assets(site_dir)
     written += write_search_index(state.search_pages, site_dir)
     return written
