@@ -28,4 +28,7 @@ $(STAMP): pyproject.toml package.json
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
 	npm install --silent --no-audit --no-fund
+	# dapytains (a DTS server, a reader of teikit's TEI in the tests) pins its own Saxon release
+	$(PYTHON) -m venv .venv-dts
+	.venv-dts/bin/pip install -q 'dapytains==1.0.0rc4'
 	touch $(STAMP)

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from teikit.build import render_outputs
 from teikit.cli import main
+from teikit.config import load_config
 from tests.conftest import REPO, TRANSCRIPTIONS
 
 
@@ -94,3 +96,41 @@ def test_repository_edition_config_names_existing_inputs():
     settings = config.settings_for("serge-year-one-2")
     assert settings.register_path is not None and settings.register_path.is_file()
     assert sorted(config.sources_dir.glob("*.txt"))
+
+
+def test_the_configs_project_stylesheets_render_the_site_and_the_print_edition(
+        built_edition, tmp_path, monkeypatch):
+    folder, _ = built_edition
+    monkeypatch.setenv("TEIKIT_FOP", str(tmp_path / "no-fop-here"))  # the FO is enough here
+    (folder / "project").mkdir(exist_ok=True)
+    (folder / "project" / "page.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"'
+        ' xmlns:tei="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">'
+        '<xsl:import href="urn:teikit:xslt:html"/>'
+        '<xsl:template match="tei:body"><div class="project-body"><xsl:next-match/></div>'
+        '</xsl:template></xsl:stylesheet>', encoding="utf-8")
+    (folder / "project" / "book.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"'
+        ' xmlns:fo="http://www.w3.org/1999/XSL/Format" xmlns:tei="http://www.tei-c.org/ns/1.0"'
+        ' exclude-result-prefixes="#all"><xsl:import href="urn:teikit:xslt:fo"/>'
+        '<xsl:template match="tei:body"><fo:block font-variant="small-caps"><xsl:next-match/>'
+        '</fo:block></xsl:template></xsl:stylesheet>', encoding="utf-8")
+    config = folder / "project.toml"
+    config.write_text(
+        '[edition]\npublisher = "Test Press"\ndate = "2026-01-01"\nsources = "sources"\n'
+        'output = "."\nsite = "site-project"\n\n'
+        '[render]\nhtml_stylesheet = "project/page.xsl"\nfo_stylesheet = "project/book.xsl"\n',
+        encoding="utf-8")
+    # what build_edition does after validating, without converting and validating again
+    loaded = load_config(config)
+    texts = [folder / "volkova-letter.xml", folder / "marchal-printers-strike.xml"]
+    lines = list(render_outputs(texts, loaded.site_dir, loaded.page_size, lambda _: None,
+                                html_stylesheet=loaded.html_stylesheet,
+                                fo_stylesheet=loaded.fo_stylesheet))
+    assert any("index.html" in line for line in lines)
+    site = folder / "site-project"
+    for name in ("volkova-letter", "marchal-printers-strike"):
+        assert 'class="project-body"' in (site / f"{name}.html").read_text(encoding="utf-8")
+        assert 'font-variant="small-caps"' in (site / f"{name}.fo").read_text(encoding="utf-8")
+    assert 'project-body' not in (folder / "site" / "volkova-letter.html").read_text(
+        encoding="utf-8")

@@ -9,7 +9,9 @@ from pathlib import Path
 from tests.conftest import REPO
 
 SRC = REPO / "src" / "teikit"
-PUBLIC_CONVERT = {"teikit.convert", "teikit.convert.model"}
+# the package, its data model, and its table of conventions (the delimiters the TEI records,
+# which every reader of the TEI needs to show them)
+PUBLIC_CONVERT = {"teikit.convert", "teikit.convert.model", "teikit.convert.conventions"}
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -140,6 +140,8 @@ class RenderJob:
     formats: tuple[str, ...]
     page_size: str
     navigation: tuple[tuple[str, str], ...]   # stylesheet parameters: prev/next pages, titles
+    html_stylesheet: Path | None = None       # the project's, from the config's [render]
+    fo_stylesheet: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,7 @@ def render_one(job: RenderJob) -> RenderOutcome:
         if "html" in job.formats:
             downloads = ("xml", "pdf", "txt") if "pdf" in job.formats else ("xml", "txt")
             write_reading_page(job.tei, site / f"{job.name}.html", dict(job.navigation),
-                               downloads)
+                               downloads, stylesheet=job.html_stylesheet)
             outputs.append(f"{job.name}.html")
             step = "copy TEI"
             write_bytes_atomically(site / f"{job.name}.xml", job.tei.read_bytes(), [job.tei])
@@ -213,11 +215,13 @@ def render_one(job: RenderJob) -> RenderOutcome:
             step = "render pdf"
             pdf = site / f"{job.name}.pdf"
             try:
-                result = render_pdf_report(job.tei, pdf, job.page_size)
+                result = render_pdf_report(job.tei, pdf, job.page_size,
+                                           stylesheet=job.fo_stylesheet)
                 warnings += [f"{job.name}: FOP: {w}" for w in result.warnings]
                 outputs += [pdf.name, pdf.with_suffix(".fo").name]
             except ToolMissingError as missing:
-                render_fo(job.tei, pdf.with_suffix(".fo"), job.page_size)
+                render_fo(job.tei, pdf.with_suffix(".fo"), job.page_size,
+                          stylesheet=job.fo_stylesheet)
                 warnings.append(f"{job.tei.name}: no PDF: {missing}")
                 outputs.append(pdf.with_suffix(".fo").name)
         publish(site / output for output in outputs)
@@ -427,11 +431,14 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
             tei = config.output_dir / f"{text.name}.xml"
             render_keys[text.name] = digest_bytes(code_fingerprint(), entry.tei,
                                                   json_key(navigation), json_key(formats),
-                                                  config.page_size)
+                                                  config.page_size,
+                                                  file_hash(config.html_stylesheet),
+                                                  file_hash(config.fo_stylesheet))
             missing = any(not (site_dir / out).is_file() for out in entry.outputs)
             if entry.render != render_keys[text.name] or missing or not entry.outputs:
                 to_render.append(RenderJob(text.name, tei, site_dir, formats, config.page_size,
-                                           tuple(sorted(navigation.items()))))
+                                           tuple(sorted(navigation.items())),
+                                           config.html_stylesheet, config.fo_stylesheet))
         for outcome in _run(executor, render_one, to_render, "rendering", progress,
                             lambda o: f"rendered {o.name}" if o.ok else f"FAILED {o.name}",
                             lambda job, why: RenderOutcome(job.name, False, reason=why)):
@@ -506,3 +513,29 @@ def _forget_removed(state: BuildState, names: set[str]) -> None:
 
 def remove_state(site_dir: Path) -> None:
     shutil.rmtree(BuildState(site_dir).folder, ignore_errors=True)
+
+
+def render_outputs(tei_files: list[Path], site_dir: Path, page_size: str,
+                   warn: Callable[[str], None], *, html_stylesheet: Path | None = None,
+                   fo_stylesheet: Path | None = None) -> Iterator[str]:
+    """Render TEI files without the edition around them: one page per text and an index, and
+    the print edition (FO, PDF), each with the project's stylesheet when given.
+
+    Without Apache FOP the FO is still written and the missing PDF is a warning."""
+    from teikit.errors import ToolMissingError
+    from teikit.render.fo import render_fo
+    from teikit.render.html import render_site
+    from teikit.render.pdf import render_pdf
+
+    site_dir.mkdir(parents=True, exist_ok=True)
+    for page in render_site(tei_files, site_dir, stylesheet=html_stylesheet):
+        yield f"wrote {page}"
+    for tei in tei_files:
+        pdf = site_dir / f"{tei.stem}.pdf"
+        try:
+            render_pdf(tei, pdf, page_size, stylesheet=fo_stylesheet)
+            yield f"wrote {pdf.with_suffix('.fo')} and {pdf}"
+        except ToolMissingError as missing:
+            fo = render_fo(tei, pdf.with_suffix(".fo"), page_size, stylesheet=fo_stylesheet)
+            warn(f"{tei.name}: no PDF: {missing}")
+            yield f"wrote {fo}"

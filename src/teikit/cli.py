@@ -87,6 +87,134 @@ def export_text(file: Path, output: Path | None, reading: str) -> None:
         write_text_atomically(output, text, inputs=[file])
 
 
+def _output_folder(output: Path | None) -> Path:
+    folder = output or Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@export.command("dc")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Folder for NAME.dc.xml (default: the current folder).")
+@reports_errors
+def export_dc(files: tuple[Path, ...], output: Path | None) -> None:
+    """Dublin Core (oai_dc) records of TEI FILES, as OAI-PMH repositories harvest them."""
+    from teikit.export import write_dublin_core
+
+    for path in write_dublin_core(files, _output_folder(output)):
+        click.echo(f"wrote {path}")
+
+
+@export.command("datacite")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Folder for NAME.datacite.json (default: the current folder).")
+@reports_errors
+def export_datacite(files: tuple[Path, ...], output: Path | None) -> None:
+    """DataCite metadata (JSON, schema 4.5) of TEI FILES, for a DOI or a repository deposit."""
+    from teikit.export import write_datacite
+
+    for path in write_datacite(files, _output_folder(output)):
+        click.echo(f"wrote {path}")
+
+
+@export.command("register")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Folder for register.xml, .csv and .json (default: the current folder).")
+@click.option("--title", default="Register of the edition", show_default=True)
+@reports_errors
+def export_register(files: tuple[Path, ...], output: Path | None, title: str) -> None:
+    """The entries TEI FILES mention, as a standalone TEI register, CSV and JSON."""
+    from teikit.export import write_register_files
+
+    for path in write_register_files(list(files), _output_folder(output), title):
+        click.echo(f"wrote {path}")
+
+
+@export.command("json")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write here instead of stdout.")
+@reports_errors
+def export_json(file: Path, output: Path | None) -> None:
+    """A TEI FILE's text, paragraph by paragraph, with its names and dates as offsets."""
+    from teikit.export.text_json import text_json_string
+    from teikit.xmlio import parse_xml_file, write_text_atomically
+
+    text = text_json_string(parse_xml_file(file), file.stem)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {write_text_atomically(output, text, inputs=[file])}")
+
+
+@export.command("ceteicean")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write here instead of stdout.")
+@reports_errors
+def export_ceteicean(output: Path | None) -> None:
+    """CETEIcean behaviours (JSON) that show teikit's marks, brackets and name links."""
+    from teikit.export.ceteicean import behaviors_json
+    from teikit.xmlio import write_text_atomically
+
+    if output is None:
+        click.echo(behaviors_json(), nl=False)
+    else:
+        click.echo(f"wrote {write_text_atomically(output, behaviors_json())}")
+
+
+@export.command("cmif")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The CMIF file to write.")
+@click.option("--base-url", required=True,
+              help="Where the edition's pages are published (each letter's URL is under it).")
+@click.option("--file-url", help="Where this CMIF file will be published "
+                                 "(default: BASE-URL/OUTPUT's name).")
+@click.option("--title", default="Letters of the edition", show_default=True)
+@click.option("--publisher", default="", help="Who publishes the edition.")
+@reports_errors
+def export_cmif(files: tuple[Path, ...], output: Path, base_url: str, file_url: str | None,
+                title: str, publisher: str) -> None:
+    """CMIF (Correspondence Metadata Interchange Format) of the letters among TEI FILES."""
+    from lxml import etree
+
+    from teikit.export.cmif import cmif
+    from teikit.xmlio import write_bytes_atomically
+
+    result = cmif(files, title=title, publisher=publisher, base_url=base_url,
+                  file_url=file_url or f"{base_url.rstrip('/')}/{output.name}")
+    for line in result.missing:
+        warn(line)
+    data = etree.tostring(result.tree, xml_declaration=True, encoding="UTF-8")
+    write_bytes_atomically(output, data, inputs=files)
+    click.echo(f"wrote {output} ({result.letters} letters)")
+
+
+@export.command("package")
+@click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
+              show_default=True, help="Edition config naming the sources (built with `build`).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The bag's folder (must not exist yet).")
+@click.option("--title", help="The edition's title (default: the config's, else the folder's).")
+@reports_errors
+def export_package(config: Path, output: Path, title: str | None) -> None:
+    """A BagIt bag of the edition: TEI, schemas, register, metadata and the built site."""
+    from teikit.config import load_config
+    from teikit.export import edition_tei_files
+    from teikit.export.package import write_package
+
+    edition = load_config(config)
+    package = write_package(
+        edition_tei_files(config), output,
+        title=title or str(edition.edition.get("title", config.resolve().parent.parent.name)),
+        publisher=str(edition.edition.get("publisher", "")), site_dir=edition.site_dir)
+    click.echo(f"wrote {package.path} ({package.texts} texts, {package.files} files, "
+               "checksums verified)")
+
+
 @main.command()
 @click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
               show_default=True, help="Edition config naming the sources and the register.")
@@ -142,27 +270,36 @@ def render() -> None:
     """Render TEI files as reading editions."""
 
 
+def stylesheet_option(name: str) -> Callable[[F], F]:
+    """``--stylesheet FILE``: a project stylesheet importing teikit's ``urn:teikit:xslt:NAME``."""
+    return click.option(
+        "--stylesheet", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+        help=f"A project stylesheet to render with instead: it imports teikit's "
+             f"(<xsl:import href=\"urn:teikit:xslt:{name}\"/>) and overrides what it changes.")
+
+
 @render.command("html")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Where to write the page (default: FILE with .html). One FILE only.")
 @click.option("--site", "site_dir", type=click.Path(path_type=Path),
               help="Write a site instead: one page per FILE plus index.html, into this directory.")
+@stylesheet_option("html")
 @reports_errors
 def render_html_command(files: tuple[Path, ...], output: Path | None,
-                        site_dir: Path | None) -> None:
+                        site_dir: Path | None, stylesheet: Path | None) -> None:
     """Render TEI FILES as HTML reading editions (assets are copied next to the pages)."""
     from teikit.render.html import render_html, render_site
 
     if site_dir is not None:
         if output is not None:
             raise click.UsageError("-o/--output and --site exclude each other")
-        for page in render_site(list(files), site_dir):
+        for page in render_site(list(files), site_dir, stylesheet=stylesheet):
             click.echo(f"wrote {page}")
         return
     if len(files) != 1:
         raise click.UsageError("give one FILE, or use --site DIR for several")
-    click.echo(f"wrote {render_html(files[0], output)}")
+    click.echo(f"wrote {render_html(files[0], output, stylesheet=stylesheet)}")
 
 
 @main.group()
@@ -271,12 +408,15 @@ def validate(files: tuple[Path, ...], schemas: tuple[str, ...], output_format: s
               help="Where to write the XSL-FO (default: FILE with .fo).")
 @click.option("--page-size", type=click.Choice(["A5", "A4"], case_sensitive=False), default="A5",
               show_default=True, help="Page size of the printed book.")
+@stylesheet_option("fo")
 @reports_errors
-def render_fo_command(file: Path, output: Path | None, page_size: str) -> None:
+def render_fo_command(file: Path, output: Path | None, page_size: str,
+                      stylesheet: Path | None) -> None:
     """Render a TEI FILE as XSL-FO, the print edition before layout."""
     from teikit.render.fo import render_fo
 
-    click.echo(f"wrote {render_fo(file, output or file.with_suffix('.fo'), page_size)}")
+    out = render_fo(file, output or file.with_suffix(".fo"), page_size, stylesheet=stylesheet)
+    click.echo(f"wrote {out}")
 
 
 @render.command("pdf")
@@ -287,14 +427,15 @@ def render_fo_command(file: Path, output: Path | None, page_size: str) -> None:
               show_default=True, help="Page size of the printed book.")
 @click.option("--fop", "fop_executable", metavar="PATH",
               help="Apache FOP executable (default: $TEIKIT_FOP, else fop on the PATH).")
+@stylesheet_option("fo")
 @reports_errors
 def render_pdf_command(file: Path, output: Path | None, page_size: str,
-                       fop_executable: str | None) -> None:
+                       fop_executable: str | None, stylesheet: Path | None) -> None:
     """Render a TEI FILE as a PDF book with Apache FOP."""
     from teikit.render.pdf import render_pdf_report
 
     result = render_pdf_report(file, output or file.with_suffix(".pdf"), page_size,
-                               fop=fop_executable)
+                               fop=fop_executable, stylesheet=stylesheet)
     for message in result.warnings:
         warn(f"FOP: {message}")
     click.echo(f"wrote {result.pdf} and {result.fo}")

@@ -14,6 +14,13 @@ page_size = "A5"               # of the PDFs: A5 or A4
 title = "…"                    # the edition's title on its pages
 order = "date"                 # of the texts: date (their own dates) | name | ["NAME", …]
 corrections = "corrections"    # a change to corrections/NAME.* rebuilds that text
+text_rights = "…"              # rights in the text (the licence above is the encoding's)
+text_rights_url = "https://…"
+base_url = "https://…"         # where the TEI is published: publicationStmt/idno type="URI"
+
+[render]                       # optional: project stylesheets, relative to this file, that
+html_stylesheet = "edition-html.xsl"   # import teikit's (urn:teikit:xslt:html, …:fo) and
+fo_stylesheet = "edition-fo.xsl"       # override what they change; see docs/html-edition.md
 
 [texts.NAME]                   # per text (NAME = source file stem); all keys optional
 year = 1917                    # year of dates written without one ("October 27")
@@ -57,6 +64,9 @@ class TextSettings:
     editor_id: str = "ed"
     language: str = "en"
     original_language: str = ""
+    text_rights: str = ""            # rights in the text itself, apart from the encoding's licence
+    text_rights_url: str = ""
+    base_url: str = ""               # where the edition's TEI files are published
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -69,6 +79,7 @@ class EditionConfig:
     path: Path | None
     edition: dict[str, Any]
     texts: dict[str, dict[str, Any]]
+    render: dict[str, Any] = field(default_factory=dict)
 
     @property
     def base(self) -> Path:
@@ -90,12 +101,27 @@ class EditionConfig:
     def page_size(self) -> str:
         return str(self.edition.get("page_size", "A5"))
 
+    @property
+    def html_stylesheet(self) -> Path | None:
+        """The project's HTML stylesheet (``[render] html_stylesheet``), or None for teikit's."""
+        return self._render_path("html_stylesheet")
+
+    @property
+    def fo_stylesheet(self) -> Path | None:
+        """The project's XSL-FO stylesheet (``[render] fo_stylesheet``), or None for teikit's."""
+        return self._render_path("fo_stylesheet")
+
+    def _render_path(self, key: str) -> Path | None:
+        value = self.render.get(key)
+        return self.base / str(value) if value else None
+
     def settings_for(self, name: str, register_override: Path | None = None) -> TextSettings:
         text = {**self.texts.get("*", {}), **self.texts.get(name, {})}
         register = register_override
         if register is None and self.edition.get("register"):
             register = self.base / str(self.edition["register"])
-        known = {"year", "calendar", "editor", "editor_id", "language", "original_language"}
+        known = {"year", "calendar", "editor", "editor_id", "language", "original_language",
+                 "text_rights", "text_rights_url"}
         return TextSettings(
             name=name,
             publisher=str(self.edition.get("publisher", "teikit")),
@@ -109,6 +135,10 @@ class EditionConfig:
             editor_id=str(text.get("editor_id", "ed")),
             language=str(text.get("language", "en")),
             original_language=str(text.get("original_language", "")),
+            text_rights=str(text.get("text_rights", self.edition.get("text_rights", ""))),
+            text_rights_url=str(text.get("text_rights_url",
+                                         self.edition.get("text_rights_url", ""))),
+            base_url=str(self.edition.get("base_url", "")),
             extra={k: v for k, v in text.items() if k not in known},
         )
 
@@ -125,13 +155,18 @@ def load_config(path: Path | None) -> EditionConfig:
         raise InputError(f"{path}: not a valid TOML config: {error}") from None
     edition = data.get("edition", {})
     texts = data.get("texts", {})
-    if not isinstance(edition, dict) or not isinstance(texts, dict):
-        raise InputError(f"{path}: [edition] and [texts.NAME] must be tables")
+    render = data.get("render", {})
+    if not isinstance(edition, dict) or not isinstance(texts, dict) or not isinstance(render, dict):
+        raise InputError(f"{path}: [edition], [render] and [texts.NAME] must be tables")
+    unknown = sorted(set(render) - {"html_stylesheet", "fo_stylesheet"})
+    if unknown:
+        raise InputError(f"{path}: [render] has no setting {unknown[0]!r}",
+                         hint="the settings are html_stylesheet and fo_stylesheet")
     calendars = {"julian", "gregorian"}
     for name, text in texts.items():
         if text.get("calendar", "julian") not in calendars:
             raise InputError(f"{path}: [texts.{name}] calendar must be one of {sorted(calendars)}")
-    return EditionConfig(Path(path), edition, texts)
+    return EditionConfig(Path(path), edition, texts, render)
 
 
 def find_config(source: Path) -> Path | None:

@@ -37,8 +37,12 @@ LISTS = """
     "<standOff>{}</standOff>",
     "<text><back><div>{}</div></back></text>",
     "<teiHeader><fileDesc><sourceDesc>{}</sourceDesc></fileDesc></teiHeader>",
+    # other projects: ACDH and TEI Publisher keep a register in a body of its own, letters
+    # editions in the header's particDesc
+    "<text><body>{}</body></text>",
+    "<teiHeader><profileDesc><particDesc>{}</particDesc></profileDesc></teiHeader>",
 ])
-def test_lists_are_read_from_standoff_back_or_sourcedesc(wrapper: str) -> None:
+def test_lists_are_read_from_anywhere_tei_allows_a_register(wrapper: str) -> None:
     tree = etree.fromstring(f'<TEI xmlns="{TEI_NS}">{wrapper.format(LISTS)}</TEI>')
     register = register_from_tree(tree)
     lenin = register.get("lenin")
@@ -99,3 +103,28 @@ def test_built_register_round_trips_and_is_valid_tei(tmp_path: Path) -> None:
         result = subprocess.run(["jing", str(TEI_ALL_RNG), str(path)], capture_output=True,
                                 text=True, check=False)
         assert result.returncode == 0, result.stdout
+
+
+def test_a_foreign_idno_subtype_survives_into_a_valid_edition(tmp_path: Path) -> None:
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+    from teikit.validate import check_files
+
+    register = tmp_path / "register.xml"
+    register.write_text(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>R</title></titleStmt>'
+        '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+        '</teiHeader><text><body><listPerson><person xml:id="lenin">'
+        '<persName>Lenin</persName><idno type="URL" subtype="pmb">https://pmb.acdh.oeaw.ac.at/'
+        'entity/1</idno><idno type="gnd">118571869</idno></person></listPerson></body></text>'
+        '</TEI>', encoding="utf-8")
+    settings = TextSettings(name="note", register_path=register)
+    conversion = convert_text("Lenin spoke.\n", "note", settings)
+    tei = tmp_path / "note.xml"
+    tei.write_bytes(serialize_tei(conversion.tree))
+    person = next(conversion.tree.iter(f"{{{TEI_NS}}}person"))
+    idnos = [(i.get("type"), i.get("subtype"), i.text) for i in person.iter(f"{{{TEI_NS}}}idno")]
+    assert ("URL", "pmb", "https://pmb.acdh.oeaw.ac.at/entity/1") in idnos
+    assert ("URI", "gnd", "https://d-nb.info/gnd/118571869") in idnos
+    report = check_files([tei], ["edition"])
+    assert report.exit_code == 0, [str(p) for p in report.problems]

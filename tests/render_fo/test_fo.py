@@ -165,3 +165,24 @@ def test_control_characters_are_printed_as_their_code_point() -> None:
     fo = fo_string(CONTROL_TEI.encode("utf-8"))
     assert "\u009d" not in fo
     assert "â€‹U+009D›" in fo
+
+
+def test_every_element_that_names_an_entry_carries_the_id_the_index_cites() -> None:
+    """Names are the same set of elements in both outputs (xslt/common/names.xsl): a settlement
+    or a title pointing at a register entry is a mention the index cites, with its id."""
+    tei = (b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+           b'</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>'
+           b'</sourceDesc></fileDesc></teiHeader><text><body><p>In <settlement ref="#kharkov">'
+           b'Kharkov</settlement>, <persName ref="#volkova">Volkova</persName> and the '
+           b'<geogName ref="#urals">Urals</geogName>.</p></body></text><standOff><listPlace>'
+           b'<place xml:id="kharkov"><placeName>Kharkov</placeName></place><place xml:id="urals">'
+           b'<placeName>The Urals</placeName></place></listPlace><listPerson><person '
+           b'xml:id="volkova"><persName>A. Volkova</persName></person></listPerson></standOff>'
+           b'</TEI>')
+    root = fo_tree(tei)
+    cited = {c.get("ref-id") for c in root.iterfind(".//fo:page-number-citation", NS)
+             if (c.get("ref-id") or "").startswith("ix.")}
+    carried = {e.get("id"): flat(e) for e in root.iter() if (e.get("id") or "").startswith("ix.")}
+    assert len(cited) == 3
+    assert cited <= set(carried)
+    assert sorted(carried.values()) == ["Kharkov", "Urals", "Volkova"]

@@ -38,7 +38,9 @@ class Page:
                                            java_script_enabled=javascript)
         self.errors: list[str] = []
         self.tab = self.context.new_page()
-        self.tab.set_default_timeout(20_000)  # a loaded two-core machine: full-page screenshots
+        # a bound, not a wait: every step waits for a state, and a loaded 2-core machine may take
+        # many seconds to lay out and paint a long page
+        self.tab.set_default_timeout(60_000)
         self.tab.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.tab.on("pageerror", lambda e: self.errors.append(str(e)))
         self.tab.goto(path.as_uri())
@@ -204,7 +206,10 @@ def test_seed_fits_the_screen_and_screenshots(browser: Any, seed_html: Path, wid
         sizes = opened.tab.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert sizes[0] <= sizes[1]
-        opened.tab.screenshot(path=str(artifacts_dir / f"html-seed-{width}.png"), full_page=True)
+        # a full-page capture of the seed (a long page) takes longer than the 5 s of the other
+        # waits when the machine is busy
+        opened.tab.screenshot(path=str(artifacts_dir / f"html-seed-{width}.png"), full_page=True,
+                              timeout=60000)
     finally:
         opened.close()
 

@@ -7,6 +7,14 @@ from pathlib import Path
 import pytest
 from saxonche import PySaxonProcessor
 
+from teikit.convert.conventions import (
+    BRACKETS,
+    QUOTE_MARKS,
+    SIGNATURE_DASH,
+    SIGNATURE_DASHES,
+    SIGNATURES,
+)
+from teikit.render import CONVENTIONS_PARAMETER, conventions_parameter
 from teikit.resources import xslt_path
 
 PROCESSOR = PySaxonProcessor(license=False)
@@ -42,6 +50,8 @@ def evaluate(expression: str, document_text: str = TEST_DOCUMENT) -> str:
       <xsl:template match="/"><xsl:value-of select="{expression}" separator="|"/></xsl:template>
     </xsl:stylesheet>"""
     executable = PROCESSOR.new_xslt30_processor().compile_stylesheet(stylesheet_text=stylesheet)
+    executable.set_parameter(CONVENTIONS_PARAMETER,
+                             PROCESSOR.make_string_value(conventions_parameter()))
     document = PROCESSOR.parse_xml(xml_text=document_text)
     return str(executable.transform_to_string(xdm_node=document))
 
@@ -117,3 +127,67 @@ def test_numbering_works_for_any_importing_stylesheet():
     assert evaluate("//tei:text//tei:persName[@ref = '#trotsky'] ! tk:mention-number(.)",
                     sample) == "1|2|3"
     assert evaluate("count(tk:mentions(id('lenin')))", sample) == "2"
+
+
+# ---- the tables of src/teikit/convert/conventions.py, read by the XSLT (never copied there) ----
+
+def one_element(xml: str) -> str:
+    return f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>{xml}</p></body></text></TEI>'
+
+
+@pytest.mark.parametrize("rend", sorted(QUOTE_MARKS))
+def test_a_quotation_recorded_with_a_rend_takes_the_marks_the_converter_read(rend: str):
+    """Guillemets and low-high quotes keep their form; double and single quotes (curly or
+    straight) are set by nesting, with the converter's double pair outside."""
+    marks = evaluate("tk:quote-marks(//tei:quote)", one_element(f'<quote rend="{rend}">x</quote>'))
+    kept = QUOTE_MARKS[rend] not in (QUOTE_MARKS["double"], QUOTE_MARKS["single"]) and not (
+        set("".join(QUOTE_MARKS[rend])) <= {'"', "'"})
+    assert marks == "|".join(QUOTE_MARKS[rend] if kept else QUOTE_MARKS["double"])
+
+
+def test_nested_quotations_alternate_the_converters_double_and_single_marks():
+    marks = evaluate("//tei:q ! string-join(tk:quote-marks(.), ' ')",
+                     one_element("<q>a <q>b <q>c</q></q></q>"))
+    double, single = " ".join(QUOTE_MARKS["double"]), " ".join(QUOTE_MARKS["single"])
+    assert marks == "|".join([double, single, double])
+
+
+@pytest.mark.parametrize("opening", sorted({marks[0] for marks in QUOTE_MARKS.values()}))
+def test_a_quotation_that_opens_with_any_known_mark_gets_none_generated(opening: str):
+    escaped = {'"': "&quot;", "'": "&apos;"}.get(opening, opening)
+    assert evaluate("count(tk:quote-marks(//tei:quote))",
+                    one_element(f"<quote>{escaped}x</quote>")) == "0"
+
+
+@pytest.mark.parametrize("token", sorted(SIGNATURES))
+@pytest.mark.parametrize("dash_token", ["", *sorted(SIGNATURE_DASHES)])
+def test_a_signed_note_prints_the_converters_signature(token: str, dash_token: str):
+    signature = evaluate("tk:note-signature(//tei:note)", one_element(
+        f'<note type="gloss" place="inline" rend="brackets {token} {dash_token}">x</note>'))
+    dash = SIGNATURE_DASHES.get(dash_token, SIGNATURE_DASH)
+    assert signature == f"{dash} {SIGNATURES[token][0]}"
+
+
+def test_an_inline_note_takes_the_converters_brackets():
+    assert evaluate("tk:note-brackets(//tei:note)", one_element(
+        '<note type="paraphrase">x</note>')) == "|".join(BRACKETS)
+
+
+def test_no_stylesheet_repeats_a_table_of_the_converter():
+    """What the tables hold reaches the XSLT only as the parameter: no stylesheet writes two
+    entries of one of the tables of conventions.py (one alone may be a word of its own: the
+    element signed, the abbreviation "[Ed.]")."""
+    tables = {
+        "signature tokens": [*SIGNATURES, *SIGNATURE_DASHES],
+        "signatures": [word for word, _ in SIGNATURES.values()],
+        "quotation @rend tokens": [r for r in QUOTE_MARKS if r not in ("double", "single")],
+        "pairs of marks": [f"'{a}', '{b}'" for a, b in QUOTE_MARKS.values()],
+    }
+    copies = []
+    for path in sorted(xslt_path(".").rglob("*.xsl")):
+        text = path.read_text(encoding="utf-8")
+        for table, entries in tables.items():
+            found = [e for e in entries if (e if e.startswith("'") else f"'{e}'") in text]
+            if len(found) > 1:
+                copies.append(f"{path.name}: {table} {found}")
+    assert copies == []

@@ -127,6 +127,8 @@ class Generator:
             return self.random.choice(["123", "xiv", "a"])
         if name == "language":
             return "en"
+        if name == "boolean":
+            return self.random.choice(["true", "false"])
         if name == "anyURI":
             return "https://example.org/licence"
         return self.words()

@@ -1,6 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Structure: sections, containers and the block each node belongs to.
+  Block or phrase, decided here once for every output; and the structure: sections, containers
+  and the block each node belongs to.
+
+  Each output fills the decision in: tk:is-block(e) true means the output makes a block of e
+  (HTML a <div>, <p>, <blockquote> …; XSL-FO an fo:block), false a phrase (a <span>, an
+  fo:inline or the content alone). Four tables classify the TEI elements; elements in none of
+  them (a project's own, any TEI element without a rule) are blocks where they stand among
+  blocks or hold blocks, phrases otherwise.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -9,7 +16,102 @@
   xmlns:math="http://www.w3.org/2005/xpath-functions/math"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tk="urn:teikit"
+  xmlns:eg="http://www.tei-c.org/ns/Examples"
   exclude-result-prefixes="#all">
+
+  <!-- ===== block or phrase ===== -->
+
+  <!-- Blocks wherever they stand (TEI elements, and a TEI example: eg:egXML). -->
+  <xsl:variable name="tk:block-names" as="xs:string+" select="('p', 'ab', 'div', 'div1', 'div2',
+    'div3', 'div4', 'div5', 'div6', 'div7', 'head', 'lg', 'l', 'list', 'item', 'table', 'row',
+    'cell', 'sp', 'speaker', 'figure', 'castList', 'castGroup', 'castItem', 'listBibl',
+    'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listWit', 'opener', 'closer', 'postscript',
+    'trailer', 'byline', 'epigraph', 'argument', 'docImprint', 'titlePage', 'u', 'eg',
+    'floatingText', 'divGen', 'msDesc', 'headLabel', 'headItem', 'person', 'place', 'org', 'event',
+    'witness', 'listApp', 'spGrp', 'move', 'set', 'view', 'camera', 'sound', 'caption', 'tech',
+    'performance', 'prologue', 'epilogue')"/>
+
+  <!-- Blocks where they are displayed (tk:is-displayed), phrases in the line. -->
+  <xsl:variable name="tk:displayable-names" as="xs:string+" select="('quote', 'cit', 'q', 'said',
+    'note', 'label', 'signed', 'salute', 'dateline', 'bibl', 'biblStruct', 'code', 'stage',
+    'docAuthor', 'docTitle', 'titlePart', 'docDate')"/>
+
+  <!-- Phrases wherever they stand: typography, milestones, names, dates, readings,
+       bibliographic parts … -->
+  <xsl:variable name="tk:phrase-names" as="xs:string+" static="yes" select="('hi', 'emph', 'foreign',
+    'distinct', 'title', 'soCalled', 'gi', 'att', 'val', 'tag', 'ident', 'lb', 'pb', 'cb',
+    'milestone', 'anchor', 'gap', 'choice', 'supplied', 'surplus', 'space', 'corr', 'reg', 'expan', 'orig',
+    'sic', 'abbr', 'seg', 'w', 'c', 'pc', 's', 'phr', 'cl', 'm', 'num', 'measure', 'unit', 'time',
+    'rs', 'name', 'persName', 'orgName', 'placeName', 'geogName', 'roleName', 'forename', 'surname',
+    'addName', 'genName', 'nameLink', 'settlement', 'region', 'country', 'district', 'bloc', 'geog',
+    'offset', 'affiliation', 'occupation', 'state', 'trait', 'ex', 'am', 'add', 'damage', 'unclear',
+    'date', 'ref', 'ptr', 'mentioned', 'term', 'gloss', 'lang', 'idno', 'address', 'addrLine',
+    'street', 'postCode', 'postBox', 'email', 'dim', 'height', 'width', 'depth', 'objectName',
+    'material', 'locus', 'locusGrp', 'origDate', 'origPlace', 'repository', 'collection',
+    'institution', 'msName', 'author', 'editor', 'respStmt', 'resp', 'publisher', 'pubPlace',
+    'biblScope', 'edition', 'series', 'imprint', 'monogr', 'analytic', 'citedRange', 'listRef',
+    'desc', 'rdg', 'lem', 'rdgGrp', 'app', 'wit', 'attRef', 'catchwords', 'secl', 'handShift',
+    'subst', 'restore', 'metamark', 'redo', 'undo', 'retrace', 'mod')"/>
+
+  <!-- the phrases as a match pattern: _match="{$tk:phrase-pattern}" -->
+  <xsl:variable name="tk:phrase-pattern" as="xs:string" static="yes"
+    select="string-join($tk:phrase-names ! ('tei:' || .), ' | ')"/>
+
+  <!-- Elements whose children stand as blocks (when no text stands beside them). -->
+  <xsl:variable name="tk:block-parent-names" as="xs:string+" select="('body', 'front', 'back',
+    'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'group', 'text', 'sp', 'lg',
+    'castList', 'listBibl', 'floatingText', 'spGrp', 'titlePage', 'opener', 'closer', 'argument',
+    'epigraph', 'msDesc', 'figure', 'list')"/>
+
+  <!-- The tables as one look-up: TEI element name → 'block', 'displayable' or 'phrase'. -->
+  <xsl:variable name="tk:element-kinds" as="map(xs:string, xs:string)" select="map:merge((
+    $tk:block-names ! map:entry(., 'block'), $tk:displayable-names ! map:entry(., 'displayable'),
+    $tk:phrase-names ! map:entry(., 'phrase')))"/>
+  <xsl:variable name="tk:block-parents" as="map(xs:string, xs:boolean)"
+    select="map:merge($tk:block-parent-names ! map:entry(., true()))"/>
+
+  <!-- 'block', 'displayable', 'phrase', or '' for an element in no table. -->
+  <xsl:function name="tk:element-kind" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/self::eg:egXML) then 'block'
+      else if (namespace-uri($e) = 'http://www.tei-c.org/ns/1.0') then ($tk:element-kinds(local-name($e)), '')[1]
+      else ''"/>
+  </xsl:function>
+
+  <!-- Is the element a block where it stands? -->
+  <xsl:function name="tk:is-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="kind" select="tk:element-kind($e)"/>
+    <xsl:sequence select="if ($kind = 'block') then true()
+      else if ($e/self::tei:address[parent::tei:opener or parent::tei:closer]) then true()
+      else if ($kind = 'phrase') then false()
+      else tk:is-displayed($e)"/>
+  </xsl:function>
+
+  <!-- A block quotation: displayed (tk:is-displayed). -->
+  <xsl:function name="tk:is-block-quote" as="xs:boolean">
+    <xsl:param name="q" as="element()"/>
+    <xsl:sequence select="exists($q/self::tei:quote) and tk:is-displayed($q)"/>
+  </xsl:function>
+
+  <!-- Text worth printing, or an element that is no block. -->
+  <xsl:function name="tk:is-phrase" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="($n instance of text() and normalize-space($n) != '')
+      or ($n instance of element() and not(tk:is-block($n)))"/>
+  </xsl:function>
+
+  <!-- Displayed: a block quotation by its @type or @rend, an element standing among blocks (no
+       text beside it; a quotation not marked inline), or one holding blocks; never a note. -->
+  <xsl:function name="tk:is-displayed" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/self::tei:quote and ($e/@type = 'block' or $e/@rend = ('display', 'block')))
+      or (not($e/self::tei:note) and $e/parent::tei:*[map:contains($tk:block-parents, local-name())]
+          and not($e/preceding-sibling::text()[normalize-space()] or $e/following-sibling::text()[normalize-space()])
+          and not($e/self::tei:quote and $e/@rend = 'inline'))
+      or ($e/(tei:p | tei:lg | tei:list | tei:table | tei:sp | tei:ab | tei:div | tei:floatingText | tei:l
+          | eg:egXML | tei:listBibl) and not($e/self::tei:note))"/>
+  </xsl:function>
 
   <!-- ===== structure ===== -->
 

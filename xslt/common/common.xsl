@@ -22,11 +22,29 @@
   exclude-result-prefixes="#all">
 
   <!--
-    The accumulators below (note numbers, mention numbers, section numbers) must be applicable
+    The accumulators of the shared layer (note and section numbers) must be applicable
     to the source document: an importing stylesheet that declares the unnamed mode itself
     keeps this setting unless it gives use-accumulators a value of its own.
   -->
   <xsl:mode use-accumulators="#all"/>
+
+  <!--
+    The encoding's tables, defined once in Python (src/teikit/convert/conventions.py) and given
+    to every stylesheet by teikit.render as JSON: {"quote-marks": {rend: [open, close]},
+    "signatures": {rend: word}, "signature-dash": dash, "signature-dashes": {rend: dash},
+    "brackets": [open, close]}. Nothing here repeats them.
+  -->
+  <xsl:param name="tk:conventions" as="xs:string" required="yes"/>
+  <xsl:variable name="tk:tables" as="map(*)" select="parse-json($tk:conventions)"/>
+  <!-- quote/@rend token → (opening, closing) mark -->
+  <xsl:variable name="tk:marks-by-rend" as="map(xs:string, xs:string+)" select="map:merge(
+    map:for-each($tk:tables?quote-marks, function ($rend, $marks) { map:entry($rend, $marks?*) }))"/>
+  <!-- note/@rend token → the signature's word ("Ed.", "Trans." …) and dash -->
+  <xsl:variable name="tk:signatures" as="map(xs:string, xs:string)" select="$tk:tables?signatures"/>
+  <xsl:variable name="tk:signature-dash" as="xs:string" select="$tk:tables?signature-dash"/>
+  <xsl:variable name="tk:signature-dashes" as="map(xs:string, xs:string)" select="$tk:tables?signature-dashes"/>
+  <!-- the brackets of editorial insertions -->
+  <xsl:variable name="tk:brackets" as="xs:string+" select="$tk:tables?brackets?*"/>
 
   <!-- the parts, in the order their templates were written (on ties, the later wins) -->
   <xsl:include href="blocks.xsl"/>

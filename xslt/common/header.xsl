@@ -35,7 +35,7 @@
     <xsl:param name="root" as="element()"/>
     <xsl:variable name="ts" select="$root/tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
     <xsl:sequence select="distinct-values((
-      $ts/tei:respStmt[matches(tei:resp, 'transl', 'i')]/(* except tei:resp),
+      $ts/tei:respStmt[tei:resp[matches(., 'transl', 'i')]]/(* except tei:resp),
       $ts/tei:editor[@role = 'translator']) ! tk:plain(.)[. != ''])"/>
   </xsl:function>
 

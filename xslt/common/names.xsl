@@ -68,18 +68,56 @@
     <xsl:sequence select="key('tk:mentions', string($entry/@xml:id), root($entry))"/>
   </xsl:function>
 
-  <!-- Per entry, how many mentions have been seen so far: gives each mention its number. -->
-  <xsl:accumulator name="tk:mention-counts" as="map(xs:string, xs:integer)" initial-value="map{}">
-    <xsl:accumulator-rule match="tei:text//*[@ref]">
-      <xsl:variable name="id" select="tk:mention-id(.)"/>
-      <xsl:sequence select="if ($id) then map:put($value, $id, ($value($id), 0)[1] + 1) else $value"/>
-    </xsl:accumulator-rule>
-  </xsl:accumulator>
+  <!-- The elements that name things: one set for every output (a title only with @ref). -->
+  <xsl:variable name="tk:name-names" as="xs:string+" static="yes" select="('persName', 'orgName',
+    'placeName', 'name', 'rs', 'geogName', 'settlement', 'region', 'country', 'bloc', 'district')"/>
+  <!-- the same set as a match pattern, for an output's template: _match="{$tk:name-pattern}"
+       (a pattern of names is matched by name, far faster than a predicate on every element) -->
+  <xsl:variable name="tk:name-pattern" as="xs:string" static="yes"
+    select="string-join(($tk:name-names ! ('tei:' || .), 'tei:title[@ref]'), ' | ')"/>
+  <xsl:variable name="tk:names-set" as="map(xs:string, xs:boolean)" select="map:merge($tk:name-names ! map:entry(., true()))"/>
+  <xsl:function name="tk:is-name" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::tei:*[map:contains($tk:names-set, local-name())] | $e/self::tei:title[@ref])"/>
+  </xsl:function>
 
-  <!-- accumulator-before already counts the mention itself (its rule fires on the start tag). -->
+  <!--
+    Mention numbers, computed here for any sequence of mentions (an output passes the ones it
+    prints), in its order: per mention (by generate-id) a map {'entry': the place of its entry
+    among the entries the sequence mentions, first mention first; 'mention': its place in the
+    sequence; 'of-entry': its place among the mentions of its entry}.
+  -->
+  <xsl:function name="tk:mention-numbers" as="map(xs:string, map(xs:string, xs:integer))">
+    <xsl:param name="mentions" as="element()*"/>
+    <xsl:variable name="keys" select="distinct-values($mentions ! tk:mention-id(.))"/>
+    <xsl:variable name="entry-numbers" as="map(xs:string, xs:integer)"
+      select="map:merge(for-each-pair($keys, 1 to count($keys), map:entry#2))"/>
+    <xsl:iterate select="$mentions">
+      <xsl:param name="numbers" as="map(xs:string, map(xs:string, xs:integer))" select="map{}"/>
+      <xsl:param name="counts" as="map(xs:string, xs:integer)" select="map{}"/>
+      <xsl:param name="position" as="xs:integer" select="1"/>
+      <xsl:on-completion select="$numbers"/>
+      <xsl:variable name="key" select="tk:mention-id(.)"/>
+      <xsl:variable name="of-entry" select="($counts($key), 0)[1] + 1"/>
+      <xsl:next-iteration>
+        <xsl:with-param name="numbers" select="map:put($numbers, generate-id(.), map{
+          'entry': $entry-numbers($key), 'mention': $position, 'of-entry': $of-entry})"/>
+        <xsl:with-param name="counts" select="map:put($counts, $key, $of-entry)"/>
+        <xsl:with-param name="position" select="$position + 1"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
+  </xsl:function>
+
+  <!-- Every mention in the text(s) of a document, numbered (cached per document). -->
+  <xsl:function name="tk:text-mention-numbers" as="map(xs:string, map(xs:string, xs:integer))" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="tk:mention-numbers($root//tei:text//*[@ref][tk:mention-id(.) != ''])"/>
+  </xsl:function>
+
+  <!-- The mention's place among the mentions of its entry in the text (1, 2 …), 0 if none. -->
   <xsl:function name="tk:mention-number" as="xs:integer">
     <xsl:param name="m" as="element()"/>
-    <xsl:sequence select="($m/accumulator-before('tk:mention-counts')(tk:mention-id($m)), 0)[1]"/>
+    <xsl:sequence select="(tk:text-mention-numbers(root($m))(generate-id($m))?of-entry, 0)[1]"/>
   </xsl:function>
 
   <xsl:function name="tk:mention-count-label" as="xs:string">
@@ -192,10 +230,12 @@
     <xsl:sequence select="if ($text) then $text else ()"/>
   </xsl:function>
 
-  <!-- Authority links: a sequence of maps {label, url}; only http(s) URLs survive. -->
+  <!-- Authority links: a sequence of maps {label, url}; only http(s) URLs survive. An id given
+       twice, short (type="wikidata") and as its URI (type="URI" subtype="wikidata"), links once. -->
   <xsl:function name="tk:authority-links" as="map(xs:string, xs:string)*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:for-each select="$entry/tei:idno | $entry/tei:ptr[@type = ('authority', 'wikidata')]">
+    <xsl:for-each select="$entry/tei:idno[not(@type = 'URI' and @subtype = ../tei:idno/@type)]
+                          | $entry/tei:ptr[@type = ('authority', 'wikidata')]">
       <xsl:variable name="value" select="normalize-space(if (self::tei:ptr) then @target else .)"/>
       <xsl:variable name="type" select="lower-case(string(@type))"/>
       <xsl:variable name="link" as="map(xs:string, xs:string)?" select="

@@ -33,19 +33,16 @@
   <!-- Notes set in the running text in brackets: paraphrases and inline notes. -->
   <xsl:function name="tk:note-brackets" as="xs:string*">
     <xsl:param name="n" as="element()"/>
-    <xsl:sequence select="if (tk:is-numbered-note($n)) then () else ('[', ']')"/>
+    <xsl:sequence select="if (tk:is-numbered-note($n)) then () else $tk:brackets"/>
   </xsl:function>
 
-  <!-- "– Ed.", "– Trans.", "– MIA" … for a note signed in the source (the @rend tokens of
-       src/teikit/convert/conventions.py). -->
-  <xsl:variable name="tk:signatures" as="map(xs:string, xs:string)" select="map {
-    'signed': 'Ed.', 'signed-eds': 'Eds.', 'signed-trans': 'Trans.', 'signed-tr': 'Tr.',
-    'signed-mia': 'MIA' }"/>
+  <!-- "– Ed.", "– Trans.", "- MIA" … for a note signed in the source (the @rend tokens and the
+       tables of src/teikit/convert/conventions.py, see common.xsl). -->
   <xsl:function name="tk:note-signature" as="xs:string?">
     <xsl:param name="n" as="element()"/>
     <xsl:variable name="tokens" select="tokenize($n/@rend)"/>
     <xsl:variable name="word" select="($tokens[map:contains($tk:signatures, .)] ! $tk:signatures(.))[1]"/>
-    <xsl:variable name="dash" select="if ($tokens = 'sign-hyphen') then '-' else if ($tokens = 'sign-em-dash') then '—' else '–'"/>
+    <xsl:variable name="dash" select="($tokens[map:contains($tk:signature-dashes, .)] ! $tk:signature-dashes(.), $tk:signature-dash)[1]"/>
     <xsl:sequence select="if ($word) then $dash || ' ' || $word else ()"/>
   </xsl:function>
 

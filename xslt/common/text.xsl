@@ -7,6 +7,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:array="http://www.w3.org/2005/xpath-functions/array"
   xmlns:math="http://www.w3.org/2005/xpath-functions/math"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tk="urn:teikit"
@@ -32,14 +33,24 @@
 
   <!-- ===== quotations ===== -->
 
-  <xsl:variable name="tk:rend-marks" as="map(xs:string, xs:string+)" select="map{
-    'guillemets': ('«', '»'), 'guillemets-reversed': ('»', '«'), 'low-double': ('„', '“')}"/>
-
-  <xsl:function name="tk:is-block-quote" as="xs:boolean">
-    <xsl:param name="q" as="element()"/>
-    <xsl:sequence select="exists($q/self::tei:quote) and ($q/@type = 'block' or $q/@rend = ('display', 'block')
-      or exists($q/(tei:p | tei:lg | tei:l | tei:list | tei:table)) or ($q/parent::*[tk:is-container(.)] and not($q/@rend = 'inline')))"/>
+  <!--
+    The marks come from the encoding's table ($tk:marks-by-rend, see common.xsl). Double and
+    single quotes, curly or straight, are set by nesting: the double pair outside, the single
+    pair inside, alternating further in. Other marks the source used (guillemets, low-high
+    quotes) are kept as the @rend records them.
+  -->
+  <xsl:variable name="tk:nesting-marks" as="array(xs:string+)"
+    select="[$tk:marks-by-rend?double, $tk:marks-by-rend?single]"/>
+  <xsl:variable name="tk:kept-marks" as="map(xs:string, xs:string+)" select="map:merge(
+    map:keys($tk:marks-by-rend)[not(tk:is-nesting-pair($tk:marks-by-rend(.)))] ! map:entry(., $tk:marks-by-rend(.)))"/>
+  <xsl:function name="tk:is-nesting-pair" as="xs:boolean">
+    <xsl:param name="marks" as="xs:string+"/>
+    <xsl:sequence select="matches(string-join($marks), '^[&quot;'']+$')
+      or (some $level in 1 to array:size($tk:nesting-marks) satisfies deep-equal($marks, $tk:nesting-marks($level)))"/>
   </xsl:function>
+  <!-- A text that opens with one of these marks already has its own. -->
+  <xsl:variable name="tk:opening-marks" as="xs:string+"
+    select="distinct-values(map:keys($tk:marks-by-rend) ! $tk:marks-by-rend(.)[1])"/>
 
   <!-- Does the stylesheet generate marks for this element? Not when the text already has them. -->
   <xsl:function name="tk:has-marks" as="xs:boolean">
@@ -47,10 +58,10 @@
     <xsl:variable name="first" select="substring(normalize-space(string($q)), 1, 1)"/>
     <xsl:variable name="rend" select="tokenize(string($q/@rend))"/>
     <xsl:sequence select="exists($q/(self::tei:quote | self::tei:q | self::tei:soCalled | self::tei:said
-        | self::tei:title[@level = 'a' or tokenize(@rend) = ('double', 'single')]))
-      and not($first = ('“', '‘', '&quot;', &quot;'&quot;, '«', '»', '„'))
-      and not($rend = ('none', 'noquotes', 'display', 'block') and not($rend = ('double', 'single')))
-      and (not(tk:is-block-quote($q)) or $rend = ('double', 'single', 'guillemets', 'low-double'))
+        | self::tei:title[@level = 'a' or tokenize(@rend) = map:keys($tk:marks-by-rend)]))
+      and not($first = $tk:opening-marks)
+      and not($rend = ('none', 'noquotes', 'display', 'block') and not($rend = map:keys($tk:marks-by-rend)))
+      and (not(tk:is-block-quote($q)) or $rend = map:keys($tk:marks-by-rend))
       and not($q/self::tei:said and $q/@direct = 'false')"/>
   </xsl:function>
 
@@ -62,12 +73,11 @@
   <!-- (opening, closing) marks for a quotation element, or () when it takes none. -->
   <xsl:function name="tk:quote-marks" as="xs:string*">
     <xsl:param name="q" as="element()"/>
-    <xsl:variable name="special" select="tokenize(string($q/@rend))[map:contains($tk:rend-marks, .)][1]"/>
+    <xsl:variable name="kept" select="tokenize(string($q/@rend))[map:contains($tk:kept-marks, .)][1]"/>
     <xsl:sequence select="
       if (not(tk:has-marks($q))) then ()
-      else if ($special) then $tk:rend-marks($special)
-      else if (tk:quote-level($q) mod 2 = 0) then ('“', '”')
-      else ('‘', '’')"/>
+      else if ($kept) then $tk:kept-marks($kept)
+      else $tk:nesting-marks(tk:quote-level($q) mod 2 + 1)"/>
   </xsl:function>
 
   <!-- ===== dates ===== -->

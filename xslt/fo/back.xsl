@@ -126,7 +126,7 @@
   <xsl:function name="f:can-hold-id" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="empty($e/ancestor::*[local-name() = $suppressed-names or self::eg:egXML or self::eg
-            or self::code[f:is-displayed(.)] or self::kinesic or self::incident or self::vocal or self::divGen])
+            or self::code[tk:is-displayed(.)] or self::kinesic or self::incident or self::vocal or self::divGen])
         and (every $c in $e/ancestor::*[parent::choice] satisfies $c is f:chosen($c/..))
         and (every $c in $e/ancestor::*[parent::app] satisfies $c is ($c/../(lem, rdg, rdgGrp))[1])"/>
   </xsl:function>
@@ -136,13 +136,12 @@
     <xsl:sequence select="f:mention-ids($e/ancestor::TEI[1])(generate-id($e))"/>
   </xsl:function>
 
-  <!-- ix.K.N: K numbers the entry, N the mention (stable across runs, unlike generate-id) -->
+  <!-- ix.K.N: K numbers the entry, N the mention among those the index lists (tk:mention-numbers;
+       stable across runs, unlike generate-id) -->
   <xsl:function name="f:mention-ids" as="map(xs:string, xs:string)" cache="yes">
     <xsl:param name="doc" as="element()?"/>
-    <xsl:variable name="mentions" select="if ($doc) then f:mentions($doc) else ()"/>
-    <xsl:variable name="keys" select="distinct-values($mentions ! tk:mention-id(.))"/>
-    <xsl:sequence select="map:merge(for-each-pair($mentions, 1 to count($mentions),
-                            function ($m, $i) { map:entry(generate-id($m), concat('ix.', index-of($keys, tk:mention-id($m))[1], '.', $i)) }))"
+    <xsl:variable name="numbers" select="tk:mention-numbers(if ($doc) then f:mentions($doc) else ())"/>
+    <xsl:sequence select="map:merge(map:keys($numbers) ! map:entry(., 'ix.' || $numbers(.)?entry || '.' || $numbers(.)?mention))"
         xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
 

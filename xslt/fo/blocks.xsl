@@ -153,12 +153,12 @@
 
   <!-- block quotations: indented, smaller, no quotation marks (the indentation shows them) -->
   <!-- block quotations: indented and smaller; their marks (common.xsl) open the first block and close the last -->
-  <xsl:template match="quote[f:is-displayed(.)] | cit[f:is-displayed(.)] | q[f:is-displayed(.)] | said[f:is-displayed(.)] | epigraph">
+  <xsl:template match="quote[tk:is-displayed(.)] | cit[tk:is-displayed(.)] | q[tk:is-displayed(.)] | said[tk:is-displayed(.)] | epigraph">
     <xsl:variable name="marks" select="tk:quote-marks(.)"/>
     <fo:block start-indent="{if ($a4) then '10mm' else '6mm'}" end-indent="{if ($a4) then '6mm' else '3mm'}"
         font-size="{$small-size}" line-height="1.4" space-before="2mm" space-after="2.5mm" text-indent="0em">
       <xsl:choose>
-        <xsl:when test="*[f:is-block-level(.)]">
+        <xsl:when test="*[tk:is-block(.)]">
           <xsl:apply-templates select="node()" mode="block-children"/>
         </xsl:when>
         <xsl:otherwise>
@@ -170,23 +170,23 @@
 
   <xsl:function name="f:enclosing-marks" as="xs:string*">
     <xsl:param name="block" as="element()"/>
-    <xsl:variable name="quote" select="$block/parent::*[f:is-displayed(.)][exists(tk:quote-marks(.))]"/>
-    <xsl:variable name="blocks" select="$quote/*[f:is-block-level(.)]"/>
+    <xsl:variable name="quote" select="$block/parent::*[tk:is-displayed(.)][exists(tk:quote-marks(.))]"/>
+    <xsl:variable name="blocks" select="$quote/*[tk:is-block(.)]"/>
     <xsl:sequence select="(if ($block is $blocks[1]) then tk:quote-marks($quote)[1] else '',
                            if ($block is $blocks[last()]) then tk:quote-marks($quote)[2] else '')"/>
   </xsl:function>
 
   <!-- inside a displayed element, text and phrase-level children are gathered into blocks -->
   <xsl:template match="node()" mode="block-children">
-    <xsl:variable name="prev-block" select="preceding-sibling::*[f:is-block-level(.)][1]"/>
-    <xsl:variable name="prev-phrase" select="preceding-sibling::node()[f:is-phrase(.)][1]"/>
+    <xsl:variable name="prev-block" select="preceding-sibling::*[tk:is-block(.)][1]"/>
+    <xsl:variable name="prev-phrase" select="preceding-sibling::node()[tk:is-phrase(.)][1]"/>
     <xsl:choose>
       <xsl:when test="not(self::element() or self::text()) or (self::text() and not(normalize-space()))"/>
-      <xsl:when test="self::element() and f:is-block-level(.)"><xsl:apply-templates select="."/></xsl:when>
+      <xsl:when test="self::element() and tk:is-block(.)"><xsl:apply-templates select="."/></xsl:when>
       <xsl:when test="exists($prev-phrase) and (empty($prev-block) or $prev-block &lt;&lt; $prev-phrase)"/>
       <xsl:otherwise>
         <!-- start of a run of phrase-level content: one block for the whole run -->
-        <xsl:variable name="stop" select="following-sibling::*[f:is-block-level(.)][1]"/>
+        <xsl:variable name="stop" select="following-sibling::*[tk:is-block(.)][1]"/>
         <xsl:variable name="run" select=". | following-sibling::node()[empty($stop) or . &lt;&lt; $stop]"/>
         <xsl:if test="normalize-space(string-join($run ! string(.))) or $run/self::*">
           <fo:block><xsl:apply-templates select="$run"/></fo:block>
@@ -195,7 +195,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="cit[f:is-displayed(.)]/bibl | cit[f:is-displayed(.)]/ref" priority="2">
+  <xsl:template match="cit[tk:is-displayed(.)]/bibl | cit[tk:is-displayed(.)]/ref" priority="2">
     <fo:block text-align="right" font-style="normal">— <xsl:apply-templates/></fo:block>
   </xsl:template>
 
@@ -238,7 +238,7 @@
   <xsl:template match="speaker">
     <fo:block font-weight="bold" font-size="{$small-size}" keep-with-next.within-page="always"><xsl:apply-templates/></fo:block>
   </xsl:template>
-  <xsl:template match="stage[f:is-displayed(.)] | sp/stage">
+  <xsl:template match="stage[tk:is-displayed(.)] | sp/stage">
     <fo:block font-style="italic" start-indent="from-parent(start-indent) + 6mm" space-before="1mm" space-after="1mm">
       <xsl:apply-templates/>
     </fo:block>
@@ -383,7 +383,7 @@
       <xsl:value-of select="replace(serialize(node()), '\s*xmlns(:\w+)?=&quot;[^&quot;]*&quot;', '')"/>
     </fo:block>
   </xsl:template>
-  <xsl:template match="eg | code[f:is-displayed(.)]">
+  <xsl:template match="eg | code[tk:is-displayed(.)]">
     <fo:block font-family="{$mono}" font-size="{$note-size}" linefeed-treatment="preserve"
         white-space-collapse="false" wrap-option="wrap" text-align="left" hyphenate="false">
       <xsl:value-of select="."/>

@@ -186,27 +186,32 @@
       </fo:flow>
     </fo:page-sequence>
     <!-- back matter generated from the text: dates, index -->
-    <xsl:if test="exists(f:julian-dates(.))">
-      <fo:page-sequence master-reference="text">
-        <xsl:call-template name="running-heads">
-          <xsl:with-param name="recto" select="'Dates in the Old Style'"/>
-        </xsl:call-template>
-        <fo:flow flow-name="xsl-region-body">
-          <xsl:call-template name="date-concordance"/>
-        </fo:flow>
+    <xsl:for-each select="f:back-parts(.)">
+      <xsl:variable name="part" select="."/>
+      <fo:page-sequence master-reference="{?master}">
+        <xsl:for-each select="$doc">
+          <xsl:call-template name="running-heads">
+            <xsl:with-param name="recto" select="$part?title"/>
+          </xsl:call-template>
+          <fo:flow flow-name="xsl-region-body">
+            <xsl:choose>
+              <xsl:when test="$part?part = 'dates'"><xsl:call-template name="date-concordance"/></xsl:when>
+              <xsl:otherwise><xsl:call-template name="index"/></xsl:otherwise>
+            </xsl:choose>
+          </fo:flow>
+        </xsl:for-each>
       </fo:page-sequence>
-    </xsl:if>
-    <xsl:if test="exists(f:mentions(.))">
-      <fo:page-sequence master-reference="text-index">
-        <xsl:call-template name="running-heads">
-          <xsl:with-param name="recto" select="'Index'"/>
-        </xsl:call-template>
-        <fo:flow flow-name="xsl-region-body">
-          <xsl:call-template name="index"/>
-        </fo:flow>
-      </fo:page-sequence>
-    </xsl:if>
+    </xsl:for-each>
   </xsl:template>
+
+  <!-- The parts of the back matter the text calls for, in order: {part (the id suffix), title,
+       master (the page masters)}. The book and its contents list the same parts. -->
+  <xsl:function name="f:back-parts" as="map(xs:string, xs:string)*">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="
+      (if (exists(f:julian-dates($doc))) then map{'part': 'dates', 'title': 'Dates in the Old Style', 'master': 'text'} else (),
+       if (exists(f:mentions($doc))) then map{'part': 'index', 'title': 'Index', 'master': 'text-index'} else ())"/>
+  </xsl:function>
 
   <xsl:template name="running-heads">
     <xsl:param name="recto" as="xs:string?"/>
@@ -505,33 +510,22 @@
       <xsl:call-template name="part-heading">
         <xsl:with-param name="text" select="'Contents'"/>
       </xsl:call-template>
-      <xsl:for-each select="text/front/div[@type = 'headnote'][1]">
+      <!-- the headnote, then the titled sections two levels deep -->
+      <xsl:variable name="headnote" select="text/front/div[@type = 'headnote'][1]"/>
+      <xsl:for-each select="$headnote | text//*[self::div or self::div1 or self::div2 or self::div3 or self::div4][head][not(ancestor::front)][count(ancestor::*[starts-with(local-name(), 'div')]) lt 2]">
         <xsl:call-template name="toc-line">
-          <xsl:with-param name="label" select="'Headnote'"/>
-          <xsl:with-param name="target" select="f:id(.)"/>
-        </xsl:call-template>
-      </xsl:for-each>
-      <xsl:for-each select="text//*[self::div or self::div1 or self::div2 or self::div3 or self::div4][head][not(ancestor::front)][count(ancestor::*[starts-with(local-name(), 'div')]) lt 2]">
-        <xsl:call-template name="toc-line">
-          <xsl:with-param name="label" select="tk:plain(head[1])"/>
+          <xsl:with-param name="label" select="if (. is $headnote) then 'Headnote' else tk:plain(head[1])"/>
           <xsl:with-param name="target" select="f:id(.)"/>
           <xsl:with-param name="level" select="count(ancestor::*[starts-with(local-name(), 'div')])"/>
         </xsl:call-template>
       </xsl:for-each>
-      <xsl:if test="exists(f:julian-dates($doc))">
+      <xsl:for-each select="f:back-parts($doc)">
         <xsl:call-template name="toc-line">
-          <xsl:with-param name="label" select="'Dates in the Old Style'"/>
-          <xsl:with-param name="target" select="concat(f:id($doc), '-dates')"/>
-          <xsl:with-param name="space" select="'3mm'"/>
+          <xsl:with-param name="label" select="?title"/>
+          <xsl:with-param name="target" select="f:id($doc) || '-' || ?part"/>
+          <xsl:with-param name="space" select="if (position() = 1) then '3mm' else '0mm'"/>
         </xsl:call-template>
-      </xsl:if>
-      <xsl:if test="exists(f:mentions($doc))">
-        <xsl:call-template name="toc-line">
-          <xsl:with-param name="label" select="'Index'"/>
-          <xsl:with-param name="target" select="concat(f:id($doc), '-index')"/>
-          <xsl:with-param name="space" select="if (exists(f:julian-dates($doc))) then '0mm' else '3mm'"/>
-        </xsl:call-template>
-      </xsl:if>
+      </xsl:for-each>
     </fo:block>
   </xsl:template>
 

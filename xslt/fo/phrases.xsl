@@ -34,7 +34,7 @@
   </xsl:template>
 
   <xsl:template match="note[@type = 'paraphrase']">
-    <fo:inline>[<fo:inline font-style="italic"><xsl:apply-templates/></fo:inline>]</fo:inline>
+    <fo:inline><xsl:value-of select="$tk:brackets[1]"/><fo:inline font-style="italic"><xsl:apply-templates/></fo:inline><xsl:value-of select="$tk:brackets[2]"/></fo:inline>
   </xsl:template>
 
   <!-- A note standing among blocks, with no text to hang a marker on, is a block of its own. -->
@@ -64,7 +64,7 @@
                 <fo:list-item-body start-indent="body-start()">
                   <xsl:variable name="signature" select="tk:note-signature(.)"/>
                   <xsl:choose>
-                    <xsl:when test="*[f:is-block-level(.)]">
+                    <xsl:when test="*[tk:is-block(.)]">
                       <fo:block>
                         <xsl:apply-templates select="node()" mode="block-children"/>
                         <xsl:if test="$signature"><fo:block text-align="right"><xsl:value-of select="$signature"/></fo:block></xsl:if>
@@ -88,9 +88,9 @@
       </xsl:when>
       <xsl:otherwise>
         <fo:inline font-size="90%">
-          <xsl:text> [</xsl:text>
+          <xsl:value-of select="' ' || $tk:brackets[1]"/>
           <xsl:apply-templates select="node()[not(self::p)] | p/node()"/>
-          <xsl:text>]</xsl:text>
+          <xsl:value-of select="$tk:brackets[2]"/>
         </fo:inline>
       </xsl:otherwise>
     </xsl:choose>
@@ -127,7 +127,10 @@
     <xsl:param name="choice" as="element()"/>
     <xsl:sequence select="tk:choice-shown($choice)"/>
   </xsl:function>
-  <xsl:template match="corr | reg | expan | orig | sic | abbr | seg | w | c | pc | s | phr | cl | m | num | measure | unit | time | rs | name | persName | orgName | placeName | geogName | roleName | forename | surname | addName | genName | nameLink | settlement | region | country | district | bloc | geog | offset | affiliation | occupation | state | trait | ex | am | add | damage | unclear | date | ref | ptr | mentioned | term | gloss | lang | idno | address | addrLine | street | postCode | postBox | email | dim | height | width | depth | objectName | material | locus | locusGrp | origDate | origPlace | repository | collection | institution | msName | author | editor | respStmt | resp | publisher | pubPlace | biblScope | edition | series | imprint | monogr | analytic | citedRange | listRef | bibl | biblStruct | witness | desc | label | signed | salute | dateline | docAuthor | docTitle | titlePart | rdg | lem | rdgGrp | app | wit | attRef | catchwords | secl | handShift | subst | restore | metamark | redo | undo | retrace | mod" priority="-0.5">
+  <!-- Phrases (common/blocks.xsl), and the displayable elements that print as their content
+       even where they are displayed: their text stands in the block around them. -->
+  <xsl:template _match="{$tk:phrase-pattern} | bibl | biblStruct | witness | label
+      | signed | salute | dateline | docAuthor | docTitle | titlePart" priority="-0.5">
     <xsl:call-template name="phrase"/>
   </xsl:template>
 
@@ -136,7 +139,7 @@
   </xsl:template>
 
   <xsl:template match="supplied">
-    <xsl:text>[</xsl:text><xsl:call-template name="phrase"/><xsl:text>]</xsl:text>
+    <xsl:value-of select="$tk:brackets[1]"/><xsl:call-template name="phrase"/><xsl:value-of select="$tk:brackets[2]"/>
   </xsl:template>
   <xsl:template match="del | surplus">
     <fo:inline text-decoration="line-through"><xsl:call-template name="phrase"/></fo:inline>
@@ -180,13 +183,13 @@
   </xsl:template>
 
   <!-- names: each mention of an indexed entity carries an id the index cites -->
-  <xsl:template match="persName | orgName | placeName | name | rs" priority="1">
+  <xsl:template _match="{$tk:name-pattern}" priority="1">
     <xsl:variable name="mention" select="f:mention-id(.)"/>
     <xsl:choose>
       <xsl:when test="exists($mention)">
-        <fo:inline id="{$mention}" hyphenate="false"><xsl:call-template name="phrase"/></fo:inline>
+        <fo:inline id="{$mention}" hyphenate="false"><xsl:next-match/></fo:inline>
       </xsl:when>
-      <xsl:otherwise><xsl:call-template name="phrase"/></xsl:otherwise>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -241,7 +244,7 @@
   <!-- Anything else: displayed when it stands among blocks, a phrase otherwise. -->
   <xsl:template match="*" priority="-2">
     <xsl:choose>
-      <xsl:when test="f:is-displayed(.)">
+      <xsl:when test="tk:is-displayed(.)">
         <fo:block space-after="1mm" text-indent="0em">
           <xsl:apply-templates select="node()" mode="block-children"/>
         </fo:block>
@@ -262,48 +265,6 @@
   <xsl:template match="text()[ancestor::*[@xml:space][1]/@xml:space = 'preserve']" priority="1">
     <xsl:value-of select="tk:printable(.)"/>
   </xsl:template>
-
-  <!-- ================================================================== block or phrase? -->
-
-  <xsl:variable name="block-names" as="xs:string*" select="('p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5',
-      'div6', 'div7', 'head', 'lg', 'l', 'list', 'item', 'table', 'row', 'cell', 'sp', 'speaker', 'figure', 'castList',
-      'castGroup', 'castItem', 'listBibl', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listWit', 'opener', 'closer', 'postscript',
-      'trailer', 'byline', 'epigraph', 'argument', 'docImprint', 'docDate', 'titlePage', 'docTitle', 'titlePart',
-      'docAuthor', 'u', 'eg', 'egXML', 'floatingText', 'divGen', 'msDesc', 'headLabel', 'headItem', 'person', 'place',
-      'org', 'event', 'witness', 'listApp', 'spGrp', 'move', 'set', 'view', 'camera', 'sound', 'caption', 'tech',
-      'performance', 'prologue', 'epilogue', 'dateline', 'salute', 'signed', 'label', 'quote', 'cit', 'q', 'said',
-      'stage', 'code', 'bibl', 'biblStruct', 'note')"/>
-
-  <xsl:variable name="container-names" as="xs:string*" select="('body', 'front', 'back', 'div', 'div1', 'div2', 'div3',
-      'div4', 'div5', 'div6', 'div7', 'group', 'text', 'sp', 'lg', 'castList', 'listBibl', 'floatingText', 'spGrp',
-      'titlePage', 'opener', 'closer', 'argument', 'epigraph', 'msDesc', 'figure', 'list')"/>
-
-  <xsl:function name="f:is-phrase" as="xs:boolean">
-    <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="($n instance of text() and normalize-space($n) != '')
-                          or ($n instance of element() and not(f:is-block-level($n)))"/>
-  </xsl:function>
-
-  <!-- elements that can only be blocks, wherever they stand -->
-  <xsl:function name="f:is-block-level" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/self::note or $e/self::label or $e/self::signed or $e/self::salute or $e/self::dateline
-                              or $e/self::bibl or $e/self::biblStruct or $e/self::code or $e/self::stage
-                              or $e/self::docAuthor or $e/self::docTitle or $e/self::titlePart or $e/self::docDate)
-                          then f:is-displayed($e)
-                          else if ($e/self::quote or $e/self::cit or $e/self::q or $e/self::said) then f:is-displayed($e)
-                          else if ($e/self::address[parent::opener or parent::closer]) then true()
-                          else local-name($e) = $block-names"/>
-  </xsl:function>
-
-  <!-- quote, cit and unknown elements are displayed when they stand among blocks or hold blocks -->
-  <xsl:function name="f:is-displayed" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="($e/self::quote and $e/@type = 'block')
-        or (not($e/self::note) and local-name($e/..) = $container-names
-            and not($e/preceding-sibling::text()[normalize-space()] or $e/following-sibling::text()[normalize-space()]))
-        or ($e/(child::p | child::lg | child::list | child::table | child::sp | child::ab | child::div | child::floatingText | child::l | child::eg:egXML | child::listBibl) and not($e/self::note))"/>
-  </xsl:function>
 
   <xsl:function name="f:is-italic" as="xs:boolean">
     <xsl:param name="e" as="element()"/>

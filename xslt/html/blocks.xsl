@@ -137,7 +137,7 @@
                 <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/><xsl:with-param name="in-link" select="false()" tunnel="yes"/></xsl:apply-templates>
                 <xsl:for-each select="tk:note-signature(.)"><xsl:text> </xsl:text><span class="signature"><xsl:value-of select="."/></span></xsl:for-each>
                 <xsl:if test="@type = 'gloss' and not(tk:note-signature(.))">
-                  <xsl:text> </xsl:text><span class="note-by">[Ed.]</span>
+                  <xsl:text> </xsl:text><span class="note-by"><xsl:value-of select="$tk:brackets[1] || 'Ed.' || $tk:brackets[2]"/></span>
                 </xsl:if>
               </span>
             </li>
@@ -195,23 +195,21 @@
           <xsl:value-of select="$marks[1]"/><xsl:apply-templates/><xsl:value-of select="$marks[2]"/>
         </span>
       </xsl:when>
-      <xsl:when test="h:holds-blocks(.)">
-        <blockquote class="block-quote">
-          <xsl:call-template name="h:common-attributes"/>
-          <xsl:call-template name="h:paragraph-number"/>
-          <xsl:apply-templates/>
-        </blockquote>
-      </xsl:when>
       <xsl:otherwise>
         <blockquote class="block-quote">
           <xsl:call-template name="h:common-attributes"/>
           <xsl:call-template name="h:paragraph-number"/>
-          <p>
-            <xsl:call-template name="h:marked-content">
-              <xsl:with-param name="marks" select="$marks"/>
-              <xsl:with-param name="inline" select="true()" tunnel="yes"/>
-            </xsl:call-template>
-          </p>
+          <xsl:choose>
+            <xsl:when test="h:holds-blocks(.)"><xsl:apply-templates/></xsl:when>
+            <xsl:otherwise>
+              <p>
+                <xsl:call-template name="h:marked-content">
+                  <xsl:with-param name="marks" select="$marks"/>
+                  <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+                </xsl:call-template>
+              </p>
+            </xsl:otherwise>
+          </xsl:choose>
         </blockquote>
       </xsl:otherwise>
     </xsl:choose>
@@ -253,26 +251,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:list[tei:label]">
-    <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:choose>
-      <xsl:when test="$inline"><xsl:call-template name="h:wrap"/></xsl:when>
-      <xsl:otherwise>
-        <div class="list">
-          <xsl:call-template name="h:common-attributes"/>
-          <xsl:apply-templates select="tei:head"/>
-          <dl class="gloss-list">
-            <xsl:for-each select="* except tei:head">
-              <xsl:element name="{if (self::tei:label) then 'dt' else 'dd'}">
-                <xsl:apply-templates/>
-              </xsl:element>
-            </xsl:for-each>
-          </dl>
-        </div>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
+  <!-- A list with labels is a description list (label: dt, item: dd), other lists ol or ul. -->
   <xsl:template match="tei:list">
     <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
@@ -281,15 +260,28 @@
         <div class="list">
           <xsl:call-template name="h:common-attributes"/>
           <xsl:apply-templates select="tei:head"/>
-          <xsl:element name="{if (@type = ('ordered', 'numbered') or tokenize(@rend) = ('numbered', 'ordered')) then 'ol' else 'ul'}">
-            <xsl:for-each select="* except tei:head">
-              <li>
-                <xsl:if test="not(self::tei:item)"><xsl:attribute name="class" select="h:class(.)"/></xsl:if>
-                <xsl:for-each select="self::tei:item"><xsl:call-template name="h:common-attributes"/></xsl:for-each>
-                <xsl:apply-templates select="if (self::tei:item) then node() else ."/>
-              </li>
-            </xsl:for-each>
-          </xsl:element>
+          <xsl:choose>
+            <xsl:when test="tei:label">
+              <dl class="gloss-list">
+                <xsl:for-each select="* except tei:head">
+                  <xsl:element name="{if (self::tei:label) then 'dt' else 'dd'}">
+                    <xsl:apply-templates/>
+                  </xsl:element>
+                </xsl:for-each>
+              </dl>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:element name="{if (@type = ('ordered', 'numbered') or tokenize(@rend) = ('numbered', 'ordered')) then 'ol' else 'ul'}">
+                <xsl:for-each select="* except tei:head">
+                  <li>
+                    <xsl:if test="not(self::tei:item)"><xsl:attribute name="class" select="h:class(.)"/></xsl:if>
+                    <xsl:for-each select="self::tei:item"><xsl:call-template name="h:common-attributes"/></xsl:for-each>
+                    <xsl:apply-templates select="if (self::tei:item) then node() else ."/>
+                  </li>
+                </xsl:for-each>
+              </xsl:element>
+            </xsl:otherwise>
+          </xsl:choose>
         </div>
       </xsl:otherwise>
     </xsl:choose>

@@ -56,14 +56,11 @@
 
   <!-- ===== helpers ===== -->
 
-  <xsl:variable name="h:block-names" as="xs:string+" select="('p', 'ab', 'lg', 'list', 'table', 'figure',
-    'floatingText', 'sp', 'castList', 'listBibl', 'listPerson', 'listPlace', 'listOrg', 'listEvent',
-    'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'egXML', 'lg', 'l', 'eTree', 'u')"/>
-
-  <!-- Does the element hold block-level TEI (outside notes, which are set apart anyway)? -->
+  <!-- Does the element hold blocks (common/blocks.xsl) outside its numbered notes, which are set
+       apart anyway? Then a paragraph-like element becomes a <div>, so the blocks can stand. -->
   <xsl:function name="h:holds-blocks" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/descendant::*[local-name() = $h:block-names or tk:is-block-quote(.)]
+    <xsl:sequence select="exists($e/descendant::*[tk:is-block(.)]
       [not(ancestor::tei:note[tk:is-numbered-note(.)] intersect $e/descendant::tei:note)])"/>
   </xsl:function>
 

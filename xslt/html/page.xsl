@@ -181,26 +181,18 @@
     <section class="about" aria-labelledby="about-title">
       <h2 id="about-title">About this text</h2>
       <dl class="meta">
-        <xsl:call-template name="h:meta-row">
-          <xsl:with-param name="term" select="if (count(tk:authors($root)) gt 1) then 'Authors' else 'Author'"/>
-          <xsl:with-param name="value" select="string-join(tk:authors($root), '; ')"/>
-        </xsl:call-template>
-        <xsl:call-template name="h:meta-row">
-          <xsl:with-param name="term" select="'Title'"/>
-          <xsl:with-param name="value" select="tk:main-title($root)"/>
-        </xsl:call-template>
-        <xsl:call-template name="h:meta-row">
-          <xsl:with-param name="term" select="'Part'"/>
-          <xsl:with-param name="value" select="tk:sub-title($root)"/>
-        </xsl:call-template>
-        <xsl:call-template name="h:meta-row">
-          <xsl:with-param name="term" select="'First published'"/>
-          <xsl:with-param name="value" select="tk:first-publication($root)"/>
-        </xsl:call-template>
-        <xsl:call-template name="h:meta-row">
-          <xsl:with-param name="term" select="'Source'"/>
-          <xsl:with-param name="value" select="tk:source-line($root)"/>
-        </xsl:call-template>
+        <xsl:for-each select="
+            map{'term': if (count(tk:authors($root)) gt 1) then 'Authors' else 'Author',
+                'value': string-join(tk:authors($root), '; ')},
+            map{'term': 'Title', 'value': tk:main-title($root)},
+            map{'term': 'Part', 'value': tk:sub-title($root)},
+            map{'term': 'First published', 'value': tk:first-publication($root)},
+            map{'term': 'Source', 'value': tk:source-line($root)}">
+          <xsl:call-template name="h:meta-row">
+            <xsl:with-param name="term" select="?term"/>
+            <xsl:with-param name="value" select="?value"/>
+          </xsl:call-template>
+        </xsl:for-each>
         <xsl:if test="not(tk:source-line($root))">
           <xsl:for-each select="($header/tei:fileDesc/tei:sourceDesc/(tei:bibl, tei:biblFull, tei:p))[1]">
             <xsl:call-template name="h:meta-row">

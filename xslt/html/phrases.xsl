@@ -14,8 +14,8 @@
 
   <!-- ===== inline: names and register mentions ===== -->
 
-  <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:name | tei:rs | tei:title[@ref]
-      | tei:geogName | tei:settlement | tei:region | tei:country | tei:bloc | tei:district">
+  <!-- priority: above tei:title, below the parts of a name (orgName in a persName) -->
+  <xsl:template _match="{$tk:name-pattern}" priority="0.25">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="entry" select="tk:entry(.)"/>
     <xsl:variable name="kind" select="tk:entry-kind($entry)"/>
@@ -180,14 +180,27 @@
     </time>
   </xsl:template>
 
-  <xsl:template match="tei:gap">
-    <xsl:variable name="text" select="tk:gap-explanation(.)"/>
-    <span class="gap">
+  <!-- A phrase with an explanation on hover or focus: $content, then the tip. -->
+  <xsl:template name="h:explained">
+    <xsl:param name="class" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <span class="{$class}">
       <xsl:call-template name="h:tip-attributes"><xsl:with-param name="text" select="$text"/></xsl:call-template>
-      <xsl:value-of select="$tk:gap-label"/>
-      <xsl:apply-templates/>
+      <xsl:sequence select="$content"/>
       <xsl:call-template name="h:tip"><xsl:with-param name="text" select="$text"/></xsl:call-template>
     </span>
+  </xsl:template>
+
+  <xsl:template match="tei:gap">
+    <xsl:call-template name="h:explained">
+      <xsl:with-param name="class" select="'gap'"/>
+      <xsl:with-param name="text" select="tk:gap-explanation(.)"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:value-of select="$tk:gap-label"/>
+        <xsl:apply-templates/>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- a control character has no glyph: show its code point (see tk:printable) -->
@@ -196,17 +209,18 @@
   </xsl:template>
 
   <xsl:template match="tei:choice">
-    <xsl:variable name="text" select="tk:choice-explanation(.)"/>
-    <span class="choice">
-      <xsl:call-template name="h:tip-attributes"><xsl:with-param name="text" select="$text"/></xsl:call-template>
-      <xsl:apply-templates select="tk:choice-shown(.)"/>
-      <xsl:call-template name="h:tip"><xsl:with-param name="text" select="$text"/></xsl:call-template>
-    </span>
+    <xsl:call-template name="h:explained">
+      <xsl:with-param name="class" select="'choice'"/>
+      <xsl:with-param name="text" select="tk:choice-explanation(.)"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:apply-templates select="tk:choice-shown(.)"/>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:sic[not(parent::tei:choice)]">
     <span class="sic"><xsl:apply-templates/></span>
-    <xsl:text> </xsl:text><span class="editorial">[sic]</span>
+    <xsl:text> </xsl:text><span class="editorial"><xsl:value-of select="$tk:brackets[1] || 'sic' || $tk:brackets[2]"/></span>
   </xsl:template>
 
   <!-- Supplied letters: bracketed by the stylesheet (CSS), so that the word stays one word. -->
@@ -354,7 +368,7 @@
   <xsl:template match="*">
     <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
-      <xsl:when test="$inline or not(h:holds-blocks(.) or parent::*[tk:is-container(.)])">
+      <xsl:when test="$inline or not(tk:is-block(.) or h:holds-blocks(.))">
         <xsl:call-template name="h:span"/>
       </xsl:when>
       <xsl:otherwise>

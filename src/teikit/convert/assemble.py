@@ -18,6 +18,7 @@ Block → element (see docs/encoding.md):
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -111,12 +112,21 @@ def assemble(doc: Transcription, spans: Sequence[Span], settings: TextSettings) 
     warnings.extend(header_warnings)
 
     language = settings.language or "en"
-    root = el("TEI", header, el("text", front, body, back), xml_lang=language)
+    root = el("TEI", header, el("text", front, body, back), xml_lang=language,
+              xml_id=document_id(settings.name),
+              xml_base=settings.base_url.rstrip("/") or None)
     for span in weaver.dropped:
         block = doc.blocks[span.block]
         warnings.append(f"line {block.line}: {span.concern} markup <{span.tag}> over "
                         f"“{block.text[span.start:span.end]}” overlaps other markup; left out")
     return Assembly(root, warnings, weaver.dropped)
+
+
+def document_id(name: str) -> str:
+    """The text's name as an ``xml:id`` (an NCName): other characters become "-", and a name
+    that does not start with a letter or "_" gets the prefix "text-"."""
+    ident = re.sub(r"[^\w.-]", "-", name)
+    return ident if re.match(r"[^\W\d]", ident) else f"text-{ident}"
 
 
 def add_schema_models(tree: etree._ElementTree, schema_href: str) -> None:

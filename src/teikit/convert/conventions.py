@@ -3,7 +3,8 @@
 A pass that consumes delimiter characters (quotation marks, brackets, an ellipsis, an editor's
 signature) records them with the values below; :mod:`teikit.convert.readback` turns the values
 back into the same characters. Keeping both directions in one table is what makes "nothing
-lost" hold.
+lost" hold. The stylesheets read the same tables (:func:`teikit.render.conventions_parameter`
+hands them over as a stylesheet parameter), so the editions print what the TEI records.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ SIGNATURES: dict[str, tuple[str, str]] = {
 }
 SIGNATURE_TOKENS: dict[str, str] = {word: token for token, (word, _) in SIGNATURES.items()}
 # the dash before a signature is an en dash unless one of these tokens says otherwise
+SIGNATURE_DASH = "–"
 SIGNATURE_DASHES: dict[str, str] = {"sign-hyphen": "-", "sign-em-dash": "—"}
 BRACKETS = ("[", "]")
 

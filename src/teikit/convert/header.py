@@ -169,15 +169,28 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
 def _publication_stmt(ctx: HeaderContext) -> etree._Element:
     settings = ctx.settings
     licence_text = settings.licence or "No licence stated."
-    licence = el("licence", licence_text, target=settings.licence_url or None)
-    availability = el("availability", licence)
+    # the encoding's licence and the rights in the text are two statements, so that an archive
+    # can tell what it may do with the markup from what it may do with the words
+    text_rights = settings.text_rights
+    availability = el("availability",
+                      el("licence", licence_text, target=settings.licence_url or None,
+                         n="encoding" if text_rights else None))
+    if text_rights:
+        append(availability, el("licence", text_rights, target=settings.text_rights_url or None,
+                                n="text"))
     for key in ("public_domain", "copyleft", "copyright"):
         block = ctx.doc.field(key)
         if block is not None:
             append(availability, el("p", f"{block.label} {block.text}".strip()))
     when = settings.publication_date or None
+    identifiers = [el("idno", settings.name, type="local")]
+    if settings.base_url:
+        identifiers.append(el("idno", f"{settings.base_url.rstrip('/')}/{settings.name}.xml",
+                              type="URI"))
+    if settings.extra.get("doi"):
+        identifiers.append(el("idno", str(settings.extra["doi"]), type="DOI"))
     return el("publicationStmt", el("publisher", settings.publisher),
-              availability, el("date", when, when=when) if when else None)
+              availability, el("date", when, when=when) if when else None, *identifiers)
 
 
 # -------------------------------------------------------------------------------- sourceDesc
@@ -343,7 +356,17 @@ def _encoding_desc(ctx: HeaderContext) -> etree._Element:
                                    "by blank lines); header lines are kept in front, one p each.")),
         el("interpretation", el("p", _interpretation(ctx))),
     )
-    return el("encodingDesc", editorial)
+    return el("encodingDesc", editorial, _refs_decl())
+
+
+def _refs_decl() -> etree._Element:
+    """How the text is cited: section (the body's divisions, in order) and paragraph (a block's
+    ``@n``, "3.12": the 12th block of section 3), the passages a DTS server serves."""
+    paragraph = el("citeStructure", unit="paragraph", match="*[@n]",
+                   use="substring-after(@n, '.')", delim=".")
+    section = el("citeStructure", paragraph, unit="section", match="/TEI/text/body/div",
+                 use="position()")
+    return el("refsDecl", section, n="sections", default="true")
 
 
 def _short_block_quotations(doc: Transcription) -> str:

@@ -13,6 +13,7 @@ from lxml import etree
 
 from teikit.config import TextSettings, find_config, load_config
 from teikit.convert.assemble import add_schema_models, assemble
+from teikit.convert.correspondence import add_corresp_desc
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.model import Span, Transcription
 from teikit.errors import OutputError
@@ -42,6 +43,7 @@ def convert_transcription(doc: Transcription, settings: TextSettings,
     assembly = assemble(doc, spans, settings)
     warnings = [*found.warnings, *assembly.warnings,
                 *attach_register(assembly.root, spans, settings)]
+    add_corresp_desc(assembly.root)
     tree = etree.ElementTree(assembly.root)
     add_schema_models(tree, schema_href)
     return Conversion(tree, doc, spans, warnings)
@@ -55,8 +57,9 @@ def convert_text(text: str, name: str = "text", settings: TextSettings | None = 
 def attach_register(root: etree._Element, spans: list[Span], settings: TextSettings) -> list[str]:
     """Copy the register entries the text points at into ``standOff``; return warnings.
 
-    The ``standOff`` goes between ``teiHeader`` and ``text``, so that every ``@ref``, ``@who``
-    and ``@source`` that names a register entry resolves inside the file.
+    The ``standOff`` follows ``text``, so that every ``@ref``, ``@who`` and ``@source`` that
+    names a register entry resolves inside the file, and tools that show a document in order
+    (CETEIcean, the TEI Stylesheets' text output) show the text first.
     """
     from teikit.register.entries import pointers_used, register_for, register_lists
 
@@ -68,12 +71,12 @@ def attach_register(root: etree._Element, spans: list[Span], settings: TextSetti
     stand_off = root.find(qname("standOff"))
     if stand_off is None:
         stand_off = root.makeelement(qname("standOff"))
-        header = root.find(qname("teiHeader"))
-        if header is not None:
-            header.addnext(stand_off)
-            stand_off.tail, header.tail = header.tail, header.tail
+        text = root.find(qname("text"))
+        if text is not None:
+            text.addnext(stand_off)
+            stand_off.tail, text.tail = text.tail, text.tail
         else:
-            root.insert(0, stand_off)
+            root.append(stand_off)
     for list_element in lists:
         stand_off.append(list_element)
     etree.indent(stand_off, space="  ", level=1)

@@ -19,6 +19,7 @@ from teikit.convert.conventions import (
     BRACKETS_REND,
     FOOTNOTE_MARKER,
     QUOTE_MARKS,
+    SIGNATURE_DASH,
     SIGNATURE_DASHES,
     SIGNATURES,
 )
@@ -86,7 +87,8 @@ def _signature(rend: list[str]) -> str:
     word = next((SIGNATURES[token][0] for token in rend if token in SIGNATURES), None)
     if word is None:
         return ""
-    dash = next((SIGNATURE_DASHES[token] for token in rend if token in SIGNATURE_DASHES), "–")
+    dash = next((SIGNATURE_DASHES[token] for token in rend if token in SIGNATURE_DASHES),
+                SIGNATURE_DASH)
     return f" {dash} {word}"
 
 

@@ -25,6 +25,7 @@ from teikit import TEI_NS
 from teikit.config import TextSettings
 from teikit.convert.model import Span
 from teikit.errors import InputError
+from teikit.register.authority import uri_of
 from teikit.tree import local_name, qname
 from teikit.xmlio import parse_xml_file
 
@@ -61,8 +62,9 @@ _KIND_OF_ENTRY["biblStruct"] = EntityKind.TITLE
 # name children accepted as forms, per entry element (other projects use plain <name>)
 _FORM_TAGS = {"persName", "orgName", "placeName", "title", "eventName", "name", "label",
               "geogName", "settlement", "country", "region", "forename", "surname"}
-# where a register's lists may live
-_CONTAINERS = ("standOff", "back", "sourceDesc")
+# where a register's lists may live: teikit writes standOff; other projects keep them in back,
+# in the header (sourceDesc, particDesc, settingDesc) or, for a register file of its own, in body
+_CONTAINERS = ("standOff", "back", "sourceDesc", "particDesc", "settingDesc", "body")
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,11 @@ class Entry:
     related: tuple[str, ...] = ()    # ids this entry is tied to by a relation
     same_as: str = ""                # another entry this one only adds forms to (@sameAs)
     element: etree._Element | None = field(default=None, compare=False, repr=False)
+
+    def authority_uris(self) -> tuple[str, ...]:
+        """The entry's authority ids as URIs (Wikidata, GND, VIAF, GeoNames, …), in order."""
+        uris = [uri_of(scheme, value) for scheme, value in self.idnos]
+        return tuple(dict.fromkeys(uri for uri in uris if uri))
 
     @property
     def element_name(self) -> str:
@@ -183,9 +190,11 @@ def register_from_tree(tree: etree._ElementTree | etree._Element, name: str = "<
     if etree.QName(root).namespace != TEI_NS:
         raise InputError(f"{name}: not a TEI document",
                          hint="expected elements in the TEI namespace")
-    containers = [el for tag in _CONTAINERS for el in root.iter(qname(tag))]
+    candidates = [el for tag in _CONTAINERS for el in root.iter(qname(tag))]
     if local_name(root) in _CONTAINERS:
-        containers.append(root)
+        candidates.append(root)
+    lists = {qname(spec.list_tag) for spec in KINDS.values()} | {qname("listRelation")}
+    containers = [c for c in candidates if next(c.iter(*lists), None) is not None]
     entries: dict[str, Entry] = {}
     relations: dict[str, set[str]] = {}
     seen: set[int] = set()
@@ -214,7 +223,7 @@ def register_from_tree(tree: etree._ElementTree | etree._Element, name: str = "<
     if not final and containers:
         raise InputError(f"{name}: the register holds no entries with an xml:id and a name")
     if not containers:
-        raise InputError(f"{name}: no standOff, back or sourceDesc holding register lists",
+        raise InputError(f"{name}: no standOff, back, body or header holding register lists",
                          hint="put listPerson/listOrg/listPlace/listBibl in standOff")
     return Register(final, path)
 
@@ -287,6 +296,7 @@ def entry_element(entry: Entry) -> etree._Element:
             if isinstance(descendant.tag, str) and descendant is not element:
                 descendant.attrib.pop(XML_ID, None)
         element.tail = None
+        _add_authority_uris(element, entry)
         return element
     spec = KINDS[entry.kind]
     element = etree.Element(qname(spec.entry_tag), nsmap={None: TEI_NS})
@@ -309,9 +319,34 @@ def entry_element(entry: Entry) -> etree._Element:
         idno = etree.SubElement(element, qname("idno"))
         idno.set("type", idno_type)
         idno.text = value
+    _add_authority_uris(element, entry)
     if entry.note:
         etree.SubElement(element, qname("note")).text = entry.note
     return element
+
+
+def _add_authority_uris(element: etree._Element, entry: Entry) -> None:
+    """Give every short authority id (``idno type="wikidata"`` Q1394) its URI as well
+    (``idno type="URI" subtype="wikidata"``), after the last idno, so that linked-data tools
+    need no table of prefixes."""
+    written = {_text(i) for i in element if local_name(i) == "idno"}
+    idnos = [i for i in element if local_name(i) == "idno"]
+    anchor = idnos[-1] if idnos else None
+    for scheme, value in entry.idnos:
+        uri = uri_of(scheme, value)
+        if uri is None or uri in written:
+            continue
+        idno = etree.Element(qname("idno"))
+        idno.set("type", "URI")
+        idno.set("subtype", scheme)
+        idno.text = uri
+        if anchor is not None:
+            anchor.addnext(idno)
+            idno.tail = anchor.tail
+        else:
+            element.append(idno)
+        anchor = idno
+        written.add(uri)
 
 
 def register_lists(register: Register, used: Iterable[str]) -> list[etree._Element]:

@@ -1,39 +1,94 @@
 """Rendering is XSLT only: Python passes paths and parameters, the stylesheets in ``xslt/`` do
-the rest. Each stylesheet is compiled once per process (saxonche, XSLT 3.0)."""
+the rest. Each stylesheet is compiled once per process (saxonche, XSLT 3.0).
+
+A stylesheet is named either by its path inside ``xslt/`` (a ``str``, e.g. ``"html/html.xsl"``)
+or, for a project's own stylesheet, by its file (a :class:`~pathlib.Path`). A project
+stylesheet imports teikit's by a stable name that ``xslt/catalog.xml`` resolves, e.g.
+``<xsl:import href="urn:teikit:xslt:html"/>``, and overrides the templates it wants.
+"""
 
 from __future__ import annotations
 
+import json
 import threading
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from lxml import etree
 from saxonche import PySaxonProcessor, PyXsltExecutable
 
+from teikit.convert import conventions
 from teikit.errors import InputError
 from teikit.resources import xslt_path
 
+CATALOG = "catalog.xml"
+
+Stylesheet: TypeAlias = str | Path
+"""A stylesheet of teikit's by its path in ``xslt/`` (str), or a project's by its file (Path)."""
+
 _lock = threading.Lock()
+
+# The shared layer (xslt/common/common.xsl) declares this parameter; every teikit stylesheet
+# and every project stylesheet that imports one is given it.
+CONVENTIONS_PARAMETER = "{urn:teikit}conventions"
+
+
+@cache
+def conventions_parameter() -> str:
+    """The encoding's tables, defined once in :mod:`teikit.convert.conventions`, as the JSON
+    the stylesheets read: quotation marks by ``@rend`` token, the signatures of editorial notes
+    and their dashes, the editorial brackets. The XSLT holds no copy of them."""
+    return json.dumps({
+        "quote-marks": {rend: list(marks) for rend, marks in conventions.QUOTE_MARKS.items()},
+        "signatures": {token: word for token, (word, _) in conventions.SIGNATURES.items()},
+        "signature-dash": conventions.SIGNATURE_DASH,
+        "signature-dashes": conventions.SIGNATURE_DASHES,
+        "brackets": list(conventions.BRACKETS),
+    }, ensure_ascii=False, sort_keys=True)
 
 
 @cache
 def _processor() -> PySaxonProcessor:
-    return PySaxonProcessor(license=False)
+    processor = PySaxonProcessor(license=False)
+    processor.set_catalog_files([str(xslt_path(CATALOG))])
+    return processor
+
+
+def compiled_stylesheet(stylesheet: Stylesheet) -> PyXsltExecutable:
+    """The compiled stylesheet: ``xslt/NAME`` for a name, the file itself for a path. Compiled
+    once per process (a project's file again when it has changed)."""
+    if isinstance(stylesheet, str):
+        return _compile(xslt_path(stylesheet), None)
+    path = Path(stylesheet).resolve()
+    try:
+        modified = path.stat().st_mtime_ns
+    except OSError:
+        raise InputError(f"{stylesheet}: no such stylesheet",
+                         hint="check the path (a config's stylesheet is relative to the config)"
+                         ) from None
+    try:
+        return _compile(path, modified)
+    except InputError:
+        raise
+    except Exception as error:  # saxonche raises PySaxonApiError without a stable import path
+        raise InputError(f"{stylesheet}: the stylesheet does not compile: {error}",
+                         hint="a project stylesheet imports teikit's, e.g. "
+                              '<xsl:import href="urn:teikit:xslt:html"/>') from None
 
 
 @cache
-def compiled_stylesheet(name: str) -> PyXsltExecutable:
-    """Compile ``xslt/NAME`` once per process."""
+def _compile(path: Path, modified: int | None) -> PyXsltExecutable:
+    """``modified`` is part of the cache key only, so that an edited file is compiled again."""
     with _lock:
         compiler = _processor().new_xslt30_processor()
-        return compiler.compile_stylesheet(stylesheet_file=str(xslt_path(name)))
+        return compiler.compile_stylesheet(stylesheet_file=str(path))
 
 
-def transform_to_string(stylesheet: str, source: Path | bytes | etree._ElementTree,
+def transform_to_string(stylesheet: Stylesheet, source: Path | bytes | etree._ElementTree,
                         **params: Any) -> str:
-    """Run ``xslt/STYLESHEET`` on a TEI file (its bytes, or a tree parsed by
-    :mod:`teikit.xmlio`) and return the serialised result.
+    """Run a stylesheet (see :func:`compiled_stylesheet`) on a TEI file (its bytes, or a tree
+    parsed by :mod:`teikit.xmlio`) and return the serialised result.
 
     The source is parsed by :mod:`teikit.xmlio` first (no entities, no network) and handed to
     Saxon as a string, so Saxon never reads a DOCTYPE or fetches anything on its own.
@@ -53,6 +108,8 @@ def transform_to_string(stylesheet: str, source: Path | bytes | etree._ElementTr
     with _lock:
         document = processor.parse_xml(xml_text=text)
         executable.clear_parameters()
+        executable.set_parameter(CONVENTIONS_PARAMETER,
+                                 processor.make_string_value(conventions_parameter()))
         for key, value in params.items():
             executable.set_parameter(key, processor.make_string_value(str(value)))
         try:

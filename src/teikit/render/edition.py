@@ -105,12 +105,14 @@ def neighbours(ordered: Sequence[EditionText]) -> list[dict[str, str]]:
 
 
 def write_reading_page(tei: Path, out: Path, navigation: dict[str, str],
-                       downloads: Iterable[str] = ("xml", "pdf", "txt")) -> Path:
-    """The reading page of one text in the edition: neighbours, downloads, register pages."""
+                       downloads: Iterable[str] = ("xml", "pdf", "txt"), *,
+                       stylesheet: Path | None = None) -> Path:
+    """The reading page of one text in the edition: neighbours, downloads, register pages;
+    ``stylesheet``: a project stylesheet that imports teikit's."""
     name = out.stem
     params = {"assets": "assets/", "home": INDEX_PAGE, "edition": "yes",
               "downloads": " ".join(f"{name}.{kind}" for kind in downloads), **navigation}
-    page = transform_to_string("html/html.xsl", Path(tei), **params)
+    page = transform_to_string(stylesheet or "html/html.xsl", Path(tei), **params)
     return write_text_atomically(out, page, inputs=[Path(tei)])
 
 

@@ -33,23 +33,26 @@ def check_page_size(page_size: str) -> str:
 
 
 def fo_string(tei: Path | bytes, page_size: str = "A5",
-              cited_mentions: Iterable[str] | None = None) -> str:
+              cited_mentions: Iterable[str] | None = None, *,
+              stylesheet: Path | None = None) -> str:
     """The XSL-FO of a TEI document as a string.
 
     ``cited_mentions``: the mention ids (``ix.K.N``) whose page numbers the index prints. By
     default the index cites the first mention of a name in each paragraph; the PDF renderer,
-    which knows the pages, passes the first mention on each page instead.
+    which knows the pages, passes the first mention on each page instead. ``stylesheet``: a
+    project stylesheet that imports teikit's (``urn:teikit:xslt:fo``) instead of teikit's own.
     """
     params = {"page-size": check_page_size(page_size)}
     if cited_mentions is not None:
         ids = sorted(set(cited_mentions), key=_mention_order)
         params["index-cite"] = " ".join(ids) if ids else "none"
-    return transform_to_string(STYLESHEET, tei, **params)
+    return transform_to_string(stylesheet or STYLESHEET, tei, **params)
 
 
-def render_fo(tei: Path, out: Path, page_size: str = "A5") -> Path:
+def render_fo(tei: Path, out: Path, page_size: str = "A5", *,
+              stylesheet: Path | None = None) -> Path:
     """Write the XSL-FO of ``tei`` to ``out`` (atomically) and return ``out``."""
-    text = fo_string(tei, page_size)
+    text = fo_string(tei, page_size, stylesheet=stylesheet)
     return write_text_atomically(out, text, inputs=[tei])
 
 

@@ -27,13 +27,16 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 SITE_NS = "urn:teikit:site"
 ASSETS_DIRNAME = "assets"
 INDEX_NAME = "index.html"
+STYLESHEET = "html/html.xsl"
 
 
-def html_string(tei: Path | bytes, *, assets: str = f"{ASSETS_DIRNAME}/", home: str = "") -> str:
+def html_string(tei: Path | bytes, *, assets: str = f"{ASSETS_DIRNAME}/", home: str = "",
+                stylesheet: Path | None = None) -> str:
     """Render one TEI document (a path or its bytes) to an HTML5 page and return it.
 
     ``assets`` is the URL prefix of the CSS and JavaScript; ``home`` the URL of the page that
-    lists all texts (no link when empty).
+    lists all texts (no link when empty); ``stylesheet`` a project stylesheet that imports
+    teikit's (``urn:teikit:xslt:html``) instead of teikit's own.
     """
     name = str(tei) if isinstance(tei, Path) else "<input>"
     data = read_input_bytes(tei) if isinstance(tei, Path) else tei
@@ -42,7 +45,7 @@ def html_string(tei: Path | bytes, *, assets: str = f"{ASSETS_DIRNAME}/", home: 
     if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
         raise InputError(f"{name}: not a TEI document (root element {root.tag!r})",
                          hint=f"expected TEI or teiCorpus in the namespace {TEI_NS}")
-    return transform_to_string("html/html.xsl", tree, assets=assets, home=home)
+    return transform_to_string(stylesheet or STYLESHEET, tree, assets=assets, home=home)
 
 
 def copy_assets(target_dir: Path) -> Path:
@@ -60,14 +63,15 @@ def default_output(tei: Path) -> Path:
     return Path(tei).with_suffix(".html")
 
 
-def render_html(tei: Path, out: Path | None = None, *, home: str = "") -> Path:
+def render_html(tei: Path, out: Path | None = None, *, home: str = "",
+                stylesheet: Path | None = None) -> Path:
     """Write the reading edition of ``tei`` to ``out`` (default: beside it, ``.html``).
 
     The assets are copied into ``assets/`` next to the page. Returns the page's path.
     """
     tei = Path(tei)
     out = default_output(tei) if out is None else Path(out)
-    page = html_string(tei, home=home)
+    page = html_string(tei, home=home, stylesheet=stylesheet)
     written = write_text_atomically(out, page, inputs=[tei])
     copy_assets(written.parent)
     return written
@@ -77,7 +81,8 @@ def page_name(tei: Path) -> str:
     return Path(tei).with_suffix(".html").name
 
 
-def render_site(tei_files: Sequence[Path], site_dir: Path) -> list[Path]:
+def render_site(tei_files: Sequence[Path], site_dir: Path, *,
+                stylesheet: Path | None = None) -> list[Path]:
     """Write one page per TEI file plus ``index.html`` (author, title, source, date of each
     text) into ``site_dir``, with the assets. Returns the pages written, index last."""
     site_dir = Path(site_dir)
@@ -93,7 +98,7 @@ def render_site(tei_files: Sequence[Path], site_dir: Path) -> list[Path]:
                          hint="give the TEI files different names")
     written: list[Path] = []
     for tei, name in zip(tei_files, names, strict=True):
-        page = html_string(Path(tei), home=INDEX_NAME)
+        page = html_string(Path(tei), home=INDEX_NAME, stylesheet=stylesheet)
         written.append(write_text_atomically(site_dir / name, page, inputs=[Path(tei)]))
     manifest = site_manifest(tei_files, names)
     index = transform_to_string("site.xsl", etree.tostring(manifest), assets=f"{ASSETS_DIRNAME}/")

@@ -193,18 +193,20 @@ class PdfResult:
 
 
 def render_pdf(tei: Path, out: Path, page_size: str = "A5", *, fop: str | None = None,
-               allow_missing_glyphs: bool = False) -> Path:
+               allow_missing_glyphs: bool = False, stylesheet: Path | None = None) -> Path:
     """Render ``tei`` to the PDF ``out``; the final XSL-FO is kept beside it as ``out.fo``."""
     return render_pdf_report(tei, out, page_size, fop=fop,
-                             allow_missing_glyphs=allow_missing_glyphs).pdf
+                             allow_missing_glyphs=allow_missing_glyphs, stylesheet=stylesheet).pdf
 
 
 def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str | None = None,
-                      allow_missing_glyphs: bool = False, exact_index: bool = True) -> PdfResult:
+                      allow_missing_glyphs: bool = False, exact_index: bool = True,
+                      stylesheet: Path | None = None) -> PdfResult:
     """As :func:`render_pdf`, also returning FOP's remaining warnings.
 
     ``exact_index=False`` skips the layout pass that finds the pages of the mentions: one FOP
     run instead of two, and an index that may print a page number more than once.
+    ``stylesheet``: a project stylesheet that imports teikit's FO stylesheet.
     """
     page_size = check_page_size(page_size)
     find_fop(fop)  # fail early, before any work, when FOP is missing
@@ -212,7 +214,7 @@ def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str |
     fo_path = out.with_suffix(".fo")
     check_not_an_input(out, [tei])
     check_not_an_input(fo_path, [tei])
-    draft = fo_string(tei, page_size)
+    draft = fo_string(tei, page_size, stylesheet=stylesheet)
     text = draft
     if exact_index and 'id="ix.' in draft:
         with tempfile.TemporaryDirectory(prefix="teikit-fop-") as scratch:
@@ -222,7 +224,7 @@ def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str |
             run_fop(draft_path, area_tree, output_format="at", fop=fop,
                     allow_missing_glyphs=allow_missing_glyphs, name=f"{tei} (index layout)")
             cited = first_mention_per_page(mention_pages(area_tree))
-        text = fo_string(tei, page_size, cited_mentions=cited)
+        text = fo_string(tei, page_size, cited_mentions=cited, stylesheet=stylesheet)
     write_text_atomically(fo_path, text, inputs=[tei])
     report = run_fop(fo_path, out, fop=fop, allow_missing_glyphs=allow_missing_glyphs,
                      name=str(fo_path))

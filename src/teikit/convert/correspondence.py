@@ -1,0 +1,92 @@
+"""A letter's metadata in the header: ``correspDesc`` with who sent it, from where and when,
+and to whom — read from the letter itself once it is woven (the dateline of its opener, the
+name under its signature, the name in its salutation), so that letter catalogues (CMIF,
+correspSearch) can list it.
+
+    text//opener/dateline (placeName, date) ─┐
+    text//closer/signed (persName), author  ──┼─▶ profileDesc/correspDesc
+    text//opener/salute (persName, orgName)  ─┘
+"""
+
+from __future__ import annotations
+
+import copy
+
+from lxml import etree
+
+from teikit import TEI_NS
+
+NS = {"tei": TEI_NS}
+NAMES = ("persName", "orgName", "name")
+# what a correspAction keeps of a name or date found in the letter
+KEPT_ATTRIBUTES = ("ref", "when", "when-custom", "datingMethod", "calendar", "notBefore",
+                   "notAfter", "from", "to", "cert", "resp", "evidence")
+
+
+def _first(root: etree._Element, paths: tuple[str, ...]) -> etree._Element | None:
+    for path in paths:
+        found = root.find(path, NS)
+        if found is not None:
+            return found
+    return None
+
+
+def _action_part(element: etree._Element) -> etree._Element:
+    """A name or date as a correspAction holds it: the element, its text, its pointers."""
+    part = etree.Element(element.tag, nsmap={None: TEI_NS})
+    for attribute in KEPT_ATTRIBUTES:
+        if element.get(attribute):
+            part.set(attribute, element.get(attribute, ""))
+    part.text = " ".join("".join(element.itertext()).split())
+    return part
+
+
+def corresp_desc(root: etree._Element) -> etree._Element | None:
+    """``correspDesc`` for a TEI letter, or None when the text is not a letter (no dateline or
+    salutation in an opener or closer)."""
+    text = root.find("tei:text", NS)
+    if text is None:
+        return None
+    opener = text.find(".//tei:opener", NS)
+    closer = text.find(".//tei:closer", NS)
+    if opener is None and closer is None:
+        return None
+    sender = _first(text, tuple(f".//tei:closer//tei:signed//tei:{n}" for n in NAMES))
+    if sender is None:
+        sender = _first(root, tuple(f"tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author"
+                                    f"//tei:{n}" for n in NAMES))
+    place = _first(text, (".//tei:opener/tei:dateline//tei:placeName",
+                          ".//tei:closer/tei:dateline//tei:placeName"))
+    date = _first(text, (".//tei:opener/tei:dateline//tei:date",
+                         ".//tei:closer/tei:dateline//tei:date"))
+    addressee = _first(text, tuple(f".//tei:opener/tei:salute//tei:{n}" for n in NAMES))
+    desc = etree.Element(f"{{{TEI_NS}}}correspDesc", nsmap={None: TEI_NS})
+    sent = etree.SubElement(desc, f"{{{TEI_NS}}}correspAction", type="sent")
+    for part in (sender, place, date):
+        if part is not None:
+            sent.append(_action_part(part))
+    if addressee is not None:
+        received = etree.SubElement(desc, f"{{{TEI_NS}}}correspAction", type="received")
+        received.append(_action_part(addressee))
+    if len(sent) == 0:
+        desc.remove(sent)
+    return desc if len(desc) else None
+
+
+def add_corresp_desc(root: etree._Element) -> None:
+    """Put the letter's ``correspDesc`` into ``profileDesc`` (after ``langUsage`` or what the
+    TEI order puts before it), unless the header has one or the text is not a letter."""
+    profile = root.find("tei:teiHeader/tei:profileDesc", NS)
+    if profile is None or profile.find("tei:correspDesc", NS) is not None:
+        return
+    desc = corresp_desc(root)
+    if desc is None:
+        return
+    # TEI's profileDesc is a free sequence; teikit writes creation, langUsage, then this
+    anchor = _first(profile, ("tei:langUsage", "tei:creation"))
+    if anchor is not None:
+        anchor.addnext(desc)
+    else:
+        profile.insert(0, desc)
+    etree.indent(desc, space="  ", level=3)
+    desc.tail = copy.copy(anchor.tail) if anchor is not None else None

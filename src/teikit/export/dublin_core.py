@@ -1,0 +1,54 @@
+"""Simple Dublin Core (``oai_dc``), the record every OAI-PMH repository harvests."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit.export.metadata import TextMetadata
+from teikit.register import EntityKind
+
+OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
+DC = "http://purl.org/dc/elements/1.1/"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+SCHEMA_LOCATION = f"{OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
+TEI_MEDIA_TYPE = "application/tei+xml"
+
+
+def dublin_core(meta: TextMetadata) -> etree._ElementTree:
+    """An ``oai_dc:dc`` record for one text."""
+    root = etree.Element(f"{{{OAI_DC}}}dc", nsmap={"oai_dc": OAI_DC, "dc": DC, "xsi": XSI})
+    root.set(f"{{{XSI}}}schemaLocation", SCHEMA_LOCATION)
+
+    def add(name: str, value: str, lang: str = "") -> None:
+        if value:
+            element = etree.SubElement(root, f"{{{DC}}}{name}")
+            element.text = value
+            if lang:
+                element.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+
+    title = f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title
+    add("title", title)
+    for author in meta.authors:
+        add("creator", author.name)
+    for contributor in meta.contributors:
+        add("contributor", contributor.name)
+    for person in meta.entries_of(EntityKind.PERSON):
+        add("subject", person)
+    for org in meta.entries_of(EntityKind.ORG):
+        add("subject", org)
+    for place in meta.entries_of(EntityKind.PLACE):
+        add("coverage", place)
+    add("publisher", meta.publisher)
+    add("date", meta.created or meta.first_published)
+    if meta.published:
+        add("date", meta.published)
+    add("type", "Text")
+    add("format", TEI_MEDIA_TYPE)
+    for identifier in dict.fromkeys((meta.identifier, *meta.persistent_ids)):
+        add("identifier", identifier)
+    add("source", meta.source)
+    for language in meta.languages:
+        add("language", language)
+    for licence in meta.licences:
+        add("rights", licence.url or licence.text)
+    return etree.ElementTree(root)
