@@ -159,13 +159,70 @@ def test_search_pages_are_paragraphs_with_their_place_as_filters(built_test_edit
     config, _ = built_test_edition
     state = BuildState.load(site_of(config))
     pages = sorted(state.search_folder("orlov-petrograd-notes").glob("*.html"))
-    assert [p.name for p in pages] == ["para-1.html", "para-2.html", "para-3.html"]
+    # named after the paragraphs' stable ids, the anchors of the reading page
+    assert [p.name for p in pages] == ["p-1.1.html", "p-1.2.html", "p-1.3.html"]
     first = lxml.html.parse(str(pages[0])).getroot()
     filters = [(e.get("data-pagefind-filter"), e.text_content())
                for e in first.xpath("//*[@data-pagefind-filter]")]
-    assert filters == [("href", "orlov-petrograd-notes.html#para-1"),
+    assert filters == [("href", "orlov-petrograd-notes.html#p-1.1"),
                        ("text", "Notes from Petrograd"), ("section", "Petrograd, October 27"),
-                       ("paragraph", "1"), ("names", "organisations"), ("names", "persons")]
+                       ("paragraph", "1.1"), ("names", "organisations"), ("names", "persons")]
     searched = first.xpath("//*[@data-pagefind-body]")[0].text_content().strip()
     assert searched.startswith("The city is quiet this morning.")
     assert "Kerensky has left the capital" in searched
+
+
+def changed_files(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    return {p for p in after if before.get(p) != after[p]} | (set(before) - set(after))
+
+
+def test_a_changed_corrections_file_rebuilds_only_its_text(edition_copy: Path):
+    folder = edition_copy.parent
+    page = folder / "site" / "orlov-petrograd-notes.html"
+    assert "Kerensky" in _names_on(page)
+    before = snapshot(folder)
+    (folder / "corrections").mkdir()
+    (folder / "corrections" / "orlov-petrograd-notes.toml").write_text(
+        '[editor]\nid = "jd"\nname = "Jane Doe"\n\n[[correction]]\naction = "untag"\n'
+        'paragraph = "p-1.1"\ntext = "Kerensky"\nelement = "persName"\n', encoding="utf-8")
+    report = build_edition(edition_copy, jobs=2, formats=("html",))
+    assert report.failures == []
+    assert report.converted == report.rendered == ["orlov-petrograd-notes"]
+    assert "Kerensky" not in _names_on(page)
+    changed = {p for p in changed_files(before, snapshot(folder))
+               if not p.startswith(("site/pagefind/", "site/.teikit-build/"))}
+    others = {p for p in changed if "orlov-petrograd-notes" not in p
+              and not p.startswith("corrections/")}
+    assert others <= {"site/index.html", "site/persons.html", "site/places.html",
+                      "site/organisations.html", "site/chronology.html", "site/search.html",
+                      "site/edition-mentions.js"}, others
+    assert {"orlov-petrograd-notes.xml", "site/orlov-petrograd-notes.html"} <= changed
+
+
+def _names_on(page: Path) -> set[str]:
+    """The words of the names marked up on a reading page (their popover triggers)."""
+    root = lxml.html.parse(str(page)).getroot()
+    return {" ".join(e.text_content().split()) for e in root.xpath("//a[@data-entry]")}
+
+
+def test_a_hand_edited_tei_is_kept_with_its_pages_and_the_others_are_built(edition_copy: Path):
+    folder = edition_copy.parent
+    tei = folder / "volkova-letter.xml"
+    edited = tei.read_text(encoding="utf-8").replace("</body>", "</body>\n", 1)
+    tei.write_text(edited, encoding="utf-8")
+    source = folder / "sources" / "berg-kharkov-report.txt"
+    source.write_text(source.read_text(encoding="utf-8") + "\nA last line.\n", encoding="utf-8")
+    before = snapshot(folder / "site")
+    result = CliRunner().invoke(main, ["build", "--config", str(edition_copy), "-j", "2"])
+    assert result.exit_code == 1, result.output
+    assert f"kept {tei}: {tei}: edited since teikit wrote it" in result.output
+    assert "teikit: error: 1 TEI file not rebuilt" in result.output
+    assert tei.read_text(encoding="utf-8") == edited
+    after = snapshot(folder / "site")
+    assert [p for p in changed_files(before, after) if "volkova-letter" in p] == []
+    assert before["berg-kharkov-report.html"] != after["berg-kharkov-report.html"]
+    # --force rebuilds it, keeping the edited file as a backup
+    result = CliRunner().invoke(main, ["build", "--config", str(edition_copy), "--force"])
+    assert result.exit_code == 0, result.output
+    assert (folder / "volkova-letter.xml.bak").read_text(encoding="utf-8") == edited
+    assert f"kept the replaced file as {folder / 'volkova-letter.xml.bak'}" in result.output

@@ -13,9 +13,11 @@
       <title/> <author/> <date/> (the text's own date: written, else first published, else the
       source's)  <tei:teiHeader/> (a copy, without ids)
       <entry key="ID" kind="person|org|place|bibl|event"> (the register entry, ids as keys)
-      <para n="12" anchor="para-12" section="heading" text="…">   (numbered blocks)
-        <mention key="ID" kind="…" anchor="m-ID-3"/>  <when iso="…" julian="…" label="…"/>
-      <other anchor="…" where="headnote|note|…"> mentions outside numbered paragraphs
+      <para n="2.3" anchor="p-2.3" section="heading" text="…">   (numbered blocks: the
+        number and anchor of the reading page, h:paragraph-label and h:paragraph-anchor)
+        <mention key="ID" kind="…" anchor="m-ID-3" where="para" para="2.3"/>
+        <when iso="…" julian="…" label="…" where="para" para="2.3" anchor="p-2.3"/>
+      mentions and dates outside numbered paragraphs: where="headnote|front|back|text"
     </digest>
 -->
 <xsl:stylesheet version="3.0"
@@ -86,12 +88,12 @@
   </xsl:template>
 
   <xsl:template match="*[h:is-numbered-block(.)]" mode="site:digest" priority="2">
-    <xsl:variable name="n" select="accumulator-before('h:paragraph-number')"/>
+    <xsl:variable name="n" select="h:paragraph-label(.)"/>
     <xsl:variable name="section" select="ancestor::*[tk:is-section(.)][tei:head][1]/tei:head[1]"/>
     <xsl:variable name="shown">
       <xsl:apply-templates select="node()"/>
     </xsl:variable>
-    <site:para n="{$n}" anchor="para-{$n}" section="{if ($section) then normalize-space(tk:plain($section)) else ''}"
+    <site:para n="{$n}" anchor="{h:paragraph-anchor(.)}" section="{if ($section) then normalize-space(tk:plain($section)) else ''}"
       text="{normalize-space(string-join($shown/descendant-or-self::text()[not(ancestor::*[@role = 'tooltip'])], ''))}">
       <xsl:apply-templates select="node()" mode="site:facts"/>
     </site:para>
@@ -101,7 +103,8 @@
     <xsl:variable name="id" select="tk:mention-id(.)"/>
     <xsl:if test="$id">
       <site:mention key="{$id}" kind="{tk:entry-kind(tk:entry(.))}" anchor="{h:mention-anchor(.)}"
-        where="{if (site:block(.)) then 'para-' || site:block(.)/accumulator-before('h:paragraph-number')
+        para="{site:block(.) ! h:paragraph-label(.)}"
+        where="{if (site:block(.)) then 'para'
                 else if (ancestor::tei:div[@type = 'headnote']) then 'headnote'
                 else if (ancestor::tei:front) then 'front'
                 else if (ancestor::tei:back) then 'back' else 'text'}"/>
@@ -116,7 +119,8 @@
     <xsl:variable name="block" select="site:block(.)"/>
     <site:when iso="{site:iso(.)}" to="{string(@to)}" label="{tk:date-label(.)}" written="{normalize-space(tk:plain(.))}"
       julian="{if (tk:is-julian(.)) then string((@when-custom, @from-custom)[1]) else ''}"
-      where="{if ($block) then 'para-' || $block/accumulator-before('h:paragraph-number') else 'text'}"/>
+      where="{if ($block) then 'para' else 'text'}" para="{$block ! h:paragraph-label(.)}"
+      anchor="{if ($block) then h:paragraph-anchor($block) else 'main'}"/>
   </xsl:template>
 
   <xsl:template match="text()" mode="site:digest site:facts"/>

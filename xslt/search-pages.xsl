@@ -6,7 +6,7 @@
   kinds of names it holds are Pagefind filters, which are not searched (Pagefind searches meta
   data, so a word of a title would otherwise find every paragraph of the text).
 
-  Output: <pages xmlns="urn:teikit:site"><page file="para-N.html"><html>…</html></page>…</pages>
+  Output: <pages xmlns="urn:teikit:site"><page file="ANCHOR.html"><html>…</html></page>…</pages>
   (teikit.render.edition writes each html element to its file).
 -->
 <xsl:stylesheet version="3.0"

@@ -64,11 +64,11 @@
     <xsl:sequence select="string-join((tk:main-title(site:root($text)), tk:sub-title(site:root($text))), ': ')"/>
   </xsl:function>
 
-  <!-- "¶ 12", or where else in the text a mention or date stands. -->
+  <!-- "¶ 2.3", or where else in the text a mention or date stands (its @where and @para). -->
   <xsl:function name="site:where-label" as="xs:string">
-    <xsl:param name="where" as="xs:string"/>
-    <xsl:sequence select="if (starts-with($where, 'para-')) then '¶ ' || substring-after($where, 'para-')
-      else map{'headnote': 'editors’ note', 'front': 'front matter', 'back': 'notes', 'text': 'text'}($where)"/>
+    <xsl:param name="at" as="element()"/>
+    <xsl:sequence select="if ($at/@where = 'para') then '¶ ' || $at/@para
+      else map{'headnote': 'editors’ note', 'front': 'front matter', 'back': 'notes', 'text': 'text'}(string($at/@where))"/>
   </xsl:function>
 
   <xsl:template match="/site:site">
@@ -227,7 +227,7 @@
                 <xsl:text>: </xsl:text>
                 <xsl:for-each select="$mentions[ancestor::site:text is $text]">
                   <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
-                  <a class="mention-link" href="{$text/@href}#{@anchor}"><xsl:value-of select="site:where-label(@where)"/></a>
+                  <a class="mention-link" href="{$text/@href}#{@anchor}"><xsl:value-of select="site:where-label(.)"/></a>
                 </xsl:for-each>
               </li>
             </xsl:for-each>
@@ -251,8 +251,8 @@
             label="{site:date(.)}" title="{site:title(.)}"/>
         </xsl:if>
         <xsl:for-each select="site:digest//site:when[matches(@iso, '^\d{4}')]">
-          <site:row iso="{@iso}" text="{$text/@name}" href="{$text/@href}#{if (starts-with(@where, 'para-')) then @where else 'main'}"
-            kind="date" label="{@label}" written="{@written}" where="{@where}" julian="{@julian}" title="{site:title($text)}"/>
+          <site:row iso="{@iso}" text="{$text/@name}" href="{$text/@href}#{@anchor}"
+            kind="date" label="{@label}" written="{@written}" where="{@where}" para="{@para}" julian="{@julian}" title="{site:title($text)}"/>
         </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
@@ -274,7 +274,7 @@
                 <xsl:otherwise>
                   <xsl:text>“</xsl:text><xsl:value-of select="@written"/><xsl:text>” in </xsl:text>
                   <a href="{@href}"><xsl:value-of select="@title"/>
-                    <xsl:if test="starts-with(@where, 'para-')"><xsl:text>, </xsl:text><xsl:value-of select="site:where-label(@where)"/></xsl:if>
+                    <xsl:if test="@where = 'para'"><xsl:text>, </xsl:text><xsl:value-of select="site:where-label(.)"/></xsl:if>
                   </a>
                 </xsl:otherwise>
               </xsl:choose>

@@ -1,21 +1,32 @@
 """Build the edition: convert every source, validate the TEI, render the outputs — only what
 changed, on every core, one failing text never stopping the others.
 
-    tei/sources/NAME.txt ─convert─▶ tei/NAME.xml ─validate (edition)─▶ digest
-        (process pool)                                      │
-                         tei_all (one jing run for the converted texts)
+    checks first: the config, page size and order, the page names, the register
+    tei/sources/NAME.txt ─convert + edition.xsd/.sch in memory (process pool)─▶ staged TEI, digest
+        ─tei_all (jing, in batches)─▶ fingerprint check ─▶ tei/NAME.xml, digest in the state
     digests ─order (config; default by date)─▶ neighbours of each text
         ─render (process pool)─▶ site/NAME.html, NAME.xml, NAME.txt, NAME.fo, NAME.pdf
-    all digests ─▶ edition-wide pages (site/index.html …)
+    all digests ─▶ edition-wide pages (site/index.html, registers, chronology, search)
+
+Nothing is replaced before it is checked. The config, the register and the page names are
+checked before any work; a problem there stops the build before anything is written. A text's
+TEI is converted and checked against the edition schema, its rules and ``tei_all`` in a staging
+folder, and replaces ``tei/NAME.xml`` only when all of that passed and the file there is what
+teikit wrote (:func:`teikit.fingerprint.may_replace`; ``force`` replaces it after a backup). A
+text's site files are written only when all of them (page, PDF, downloads) were made. A text
+that fails anywhere is reported with its reason, its earlier outputs stay as they were (and in
+the edition-wide pages, which are written only when something was built), the other texts are
+built, and the report's exit code is 1.
 
 What was built from what is kept in the build state (:mod:`teikit.buildstate`,
 ``SITE/.teikit-build/``): a text is converted again only when its source, its settings, the
-register, its corrections or teikit itself changed, or its TEI is not the one the build wrote;
-rendered again when its TEI, its neighbours or the formats changed; the edition-wide pages
-whenever any text or the register changed. ``force`` rebuilds everything.
+register, its corrections file or teikit itself changed, or its TEI is not the one the build
+wrote; rendered again when its TEI, its neighbours, the formats, the page size, the project
+stylesheets or FOP changed; the edition-wide pages whenever a text, the register or the config's
+``[edition]`` changed. ``force`` rebuilds everything.
 
 Each worker process compiles the stylesheets once (:func:`teikit.render.compiled_stylesheet`)
-and keeps them for every text it gets; the main process only reads the small digests, so memory
+and keeps them for every text it gets; the main process reads only the small digests, so memory
 does not grow with the corpus.
 """
 
@@ -41,9 +52,17 @@ from teikit.buildstate import (
     json_key,
 )
 from teikit.config import EditionConfig, load_config
-from teikit.errors import InputError, TeikitError
+from teikit.errors import (
+    INVALID,
+    BuildFailedError,
+    EditedTeiError,
+    InputError,
+    OutputError,
+    TeikitError,
+)
 
 FORMATS = ("html", "pdf")
+TEI_ALL_BATCH = 25     # texts per jing run: one JVM start per batch, memory bounded by a batch
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -71,6 +90,9 @@ class SilentProgress:
         pass
 
 
+KEPT = "kept"   # the step of a text whose TEI teikit may not replace (edited, or not teikit's)
+
+
 @dataclass(frozen=True)
 class Failure:
     """A text that could not be built, the step that failed, and why."""
@@ -78,8 +100,11 @@ class Failure:
     name: str
     step: str
     reason: str
+    path: str = ""      # the TEI file kept, for a refused one
 
     def __str__(self) -> str:
+        if self.step == KEPT:
+            return f"kept {self.path}: {self.reason}"
         return f"{self.name}: {self.step} failed: {self.reason}"
 
 
@@ -91,12 +116,13 @@ class BuildReport:
     edition_pages: list[Path] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    backups: list[str] = field(default_factory=list)        # files --force kept as .bak
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)   # convert, tei_all, …
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failures else 0
+        return INVALID if self.failures else 0
 
     def summary(self) -> str:
         failed = {f.name for f in self.failures if f.name in self.texts}
@@ -109,6 +135,22 @@ class BuildReport:
             parts.append("the edition-wide pages failed")
         return ", ".join(parts) + f" in {self.seconds:.1f} s"
 
+    def error(self) -> BuildFailedError | None:
+        """One error for the whole build (the failures themselves are reported one by one)."""
+        if not self.failures:
+            return None
+        kept = [f.path for f in self.failures if f.step == KEPT]
+        failed = sorted({f.name for f in self.failures if f.step != KEPT and f.name in self.texts})
+        parts = []
+        if kept:
+            parts.append(f"{len(kept)} TEI file{'s' if len(kept) > 1 else ''} not rebuilt: "
+                         f"{', '.join(kept)}")
+        if failed:
+            parts.append(f"{len(failed)} of {len(self.texts)} texts failed: {', '.join(failed)}")
+        if any(f.name not in self.texts for f in self.failures):
+            parts.append("the edition-wide pages failed")
+        return BuildFailedError("; ".join(parts), hint="see the messages above")
+
 
 # ---- jobs that run in the worker processes ----------------------------------------------------
 
@@ -118,8 +160,8 @@ class ConvertJob:
     source: Path
     output: Path
     config: Path
-    digest: Path
-    search: Path
+    staged: Path          # the staged TEI; its digest and search pages beside it
+    force: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,37 +202,47 @@ def _reason(error: BaseException) -> str:
     return f"internal error: {type(error).__name__}: {error}"
 
 
+def staged_digest(staged: Path) -> Path:
+    return staged.with_suffix(".digest.xml")
+
+
+def staged_search(staged: Path) -> Path:
+    return staged.with_suffix(".search")
+
+
 def convert_one(job: ConvertJob) -> ConvertOutcome:
-    """Convert one source, check it against the edition schema and rules, write its digest."""
-    from teikit.convert import convert_file
+    """Convert one source in memory, check it against the edition schema and rules, and stage
+    it (the TEI, its digest and its search pages) for the main process to check and publish."""
+    from teikit.convert import check_conversions, prepare_conversion
     from teikit.render.edition import write_digest, write_search_pages
-    from teikit.validate import check_files
+    from teikit.xmlio import write_bytes_atomically
 
     step = "convert"
+    warnings: tuple[str, ...] = ()
     try:
-        result = convert_file(job.source, job.output, config_path=job.config)
-        warnings = tuple(f"{job.source.name}: {m}" for m in result.warnings)
+        conversion = prepare_conversion(job.source, job.output, config_path=job.config)
+        warnings = tuple(f"{job.source.name}: {m}" for m in conversion.warnings)
         step = "validate"
-        report = check_files([job.output], ["edition"])
-        if report.exit_code:
-            problems = [str(p) for p in report.problems if p.severity != "warning"]
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            return ConvertOutcome(job.name, False, reason=(problems or ["invalid"])[0] + more,
-                                  step=step, warnings=warnings)
-        warnings += tuple(str(p) for p in report.problems)
+        warnings += tuple(check_conversions([conversion], ("edition",))[:-1])
         step = "digest"
-        write_digest(job.output, job.digest, job.name)
-        write_search_pages(job.digest, job.search)
-        return ConvertOutcome(job.name, True, tei_hash=file_hash(job.output), warnings=warnings)
+        write_bytes_atomically(job.staged, conversion.data)
+        write_digest(job.staged, staged_digest(job.staged), job.name)
+        write_search_pages(staged_digest(job.staged), staged_search(job.staged))
+        return ConvertOutcome(job.name, True, tei_hash=digest_bytes(conversion.data),
+                              warnings=warnings)
     except Exception as error:  # one text's failure is reported; the others go on
-        return ConvertOutcome(job.name, False, reason=_reason(error), step=step)
+        return ConvertOutcome(job.name, False, reason=_reason(error), step=step,
+                              warnings=warnings)
 
 
 def render_one(job: RenderJob) -> RenderOutcome:
-    """The reading page, the TEI and plain-text downloads and (if asked) the PDF of one text."""
+    """The reading page, the TEI and plain-text downloads and (if asked) the PDF of one text.
+
+    Everything is made before anything is written: a failure keeps the earlier files."""
     from teikit.convert import read_back_file
     from teikit.errors import ToolMissingError
-    from teikit.render.edition import write_reading_page
+    from teikit.render.edition import reading_page
+    from teikit.render.html import check_html
     from teikit.xmlio import write_bytes_atomically, write_text_atomically
 
     site = job.site_dir
@@ -198,16 +250,21 @@ def render_one(job: RenderJob) -> RenderOutcome:
     warnings: list[str] = []
     step = "render html"
     try:
+        pending: list[Callable[[], object]] = []
         if "html" in job.formats:
             downloads = ("xml", "pdf", "txt") if "pdf" in job.formats else ("xml", "txt")
-            write_reading_page(job.tei, site / f"{job.name}.html", dict(job.navigation),
-                               downloads, stylesheet=job.html_stylesheet)
-            outputs.append(f"{job.name}.html")
-            step = "copy TEI"
-            write_bytes_atomically(site / f"{job.name}.xml", job.tei.read_bytes(), [job.tei])
+            page = reading_page(job.tei, job.name, dict(job.navigation), downloads,
+                                stylesheet=job.html_stylesheet)
             step = "export text"
-            write_text_atomically(site / f"{job.name}.txt", read_back_file(job.tei), [job.tei])
-            outputs += [f"{job.name}.xml", f"{job.name}.txt"]
+            text = read_back_file(job.tei)
+            data = job.tei.read_bytes()
+            html_out, xml_out, txt_out = (site / f"{job.name}{s}" for s in (".html", ".xml",
+                                                                            ".txt"))
+            pending += [lambda: write_text_atomically(html_out, page, [job.tei],
+                                                      check=check_html),
+                        lambda: write_bytes_atomically(xml_out, data, [job.tei]),
+                        lambda: write_text_atomically(txt_out, text, [job.tei])]
+            outputs += [html_out.name, xml_out.name, txt_out.name]
         if "pdf" in job.formats:
             from teikit.render.fo import render_fo
             from teikit.render.pdf import render_pdf_report
@@ -215,6 +272,7 @@ def render_one(job: RenderJob) -> RenderOutcome:
             step = "render pdf"
             pdf = site / f"{job.name}.pdf"
             try:
+                # the PDF and its FO are replaced together, and only by a checked PDF
                 result = render_pdf_report(job.tei, pdf, job.page_size,
                                            stylesheet=job.fo_stylesheet)
                 warnings += [f"{job.name}: FOP: {w}" for w in result.warnings]
@@ -224,17 +282,20 @@ def render_one(job: RenderJob) -> RenderOutcome:
                           stylesheet=job.fo_stylesheet)
                 warnings.append(f"{job.tei.name}: no PDF: {missing}")
                 outputs.append(pdf.with_suffix(".fo").name)
+        step = "write"
+        for write in pending:
+            write()
         publish(site / output for output in outputs)
         return RenderOutcome(job.name, True, tuple(outputs), warnings=tuple(warnings))
     except Exception as error:
-        return RenderOutcome(job.name, False, tuple(outputs), reason=_reason(error), step=step,
+        return RenderOutcome(job.name, False, (), reason=_reason(error), step=step,
                              warnings=tuple(warnings))
 
 
 def publish(paths: Iterable[Path]) -> None:
     """Site files are for a web server to read: world-readable (0644), whoever writes them."""
     for path in paths:
-        if path.is_file():
+        if path.is_file() and not path.is_symlink():
             path.chmod(0o644)
 
 
@@ -298,15 +359,11 @@ def _run(executor: Executor, function: Callable[[T], R], jobs: Sequence[T], labe
 # ---- the build -----------------------------------------------------------------------------
 
 def _settings_key(config: EditionConfig, name: str) -> str:
+    """What the config says about one text: every setting its conversion reads (the register
+    and the corrections by their contents, in :func:`input_key`, not by their paths, so that a
+    copied or moved edition is not built again)."""
     settings = config.settings_for(name)
-    return json_key({**vars(settings), "register_path": None})
-
-
-def _corrections(config: EditionConfig, name: str) -> list[Path]:
-    folder = config.base / str(config.edition.get("corrections", "corrections"))
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.glob(f"{name}.*") if p.is_file())
+    return json_key({**vars(settings), "register_path": None, "corrections_path": None})
 
 
 def _register_path(config: EditionConfig) -> Path | None:
@@ -315,11 +372,45 @@ def _register_path(config: EditionConfig) -> Path | None:
 
 
 def input_key(config: EditionConfig, source: Path) -> str:
-    """Everything a conversion of ``source`` reads, as one fingerprint."""
-    name = source.stem
-    corrections = [digest_bytes(p.name, p.read_bytes()) for p in _corrections(config, name)]
-    return digest_bytes(code_fingerprint(), source.read_bytes(), _settings_key(config, name),
-                        file_hash(_register_path(config)), *corrections)
+    """Everything a conversion of ``source`` reads, as one fingerprint: teikit's code,
+    stylesheets and schemas, the source, its settings, the register and its corrections."""
+    settings = config.settings_for(source.stem)
+    return digest_bytes(code_fingerprint(), source.read_bytes(), _settings_key(config, source.stem),
+                        file_hash(_register_path(config)), file_hash(settings.corrections_path))
+
+
+def fop_key() -> str:
+    """Which FOP makes the PDFs (its path and version of the file), or that there is none."""
+    from teikit.render.pdf import find_fop
+
+    try:
+        executable = Path(find_fop())
+        found = executable.resolve().stat()
+    except (TeikitError, OSError):
+        return "no FOP"
+    return json_key([str(executable), found.st_size, found.st_mtime_ns])
+
+
+def check_edition(config: EditionConfig, sources: Sequence[Path]) -> None:
+    """Everything the whole edition depends on, checked before any work: the page size, the
+    order, the texts' page names and the register."""
+    from teikit.register.entries import register_for
+    from teikit.render.edition import check_order
+    from teikit.render.fo import check_page_size
+    from teikit.render.html import check_page_name, page_name
+
+    check_page_size(config.page_size)
+    check_order(config.edition.get("order", "date"))
+    folded: dict[str, str] = {}
+    for source in sources:
+        name = page_name(source)
+        check_page_name(name)
+        if name.casefold() in folded:
+            raise InputError(f"two texts would both be written to {name}: "
+                             f"{folded[name.casefold()]} and {source.name}",
+                             hint="give the sources different names")
+        folded[name.casefold()] = source.name
+    register_for(config.settings_for(sources[0].stem))
 
 
 def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = None,
@@ -327,43 +418,74 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
                   ) -> BuildReport:
     """Build what changed since the last build of this edition and return what happened.
 
-    ``jobs``: worker processes (default: every core this process may use; 1: no pool).
-    ``formats``: ``html`` (reading page, TEI and text downloads) and/or ``pdf``. Failures of
-    single texts are in the report (``exit_code`` 1); problems with the edition itself (no
-    config, no sources) raise :class:`TeikitError`.
+    ``force``: rebuild everything, and replace TEI files edited by hand or not written by
+    teikit (each kept as ``NAME.xml.bak`` first). ``jobs``: worker processes (default: every
+    core this process may use; 1: no pool). ``formats``: ``html`` (reading page, TEI and text
+    downloads) and/or ``pdf``. Failures of single texts are in the report (``exit_code`` 1,
+    :meth:`BuildReport.error`); problems with the edition itself (the config, the register, no
+    sources) raise :class:`TeikitError` before anything is written.
     """
-    from teikit.render.edition import (
-        EditionText,
-        neighbours,
-        order_texts,
-        read_digest_summary,
-        render_edition_pages,
-    )
-
     started = time.perf_counter()
     progress = progress or SilentProgress()
     formats = tuple(f for f in FORMATS if f in set(formats))
     config = load_config(config_path)
-    sources = sorted(config.sources_dir.glob("*.txt"))
+    sources = sorted(p for p in config.sources_dir.glob("*.txt") if p.is_file())
     if not sources:
-        raise InputError(f"{config.sources_dir}: no *.txt sources to convert")
+        missing = "" if config.sources_dir.is_dir() else " (the folder does not exist)"
+        raise InputError(f"{config.sources_dir}: no *.txt sources to convert{missing}",
+                         hint="set [edition] sources in the config")
+    check_edition(config, sources)
     site_dir = config.site_dir
     try:
         site_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        from teikit.errors import OutputError
-
         raise OutputError(f"{site_dir}: cannot create the site directory: {error.strerror}"
                           ) from None
-    state = BuildState.load(site_dir)
-    if force:
-        state = BuildState(site_dir)
-    state.digests.mkdir(parents=True, exist_ok=True)
+    state = BuildState(site_dir) if force else BuildState.load(site_dir)
     report = BuildReport()
     names = [s.stem for s in sources]
     _forget_removed(state, set(names))
+    staging = state.folder / "staged"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        staging.mkdir(parents=True)
+        state.digests.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{state.folder}: cannot write the build state: {error.strerror}"
+                          ) from None
+    clock = time.perf_counter()
 
-    # 1. convert and validate what changed
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        report.stage_seconds[stage] = report.stage_seconds.get(stage, 0.0) + now - clock
+        clock = now
+
+    try:
+        to_convert, keys = _plan_conversions(config, Path(config_path), sources, state, staging,
+                                             force, report)
+        lap("plan")
+        workers = jobs if jobs is not None else default_jobs()
+        workers = max(1, min(workers, len(sources)))
+        executor = _executor(workers if len(sources) > 1 else 1)
+        try:
+            _convert(executor, to_convert, keys, config, state, report, progress, names)
+            lap("convert")
+            ordered = _render(executor, config, state, report, progress, names, formats)
+            lap("render")
+        finally:
+            executor.shutdown()
+        _edition_pages(ordered, config, state, report, progress, formats)
+        lap("edition")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _plan_conversions(config: EditionConfig, config_path: Path, sources: Sequence[Path],
+                      state: BuildState, staging: Path, force: bool, report: BuildReport
+                      ) -> tuple[list[ConvertJob], dict[str, str]]:
     keys: dict[str, str] = {}
     to_convert: list[ConvertJob] = []
     for source in sources:
@@ -378,128 +500,169 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
         if (known is None or known.inputs != keys[name] or file_hash(output) != known.tei
                 or not state.digest_path(name).is_file()
                 or not state.search_folder(name).is_dir()):
-            to_convert.append(ConvertJob(name, source, output, Path(config_path),
-                                         state.digest_path(name), state.search_folder(name)))
-    clock = time.perf_counter()
+            to_convert.append(ConvertJob(name, source, output, config_path,
+                                         staging / f"{name}.xml", force))
+    return to_convert, keys
 
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        report.stage_seconds[stage] = report.stage_seconds.get(stage, 0.0) + now - clock
-        clock = now
 
-    lap("plan")
-    workers = jobs if jobs is not None else default_jobs()
-    workers = max(1, min(workers, max(len(to_convert), len(sources))))
-    executor = _executor(workers if len(to_convert) > 1 or len(sources) > 1 else 1)
-    try:
-        converted: list[str] = []
-        for outcome in _run(executor, convert_one, to_convert, "converting", progress,
-                            lambda o: f"converted {o.name}" if o.ok else f"FAILED {o.name}",
-                            lambda job, why: ConvertOutcome(job.name, False, reason=why)):
-            report.warnings += outcome.warnings
-            if outcome.ok:
-                converted.append(outcome.name)
-                entry = state.texts.setdefault(outcome.name, TextState())
-                entry.inputs, entry.tei, entry.render = keys[outcome.name], outcome.tei_hash, ""
-            else:
-                report.failures.append(Failure(outcome.name, outcome.step, outcome.reason))
-                state.texts.pop(outcome.name, None)
-        converted.sort(key=names.index)
-        report.converted = converted
-        lap("convert")
-        _check_tei_all(config, converted, state, report, progress)
-        lap("tei_all")
-        invalid = sum(1 for f in report.failures if f.step.startswith("validate"))
-        if converted or invalid:
-            progress.note(f"{len(converted) + invalid} texts checked against edition.xsd, "
-                          f"edition.sch, tei_all: {len(converted)} valid, {invalid} invalid")
-        state.save()
+def _convert(executor: Executor, to_convert: list[ConvertJob], keys: dict[str, str],
+             config: EditionConfig, state: BuildState, report: BuildReport, progress: Progress,
+             names: list[str]) -> None:
+    """Convert and check in the pool, tei_all here, then publish the TEI of each text that
+    passed. A text that failed keeps its earlier TEI, digest and state."""
+    staged: list[ConvertJob] = []
+    by_name = {job.name: job for job in to_convert}
+    for outcome in _run(executor, convert_one, to_convert, "converting", progress,
+                        lambda o: (f"converted {by_name[o.name].source.name} → "
+                                   f"{by_name[o.name].output.name}" if o.ok
+                                   else f"FAILED {o.name}"),
+                        lambda job, why: ConvertOutcome(job.name, False, reason=why)):
+        report.warnings += outcome.warnings
+        job = by_name[outcome.name]
+        if outcome.ok:
+            staged.append(job)
+        else:
+            report.failures.append(Failure(job.name, outcome.step, outcome.reason))
+    staged.sort(key=lambda job: names.index(job.name))
+    invalid = sum(1 for f in report.failures if f.step.startswith("validate"))
+    valid = _check_tei_all(staged, report, progress)
+    invalid += len(staged) - len(valid)
+    if valid or invalid:
+        progress.note(f"{_texts(len(valid) + invalid)} checked against edition.xsd, "
+                      f"edition.sch, tei_all: {len(valid)} valid, {invalid} invalid")
+    for job in valid:
+        try:
+            _publish_tei(job, state, report)
+        except TeikitError as error:
+            step = KEPT if isinstance(error, EditedTeiError) else "write TEI"
+            report.failures.append(Failure(job.name, step, str(error), str(job.output)))
+            continue
+        entry = state.texts.setdefault(job.name, TextState())
+        entry.inputs, entry.tei, entry.render = keys[job.name], file_hash(job.output), ""
+        report.converted.append(job.name)
+    state.save()
 
-        # 2. the edition's order and each text's neighbours
-        failed = {f.name for f in report.failures}
-        good = [n for n in names if n not in failed and n in state.texts]
-        summaries = [read_digest_summary(state.digest_path(n), n) for n in good]
-        ordered: list[EditionText] = order_texts(summaries, config.edition.get("order", "date"))
-        report.texts = [t.name for t in ordered] + sorted(failed, key=names.index)
 
-        # 3. render what changed
-        to_render: list[RenderJob] = []
-        render_keys: dict[str, str] = {}
-        for text, navigation in zip(ordered, neighbours(ordered), strict=True):
-            entry = state.texts[text.name]
-            tei = config.output_dir / f"{text.name}.xml"
-            render_keys[text.name] = digest_bytes(code_fingerprint(), entry.tei,
-                                                  json_key(navigation), json_key(formats),
-                                                  config.page_size,
-                                                  file_hash(config.html_stylesheet),
-                                                  file_hash(config.fo_stylesheet))
-            missing = any(not (site_dir / out).is_file() for out in entry.outputs)
-            if entry.render != render_keys[text.name] or missing or not entry.outputs:
-                to_render.append(RenderJob(text.name, tei, site_dir, formats, config.page_size,
-                                           tuple(sorted(navigation.items())),
-                                           config.html_stylesheet, config.fo_stylesheet))
-        for outcome in _run(executor, render_one, to_render, "rendering", progress,
-                            lambda o: f"rendered {o.name}" if o.ok else f"FAILED {o.name}",
-                            lambda job, why: RenderOutcome(job.name, False, reason=why)):
-            report.warnings += outcome.warnings
-            entry = state.texts[outcome.name]
-            if outcome.ok:
-                report.rendered.append(outcome.name)
-                entry.render, entry.outputs = render_keys[outcome.name], list(outcome.outputs)
-            else:
-                report.failures.append(Failure(outcome.name, outcome.step, outcome.reason))
-                entry.render = ""
-        report.rendered.sort(key=names.index)
-        state.save()
-        lap("render")
-    finally:
-        executor.shutdown()
+def _texts(count: int) -> str:
+    return f"{count} text" if count == 1 else f"{count} texts"
 
-    # 4. the edition-wide pages, from the digests of the texts that were built
-    built = [t for t in ordered if t.name not in {f.name for f in report.failures}]
-    edition_key = digest_bytes(code_fingerprint(), json_key([(t.name, state.texts[t.name].tei)
-                                                             for t in built]),
+
+def _check_tei_all(staged: list[ConvertJob], report: BuildReport, progress: Progress
+                   ) -> list[ConvertJob]:
+    """tei_all for the staged texts, one jing run (one JVM) per batch; returns the valid."""
+    from teikit.validate import check_documents
+
+    if not staged:
+        return []
+    progress.note(f"checking {_texts(len(staged))} against tei_all")
+    valid = []
+    for start in range(0, len(staged), TEI_ALL_BATCH):
+        batch = staged[start:start + TEI_ALL_BATCH]
+        checked = check_documents([(str(job.output), job.staged.read_bytes()) for job in batch],
+                                  ["tei_all"])
+        for job, result in zip(batch, checked.results, strict=True):
+            report.warnings += [str(p) for p in result.problems if p.severity == "warning"]
+            if result.valid:
+                valid.append(job)
+                continue
+            errors = [str(p) for p in result.problems if p.severity != "warning"]
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            report.failures.append(Failure(job.name, "validate (tei_all)",
+                                           (errors or ["invalid"])[0] + more))
+    return valid
+
+
+def _publish_tei(job: ConvertJob, state: BuildState, report: BuildReport) -> None:
+    """Replace ``tei/NAME.xml`` (if teikit may) and the text's digest and search pages."""
+    from teikit.fingerprint import may_replace
+    from teikit.xmlio import write_bytes_atomically
+
+    backup = may_replace(job.output, job.force)
+    if backup is not None:
+        report.backups.append(str(backup))
+    write_bytes_atomically(job.output, job.staged.read_bytes(), [job.source])
+    os.replace(staged_digest(job.staged), state.digest_path(job.name))
+    search = state.search_folder(job.name)
+    shutil.rmtree(search, ignore_errors=True)
+    search.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(staged_search(job.staged), search)
+
+
+def _render(executor: Executor, config: EditionConfig, state: BuildState, report: BuildReport,
+            progress: Progress, names: list[str], formats: tuple[str, ...]) -> list[Any]:
+    """Order the texts that have been built (now or earlier) and render what changed; return
+    the ordered texts."""
+    from teikit.render.edition import neighbours, order_texts, read_digest_summary
+
+    failed = {f.name for f in report.failures}
+    known = [n for n in names if n in state.texts and state.digest_path(n).is_file()]
+    summaries = [read_digest_summary(state.digest_path(n), n) for n in known]
+    ordered = order_texts(summaries, config.edition.get("order", "date"))
+    report.texts = [t.name for t in ordered] + [n for n in names
+                                               if n in failed and n not in state.texts]
+    pdf_key = fop_key() if "pdf" in formats else ""
+    to_render: list[RenderJob] = []
+    render_keys: dict[str, str] = {}
+    for text, navigation in zip(ordered, neighbours(ordered), strict=True):
+        entry = state.texts[text.name]
+        tei = config.output_dir / f"{text.name}.xml"
+        if file_hash(tei) != entry.tei:
+            continue    # its TEI was kept (edited by hand): its earlier pages stay
+        render_keys[text.name] = digest_bytes(code_fingerprint(), entry.tei,
+                                              json_key(navigation), json_key(formats),
+                                              config.page_size, pdf_key,
+                                              file_hash(config.html_stylesheet),
+                                              file_hash(config.fo_stylesheet))
+        missing = any(not (state.site_dir / out).is_file() for out in entry.outputs)
+        if entry.render != render_keys[text.name] or missing or not entry.outputs:
+            to_render.append(RenderJob(text.name, tei, state.site_dir, formats, config.page_size,
+                                       tuple(sorted(navigation.items())),
+                                       config.html_stylesheet, config.fo_stylesheet))
+    for outcome in _run(executor, render_one, to_render, "rendering", progress,
+                        lambda o: f"rendered {o.name}" if o.ok else f"FAILED {o.name}",
+                        lambda job, why: RenderOutcome(job.name, False, reason=why)):
+        report.warnings += outcome.warnings
+        entry = state.texts[outcome.name]
+        if outcome.ok:
+            report.rendered.append(outcome.name)
+            entry.render, entry.outputs = render_keys[outcome.name], list(outcome.outputs)
+        else:
+            report.failures.append(Failure(outcome.name, outcome.step, outcome.reason))
+            entry.render = ""
+    report.converted.sort(key=names.index)
+    report.rendered.sort(key=names.index)
+    state.save()
+    return ordered
+
+
+def _edition_pages(ordered: list[Any], config: EditionConfig, state: BuildState,
+                   report: BuildReport, progress: Progress, formats: tuple[str, ...]) -> None:
+    """The edition-wide pages, from the digests of every text built (now or earlier)."""
+    from teikit.render.edition import render_edition_pages
+
+    site_dir = state.site_dir
+    edition_key = digest_bytes(code_fingerprint(),
+                               json_key([(t.name, state.texts[t.name].tei) for t in ordered]),
                                file_hash(_register_path(config)),
                                json_key(config.edition), json_key(formats))
     pages_missing = any(not (site_dir / p).is_file() for p in state.edition_outputs)
-    if built and (state.edition != edition_key or pages_missing or not state.edition_outputs):
-        progress.note("writing the edition-wide pages")
-        try:
-            pages = render_edition_pages(built, state, site_dir, config, formats)
-        except Exception as error:  # reported like a text's failure; tried again next time
-            report.failures.append(Failure("edition", "edition-wide pages", _reason(error)))
-            state.edition = ""
-        else:
-            publish(p for p in site_dir.rglob("*") if STATE_DIRNAME not in p.parts)
-            report.edition_pages = pages
-            state.edition = edition_key
-            state.edition_outputs = [p.relative_to(site_dir).as_posix() for p in pages]
-        state.save()
-        lap("edition")
-    report.seconds = time.perf_counter() - started
-    return report
-
-
-def _check_tei_all(config: EditionConfig, converted: list[str], state: BuildState,
-                   report: BuildReport, progress: Progress) -> None:
-    """tei_all in one run for every text converted now (jing starts one JVM for all)."""
-    from teikit.validate import check_files
-
-    if not converted:
+    if not ordered or (state.edition == edition_key and not pages_missing
+                       and state.edition_outputs):
         return
-    progress.note(f"checking {len(converted)} texts against tei_all")
-    files = [config.output_dir / f"{name}.xml" for name in converted]
-    checked = check_files(files, ["tei_all"])
-    for name, result in zip(list(converted), checked.results, strict=True):
-        report.warnings += [str(p) for p in result.problems if p.severity == "warning"]
-        if not result.valid:
-            errors = [str(p) for p in result.problems if p.severity != "warning"]
-            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-            report.failures.append(Failure(name, "validate (tei_all)",
-                                           (errors or ["invalid"])[0] + more))
-            state.texts.pop(name, None)
-            converted.remove(name)
+    progress.note("writing the edition-wide pages")
+    warnings: list[str] = []
+    try:
+        pages = render_edition_pages(ordered, state, site_dir, config, formats, warnings.append)
+    except Exception as error:  # reported like a text's failure; tried again next time
+        report.failures.append(Failure("edition", "edition-wide pages", _reason(error)))
+        state.edition = ""
+    else:
+        publish(p for p in site_dir.rglob("*") if STATE_DIRNAME not in p.parts)
+        report.edition_pages = pages
+        state.edition = edition_key
+        state.edition_outputs = [p.relative_to(site_dir).as_posix() for p in pages]
+    report.warnings += warnings
+    state.save()
 
 
 def _forget_removed(state: BuildState, names: set[str]) -> None:
@@ -528,7 +691,7 @@ def render_outputs(tei_files: list[Path], site_dir: Path, page_size: str,
     from teikit.render.pdf import render_pdf
 
     site_dir.mkdir(parents=True, exist_ok=True)
-    for page in render_site(tei_files, site_dir, stylesheet=html_stylesheet):
+    for page in render_site(tei_files, site_dir, warn, stylesheet=html_stylesheet):
         yield f"wrote {page}"
     for tei in tei_files:
         pdf = site_dir / f"{tei.stem}.pdf"

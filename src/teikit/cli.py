@@ -29,6 +29,12 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+force_option = click.option(
+    "--force", is_flag=True,
+    help="Overwrite TEI files edited by hand or not written by teikit, keeping each as "
+         "NAME.xml.bak first.")
+
+
 def warn(message: str) -> None:
     click.echo(f"teikit: warning: {message}", err=True)
 
@@ -37,6 +43,24 @@ def warn(message: str) -> None:
 @click.version_option(package_name="teikit")
 def main() -> None:
     """Plain-text transcriptions to TEI P5 editions: convert, validate, render."""
+    exit_on_signals()
+
+
+def exit_on_signals() -> None:
+    """SIGTERM and SIGHUP end the run like Ctrl-C: cleanly, so that temporary files are removed
+    and no output is left half-written."""
+    import signal
+
+    def stop(number: int, _frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                signal.signal(number, stop)
+            except ValueError:  # not the main thread (e.g. inside a test runner's worker)
+                return
 
 
 @main.command()
@@ -48,16 +72,21 @@ def main() -> None:
 @click.option("--register", type=click.Path(path_type=Path),
               help="TEI register of people, organisations, places (overrides the config).")
 @click.option("--encoding", help="Decode the source with this codec instead of detecting it.")
+@click.option("--corrections", type=click.Path(path_type=Path),
+              help="Corrections file (default: corrections/NAME.toml next to the config).")
+@force_option
 @reports_errors
 def convert(source: Path, output: Path | None, config: Path | None, register: Path | None,
-            encoding: str | None) -> None:
+            encoding: str | None, corrections: Path | None, force: bool) -> None:
     """Convert a plain-text transcription SOURCE into TEI P5."""
     from teikit.convert import convert_file
 
     result = convert_file(source, output, config_path=config, register_path=register,
-                          encoding=encoding)
+                          encoding=encoding, corrections_path=corrections, force=force)
     for message in result.warnings:
         warn(message)
+    if result.backup is not None:
+        click.echo(f"kept the replaced file as {result.backup}")
     click.echo(f"wrote {result.output}")
 
 
@@ -219,7 +248,9 @@ def export_package(config: Path, output: Path, title: str | None) -> None:
 @click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
               show_default=True, help="Edition config naming the sources and the register.")
 @click.option("--force", is_flag=True,
-              help="Rebuild everything, not only what changed since the last build.")
+              help="Rebuild everything, not only what changed since the last build, and "
+                   "overwrite TEI files edited by hand or not written by teikit, keeping each "
+                   "as NAME.xml.bak first.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Worker processes (default: one per core).")
 @reports_errors
@@ -227,7 +258,9 @@ def build(config: Path, force: bool, jobs: int | None) -> None:
     """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF).
 
     Only what changed since the last build is done again (the build state is kept in
-    SITE/.teikit-build/). Exit status 1 when a text failed; the others are still built."""
+    SITE/.teikit-build/). A text that fails, or whose TEI file was edited by hand (or not
+    written by teikit, and so is not overwritten), is reported and keeps its earlier outputs;
+    the others are built; the exit status is 1."""
     from teikit.build import build_edition
     from teikit.progress import TerminalProgress
 
@@ -235,10 +268,14 @@ def build(config: Path, force: bool, jobs: int | None) -> None:
     report = build_edition(config, force=force, jobs=jobs, progress=progress)
     for message in report.warnings:
         warn(message)
+    for backup in report.backups:
+        click.echo(f"kept the replaced file as {backup}")
     for failure in report.failures:
-        click.echo(f"teikit: error: {failure}", err=True)
+        click.echo(str(failure), err=True)
     click.echo(report.summary())
-    sys.exit(report.exit_code)
+    error = report.error()
+    if error is not None:
+        raise error
 
 
 @main.command()
@@ -263,6 +300,33 @@ def serve(config: Path, site_dir: Path | None, port: int) -> None:
         pass
     finally:
         server.server_close()
+
+
+@main.group()
+def corrections() -> None:
+    """The editor's corrections to the automatic mark-up (tei/corrections/NAME.toml)."""
+
+
+@corrections.command("absorb")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--config", type=click.Path(path_type=Path),
+              help="Edition config (default: edition.toml next to FILE or above).")
+@click.option("--source", type=click.Path(path_type=Path),
+              help="The transcription FILE was made from (default: the config's sources/NAME.txt).")
+@click.option("--encoding", help="Decode the source with this codec instead of detecting it.")
+@reports_errors
+def corrections_absorb_command(file: Path, config: Path | None, source: Path | None,
+                               encoding: str | None) -> None:
+    """Write the mark-up edits made by hand in a TEI FILE into its corrections file.
+
+    Edits to the text itself are reported (make them in the source); edits corrections cannot
+    express are listed, and FILE is kept. Exit status 1 when anything was left over."""
+    from teikit.convert import absorb
+
+    report = absorb(file, config_path=config, source=source, encoding=encoding)
+    click.echo("\n".join(report.lines()))
+    if report.text_edits or report.inexpressible:
+        sys.exit(1)
 
 
 @main.group()
@@ -294,12 +358,12 @@ def render_html_command(files: tuple[Path, ...], output: Path | None,
     if site_dir is not None:
         if output is not None:
             raise click.UsageError("-o/--output and --site exclude each other")
-        for page in render_site(list(files), site_dir, stylesheet=stylesheet):
+        for page in render_site(list(files), site_dir, warn, stylesheet=stylesheet):
             click.echo(f"wrote {page}")
         return
     if len(files) != 1:
         raise click.UsageError("give one FILE, or use --site DIR for several")
-    click.echo(f"wrote {render_html(files[0], output, stylesheet=stylesheet)}")
+    click.echo(f"wrote {render_html(files[0], output, stylesheet=stylesheet, warn=warn)}")
 
 
 @main.group()
@@ -310,7 +374,8 @@ def entities() -> None:
 @entities.command("report")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--contexts", default=3, show_default=True, help="Contexts shown per entity.")
+@click.option("--contexts", default=3, show_default=True, type=click.IntRange(min=0),
+              help="Contexts shown per entity.")
 @reports_errors
 def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
     """Entities of a TEI FILE with counts and contexts, mentions left for review, and
@@ -372,7 +437,7 @@ def entities_suggest_command(sources: tuple[Path, ...], output: Path | None, con
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--schema", "schemas", multiple=True, default=("edition",), show_default=True,
               help="edition (schema/edition.xsd + edition.sch), tei_all, or a .xsd/.rng/.sch "
-                   "file; repeat to check several.")
+                   "file, or a .odd customisation; repeat to check several.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: one line per problem; json: for machines.")
 @click.option("--tei-all", "tei_all", type=click.Path(path_type=Path),

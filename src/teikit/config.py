@@ -7,13 +7,14 @@ licence = "…"
 licence_url = "https://…"
 date = "2026-11-27"            # publication date; also the date of the conversion change entry
 register = "register.xml"      # relative to this file
+corrections = "corrections"    # the editor's corrections: corrections/NAME.toml per text;
+                               # a change to one rebuilds that text
 sources = "sources"            # where `teikit build` finds *.txt
 output = "."                   # where it writes NAME.xml
 site = "../site"               # where it writes the HTML pages, the FO and the PDFs
 page_size = "A5"               # of the PDFs: A5 or A4
 title = "…"                    # the edition's title on its pages
 order = "date"                 # of the texts: date (their own dates) | name | ["NAME", …]
-corrections = "corrections"    # a change to corrections/NAME.* rebuilds that text
 text_rights = "…"              # rights in the text (the licence above is the encoding's)
 text_rights_url = "https://…"
 base_url = "https://…"         # where the TEI is published: publicationStmt/idno type="URI"
@@ -35,6 +36,7 @@ original_language = "fr"
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,6 +60,7 @@ class TextSettings:
     licence_url: str = ""
     publication_date: str = ""
     register_path: Path | None = None
+    corrections_path: Path | None = None   # the editor's corrections (used when it exists)
     year: int | None = None
     calendar: str = ""          # "" = decided from the text (teikit.convert.dates.calendars)
     editor: str = ""
@@ -129,6 +132,8 @@ class EditionConfig:
             licence_url=str(self.edition.get("licence_url", "")),
             publication_date=str(self.edition.get("date", "")),
             register_path=register,
+            corrections_path=self.base / str(self.edition.get("corrections", "corrections"))
+            / f"{name}.toml" if self.path is not None else None,
             year=int(text["year"]) if "year" in text else None,
             calendar=str(text.get("calendar", "")),
             editor=str(text.get("editor", "")),
@@ -143,14 +148,28 @@ class EditionConfig:
         )
 
 
+_EDITION_STRINGS = ("publisher", "licence", "licence_url", "register", "sources", "output",
+                    "site", "page_size")
+_TEXT_STRINGS = ("editor", "editor_id", "language", "original_language")
+_CALENDARS = ("julian", "gregorian")
+_PAGE_SIZES = ("A5", "A4")
+_NCNAME = re.compile(r"^[^\W\d][\w.-]*$")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
+
+
 def load_config(path: Path | None) -> EditionConfig:
-    """Load ``path``; ``None`` gives an empty config (every text uses the defaults)."""
+    """Load ``path``; ``None`` gives an empty config (every text uses the defaults).
+
+    Every value is checked here, before any work: a wrong type or value is one line naming the
+    key, never a failure halfway through a build."""
+    from teikit.xmlio import read_input_bytes
+
     if path is None:
         return EditionConfig(None, {}, {})
+    if not Path(path).exists():
+        raise InputError(f"{path}: config file not found")
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: config file not found") from None
+        data = tomllib.loads(read_input_bytes(Path(path)).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: not a valid TOML config: {error}") from None
     edition = data.get("edition", {})
@@ -162,11 +181,59 @@ def load_config(path: Path | None) -> EditionConfig:
     if unknown:
         raise InputError(f"{path}: [render] has no setting {unknown[0]!r}",
                          hint="the settings are html_stylesheet and fo_stylesheet")
-    calendars = {"julian", "gregorian"}
+    for key in ("html_stylesheet", "fo_stylesheet"):
+        if key in render and not isinstance(render[key], str):
+            raise InputError(f"{path}: [render] {key} must be a string, not {_kind(render[key])}")
+    _check_edition(path, edition)
     for name, text in texts.items():
-        if text.get("calendar", "julian") not in calendars:
-            raise InputError(f"{path}: [texts.{name}] calendar must be one of {sorted(calendars)}")
+        if not isinstance(text, dict):
+            raise InputError(f"{path}: texts.{name} must be a table ([texts.{name}]) of "
+                             f"settings, not {_kind(text)}")
+        _check_text(path, name, text)
     return EditionConfig(Path(path), edition, texts, render)
+
+
+def _kind(value: object) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string",
+            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def _check_edition(path: Path, edition: dict[str, Any]) -> None:
+    for key in _EDITION_STRINGS:
+        if key in edition and not isinstance(edition[key], str):
+            raise InputError(f"{path}: [edition] {key} must be a string, not {_kind(edition[key])}")
+    if "date" in edition and not isinstance(edition["date"], str | date):
+        raise InputError(f"{path}: [edition] date must be a date such as 2026-11-27")
+    page_size = str(edition.get("page_size", "A5"))
+    if page_size.strip().upper() not in _PAGE_SIZES:
+        raise InputError(f"{path}: [edition] page_size {page_size!r} is not supported",
+                         hint=f"choose one of {', '.join(_PAGE_SIZES)}")
+    for key in ("sources", "output", "site", "register"):
+        if key in edition and not edition[key].strip():
+            raise InputError(f"{path}: [edition] {key} is empty")
+    if "register" in edition:
+        register = Path(path).parent / edition["register"]
+        if register.exists() and not register.is_file():
+            raise InputError(f"{path}: [edition] register {register} is not a file")
+
+
+def _check_text(path: Path, name: str, text: dict[str, Any]) -> None:
+    where = f"{path}: [texts.{name}]"
+    if "year" in text:
+        year = text["year"]
+        if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
+            raise InputError(f"{where} year must be a whole number such as 1917, not {year!r}")
+    for key in _TEXT_STRINGS:
+        if key in text and not isinstance(text[key], str):
+            raise InputError(f"{where} {key} must be a string, not {_kind(text[key])}")
+    if text.get("calendar", "gregorian") not in _CALENDARS:
+        raise InputError(f"{where} calendar must be one of {sorted(_CALENDARS)}")
+    if "editor_id" in text and not _NCNAME.match(text["editor_id"]):
+        raise InputError(f"{where} editor_id {text['editor_id']!r} is not an XML name",
+                         hint="letters, digits, '-', '_', '.'; not starting with a digit")
+    for key in ("language", "original_language"):
+        if text.get(key) and not _LANGUAGE.match(text[key]):
+            raise InputError(f"{where} {key} {text[key]!r} is not a language tag such as en")
 
 
 def find_config(source: Path) -> Path | None:

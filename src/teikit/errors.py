@@ -39,6 +39,10 @@ class InputError(TeikitError):
     """The input cannot be read as what it claims to be (empty, binary, mis-encoded, malformed)."""
 
 
+class OddError(InputError):
+    """An ODD customisation uses a construct teikit does not compile."""
+
+
 class OutputError(TeikitError):
     """An output cannot be written where asked (would overwrite the input, unwritable, …)."""
 
@@ -56,10 +60,33 @@ class UnreadableError(InputError):
         self.problem = problem
 
 
-class InvalidEditionError(TeikitError):
-    """The generated TEI does not validate: the build stops before rendering."""
+class InvalidConversionError(TeikitError):
+    """The TEI the converter made does not pass the edition schema and rules: it is not written
+    (the earlier file stays as it was)."""
 
     exit_code = INVALID
+
+
+class EditedTeiError(TeikitError):
+    """A TEI file would be overwritten although it is not what teikit wrote (edited by hand, or
+    without a fingerprint): see :mod:`teikit.fingerprint`."""
+
+    exit_code = INVALID
+
+
+class CorrectionError(InputError):
+    """An editor's correction cannot be read, or no longer matches the text."""
+
+
+class BuildFailedError(TeikitError):
+    """Some texts of an edition were not built (each is reported with its reason); the others
+    were, and the failed ones keep their earlier outputs."""
+
+    exit_code = INVALID
+
+
+class InvalidEditionError(InvalidConversionError):
+    """The generated TEI does not validate: the build stops before writing or rendering."""
 
 
 class FopError(TeikitError):

@@ -31,7 +31,11 @@ def _text_outside(element: etree._Element, skipped: set[str]) -> str:
     parts = [element.text or ""]
     for child in element:
         if not isinstance(child.tag, str) or etree.QName(child).localname not in skipped:
-            parts.append(_text_outside(child, skipped) if isinstance(child.tag, str) else "")
+            # a note's words stand apart from the word it is attached to ("object" + "We …")
+            apart = " " if isinstance(child.tag, str) and etree.QName(child).localname == "note" \
+                else ""
+            parts.append(apart + _text_outside(child, skipped) if isinstance(child.tag, str)
+                         else "")
         parts.append(" " + (child.tail or ""))
     return "".join(parts)
 

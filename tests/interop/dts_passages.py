@@ -9,6 +9,7 @@ import json
 import sys
 
 from dapytains.tei.document import Document
+from lxml import etree
 
 TEI_TEXT = "{http://www.tei-c.org/ns/1.0}text"
 
@@ -24,8 +25,9 @@ def main(path: str) -> None:
     document = Document(path)
     served = []
     for unit in units(document.get_reffs(), []):
-        passage = document.get_passage(unit["ref"])
-        text = passage.find(TEI_TEXT)
+        # the passage as XML, read back as any client of the server would read it
+        passage = etree.fromstring(etree.tostring(document.get_passage(unit["ref"])))
+        text = next(passage.iter(TEI_TEXT), None)
         unit["text"] = " ".join("".join(text.itertext()).split()) if text is not None else ""
         served.append(unit)
     json.dump({"units": served}, sys.stdout, ensure_ascii=False)

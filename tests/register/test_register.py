@@ -70,7 +70,7 @@ def test_the_seed_register_loads_and_only_gives_verified_wikidata_ids() -> None:
     (f'<TEI xmlns="{TEI_NS}"><text><body><p/></body></text></TEI>', "no standOff"),
     (f'<TEI xmlns="{TEI_NS}"><standOff><listPerson><person xml:id="a"><persName>A</persName>'
      '</person><person xml:id="a"><persName>B</persName></person></listPerson></standOff></TEI>',
-     "already defined"),
+     "xml:id 'a' is used more than once"),
 ])
 def test_bad_registers_are_refused_with_one_line(xml: str, message: str, tmp_path: Path) -> None:
     path = tmp_path / "register.xml"

@@ -56,6 +56,22 @@ def seed_or_skip() -> Path:
     return SEED_TEI
 
 
+# parents whose adjacent children are alternatives or parts of one word, not words apart
+_WORD_PARENTS = {f"{TEI}{name}" for name in ("choice", "app", "rdgGrp", "subst", "expan", "abbr",
+                                              "w", "seg", "hi")}
+
+
+def _touches_a_part(node: etree._Element) -> bool:
+    """An element right after another in a parent of elements only (two segments of speech,
+    an address's lines, a dictionary entry's form and sense): a reader sees them apart."""
+    parent = node.getparent()
+    previous = node.getprevious()
+    return (parent is not None and previous is not None and not previous.tail
+            and parent.tag.startswith(TEI)
+            and not (parent.text or "").strip() and parent.tag not in _WORD_PARENTS
+            and not any((child.tail or "").strip() for child in parent))
+
+
 def reading_text(element: etree._Element) -> str:
     """The text of a TEI element as a reader sees it (choice shows one of its alternatives)."""
     parts: list[str] = []
@@ -70,7 +86,7 @@ def reading_text(element: etree._Element) -> str:
                   and any(child.tag in {f"{TEI}corr", f"{TEI}reg", f"{TEI}expan"}
                           for child in parent))
         separate = (node.tag in _TEI_SEPARATE and node.get("break") != "no") or (
-            parent is not None and parent.tag in _TEI_FIELD_PARENTS)
+            parent is not None and parent.tag in _TEI_FIELD_PARENTS) or _touches_a_part(node)
         if separate:
             parts.append(" ")
         if not hidden:

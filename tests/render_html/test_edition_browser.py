@@ -112,7 +112,8 @@ def test_search_finds_a_word_in_two_texts_and_a_filter_narrows_to_one(tab: Any, 
     found = search(tab, site_url, "Kerensky")
     pages = {r["href"].split("#")[0] for r in found}
     assert {"orlov-petrograd-notes.html", "berg-kharkov-report.html"} <= pages
-    assert all(re.search(r"#para-\d+$", r["href"]) for r in found)
+    # each result links to its paragraph by the paragraph's stable id (section.position)
+    assert all(re.search(r"#p-\d+\.\d+$", r["href"]) for r in found), found
     assert all("kerensky" in r["snippet"].lower() for r in found), found
     tab.select_option("#filter-text", "Notes from Petrograd")
     tab.evaluate("() => { document.getElementById('search-results').dataset.state = ''; }")
@@ -120,9 +121,11 @@ def test_search_finds_a_word_in_two_texts_and_a_filter_narrows_to_one(tab: Any, 
     tab.wait_for_function("document.getElementById('search-results').dataset.state === 'done'")
     narrowed = tab.locator("#search-results a").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))")
-    assert narrowed and all(h.startswith("orlov-petrograd-notes.html#para-") for h in narrowed)
+    assert narrowed and all(h.startswith("orlov-petrograd-notes.html#p-") for h in narrowed)
     tab.locator("#search-results a").first.click()
-    tab.wait_for_url(re.compile(r"orlov-petrograd-notes\.html#para-\d+$"))
+    tab.wait_for_url(re.compile(r"orlov-petrograd-notes\.html#p-\d+\.\d+$"))
+    anchor = tab.url.split("#")[1]
+    assert "Kerensky" in tab.locator(f"[id='{anchor}']").inner_text()
     assert tab.errors == []
 
 

@@ -20,6 +20,20 @@
     <xsl:sequence select="if ($t) then $t else 'Untitled text'"/>
   </xsl:function>
 
+  <!-- What the header describes beyond the fields the about section shows: manuscripts,
+       witnesses, further sources, recordings, the people, places and letters of the text
+       (registers other projects keep in particDesc and settingDesc, a letter's correspDesc). -->
+  <xsl:function name="tk:header-descriptions" as="element()*">
+    <xsl:param name="root" as="element()"/>
+    <xsl:variable name="header" select="$root/tei:teiHeader"/>
+    <xsl:variable name="sources" select="$header/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:variable name="shown" select="$sources/tei:biblStruct[1][tk:source-line($root)],
+      $sources/tei:bibl[@type = 'firstPublication'][1][tk:first-publication($root)],
+      ($sources/(tei:bibl, tei:p))[1][not(tk:source-line($root))]"/>
+    <xsl:sequence select="($sources/* except $shown)[normalize-space()],
+      $header/tei:profileDesc/(tei:particDesc, tei:settingDesc, tei:correspDesc)[normalize-space()]"/>
+  </xsl:function>
+
   <xsl:function name="tk:sub-title" as="xs:string?">
     <xsl:param name="root" as="element()"/>
     <xsl:variable name="t" select="tk:plain($root/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1])"/>

@@ -39,6 +39,28 @@
 
   <!-- ===== register entries and mentions ===== -->
 
+  <!-- A part of a name written right after another part, with nothing between them
+       ("<forename>Arthur</forename><surname>Schnitzler</surname>"): a space must part them. -->
+  <xsl:function name="tk:joins-previous-part" as="xs:boolean">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="exists($part/preceding-sibling::node()[1][self::tei:forename
+      or self::tei:surname or self::tei:roleName or self::tei:addName or self::tei:genName
+      or self::tei:nameLink])"/>
+  </xsl:function>
+
+  <!-- Whether an element written right after another, with nothing between them, must stand a
+       space apart from it: parts of a name, and the parts of a structure made only of elements
+       that an output shows as phrases (a dictionary entry's form and sense, a bibliography's
+       author and title) — but not the alternatives of a choice or an apparatus. -->
+  <xsl:function name="tk:needs-space-before" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/preceding-sibling::node()[1] instance of element() and
+      (tk:joins-previous-part($e) or (not($e/../text()[normalize-space()])
+        and not($e/parent::tei:choice or $e/parent::tei:app or $e/parent::tei:rdgGrp
+                or $e/parent::tei:subst or $e/parent::tei:expan or $e/parent::tei:abbr
+                or $e/parent::tei:w or $e/parent::tei:seg or $e/parent::tei:hi)))"/>
+  </xsl:function>
+
   <xsl:function name="tk:entry-kind" as="xs:string">
     <xsl:param name="e" as="element()?"/>
     <xsl:sequence select="

@@ -225,6 +225,25 @@
     generated quotation marks and the gap label. For headings in a table of contents, running
     heads, link titles.
   -->
+  <!-- An apparatus entry: the reading the text shows (the lemma, else the first reading) and the
+       others with their witnesses ("B" for wit="#B"), readings in groups included. -->
+  <xsl:function name="tk:shown-reading" as="element()?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="($app/tei:lem, $app/(tei:rdg | tei:rdgGrp//tei:rdg))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:other-readings" as="element()*">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="$app/(tei:lem | tei:rdg | tei:rdgGrp//(tei:lem | tei:rdg))
+      except tk:shown-reading($app)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:witnesses" as="xs:string">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($reading/@wit), ' ')
+      ! replace(., '^#', ''), ' ')"/>
+  </xsl:function>
+
   <xsl:function name="tk:plain" as="xs:string">
     <xsl:param name="n" as="node()?"/>
     <xsl:variable name="parts" as="xs:string*">
@@ -237,6 +256,13 @@
       | tei:abbr[parent::tei:choice] | tei:rdg | tei:del | tei:fw | tei:figure | tei:pb
       | tei:lb[@break = 'no'] | comment() | processing-instruction()" mode="tk:plain"/>
   <xsl:template match="tei:lb" mode="tk:plain"><xsl:sequence select="' '"/></xsl:template>
+  <!-- a name given in parts reads in natural order with its parts apart: "Immanuel Kant" for
+       <surname>Kant</surname><forename>Immanuel</forename> -->
+  <xsl:template match="*[tei:forename or tei:surname][not(text()[normalize-space()])]"
+                mode="tk:plain" priority="1">
+    <xsl:sequence select="string-join(for $part in ('roleName', 'forename', 'nameLink', 'surname',
+      'genName', 'addName') return *[local-name() = $part] ! tk:plain(.)[. != ''], ' ')"/>
+  </xsl:template>
   <xsl:template match="tei:gap" mode="tk:plain"><xsl:sequence select="$tk:gap-label"/></xsl:template>
   <xsl:template match="tei:quote | tei:q | tei:soCalled | tei:said | tei:title" mode="tk:plain">
     <xsl:variable name="marks" select="tk:quote-marks(.)"/>

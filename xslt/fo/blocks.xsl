@@ -143,7 +143,8 @@
   <xsl:template match="p | ab">
     <xsl:variable name="follows-text" select="preceding-sibling::*[1][self::p or self::ab]"/>
     <fo:block text-indent="{if ($follows-text) then '1.2em' else '0em'}" orphans="2" widows="2">
-      <xsl:if test="@xml:id"><xsl:attribute name="id" select="f:id(.)"/></xsl:if>
+      <!-- the TEI's own id, so that the PDF's link targets are the HTML's (#p-2.3) -->
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="string(@xml:id)"/></xsl:if>
       <xsl:variable name="marks" select="f:enclosing-marks(.)"/>
       <xsl:value-of select="$marks[1]"/>
       <xsl:apply-templates/>
@@ -405,7 +406,15 @@
       </fo:inline>
     </xsl:if>
   </xsl:template>
-  <xsl:variable name="suppressed-names" as="xs:string*" select="('cb', 'milestone', 'anchor', 'fw', 'facsimile', 'surface',
+  <!-- forme work (running heads, signatures, catchwords) as the source printed it, small and
+       apart, where it stood in the source -->
+  <xsl:template match="fw">
+    <fo:block font-size="{$note-size}" color="#666666" text-indent="0em"
+        text-align="{if (@place = ('top-right', 'bot-right') or @type = ('sig', 'catch', 'catchword', 'pageNum')) then 'end' else 'center'}">
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+  <xsl:variable name="suppressed-names" as="xs:string*" select="('cb', 'milestone', 'anchor', 'facsimile', 'surface',
       'zone', 'surfaceGrp', 'standOff', 'teiHeader', 'index', 'interpGrp', 'interp', 'link', 'linkGrp', 'join', 'alt',
       'altGrp', 'span', 'spanGrp', 'timeline', 'fs', 'fLib', 'fvLib', 'certainty', 'precision', 'respons', 'witDetail',
       'graphic', 'media', 'binaryObject')"/>

@@ -335,6 +335,11 @@
           <fo:block space-after="1.5mm"><xsl:apply-templates select="." mode="citation"/></fo:block>
         </xsl:for-each>
       </xsl:if>
+      <!-- what else the header describes: manuscripts, witnesses, recordings, people, places, a
+           letter's sender and addressee (the same selection as the reading page's) -->
+      <xsl:for-each select="tk:header-descriptions(.) except $sources">
+        <fo:block space-after="1.5mm"><xsl:apply-templates select="." mode="described"/></fo:block>
+      </xsl:for-each>
       <xsl:variable name="creation" select="teiHeader/profileDesc/creation"/>
       <xsl:if test="normalize-space($creation)">
         <fo:block space-after="1.5mm"><fo:inline font-style="italic">Written: </fo:inline><xsl:value-of select="if ($creation/* and not($creation/text()[normalize-space()]))
@@ -414,6 +419,19 @@
     <xsl:if test="not(matches(normalize-space(.), '[.!?]$'))">.</xsl:if>
   </xsl:template>
 
+  <!-- a description in the header: element-only parts one under the other, mixed content as
+       phrases (msDesc: the identifier, the contents, the physical description, the history) -->
+  <xsl:template match="*" mode="described">
+    <xsl:choose>
+      <xsl:when test="* and not(text()[normalize-space()])">
+        <fo:block><xsl:apply-templates select="*" mode="described"/></fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block><xsl:apply-templates mode="inline-only"/></fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="*" mode="citation">
     <xsl:apply-templates mode="inline-only"/>
   </xsl:template>
@@ -427,6 +445,10 @@
   </xsl:template>
   <xsl:template match="att" mode="inline-only">
     <fo:inline font-family="{$mono}" font-size="90%">@<xsl:value-of select="."/></fo:inline>
+  </xsl:template>
+  <xsl:template match="*[tk:needs-space-before(.)]" mode="inline-only" priority="20">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
   </xsl:template>
   <xsl:template match="*" mode="inline-only">
     <xsl:apply-templates mode="inline-only"/>

@@ -135,7 +135,14 @@
   </xsl:template>
 
   <xsl:template match="app">
-    <xsl:apply-templates select="(lem, rdg, rdgGrp)[1]"/>
+    <xsl:apply-templates select="tk:shown-reading(.)/node()"/>
+    <xsl:if test="exists(tk:other-readings(.))">
+      <fo:inline font-size="0.85em"> [<xsl:for-each select="tk:other-readings(.)">
+          <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+          <xsl:if test="@wit"><fo:inline font-style="italic"><xsl:value-of select="tk:witnesses(.)"/></fo:inline><xsl:text>: </xsl:text></xsl:if>
+          <xsl:apply-templates/><xsl:if test="not(normalize-space())">om.</xsl:if>
+        </xsl:for-each>]</fo:inline>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="supplied">
@@ -271,5 +278,12 @@
     <xsl:sequence select="exists($e/(self::hi[not(@rend) or contains(@rend, 'italic')] | self::emph | self::foreign
                           | self::title[empty(tk:quote-marks(.))] | self::stage | self::note[@type = 'paraphrase']))"/>
   </xsl:function>
+
+  <!-- a phrase the source wrote right after another with no space, where they must stand apart
+       (tk:needs-space-before): the space first, then whatever template renders the element -->
+  <xsl:template match="*[tk:needs-space-before(.)][not(tk:is-block(.))]" priority="20">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
 
 </xsl:stylesheet>

@@ -49,10 +49,35 @@
   <xsl:template name="h:paragraph-number">
     <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:if test="not($inline) and h:is-numbered-block(.)">
-      <xsl:variable name="n" select="accumulator-before('h:paragraph-number')"/>
-      <a class="para-num" id="para-{$n}" href="#para-{$n}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
+      <xsl:variable name="n" select="h:paragraph-label(.)"/>
+      <xsl:choose>
+        <!-- teikit's stable ids (section.position): the block itself carries the id -->
+        <xsl:when test="h:has-stable-number(.)">
+          <a class="para-num" href="#{h:paragraph-anchor(.)}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
+        </xsl:when>
+        <xsl:otherwise>
+          <a class="para-num" id="{h:paragraph-anchor(.)}" href="#{h:paragraph-anchor(.)}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
   </xsl:template>
+
+  <!-- A numbered block's number as the reader sees it ("2.3", or "12" in a TEI without teikit's
+       stable ids) and the anchor a link to it uses: the page's and the edition pages' own. -->
+  <xsl:function name="h:has-stable-number" as="xs:boolean">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="exists($block/@xml:id) and normalize-space($block/@n) != ''"/>
+  </xsl:function>
+  <xsl:function name="h:paragraph-label" as="xs:string">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="if (h:has-stable-number($block)) then string($block/@n)
+      else string($block/accumulator-before('h:paragraph-number'))"/>
+  </xsl:function>
+  <xsl:function name="h:paragraph-anchor" as="xs:string">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="if (h:has-stable-number($block)) then string($block/@xml:id)
+      else 'para-' || h:paragraph-label($block)"/>
+  </xsl:function>
 
   <!-- ===== helpers ===== -->
 
@@ -140,6 +165,13 @@
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
+  <!-- a phrase the source wrote right after another with no space, where they must stand apart
+       (tk:needs-space-before): the space first, then whatever template renders the element -->
+  <xsl:template match="tei:*[tk:needs-space-before(.)][not(tk:is-block(.))]" priority="20">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
   <!-- the parts, in the order their templates were written (on ties, the later wins) -->
   <xsl:include href="page.xsl"/>
   <xsl:include href="blocks.xsl"/>

@@ -194,7 +194,7 @@
           </xsl:call-template>
         </xsl:for-each>
         <xsl:if test="not(tk:source-line($root))">
-          <xsl:for-each select="($header/tei:fileDesc/tei:sourceDesc/(tei:bibl, tei:biblFull, tei:p))[1]">
+          <xsl:for-each select="($header/tei:fileDesc/tei:sourceDesc/(tei:bibl, tei:p))[1]">
             <xsl:call-template name="h:meta-row">
               <xsl:with-param name="term" select="'Source'"/>
               <xsl:with-param name="value" select="tk:plain(.)"/>
@@ -229,6 +229,13 @@
           </div>
         </xsl:for-each>
       </dl>
+      <xsl:variable name="described" select="tk:header-descriptions($root)"/>
+      <xsl:if test="$described">
+        <section class="header-descriptions" aria-labelledby="described-title">
+          <h3 id="described-title">Described in the header</h3>
+          <xsl:apply-templates select="$described" mode="described"/>
+        </section>
+      </xsl:if>
       <xsl:if test="$fields">
         <section class="source-fields" aria-labelledby="fields-title">
           <h3 id="fields-title">As printed with the text</h3>
@@ -239,10 +246,25 @@
         <h3 id="cite-title">How to cite</h3>
         <p class="citation"><xsl:value-of select="tk:citation($root)"/></p>
         <xsl:if test="$root//tei:body//*[h:is-numbered-block(.)]">
-          <p class="cite-hint">Paragraphs are numbered in the margin; cite a passage as “¶ 12”. Each number links to its paragraph.</p>
+          <p class="cite-hint"><xsl:value-of select="if ($root//tei:body//*[h:is-numbered-block(.)][@xml:id and normalize-space(@n)])
+            then 'Paragraphs are numbered in the margin by section and place in the section; cite a passage as “¶ 2.3” (section 2, paragraph 3). Each number links to its paragraph, and stays the same when the edition is rebuilt.'
+            else 'Paragraphs are numbered in the margin; cite a passage as “¶ 12”. Each number links to its paragraph.'"/></p>
         </xsl:if>
       </section>
     </section>
+  </xsl:template>
+
+  <!-- a description in the header: element-only parts one under the other, mixed content as
+       phrases (msDesc: the identifier, the contents, the physical description, the history) -->
+  <xsl:template match="*" mode="described">
+    <xsl:choose>
+      <xsl:when test="* and not(text()[normalize-space()])">
+        <div class="{h:class(.)}"><xsl:apply-templates select="*" mode="described"/></div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="{h:class(.)}"><xsl:apply-templates/></p>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="h:meta-row">

@@ -273,12 +273,14 @@
   <!-- Critical apparatus: the lemma in the text, the readings beside it in brackets. -->
   <xsl:template match="tei:app">
     <span class="app">
-      <xsl:apply-templates select="tei:lem"/>
-      <xsl:if test="* except tei:lem">
-        <span class="readings"> [<xsl:for-each select="* except tei:lem">
+      <xsl:for-each select="tk:shown-reading(.)">
+        <span class="{h:class(.)}"><xsl:apply-templates/></span>
+      </xsl:for-each>
+      <xsl:if test="exists(tk:other-readings(.))">
+        <span class="readings"> [<xsl:for-each select="tk:other-readings(.)">
             <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
-            <span class="{h:class(.)}"><xsl:apply-templates/></span>
-            <xsl:if test="@wit"><xsl:text> </xsl:text><span class="wit"><xsl:value-of select="normalize-space(@wit)"/></span></xsl:if>
+            <xsl:if test="@wit"><span class="wit"><xsl:value-of select="tk:witnesses(.)"/></span><xsl:text>: </xsl:text></xsl:if>
+            <span class="{h:class(.)}"><xsl:apply-templates/><xsl:if test="not(normalize-space())">om.</xsl:if></span>
           </xsl:for-each>]</span>
       </xsl:if>
     </span>

@@ -10,18 +10,47 @@ read too); everything else in the package is the converter's own.
 
 from teikit.convert import conventions
 from teikit.convert.ingest import ingest_file, ingest_text
-from teikit.convert.pipeline import Conversion, convert_file, convert_text, convert_transcription
+from teikit.convert.pipeline import (
+    Conversion,
+    InvalidConversionError,
+    check_conversions,
+    convert_file,
+    convert_text,
+    convert_transcription,
+    prepare_conversion,
+)
 from teikit.convert.readback import comparable, read_back, read_back_file
 
 __all__ = [
+    "AbsorbReport",
     "Conversion",
+    "InvalidConversionError",
+    "absorb",
+    "check_conversions",
     "comparable",
     "conventions",
     "convert_file",
     "convert_text",
     "convert_transcription",
+    "correction_table",
     "ingest_file",
     "ingest_text",
+    "occurrence_at",
+    "prepare_conversion",
     "read_back",
     "read_back_file",
 ]
+
+
+# corrections and absorbing read the register, which reads the model: loaded when first used
+_LAZY = {"AbsorbReport": "teikit.convert.absorption", "absorb": "teikit.convert.absorption",
+         "correction_table": "teikit.convert.absorption",
+         "occurrence_at": "teikit.convert.corrections"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(name)

@@ -25,9 +25,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from teikit import XML_NS
 from teikit.config import TextSettings
 from teikit.convert.header import HeaderContext, build_header
 from teikit.convert.model import Block, BlockKind, Span, Transcription
+from teikit.convert.paragraphs import citation_number, written_ids
 from teikit.convert.weave import weave
 from teikit.tree import append, attribute_name, el, qname
 
@@ -42,6 +44,8 @@ class Assembly:
     root: etree._Element
     warnings: list[str] = field(default_factory=list)
     dropped: list[Span] = field(default_factory=list)
+    # the element each block was woven into (by block index), for comparing conversions
+    elements: dict[int, etree._Element] = field(default_factory=dict)
 
 
 # elements that name something: one of them covering a slice excludes another over the same text
@@ -53,6 +57,8 @@ class _Weaver:
 
     def __init__(self, doc: Transcription, spans: Sequence[Span]) -> None:
         self.doc = doc
+        self.ids = written_ids(doc)
+        self.elements: dict[int, etree._Element] = {}
         self.by_block: dict[int, list[Span]] = defaultdict(list)
         self.block_attrs: dict[int, dict[str, str]] = defaultdict(dict)
         for span in spans:
@@ -63,8 +69,13 @@ class _Weaver:
         self.dropped: list[Span] = []
 
     def block(self, container: etree._Element, block: Block) -> etree._Element:
+        if block.index in self.ids:
+            container.set(f"{{{XML_NS}}}id", self.ids[block.index])
+            if citation_number(self.ids[block.index]):
+                container.set("n", citation_number(self.ids[block.index]))
         for key, value in self.block_attrs.get(block.index, {}).items():
             container.set(attribute_name(key), value)
+        self.elements[block.index] = container
         self.dropped.extend(weave(container, block.text, self.by_block.get(block.index, [])))
         return container
 
@@ -119,7 +130,7 @@ def assemble(doc: Transcription, spans: Sequence[Span], settings: TextSettings) 
         block = doc.blocks[span.block]
         warnings.append(f"line {block.line}: {span.concern} markup <{span.tag}> over "
                         f"“{block.text[span.start:span.end]}” overlaps other markup; left out")
-    return Assembly(root, warnings, weaver.dropped)
+    return Assembly(root, warnings, weaver.dropped, weaver.elements)
 
 
 def document_id(name: str) -> str:
@@ -204,7 +215,8 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
         elif kind is BlockKind.PARAGRAPH and not _in_back(doc, block):
             append(current(), weaver.block(el("p"), block))
         elif kind is BlockKind.QUOTATION and not _in_back(doc, block):
-            append(current(), weaver.block(el("quote", type="block", rend=block.key), block))
+            append(current(), weaver.block(el("quote", type="block", rend=block.key or None),
+                                            block))
         elif kind is BlockKind.POSTSCRIPT:
             append(current(), el("postscript", weaver.block(el("p"), block)))
         elif kind is BlockKind.ADDRESS:
@@ -261,7 +273,7 @@ def _address(weaver: _Weaver, block: Block) -> etree._Element:
 
 def _in_back(doc: Transcription, block: Block) -> bool:
     """Paragraphs after the notes heading belong to the notes section (continuations)."""
-    notes_heading = next((b.index for b in doc.blocks if b.kind is BlockKind.NOTES_HEADING), None)
+    notes_heading = doc.notes_heading
     return notes_heading is not None and block.index > notes_heading
 
 

@@ -64,9 +64,16 @@ class Transcription:
     encoding: str                # codec used to decode the bytes ("utf-8", "cp1252", …)
     encoding_detected: bool      # False when the user named the encoding
     warnings: tuple[str, ...] = ()
+    # index of the notes section's heading, found once (assembly asks for every block)
+    notes_heading: int | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        heading = next((b.index for b in self.blocks if b.kind is BlockKind.NOTES_HEADING), None)
+        object.__setattr__(self, "notes_heading", heading)
 
     def of_kind(self, *kinds: BlockKind) -> list[Block]:
         return [b for b in self.blocks if b.kind in kinds]
+
 
     def field(self, key: str) -> Block | None:
         return next((b for b in self.blocks if b.kind is BlockKind.FIELD and b.key == key), None)

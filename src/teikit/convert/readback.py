@@ -24,7 +24,7 @@ from teikit.convert.conventions import (
     SIGNATURES,
 )
 from teikit.tree import local_name
-from teikit.xmlio import parse_xml_file
+from teikit.xmlio import parse_tei_file
 
 _T = f"{{{TEI_NS}}}"
 
@@ -34,11 +34,20 @@ CONTAINER_TAGS = frozenset({
     "text", "front", "body", "back", "group", "div", "div1", "div2", "div3", "div4", "div5",
     "div6", "div7", "titlePage", "docTitle", "opener", "closer", "list", "listBibl", "table",
     "row", "lg", "sp", "castList", "castGroup", "figure", "floatingText", "spGrp", "cit",
-    "listPerson", "listPlace", "listOrg", "listEvent", "divGen", "app", "epigraph", "argument",
+    "listPerson", "listPlace", "listOrg", "listEvent", "divGen", "epigraph", "argument",
     "postscript",
 })
 # never part of the text
-SKIPPED_TAGS = frozenset({"teiHeader", "standOff", "facsimile", "fw"})
+SKIPPED_TAGS = frozenset({"teiHeader", "standOff", "facsimile"})
+# elements of other projects' TEI (teikit writes none) whose parts the source printed apart but
+# the markup often writes with nothing between them: "<forename>Arthur</forename><surname>
+# Schnitzler</surname>", a dictionary entry's form and sense, a bibliography's author and title
+NAME_PARTS = frozenset({"forename", "surname", "roleName", "addName", "genName", "nameLink"})
+PARTS_READ_APART = frozenset({"entry", "form", "gramGrp", "sense", "biblStruct", "monogr",
+                              "analytic", "imprint", "msIdentifier", "msItem", "castItem"})
+# an apparatus entry reads as its lemma followed by the other readings and their witnesses,
+# "morning [B: evening; C: early]" (teikit writes none; other editions' TEI has them)
+READING_TAGS = frozenset({"lem", "rdg"})
 # for choice: (original reading, corrected reading)
 READINGS = (("sic", "corr"), ("orig", "reg"), ("abbr", "expan"))
 
@@ -46,9 +55,15 @@ READINGS = (("sic", "corr"), ("orig", "reg"), ("abbr", "expan"))
 def inline_text(element: etree._Element, corrected: bool = False) -> str:
     """The text of ``element``'s content with recorded delimiters restored."""
     parts: list[str] = [element.text or ""]
+    apart = local_name(element) in PARTS_READ_APART
+    previous: etree._Element | None = None
     for child in element:
+        touching = previous is not None and not previous.tail
+        if touching and (apart or {local_name(child), local_name(previous)} <= NAME_PARTS):
+            parts.append(" ")
         parts.append(_child_text(child, corrected))
         parts.append(child.tail or "")
+        previous = child
     return "".join(parts)
 
 
@@ -61,6 +76,8 @@ def _child_text(child: etree._Element, corrected: bool) -> str:
         return " ".join(rend)
     if name == "choice":
         return _choice_text(child, corrected)
+    if name == "app":
+        return _apparatus_text(child, corrected)
     if name == "note" and child.get("type") == "footnote" and child.get("n"):
         if "unanchored" in rend:
             return ""  # its text is read back with the notes section; it had no marker
@@ -71,6 +88,9 @@ def _child_text(child: etree._Element, corrected: bool) -> str:
     if name == "pb":
         return ""
     content = inline_text(child, corrected)
+    if name == "note" and not child.get("type") and not rend:
+        # another project's note inside the text: its words apart from the words around it
+        return f" {content.strip()} "
     if name == "note" and BRACKETS_REND in rend:
         signature = _signature(rend)
         return f"{BRACKETS[0]}{content}{signature}{BRACKETS[1]}"
@@ -104,6 +124,21 @@ def _choice_text(choice: etree._Element, corrected: bool) -> str:
                 pick = other if other is not None else children.get(correction)
             return inline_text(pick, corrected) if pick is not None else ""
     return inline_text(choice[0], corrected) if len(choice) else ""
+
+
+def _apparatus_text(app: etree._Element, corrected: bool) -> str:
+    readings = [r for r in app.iter(f"{_T}lem", f"{_T}rdg")]
+    lemma = next((r for r in readings if local_name(r) == "lem"), None)
+    shown = lemma if lemma is not None else (readings[0] if readings else None)
+    others = []
+    for reading in readings:
+        if reading is shown:
+            continue
+        witnesses = " ".join(w.lstrip("#") for w in (reading.get("wit") or "").split())
+        text = inline_text(reading, corrected).strip() or "om."
+        others.append(f"{witnesses}: {text}" if witnesses else text)
+    main = inline_text(shown, corrected) if shown is not None else ""
+    return main + (f" [{'; '.join(others)}]" if others else "")
 
 
 def read_back(root: etree._Element, corrected: bool = False) -> str:
@@ -149,7 +184,7 @@ def _collect_block(child: etree._Element, name: str, blocks: list[str], correcte
 
 
 def read_back_file(path: Path, corrected: bool = False) -> str:
-    tree = parse_xml_file(path)
+    tree = parse_tei_file(path)
     return read_back(tree.getroot(), corrected)
 
 

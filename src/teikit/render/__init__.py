@@ -5,12 +5,14 @@ A stylesheet is named either by its path inside ``xslt/`` (a ``str``, e.g. ``"ht
 or, for a project's own stylesheet, by its file (a :class:`~pathlib.Path`). A project
 stylesheet imports teikit's by a stable name that ``xslt/catalog.xml`` resolves, e.g.
 ``<xsl:import href="urn:teikit:xslt:html"/>``, and overrides the templates it wants.
+
+Saxon only ever sees documents parsed by :mod:`teikit.xmlio` (no DTD, no entities, no network),
+re-serialised without their DOCTYPE, through the one processor that module configures.
 """
 
 from __future__ import annotations
 
 import json
-import threading
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -21,13 +23,14 @@ from saxonche import PySaxonProcessor, PyXsltExecutable
 from teikit.convert import conventions
 from teikit.errors import InputError
 from teikit.resources import xslt_path
+from teikit.xmlio import SAXON_LOCK, saxon_document, saxon_processor
 
 CATALOG = "catalog.xml"
 
 Stylesheet: TypeAlias = str | Path
 """A stylesheet of teikit's by its path in ``xslt/`` (str), or a project's by its file (Path)."""
 
-_lock = threading.Lock()
+_lock = SAXON_LOCK
 
 # The shared layer (xslt/common/common.xsl) declares this parameter; every teikit stylesheet
 # and every project stylesheet that imports one is given it.
@@ -50,9 +53,9 @@ def conventions_parameter() -> str:
 
 @cache
 def _processor() -> PySaxonProcessor:
-    processor = PySaxonProcessor(license=False)
-    processor.set_catalog_files([str(xslt_path(CATALOG))])
-    return processor
+    """The one safe processor (:func:`teikit.xmlio.saxon_processor`, which also loads
+    ``xslt/catalog.xml``)."""
+    return saxon_processor()
 
 
 def compiled_stylesheet(stylesheet: Stylesheet) -> PyXsltExecutable:
@@ -91,22 +94,22 @@ def transform_to_string(stylesheet: Stylesheet, source: Path | bytes | etree._El
     parsed by :mod:`teikit.xmlio`) and return the serialised result.
 
     The source is parsed by :mod:`teikit.xmlio` first (no entities, no network) and handed to
-    Saxon as a string, so Saxon never reads a DOCTYPE or fetches anything on its own.
+    Saxon as its re-serialised root element, so Saxon never reads a DOCTYPE or fetches anything.
     """
-    from teikit.xmlio import parse_xml_bytes, read_input_bytes
+    from teikit.xmlio import check_safe, parse_xml_bytes, read_input_bytes
 
     if isinstance(source, etree._ElementTree):
         tree = source
         name = str(source.docinfo.URL or "<input>")
+        check_safe(tree, name)
     else:
         data = read_input_bytes(source) if isinstance(source, Path) else source
         name = str(source) if isinstance(source, Path) else "<input>"
         tree = parse_xml_bytes(data, name)
-    text = etree.tostring(tree, encoding="unicode")
     processor = _processor()
     executable = compiled_stylesheet(stylesheet)
+    document = saxon_document(tree, name)
     with _lock:
-        document = processor.parse_xml(xml_text=text)
         executable.clear_parameters()
         executable.set_parameter(CONVENTIONS_PARAMETER,
                                  processor.make_string_value(conventions_parameter()))
@@ -115,7 +118,8 @@ def transform_to_string(stylesheet: Stylesheet, source: Path | bytes | etree._El
         try:
             result = executable.transform_to_string(xdm_node=document)
         except Exception as error:  # saxonche raises PySaxonApiError without a stable import path
-            raise InputError(f"{name}: XSLT {stylesheet} failed: {error}") from None
-    if result is None:
+            detail = " ".join(str(error).split())[:300]
+            raise InputError(f"{name}: XSLT {stylesheet} failed: {detail}") from None
+    if not result:
         raise InputError(f"{name}: XSLT {stylesheet} produced no output")
     return result

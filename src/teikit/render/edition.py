@@ -11,6 +11,8 @@ names the paragraph holds.
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
 import threading
 from collections.abc import Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass
@@ -71,21 +73,29 @@ def read_digest_summary(digest: Path, name: str) -> EditionText:
     return EditionText(name, title or name, date, sort)
 
 
+def check_order(order: Any) -> None:
+    """Refuse an ``[edition] order`` that is not ``"date"``, ``"name"`` or a list of names."""
+    if order in ("date", "name"):
+        return
+    if isinstance(order, list) and all(isinstance(n, str) for n in order):
+        return
+    raise InputError(f"unknown edition order {order!r}",
+                     hint='use "date", "name" or a list of text names')
+
+
 def order_texts(texts: Sequence[EditionText], order: Any = "date") -> list[EditionText]:
     """The edition's order: ``"date"`` (the default; undated texts last, then by name),
     ``"name"``, or a list of text names (texts it leaves out follow by date)."""
     def by_date(text: EditionText) -> tuple[int, str, str]:
         return (0 if text.sort else 1, text.sort, text.name)
 
+    check_order(order)
     if order == "name":
         return sorted(texts, key=lambda t: t.name)
     if isinstance(order, list):
         position = {str(n): i for i, n in enumerate(order)}
         listed = sorted((t for t in texts if t.name in position), key=lambda t: position[t.name])
         return listed + sorted((t for t in texts if t.name not in position), key=by_date)
-    if order != "date":
-        raise InputError(f"unknown edition order {order!r}",
-                         hint='use "date", "name" or a list of text names')
     return sorted(texts, key=by_date)
 
 
@@ -104,16 +114,14 @@ def neighbours(ordered: Sequence[EditionText]) -> list[dict[str, str]]:
     return result
 
 
-def write_reading_page(tei: Path, out: Path, navigation: dict[str, str],
-                       downloads: Iterable[str] = ("xml", "pdf", "txt"), *,
-                       stylesheet: Path | None = None) -> Path:
+def reading_page(tei: Path, name: str, navigation: dict[str, str],
+                 downloads: Iterable[str] = ("xml", "pdf", "txt"), *,
+                 stylesheet: Path | None = None) -> str:
     """The reading page of one text in the edition: neighbours, downloads, register pages;
     ``stylesheet``: a project stylesheet that imports teikit's."""
-    name = out.stem
     params = {"assets": "assets/", "home": INDEX_PAGE, "edition": "yes",
               "downloads": " ".join(f"{name}.{kind}" for kind in downloads), **navigation}
-    page = transform_to_string(stylesheet or "html/html.xsl", Path(tei), **params)
-    return write_text_atomically(out, page, inputs=[Path(tei)])
+    return transform_to_string(stylesheet or "html/html.xsl", Path(tei), **params)
 
 
 def _edition_manifest(texts: Sequence[EditionText], state: BuildState,
@@ -133,23 +141,36 @@ def _edition_manifest(texts: Sequence[EditionText], state: BuildState,
 
 
 def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_dir: Path,
-                         config: EditionConfig, formats: Sequence[str]) -> list[Path]:
-    """Write the edition-wide pages and the search index; return the files written."""
+                         config: EditionConfig, formats: Sequence[str],
+                         warn: Callable[[str], None] = lambda _: None) -> list[Path]:
+    """Write the edition-wide pages and the search index; return the files written.
+
+    Every page and the index are made before any of them replaces an earlier one."""
+    from teikit.render.html import check_html
+
     manifest = etree.tostring(_edition_manifest(texts, state, formats))
     kinds = _used_kinds(manifest)
     pages = dict(FIXED_PAGES) | {kind: page for kind, page in REGISTER_PAGES.items()
                                  if kind in kinds}
     links = " ".join(f"{key}={page}" for key, page in pages.items())
     title = str(config.edition.get("title", "Texts"))
-    written: list[Path] = []
-    for key, page in pages.items():
-        html = transform_to_string("site.xsl", manifest, assets="assets/", page=key, pages=links,
-                                   title=title)
-        written.append(write_text_atomically(site_dir / page, html))
+    made = {page: transform_to_string("site.xsl", manifest, assets="assets/", page=key,
+                                      pages=links, title=title)
+            for key, page in pages.items()}
     counts = transform_to_string("mentions.xsl", manifest)
+    fresh_index = state.folder / f"{SEARCH_DIR}-new"
+    write_search_index(state.search_pages, fresh_index)
+    written = [write_text_atomically(site_dir / page, html, check=check_html)
+               for page, html in made.items()]
     written.append(write_text_atomically(site_dir / MENTION_COUNTS, counts))
-    copy_assets(site_dir)
-    written += write_search_index(state.search_pages, site_dir)
+    copy_assets(site_dir, warn)
+    bundle = site_dir / SEARCH_DIR
+    if bundle.is_symlink() or bundle.is_file():
+        raise OutputError(f"{bundle}: not a folder teikit wrote; the search index is not "
+                          "written", hint="move it away")
+    shutil.rmtree(bundle, ignore_errors=True)   # the bundle is teikit's alone
+    os.replace(fresh_index, bundle)
+    written.append(bundle / "pagefind.js")
     return written
 
 
@@ -163,8 +184,6 @@ def _used_kinds(manifest: bytes) -> set[str]:
 def write_search_pages(digest: Path, folder: Path, lang: str = "en") -> list[Path]:
     """One page per numbered paragraph of a text (``xslt/search-pages.xsl``) into ``folder``
     (replaced whole), for Pagefind to index with the rest of the edition."""
-    import shutil
-
     pages = etree.fromstring(transform_to_string("search-pages.xsl", Path(digest), lang=lang)
                              .encode("utf-8"))
     shutil.rmtree(folder, ignore_errors=True)
@@ -198,25 +217,24 @@ def _run_coroutine_apart(make: Callable[[], Coroutine[Any, Any, None]]) -> None:
         raise failures[0]
 
 
-def write_search_index(search_pages: Path, site_dir: Path) -> list[Path]:
-    """The Pagefind bundle in ``site/pagefind/`` (replaced whole) from the paragraph pages of
-    every text (:func:`write_search_pages`), indexed in one request."""
-    import shutil
-
+def write_search_index(search_pages: Path, bundle: Path) -> Path:
+    """The Pagefind bundle in ``bundle`` (replaced whole) from the paragraph pages of every text
+    (:func:`write_search_pages`), indexed in one request."""
     try:
         from pagefind.index import IndexConfig, PagefindIndex
     except ImportError:  # pragma: no cover - pagefind is a dependency
         raise OutputError("the search index needs the Python package pagefind[bin]") from None
 
     async def write() -> None:
-        config: IndexConfig = {"output_path": str(site_dir / SEARCH_DIR)}
+        config: IndexConfig = {"output_path": str(bundle)}
         async with PagefindIndex(config=config) as index:
             await index.add_directory(str(search_pages))
 
-    shutil.rmtree(site_dir / SEARCH_DIR, ignore_errors=True)  # the bundle is teikit's alone
+    shutil.rmtree(bundle, ignore_errors=True)
     try:
         _run_coroutine_apart(write)
     except OSError as error:
-        raise OutputError(f"{site_dir / SEARCH_DIR}: cannot write the search index: {error}"
-                          ) from None
-    return [site_dir / SEARCH_DIR / "pagefind.js"]
+        raise OutputError(f"{bundle}: cannot write the search index: {error}") from None
+    if not (bundle / "pagefind.js").is_file():
+        raise OutputError(f"{bundle}: Pagefind wrote no index")
+    return bundle / "pagefind.js"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import InputError
+from teikit.errors import InputError, OutputError
 from teikit.render import transform_to_string
-from teikit.xmlio import parse_xml_bytes, write_text_atomically
+from teikit.xmlio import parse_xml_bytes, read_input_bytes, require_tei, write_text_atomically
 
 PAGE_SIZES = ("A5", "A4")
 STYLESHEET = "fo/fo.xsl"
@@ -46,7 +46,23 @@ def fo_string(tei: Path | bytes, page_size: str = "A5",
     if cited_mentions is not None:
         ids = sorted(set(cited_mentions), key=_mention_order)
         params["index-cite"] = " ".join(ids) if ids else "none"
-    return transform_to_string(stylesheet or STYLESHEET, tei, **params)
+    name = str(tei) if isinstance(tei, Path) else "<input>"
+    data = read_input_bytes(tei) if isinstance(tei, Path) else tei
+    tree = require_tei(parse_xml_bytes(data, name), name)
+    text = transform_to_string(stylesheet or STYLESHEET, tree, **params)
+    check_fo_text(text, name)
+    return text
+
+
+def check_fo_text(text: str, name: str) -> None:
+    """The stylesheet's result is a complete XSL-FO document (``fo:root`` with pages)."""
+    try:
+        root = parse_xml_bytes(text.encode("utf-8"), f"{name} (XSL-FO)").getroot()
+    except InputError as error:
+        raise OutputError(f"{name}: the XSL-FO is not complete: {error.message}") from None
+    if root.tag != f"{{{FO_NAMESPACE}}}root" or root.find(f"{{{FO_NAMESPACE}}}page-sequence") \
+            is None:
+        raise OutputError(f"{name}: the stylesheet produced no XSL-FO pages")
 
 
 def render_fo(tei: Path, out: Path, page_size: str = "A5", *,

@@ -7,9 +7,11 @@ to the pages; every byte of HTML comes from the stylesheets.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Sequence
+import hashlib
+import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -20,6 +22,8 @@ from teikit.xmlio import (
     parse_xml_bytes,
     parse_xml_file,
     read_input_bytes,
+    require_tei,
+    write_bytes_atomically,
     write_text_atomically,
 )
 
@@ -27,6 +31,32 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 SITE_NS = "urn:teikit:site"
 ASSETS_DIRNAME = "assets"
 INDEX_NAME = "index.html"
+# names of the site's own files: a text may not take them (compared case-insensitively, since
+# a case-insensitive file system would make "Index" the index)
+SITE_NAMES = frozenset({"index", ASSETS_DIRNAME})
+# what teikit wrote into assets/ (name → SHA-256), so that it never overwrites a file it did not
+ASSETS_RECORD = ".teikit-assets.json"
+
+Warn = Callable[[str], None]
+
+
+def _ignore(_: str) -> None:
+    return None
+
+
+def page_url(name: str) -> str:
+    """The relative URL of a page file: every character but letters, digits and ``_.-~`` is
+    percent-encoded, behind ``./`` — ``javascript:alert(1).html`` is a file, never a script."""
+    return "./" + quote(name, safe="")
+
+
+def check_html(path: Path) -> None:
+    """A rendered page is complete: an HTML document that ends with its ``</html>``."""
+    data = path.read_bytes()
+    head, tail = data[:200].lstrip().lower(), data[-100:].rstrip().lower()
+    if not (head.startswith((b"<!doctype html", b"<html")) and tail.endswith(b"</html>")):
+        raise OutputError(f"{path}: the rendered page is incomplete; the old page is kept")
+
 STYLESHEET = "html/html.xsl"
 
 
@@ -40,23 +70,66 @@ def html_string(tei: Path | bytes, *, assets: str = f"{ASSETS_DIRNAME}/", home: 
     """
     name = str(tei) if isinstance(tei, Path) else "<input>"
     data = read_input_bytes(tei) if isinstance(tei, Path) else tei
-    tree = parse_xml_bytes(data, name)
-    root = tree.getroot()
-    if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
-        raise InputError(f"{name}: not a TEI document (root element {root.tag!r})",
-                         hint=f"expected TEI or teiCorpus in the namespace {TEI_NS}")
+    tree = require_tei(parse_xml_bytes(data, name), name)
     return transform_to_string(stylesheet or STYLESHEET, tree, assets=assets, home=home)
 
 
-def copy_assets(target_dir: Path) -> Path:
-    """Copy the stylesheet's CSS and JavaScript into ``target_dir/assets`` and return that path."""
+def copy_assets(target_dir: Path, warn: Warn = _ignore) -> Path:
+    """Copy the stylesheet's CSS and JavaScript into ``target_dir/assets`` and return that path.
+
+    A file already there is replaced only if teikit wrote it (its SHA-256 is in the record kept
+    beside the assets) or it is identical; any other file — say a custom ``edition.css`` — is
+    kept, with a warning."""
     source = xslt_path(ASSETS_DIRNAME)
     target = Path(target_dir) / ASSETS_DIRNAME
     try:
-        shutil.copytree(source, target, dirs_exist_ok=True)
+        target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"{target}: cannot copy the page assets: {error}") from None
+        raise OutputError(f"{target}: cannot create the assets folder: {error}") from None
+    record_path = target / ASSETS_RECORD
+    record = _read_record(record_path)
+    written: dict[str, str] = {}
+    for asset in sorted(p for p in source.rglob("*") if p.is_file()):
+        relative = asset.relative_to(source).as_posix()
+        data = asset.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        destination = target / relative
+        if destination.is_symlink() or destination.exists():
+            try:
+                current = hashlib.sha256(destination.read_bytes()).hexdigest()
+            except OSError:
+                current = None
+            if current == digest:
+                written[relative] = digest
+                continue
+            if current is None or record.get(relative) != current:
+                warn(f"{destination}: kept; teikit did not write it (delete it to get teikit's)")
+                continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomically(destination, data)
+        written[relative] = digest
+    if written != record:
+        text = json.dumps(written, indent=1, sort_keys=True) + "\n"
+        write_text_atomically(record_path, text)
     return target
+
+
+def _read_record(path: Path) -> dict[str, str]:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(record, dict):
+        return {}
+    return {str(k): str(v) for k, v in record.items()}
+
+
+def check_page_name(name: str) -> None:
+    """Refuse a page name that would overwrite one of the site's own files."""
+    stem = name.rsplit(".", 1)[0]
+    if stem.casefold() in SITE_NAMES or name.startswith("."):
+        raise InputError(f"a text named {stem!r} would overwrite the site's own {name}",
+                         hint="rename the TEI file (and its source)")
 
 
 def default_output(tei: Path) -> Path:
@@ -64,7 +137,7 @@ def default_output(tei: Path) -> Path:
 
 
 def render_html(tei: Path, out: Path | None = None, *, home: str = "",
-                stylesheet: Path | None = None) -> Path:
+                stylesheet: Path | None = None, warn: Warn = _ignore) -> Path:
     """Write the reading edition of ``tei`` to ``out`` (default: beside it, ``.html``).
 
     The assets are copied into ``assets/`` next to the page. Returns the page's path.
@@ -72,8 +145,8 @@ def render_html(tei: Path, out: Path | None = None, *, home: str = "",
     tei = Path(tei)
     out = default_output(tei) if out is None else Path(out)
     page = html_string(tei, home=home, stylesheet=stylesheet)
-    written = write_text_atomically(out, page, inputs=[tei])
-    copy_assets(written.parent)
+    written = write_text_atomically(out, page, inputs=[tei], check=check_html)
+    copy_assets(written.parent, warn)
     return written
 
 
@@ -81,7 +154,7 @@ def page_name(tei: Path) -> str:
     return Path(tei).with_suffix(".html").name
 
 
-def render_site(tei_files: Sequence[Path], site_dir: Path, *,
+def render_site(tei_files: Sequence[Path], site_dir: Path, warn: Warn = _ignore, *,
                 stylesheet: Path | None = None) -> list[Path]:
     """Write one page per TEI file plus ``index.html`` (author, title, source, date of each
     text) into ``site_dir``, with the assets. Returns the pages written, index last."""
@@ -92,18 +165,25 @@ def render_site(tei_files: Sequence[Path], site_dir: Path, *,
         raise OutputError(f"{site_dir}: cannot create the site directory: {error.strerror}"
                           ) from None
     names = [page_name(tei) for tei in tei_files]
-    duplicates = sorted({name for name in names if names.count(name) > 1})
+    for name in names:
+        check_page_name(name)
+    folded = [name.casefold() for name in names]
+    duplicates = sorted({name for name, key in zip(names, folded, strict=True)
+                         if folded.count(key) > 1})
     if duplicates:
         raise InputError(f"two texts would both be written to {duplicates[0]}",
                          hint="give the TEI files different names")
-    written: list[Path] = []
-    for tei, name in zip(tei_files, names, strict=True):
-        page = html_string(Path(tei), home=INDEX_NAME, stylesheet=stylesheet)
-        written.append(write_text_atomically(site_dir / name, page, inputs=[Path(tei)]))
+    # every page is rendered and checked before any is written
+    pages = [html_string(Path(tei), home=INDEX_NAME, stylesheet=stylesheet) for tei in tei_files]
     manifest = site_manifest(tei_files, names)
     index = transform_to_string("site.xsl", etree.tostring(manifest), assets=f"{ASSETS_DIRNAME}/")
-    written.append(write_text_atomically(site_dir / INDEX_NAME, index, inputs=list(tei_files)))
-    copy_assets(site_dir)
+    written: list[Path] = []
+    for tei, name, page in zip(tei_files, names, pages, strict=True):
+        written.append(write_text_atomically(site_dir / name, page, inputs=[Path(tei)],
+                                             check=check_html))
+    written.append(write_text_atomically(site_dir / INDEX_NAME, index, inputs=list(tei_files),
+                                         check=check_html))
+    copy_assets(site_dir, warn)
     return written
 
 
@@ -112,7 +192,7 @@ def site_manifest(tei_files: Sequence[Path], names: Sequence[str]) -> etree._Ele
     root = etree.Element(f"{{{SITE_NS}}}site", nsmap={None: SITE_NS, "tei": TEI_NS})
     for tei, name in zip(tei_files, names, strict=True):
         document = parse_xml_file(Path(tei)).getroot()
-        entry = etree.SubElement(root, f"{{{SITE_NS}}}text", href=name)
+        entry = etree.SubElement(root, f"{{{SITE_NS}}}text", href=page_url(name))
         header = document.find(f"{{{TEI_NS}}}teiHeader")
         if header is None:
             raise InputError(f"{tei}: not a TEI document (no teiHeader)")

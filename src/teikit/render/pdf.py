@@ -24,7 +24,12 @@ from lxml import etree
 from teikit.errors import FopError, OutputError, ToolMissingError
 from teikit.render.fo import MENTION_ID, check_page_size, fo_string
 from teikit.resources import xslt_path
-from teikit.xmlio import check_not_an_input, write_text_atomically
+from teikit.xmlio import (
+    check_not_an_input,
+    replace_output,
+    temporary_path,
+    write_text_atomically,
+)
 
 FOP_ENV = "TEIKIT_FOP"
 INSTALL_HINT = "install Apache FOP, e.g. `apt-get install fop`, or set TEIKIT_FOP to its path"
@@ -104,36 +109,58 @@ def _last_words(output: str) -> str | None:
     return _condense(lines[-1]) if lines else None
 
 
+def check_pdf(path: Path, name: str) -> None:
+    """FOP's output is a whole PDF: the ``%PDF-`` header and an ``%%EOF`` at the end."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            head = stream.read(8)
+            stream.seek(max(0, size - 1024))
+            tail = stream.read()
+    except OSError as error:
+        raise FopError(f"{name}: FOP's output cannot be read: {error.strerror}") from None
+    if size == 0:
+        raise FopError(f"{name}: FOP wrote nothing (is it really Apache FOP?)")
+    if not head.startswith(b"%PDF-") or b"%%EOF" not in tail:
+        raise FopError(f"{name}: FOP's output is not a complete PDF")
+
+
+def _check_area_tree(path: Path, name: str) -> None:
+    try:
+        head = path.read_bytes()[:4096].lstrip()
+    except OSError as error:
+        raise FopError(f"{name}: FOP's output cannot be read: {error.strerror}") from None
+    if not head.startswith(b"<?xml") or b"<areaTree" not in head:
+        raise FopError(f"{name}: FOP wrote no area tree (is it really Apache FOP?)")
+
+
 def run_fop(fo: Path, out: Path, *, output_format: str = "pdf", fop: str | None = None,
             allow_missing_glyphs: bool = False, name: str | None = None) -> FopReport:
     """Render ``fo`` with FOP into ``out`` (``pdf`` or the XML area tree ``at``), atomically.
 
     Raises :class:`FopError` when FOP fails, reports an error or an unresolved reference, or (unless
-    ``allow_missing_glyphs``) a character none of the configured fonts can print. Messages start
-    with ``name`` (default: the FO file).
+    ``allow_missing_glyphs``) a character none of the configured fonts can print, or when its
+    output is not a complete PDF (area tree). ``out`` is replaced only by a checked result.
+    Messages start with ``name`` (default: the FO file).
     """
     name = name or str(fo)
     executable = find_fop(fop)
     out = Path(out)
     check_not_an_input(out, [fo])
-    directory = out.parent if str(out.parent) else Path(".")
-    if not directory.is_dir():
-        raise OutputError(f"{out}: directory {directory} does not exist",
-                          hint="create it first or choose another path")
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=directory)
-    os.close(handle)
+    temporary = temporary_path(out)
     if output_format == "pdf":
-        target = ["-pdf", temporary]
+        target = ["-pdf", str(temporary)]
     elif output_format == "at":
-        target = ["-at", "application/pdf", temporary]
+        target = ["-at", "application/pdf", str(temporary)]
     else:
+        temporary.unlink(missing_ok=True)
         raise ValueError(f"unknown FOP output format {output_format!r}")
     command = [executable, "-q", "-c", str(fop_config()), "-fo", str(fo), *target]
     try:
         environment = {"JAVA_ARGS": FAST_JVM, "FOP_OPTS": FAST_JVM, **os.environ}
         completed = subprocess.run(command, capture_output=True, text=True, check=False,
                                    timeout=FOP_TIMEOUT_SECONDS, stdin=subprocess.DEVNULL,
-                                   env=environment)
+                                   env=environment, errors="replace")
         report = classify_fop_output(completed.stdout + "\n" + completed.stderr)
         problems = list(report.errors)
         if not allow_missing_glyphs:
@@ -144,13 +171,17 @@ def run_fop(fo: Path, out: Path, *, output_format: str = "pdf", fop: str | None 
         if problems:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
             raise FopError(f"{name}: FOP: {problems[0]}{more}")
-        os.replace(temporary, out)
+        if output_format == "pdf":
+            check_pdf(temporary, name)
+        else:
+            _check_area_tree(temporary, name)
+        replace_output(temporary, out)
     except subprocess.TimeoutExpired:
         raise FopError(f"{name}: FOP did not finish within {FOP_TIMEOUT_SECONDS} s") from None
     except OSError as error:
         raise OutputError(f"{out}: cannot be written: {error.strerror}") from None
     finally:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
     return report
 
 
@@ -160,7 +191,7 @@ def mention_pages(area_tree: Path) -> dict[str, int]:
     page = 0
     for event, element in etree.iterparse(str(area_tree), events=("start", "end"),
                                           resolve_entities=False, no_network=True,
-                                          huge_tree=True):
+                                          load_dtd=False, huge_tree=True):
         if event == "start":
             if element.tag == "pageViewport":
                 page += 1
@@ -214,19 +245,25 @@ def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str |
     fo_path = out.with_suffix(".fo")
     check_not_an_input(out, [tei])
     check_not_an_input(fo_path, [tei])
+    if out.resolve() == fo_path.resolve():
+        raise OutputError(f"{out}: the PDF and its FO would be the same file",
+                          hint="give the PDF a .pdf name")
     draft = fo_string(tei, page_size, stylesheet=stylesheet)
     text = draft
-    if exact_index and 'id="ix.' in draft:
-        with tempfile.TemporaryDirectory(prefix="teikit-fop-") as scratch:
+    # the FO and the PDF are made in a private scratch folder; the kept outputs are replaced only
+    # when FOP has written a checked PDF, so a failed run leaves both as they were
+    with tempfile.TemporaryDirectory(prefix="teikit-fop-") as scratch:
+        if exact_index and 'id="ix.' in draft:
             draft_path = Path(scratch) / "draft.fo"
             draft_path.write_text(draft, encoding="utf-8")
             area_tree = Path(scratch) / "draft.at.xml"
             run_fop(draft_path, area_tree, output_format="at", fop=fop,
                     allow_missing_glyphs=allow_missing_glyphs, name=f"{tei} (index layout)")
             cited = first_mention_per_page(mention_pages(area_tree))
-        text = fo_string(tei, page_size, cited_mentions=cited, stylesheet=stylesheet)
+            text = fo_string(tei, page_size, cited_mentions=cited, stylesheet=stylesheet)
+        final_fo = Path(scratch) / fo_path.name
+        final_fo.write_text(text, encoding="utf-8")
+        report = run_fop(final_fo, out, fop=fop, allow_missing_glyphs=allow_missing_glyphs,
+                         name=str(fo_path))
     write_text_atomically(fo_path, text, inputs=[tei])
-    report = run_fop(fo_path, out, fop=fop, allow_missing_glyphs=allow_missing_glyphs,
-                     name=str(fo_path))
     return PdfResult(pdf=out, fo=fo_path, warnings=report.warnings + report.missing_glyphs)
-

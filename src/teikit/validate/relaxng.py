@@ -6,9 +6,10 @@
   ``tei_all.rng`` takes 5–13 s; the compiled schema is kept for the rest of the process.
 
 ``engine="auto"`` uses jing when it is on the PATH, else lxml. Safety: jing would read an
-external DTD or resolve XInclude on its own, so a file with a DOCTYPE is handed to jing as a copy
-whose DOCTYPE is blanked out (line numbers unchanged), and a file that uses XInclude is checked
-with lxml instead, unexpanded (teikit never fetches included files).
+external DTD or resolve XInclude on its own, so a file with a DOCTYPE (or not in UTF-8) is handed
+to jing as a UTF-8 copy whose DOCTYPE a parser located and blanked out (line numbers unchanged),
+and a file that uses XInclude is checked with lxml instead, unexpanded (teikit never fetches
+included files).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from teikit.errors import InputError, ToolMissingError
 from teikit.resources import resource_dir
 from teikit.validate.report import Problem
 from teikit.validate.source import Source
-from teikit.xmlio import parse_xml_file
+from teikit.xmlio import jing_copy, parse_xml_file
 
 Engine = Literal["auto", "jing", "lxml"]
 ENGINES: tuple[Engine, ...] = ("auto", "jing", "lxml")
@@ -80,10 +81,40 @@ def choose_engine(engine: Engine, sources: Sequence[Source] = ()) -> Engine:
     return engine
 
 
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+
+
+@cache
+def check_schema_is_local(path: Path) -> None:
+    """Refuse a RELAX NG schema that would make jing or libxml2 read a DTD or leave the machine:
+    a DOCTYPE, or an ``include``/``externalRef`` that is not a local file (followed)."""
+    from urllib.parse import unquote, urlparse
+
+    seen: set[Path] = set()
+    pending = [Path(path).resolve()]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        tree = parse_xml_file(current)
+        if tree.docinfo.doctype:
+            raise InputError(f"{current}: the RELAX NG schema has a DOCTYPE",
+                             hint="teikit never lets a validator read a DTD; remove it")
+        for element in tree.getroot().iter(f"{{{RNG_NS}}}include", f"{{{RNG_NS}}}externalRef"):
+            href = (element.get("href") or "").strip()
+            parsed = urlparse(href)
+            if parsed.scheme not in ("", "file") or parsed.netloc:
+                raise InputError(f"{current}: the schema refers to {href!r}",
+                                 hint="teikit reads only local schema files")
+            pending.append((current.parent / unquote(parsed.path)).resolve())
+
+
 def validate_relaxng(sources: Sequence[Source], schema: Path,
                      engine: Engine = "auto") -> dict[str, list[Problem]]:
     """Validate every source against the RELAX NG ``schema``; problems keyed by source name."""
     chosen = choose_engine(engine)
+    check_schema_is_local(Path(schema).resolve())
     results: dict[str, list[Problem]] = {s.name: [] for s in sources}
     by_jing = [s for s in sources if chosen == "jing" and not s.has_xinclude()]
     by_lxml = [s for s in sources if s not in by_jing]
@@ -188,44 +219,19 @@ def _validate_with_jing(sources: Sequence[Source], schema: Path) -> dict[str, li
 
 
 def _jing_input(source: Source, scratch: Path, index: int) -> Path:
-    """The path to give jing: the file itself, or a copy without its DOCTYPE."""
+    """The path to give jing: the file itself, or a UTF-8 copy without its DOCTYPE (located by
+    a parser, see :func:`teikit.xmlio.jing_copy`)."""
     original = Path(source.name).resolve()
-    if source.tree.docinfo.doctype == "" and original.is_file():
+    copy = jing_copy(source.data, source.tree, source.name)
+    if copy is None and original.is_file() and original.read_bytes() == source.data:
         return original
-    data = blank_doctype(source.data)
-    copy = scratch / f"{index}-{original.name or 'input.xml'}"
-    copy.write_bytes(data)
-    return copy
+    path = scratch / f"{index}-{original.name or 'input.xml'}"
+    path.write_bytes(source.data if copy is None else copy)
+    return path
 
 
-def blank_doctype(data: bytes) -> bytes:
-    """``data`` with its DOCTYPE declaration replaced by spaces (newlines kept)."""
-    start = data.find(b"<!DOCTYPE")
-    if start < 0:
-        return data
-    position = start + len(b"<!DOCTYPE")
-    quote: int | None = None
-    depth = 0
-    while position < len(data):
-        byte = data[position]
-        if quote is not None:
-            if byte == quote:
-                quote = None
-        elif byte in (0x22, 0x27):  # " '
-            quote = byte
-        elif byte == 0x5B:  # [
-            depth += 1
-        elif byte == 0x5D:  # ]
-            depth -= 1
-        elif byte == 0x3E and depth <= 0:  # >
-            break
-        position += 1
-    end = position + 1
-    blanked = bytes(b if b in (0x0A, 0x0D) else 0x20 for b in data[start:end])
-    return data[:start] + blanked + data[end:]
-
-
-_EXPECTED_LIST = re.compile(r'(expected (?:the element end-tag or )?(?:element|attribute) )'
+_EXPECTED_LIST = re.compile(r'(expected (?:the element end-tag(?:, text)? or |text or )?'
+                            r'(?:element|attribute) )'
                             r'((?:"[^"]+", )+"[^"]+" or "[^"]+")')
 
 
@@ -246,4 +252,6 @@ def _strip_file_uri(name: str) -> str:
 
 def _rule_name(schema: Path) -> str:
     stem = Path(schema).stem
+    if Path(schema).name.endswith(".odd.rng"):  # compiled from an ODD customisation
+        return f"odd:{stem}"
     return stem if stem == "tei_all" else f"rng:{Path(schema).name}"

@@ -14,7 +14,6 @@ parsed document, hence to its line and column in the file.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,6 +25,7 @@ from saxonche import PySaxonProcessor, PyXsltExecutable
 from teikit.errors import InputError
 from teikit.validate.report import Problem, Severity
 from teikit.validate.source import Source
+from teikit.xmlio import SAXON_LOCK, safe_parser, saxon_document, saxon_processor
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
@@ -36,7 +36,7 @@ _SVRL = f"{{{SVRL_NS}}}"
 _WARNING_ROLES = {"warning", "warn", "info", "information", "information-only"}
 _UNSUPPORTED = ("phase", "diagnostics", "extends", "include", "param")
 
-_lock = threading.Lock()
+_lock = SAXON_LOCK
 
 
 @dataclass(frozen=True)
@@ -142,9 +142,8 @@ def _copy_message(xsl: ElementMaker, source: etree._Element, target: etree._Elem
 
 # ------------------------------------------------------------------------- running
 
-@cache
 def _processor() -> PySaxonProcessor:
-    return PySaxonProcessor(license=False)
+    return saxon_processor()
 
 
 @cache
@@ -175,9 +174,8 @@ def compiled_schematron(path: Path) -> PyXsltExecutable:
 def run_schematron(source: Source, schema_path: Path) -> list[Finding]:
     executable = compiled_schematron(schema_path)
     # Saxon sees the re-serialised root element: no DOCTYPE, so nothing for it to fetch.
-    text = etree.tostring(source.root, encoding="unicode")
+    document = saxon_document(source.root, source.name)
     with _lock:
-        document = _processor().parse_xml(xml_text=text)
         try:
             svrl = executable.transform_to_string(xdm_node=document)
         except Exception as error:  # a dynamic error in a rule's XPath
@@ -186,7 +184,7 @@ def run_schematron(source: Source, schema_path: Path) -> list[Finding]:
                              f"{source.name}: {detail}") from None
     if not svrl:
         return []
-    report = etree.fromstring(svrl.encode("utf-8"))
+    report = etree.fromstring(svrl.encode("utf-8"), safe_parser())
     findings = []
     for result in report:
         if result.tag not in (f"{_SVRL}failed-assert", f"{_SVRL}successful-report"):

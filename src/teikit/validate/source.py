@@ -17,7 +17,15 @@ from lxml import etree
 from teikit import TEI_NS
 from teikit.errors import InputError, UnreadableError
 from teikit.validate.report import Problem
-from teikit.xmlio import declares_entities, read_input_bytes, safe_parser
+from teikit.xmlio import (
+    MAX_DEPTH,
+    XML_MEMORY_FACTOR,
+    declares_entities,
+    entity_references,
+    max_depth,
+    read_input_bytes,
+    safe_parser,
+)
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
@@ -84,10 +92,10 @@ def read_source(path: Path | str, data: bytes | None = None) -> Source:
     name = str(path)
     if data is None:
         try:
-            data = read_input_bytes(Path(path))
+            data = read_input_bytes(Path(path), memory_factor=XML_MEMORY_FACTOR)
         except InputError as error:
             raise UnreadableError(_fatal(name, 0, 0, error.message, "io")) from None
-    if not data.strip():
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise UnreadableError(
             _fatal(name, 0, 0, "the file is empty; expected an XML document", "io"))
     id_entries: list[etree._LogEntry] = []
@@ -113,6 +121,17 @@ def read_source(path: Path | str, data: bytes | None = None) -> Source:
             "the document declares entities in its DOCTYPE; teikit never expands or fetches "
             "entities (this guards against XXE and entity-expansion attacks): remove the "
             "declarations", "xml:no-entities"))
+    references = entity_references(root)
+    if references:
+        shown = ", ".join(f"&{reference};" for reference in references[:3])
+        raise UnreadableError(_fatal(
+            name, 1, 1,
+            f"the document uses entities that only its DTD defines ({shown}); teikit never "
+            "loads a DTD: write the characters themselves", "xml:no-entities"))
+    depth = max_depth(root)
+    if depth > MAX_DEPTH:
+        raise UnreadableError(_fatal(name, 1, 1, f"elements nest {depth} deep; teikit reads at "
+                                     f"most {MAX_DEPTH} levels", "xml:depth"))
     source = Source(name, data, tree)
     for entry in id_entries:
         problem = _id_problem(name, entry)

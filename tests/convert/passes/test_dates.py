@@ -379,3 +379,24 @@ def test_a_bare_day_before_a_name_is_a_date_before_a_unit_it_is_not() -> None:
     assert [t for t, _ in dates("On Jan. 5, 1919 the 5th Army and the 2nd battalion moved; "
                                 "on the 3rd time of asking, of the 10th anniversary.",
                                 calendar="gregorian")] == ["Jan. 5, 1919"]
+
+
+def test_a_new_style_date_first_with_the_old_style_one_in_parentheses_keeps_its_year() -> None:
+    assert _values("On November 7 (October 25, O.S.) the palace fell; on January 12 (December "
+                   "30, O.S.) the assembly was awaited.", year=1917)[0] == (
+        "November 7 (October 25, O.S.)", "1917-11-07", "1917-10-25")
+    assert _values("On January 12, 1918 (December 30, O.S.) we met.")[0] == (
+        "January 12, 1918 (December 30, O.S.)", "1918-01-12", "1917-12-30")
+
+
+def test_a_bare_day_just_before_the_date_named_is_the_same_month() -> None:
+    found = _values("On November 7, 1917 the palace fell. I had spent the evening of the 6th "
+                    "at Smolny. On December 24, 1917 we met, and on the 2nd we parted.",
+                    calendar="gregorian")
+    assert found == [("November 7, 1917", "1917-11-07", ""), ("the 6th", "1917-11-06", ""),
+                     ("December 24, 1917", "1917-12-24", ""), ("the 2nd", "1918-01-02", "")]
+
+
+def test_a_number_before_a_date_is_not_a_list_of_days() -> None:
+    assert [t for t, _ in dates((BlockKind.FIELD, "Sotsial-Demokrat, No. 30, 20 April 1917."))] \
+        == ["20 April 1917"]

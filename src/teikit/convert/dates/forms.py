@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import pairwise
 
 from babel.dates import get_day_names, get_month_names
 
@@ -297,8 +298,10 @@ def _day_offsets(first: Written, second: Written) -> int | None:
         b = date(second.year or year, second.month or 1, second.day or 1)
     except ValueError:
         return None
-    if second.month is not None and first.month == 12 and second.month == 1 and b < a:
+    if second.year is None and first.month == 12 and second.month == 1 and b < a:
         b = b.replace(year=b.year + 1)
+    elif second.year is None and first.month == 1 and second.month == 12 and b > a:
+        b = b.replace(year=b.year - 1)
     return (b - a).days
 
 
@@ -415,9 +418,11 @@ def _dual(match: re.Match[str], start: int, end: int, first: Written,
         month2 = first.month if day2 > (first.day or 0) else (first.month or 0) % 12 + 1
     if month2 is None or not valid(year2, month2, day2):
         return
-    if month2 == 1 and first.month == 12 and year2 == first.year and first.year is not None \
-            and not g.get("y2"):
-        year2 = first.year + 1
+    if first.year is not None and not g.get("y2"):
+        if first.month == 12 and month2 == 1:
+            year2 = first.year + 1               # "December 30 (January 12), 1917"
+        elif first.month == 1 and month2 == 12:
+            year2 = first.year - 1               # "January 12, 1918 (December 30, O.S.)"
     second = Written(year2, month2, day2)
     offset = _day_offsets(first, second)
     if offset is None or abs(offset) not in {10, 11, 12, 13}:
@@ -456,6 +461,9 @@ def _list(kind: str, match: re.Match[str], text: str) -> Iterator[Expression]:
         tokens.append((token.start(), token.end(), day_number(number.group())))
     if len(tokens) < 2 or any(not valid(year, month, d) for _, _, d in tokens):
         return
+    if any(b <= a for (_, _, a), (_, _, b) in pairwise(tokens)) or \
+            _NO_YEAR_BEFORE.search(text[:body_start]):
+        return                                  # "No. 30, 20 April": a number, then a date
     for index, (start, end, day) in enumerate(tokens):
         last = index == len(tokens) - 1
         if kind == "list-md" and index == 0:

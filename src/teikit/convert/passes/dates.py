@@ -314,8 +314,13 @@ class _DateReader:
         month, year = anchor.month, anchor.year
         cert = "high" if anchor.block == block.index else "medium"
         if anchor.day is not None and day < anchor.day:
-            month, cert = month % 12 + 1, "low"
-            year += month == 1
+            # "December 24 … on the 2nd" is January; "November 7 … the evening of the 6th" is
+            # the day before: the reading that keeps the day nearer the date just named
+            length = gregorian_calendar.monthrange(year, month)[1]
+            if length - anchor.day + day < anchor.day - day:
+                month = month % 12 + 1
+                year += month == 1
+            cert = "low"
         if not valid(year, month, day):
             return None
         inference.add(f"month and year from {anchor.origin}", cert)
@@ -353,9 +358,12 @@ class _DateReader:
         first = Written(year, first.month, first.day)
         if second is not None and second.year is None:
             second_year = year
-            if year is not None and second.month is not None and first.month is not None \
-                    and second.month < first.month:
-                second_year = year + 1          # "December 30 (January 12)"
+            if year is not None and second.month is not None and first.month is not None:
+                later = e.kind != "dual" or e.second_new
+                if later and second.month < first.month:
+                    second_year = year + 1      # "December 30 (January 12)"
+                elif not later and second.month > first.month:
+                    second_year = year - 1      # "January 12 (December 30, O.S.)"
             second = Written(second_year, second.month, second.day)
         return first, second
 

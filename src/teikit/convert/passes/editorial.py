@@ -18,6 +18,7 @@ Authorial parentheses — "(sic)", "(!)" — are text and stay text.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,7 +55,10 @@ class EditorialOptions:
 
 def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) -> PassResult:
     footnotes = {b.key for b in doc.blocks if b.kind is BlockKind.FOOTNOTE}
-    quotations = [s for s in earlier if s.tag in QUOTATION_TAGS]
+    quotations: dict[int, list[Span]] = defaultdict(list)   # by block: one lookup per block
+    for earlier_span in earlier:
+        if earlier_span.tag in QUOTATION_TAGS:
+            quotations[earlier_span.block].append(earlier_span)
     spans: list[Span] = []
     for block in doc.blocks:
         if block.kind in (BlockKind.FIELD, BlockKind.TRAILER):
@@ -70,8 +74,7 @@ def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) 
             if any(a <= match.start() < b for a, b in taken):
                 continue
             in_quotation = block.kind is BlockKind.QUOTATION or any(
-                q.block == block.index and q.inner[0] <= match.start() < q.inner[1]
-                for q in quotations)
+                q.inner[0] <= match.start() < q.inner[1] for q in quotations.get(block.index, ()))
             spans.append(_gap(options, block.index, match.start(), match.end(), match.group(0),
                               in_quotation))
     return PassResult(tuple(spans))

@@ -34,6 +34,13 @@ class Repair:
     original: str
     repaired: str
     code_page: str
+    lost_byte: bool = False     # the last byte of the sequence was lost (see _LOST_LAST_BYTE)
+
+
+# A strict CP1252 decoder drops the bytes the code page leaves undefined. Of the punctuation
+# UTF-8 spells E2 80 xx, only the right double quotation mark (E2 80 9D) ends in such a byte, so
+# "â€" (E2 80) followed by anything that cannot continue the sequence is "”" whose 9D was lost.
+_LOST_LAST_BYTE = {("cp1252", "â€"): "”"}
 
 
 # bytes that Windows-1252 leaves undefined; lenient decoders (Windows', the WHATWG encoding
@@ -130,10 +137,25 @@ def _damage_at(text: str, position: int) -> Repair | None:
                 break
             repaired += char
             end += length
+        lost = False
+        for (page, damaged), meant in _LOST_LAST_BYTE.items():
+            if page == code_page and text.startswith(damaged, end) and not _continues(
+                    text, end + len(damaged), code_page):
+                repaired += meant
+                end += len(damaged)
+                lost = True
         if repaired and _fits_context(text, position, end, repaired) and (
                 best is None or end > best.end):
-            best = Repair(position, end, text[position:end], repaired, code_page)
+            best = Repair(position, end, text[position:end], repaired, code_page, lost)
     return best
+
+
+def _continues(text: str, index: int, code_page: str) -> bool:
+    """Whether ``text[index]`` read in ``code_page`` is a UTF-8 continuation byte (80–BF)."""
+    if index >= len(text):
+        return False
+    byte = _byte(text[index], code_page)
+    return byte is not None and 0x80 <= byte <= 0xBF
 
 
 @dataclass(frozen=True)
@@ -157,13 +179,15 @@ def run(doc: Transcription, earlier: Sequence[Span], options: EncodingOptions) -
                 cursor = repair.end
             corrected += block.text[cursor:end]
             pages = "+".join(dict.fromkeys(r.code_page for r in repairs))
+            # a byte that was lost is restored by inference, not read back: less certain
+            cert = "medium" if any(r.lost_byte for r in repairs) else "high"
             spans.append(Span(
                 block=block.index, start=start, end=end, tag="choice", atomic=True,
                 open_len=end - start, priority=100, concern=CONCERN,
                 content=(
                     Node("sic", text=original),
                     Node("corr", {"type": "encoding", "subtype": f"utf8-as-{pages}",
-                                  "resp": options.converter_ref, "cert": "high"}, corrected),
+                                  "resp": options.converter_ref, "cert": cert}, corrected),
                 ),
             ))
     return PassResult(tuple(spans))

@@ -1,0 +1,81 @@
+"""Stable identifiers of the blocks an editor cites and corrects.
+
+Every heading and paragraph of the body gets an ``xml:id`` and an ``n`` from its *section* and
+its *position within the section*:
+
+    h-S      the heading of section S (sections of the body numbered 1, 2, … in order)
+    p-S.K    the K-th block after the heading of section S (paragraph, block quotation,
+             a letter's dateline, salute, signature, postscript); ``n`` is "S.K"
+
+Position, not content: an id derived from the words would change whenever a word is corrected,
+and two identical paragraphs ("Anything goes!") would need a collision rule; a position changes
+only when a block is inserted *before it in the same section*. Inserting or editing a paragraph
+leaves every id before it and every id of the other sections as it was, so a citation "¶ 3.12"
+or a link ``#p-3.12`` (HTML) survives a rebuild. Only a new heading renumbers the sections after it.
+
+Blocks outside the body have addresses too, for corrections (see docs/corrections.md):
+``hn-K`` is the K-th paragraph (or signature) of the headnote, written as its ``xml:id``;
+``fn-N`` is the text of footnote N (not written: the note already carries ``n``).
+"""
+
+from __future__ import annotations
+
+from teikit.convert.model import Block, BlockKind, Transcription
+
+BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTATION, BlockKind.POSTSCRIPT,
+                        BlockKind.DATELINE, BlockKind.SALUTE, BlockKind.SIGNED})
+
+
+def notes_heading_index(doc: Transcription) -> int | None:
+    return next((b.index for b in doc.blocks if b.kind is BlockKind.NOTES_HEADING), None)
+
+
+def headnote_end(doc: Transcription) -> int:
+    return max((b.index for b in doc.blocks if b.kind is BlockKind.HEADNOTE), default=-1)
+
+
+def in_body(doc: Transcription, block: Block) -> bool:
+    """Whether ``block`` becomes a block of the body (as :mod:`.assemble` places it)."""
+    if block.kind is BlockKind.HEADING:
+        return True
+    if block.kind not in BODY_KINDS:
+        return False
+    notes = notes_heading_index(doc)
+    if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTATION) and notes is not None \
+            and block.index > notes:
+        return False
+    return not (block.kind is BlockKind.SIGNED and block.index <= headnote_end(doc) + 1)
+
+
+def block_ids(doc: Transcription) -> dict[int, str]:
+    """The address of every block that has one: body ids, ``hn-K``, ``fn-N``."""
+    ids: dict[int, str] = {}
+    section, position, headnote = 0, 0, 0
+    end = headnote_end(doc)
+    for block in doc.blocks:
+        if block.kind is BlockKind.HEADNOTE or (
+                block.kind is BlockKind.SIGNED and end >= 0 and block.index <= end + 1):
+            headnote += 1
+            ids[block.index] = f"hn-{headnote}"
+        elif block.kind is BlockKind.FOOTNOTE and block.key:
+            ids.setdefault(block.index, f"fn-{block.key}")
+        elif in_body(doc, block):
+            if block.kind is BlockKind.HEADING:
+                section, position = section + 1, 0
+                ids[block.index] = f"h-{section}"
+                continue
+            if section == 0:
+                section = 1     # the body opens without a heading
+            position += 1
+            ids[block.index] = f"p-{section}.{position}"
+    return ids
+
+
+def written_ids(doc: Transcription) -> dict[int, str]:
+    """The ids written into the TEI as ``xml:id`` (all but the footnotes')."""
+    return {index: id_ for index, id_ in block_ids(doc).items() if not id_.startswith("fn-")}
+
+
+def citation_number(block_id: str) -> str:
+    """The ``n`` of a body block: "3.12" for ``p-3.12``; "" for others."""
+    return block_id[2:] if block_id.startswith("p-") else ""

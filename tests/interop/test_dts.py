@@ -1,0 +1,51 @@
+"""dapytains, a Distributed Text Services implementation, serves the seed by the citation
+structure teikit declares (``refsDecl/citeStructure``): every section and every paragraph of
+the body is a passage, cited as teikit's paragraph numbers cite it ("3.12"), holding the words
+of that paragraph.
+
+dapytains pins its own Saxon release, so it lives in an environment of its own
+(``.venv-dts``, made by ``make install``)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+from lxml import etree
+
+from tests.conftest import REPO, SEED_TEI
+from tests.interop.conftest import missing
+
+DTS_PYTHON = REPO / ".venv-dts" / "bin" / "python"
+SCRIPT = REPO / "tests" / "interop" / "dts_passages.py"
+TEI = "http://www.tei-c.org/ns/1.0"
+
+
+@pytest.fixture(scope="module")
+def served() -> list[dict]:
+    if not DTS_PYTHON.exists():
+        missing("dapytains", "creates .venv-dts with it")
+    completed = subprocess.run([str(DTS_PYTHON), str(SCRIPT), str(SEED_TEI)], capture_output=True,
+                               text=True, timeout=300, check=False)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    return json.loads(completed.stdout)["units"]
+
+
+def test_every_section_and_paragraph_is_a_passage(served: list[dict]) -> None:
+    body = etree.parse(str(SEED_TEI)).getroot().find(f"{{{TEI}}}text/{{{TEI}}}body")
+    sections = body.findall(f"{{{TEI}}}div")
+    cited = [block.get("n") for div in sections for block in div if block.get("n")]
+    assert len(cited) > 50
+    assert [u["ref"] for u in served if u["type"] == "section"] == \
+        [str(i) for i in range(1, len(sections) + 1)]
+    assert [u["ref"] for u in served if u["type"] == "paragraph"] == cited
+
+
+def test_a_paragraph_passage_holds_the_words_of_that_paragraph(served: list[dict]) -> None:
+    root = etree.parse(str(SEED_TEI)).getroot()
+    by_n = {e.get("n"): " ".join("".join(e.itertext()).split())
+            for e in root.find(f"{{{TEI}}}text/{{{TEI}}}body").iter() if e.get("n")}
+    for unit in served:
+        if unit["type"] == "paragraph":
+            assert unit["text"] == by_n[unit["ref"]]
