@@ -58,6 +58,12 @@ def page_size_option() -> Decorator[Any]:
                         default="A5", show_default=True, help="Page size of the printed book.")
 
 
+def formats_option() -> Decorator[Any]:
+    return click.option("--formats", metavar="LIST",
+                        help="What to render, comma-separated: html, fo, pdf (default: the "
+                             "config's formats, else all; pdf keeps its .fo).")
+
+
 force_option = click.option(
     "--force", is_flag=True,
     help="Overwrite TEI files edited by hand or not written by teikit, keeping each as "
@@ -255,15 +261,18 @@ def export_package(config: Path, output: Path, title: str | None) -> None:
 @main.command()
 @config_option("Edition config naming the sources and the register.",
                default=Path("tei/edition.toml"), show_default=True)
+@formats_option()
 @force_option
-def build(config: Path, force: bool) -> None:
+def build(config: Path, formats: str | None, force: bool) -> None:
     """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF).
 
     A TEI file edited by hand (or not written by teikit) is not overwritten: the build says
     which, builds the other texts and exits with status 1."""
     from teikit.build import build_edition
+    from teikit.config import parse_formats
 
-    for line in build_edition(config, warn=warn, force=force):
+    chosen = parse_formats(formats) if formats is not None else None
+    for line in build_edition(config, warn=warn, formats=chosen, force=force):
         click.echo(line)
 
 
