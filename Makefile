@@ -1,6 +1,6 @@
 # Everything a fresh Debian machine with Python 3.11 needs, in two targets:
 #   make edition   — convert tei/sources/*.txt into tei/, validate, and render site/ (HTML, FO, PDF)
-#   make test      — run the whole test suite
+#   make test      — type-check src/ (mypy), then run the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -12,10 +12,12 @@ edition: $(STAMP)
 	$(BIN)/teikit build
 
 test: $(STAMP)
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench eval
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -1,4 +1,4 @@
-"""Cost of the name, date and quotation passes on the seed, against ingesting the same text.
+"""Cost of the name, date, money and quotation passes on the seed, against ingesting the same text.
 
 Ingest (decode and cut into blocks) is the work every pass builds on; the ratios say what each
 concern adds. The register is loaded once, as a conversion does.
@@ -11,7 +11,7 @@ from pathlib import Path
 from bench.timing import best_of, report
 from teikit.config import load_config
 from teikit.convert.ingest import ingest_file
-from teikit.convert.passes import dates, entities, quotes
+from teikit.convert.passes import dates, entities, money, quotes
 from teikit.register.candidates import find_candidates
 from teikit.register.entries import load_register
 
@@ -37,6 +37,8 @@ def main() -> None:
     report("quotation pass", best_of(lambda: quotes.run(doc, (), quote_options)), baseline,
            "ingest")
     report("date pass", best_of(lambda: dates.run(doc, quoted, date_options)), baseline, "ingest")
+    report("money pass", best_of(lambda: money.run(doc, quoted + dated, money.MoneyOptions())),
+           baseline, "ingest")
     report("entity pass (matcher built each time)",
            best_of(lambda: entities.run(doc, quoted + dated, entity_options)), baseline, "ingest")
     report("name candidates without a register", best_of(lambda: find_candidates(doc)), baseline,

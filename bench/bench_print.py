@@ -1,55 +1,39 @@
-"""Print edition speed for the seed: XSL-FO generation (XSLT, in process) and FOP (a JVM per run).
+"""Print edition speed: XSL-FO generation (XSLT, in process) and FOP.
 
 Baselines, measured in the same run:
-- FO generation against an identity transform through the same path (read, parse safely with
-  lxml, hand to Saxon, transform, serialise): what the print templates cost on top of moving the
-  document through Saxon at all.
-- FOP against FOP rendering a one-page document with the same configuration and fonts: what the
-  book costs on top of starting the JVM and loading FOP and the fonts.
-- The whole PDF (two layout passes for the exact index, see teikit.render.pdf) against one FOP
-  run of its final FO.
+- FO generation against the TEI Consortium's Stylesheets' fo.xsl when
+  ``$TEIKIT_TEI_STYLESHEETS`` names a checkout, else an identity transform, through the same
+  saxonche path (bench.baselines), on the seed and on the 548 KB corpus file.
+- A layout in the warm JVM (teikit.render.fop) against one run of the ``fop`` command on the
+  same FO, and the command's fixed cost (a one-page document).
+- The whole PDF of the seed (the FO, two layouts for the exact index) against one ``fop`` run
+  of its final FO.
 
     python -m bench.bench_print
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import tempfile
 import time
-from functools import cache
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PyXsltExecutable
 
+from bench.baselines import baseline
 from bench.timing import best_of, report
-from teikit.render import _processor
 from teikit.render.fo import fo_string
-from teikit.render.pdf import find_fop, render_pdf_report, run_fop
-from teikit.xmlio import parse_xml_bytes, read_input_bytes, write_text_atomically
+from teikit.render.fop import SubprocessFop, fop_session
+from teikit.render.pdf import fop_config, render_pdf_report
+from teikit.xmlio import write_text_atomically
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "tei" / "serge-year-one-2.xml"
-
-IDENTITY = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <xsl:mode on-no-match="shallow-copy"/>
-</xsl:stylesheet>"""
+LARGE = REPO.parent / "shared" / "tei-corpus" / "testP5ExTcp1.xml"
 
 FO = "http://www.w3.org/1999/XSL/Format"
-
-
-@cache
-def _identity() -> PyXsltExecutable:
-    return _processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=IDENTITY)
-
-
-def identity_transform(path: Path) -> str:
-    """What transform_to_string does, with a stylesheet (compiled once) that copies its input."""
-    processor = _processor()
-    executable = _identity()
-    tree = parse_xml_bytes(read_input_bytes(path), str(path))
-    document = processor.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
-    return str(executable.transform_to_string(xdm_node=document))
 
 
 def one_page_fo() -> str:
@@ -75,28 +59,47 @@ def timed(function: object, repeat: int = 3) -> float:
     return sorted(times)[len(times) // 2]
 
 
+def fop_command(fo: Path, out: Path) -> None:
+    """The Debian ``fop`` command as a user runs it."""
+    subprocess.run(["fop", "-q", "-c", str(fop_config()), "-fo", str(fo), "-pdf", str(out)],
+                   capture_output=True, check=True, stdin=subprocess.DEVNULL)
+
+
 def main() -> None:
     if not SEED.exists():
         print(f"{SEED} not found, skipped")
         return
-    baseline = best_of(lambda: identity_transform(SEED))
-    report("seed → XSL-FO (fo.xsl)", best_of(lambda: fo_string(SEED)), baseline,
-           "identity XSLT")
+    name, transform = baseline("fo")
+    for label, path in (("seed", SEED), ("testP5ExTcp1 (548 KB)", LARGE)):
+        if not path.exists():
+            continue
+        base = best_of(lambda p=path: transform(p))
+        report(f"{label}: baseline {name}", base, base, "baseline")
+        report(f"{label}: → XSL-FO (fo.xsl)", best_of(lambda p=path: fo_string(p)), base,
+               "baseline")
     try:
-        find_fop()
+        SubprocessFop()
     except Exception as error:  # FOP missing: the FO figures still stand
         print(f"FOP timings skipped: {error}")
         return
     with tempfile.TemporaryDirectory(prefix="teikit-bench-") as scratch:
         folder = Path(scratch)
+        os.environ["TEIKIT_CACHE_DIR"] = ""  # every PDF below finds its index pages itself
         tiny = write_text_atomically(folder / "one-page.fo", one_page_fo())
-        fop_baseline = timed(lambda: run_fop(tiny, folder / "one-page.pdf"))
+        fop_fixed = timed(lambda: fop_command(tiny, folder / "one-page.pdf"))
         book_fo = render_pdf_report(SEED, folder / "seed.pdf").fo
-        fop_book = timed(lambda: run_fop(book_fo, folder / "again.pdf"))
-        report("FOP: seed FO → PDF (one run)", fop_book, fop_baseline, "FOP one-page")
-        whole = timed(lambda: render_pdf_report(SEED, folder / "seed.pdf"), repeat=1)
-        report("seed → PDF (XSLT ×2, FOP ×2: exact index)", whole, fop_book,
-               "one FOP run of the book")
+        fop_book = timed(lambda: fop_command(book_fo, folder / "again.pdf"))
+        base = "one `fop` run"
+        report("`fop` command: one-page FO → PDF (its fixed cost)", fop_fixed, fop_book, base)
+        report("`fop` command: seed FO → PDF", fop_book, fop_book, base)
+        session = fop_session()
+        data = book_fo.read_bytes()
+        report(f"seed FO → PDF, one layout ({session.name}, warm)",
+               timed(lambda: session.layout(data, "pdf")), fop_book, base)
+        start = time.perf_counter()
+        render_pdf_report(SEED, folder / "whole.pdf", session=session)
+        report("seed → PDF (FO once, 2 layouts: exact index), warm", time.perf_counter() - start,
+               fop_book, base)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Validation speed, next to jing (the reference RELAX NG validator) measured in the same run.
 
+- the seed edition with the edition schema + rules, warm, against an lxml parse of the file;
 - the seed edition with the edition schema + rules: cold CLI (a new process) and warm
   in-process (schemas already loaded), against ``jing tei_all.rng`` on the same file;
 - a ~560 KB corpus file (testP5ExTcp1.xml) against tei_all: cold CLI (engine auto = jing),
@@ -72,6 +73,11 @@ def main() -> None:
     if shutil.which("jing") is None or not TEI_ALL.is_file():
         print("bench_validate: needs jing and ../shared/tei-p5/tei_all.rng; skipped")
         return
+    parse = best_of(lambda: etree.parse(str(SEED)), repeat=11)
+    report("lxml parse of the seed edition", parse, parse, "lxml parse")
+    validate_files([SEED])  # schemas compiled
+    report("validate_files(seed, edition + rules), warm in-process",
+           best_of(lambda: validate_files([SEED]), repeat=11), parse, "lxml parse")
     jing_seed = best_of(lambda: _run(["jing", str(TEI_ALL), str(SEED)]), repeat=3)
     base = "jing (seed)"
     report(f"jing tei_all, seed edition ({SEED.stat().st_size // 1024} KB), CLI", jing_seed,

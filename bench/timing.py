@@ -19,4 +19,4 @@ def best_of(function: Callable[[], object], repeat: int = 5) -> float:
 
 
 def report(label: str, seconds: float, baseline: float, baseline_label: str) -> None:
-    print(f"{label:<48} {seconds * 1000:9.1f} ms  = {seconds / baseline:7.1f} × {baseline_label}")
+    print(f"{label:<48} {seconds * 1000:9.1f} ms  = {seconds / baseline:7.2f} × {baseline_label}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -96,6 +97,45 @@ def test_repository_edition_config_names_existing_inputs():
     settings = config.settings_for("serge-year-one-2")
     assert settings.register_path is not None and settings.register_path.is_file()
     assert sorted(config.sources_dir.glob("*.txt"))
+
+
+def _rebuild(folder: Path, site: str, *arguments: str, formats_key: str = "") -> tuple[Path, str]:
+    config = folder / "edition.toml"
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r'site = "[^"]*"', f'site = "{site}"{formats_key}', text, count=1)
+    copy = folder / f"{site}.toml"
+    copy.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--config", str(copy), *arguments])
+    assert result.exit_code == 0, result.output
+    return folder / site, result.output
+
+
+def test_formats_choose_the_outputs(built_edition):
+    folder, _ = built_edition
+    site, output = _rebuild(folder, "site-html", "--formats", "html")
+    assert (site / "volkova-letter.html").is_file() and (site / "index.html").is_file()
+    assert not list(site.glob("*.fo")) and not list(site.glob("*.pdf"))
+    assert "2 valid, 0 invalid" in output  # still converted and validated
+    site, _ = _rebuild(folder, "site-fo", "--formats", "fo")
+    assert (site / "volkova-letter.fo").is_file()
+    assert not list(site.glob("*.html")) and not list(site.glob("*.pdf"))
+
+
+def test_the_config_names_the_formats_and_the_option_wins(built_edition):
+    folder, _ = built_edition
+    site, _ = _rebuild(folder, "site-config", formats_key='\nformats = ["fo"]')
+    assert list(site.glob("*.fo")) and not list(site.glob("*.html"))
+    site, _ = _rebuild(folder, "site-option", "--formats", "html",
+                       formats_key='\nformats = ["fo"]')
+    assert list(site.glob("*.html")) and not list(site.glob("*.fo"))
+
+
+def test_an_unknown_format_is_refused_with_the_choices(built_edition):
+    folder, _ = built_edition
+    result = CliRunner().invoke(main, ["build", "--config", str(folder / "edition.toml"),
+                                       "--formats", "html,epub"])
+    assert result.exit_code == 2
+    assert "epub" in result.output and "html, fo, pdf" in result.output
 
 
 def test_the_configs_project_stylesheets_render_the_site_and_the_print_edition(

@@ -19,6 +19,7 @@ from teikit.config import load_config
 from teikit.errors import InputError
 from teikit.render.fo import fo_string
 from teikit.render.html import html_string
+from teikit.resources import xslt_path
 from tests.conftest import FIXTURES
 
 SAMPLE = FIXTURES / "tei" / "sample-edition.xml"
@@ -156,3 +157,14 @@ def test_config_names_the_stylesheets_relative_to_itself(tmp_path: Path) -> None
     config.write_text('[render]\nhtml_stylesheets = "x.xsl"\n', encoding="utf-8")
     with pytest.raises(InputError, match="no setting 'html_stylesheets'"):
         load_config(config)
+
+
+def test_every_stable_name_of_the_catalog_is_a_stylesheet_of_teikits() -> None:
+    catalog = etree.parse(str(xslt_path("catalog.xml")))
+    entries = catalog.xpath("//c:uri", namespaces={
+        "c": "urn:oasis:names:tc:entity:xmlns:xml:catalog"})
+    names = {e.get("name"): e.get("uri") for e in entries}
+    assert set(names) == {f"urn:teikit:xslt:{n}" for n in ("html", "fo", "site", "common")}
+    for uri in names.values():
+        stylesheet = etree.parse(str(xslt_path(uri))).getroot()
+        assert stylesheet.tag == "{http://www.w3.org/1999/XSL/Transform}stylesheet", uri

@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from teikit.buildstate import (
     STATE_DIRNAME,
@@ -61,7 +61,11 @@ from teikit.errors import (
     TeikitError,
 )
 
-FORMATS = ("html", "pdf")
+if TYPE_CHECKING:
+    from teikit.render.edition import EditionText
+    from teikit.render.fop import WarmingFop
+
+FORMATS = ("html", "fo", "pdf")   # teikit.config.OUTPUT_FORMATS: what a build may render
 TEI_ALL_BATCH = 25     # texts per jing run: one JVM start per batch, memory bounded by a batch
 T = TypeVar("T")
 R = TypeVar("R")
@@ -265,23 +269,30 @@ def render_one(job: RenderJob) -> RenderOutcome:
                         lambda: write_bytes_atomically(xml_out, data, [job.tei]),
                         lambda: write_text_atomically(txt_out, text, [job.tei])]
             outputs += [html_out.name, xml_out.name, txt_out.name]
+        pdf = site / f"{job.name}.pdf"
+        fo = pdf.with_suffix(".fo")
+        made_pdf = False
         if "pdf" in job.formats:
-            from teikit.render.fo import render_fo
             from teikit.render.pdf import render_pdf_report
 
             step = "render pdf"
-            pdf = site / f"{job.name}.pdf"
             try:
-                # the PDF and its FO are replaced together, and only by a checked PDF
+                # the PDF and its FO are replaced together, and only by a checked PDF; FOP is
+                # this worker's (a JVM kept warm for all its texts, see teikit.render.fop)
                 result = render_pdf_report(job.tei, pdf, job.page_size,
+                                           session=_worker_fop().session(),
                                            stylesheet=job.fo_stylesheet)
                 warnings += [f"{job.name}: FOP: {w}" for w in result.warnings]
-                outputs += [pdf.name, pdf.with_suffix(".fo").name]
+                outputs += [pdf.name, fo.name]
+                made_pdf = True
             except ToolMissingError as missing:
-                render_fo(job.tei, pdf.with_suffix(".fo"), job.page_size,
-                          stylesheet=job.fo_stylesheet)
                 warnings.append(f"{job.tei.name}: no PDF: {missing}")
-                outputs.append(pdf.with_suffix(".fo").name)
+        if ("pdf" in job.formats or "fo" in job.formats) and not made_pdf:
+            from teikit.render.fo import render_fo
+
+            step = "render fo"
+            render_fo(job.tei, fo, job.page_size, stylesheet=job.fo_stylesheet)
+            outputs.append(fo.name)
         step = "write"
         for write in pending:
             write()
@@ -299,10 +310,26 @@ def publish(paths: Iterable[Path]) -> None:
             path.chmod(0o644)
 
 
-def _warm_worker() -> None:
-    """Compile the reading page's stylesheet once, when the worker starts."""
+_fop: WarmingFop | None = None
+
+
+def _worker_fop() -> WarmingFop:
+    """This process's FOP (:class:`teikit.render.fop.WarmingFop`), started when first asked."""
+    global _fop
+    if _fop is None:
+        from teikit.render.fop import WarmingFop
+
+        _fop = WarmingFop()
+    return _fop
+
+
+def _warm_worker(formats: tuple[str, ...] = ()) -> None:
+    """When a worker starts: warm its FOP in the background if PDFs are wanted, and compile the
+    reading page's stylesheet (both are kept for every text the worker gets)."""
     from teikit.render import compiled_stylesheet
 
+    if "pdf" in formats:
+        _worker_fop()
     compiled_stylesheet("html/html.xsl")
 
 
@@ -327,12 +354,16 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _executor(jobs: int) -> Executor:
+def _executor(jobs: int, formats: tuple[str, ...]) -> Executor:
+    global _fop
     if jobs <= 1:
+        _fop = None         # a FOP of this build's own (the environment may name another)
+        if "pdf" in formats:
+            _worker_fop()   # warms while the texts are converted
         return _InProcess()
     # spawn: a fresh interpreter per worker, never a copy of a process with Saxon loaded
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_warm_worker)
+                               initializer=_warm_worker, initargs=(formats,))
 
 
 def _run(executor: Executor, function: Callable[[T], R], jobs: Sequence[T], label: str,
@@ -380,27 +411,35 @@ def input_key(config: EditionConfig, source: Path) -> str:
 
 
 def fop_key() -> str:
-    """Which FOP makes the PDFs (its path and version of the file), or that there is none."""
-    from teikit.render.pdf import find_fop
+    """Which FOP makes the PDFs: the command or the JVM's jars, with the size and time of each
+    file (a new FOP renders the PDFs again), or that there is none."""
+    from teikit.render.fop import FOP_ENV, find_fop, fop_classpath, jvm_available
 
-    try:
-        executable = Path(find_fop())
-        found = executable.resolve().stat()
-    except (TeikitError, OSError):
-        return "no FOP"
-    return json_key([str(executable), found.st_size, found.st_mtime_ns])
+    if not os.environ.get(FOP_ENV) and jvm_available():
+        kind, files = "jvm", fop_classpath() or []
+    else:
+        try:
+            kind, files = "command", [find_fop()]
+        except TeikitError:
+            return "no FOP"
+    found: list[object] = [kind]
+    for file in files:
+        try:
+            status = Path(file).resolve().stat()
+            found.append([file, status.st_size, status.st_mtime_ns])
+        except OSError:
+            found.append([file, "missing"])
+    return json_key(found)
 
 
 def check_edition(config: EditionConfig, sources: Sequence[Path]) -> None:
-    """Everything the whole edition depends on, checked before any work: the page size, the
-    order, the texts' page names and the register."""
+    """Everything the whole edition depends on, checked before any work (the config checked
+    its own values): the page size, the texts' page names and the register."""
     from teikit.register.entries import register_for
-    from teikit.render.edition import check_order
     from teikit.render.fo import check_page_size
     from teikit.render.html import check_page_name, page_name
 
     check_page_size(config.page_size)
-    check_order(config.edition.get("order", "date"))
     folded: dict[str, str] = {}
     for source in sources:
         name = page_name(source)
@@ -414,21 +453,23 @@ def check_edition(config: EditionConfig, sources: Sequence[Path]) -> None:
 
 
 def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = None,
-                  formats: Iterable[str] = FORMATS, progress: Progress | None = None
+                  formats: Iterable[str] | None = None, progress: Progress | None = None
                   ) -> BuildReport:
     """Build what changed since the last build of this edition and return what happened.
 
     ``force``: rebuild everything, and replace TEI files edited by hand or not written by
     teikit (each kept as ``NAME.xml.bak`` first). ``jobs``: worker processes (default: every
-    core this process may use; 1: no pool). ``formats``: ``html`` (reading page, TEI and text
-    downloads) and/or ``pdf``. Failures of single texts are in the report (``exit_code`` 1,
+    core this process may use; 1: no pool). ``formats`` (default: the config's): ``html``
+    (reading page, TEI and text downloads, the edition-wide pages), ``fo``, ``pdf`` (with its
+    FO). Failures of single texts are in the report (``exit_code`` 1,
     :meth:`BuildReport.error`); problems with the edition itself (the config, the register, no
     sources) raise :class:`TeikitError` before anything is written.
     """
     started = time.perf_counter()
     progress = progress or SilentProgress()
-    formats = tuple(f for f in FORMATS if f in set(formats))
     config = load_config(config_path)
+    wanted = set(config.formats if formats is None else formats)
+    formats = tuple(f for f in FORMATS if f in wanted)
     sources = sorted(p for p in config.sources_dir.glob("*.txt") if p.is_file())
     if not sources:
         missing = "" if config.sources_dir.is_dir() else " (the folder does not exist)"
@@ -467,7 +508,7 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
         lap("plan")
         workers = jobs if jobs is not None else default_jobs()
         workers = max(1, min(workers, len(sources)))
-        executor = _executor(workers if len(sources) > 1 else 1)
+        executor = _executor(workers if len(sources) > 1 else 1, formats)
         try:
             _convert(executor, to_convert, keys, config, state, report, progress, names)
             lap("convert")
@@ -475,6 +516,8 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
             lap("render")
         finally:
             executor.shutdown()
+            if isinstance(executor, _InProcess) and _fop is not None:
+                _fop.wait()
         _edition_pages(ordered, config, state, report, progress, formats)
         lap("edition")
     finally:
@@ -589,7 +632,7 @@ def _publish_tei(job: ConvertJob, state: BuildState, report: BuildReport) -> Non
 
 
 def _render(executor: Executor, config: EditionConfig, state: BuildState, report: BuildReport,
-            progress: Progress, names: list[str], formats: tuple[str, ...]) -> list[Any]:
+            progress: Progress, names: list[str], formats: tuple[str, ...]) -> list[EditionText]:
     """Order the texts that have been built (now or earlier) and render what changed; return
     the ordered texts."""
     from teikit.render.edition import neighbours, order_texts, read_digest_summary
@@ -635,7 +678,7 @@ def _render(executor: Executor, config: EditionConfig, state: BuildState, report
     return ordered
 
 
-def _edition_pages(ordered: list[Any], config: EditionConfig, state: BuildState,
+def _edition_pages(ordered: list[EditionText], config: EditionConfig, state: BuildState,
                    report: BuildReport, progress: Progress, formats: tuple[str, ...]) -> None:
     """The edition-wide pages, from the digests of every text built (now or earlier)."""
     from teikit.render.edition import render_edition_pages
@@ -646,8 +689,8 @@ def _edition_pages(ordered: list[Any], config: EditionConfig, state: BuildState,
                                file_hash(_register_path(config)),
                                json_key(config.edition), json_key(formats))
     pages_missing = any(not (site_dir / p).is_file() for p in state.edition_outputs)
-    if not ordered or (state.edition == edition_key and not pages_missing
-                       and state.edition_outputs):
+    if "html" not in formats or not ordered or (state.edition == edition_key
+                                                and not pages_missing and state.edition_outputs):
         return
     progress.note("writing the edition-wide pages")
     warnings: list[str] = []
@@ -679,24 +722,36 @@ def remove_state(site_dir: Path) -> None:
 
 
 def render_outputs(tei_files: list[Path], site_dir: Path, page_size: str,
-                   warn: Callable[[str], None], *, html_stylesheet: Path | None = None,
+                   warn: Callable[[str], None], *, formats: Sequence[str] = ("html", "fo", "pdf"),
+                   fop: WarmingFop | None = None, html_stylesheet: Path | None = None,
                    fo_stylesheet: Path | None = None) -> Iterator[str]:
-    """Render TEI files without the edition around them: one page per text and an index, and
-    the print edition (FO, PDF), each with the project's stylesheet when given.
+    """The reading edition (one page per text and an index) and the print edition (FO, PDF),
+    each with the project's stylesheet when the config names one; only ``formats``.
 
     Without Apache FOP the FO is still written and the missing PDF is a warning."""
     from teikit.errors import ToolMissingError
     from teikit.render.fo import render_fo
+    from teikit.render.fop import WarmingFop
     from teikit.render.html import render_site
-    from teikit.render.pdf import render_pdf
+    from teikit.render.pdf import render_pdf_report
 
     site_dir.mkdir(parents=True, exist_ok=True)
-    for page in render_site(tei_files, site_dir, warn, stylesheet=html_stylesheet):
-        yield f"wrote {page}"
+    if "html" in formats:
+        for page in render_site(tei_files, site_dir, warn, stylesheet=html_stylesheet):
+            yield f"wrote {page}"
+    if "pdf" not in formats:
+        if "fo" in formats:
+            for tei in tei_files:
+                fo = render_fo(tei, site_dir / f"{tei.stem}.fo", page_size,
+                               stylesheet=fo_stylesheet)
+                yield f"wrote {fo}"
+        return
+    fop = fop or WarmingFop()
     for tei in tei_files:
         pdf = site_dir / f"{tei.stem}.pdf"
         try:
-            render_pdf(tei, pdf, page_size, stylesheet=fo_stylesheet)
+            render_pdf_report(tei, pdf, page_size, session=fop.session(),
+                              stylesheet=fo_stylesheet)
             yield f"wrote {pdf.with_suffix('.fo')} and {pdf}"
         except ToolMissingError as missing:
             fo = render_fo(tei, pdf.with_suffix(".fo"), page_size, stylesheet=fo_stylesheet)

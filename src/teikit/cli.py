@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from functools import wraps
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,20 +12,56 @@ import click
 from teikit.errors import TeikitError
 
 F = TypeVar("F", bound=Callable[..., Any])
+Decorator = Callable[[F], F]
 
 
-def reports_errors(command: F) -> F:
-    """Turn a :class:`TeikitError` into one line on stderr and its exit code — never a traceback."""
+class TeikitGroup(click.Group):
+    """The command group that reports every :class:`TeikitError` of every command the same
+    way (bad input is the user's to fix: no traceback)."""
 
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return command(*args, **kwargs)
+            return super().invoke(ctx)
         except TeikitError as error:
             click.echo(f"teikit: error: {error}", err=True)
-            sys.exit(error.exit_code)
+            ctx.exit(error.exit_code)
 
-    return wrapper  # type: ignore[return-value]
+
+# ---- options several commands share -------------------------------------------------------------
+
+def output_option(help: str, **kwargs: Any) -> Decorator[Any]:
+    return click.option("-o", "--output", type=click.Path(path_type=Path), help=help, **kwargs)
+
+
+def config_option(help: str, **kwargs: Any) -> Decorator[Any]:
+    return click.option("--config", type=click.Path(path_type=Path), help=help, **kwargs)
+
+
+def register_option() -> Decorator[Any]:
+    return click.option("--register", type=click.Path(path_type=Path),
+                        help="TEI register of people, organisations, places (overrides the "
+                             "config).")
+
+
+def encoding_option(
+        help: str = "Decode the source with this codec instead of detecting it.",
+) -> Decorator[Any]:
+    return click.option("--encoding", help=help)
+
+
+def files_argument() -> Decorator[Any]:
+    return click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+
+
+def page_size_option() -> Decorator[Any]:
+    return click.option("--page-size", type=click.Choice(["A5", "A4"], case_sensitive=False),
+                        default="A5", show_default=True, help="Page size of the printed book.")
+
+
+def formats_option() -> Decorator[Any]:
+    return click.option("--formats", metavar="LIST",
+                        help="What to render, comma-separated: html, fo, pdf (default: the "
+                             "config's formats, else all; pdf keeps its .fo).")
 
 
 force_option = click.option(
@@ -39,7 +74,7 @@ def warn(message: str) -> None:
     click.echo(f"teikit: warning: {message}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=TeikitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="teikit")
 def main() -> None:
     """Plain-text transcriptions to TEI P5 editions: convert, validate, render."""
@@ -65,17 +100,13 @@ def exit_on_signals() -> None:
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the TEI (default: SOURCE with .xml).")
-@click.option("--config", type=click.Path(path_type=Path),
-              help="Edition config (default: edition.toml next to the source's tei/ folder).")
-@click.option("--register", type=click.Path(path_type=Path),
-              help="TEI register of people, organisations, places (overrides the config).")
-@click.option("--encoding", help="Decode the source with this codec instead of detecting it.")
+@output_option("Where to write the TEI (default: SOURCE with .xml).")
+@config_option("Edition config (default: edition.toml next to the source's tei/ folder).")
+@register_option()
+@encoding_option()
 @click.option("--corrections", type=click.Path(path_type=Path),
               help="Corrections file (default: corrections/NAME.toml next to the config).")
 @force_option
-@reports_errors
 def convert(source: Path, output: Path | None, config: Path | None, register: Path | None,
             encoding: str | None, corrections: Path | None, force: bool) -> None:
     """Convert a plain-text transcription SOURCE into TEI P5."""
@@ -97,23 +128,31 @@ def export() -> None:
 
 @export.command("text")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write here instead of stdout.")
+@output_option("Write here instead of stdout.")
 @click.option("--reading", type=click.Choice(["original", "corrected"]), default="original",
               show_default=True,
               help="original: the transcription as it was (repairs undone); "
                    "corrected: with repairs.")
-@reports_errors
 def export_text(file: Path, output: Path | None, reading: str) -> None:
     """Read a TEI FILE back to a plain-text transcription."""
     from teikit.convert import read_back_file
+
+    _print_or_write(read_back_file(file, corrected=reading == "corrected"), output, [file])
+
+
+def _print_or_write(text: str, output: Path | None, inputs: list[Path]) -> None:
+    """Print ``text`` on stdout, or write it to ``output`` (atomically) and say so."""
     from teikit.xmlio import write_text_atomically
 
-    text = read_back_file(file, corrected=reading == "corrected")
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_text_atomically(output, text, inputs=[file])
+        click.echo(f"wrote {write_text_atomically(output, text, inputs=inputs)}")
+
+
+def _echo_written(paths: Iterable[Path]) -> None:
+    for path in paths:
+        click.echo(f"wrote {path}")
 
 
 def _output_folder(output: Path | None) -> Path:
@@ -123,88 +162,65 @@ def _output_folder(output: Path | None) -> Path:
 
 
 @export.command("dc")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Folder for NAME.dc.xml (default: the current folder).")
-@reports_errors
+@files_argument()
+@output_option("Folder for NAME.dc.xml (default: the current folder).")
 def export_dc(files: tuple[Path, ...], output: Path | None) -> None:
     """Dublin Core (oai_dc) records of TEI FILES, as OAI-PMH repositories harvest them."""
     from teikit.export import write_dublin_core
 
-    for path in write_dublin_core(files, _output_folder(output)):
-        click.echo(f"wrote {path}")
+    _echo_written(write_dublin_core(files, _output_folder(output)))
 
 
 @export.command("datacite")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Folder for NAME.datacite.json (default: the current folder).")
-@reports_errors
+@files_argument()
+@output_option("Folder for NAME.datacite.json (default: the current folder).")
 def export_datacite(files: tuple[Path, ...], output: Path | None) -> None:
     """DataCite metadata (JSON, schema 4.5) of TEI FILES, for a DOI or a repository deposit."""
     from teikit.export import write_datacite
 
-    for path in write_datacite(files, _output_folder(output)):
-        click.echo(f"wrote {path}")
+    _echo_written(write_datacite(files, _output_folder(output)))
 
 
 @export.command("register")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Folder for register.xml, .csv and .json (default: the current folder).")
+@files_argument()
+@output_option("Folder for register.xml, .csv and .json (default: the current folder).")
 @click.option("--title", default="Register of the edition", show_default=True)
-@reports_errors
 def export_register(files: tuple[Path, ...], output: Path | None, title: str) -> None:
     """The entries TEI FILES mention, as a standalone TEI register, CSV and JSON."""
     from teikit.export import write_register_files
 
-    for path in write_register_files(list(files), _output_folder(output), title):
-        click.echo(f"wrote {path}")
+    _echo_written(write_register_files(list(files), _output_folder(output), title))
 
 
 @export.command("json")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write here instead of stdout.")
-@reports_errors
+@output_option("Write here instead of stdout.")
 def export_json(file: Path, output: Path | None) -> None:
     """A TEI FILE's text, paragraph by paragraph, with its names and dates as offsets."""
     from teikit.export.text_json import text_json_string
-    from teikit.xmlio import parse_xml_file, write_text_atomically
+    from teikit.xmlio import parse_xml_file
 
-    text = text_json_string(parse_xml_file(file), file.stem)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        click.echo(f"wrote {write_text_atomically(output, text, inputs=[file])}")
+    _print_or_write(text_json_string(parse_xml_file(file), file.stem), output, [file])
 
 
 @export.command("ceteicean")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write here instead of stdout.")
-@reports_errors
+@output_option("Write here instead of stdout.")
 def export_ceteicean(output: Path | None) -> None:
     """CETEIcean behaviours (JSON) that show teikit's marks, brackets and name links."""
     from teikit.export.ceteicean import behaviors_json
-    from teikit.xmlio import write_text_atomically
 
-    if output is None:
-        click.echo(behaviors_json(), nl=False)
-    else:
-        click.echo(f"wrote {write_text_atomically(output, behaviors_json())}")
+    _print_or_write(behaviors_json(), output, [])
 
 
 @export.command("cmif")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="The CMIF file to write.")
+@files_argument()
+@output_option("The CMIF file to write.", required=True)
 @click.option("--base-url", required=True,
               help="Where the edition's pages are published (each letter's URL is under it).")
 @click.option("--file-url", help="Where this CMIF file will be published "
                                  "(default: BASE-URL/OUTPUT's name).")
 @click.option("--title", default="Letters of the edition", show_default=True)
 @click.option("--publisher", default="", help="Who publishes the edition.")
-@reports_errors
 def export_cmif(files: tuple[Path, ...], output: Path, base_url: str, file_url: str | None,
                 title: str, publisher: str) -> None:
     """CMIF (Correspondence Metadata Interchange Format) of the letters among TEI FILES."""
@@ -223,12 +239,10 @@ def export_cmif(files: tuple[Path, ...], output: Path, base_url: str, file_url: 
 
 
 @export.command("package")
-@click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
-              show_default=True, help="Edition config naming the sources (built with `build`).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="The bag's folder (must not exist yet).")
+@config_option("Edition config naming the sources (built with `build`).",
+               default=Path("tei/edition.toml"), show_default=True)
+@output_option("The bag's folder (must not exist yet).", required=True)
 @click.option("--title", help="The edition's title (default: the config's, else the folder's).")
-@reports_errors
 def export_package(config: Path, output: Path, title: str | None) -> None:
     """A BagIt bag of the edition: TEI, schemas, register, metadata and the built site."""
     from teikit.config import load_config
@@ -245,16 +259,16 @@ def export_package(config: Path, output: Path, title: str | None) -> None:
 
 
 @main.command()
-@click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
-              show_default=True, help="Edition config naming the sources and the register.")
+@config_option("Edition config naming the sources and the register.",
+               default=Path("tei/edition.toml"), show_default=True)
+@formats_option()
 @click.option("--force", is_flag=True,
               help="Rebuild everything, not only what changed since the last build, and "
                    "overwrite TEI files edited by hand or not written by teikit, keeping each "
                    "as NAME.xml.bak first.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Worker processes (default: one per core).")
-@reports_errors
-def build(config: Path, force: bool, jobs: int | None) -> None:
+def build(config: Path, formats: str | None, force: bool, jobs: int | None) -> None:
     """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF).
 
     Only what changed since the last build is done again (the build state is kept in
@@ -262,10 +276,12 @@ def build(config: Path, force: bool, jobs: int | None) -> None:
     written by teikit, and so is not overwritten), is reported and keeps its earlier outputs;
     the others are built; the exit status is 1."""
     from teikit.build import build_edition
+    from teikit.config import parse_formats
     from teikit.progress import TerminalProgress
 
-    progress = TerminalProgress()
-    report = build_edition(config, force=force, jobs=jobs, progress=progress)
+    chosen = parse_formats(formats) if formats is not None else None
+    report = build_edition(config, force=force, jobs=jobs, formats=chosen,
+                           progress=TerminalProgress())
     for message in report.warnings:
         warn(message)
     for backup in report.backups:
@@ -279,12 +295,11 @@ def build(config: Path, force: bool, jobs: int | None) -> None:
 
 
 @main.command()
-@click.option("--config", type=click.Path(path_type=Path), default=Path("tei/edition.toml"),
-              show_default=True, help="Edition config naming the site folder.")
+@config_option("Edition config naming the site folder.", default=Path("tei/edition.toml"),
+               show_default=True)
 @click.option("--site", "site_dir", type=click.Path(path_type=Path),
               help="Serve this folder instead of the config's site.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@reports_errors
 def serve(config: Path, site_dir: Path | None, port: int) -> None:
     """Serve the built site on 127.0.0.1 (the search needs HTTP; file:// pages cannot load it)."""
     from teikit.config import load_config
@@ -309,12 +324,10 @@ def corrections() -> None:
 
 @corrections.command("absorb")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--config", type=click.Path(path_type=Path),
-              help="Edition config (default: edition.toml next to FILE or above).")
+@config_option("Edition config (default: edition.toml next to FILE or above).")
 @click.option("--source", type=click.Path(path_type=Path),
               help="The transcription FILE was made from (default: the config's sources/NAME.txt).")
-@click.option("--encoding", help="Decode the source with this codec instead of detecting it.")
-@reports_errors
+@encoding_option()
 def corrections_absorb_command(file: Path, config: Path | None, source: Path | None,
                                encoding: str | None) -> None:
     """Write the mark-up edits made by hand in a TEI FILE into its corrections file.
@@ -343,13 +356,11 @@ def stylesheet_option(name: str) -> Callable[[F], F]:
 
 
 @render.command("html")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the page (default: FILE with .html). One FILE only.")
+@files_argument()
+@output_option("Where to write the page (default: FILE with .html). One FILE only.")
 @click.option("--site", "site_dir", type=click.Path(path_type=Path),
               help="Write a site instead: one page per FILE plus index.html, into this directory.")
 @stylesheet_option("html")
-@reports_errors
 def render_html_command(files: tuple[Path, ...], output: Path | None,
                         site_dir: Path | None, stylesheet: Path | None) -> None:
     """Render TEI FILES as HTML reading editions (assets are copied next to the pages)."""
@@ -358,8 +369,7 @@ def render_html_command(files: tuple[Path, ...], output: Path | None,
     if site_dir is not None:
         if output is not None:
             raise click.UsageError("-o/--output and --site exclude each other")
-        for page in render_site(list(files), site_dir, warn, stylesheet=stylesheet):
-            click.echo(f"wrote {page}")
+        _echo_written(render_site(list(files), site_dir, warn, stylesheet=stylesheet))
         return
     if len(files) != 1:
         raise click.UsageError("give one FILE, or use --site DIR for several")
@@ -376,7 +386,6 @@ def entities() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--contexts", default=3, show_default=True, type=click.IntRange(min=0),
               help="Contexts shown per entity.")
-@reports_errors
 def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
     """Entities of a TEI FILE with counts and contexts, mentions left for review, and
     capitalised names the register does not know."""
@@ -393,15 +402,12 @@ def entities_report_command(file: Path, as_json: bool, contexts: int) -> None:
 
 @entities.command("suggest")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="The register to add to (created if missing; default: the one the edition "
-                   "config names, else print a new register).")
-@click.option("--config", type=click.Path(path_type=Path),
-              help="Edition config naming the register (default: edition.toml next to the "
-                   "first source's tei/ folder).")
+@output_option("The register to add to (created if missing; default: the one the edition "
+               "config names, else print a new register).")
+@config_option("Edition config naming the register (default: edition.toml next to the first "
+               "source's tei/ folder).")
 @click.option("--dry-run", is_flag=True, help="List what would be added; write nothing.")
-@click.option("--encoding", help="Decode the sources with this codec instead of detecting it.")
-@reports_errors
+@encoding_option("Decode the sources with this codec instead of detecting it.")
 def entities_suggest_command(sources: tuple[Path, ...], output: Path | None, config: Path | None,
                              dry_run: bool, encoding: str | None) -> None:
     """Add the names SOURCES use to the edition's register: new entries only, marked
@@ -434,7 +440,7 @@ def entities_suggest_command(sources: tuple[Path, ...], output: Path | None, con
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@files_argument()
 @click.option("--schema", "schemas", multiple=True, default=("edition",), show_default=True,
               help="edition (schema/edition.xsd + edition.sch), tei_all, or a .xsd/.rng/.sch "
                    "file, or a .odd customisation; repeat to check several.")
@@ -445,7 +451,6 @@ def entities_suggest_command(sources: tuple[Path, ...], output: Path | None, con
 @click.option("--engine", type=click.Choice(["auto", "jing", "lxml"]), default="auto",
               show_default=True, help="RELAX NG engine for tei_all/.rng: jing if installed, "
                                       "else lxml.")
-@reports_errors
 def validate(files: tuple[Path, ...], schemas: tuple[str, ...], output_format: str,
              tei_all: Path | None, engine: str) -> None:
     """Validate TEI FILES (a directory: every .xml in it).
@@ -469,12 +474,9 @@ def validate(files: tuple[Path, ...], schemas: tuple[str, ...], output_format: s
 
 @render.command("fo")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the XSL-FO (default: FILE with .fo).")
-@click.option("--page-size", type=click.Choice(["A5", "A4"], case_sensitive=False), default="A5",
-              show_default=True, help="Page size of the printed book.")
+@output_option("Where to write the XSL-FO (default: FILE with .fo).")
+@page_size_option()
 @stylesheet_option("fo")
-@reports_errors
 def render_fo_command(file: Path, output: Path | None, page_size: str,
                       stylesheet: Path | None) -> None:
     """Render a TEI FILE as XSL-FO, the print edition before layout."""
@@ -486,14 +488,11 @@ def render_fo_command(file: Path, output: Path | None, page_size: str,
 
 @render.command("pdf")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Where to write the PDF (default: FILE with .pdf); the .fo is kept beside it.")
-@click.option("--page-size", type=click.Choice(["A5", "A4"], case_sensitive=False), default="A5",
-              show_default=True, help="Page size of the printed book.")
+@output_option("Where to write the PDF (default: FILE with .pdf); the .fo is kept beside it.")
+@page_size_option()
 @click.option("--fop", "fop_executable", metavar="PATH",
               help="Apache FOP executable (default: $TEIKIT_FOP, else fop on the PATH).")
 @stylesheet_option("fo")
-@reports_errors
 def render_pdf_command(file: Path, output: Path | None, page_size: str,
                        fop_executable: str | None, stylesheet: Path | None) -> None:
     """Render a TEI FILE as a PDF book with Apache FOP."""

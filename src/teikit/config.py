@@ -15,6 +15,7 @@ site = "../site"               # where it writes the HTML pages, the FO and the 
 page_size = "A5"               # of the PDFs: A5 or A4
 title = "…"                    # the edition's title on its pages
 order = "date"                 # of the texts: date (their own dates) | name | ["NAME", …]
+formats = ["html", "pdf"]      # what `teikit build` renders: html, fo, pdf (pdf keeps its .fo)
 text_rights = "…"              # rights in the text (the licence above is the encoding's)
 text_rights_url = "https://…"
 base_url = "https://…"         # where the TEI is published: publicationStmt/idno type="URI"
@@ -105,6 +106,17 @@ class EditionConfig:
         return str(self.edition.get("page_size", "A5"))
 
     @property
+    def formats(self) -> tuple[str, ...]:
+        """What the build renders (``formats`` in ``[edition]``; default: everything)."""
+        value = self.edition.get("formats", list(OUTPUT_FORMATS))
+        if isinstance(value, str):
+            value = value.split(",")
+        if not isinstance(value, list):
+            raise InputError(f"{self.path}: [edition] formats must be a list such as "
+                             '["html", "pdf"]')
+        return parse_formats(",".join(str(v) for v in value))
+
+    @property
     def html_stylesheet(self) -> Path | None:
         """The project's HTML stylesheet (``[render] html_stylesheet``), or None for teikit's."""
         return self._render_path("html_stylesheet")
@@ -148,8 +160,23 @@ class EditionConfig:
         )
 
 
+OUTPUT_FORMATS = ("html", "fo", "pdf")
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    """``"html,pdf"`` → ``("html", "pdf")``: known names only, in the canonical order."""
+    wanted = {part.strip().lower() for part in value.split(",") if part.strip()}
+    unknown = sorted(wanted - set(OUTPUT_FORMATS))
+    if unknown:
+        raise InputError(f"unknown output format {unknown[0]!r}",
+                         hint=f"choose from {', '.join(OUTPUT_FORMATS)}")
+    if not wanted:
+        raise InputError("no output format chosen", hint=f"choose from {', '.join(OUTPUT_FORMATS)}")
+    return tuple(name for name in OUTPUT_FORMATS if name in wanted)
+
+
 _EDITION_STRINGS = ("publisher", "licence", "licence_url", "register", "sources", "output",
-                    "site", "page_size")
+                    "site", "page_size", "title", "corrections")
 _TEXT_STRINGS = ("editor", "editor_id", "language", "original_language")
 _CALENDARS = ("julian", "gregorian")
 _PAGE_SIZES = ("A5", "A4")
@@ -208,6 +235,23 @@ def _check_edition(path: Path, edition: dict[str, Any]) -> None:
     if page_size.strip().upper() not in _PAGE_SIZES:
         raise InputError(f"{path}: [edition] page_size {page_size!r} is not supported",
                          hint=f"choose one of {', '.join(_PAGE_SIZES)}")
+    if "formats" in edition:
+        formats = edition["formats"]
+        if isinstance(formats, str):
+            formats = formats.split(",")
+        if not isinstance(formats, list) or not all(isinstance(v, str) for v in formats):
+            raise InputError(f"{path}: [edition] formats must be a list such as "
+                             f'["html", "pdf"], not {_kind(edition["formats"])}')
+        try:
+            parse_formats(",".join(formats))
+        except InputError as error:
+            raise InputError(f"{path}: [edition] formats: {error.message}",
+                             hint=error.hint) from None
+    order = edition.get("order", "date")
+    if order not in ("date", "name") and not (
+            isinstance(order, list) and all(isinstance(n, str) for n in order)):
+        raise InputError(f"{path}: [edition] order {order!r} is not an order of the texts",
+                         hint='use "date", "name" or a list of text names')
     for key in ("sources", "output", "site", "register"):
         if key in edition and not edition[key].strip():
             raise InputError(f"{path}: [edition] {key} is empty")

@@ -9,18 +9,24 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
+from typing import Any
 
 from teikit.errors import InputError
 
 LOOPBACK = "127.0.0.1"
 
 
+_TYPES = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+          ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm",
+          ".pf_meta": "application/octet-stream"}
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm",
-        ".pf_meta": "application/octet-stream"}
+    """Pagefind's files with their types; no request log."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.extensions_map = _TYPES
+        super().__init__(*args, **kwargs)
 
     def log_message(self, format: str, *args: object) -> None:
         pass

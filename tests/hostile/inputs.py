@@ -717,6 +717,16 @@ def config_page_size_number(ws: Workspace) -> str:
 
 
 @generator
+def config_formats_unknown(ws: Workspace) -> str:
+    return _config(ws, '[edition]\nformats = ["html", "epub"]\n')
+
+
+@generator
+def config_formats_number(ws: Workspace) -> str:
+    return _config(ws, "[edition]\nformats = 3\n")
+
+
+@generator
 def config_calendar(ws: Workspace) -> str:
     return _config(ws, '[texts.good]\ncalendar = "mayan"\n')
 

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from teikit.cli import main
+from teikit.render.fop import SubprocessFop
 from teikit.render.pdf import render_pdf_report
 from tests.conftest import FIXTURES, SEED_TEI
 
@@ -42,6 +43,14 @@ def seed_book(tmp_path_factory: pytest.TempPathFactory) -> Book:
     out = tmp_path_factory.mktemp("print-seed") / "serge-year-one-2.pdf"
     report = render_pdf_report(SEED_TEI, out)
     return Book("seed", SEED_TEI, report.pdf, report.fo, report.warnings)
+
+
+@pytest.fixture(scope="session")
+def command_book(tmp_path_factory: pytest.TempPathFactory) -> Book:
+    """The sample printed by the ``fop`` command (a JVM per layout), as without JPype."""
+    out = tmp_path_factory.mktemp("print-command") / "sample-print.pdf"
+    report = render_pdf_report(SAMPLE_TEI, out, session=SubprocessFop())
+    return Book("command", SAMPLE_TEI, report.pdf, report.fo, report.warnings)
 
 
 @pytest.fixture(params=["sample", "seed"])

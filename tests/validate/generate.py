@@ -123,6 +123,8 @@ class Generator:
             return self.random.choice([f"{year}", f"{year}-{month}", f"{year}-{month}-{day}"])
         if name == "omissionSign":
             return self.random.choice(["...", "…", ". . .", "....", "[...]", "[…]"])
+        if name == "quantity":
+            return self.random.choice(["500", "3.525", "100000"])
         if name == "word":
             return self.random.choice(["123", "xiv", "a"])
         if name == "language":

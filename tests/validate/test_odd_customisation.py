@@ -11,7 +11,13 @@ from lxml import etree
 
 from teikit.cli import main
 from teikit.validate import check_files
-from teikit.validate.oddcompile import OddError, build_grammar, compile_odd, element_modules
+from teikit.validate.oddcompile import (
+    OddError,
+    build_grammar,
+    build_rules,
+    compile_odd,
+    element_modules,
+)
 from teikit.validate.report import FileResult, Report
 from tests.conftest import TEI_ALL_RNG
 
@@ -125,7 +131,11 @@ def test_cli_names_an_unsupported_construct_and_its_line() -> None:
      "<content> in <elementSpec ident='p' mode='change'> is not supported"),
     ('<elementSpec ident="p" mode="replace"/>', "<elementSpec mode='replace'> (ident='p')"),
     ('<macroSpec ident="macro.paraContent" mode="change"/>', "<macroSpec> is not supported"),
-    ('<constraintSpec ident="c" scheme="schematron"/>', "<constraintSpec> is not supported"),
+    ('<constraintSpec ident="c" scheme="xpath"/>', "<constraintSpec scheme='xpath'> is not "
+                                                   "supported"),
+    ('<constraintSpec ident="c"><constraint><sch:assert xmlns:sch="http://purl.oclc.org/dsdl/'
+     'schematron" test="true()">x</sch:assert></constraint></constraintSpec>',
+     "<sch:assert> in constraintSpec 'c' has no context"),
     ('<moduleRef key="nonesuch"/>', "<moduleRef key='nonesuch'>: no such TEI module"),
     ('<moduleRef key="namesdates" include="msDesc"/>', "not in module namesdates: msDesc"),
     ('<moduleRef url="https://example.org/x.rng"/>', "<moduleRef url=…>"),
@@ -144,3 +154,49 @@ def test_unsupported_constructs_are_named_with_their_line(tmp_path: Path, body: 
     assert "custom.odd:4: <" in text and message in text
     assert "\n" not in text
 
+
+
+SCH = 'xmlns:sch="http://purl.oclc.org/dsdl/schematron"'
+RULES_BODY = (
+    f'<constraintSpec ident="one-title" scheme="schematron"><constraint><sch:rule {SCH} '
+    'context="tei:titleStmt"><sch:assert test="count(tei:title) = 1">one title only'
+    "</sch:assert></sch:rule></constraint></constraintSpec>"
+    '<elementSpec ident="p" mode="change"><constraintSpec ident="p-not-empty" '
+    f'scheme="schematron"><constraint><sch:report {SCH} test="not(normalize-space())">an empty '
+    "paragraph</sch:report></constraint></constraintSpec></elementSpec>")
+TWO_TITLES_EMPTY_P = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+                      "<title>a</title><title>b</title></titleStmt><publicationStmt><p>p</p>"
+                      "</publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc>"
+                      "</teiHeader><text><body><p/></body></text></TEI>")
+
+
+def test_schematron_constraints_of_an_odd_become_named_checks(tmp_path: Path) -> None:
+    odd = write_odd(tmp_path, RULES_BODY)
+    rules = build_rules(odd)
+    assert rules is not None
+    ids = rules.getroot().xpath("//sch:assert/@id | //sch:report/@id",
+                                namespaces={"sch": "http://purl.oclc.org/dsdl/schematron"})
+    assert sorted(ids) == ["one-title", "p-not-empty"]
+    document = tmp_path / "doc.xml"
+    document.write_text(TWO_TITLES_EMPTY_P, encoding="utf-8")
+    problems = check_files([document], odd, tei_all_path=TEI_ALL_RNG).problems
+    assert sorted(p.rule for p in problems) == ["sch:one-title", "sch:p-not-empty"]
+
+
+@needs_jing
+def test_the_edition_odd_compiles_and_accepts_the_seed_edition(tmp_path: Path) -> None:
+    from tests.conftest import REPO
+
+    seed = REPO / "tei" / "serge-year-one-2.xml"
+    odd = REPO / "schema" / "edition.odd"
+    report = check_files([seed], odd, tei_all_path=TEI_ALL_RNG)
+    assert report.exit_code == 0, [p.message for p in report.problems]
+    broken = etree.parse(str(seed))
+    first = broken.getroot().xpath("//tei:persName[@ref][1]",
+                                   namespaces={"tei": "http://www.tei-c.org/ns/1.0"})[0]
+    first.set("ref", "#nobody-of-that-name")
+    dangling = tmp_path / "dangling.xml"
+    broken.write(str(dangling), xml_declaration=True, encoding="UTF-8")
+    problems = check_files([dangling], odd, tei_all_path=TEI_ALL_RNG).problems
+    assert [p.rule for p in problems if "nobody-of-that-name" in p.message] \
+        == ["sch:ref-resolves"]

@@ -107,10 +107,17 @@
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="($e/self::tei:quote and ($e/@type = 'block' or $e/@rend = ('display', 'block')))
       or (not($e/self::tei:note) and $e/parent::tei:*[map:contains($tk:block-parents, local-name())]
-          and not($e/preceding-sibling::text()[normalize-space()] or $e/following-sibling::text()[normalize-space()])
+          and not(tk:has-loose-text($e/..))
           and not($e/self::tei:quote and $e/@rend = 'inline'))
       or ($e/(tei:p | tei:lg | tei:list | tei:table | tei:sp | tei:ab | tei:div | tei:floatingText | tei:l
           | eg:egXML | tei:listBibl) and not($e/self::tei:note))"/>
+  </xsl:function>
+
+  <!-- Text beside the children of an element: asked once per parent, not once per child
+       (scanning the siblings of every child was quadratic in long divisions). -->
+  <xsl:function name="tk:has-loose-text" as="xs:boolean" cache="yes">
+    <xsl:param name="parent" as="element()?"/>
+    <xsl:sequence select="exists($parent/text()[normalize-space()])"/>
   </xsl:function>
 
   <!-- ===== structure ===== -->
@@ -124,7 +131,8 @@
   </xsl:function>
 
   <!-- A container lays its children out as blocks: every ancestor is structural, too. -->
-  <xsl:function name="tk:is-container" as="xs:boolean">
+  <!-- asked for every element (section numbers, owner blocks): remembered per element -->
+  <xsl:function name="tk:is-container" as="xs:boolean" cache="yes">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="tk:is-structural($e) and not($e/self::tei:TEI or $e/self::tei:teiCorpus)
       and (every $a in $e/ancestor::* satisfies tk:is-structural($a))"/>

@@ -55,7 +55,8 @@
   <!-- Does the stylesheet generate marks for this element? Not when the text already has them. -->
   <xsl:function name="tk:has-marks" as="xs:boolean">
     <xsl:param name="q" as="element()"/>
-    <xsl:variable name="first" select="substring(normalize-space(string($q)), 1, 1)"/>
+    <!-- the first character of the text: from its first non-blank text node, not the whole string -->
+    <xsl:variable name="first" select="substring(normalize-space(($q//text()[normalize-space()])[1]), 1, 1)"/>
     <xsl:variable name="rend" select="tokenize(string($q/@rend))"/>
     <xsl:sequence select="exists($q/(self::tei:quote | self::tei:q | self::tei:soCalled | self::tei:said
         | self::tei:title[@level = 'a' or tokenize(@rend) = map:keys($tk:marks-by-rend)]))

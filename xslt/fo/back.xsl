@@ -100,6 +100,9 @@
   <xsl:function name="f:is-cited" as="xs:boolean">
     <xsl:param name="m" as="element()"/>
     <xsl:choose>
+      <xsl:when test="$index-cite = 'all'">
+        <xsl:sequence select="true()"/>
+      </xsl:when>
       <xsl:when test="$index-cite = 'auto'">
         <xsl:variable name="key" select="tk:mention-id($m)"/>
         <xsl:variable name="block" select="$m/ancestor::*[self::p or self::ab or self::l or self::item or self::cell

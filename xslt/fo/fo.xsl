@@ -9,9 +9,10 @@
   Parameters
     page-size    'A5' (default) or 'A4'.
     index-cite   'auto' (default): the index cites the first mention of a name in each paragraph;
-                 otherwise a space-separated list of the mention ids (ix.K.N) to cite. The PDF
-                 renderer lays the book out once, finds the page of every mention and passes the
-                 first mention on each page, so that no page number is printed twice.
+                 'all': every mention; otherwise a space-separated list of the mention ids (ix.K.N)
+                 to cite. The PDF renderer lays the book out with 'all', finds the page of every
+                 mention and keeps the first mention on each page (fo/index-pages.xsl), so that
+                 no page number is printed twice.
 
   Conventions shared with the HTML edition (which notes are numbered, quotation marks by nesting,
   date labels, register lookups, the description of the source) come from common.xsl.

@@ -200,6 +200,11 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- an amount of money is not broken across lines ("£3 10s.", "five million francs") -->
+  <xsl:template match="measure[@type = 'currency']" priority="1">
+    <fo:inline keep-together.within-line="always"><xsl:call-template name="phrase"/></fo:inline>
+  </xsl:template>
+
   <!-- the first Old Style date carries a footnote on the calendar -->
   <xsl:template match="date" priority="1">
     <xsl:variable name="doc" select="ancestor::TEI[1]"/>

@@ -25,6 +25,9 @@
 
   <xsl:param name="assets" as="xs:string" select="'assets/'"/>
   <xsl:param name="home" as="xs:string" select="''"/>
+  <!-- what the page's head says about the text (JSON: "dc" pairs, "schema_org" JSON-LD), from
+       teikit's metadata mapping; empty when the stylesheet runs outside teikit -->
+  <xsl:param name="metadata" as="xs:string" select="''"/>
 
   <xsl:mode use-accumulators="#all"/>
   <xsl:mode name="block" use-accumulators="#all"/>

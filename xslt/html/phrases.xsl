@@ -180,6 +180,13 @@
     </time>
   </xsl:template>
 
+  <!-- an amount of money: the text as printed, its value for machines ("500 rouble") -->
+  <xsl:template match="tei:measure[@type = 'currency']">
+    <data class="measure measure-currency" value="{@quantity} {@unit}">
+      <xsl:apply-templates/>
+    </data>
+  </xsl:template>
+
   <!-- A phrase with an explanation on hover or focus: $content, then the tip. -->
   <xsl:template name="h:explained">
     <xsl:param name="class" as="xs:string"/>

@@ -8,11 +8,12 @@ register share) and :mod:`.conventions` (how delimiters are recorded, which the 
 read too); everything else in the package is the converter's own.
 """
 
+from typing import TYPE_CHECKING
+
 from teikit.convert import conventions
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.pipeline import (
     Conversion,
-    InvalidConversionError,
     check_conversions,
     convert_file,
     convert_text,
@@ -20,6 +21,11 @@ from teikit.convert.pipeline import (
     prepare_conversion,
 )
 from teikit.convert.readback import comparable, read_back, read_back_file
+from teikit.errors import InvalidConversionError
+
+if TYPE_CHECKING:
+    from teikit.convert.absorption import AbsorbReport, absorb, correction_table
+    from teikit.convert.corrections import occurrence_at
 
 __all__ = [
     "AbsorbReport",

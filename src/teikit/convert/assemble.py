@@ -244,7 +244,7 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
                 append(closer, weaver.block(el(tag), block))
     if not len(body):
         append(body, el("div", el("p"), type="section"))
-    markers = {}
+    markers: dict[str, etree._Element] = {}
     for note in body.iter(qname("note")):
         if note.get("type") == "footnote" and note.get("n"):
             markers.setdefault(note.get("n"), note)

@@ -57,7 +57,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
         raise InputError(f"{name}: the file is empty", hint="expected a plain-text transcription")
     if encoding is not None:
         try:
-            is_text = codecs.lookup(encoding)._is_text_encoding  # type: ignore[attr-defined]
+            is_text = codecs.lookup(encoding)._is_text_encoding
         except LookupError:
             is_text = None
         if not is_text:

@@ -189,4 +189,3 @@ def convert_file(source: Path, output: Path | None = None, *, config_path: Path 
     conversion.backup = may_replace(conversion.output, force)
     write_bytes_atomically(conversion.output, conversion.data, [Path(source)])
     return conversion
-    return conversion

@@ -23,7 +23,7 @@ from teikit.export.datacite import datacite, zenodo
 from teikit.export.dublin_core import dublin_core
 from teikit.export.metadata import TextMetadata, read_metadata
 from teikit.export.register_files import register_csv, register_json, register_tei
-from teikit.register import Register
+from teikit.register import Entry, Register
 from teikit.resources import schema_path
 from teikit.xmlio import parse_xml_file
 
@@ -44,7 +44,7 @@ def _xml(tree: etree._ElementTree) -> bytes:
 
 
 def merged_register(metadata: Iterable[TextMetadata]) -> tuple[Register, dict[str, int]]:
-    entries = {}
+    entries: dict[str, Entry] = {}
     mentions: dict[str, int] = {}
     for meta in metadata:
         entries.update(meta.register.entries)

@@ -523,6 +523,23 @@ def _nationalities() -> frozenset[str]:
     return gazetteer.language_names() | {"Russian", "Prussian", "Austrian", "British", "Polish"}
 
 
+# what stands just before a name, first match decides: pattern, kind, weight, reason, and
+# whether the rule holds only when no article precedes the name ("in the X" is not "in X")
+_BEFORE_EVIDENCE: tuple[tuple[re.Pattern[str], EntityKind, float, str, bool], ...] = (
+    (_TITLE_IN, EntityKind.TITLE, WEIGHT_MEDIUM + 1.0, "written or printed in it", False),
+    (_TITLE_BEFORE, EntityKind.TITLE, WEIGHT_MEDIUM + 1.0, "a periodical named before it", False),
+    (_ON_THE, EntityKind.PLACE, WEIGHT_WEAK + 0.2, "‘on the X’", False),
+    (_PLACE_BEFORE, EntityKind.PLACE, WEIGHT_MEDIUM - 0.3, "a preposition of place", True),
+    (_TO_FROM_BEFORE, EntityKind.PLACE, WEIGHT_WEAK, "‘to X’, ‘from X’", True),
+    (_OF_BEFORE, EntityKind.PLACE, WEIGHT_WEAK / 2, "‘of X’", True),
+)
+# a noun just after a name, first match decides
+_NOUN_AFTER_EVIDENCE: tuple[tuple[re.Pattern[str], EntityKind, float, str], ...] = (
+    (_ORG_AFTER, EntityKind.ORG, WEIGHT_MEDIUM + 0.5, "an organisation noun after it"),
+    (_PLACE_AFTER, EntityKind.PLACE, WEIGHT_MEDIUM + 0.5, "a place noun after it"),
+)
+
+
 def _context_evidence(candidate: Candidate, text: str, start: int, end: int, words: list[str],
                       plural: bool) -> None:
     before = text[max(0, start - 60):start]
@@ -530,24 +547,16 @@ def _context_evidence(candidate: Candidate, text: str, start: int, end: int, wor
     article = bool(_ARTICLE_BEFORE.search(before))
     if _BYLINE.match(text[:start]):
         candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "a byline")
-    if _TITLE_IN.search(before):
-        candidate.add(EntityKind.TITLE, WEIGHT_MEDIUM + 1.0, "written or printed in it")
-    elif _TITLE_BEFORE.search(before):
-        candidate.add(EntityKind.TITLE, WEIGHT_MEDIUM + 1.0, "a periodical named before it")
-    elif _ON_THE.search(before):
-        candidate.add(EntityKind.PLACE, WEIGHT_WEAK + 0.2, "‘on the X’")
-    elif _PLACE_BEFORE.search(before) and not article:
-        candidate.add(EntityKind.PLACE, WEIGHT_MEDIUM - 0.3, "a preposition of place")
-    elif _TO_FROM_BEFORE.search(before) and not article:
-        candidate.add(EntityKind.PLACE, WEIGHT_WEAK, "‘to X’, ‘from X’")
-    elif _OF_BEFORE.search(before) and not article:
-        candidate.add(EntityKind.PLACE, WEIGHT_WEAK / 2, "‘of X’")
+    for pattern, kind, weight, reason, without_article in _BEFORE_EVIDENCE:
+        if pattern.search(before) and not (without_article and article):
+            candidate.add(kind, weight, reason)
+            break
     if plural and (article or _POSSESSIVE_BEFORE.search(before)):
         candidate.add(EntityKind.ORG, WEIGHT_MEDIUM, "a plural after an article: a group")
-    if _ORG_AFTER.match(after):
-        candidate.add(EntityKind.ORG, WEIGHT_MEDIUM + 0.5, "an organisation noun after it")
-    elif _PLACE_AFTER.match(after):
-        candidate.add(EntityKind.PLACE, WEIGHT_MEDIUM + 0.5, "a place noun after it")
+    for pattern, kind, weight, reason in _NOUN_AFTER_EVIDENCE:
+        if pattern.match(after):
+            candidate.add(kind, weight, reason)
+            break
     if _TITLE_AFTER.match(after):
         candidate.add(EntityKind.TITLE, WEIGHT_MEDIUM, "printed or published")
     if _PERSON_AFTER.match(after):

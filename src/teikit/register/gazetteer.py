@@ -118,7 +118,7 @@ def _lists() -> dict[str, Any]:
 def place_names() -> dict[str, int]:
     """Place name (and its form without diacritics) → weight: 2 for a city's or country's own
     name or an alternate name of a large city, 1 for another alternate or a regional name."""
-    return _lists()["places"]  # type: ignore[no-any-return]
+    return _lists()["places"]
 
 
 def place_weight(form: str) -> int:

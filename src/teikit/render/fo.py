@@ -33,17 +33,20 @@ def check_page_size(page_size: str) -> str:
 
 
 def fo_string(tei: Path | bytes, page_size: str = "A5",
-              cited_mentions: Iterable[str] | None = None, *,
+              cited_mentions: Iterable[str] | None = None, *, cite_all: bool = False,
               stylesheet: Path | None = None) -> str:
     """The XSL-FO of a TEI document as a string.
 
     ``cited_mentions``: the mention ids (``ix.K.N``) whose page numbers the index prints. By
     default the index cites the first mention of a name in each paragraph; the PDF renderer,
-    which knows the pages, passes the first mention on each page instead. ``stylesheet``: a
-    project stylesheet that imports teikit's (``urn:teikit:xslt:fo``) instead of teikit's own.
+    which knows the pages, asks for every mention (``cite_all``) and keeps the first mention on
+    each page (:func:`teikit.render.pdf.cite_pages`). ``stylesheet``: a project stylesheet that
+    imports teikit's (``urn:teikit:xslt:fo``) instead of teikit's own.
     """
     params = {"page-size": check_page_size(page_size)}
-    if cited_mentions is not None:
+    if cite_all:
+        params["index-cite"] = "all"
+    elif cited_mentions is not None:
         ids = sorted(set(cited_mentions), key=_mention_order)
         params["index-cite"] = " ".join(ids) if ids else "none"
     name = str(tei) if isinstance(tei, Path) else "<input>"

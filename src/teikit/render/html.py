@@ -71,7 +71,20 @@ def html_string(tei: Path | bytes, *, assets: str = f"{ASSETS_DIRNAME}/", home: 
     name = str(tei) if isinstance(tei, Path) else "<input>"
     data = read_input_bytes(tei) if isinstance(tei, Path) else tei
     tree = require_tei(parse_xml_bytes(data, name), name)
-    return transform_to_string(stylesheet or STYLESHEET, tree, assets=assets, home=home)
+    return transform_to_string(stylesheet or STYLESHEET, tree, assets=assets, home=home,
+                               metadata=page_metadata(tree, Path(name).stem))
+
+
+def page_metadata(tree: etree._ElementTree, name: str) -> str:
+    """What the page's ``<head>`` says about the text, as JSON for the stylesheet: its Dublin
+    Core elements (``dc``, pairs) and its schema.org description (``schema_org``, JSON-LD)."""
+    from teikit.export.dublin_core import dublin_core_fields
+    from teikit.export.metadata import read_metadata
+    from teikit.export.schema_org import schema_org
+
+    meta = read_metadata(tree, name)
+    return json.dumps({"dc": dublin_core_fields(meta), "schema_org": schema_org(meta)},
+                      ensure_ascii=False)
 
 
 def copy_assets(target_dir: Path, warn: Warn = _ignore) -> Path:

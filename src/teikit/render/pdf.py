@@ -1,43 +1,53 @@
-"""XSL-FO → PDF with Apache FOP, run as a subprocess (never through a shell).
+"""XSL-FO → PDF with Apache FOP: a JVM kept warm in this process, or the ``fop`` command.
 
 FOP is configured by ``xslt/fop/fop.xconf`` (Unicode TrueType fonts, embedded). Its messages are
 read back: errors, unresolved references and characters missing from the fonts (which FOP would
 print as "#") fail the run with a one-line message; other warnings are returned to the caller.
+Which FOP runs is :func:`teikit.render.fop.fop_session`'s choice.
 
 The index needs the page of every mention of a name, which only FOP knows. When the FO has an
-index, :func:`render_pdf` lays the book out once as an area tree, reads the page of each mention,
-and renders the final FO, which cites only the first mention of a name on each page.
+index, :func:`render_pdf` generates the FO once citing every mention, lays it out, reads the page
+of each mention from that layout, keeps in the index only the first mention of a name on each
+page (``xslt/fo/index-pages.xsl``) and lays out that final FO. The pages found are remembered
+(see :mod:`teikit.render.index_cache`): when the same book is built again, the final FO is laid
+out first, its own layout confirms the pages, and one layout is enough.
+
+Nothing is replaced before it is checked: every layout FOP returns must be a whole PDF (or area
+tree), and the PDF and its FO are written only when the final PDF is, so a failed run leaves
+both as they were.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import FopError, OutputError, ToolMissingError
-from teikit.render.fo import MENTION_ID, check_page_size, fo_string
-from teikit.resources import xslt_path
-from teikit.xmlio import (
-    check_not_an_input,
-    replace_output,
-    temporary_path,
-    write_text_atomically,
+from teikit.errors import FopError, OutputError
+from teikit.render.fo import FO_NAMESPACE, MENTION_ID, check_page_size, fo_string
+from teikit.render.fop import (
+    FAST_JVM,
+    FOP_ENV,
+    FOP_TIMEOUT_SECONDS,
+    INSTALL_HINT,
+    FopRun,
+    FopSession,
+    OutputFormat,
+    area_tree_pages,
+    find_fop,
+    fop_session,
+    output_format_of,
 )
+from teikit.resources import xslt_path
+from teikit.xmlio import check_not_an_input, write_bytes_atomically, write_text_atomically
 
-FOP_ENV = "TEIKIT_FOP"
-INSTALL_HINT = "install Apache FOP, e.g. `apt-get install fop`, or set TEIKIT_FOP to its path"
-FOP_TIMEOUT_SECONDS = 600
-# A FOP run is short: the JVM's quick compiler and serial collector make it about a third faster
-# and leave the other cores alone. Debian's launcher reads JAVA_ARGS, upstream's FOP_OPTS; a
-# value the user has set wins.
-FAST_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+__all__ = [
+    "FAST_JVM", "FOP_ENV", "FOP_TIMEOUT_SECONDS", "INSTALL_HINT", "FopError", "FopReport",
+    "PdfResult", "check_pdf", "classify_fop_output", "find_fop", "first_mention_per_page",
+    "fop_config", "mention_pages", "render_pdf", "render_pdf_report", "run_fop",
+]
 
 # commons-logging ("[WARN] FOUserAgent - …") and java.util.logging ("SEVERE: …") lines
 _LEVEL = re.compile(r"^(?:\[(SEVERE|FATAL|ERROR|WARN|WARNING)\]\s+(?:[\w.$]+\s+-\s+)?"
@@ -60,15 +70,6 @@ class FopReport:
 def fop_config() -> Path:
     """The FOP configuration kept with the stylesheets."""
     return xslt_path("fop/fop.xconf")
-
-
-def find_fop(executable: str | None = None) -> str:
-    """The FOP executable: ``executable``, else ``$TEIKIT_FOP``, else ``fop`` on the PATH."""
-    wanted = executable or os.environ.get(FOP_ENV) or "fop"
-    found = shutil.which(wanted)
-    if found is None:
-        raise ToolMissingError(f"Apache FOP not found ({wanted})", hint=INSTALL_HINT)
-    return found
 
 
 def classify_fop_output(output: str) -> FopReport:
@@ -112,30 +113,50 @@ def _last_words(output: str) -> str | None:
 def check_pdf(path: Path, name: str) -> None:
     """FOP's output is a whole PDF: the ``%PDF-`` header and an ``%%EOF`` at the end."""
     try:
-        size = path.stat().st_size
-        with path.open("rb") as stream:
-            head = stream.read(8)
-            stream.seek(max(0, size - 1024))
-            tail = stream.read()
+        data = path.read_bytes()
     except OSError as error:
         raise FopError(f"{name}: FOP's output cannot be read: {error.strerror}") from None
-    if size == 0:
+    check_pdf_bytes(data, name)
+
+
+def check_pdf_bytes(data: bytes, name: str) -> None:
+    """As :func:`check_pdf`, for the PDF in memory."""
+    if not data:
         raise FopError(f"{name}: FOP wrote nothing (is it really Apache FOP?)")
-    if not head.startswith(b"%PDF-") or b"%%EOF" not in tail:
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
         raise FopError(f"{name}: FOP's output is not a complete PDF")
 
 
-def _check_area_tree(path: Path, name: str) -> None:
-    try:
-        head = path.read_bytes()[:4096].lstrip()
-    except OSError as error:
-        raise FopError(f"{name}: FOP's output cannot be read: {error.strerror}") from None
+def check_area_tree_bytes(data: bytes, name: str) -> None:
+    """FOP's output is an XML area tree."""
+    head = data[:4096].lstrip()
     if not head.startswith(b"<?xml") or b"<areaTree" not in head:
         raise FopError(f"{name}: FOP wrote no area tree (is it really Apache FOP?)")
 
 
+def check_fop_run(run: FopRun, name: str, allow_missing_glyphs: bool = False,
+                  output_format: OutputFormat | None = None) -> FopReport:
+    """FOP's report on a layout; raises :class:`FopError` when the layout failed or, when
+    ``output_format`` is given, when its output is not a whole PDF (area tree)."""
+    report = classify_fop_output(run.log)
+    problems = list(report.errors)
+    if not allow_missing_glyphs:
+        problems += report.missing_glyphs
+    if run.returncode != 0 and not problems:
+        problems.append(_last_words(run.log) or f"FOP exited with status {run.returncode}")
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise FopError(f"{name}: FOP: {problems[0]}{more}")
+    if output_format == "pdf":
+        check_pdf_bytes(run.output, name)
+    elif output_format == "at":
+        check_area_tree_bytes(run.output, name)
+    return report
+
+
 def run_fop(fo: Path, out: Path, *, output_format: str = "pdf", fop: str | None = None,
-            allow_missing_glyphs: bool = False, name: str | None = None) -> FopReport:
+            allow_missing_glyphs: bool = False, name: str | None = None,
+            session: FopSession | None = None) -> FopReport:
     """Render ``fo`` with FOP into ``out`` (``pdf`` or the XML area tree ``at``), atomically.
 
     Raises :class:`FopError` when FOP fails, reports an error or an unresolved reference, or (unless
@@ -143,64 +164,29 @@ def run_fop(fo: Path, out: Path, *, output_format: str = "pdf", fop: str | None 
     output is not a complete PDF (area tree). ``out`` is replaced only by a checked result.
     Messages start with ``name`` (default: the FO file).
     """
+    layout_format = output_format_of(output_format)
     name = name or str(fo)
-    executable = find_fop(fop)
+    session = session or fop_session(fop)
     out = Path(out)
     check_not_an_input(out, [fo])
-    temporary = temporary_path(out)
-    if output_format == "pdf":
-        target = ["-pdf", str(temporary)]
-    elif output_format == "at":
-        target = ["-at", "application/pdf", str(temporary)]
-    else:
-        temporary.unlink(missing_ok=True)
-        raise ValueError(f"unknown FOP output format {output_format!r}")
-    command = [executable, "-q", "-c", str(fop_config()), "-fo", str(fo), *target]
+    directory = out.parent if str(out.parent) else Path(".")
+    if not directory.is_dir():
+        raise OutputError(f"{out}: directory {directory} does not exist",
+                          hint="create it first or choose another path")
     try:
-        environment = {"JAVA_ARGS": FAST_JVM, "FOP_OPTS": FAST_JVM, **os.environ}
-        completed = subprocess.run(command, capture_output=True, text=True, check=False,
-                                   timeout=FOP_TIMEOUT_SECONDS, stdin=subprocess.DEVNULL,
-                                   env=environment, errors="replace")
-        report = classify_fop_output(completed.stdout + "\n" + completed.stderr)
-        problems = list(report.errors)
-        if not allow_missing_glyphs:
-            problems += report.missing_glyphs
-        if completed.returncode != 0 and not problems:
-            problems.append(_last_words(completed.stderr)
-                            or f"FOP exited with status {completed.returncode}")
-        if problems:
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            raise FopError(f"{name}: FOP: {problems[0]}{more}")
-        if output_format == "pdf":
-            check_pdf(temporary, name)
-        else:
-            _check_area_tree(temporary, name)
-        replace_output(temporary, out)
-    except subprocess.TimeoutExpired:
-        raise FopError(f"{name}: FOP did not finish within {FOP_TIMEOUT_SECONDS} s") from None
+        data = Path(fo).read_bytes()
     except OSError as error:
-        raise OutputError(f"{out}: cannot be written: {error.strerror}") from None
-    finally:
-        temporary.unlink(missing_ok=True)
+        raise OutputError(f"{fo}: cannot be read: {error.strerror}") from None
+    run = session.layout(data, layout_format)
+    report = check_fop_run(run, name, allow_missing_glyphs, layout_format)
+    write_bytes_atomically(out, run.output, inputs=[Path(fo)])
     return report
 
 
 def mention_pages(area_tree: Path) -> dict[str, int]:
     """The physical page (1-based) on which each index mention ``ix.K.N`` first appears."""
-    pages: dict[str, int] = {}
-    page = 0
-    for event, element in etree.iterparse(str(area_tree), events=("start", "end"),
-                                          resolve_entities=False, no_network=True,
-                                          load_dtd=False, huge_tree=True):
-        if event == "start":
-            if element.tag == "pageViewport":
-                page += 1
-            identifier = element.get("prod-id")
-            if identifier and MENTION_ID.match(identifier):
-                pages.setdefault(identifier, page)
-        elif element.tag == "pageViewport":
-            element.clear()
-    return pages
+    pages = area_tree_pages(Path(area_tree).read_bytes())
+    return {key: page for key, page in pages.items() if MENTION_ID.match(key)}
 
 
 def first_mention_per_page(pages: dict[str, int]) -> list[str]:
@@ -216,11 +202,55 @@ def first_mention_per_page(pages: dict[str, int]) -> list[str]:
     return [identifier for _, identifier in sorted(chosen.values())]
 
 
+def mention_ids(fo: str) -> list[str]:
+    """The ids ``ix.K.N`` of the indexed mentions in an FO document."""
+    root = etree.fromstring(fo.encode("utf-8"), etree.XMLParser(resolve_entities=False,
+                                                                 no_network=True, huge_tree=True))
+    return [value for value in root.xpath("//@id", smart_strings=False)
+            if MENTION_ID.match(str(value))]
+
+
+def cite_pages(fo: str, cited: list[str]) -> str:
+    """The FO whose index cites only ``cited`` (``xslt/fo/index-pages.xsl``)."""
+    from teikit.render import transform_to_string
+
+    ordered = sorted(set(cited), key=_mention_order)
+    return transform_to_string(INDEX_PAGES, fo.encode("utf-8"), cited=" ".join(ordered))
+
+
+def _mention_order(mention_id: str) -> tuple[int, int]:
+    match = MENTION_ID.match(mention_id)
+    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+
+
+INDEX_PAGES = "fo/index-pages.xsl"
+
+
 @dataclass(frozen=True)
 class PdfResult:
     pdf: Path
     fo: Path
     warnings: list[str]
+    layouts: int = 1
+
+
+def warm_up_fo() -> bytes:
+    """A page of text in the edition's fonts: enough for FOP to load and compile its classes."""
+    fo = f"{{{FO_NAMESPACE}}}"
+    root = etree.Element(f"{fo}root", nsmap={"fo": FO_NAMESPACE},
+                         attrib={"font-family": "DejaVu Serif Condensed"})
+    masters = etree.SubElement(root, f"{fo}layout-master-set")
+    master = etree.SubElement(masters, f"{fo}simple-page-master", {
+        "master-name": "page", "page-width": "148mm", "page-height": "210mm"})
+    etree.SubElement(master, f"{fo}region-body", {"margin": "15mm"})
+    sequence = etree.SubElement(root, f"{fo}page-sequence", {"master-reference": "page"})
+    flow = etree.SubElement(sequence, f"{fo}flow", {"flow-name": "xsl-region-body"})
+    for style in ("normal", "italic"):
+        block = etree.SubElement(flow, f"{fo}block", {"font-style": style,
+                                                     "text-align": "justify",
+                                                     "hyphenate": "true", "language": "en"})
+        block.text = "Year One of the Russian Revolution. " * 40
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
 def render_pdf(tei: Path, out: Path, page_size: str = "A5", *, fop: str | None = None,
@@ -232,15 +262,20 @@ def render_pdf(tei: Path, out: Path, page_size: str = "A5", *, fop: str | None =
 
 def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str | None = None,
                       allow_missing_glyphs: bool = False, exact_index: bool = True,
+                      session: FopSession | None = None, remember: bool = True,
                       stylesheet: Path | None = None) -> PdfResult:
     """As :func:`render_pdf`, also returning FOP's remaining warnings.
 
-    ``exact_index=False`` skips the layout pass that finds the pages of the mentions: one FOP
-    run instead of two, and an index that may print a page number more than once.
-    ``stylesheet``: a project stylesheet that imports teikit's FO stylesheet.
+    ``exact_index=False`` skips finding the pages of the mentions: one layout, and an index
+    that cites the first mention of a name in each paragraph (it may print a page twice).
+    ``session``: the FOP to use (default :func:`teikit.render.fop.fop_session`); ``remember``:
+    keep the pages found for the next build of the same book. ``stylesheet``: a project
+    stylesheet that imports teikit's FO stylesheet.
     """
+    from teikit.render import index_cache
+
     page_size = check_page_size(page_size)
-    find_fop(fop)  # fail early, before any work, when FOP is missing
+    session = session or fop_session(fop)  # fails early, before any work, when FOP is missing
     out = Path(out)
     fo_path = out.with_suffix(".fo")
     check_not_an_input(out, [tei])
@@ -248,22 +283,47 @@ def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str |
     if out.resolve() == fo_path.resolve():
         raise OutputError(f"{out}: the PDF and its FO would be the same file",
                           hint="give the PDF a .pdf name")
-    draft = fo_string(tei, page_size, stylesheet=stylesheet)
-    text = draft
-    # the FO and the PDF are made in a private scratch folder; the kept outputs are replaced only
-    # when FOP has written a checked PDF, so a failed run leaves both as they were
-    with tempfile.TemporaryDirectory(prefix="teikit-fop-") as scratch:
-        if exact_index and 'id="ix.' in draft:
-            draft_path = Path(scratch) / "draft.fo"
-            draft_path.write_text(draft, encoding="utf-8")
-            area_tree = Path(scratch) / "draft.at.xml"
-            run_fop(draft_path, area_tree, output_format="at", fop=fop,
-                    allow_missing_glyphs=allow_missing_glyphs, name=f"{tei} (index layout)")
-            cited = first_mention_per_page(mention_pages(area_tree))
-            text = fo_string(tei, page_size, cited_mentions=cited, stylesheet=stylesheet)
-        final_fo = Path(scratch) / fo_path.name
-        final_fo.write_text(text, encoding="utf-8")
-        report = run_fop(final_fo, out, fop=fop, allow_missing_glyphs=allow_missing_glyphs,
-                         name=str(fo_path))
+    name = str(fo_path)
+    if not exact_index:
+        text = fo_string(tei, page_size, stylesheet=stylesheet)
+        run = session.layout(text.encode("utf-8"), "pdf")
+        return _finish(tei, out, fo_path, text, run, name, allow_missing_glyphs, 1)
+
+    draft = fo_string(tei, page_size, cite_all=True, stylesheet=stylesheet)
+    mentions = mention_ids(draft)
+    if not mentions:
+        run = session.layout(draft.encode("utf-8"), "pdf")
+        return _finish(tei, out, fo_path, draft, run, name, allow_missing_glyphs, 1)
+    key = index_cache.key(draft) if remember else None
+    remembered = index_cache.read(key) if key else None
+    pages_with_pdf = isinstance(session, _pages_with_pdf())
+    if remembered is not None and pages_with_pdf:
+        text = cite_pages(draft, remembered)
+        run = session.layout(text.encode("utf-8"), "pdf", page_ids=mentions)
+        check_fop_run(run, name, allow_missing_glyphs, "pdf")
+        if set(first_mention_per_page(run.pages)) == set(remembered):
+            return _finish(tei, out, fo_path, text, run, name, allow_missing_glyphs, 1)
+    layout = session.layout(draft.encode("utf-8"), "at", page_ids=mentions)
+    check_fop_run(layout, f"{tei} (index layout)", allow_missing_glyphs, "at")
+    cited = first_mention_per_page(layout.pages)
+    if key:
+        index_cache.write(key, cited)
+    text = cite_pages(draft, cited)
+    run = session.layout(text.encode("utf-8"), "pdf")
+    return _finish(tei, out, fo_path, text, run, name, allow_missing_glyphs, 2)
+
+
+def _pages_with_pdf() -> type:
+    from teikit.render.fop import JvmFop
+
+    return JvmFop
+
+
+def _finish(tei: Path, out: Path, fo_path: Path, text: str, run: FopRun, name: str,
+            allow_missing_glyphs: bool, layouts: int) -> PdfResult:
+    """Write the PDF and then its FO, once the PDF is checked (a failure keeps both)."""
+    report = check_fop_run(run, name, allow_missing_glyphs, "pdf")
+    write_bytes_atomically(out, run.output, inputs=[tei])
     write_text_atomically(fo_path, text, inputs=[tei])
-    return PdfResult(pdf=out, fo=fo_path, warnings=report.warnings + report.missing_glyphs)
+    return PdfResult(pdf=out, fo=fo_path, warnings=report.warnings + report.missing_glyphs,
+                     layouts=layouts)

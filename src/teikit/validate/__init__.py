@@ -19,12 +19,11 @@ from pathlib import Path
 
 from teikit.errors import InputError, UnreadableError
 from teikit.resources import schema_path
-from teikit.validate.oddcompile import compile_odd
+from teikit.validate.oddcompile import compile_odd, compile_odd_rules
 from teikit.validate.relaxng import Engine, choose_engine, find_tei_all, validate_relaxng
 from teikit.validate.report import INVALID, UNREADABLE, VALID, Problem, Report, group_by_file
 from teikit.validate.schematron import validate_schematron
 from teikit.validate.source import Source, read_source
-from teikit.validate.xsd import validate_xsd
 
 __all__ = [
     "INVALID", "UNREADABLE", "VALID", "Problem", "Report", "SchemaSpec", "check_documents",
@@ -64,6 +63,9 @@ def resolve_schemas(schemas: SchemaSpec | Sequence[SchemaSpec],
                     raise InputError(f"{spec}: schema file not found")
                 compiled = compile_odd(path, find_tei_all(tei_all_path))
                 checks.append(_Check("rng", compiled, path.name))
+                rules = compile_odd_rules(path)
+                if rules is not None:
+                    checks.append(_Check("sch", rules, f"{path.name} (Schematron)"))
                 continue
             kind = {".xsd": "xsd", ".sch": "sch", ".rng": "rng"}.get(path.suffix.lower())
             if kind is None:
@@ -73,6 +75,27 @@ def resolve_schemas(schemas: SchemaSpec | Sequence[SchemaSpec],
                 raise InputError(f"{spec}: schema file not found")
             checks.append(_Check(kind, path, path.name))
     return checks
+
+
+def validate_xsd(source: Source, path: Path) -> list[Problem]:
+    """The problems of ``source`` against the W3C XML Schema at ``path``.
+
+    libxml2 gives the verdict (:mod:`teikit.validate.libxml_xsd`, the schema compiled once per
+    process); only a document it refuses is explained by :mod:`teikit.validate.xsd`
+    (``xmlschema``, imported only then), so a valid document never waits for xmlschema.
+    """
+    from teikit.validate import libxml_xsd
+
+    if libxml_xsd.is_valid(source, path):
+        return []
+    from teikit.validate import xsd
+
+    problems = xsd.validate_xsd(source, path)
+    if problems or libxml_xsd.compiled_xsd(path) is None:
+        return problems
+    # libxml2 refused what xmlschema accepts: say what libxml2 said rather than nothing
+    return [Problem(source.name, line, 1, "error", message, "xsd:libxml2")
+            for line, message in libxml_xsd.libxml_messages(source, path)]
 
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:

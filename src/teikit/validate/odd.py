@@ -36,10 +36,11 @@ MODULES: dict[str, tuple[str, ...]] = {
     "core": ("p", "title", "author", "editor", "respStmt", "resp", "name", "publisher",
              "pubPlace", "date", "biblScope", "biblStruct", "analytic", "monogr", "imprint",
              "bibl", "listBibl", "note", "gap", "choice", "sic", "corr", "q", "quote",
-             "soCalled", "head", "label", "lb", "address", "addrLine"),
-    "textstructure": ("TEI", "text", "front", "body", "back", "div", "divGen", "titlePage",
+             "soCalled", "head", "label", "lb", "address", "addrLine", "measure", "divGen"),
+    "textstructure": ("TEI", "text", "front", "body", "back", "div", "titlePage",
                       "docAuthor", "docTitle", "titlePart", "opener", "closer", "postscript",
-                      "dateline", "salute", "signed", "standOff"),
+                      "dateline", "salute", "signed"),
+    "linking": ("standOff",),
     "namesdates": ("persName", "orgName", "placeName", "listPerson", "person", "listOrg", "org",
                    "listPlace", "place", "listEvent", "event", "eventName", "listRelation",
                    "relation"),
@@ -65,17 +66,21 @@ def xsd_value_lists(xsd: etree._ElementTree) -> dict[tuple[str, str], list[str]]
     types_of_elements: dict[str, set[str]] = defaultdict(set)
     for element in xsd.xpath("//xs:element[@name][@type]", namespaces=ns):
         types_of_elements[element.get("type").removeprefix("tei:")].add(element.get("name"))
-    lists: dict[tuple[str, str], list[str]] = {}
+    # an element declared with several types (a header title, a register's title) gets the
+    # union of their lists; one type leaving the attribute open leaves it open in the ODD
+    found: dict[tuple[str, str], list[list[str] | None]] = defaultdict(list)
     for attribute in xsd.xpath("//xs:complexType[@name]//xs:attribute[@name]", namespaces=ns):
         owner = attribute.xpath("ancestor::xs:complexType[@name][1]/@name", namespaces=ns)[0]
         values = named.get(attribute.get("type", ""))
         if values is None:
             values = [str(v) for v in attribute.xpath(".//xs:enumeration/@value",
                                                       namespaces=ns)] or None
-        if values is None:
-            continue
         for element in types_of_elements.get(owner, ()):
-            lists[(element, attribute.get("name"))] = values
+            found[(element, attribute.get("name"))].append(values)
+    lists: dict[tuple[str, str], list[str]] = {}
+    for key, choices in found.items():
+        if choices and all(values is not None for values in choices):
+            lists[key] = list(dict.fromkeys(v for values in choices for v in values or ()))
     return lists
 
 

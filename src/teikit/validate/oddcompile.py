@@ -7,12 +7,15 @@ a copy of the official grammar (lxml, no network, no TEI Stylesheets):
   ``elementRef/@key``: the elements kept; every other element's definition becomes
   ``notAllowed``;
 - ``elementSpec[@mode='delete']``: the element is removed;
+- ``constraintSpec[@scheme='schematron']`` (in ``schemaSpec`` or in an ``elementSpec``): its
+  rules, asserts and reports become a Schematron schema checked beside the grammar, each check
+  named by the constraintSpec's ``@ident``;
 - ``elementSpec[@mode='change']/attList/attDef[@mode='delete']``: the attribute is removed from
   that element (inherited attributes are first copied into the element);
 - ``attDef[@mode='change' or 'replace']/valList[@type='closed']``: the attribute takes only the
   listed values (a space-separated list when the TEI datatype is a list).
 
-Anything else (new elements, content models, classSpec, macroSpec, constraintSpec, ``@source``,
+Anything else (new elements, content models, classSpec, macroSpec, ``@source``,
 external modules, …) raises :class:`OddError` naming the construct and its line, so a schema
 is never silently different from what the ODD says.
 
@@ -37,9 +40,11 @@ from teikit.xmlio import parse_xml_file
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 ANNOTATION_NS = "http://relaxng.org/ns/compatibility/annotations/1.0"
 _R = f"{{{RNG_NS}}}"
 _T = f"{{{TEI_NS}}}"
+_S = f"{{{SCH_NS}}}"
 
 
 # Guidelines chapter (TEI P5 4.x numbering) → module
@@ -134,6 +139,89 @@ def compile_odd(odd: Path, tei_all: Path) -> Path:
         return target
 
 
+def compile_odd_rules(odd: Path) -> Path | None:
+    """The path of a Schematron schema holding the ODD's Schematron constraints, or ``None``
+    when it has none (written once per process, beside the compiled grammar)."""
+    global _scratch
+    data = Path(odd).read_bytes()
+    key = (hashlib.sha256(data).hexdigest(), "rules")
+    with _lock:
+        if key in _compiled and _compiled[key].is_file():
+            return _compiled[key]
+        rules = build_rules(Path(odd))
+        if rules is None:
+            return None
+        if _scratch is None:
+            _scratch = tempfile.TemporaryDirectory(prefix="teikit-odd-")
+        target = Path(_scratch.name) / key[0][:16] / f"{Path(odd).stem}.sch"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(etree.tostring(rules, xml_declaration=True, encoding="UTF-8"))
+        _compiled[key] = target
+        return target
+
+
+def build_rules(odd: Path) -> etree._ElementTree | None:
+    """The ODD's Schematron constraints as one ISO Schematron schema (``None`` if it has none):
+    one pattern per check, schema-level ``let`` and ``ns`` kept, the ``tei`` prefix declared."""
+    tree = parse_xml_file(odd)
+    schema = etree.Element(f"{_S}schema", nsmap={"sch": SCH_NS}, queryBinding="xslt3")
+    etree.SubElement(schema, f"{_S}ns", prefix="tei", uri=TEI_NS)
+    patterns = []
+    for spec in tree.getroot().iter(f"{_T}constraintSpec"):
+        owner = spec.getparent()
+        element = (owner.get("ident") if owner is not None
+                   and etree.QName(owner).localname == "elementSpec" else None)
+        for check in _constraint_checks(odd, spec, element):
+            if etree.QName(check).localname in ("ns", "let"):
+                if not any(etree.tostring(check) == etree.tostring(old) for old in schema):
+                    schema.append(check)
+            else:
+                patterns.append(check)
+    if not patterns:
+        return None
+    schema.extend(patterns)
+    return etree.ElementTree(schema)
+
+
+def _constraint_checks(odd: Path, spec: etree._Element,
+                       element: str | None) -> list[etree._Element]:
+    """A constraintSpec's Schematron as schema parts: patterns (a bare rule gets a pattern of
+    its own; a bare assert or report gets a rule on its ``element``), ``ns`` and ``let``."""
+    if spec.get("scheme", "schematron") not in ("schematron", "isoschematron"):
+        raise _fail(odd, spec, f"<constraintSpec scheme='{spec.get('scheme')}'> is not "
+                               "supported (only Schematron constraints are)")
+    ident = spec.get("ident", "")
+    parts: list[etree._Element] = []
+    for constraint in spec.iterchildren(f"{_T}constraint"):
+        for node in constraint.iterchildren(etree.Element):
+            if etree.QName(node).namespace != SCH_NS:
+                raise _fail(odd, node, f"<{node.tag}> in constraintSpec '{ident}' is not "
+                                       "Schematron")
+            node = copy.deepcopy(node)
+            local = etree.QName(node).localname
+            for check in node.iter(f"{_S}assert", f"{_S}report"):
+                check.set("id", check.get("id") or ident)
+            if local in ("assert", "report"):
+                if element is None:
+                    raise _fail(odd, node, f"<sch:{local}> in constraintSpec '{ident}' has no "
+                                           "context: put it in a rule or an elementSpec")
+                node = _wrap(f"{_S}rule", node, context=f"tei:{element}")
+                local = "rule"
+            if local == "rule":
+                node = _wrap(f"{_S}pattern", node, id=ident)
+            elif local not in ("pattern", "ns", "let"):
+                raise _fail(odd, node, f"<sch:{local}> in constraintSpec '{ident}' is not "
+                                       "supported")
+            parts.append(node)
+    return parts
+
+
+def _wrap(tag: str, child: etree._Element, **attributes: str) -> etree._Element:
+    wrapper = etree.Element(tag, attributes)
+    wrapper.append(child)
+    return wrapper
+
+
 def build_grammar(odd: Path, tei_all: Path) -> etree._ElementTree:
     """The pruned copy of ``tei_all`` that the ODD at ``odd`` describes."""
     tree = parse_xml_file(odd)
@@ -161,7 +249,9 @@ def build_grammar(odd: Path, tei_all: Path) -> etree._ElementTree:
             raise _fail(odd, child, f"<{child.tag}> in schemaSpec is not supported")
         if local in _DOCUMENTATION:
             continue
-        if local == "moduleRef":
+        if local == "constraintSpec":
+            _constraint_checks(odd, child, None)  # refused here when not Schematron
+        elif local == "moduleRef":
             kept |= _module_elements(odd, child, by_module)
         elif local == "elementRef":
             name = child.get("key", "")
@@ -248,6 +338,9 @@ def _apply_change(odd: Path, change: etree._Element, defines: dict[str, etree._E
     for part in change.iterchildren(etree.Element):
         local = etree.QName(part).localname
         if local in _DOCUMENTATION:
+            continue
+        if local == "constraintSpec":
+            _constraint_checks(odd, part, name)
             continue
         if local != "attList":
             raise _fail(odd, part, f"<{local}> in <elementSpec ident='{name}' mode='change'> "

@@ -29,7 +29,7 @@ from lxml import etree
 
 from teikit.errors import InputError, ToolMissingError
 from teikit.resources import resource_dir
-from teikit.validate.report import Problem
+from teikit.validate.report import Problem, Severity
 from teikit.validate.source import Source
 from teikit.xmlio import jing_copy, parse_xml_file
 
@@ -208,7 +208,7 @@ def _validate_with_jing(sources: Sequence[Source], schema: Path) -> dict[str, li
                 # an error in the schema itself, not in one of our files
                 unmatched.append(line.strip())
                 continue
-            severity = "warning" if match["severity"] == "warning" else "error"
+            severity: Severity = "warning" if match["severity"] == "warning" else "error"
             results[name].append(Problem(name, int(match["line"]), int(match["column"]),
                                          severity, shorten_expected(match["message"]), rule))
         if completed.returncode not in (0, 1) or (unmatched and completed.returncode != 0 and

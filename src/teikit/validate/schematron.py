@@ -148,17 +148,49 @@ def _processor() -> PySaxonProcessor:
 
 @cache
 def _compiled(path: Path, mtime_ns: int) -> PyXsltExecutable:
-    from teikit.xmlio import parse_xml_file
+    stylesheet, from_cache = _stylesheet(path)
+    if from_cache:
+        try:
+            return _compile(stylesheet)
+        except Exception:  # a damaged cache entry: translate the rules again
+            stylesheet = _translate(path)
+    try:
+        return _compile(stylesheet)
+    except Exception as error:  # saxonche's PySaxonApiError
+        detail = " ".join(str(error).split())[:300]
+        raise InputError(f"{path}: the Schematron rules do not compile: {detail}") from None
 
-    schema = parse_xml_file(path)
-    stylesheet = compile_schematron(schema, str(path))
+
+def _compile(stylesheet: bytes) -> PyXsltExecutable:
     with _lock:
         compiler = _processor().new_xslt30_processor()
-        try:
-            return compiler.compile_stylesheet(stylesheet_text=stylesheet.decode("utf-8"))
-        except Exception as error:  # saxonche's PySaxonApiError
-            detail = " ".join(str(error).split())[:300]
-            raise InputError(f"{path}: the Schematron rules do not compile: {detail}") from None
+        return compiler.compile_stylesheet(stylesheet_text=stylesheet.decode("utf-8"))
+
+
+def _stylesheet(path: Path) -> tuple[bytes, bool]:
+    """The XSLT of the rules at ``path``, and whether it came from the user's cache.
+
+    The translation is kept between runs (:mod:`teikit.cache`), keyed by the SHA-256 of the
+    rules and of this compiler's own source, so an edit to either translates again.
+    """
+    from teikit import cache
+
+    try:
+        key = cache.digest("schematron-xslt/1", path.read_bytes(), Path(__file__).read_bytes())
+    except OSError:
+        raise InputError(f"{path}: Schematron file not found") from None
+    cached = cache.read_entry("schematron", key, ".xsl")
+    if cached is not None and cached.startswith(b"<?xml") and b"</xsl:stylesheet>" in cached:
+        return cached, True
+    stylesheet = _translate(path)
+    cache.write_entry("schematron", key, ".xsl", stylesheet)
+    return stylesheet, False
+
+
+def _translate(path: Path) -> bytes:
+    from teikit.xmlio import parse_xml_file
+
+    return compile_schematron(parse_xml_file(path), str(path))
 
 
 def compiled_schematron(path: Path) -> PyXsltExecutable:

@@ -266,8 +266,9 @@ def _type_name(validator: Any, element: etree._Element | None) -> str:
         name = getattr(node, "name", None)
         if name and not isinstance(node, XsdElement | XsdAttribute):
             return _local(name)
-        if isinstance(node, XsdElement) and getattr(node.type, "name", None):
-            return _local(node.type.name)
+        type_name = getattr(node.type, "name", None) if isinstance(node, XsdElement) else None
+        if type_name:
+            return _local(type_name)
         node = getattr(node, "parent", None)
     return _local(element.tag) if element is not None else "?"
 

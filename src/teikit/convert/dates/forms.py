@@ -106,21 +106,25 @@ def _names(kind: str, lang: str) -> dict[str, int]:
     return out
 
 
-@cache
-def month_names() -> dict[str, tuple[int, str]]:
-    """Every month spelling → (month, language); English first where spellings coincide."""
+def _in_every_language(kind: str) -> dict[str, tuple[int, str]]:
+    """Every spelling of a month or weekday name → (number, language); English first where
+    spellings coincide."""
     out: dict[str, tuple[int, str]] = {}
     for lang in ("de", "fr", "en"):
-        out.update({name: (number, lang) for name, number in _names("month", lang).items()})
+        out.update({name: (number, lang) for name, number in _names(kind, lang).items()})
     return out
+
+
+@cache
+def month_names() -> dict[str, tuple[int, str]]:
+    """Every month spelling → (month, language)."""
+    return _in_every_language("month")
 
 
 @cache
 def weekday_names() -> dict[str, tuple[int, str]]:
-    out: dict[str, tuple[int, str]] = {}
-    for lang in ("de", "fr", "en"):
-        out.update({name: (number, lang) for name, number in _names("day", lang).items()})
-    return out
+    """Every weekday spelling → (weekday, language)."""
+    return _in_every_language("day")
 
 
 def _alternation(names: list[str]) -> str:
@@ -318,6 +322,9 @@ def _read(kind: str, lang: str, match: re.Match[str], text: str,
     g = match.groupdict()
     start, end = match.span("x") if g.get("x") else match.span()
     weekday = weekday_names()[g["wd"]][0] if g.get("wd") else None
+    year: int | None
+    month: int | None
+    second: Written | None
     if kind in {"year", "year-range"}:
         if not bare_years and not _after_preposition(text, start):
             return
@@ -327,10 +334,10 @@ def _read(kind: str, lang: str, match: re.Match[str], text: str,
         yield Expression(start, end, "point", Written(int(g["y"])))
         return
     if kind == "year-range":
-        first = int(g["y"])
-        second = int(g["y2"]) if len(g["y2"]) == 4 else first // 100 * 100 + int(g["y2"])
-        if second > first:
-            yield Expression(start, end, "range", Written(first), Written(second))
+        low = int(g["y"])
+        high = int(g["y2"]) if len(g["y2"]) == 4 else low // 100 * 100 + int(g["y2"])
+        if high > low:
+            yield Expression(start, end, "range", Written(low), Written(high))
         return
     if kind == "decade":
         yield Expression(start, end, "decade", Written(int(g["y"])))

@@ -47,3 +47,18 @@ class MarkupPass(Generic[OptionsT]):
                  register: Register) -> PassResult:
         """Run with the options ``settings`` and ``register`` give."""
         return self.run(doc, earlier, self.options_class.from_settings(settings, register))
+
+
+def clashes(start: int, end: int, spans: Sequence[Span]) -> bool:
+    """Would an element over ``start..end`` collide with one of ``spans`` (of the same block)?
+
+    It may lie inside another element's content (an amount inside a quotation) or beside it;
+    it may not cross one, hold one, sit on its delimiters or enter an atomic one (a repair)."""
+    for span in spans:
+        if span.tag is None or span.end <= start or end <= span.start:
+            continue
+        inner_start, inner_end = span.inner
+        if not span.atomic and inner_start <= start and end <= inner_end:
+            continue
+        return True
+    return False

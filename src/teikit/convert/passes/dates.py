@@ -242,7 +242,7 @@ class _DateReader:
         for block in doc.blocks:
             if block.kind in SKIPPED:
                 continue
-            running = self.anchor
+            running: Anchor | None = self.anchor
             if block.kind is BlockKind.FOOTNOTE and block.key in anchor_at_marker:
                 marker = anchor_at_marker[block.key]
                 self.anchor = (Anchor(marker.year, marker.month, marker.day, block.index,
@@ -253,9 +253,9 @@ class _DateReader:
                 if any(_crosses(expression.start, expression.end, s)
                        for s in taken.get(block.index, [])):
                     continue
-                span = self._span(doc, block, expression)
-                if span is not None:
-                    out.append(span)
+                proposed = self._span(doc, block, expression)
+                if proposed is not None:
+                    out.append(proposed)
                 trace.append((expression.start, self.anchor))
             if block.kind is BlockKind.FOOTNOTE:
                 self.anchor = running
@@ -344,12 +344,13 @@ class _DateReader:
                cited: bool, inference: Inference) -> tuple[Written, Written | None]:
         if first.year is not None or (e.day_only and inference.reasons):
             return first, second
+        year: int | None
         if e.kind == "approx" and first.month is None and first.year is None:
             year = self._year_for(block, 6, None, cited, inference)   # "in the spring"
             return Written(year), second
         relative = _RELATIVE_YEAR.match(block.text[e.phrase_end or e.end:])
         if relative and self.own is not None:
-            year: int | None = self.own.year + {"last": -1, "this": 0, "next": 1}[
+            year = self.own.year + {"last": -1, "this": 0, "next": 1}[
                 relative.group(1).lower()]
             inference.add(f"year {year}: “{relative.group(0).strip()}” from {self.own.origin}",
                           self.own.cert)
@@ -370,6 +371,7 @@ class _DateReader:
     def _year_for(self, block: Block, month: int, day: int | None, cited: bool,
                   inference: Inference) -> int | None:
         anchor, own = self.anchor, self.own
+        cert: str | None
         if anchor is not None and anchor.block == block.index:
             source, cert = anchor, "high"
         elif own is not None:

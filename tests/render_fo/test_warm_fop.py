@@ -1,0 +1,102 @@
+"""FOP kept warm in this process: the same book and the same messages as the fop command, the
+index's pages from the layout itself, and one layout when the book is built again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from teikit.render import fop as fop_module
+from teikit.render.fo import fo_string, normalise_fo
+from teikit.render.fop import JvmFop, SubprocessFop, fop_session, jvm_available
+from teikit.render.pdf import (
+    FopError,
+    cite_pages,
+    first_mention_per_page,
+    mention_ids,
+    render_pdf_report,
+    run_fop,
+)
+from tests.render_fo.conftest import SAMPLE_TEI
+from tests.render_fo.test_fop_runner import small_fo
+
+needs_jvm = pytest.mark.skipif(not jvm_available(), reason="JPype or FOP's jars not installed")
+
+
+@pytest.fixture(scope="module")
+def draft() -> str:
+    return fo_string(SAMPLE_TEI, cite_all=True)
+
+
+def test_the_index_kept_from_a_draft_citing_everything_is_the_index_fo_xsl_writes(
+        draft: str) -> None:
+    mentions = mention_ids(draft)
+    assert len(mentions) > 3
+    # every other mention, so that entries lose some pages and keep others
+    cited = mentions[::2]
+    assert normalise_fo(cite_pages(draft, cited)) == normalise_fo(
+        fo_string(SAMPLE_TEI, cited_mentions=cited))
+    assert normalise_fo(cite_pages(draft, [])) == normalise_fo(
+        fo_string(SAMPLE_TEI, cited_mentions=[]))
+
+
+@needs_jvm
+def test_the_warm_jvm_finds_the_pages_the_fop_command_finds(draft: str) -> None:
+    mentions = mention_ids(draft)
+    by_command = SubprocessFop().layout(draft.encode("utf-8"), "at", page_ids=mentions)
+    in_process = fop_session().layout(draft.encode("utf-8"), "at", page_ids=mentions)
+    assert isinstance(fop_session(), JvmFop)
+    assert by_command.returncode == 0 and in_process.returncode == 0
+    assert in_process.pages == by_command.pages
+    assert set(in_process.pages) == set(mentions)
+    # and a PDF layout of the same FO tells the same pages
+    pdf = fop_session().layout(draft.encode("utf-8"), "pdf", page_ids=mentions)
+    assert pdf.output.startswith(b"%PDF") and pdf.pages == by_command.pages
+
+
+@needs_jvm
+def test_fop_messages_read_the_same_from_the_warm_jvm(tmp_path: Path) -> None:
+    fo = tmp_path / "bad.fo"
+    fo.write_bytes(small_fo("text", **{"no-such-property": "1"}))
+    with pytest.raises(FopError) as caught:
+        run_fop(fo, tmp_path / "bad.pdf", session=fop_session())
+    assert "no-such-property" in str(caught.value) and "\n" not in str(caught.value)
+    glyphs = tmp_path / "cjk.fo"
+    glyphs.write_bytes(small_fo("Tokyo 東京"))
+    with pytest.raises(FopError, match="not available in font"):
+        run_fop(glyphs, tmp_path / "cjk.pdf", session=fop_session())
+    assert not (tmp_path / "bad.pdf").exists() and not (tmp_path / "cjk.pdf").exists()
+
+
+@needs_jvm
+def test_a_book_built_again_is_laid_out_once(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path / "cache"))
+    first = render_pdf_report(SAMPLE_TEI, tmp_path / "first.pdf")
+    again = render_pdf_report(SAMPLE_TEI, tmp_path / "again.pdf")
+    assert (first.layouts, again.layouts) == (2, 1)
+    assert normalise_fo(first.fo.read_text("utf-8")) == normalise_fo(again.fo.read_text("utf-8"))
+
+
+@needs_jvm
+def test_a_wrong_remembered_index_costs_a_layout_not_a_wrong_index(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, draft: str) -> None:
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path / "cache"))
+    from teikit.render import index_cache
+
+    index_cache.write(index_cache.key(draft), mention_ids(draft))  # every mention: wrong
+    result = render_pdf_report(SAMPLE_TEI, tmp_path / "book.pdf")
+    assert result.layouts == 2
+    pages = fop_session().layout(draft.encode("utf-8"), "at", page_ids=mention_ids(draft)).pages
+    assert normalise_fo(result.fo.read_text("utf-8")) == normalise_fo(
+        cite_pages(draft, first_mention_per_page(pages)))
+
+
+def test_without_the_bridge_the_fop_command_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(fop_module.JVM_ENV, "0")
+    assert not jvm_available()
+    assert isinstance(fop_session(), SubprocessFop)
+    monkeypatch.delenv(fop_module.JVM_ENV)
+    monkeypatch.setenv(fop_module.JARS_ENV, "/nonexistent/jars")
+    assert isinstance(fop_session(), SubprocessFop)
