@@ -42,3 +42,82 @@ def jing(*paths: Path) -> tuple[int, str]:
     lines = [line for line in (completed.stdout + completed.stderr).splitlines()
              if line.strip() and "[warning]" not in line]
     return completed.returncode, "\n".join(lines)
+
+
+# ---- a small edition of several texts (the seed, two fixtures, two texts of its own) ----------
+
+EDITION_FIXTURES = FIXTURES / "edition"
+EDITION_TEXTS = ("serge-year-one-2", "volkova-letter", "marchal-printers-strike",
+                 "orlov-petrograd-notes", "berg-kharkov-report")
+EDITION_TOML = """[edition]
+publisher = "Test Press"
+title = "Texts of the test edition"
+date = "2026-01-01"
+register = "register.xml"
+sources = "sources"
+output = "."
+site = "site"
+
+[texts.serge-year-one-2]
+year = 1917
+calendar = "julian"
+editor = "The editors of The New International"
+original_language = "fr"
+
+[texts.orlov-petrograd-notes]
+year = 1917
+calendar = "julian"
+
+[texts.volkova-letter]
+editor = "The bulletin editors"
+"""
+
+
+def merged_register(target: Path) -> Path:
+    """The seed's register with the fixtures' entries added, as one edition register."""
+    from lxml import etree
+
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    tree = etree.parse(str(REPO / "tei" / "register.xml"))
+    stand_off = tree.getroot().find(f"{tei}standOff")
+    assert stand_off is not None
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    known = {e.get(xml_id) for e in tree.iter() if e.get(xml_id)}
+    for extra in ("volkova-letter", "marchal-printers-strike"):
+        other = etree.parse(str(TRANSCRIPTIONS / f"{extra}.register.xml")).getroot()
+        for listing in other.find(f"{tei}standOff"):
+            if not isinstance(listing.tag, str):
+                continue
+            mine = stand_off.find(listing.tag)
+            if mine is None:
+                mine = etree.SubElement(stand_off, listing.tag)
+            mine.extend(e for e in listing if e.get(xml_id) not in known)
+    tree.write(str(target), xml_declaration=True, encoding="UTF-8")
+    return target
+
+
+def make_edition_folder(folder: Path) -> Path:
+    """Sources, register and config of the test edition in ``folder``; returns the config."""
+    import shutil
+
+    sources = folder / "sources"
+    sources.mkdir(parents=True)
+    shutil.copy(SEED_SOURCE, sources)
+    for name in ("volkova-letter", "marchal-printers-strike"):
+        shutil.copy(TRANSCRIPTIONS / f"{name}.txt", sources)
+    for name in ("orlov-petrograd-notes", "berg-kharkov-report"):
+        shutil.copy(EDITION_FIXTURES / f"{name}.txt", sources)
+    merged_register(folder / "register.xml")
+    config = folder / "edition.toml"
+    config.write_text(EDITION_TOML, encoding="utf-8")
+    return config
+
+
+@pytest.fixture(scope="session")
+def built_test_edition(tmp_path_factory: pytest.TempPathFactory):
+    """The test edition built once (reading pages, two workers): (config, report)."""
+    from teikit.build import build_edition
+
+    config = make_edition_folder(tmp_path_factory.mktemp("test-edition"))
+    report = build_edition(config, jobs=2, formats=("html",))
+    return config, report

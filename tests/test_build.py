@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from teikit.build import render_outputs
 from teikit.cli import main
@@ -35,8 +36,8 @@ def test_every_source_becomes_valid_tei(built_edition):
     assert "exit=0" in output, output
     assert (folder / "volkova-letter.xml").is_file()
     assert (folder / "marchal-printers-strike.xml").is_file()
-    assert "2 files checked against edition.xsd, edition.sch, tei_all" in output
-    assert "2 valid, 0 invalid" in output
+    assert ("2 texts checked against edition.xsd, edition.sch, tei_all: 2 valid, 0 invalid"
+            in output)
 
 
 def test_site_has_a_page_per_text_an_index_and_the_print_edition(built_edition):
@@ -51,6 +52,29 @@ def test_site_has_a_page_per_text_an_index_and_the_print_edition(built_edition):
     assert "Letter to the Metalworkers of Kharkov" in index
     assert "The Paris Printers’ Strike of 1906" in index
     assert (site / "assets").is_dir()
+
+
+def test_each_page_links_its_tei_pdf_and_text_and_every_output_is_world_readable(built_edition):
+    import lxml.html
+
+    folder, _ = built_edition
+    site = folder / "site"
+    page = lxml.html.parse(str(site / "volkova-letter.html")).getroot()
+    links = {a.text_content().strip(): a.get("href") for a in page.find_class("download")}
+    assert links == {"TEI": "volkova-letter.xml", "PDF": "volkova-letter.pdf",
+                     "Plain text": "volkova-letter.txt"}
+    from teikit.fingerprint import digest
+    from teikit.xmlio import parse_xml_file
+
+    # the same document, its xml-model pointing into the site's schema/ folder
+    tei, copy = (parse_xml_file(p) for p in (folder / "volkova-letter.xml",
+                                              site / "volkova-letter.xml"))
+    assert etree.tostring(copy.getroot()) == etree.tostring(tei.getroot())
+    assert digest(copy) != digest(tei) and b'href="schema/edition.xsd"' in (
+        site / "volkova-letter.xml").read_bytes()
+    assert "Dear Comrades," in (site / "volkova-letter.txt").read_text(encoding="utf-8")
+    published = [p for p in site.rglob("*") if p.is_file() and ".teikit-build" not in p.parts]
+    assert [p.name for p in published if p.stat().st_mode & 0o777 != 0o644] == []
 
 
 def test_without_fop_the_build_writes_the_fo_and_warns(built_edition, tmp_path, monkeypatch):

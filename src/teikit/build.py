@@ -1,98 +1,749 @@
-"""Build the edition: convert every source, validate the TEI, render the outputs.
+"""Build the edition: convert every source, validate the TEI, render the outputs — only what
+changed, on every core, one failing text never stopping the others.
 
-    tei/sources/NAME.txt → tei/NAME.xml → (edition schema + rules + tei_all)
-        → site/NAME.html + site/index.html → site/NAME.fo → site/NAME.pdf
+    checks first: the config, page size and order, the page names, the register
+    tei/sources/NAME.txt ─convert + edition.xsd/.sch in memory (process pool)─▶ staged TEI, digest
+        ─tei_all (jing, in batches)─▶ fingerprint check ─▶ tei/NAME.xml, digest in the state
+    digests ─order (config; default by date)─▶ neighbours of each text
+        ─render (process pool)─▶ site/NAME.html, NAME.xml, NAME.txt, NAME.fo, NAME.pdf
+    all digests ─▶ edition-wide pages (site/index.html, registers, chronology, search)
 
-Nothing is replaced before it is checked: the config is checked first, every text is converted
-and validated in memory before any ``tei/NAME.xml`` is written, the site is rendered before
-any page is written, and a PDF (with its FO) is replaced only by a complete one. A failed build
-leaves every earlier output as it was.
+Nothing is replaced before it is checked. The config, the register and the page names are
+checked before any work; a problem there stops the build before anything is written. A text's
+TEI is converted and checked against the edition schema, its rules and ``tei_all`` in a staging
+folder, and replaces ``tei/NAME.xml`` only when all of that passed and the file there is what
+teikit wrote (:func:`teikit.fingerprint.may_replace`; ``force`` replaces it after a backup). A
+text's site files are written only when all of them (page, PDF, downloads) were made. A text
+that fails anywhere is reported with its reason, its earlier outputs stay as they were (and in
+the edition-wide pages, which are written only when something was built), the other texts are
+built, and the report's exit code is 1.
 
-The outputs are the config's ``formats`` (or ``--formats``): ``html``, ``fo``, ``pdf``. When
-PDFs are wanted, FOP is made ready (a JVM started and warmed, see :mod:`teikit.render.fop`) in
-the background while the sources are converted and validated, and that one FOP lays out every
-book of the build.
+What was built from what is kept in the build state (:mod:`teikit.buildstate`,
+``SITE/.teikit-build/``): a text is converted again only when its source, its settings, the
+register, its corrections file or teikit itself changed, or its TEI is not the one the build
+wrote; rendered again when its TEI, its neighbours, the formats, the page size, the project
+stylesheets or FOP changed; the edition-wide pages whenever a text, the register or the config's
+``[edition]`` changed. ``force`` rebuilds everything.
+
+Each worker process compiles the stylesheets once (:func:`teikit.render.compiled_stylesheet`)
+and keeps them for every text it gets; the main process reads only the small digests, so memory
+does not grow with the corpus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import multiprocessing
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from teikit.config import load_config
-from teikit.convert import check_conversions, prepare_conversion
-from teikit.errors import EditedTeiError, InputError, InvalidConversionError, InvalidEditionError
-from teikit.fingerprint import may_replace
-from teikit.render.fop import WarmingFop
-from teikit.xmlio import write_bytes_atomically
+from teikit.buildstate import (
+    STATE_DIRNAME,
+    BuildState,
+    TextState,
+    code_fingerprint,
+    digest_bytes,
+    file_hash,
+    json_key,
+)
+from teikit.config import EditionConfig, load_config
+from teikit.errors import (
+    INVALID,
+    BuildFailedError,
+    EditedTeiError,
+    InputError,
+    OutputError,
+    TeikitError,
+)
+
+if TYPE_CHECKING:
+    from teikit.render.edition import EditionText
+    from teikit.render.fop import WarmingFop
+
+FORMATS = ("html", "fo", "pdf")   # teikit.config.OUTPUT_FORMATS: what a build may render
+TEI_ALL_BATCH = 25     # texts per jing run: one JVM start per batch, memory bounded by a batch
+T = TypeVar("T")
+R = TypeVar("R")
 
 
-def build_edition(config_path: Path, warn: Callable[[str], None] = lambda _: None,
-                  force: bool = False,
-                  formats: Sequence[str] | None = None) -> Iterator[str]:
-    """Convert every ``*.txt`` in the config's sources folder, validate, render ``formats``
-    (default: the config's); yield progress lines.
+class Progress(Protocol):
+    """How the build tells what it is doing (the CLI draws a bar or prints lines)."""
 
-    A TEI file teikit may not replace (edited by hand, or not written by teikit: see
-    :func:`teikit.fingerprint.may_replace`; ``force`` replaces it after a backup) is kept and
-    reported; the other texts are built, then :class:`EditedTeiError` names the files kept."""
+    def stage(self, label: str, total: int) -> None: ...
+    def advance(self, message: str) -> None: ...
+    def done(self) -> None: ...
+    def note(self, message: str) -> None: ...
+
+
+class SilentProgress:
+    def stage(self, label: str, total: int) -> None:
+        pass
+
+    def advance(self, message: str) -> None:
+        pass
+
+    def done(self) -> None:
+        pass
+
+    def note(self, message: str) -> None:
+        pass
+
+
+KEPT = "kept"   # the step of a text whose TEI teikit may not replace (edited, or not teikit's)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A text that could not be built, the step that failed, and why."""
+
+    name: str
+    step: str
+    reason: str
+    path: str = ""      # the TEI file kept, for a refused one
+
+    def __str__(self) -> str:
+        if self.step == KEPT:
+            return f"kept {self.path}: {self.reason}"
+        return f"{self.name}: {self.step} failed: {self.reason}"
+
+
+@dataclass
+class BuildReport:
+    texts: list[str] = field(default_factory=list)          # in the edition's order
+    converted: list[str] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)
+    edition_pages: list[Path] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    backups: list[str] = field(default_factory=list)        # files --force kept as .bak
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)   # convert, tei_all, …
+
+    @property
+    def exit_code(self) -> int:
+        return INVALID if self.failures else 0
+
+    def summary(self) -> str:
+        failed = {f.name for f in self.failures if f.name in self.texts}
+        parts = [f"{len(self.texts) - len(failed)} of {len(self.texts)} texts built",
+                 f"{len(self.converted)} converted", f"{len(self.rendered)} rendered",
+                 f"{len(self.edition_pages)} edition pages written"]
+        if failed:
+            parts.append(f"{len(failed)} failed")
+        if any(f.name not in self.texts for f in self.failures):
+            parts.append("the edition-wide pages failed")
+        return ", ".join(parts) + f" in {self.seconds:.1f} s"
+
+    def error(self) -> BuildFailedError | None:
+        """One error for the whole build (the failures themselves are reported one by one)."""
+        if not self.failures:
+            return None
+        kept = [f.path for f in self.failures if f.step == KEPT]
+        failed = sorted({f.name for f in self.failures if f.step != KEPT and f.name in self.texts})
+        parts = []
+        if kept:
+            parts.append(f"{len(kept)} TEI file{'s' if len(kept) > 1 else ''} not rebuilt: "
+                         f"{', '.join(kept)}")
+        if failed:
+            parts.append(f"{len(failed)} of {len(self.texts)} texts failed: {', '.join(failed)}")
+        if any(f.name not in self.texts for f in self.failures):
+            parts.append("the edition-wide pages failed")
+        return BuildFailedError("; ".join(parts), hint="see the messages above")
+
+
+# ---- jobs that run in the worker processes ----------------------------------------------------
+
+@dataclass(frozen=True)
+class ConvertJob:
+    name: str
+    source: Path
+    output: Path
+    config: Path
+    staged: Path          # the staged TEI; its digest and search pages beside it
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class ConvertOutcome:
+    name: str
+    ok: bool
+    tei_hash: str = ""
+    reason: str = ""
+    step: str = "convert"
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    name: str
+    tei: Path
+    site_dir: Path
+    formats: tuple[str, ...]
+    page_size: str
+    navigation: tuple[tuple[str, str], ...]   # stylesheet parameters: prev/next pages, titles
+    html_stylesheet: Path | None = None       # the project's, from the config's [render]
+    fo_stylesheet: Path | None = None
+
+
+@dataclass(frozen=True)
+class RenderOutcome:
+    name: str
+    ok: bool
+    outputs: tuple[str, ...] = ()
+    reason: str = ""
+    step: str = "render"
+    warnings: tuple[str, ...] = ()
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, TeikitError):
+        return str(error)
+    return f"internal error: {type(error).__name__}: {error}"
+
+
+def staged_digest(staged: Path) -> Path:
+    return staged.with_suffix(".digest.xml")
+
+
+def staged_search(staged: Path) -> Path:
+    return staged.with_suffix(".search")
+
+
+def convert_one(job: ConvertJob) -> ConvertOutcome:
+    """Convert one source in memory, check it against the edition schema and rules, and stage
+    it (the TEI, its digest and its search pages) for the main process to check and publish."""
+    from teikit.convert import check_conversions, prepare_conversion
+    from teikit.render.edition import write_digest, write_search_pages
+    from teikit.xmlio import write_bytes_atomically
+
+    step = "convert"
+    warnings: tuple[str, ...] = ()
+    try:
+        conversion = prepare_conversion(job.source, job.output, config_path=job.config)
+        warnings = tuple(f"{job.source.name}: {m}" for m in conversion.warnings)
+        step = "validate"
+        warnings += tuple(check_conversions([conversion], ("edition",))[:-1])
+        step = "digest"
+        write_bytes_atomically(job.staged, conversion.data)
+        write_digest(job.staged, staged_digest(job.staged), job.name)
+        write_search_pages(staged_digest(job.staged), staged_search(job.staged))
+        return ConvertOutcome(job.name, True, tei_hash=digest_bytes(conversion.data),
+                              warnings=warnings)
+    except Exception as error:  # one text's failure is reported; the others go on
+        return ConvertOutcome(job.name, False, reason=_reason(error), step=step,
+                              warnings=warnings)
+
+
+def render_one(job: RenderJob) -> RenderOutcome:
+    """The reading page, the TEI and plain-text downloads and (if asked) the PDF of one text.
+
+    Everything is made before anything is written: a failure keeps the earlier files."""
+    from teikit.convert import read_back_file, with_schema_href
+    from teikit.errors import ToolMissingError
+    from teikit.render.edition import reading_page
+    from teikit.render.html import check_html
+    from teikit.xmlio import write_bytes_atomically, write_text_atomically
+
+    site = job.site_dir
+    outputs: list[str] = []
+    warnings: list[str] = []
+    step = "render html"
+    try:
+        pending: list[Callable[[], object]] = []
+        if "html" in job.formats:
+            downloads = ("xml", "pdf", "txt") if "pdf" in job.formats else ("xml", "txt")
+            page = reading_page(job.tei, job.name, dict(job.navigation), downloads,
+                                stylesheet=job.html_stylesheet)
+            step = "export text"
+            text = read_back_file(job.tei)
+            # the copy beside the site's schema/ folder (written with the edition-wide pages)
+            data = with_schema_href(job.tei.read_bytes(), "schema")
+            html_out, xml_out, txt_out = (site / f"{job.name}{s}" for s in (".html", ".xml",
+                                                                            ".txt"))
+            pending += [lambda: write_text_atomically(html_out, page, [job.tei],
+                                                      check=check_html),
+                        lambda: write_bytes_atomically(xml_out, data, [job.tei]),
+                        lambda: write_text_atomically(txt_out, text, [job.tei])]
+            outputs += [html_out.name, xml_out.name, txt_out.name]
+        pdf = site / f"{job.name}.pdf"
+        fo = pdf.with_suffix(".fo")
+        made_pdf = False
+        if "pdf" in job.formats:
+            from teikit.render.pdf import render_pdf_report
+
+            step = "render pdf"
+            try:
+                # the PDF and its FO are replaced together, and only by a checked PDF; FOP is
+                # this worker's (a JVM kept warm for all its texts, see teikit.render.fop)
+                result = render_pdf_report(job.tei, pdf, job.page_size,
+                                           session=_worker_fop().session(),
+                                           stylesheet=job.fo_stylesheet)
+                warnings += [f"{job.name}: FOP: {w}" for w in result.warnings]
+                outputs += [pdf.name, fo.name]
+                made_pdf = True
+            except ToolMissingError as missing:
+                warnings.append(f"{job.tei.name}: no PDF: {missing}")
+        if ("pdf" in job.formats or "fo" in job.formats) and not made_pdf:
+            from teikit.render.fo import render_fo
+
+            step = "render fo"
+            render_fo(job.tei, fo, job.page_size, stylesheet=job.fo_stylesheet)
+            outputs.append(fo.name)
+        step = "write"
+        for write in pending:
+            write()
+        publish(site / output for output in outputs)
+        return RenderOutcome(job.name, True, tuple(outputs), warnings=tuple(warnings))
+    except Exception as error:
+        return RenderOutcome(job.name, False, (), reason=_reason(error), step=step,
+                             warnings=tuple(warnings))
+
+
+def publish(paths: Iterable[Path]) -> None:
+    """Site files are for a web server to read: world-readable (0644), whoever writes them."""
+    for path in paths:
+        if path.is_file() and not path.is_symlink():
+            path.chmod(0o644)
+
+
+_fop: WarmingFop | None = None
+
+
+def _worker_fop() -> WarmingFop:
+    """This process's FOP (:class:`teikit.render.fop.WarmingFop`), started when first asked."""
+    global _fop
+    if _fop is None:
+        from teikit.render.fop import WarmingFop
+
+        _fop = WarmingFop()
+    return _fop
+
+
+def _warm_worker(formats: tuple[str, ...] = ()) -> None:
+    """When a worker starts: warm its FOP in the background if PDFs are wanted, and compile the
+    reading page's stylesheet (both are kept for every text the worker gets)."""
+    from teikit.render import compiled_stylesheet
+
+    if "pdf" in formats:
+        _worker_fop()
+    compiled_stylesheet("html/html.xsl")
+
+
+# ---- running jobs --------------------------------------------------------------------------
+
+class _InProcess(Executor):
+    """An executor that runs each job when it is submitted (one core, no pool)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:
+            future.set_exception(error)
+        return future
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _executor(jobs: int, formats: tuple[str, ...]) -> Executor:
+    global _fop
+    if jobs <= 1:
+        _fop = None         # a FOP of this build's own (the environment may name another)
+        if "pdf" in formats:
+            _worker_fop()   # warms while the texts are converted
+        return _InProcess()
+    # spawn: a fresh interpreter per worker, never a copy of a process with Saxon loaded
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_warm_worker, initargs=(formats,))
+
+
+def _run(executor: Executor, function: Callable[[T], R], jobs: Sequence[T], label: str,
+         progress: Progress, describe: Callable[[R], str],
+         crashed: Callable[[T, str], R]) -> Iterator[R]:
+    """Run ``function`` on every job, yielding outcomes as they finish. A worker that dies
+    (killed, out of memory) fails its job, not the build."""
+    if not jobs:
+        return
+    progress.stage(label, len(jobs))
+    futures = {executor.submit(function, job): job for job in jobs}
+    try:
+        for future in as_completed(futures):
+            try:
+                outcome = future.result()
+            except Exception as error:
+                outcome = crashed(futures[future], f"worker process failed: {error!r}")
+            progress.advance(describe(outcome))
+            yield outcome
+    finally:
+        progress.done()
+
+
+# ---- the build -----------------------------------------------------------------------------
+
+def _settings_key(config: EditionConfig, name: str) -> str:
+    """What the config says about one text: every setting its conversion reads (the register
+    and the corrections by their contents, in :func:`input_key`, not by their paths, so that a
+    copied or moved edition is not built again)."""
+    settings = config.settings_for(name)
+    return json_key({**vars(settings), "register_path": None, "corrections_path": None})
+
+
+def _register_path(config: EditionConfig) -> Path | None:
+    register = config.edition.get("register")
+    return config.base / str(register) if register else None
+
+
+def input_key(config: EditionConfig, source: Path) -> str:
+    """Everything a conversion of ``source`` reads, as one fingerprint: teikit's code,
+    stylesheets and schemas, the source, its settings, the register and its corrections."""
+    settings = config.settings_for(source.stem)
+    return digest_bytes(code_fingerprint(), source.read_bytes(), _settings_key(config, source.stem),
+                        file_hash(_register_path(config)), file_hash(settings.corrections_path))
+
+
+def fop_key() -> str:
+    """Which FOP makes the PDFs: the command or the JVM's jars, with the size and time of each
+    file (a new FOP renders the PDFs again), or that there is none."""
+    from teikit.render.fop import FOP_ENV, find_fop, fop_classpath, jvm_available
+
+    if not os.environ.get(FOP_ENV) and jvm_available():
+        kind, files = "jvm", fop_classpath() or []
+    else:
+        try:
+            kind, files = "command", [find_fop()]
+        except TeikitError:
+            return "no FOP"
+    found: list[object] = [kind]
+    for file in files:
+        try:
+            status = Path(file).resolve().stat()
+            found.append([file, status.st_size, status.st_mtime_ns])
+        except OSError:
+            found.append([file, "missing"])
+    return json_key(found)
+
+
+def check_edition(config: EditionConfig, sources: Sequence[Path]) -> None:
+    """Everything the whole edition depends on, checked before any work (the config checked
+    its own values): the page size, the texts' page names and the register."""
+    from teikit.register.entries import register_for
     from teikit.render.fo import check_page_size
     from teikit.render.html import check_page_name, page_name
 
+    check_page_size(config.page_size)
+    folded: dict[str, str] = {}
+    for source in sources:
+        name = page_name(source)
+        check_page_name(name)
+        if name.casefold() in folded:
+            raise InputError(f"two texts would both be written to {name}: "
+                             f"{folded[name.casefold()]} and {source.name}",
+                             hint="give the sources different names")
+        folded[name.casefold()] = source.name
+    register_for(config.settings_for(sources[0].stem))
+
+
+def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = None,
+                  formats: Iterable[str] | None = None, progress: Progress | None = None
+                  ) -> BuildReport:
+    """Build what changed since the last build of this edition and return what happened.
+
+    ``force``: rebuild everything, and replace TEI files edited by hand or not written by
+    teikit (each kept as ``NAME.xml.bak`` first). ``jobs``: worker processes (default: every
+    core this process may use; 1: no pool). ``formats`` (default: the config's): ``html``
+    (reading page, TEI and text downloads, the edition-wide pages), ``fo``, ``pdf`` (with its
+    FO). Failures of single texts are in the report (``exit_code`` 1,
+    :meth:`BuildReport.error`); problems with the edition itself (the config, the register, no
+    sources) raise :class:`TeikitError` before anything is written.
+    """
+    started = time.perf_counter()
+    progress = progress or SilentProgress()
     config = load_config(config_path)
-    chosen = tuple(formats) if formats is not None else config.formats
-    page_size = check_page_size(config.page_size)
+    wanted = set(config.formats if formats is None else formats)
+    formats = tuple(f for f in FORMATS if f in wanted)
     sources = sorted(p for p in config.sources_dir.glob("*.txt") if p.is_file())
     if not sources:
         missing = "" if config.sources_dir.is_dir() else " (the folder does not exist)"
         raise InputError(f"{config.sources_dir}: no *.txt sources to convert{missing}",
                          hint="set [edition] sources in the config")
-    for source in sources:
-        check_page_name(page_name(source))
-    fop = WarmingFop() if "pdf" in chosen else None
+    check_edition(config, sources)
+    site_dir = config.site_dir
     try:
-        conversions = []
-        for source in sources:
-            output = config.output_dir / f"{source.stem}.xml"
-            conversions.append(prepare_conversion(source, output, config=config,
-                                                  config_path=config_path))
-        try:
-            lines = check_conversions(conversions, ("edition", "tei_all"))
-        except InvalidConversionError as invalid:
-            raise InvalidEditionError(invalid.message) from None
-        for conversion in conversions:
-            for message in conversion.warnings:
-                warn(f"{conversion.transcription.name}: {message}")
-        outputs, kept = [], []
-        for source, conversion in zip(sources, conversions, strict=True):
-            assert conversion.output is not None
-            try:
-                backup = may_replace(conversion.output, force)
-            except EditedTeiError as refused:
-                kept.append(conversion.output)
-                yield f"kept {conversion.output}: {refused}"
-                continue
-            write_bytes_atomically(conversion.output, conversion.data, [source])
-            if backup is not None:
-                yield f"kept the replaced {conversion.output} as {backup}"
-            outputs.append(conversion.output)
-            yield f"converted {source} → {conversion.output}"
-        yield from lines
-        if not outputs:
-            raise EditedTeiError(f"no TEI file rebuilt: {', '.join(map(str, kept))} kept",
-                                 hint="see the messages above")
+        site_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{site_dir}: cannot create the site directory: {error.strerror}"
+                          ) from None
+    state = BuildState(site_dir) if force else BuildState.load(site_dir)
+    report = BuildReport()
+    names = [s.stem for s in sources]
+    _forget_removed(state, set(names))
+    staging = state.folder / "staged"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        staging.mkdir(parents=True)
+        state.digests.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{state.folder}: cannot write the build state: {error.strerror}"
+                          ) from None
+    clock = time.perf_counter()
 
-        yield from render_outputs(outputs, config.site_dir, page_size, warn,
-                                  formats=chosen, fop=fop,
-                                  html_stylesheet=config.html_stylesheet,
-                                  fo_stylesheet=config.fo_stylesheet)
-        if kept:
-            raise EditedTeiError(f"{len(kept)} TEI file{'s' if len(kept) > 1 else ''} not "
-                                 f"rebuilt: {', '.join(map(str, kept))}",
-                                 hint="see the messages above")
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        report.stage_seconds[stage] = report.stage_seconds.get(stage, 0.0) + now - clock
+        clock = now
+
+    try:
+        to_convert, keys = _plan_conversions(config, Path(config_path), sources, state, staging,
+                                             force, report)
+        lap("plan")
+        workers = jobs if jobs is not None else default_jobs()
+        workers = max(1, min(workers, len(sources)))
+        executor = _executor(workers if len(sources) > 1 else 1, formats)
+        try:
+            _convert(executor, to_convert, keys, config, state, report, progress, names)
+            lap("convert")
+            ordered = _render(executor, config, state, report, progress, names, formats)
+            lap("render")
+        finally:
+            executor.shutdown()
+            if isinstance(executor, _InProcess) and _fop is not None:
+                _fop.wait()
+        _edition_pages(ordered, config, state, report, progress, formats)
+        lap("edition")
     finally:
-        if fop is not None:
-            fop.wait()
+        shutil.rmtree(staging, ignore_errors=True)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _plan_conversions(config: EditionConfig, config_path: Path, sources: Sequence[Path],
+                      state: BuildState, staging: Path, force: bool, report: BuildReport
+                      ) -> tuple[list[ConvertJob], dict[str, str]]:
+    keys: dict[str, str] = {}
+    to_convert: list[ConvertJob] = []
+    for source in sources:
+        name = source.stem
+        output = config.output_dir / f"{name}.xml"
+        try:
+            keys[name] = input_key(config, source)
+        except OSError as error:
+            report.failures.append(Failure(name, "read", f"{source}: {error.strerror}"))
+            continue
+        known = state.texts.get(name)
+        if (known is None or known.inputs != keys[name] or file_hash(output) != known.tei
+                or not state.digest_path(name).is_file()
+                or not state.search_folder(name).is_dir()):
+            to_convert.append(ConvertJob(name, source, output, config_path,
+                                         staging / f"{name}.xml", force))
+    return to_convert, keys
+
+
+def _convert(executor: Executor, to_convert: list[ConvertJob], keys: dict[str, str],
+             config: EditionConfig, state: BuildState, report: BuildReport, progress: Progress,
+             names: list[str]) -> None:
+    """Convert and check in the pool, tei_all here, then publish the TEI of each text that
+    passed. A text that failed keeps its earlier TEI, digest and state."""
+    staged: list[ConvertJob] = []
+    by_name = {job.name: job for job in to_convert}
+    for outcome in _run(executor, convert_one, to_convert, "converting", progress,
+                        lambda o: (f"converted {by_name[o.name].source.name} → "
+                                   f"{by_name[o.name].output.name}" if o.ok
+                                   else f"FAILED {o.name}"),
+                        lambda job, why: ConvertOutcome(job.name, False, reason=why)):
+        report.warnings += outcome.warnings
+        job = by_name[outcome.name]
+        if outcome.ok:
+            staged.append(job)
+        else:
+            report.failures.append(Failure(job.name, outcome.step, outcome.reason))
+    staged.sort(key=lambda job: names.index(job.name))
+    invalid = sum(1 for f in report.failures if f.step.startswith("validate"))
+    valid = _check_tei_all(staged, report, progress)
+    invalid += len(staged) - len(valid)
+    if valid or invalid:
+        progress.note(f"{_texts(len(valid) + invalid)} checked against edition.xsd, "
+                      f"edition.sch, tei_all: {len(valid)} valid, {invalid} invalid")
+    for job in valid:
+        try:
+            _publish_tei(job, state, report)
+        except TeikitError as error:
+            step = KEPT if isinstance(error, EditedTeiError) else "write TEI"
+            report.failures.append(Failure(job.name, step, str(error), str(job.output)))
+            continue
+        entry = state.texts.setdefault(job.name, TextState())
+        entry.inputs, entry.tei, entry.render = keys[job.name], file_hash(job.output), ""
+        report.converted.append(job.name)
+    state.save()
+
+
+def _texts(count: int) -> str:
+    return f"{count} text" if count == 1 else f"{count} texts"
+
+
+def _check_tei_all(staged: list[ConvertJob], report: BuildReport, progress: Progress
+                   ) -> list[ConvertJob]:
+    """tei_all for the staged texts, one jing run (one JVM) per batch; returns the valid."""
+    from teikit.validate import check_documents
+
+    if not staged:
+        return []
+    progress.note(f"checking {_texts(len(staged))} against tei_all")
+    valid = []
+    for start in range(0, len(staged), TEI_ALL_BATCH):
+        batch = staged[start:start + TEI_ALL_BATCH]
+        checked = check_documents([(str(job.output), job.staged.read_bytes()) for job in batch],
+                                  ["tei_all"])
+        for job, result in zip(batch, checked.results, strict=True):
+            report.warnings += [str(p) for p in result.problems if p.severity == "warning"]
+            if result.valid:
+                valid.append(job)
+                continue
+            errors = [str(p) for p in result.problems if p.severity != "warning"]
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            report.failures.append(Failure(job.name, "validate (tei_all)",
+                                           (errors or ["invalid"])[0] + more))
+    return valid
+
+
+def _publish_tei(job: ConvertJob, state: BuildState, report: BuildReport) -> None:
+    """Replace ``tei/NAME.xml`` (if teikit may) and the text's digest and search pages."""
+    from teikit.fingerprint import may_replace
+    from teikit.xmlio import write_bytes_atomically
+
+    backup = may_replace(job.output, job.force)
+    if backup is not None:
+        report.backups.append(str(backup))
+    write_bytes_atomically(job.output, job.staged.read_bytes(), [job.source])
+    os.replace(staged_digest(job.staged), state.digest_path(job.name))
+    search = state.search_folder(job.name)
+    shutil.rmtree(search, ignore_errors=True)
+    search.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(staged_search(job.staged), search)
+
+
+def _render(executor: Executor, config: EditionConfig, state: BuildState, report: BuildReport,
+            progress: Progress, names: list[str], formats: tuple[str, ...]) -> list[EditionText]:
+    """Order the texts that have been built (now or earlier) and render what changed; return
+    the ordered texts."""
+    from teikit.render.edition import neighbours, order_texts, read_digest_summary
+
+    failed = {f.name for f in report.failures}
+    known = [n for n in names if n in state.texts and state.digest_path(n).is_file()]
+    summaries = [read_digest_summary(state.digest_path(n), n) for n in known]
+    ordered = order_texts(summaries, config.edition.get("order", "date"))
+    report.texts = [t.name for t in ordered] + [n for n in names
+                                               if n in failed and n not in state.texts]
+    pdf_key = fop_key() if "pdf" in formats else ""
+    to_render: list[RenderJob] = []
+    render_keys: dict[str, str] = {}
+    for text, navigation in zip(ordered, neighbours(ordered), strict=True):
+        entry = state.texts[text.name]
+        tei = config.output_dir / f"{text.name}.xml"
+        if file_hash(tei) != entry.tei:
+            continue    # its TEI was kept (edited by hand): its earlier pages stay
+        render_keys[text.name] = digest_bytes(code_fingerprint(), entry.tei,
+                                              json_key(navigation), json_key(formats),
+                                              config.page_size, pdf_key,
+                                              file_hash(config.html_stylesheet),
+                                              file_hash(config.fo_stylesheet))
+        missing = any(not (state.site_dir / out).is_file() for out in entry.outputs)
+        if entry.render != render_keys[text.name] or missing or not entry.outputs:
+            to_render.append(RenderJob(text.name, tei, state.site_dir, formats, config.page_size,
+                                       tuple(sorted(navigation.items())),
+                                       config.html_stylesheet, config.fo_stylesheet))
+    for outcome in _run(executor, render_one, to_render, "rendering", progress,
+                        lambda o: f"rendered {o.name}" if o.ok else f"FAILED {o.name}",
+                        lambda job, why: RenderOutcome(job.name, False, reason=why)):
+        report.warnings += outcome.warnings
+        entry = state.texts[outcome.name]
+        if outcome.ok:
+            report.rendered.append(outcome.name)
+            entry.render, entry.outputs = render_keys[outcome.name], list(outcome.outputs)
+        else:
+            report.failures.append(Failure(outcome.name, outcome.step, outcome.reason))
+            entry.render = ""
+    report.converted.sort(key=names.index)
+    report.rendered.sort(key=names.index)
+    state.save()
+    return ordered
+
+
+def _edition_pages(ordered: list[EditionText], config: EditionConfig, state: BuildState,
+                   report: BuildReport, progress: Progress, formats: tuple[str, ...]) -> None:
+    """The edition-wide pages, from the digests of every text built (now or earlier)."""
+    from teikit.render.edition import render_edition_pages
+
+    site_dir = state.site_dir
+    edition_key = digest_bytes(code_fingerprint(),
+                               json_key([(t.name, state.texts[t.name].tei) for t in ordered]),
+                               file_hash(_register_path(config)),
+                               json_key(config.edition), json_key(formats))
+    pages_missing = any(not (site_dir / p).is_file() for p in state.edition_outputs)
+    if "html" not in formats or not ordered or (state.edition == edition_key
+                                                and not pages_missing and state.edition_outputs):
+        return
+    progress.note("writing the edition-wide pages")
+    warnings: list[str] = []
+    try:
+        pages = render_edition_pages(ordered, state, site_dir, config, formats, warnings.append)
+        pages += _site_files(pages, ordered, config, state, warnings.append)
+    except Exception as error:  # reported like a text's failure; tried again next time
+        report.failures.append(Failure("edition", "edition-wide pages", _reason(error)))
+        state.edition = ""
+    else:
+        publish(p for p in site_dir.rglob("*") if STATE_DIRNAME not in p.parts)
+        report.edition_pages = pages
+        state.edition = edition_key
+        state.edition_outputs = [p.relative_to(site_dir).as_posix() for p in pages]
+    report.warnings += warnings
+    state.save()
+
+
+def _site_files(pages: list[Path], ordered: list[EditionText], config: EditionConfig,
+                state: BuildState, warn: Callable[[str], None]) -> list[Path]:
+    """What the site needs beside its pages: the schemas its TEI files name (``schema/``) and,
+    when the config says where the edition is published (``base_url``), ``sitemap.xml`` of
+    every page and download."""
+    from teikit.render.html import copy_schema_files
+    from teikit.render.sitemap import SITEMAP_NAME, sitemap_xml
+    from teikit.xmlio import write_bytes_atomically
+
+    site_dir = state.site_dir
+    copy_schema_files(site_dir, warn)
+    base_url = str(config.edition.get("base_url", ""))
+    if not base_url:
+        return []
+    listed = sorted((p.relative_to(site_dir).as_posix() for p in pages if p.suffix == ".html"),
+                    key=lambda page: page != "index.html")   # the home page first
+    for text in ordered:
+        known = state.texts.get(text.name)
+        if known is not None:
+            listed += [o for o in known.outputs if o.endswith((".html", ".xml", ".pdf", ".txt"))]
+    return [write_bytes_atomically(site_dir / SITEMAP_NAME, sitemap_xml(base_url, listed))]
+
+
+def _forget_removed(state: BuildState, names: set[str]) -> None:
+    """A text whose source is gone: remove the site files the build wrote for it."""
+    for name in sorted(set(state.texts) - names):
+        for output in state.texts.pop(name).outputs:
+            (state.site_dir / output).unlink(missing_ok=True)
+        state.digest_path(name).unlink(missing_ok=True)
+        shutil.rmtree(state.search_folder(name), ignore_errors=True)
+
+
+def remove_state(site_dir: Path) -> None:
+    shutil.rmtree(BuildState(site_dir).folder, ignore_errors=True)
 
 
 def render_outputs(tei_files: list[Path], site_dir: Path, page_size: str,
@@ -105,6 +756,7 @@ def render_outputs(tei_files: list[Path], site_dir: Path, page_size: str,
     Without Apache FOP the FO is still written and the missing PDF is a warning."""
     from teikit.errors import ToolMissingError
     from teikit.render.fo import render_fo
+    from teikit.render.fop import WarmingFop
     from teikit.render.html import render_site
     from teikit.render.pdf import render_pdf_report
 

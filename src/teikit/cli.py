@@ -262,18 +262,59 @@ def export_package(config: Path, output: Path, title: str | None) -> None:
 @config_option("Edition config naming the sources and the register.",
                default=Path("tei/edition.toml"), show_default=True)
 @formats_option()
-@force_option
-def build(config: Path, formats: str | None, force: bool) -> None:
+@click.option("--force", is_flag=True,
+              help="Rebuild everything, not only what changed since the last build, and "
+                   "overwrite TEI files edited by hand or not written by teikit, keeping each "
+                   "as NAME.xml.bak first.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Worker processes (default: one per core).")
+def build(config: Path, formats: str | None, force: bool, jobs: int | None) -> None:
     """Build the edition: convert tei/sources/*.txt, validate, render site/ (HTML, FO, PDF).
 
-    A TEI file edited by hand (or not written by teikit) is not overwritten: the build says
-    which, builds the other texts and exits with status 1."""
+    Only what changed since the last build is done again (the build state is kept in
+    SITE/.teikit-build/). A text that fails, or whose TEI file was edited by hand (or not
+    written by teikit, and so is not overwritten), is reported and keeps its earlier outputs;
+    the others are built; the exit status is 1."""
     from teikit.build import build_edition
     from teikit.config import parse_formats
+    from teikit.progress import TerminalProgress
 
     chosen = parse_formats(formats) if formats is not None else None
-    for line in build_edition(config, warn=warn, formats=chosen, force=force):
-        click.echo(line)
+    report = build_edition(config, force=force, jobs=jobs, formats=chosen,
+                           progress=TerminalProgress())
+    for message in report.warnings:
+        warn(message)
+    for backup in report.backups:
+        click.echo(f"kept the replaced file as {backup}")
+    for failure in report.failures:
+        click.echo(str(failure), err=True)
+    click.echo(report.summary())
+    error = report.error()
+    if error is not None:
+        raise error
+
+
+@main.command()
+@config_option("Edition config naming the site folder.", default=Path("tei/edition.toml"),
+               show_default=True)
+@click.option("--site", "site_dir", type=click.Path(path_type=Path),
+              help="Serve this folder instead of the config's site.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+def serve(config: Path, site_dir: Path | None, port: int) -> None:
+    """Serve the built site on 127.0.0.1 (the search needs HTTP; file:// pages cannot load it)."""
+    from teikit.config import load_config
+    from teikit.serve import make_server
+
+    folder = site_dir if site_dir is not None else load_config(config).site_dir
+    server = make_server(folder, port)
+    click.echo(f"serving {folder} at http://127.0.0.1:{server.server_address[1]}/ "
+               "(Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @main.group()

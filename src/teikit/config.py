@@ -7,11 +7,14 @@ licence = "…"
 licence_url = "https://…"
 date = "2026-11-27"            # publication date; also the date of the conversion change entry
 register = "register.xml"      # relative to this file
-corrections = "corrections"    # the editor's corrections: corrections/NAME.toml per text
+corrections = "corrections"    # the editor's corrections: corrections/NAME.toml per text;
+                               # a change to one rebuilds that text
 sources = "sources"            # where `teikit build` finds *.txt
 output = "."                   # where it writes NAME.xml
 site = "../site"               # where it writes the HTML pages, the FO and the PDFs
 page_size = "A5"               # of the PDFs: A5 or A4
+title = "…"                    # the edition's title on its pages
+order = "date"                 # of the texts: date (their own dates) | name | ["NAME", …]
 formats = ["html", "pdf"]      # what `teikit build` renders: html, fo, pdf (pdf keeps its .fo)
 text_rights = "…"              # rights in the text (the licence above is the encoding's)
 text_rights_url = "https://…"
@@ -173,8 +176,13 @@ def parse_formats(value: str) -> tuple[str, ...]:
 
 
 _EDITION_STRINGS = ("publisher", "licence", "licence_url", "register", "sources", "output",
-                    "site", "page_size")
-_TEXT_STRINGS = ("editor", "editor_id", "language", "original_language")
+                    "site", "page_size", "title", "corrections", "base_url", "text_rights",
+                    "text_rights_url")
+# settings that are web addresses: written into the TEI, the pages' links and the sitemap
+_EDITION_URLS = ("base_url", "licence_url", "text_rights_url")
+_WEB_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+_TEXT_STRINGS = ("editor", "editor_id", "language", "original_language", "text_rights",
+                 "text_rights_url", "doi")
 _CALENDARS = ("julian", "gregorian")
 _PAGE_SIZES = ("A5", "A4")
 _NCNAME = re.compile(r"^[^\W\d][\w.-]*$")
@@ -226,6 +234,10 @@ def _check_edition(path: Path, edition: dict[str, Any]) -> None:
     for key in _EDITION_STRINGS:
         if key in edition and not isinstance(edition[key], str):
             raise InputError(f"{path}: [edition] {key} must be a string, not {_kind(edition[key])}")
+    for key in _EDITION_URLS:
+        if edition.get(key) and not _WEB_URL.match(edition[key]):
+            raise InputError(f"{path}: [edition] {key} {edition[key]!r} is not a web address",
+                             hint="give an absolute http:// or https:// URL")
     if "date" in edition and not isinstance(edition["date"], str | date):
         raise InputError(f"{path}: [edition] date must be a date such as 2026-11-27")
     page_size = str(edition.get("page_size", "A5"))
@@ -244,6 +256,11 @@ def _check_edition(path: Path, edition: dict[str, Any]) -> None:
         except InputError as error:
             raise InputError(f"{path}: [edition] formats: {error.message}",
                              hint=error.hint) from None
+    order = edition.get("order", "date")
+    if order not in ("date", "name") and not (
+            isinstance(order, list) and all(isinstance(n, str) for n in order)):
+        raise InputError(f"{path}: [edition] order {order!r} is not an order of the texts",
+                         hint='use "date", "name" or a list of text names')
     for key in ("sources", "output", "site", "register"):
         if key in edition and not edition[key].strip():
             raise InputError(f"{path}: [edition] {key} is empty")
@@ -262,6 +279,9 @@ def _check_text(path: Path, name: str, text: dict[str, Any]) -> None:
     for key in _TEXT_STRINGS:
         if key in text and not isinstance(text[key], str):
             raise InputError(f"{where} {key} must be a string, not {_kind(text[key])}")
+    if text.get("text_rights_url") and not _WEB_URL.match(text["text_rights_url"]):
+        raise InputError(f"{where} text_rights_url {text['text_rights_url']!r} is not a web "
+                         "address", hint="give an absolute http:// or https:// URL")
     if text.get("calendar", "gregorian") not in _CALENDARS:
         raise InputError(f"{where} calendar must be one of {sorted(_CALENDARS)}")
     if "editor_id" in text and not _NCNAME.match(text["editor_id"]):

@@ -77,6 +77,14 @@ class EditedTeiError(TeikitError):
 class CorrectionError(InputError):
     """An editor's correction cannot be read, or no longer matches the text."""
 
+
+class BuildFailedError(TeikitError):
+    """Some texts of an edition were not built (each is reported with its reason); the others
+    were, and the failed ones keep their earlier outputs."""
+
+    exit_code = INVALID
+
+
 class InvalidEditionError(InvalidConversionError):
     """The generated TEI does not validate: the build stops before writing or rendering."""
 

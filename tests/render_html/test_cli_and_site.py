@@ -98,8 +98,9 @@ def test_site_has_a_page_per_text_and_an_index(tmp_path: Path):
         "Year One of the Russian Revolution: II – The Counter-Revolutionary Socialists")
     assert " ".join(first.xpath("string(.//p[@class='text-source'])").split()) == (
         "Source: New International XIV, no. 4 (April 1948): 123–126")
+    # the text's own date (written 1925–1928), not the date of the issue it was taken from
     assert " ".join(first.xpath("string(.//p[@class='text-date'])").split()) == (
-        "Date: April 1948")
+        "Date: 1925–1928")
     page = lxml.html.fromstring((site / "sample-edition.html").read_bytes())
     assert page.xpath("//nav[@class='site-nav']/a/@href") == ["index.html"]
     assert (site / "assets" / "edition.js").is_file()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import lxml.html
 import pytest
 
@@ -221,9 +223,11 @@ def test_every_internal_link_has_a_target_and_ids_are_unique(sample_doc):
 
 
 def test_text_from_the_tei_is_escaped(sample_page, sample_doc):
-    scripts = sample_doc.xpath("//script")
+    scripts = sample_doc.xpath("//script[not(@type = 'application/ld+json')]")
     assert [s.get("src") for s in scripts] == ["assets/edition.js"]
     assert all(not (s.text or "").strip() for s in scripts)
+    (data,) = sample_doc.xpath("//script[@type = 'application/ld+json']")
+    assert isinstance(json.loads(data.text), dict)
     assert not sample_doc.xpath("//img | //b")
     assert not sample_doc.xpath("//@*[starts-with(name(), 'on')]")
     assert not [h for h in sample_doc.xpath("//@href") if h.lower().startswith("javascript")]

@@ -59,6 +59,17 @@
     var count = entry.querySelector(".reg-count");
     toIndex.textContent = count ? count.textContent : "Index entry";
     mentions.appendChild(toIndex);
+    var edition = entry.querySelector(".reg-edition");
+    if (edition) {
+      var toEdition = edition.cloneNode(true);
+      var counts = window.teikitMentions && window.teikitMentions[id];
+      if (counts) {
+        toEdition.textContent = (counts[0] === 1 ? "the only mention" : "all " + counts[0] + " mentions")
+          + " in " + (counts[1] === 1 ? "1 text" : counts[1] + " texts");
+      }
+      mentions.appendChild(document.createTextNode(" · "));
+      mentions.appendChild(toEdition);
+    }
     box.appendChild(mentions);
 
     var button = document.createElement("button");
@@ -75,6 +86,13 @@
     link.setAttribute("aria-expanded", "true");
     box.focus({ preventScroll: true });
     return true;
+  }
+
+  // In an edition, the counts of mentions across all texts come from one edition-wide script.
+  if (document.querySelector(".reg-edition")) {
+    var counts = document.createElement("script");
+    counts.src = "edition-mentions.js";
+    document.head.appendChild(counts);
   }
 
   // Only with JavaScript do the names open a popover; say so to assistive technology.

@@ -25,6 +25,9 @@
 
   <xsl:param name="assets" as="xs:string" select="'assets/'"/>
   <xsl:param name="home" as="xs:string" select="''"/>
+  <!-- what the page's head says about the text (JSON: "dc" pairs, "schema_org" JSON-LD), from
+       teikit's metadata mapping; empty when the stylesheet runs outside teikit -->
+  <xsl:param name="metadata" as="xs:string" select="''"/>
 
   <!-- Each tooltip (gap, repair, date) gets a stable id from its position. -->
   <xsl:function name="h:tip-numbers" as="map(xs:string, xs:integer)" cache="yes">
@@ -47,18 +50,35 @@
   <xsl:template name="h:paragraph-number">
     <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:if test="not($inline) and h:is-numbered-block(.)">
+      <xsl:variable name="n" select="h:paragraph-label(.)"/>
       <xsl:choose>
         <!-- teikit's stable ids (section.position): the block itself carries the id -->
-        <xsl:when test="@xml:id and normalize-space(@n)">
-          <a class="para-num" href="#{@xml:id}" aria-label="Paragraph {@n}"><xsl:value-of select="@n"/></a>
+        <xsl:when test="h:has-stable-number(.)">
+          <a class="para-num" href="#{h:paragraph-anchor(.)}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:variable name="n" select="h:paragraph-numbers(root(.))(generate-id(.))"/>
-          <a class="para-num" id="para-{$n}" href="#para-{$n}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
+          <a class="para-num" id="{h:paragraph-anchor(.)}" href="#{h:paragraph-anchor(.)}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:if>
   </xsl:template>
+
+  <!-- A numbered block's number as the reader sees it ("2.3", or "12" in a TEI without teikit's
+       stable ids) and the anchor a link to it uses: the page's and the edition pages' own. -->
+  <xsl:function name="h:has-stable-number" as="xs:boolean">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="exists($block/@xml:id) and normalize-space($block/@n) != ''"/>
+  </xsl:function>
+  <xsl:function name="h:paragraph-label" as="xs:string">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="if (h:has-stable-number($block)) then string($block/@n)
+      else string(h:paragraph-numbers(root($block))(generate-id($block)))"/>
+  </xsl:function>
+  <xsl:function name="h:paragraph-anchor" as="xs:string">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="if (h:has-stable-number($block)) then string($block/@xml:id)
+      else 'para-' || h:paragraph-label($block)"/>
+  </xsl:function>
 
   <!-- ===== helpers ===== -->
 
@@ -163,5 +183,6 @@
   <xsl:include href="blocks.xsl"/>
   <xsl:include href="phrases.xsl"/>
   <xsl:include href="indices.xsl"/>
+  <xsl:include href="edition.xsl"/>
 
 </xsl:stylesheet>

@@ -89,6 +89,7 @@
       </div>
       <p class="reg-mentions">
         <span class="reg-count"><xsl:value-of select="tk:mention-count-label(count($mentions))"/></span>
+        <xsl:call-template name="h:edition-entry-link"/>
         <xsl:if test="exists($mentions)">
           <xsl:text>: </xsl:text>
           <xsl:for-each select="$mentions">

@@ -32,6 +32,7 @@
         <xsl:call-template name="h:citation-meta">
           <xsl:with-param name="root" select="$root"/>
         </xsl:call-template>
+        <xsl:call-template name="h:metadata-head"/>
         <meta name="generator" content="teikit (TEI P5 to HTML by XSLT 3.0)"/>
         <link rel="stylesheet" href="{$assets}edition.css"/>
         <link rel="stylesheet" href="{$assets}print.css" media="print"/>
@@ -43,8 +44,10 @@
           <xsl:if test="$home">
             <nav class="site-nav" aria-label="Site">
               <a href="{$home}">All texts</a>
+              <xsl:call-template name="h:edition-links"/>
             </nav>
           </xsl:if>
+          <xsl:call-template name="h:edition-nav"/>
           <div class="controls">
             <input type="checkbox" id="highlight-toggle" checked="checked"/>
             <label for="highlight-toggle">Highlight names</label>
@@ -78,6 +81,9 @@
               <xsl:with-param name="root" select="$root"/>
             </xsl:call-template>
           </article>
+          <xsl:call-template name="h:edition-nav">
+            <xsl:with-param name="where" select="'end'"/>
+          </xsl:call-template>
         </main>
         <footer class="page-footer">
           <p>Reading edition generated from the TEI P5 encoding by teikit.
@@ -88,6 +94,21 @@
   </xsl:template>
 
   <!-- Google Scholar / Zotero metadata (Highwire Press tags). -->
+  <!-- Dublin Core meta elements and schema.org JSON-LD; "<" is written as \u003c in the JSON so
+       that no value can end the script element -->
+  <xsl:template name="h:metadata-head">
+    <xsl:if test="normalize-space($metadata)">
+      <xsl:variable name="described" select="parse-json($metadata)"/>
+      <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
+      <xsl:for-each select="$described?dc?*">
+        <meta name="DC.{?1}" content="{?2}"/>
+      </xsl:for-each>
+      <script type="application/ld+json">
+        <xsl:value-of select="replace(serialize($described?schema_org, map {'method': 'json', 'indent': false()}), '&lt;', '\\u003c')"/>
+      </script>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="h:citation-meta">
     <xsl:param name="root" as="element()"/>
     <xsl:variable name="s" select="($root/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct)[1]"/>

@@ -11,6 +11,7 @@ read too); everything else in the package is the converter's own.
 from typing import TYPE_CHECKING
 
 from teikit.convert import conventions
+from teikit.convert.assemble import with_schema_href
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.pipeline import (
     Conversion,
@@ -45,6 +46,7 @@ __all__ = [
     "prepare_conversion",
     "read_back",
     "read_back_file",
+    "with_schema_href",
 ]
 
 

@@ -14,20 +14,16 @@ SCHEMA_LOCATION = f"{OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
 TEI_MEDIA_TYPE = "application/tei+xml"
 
 
-def dublin_core(meta: TextMetadata) -> etree._ElementTree:
-    """An ``oai_dc:dc`` record for one text."""
-    root = etree.Element(f"{{{OAI_DC}}}dc", nsmap={"oai_dc": OAI_DC, "dc": DC, "xsi": XSI})
-    root.set(f"{{{XSI}}}schemaLocation", SCHEMA_LOCATION)
+def dublin_core_fields(meta: TextMetadata) -> list[tuple[str, str]]:
+    """The Dublin Core elements of one text as (element, value) pairs, in record order: the one
+    mapping from TEI to Dublin Core, for the ``oai_dc`` record and the reading page's head."""
+    fields: list[tuple[str, str]] = []
 
-    def add(name: str, value: str, lang: str = "") -> None:
+    def add(name: str, value: str) -> None:
         if value:
-            element = etree.SubElement(root, f"{{{DC}}}{name}")
-            element.text = value
-            if lang:
-                element.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+            fields.append((name, value))
 
-    title = f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title
-    add("title", title)
+    add("title", f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title)
     for author in meta.authors:
         add("creator", author.name)
     for contributor in meta.contributors:
@@ -40,8 +36,7 @@ def dublin_core(meta: TextMetadata) -> etree._ElementTree:
         add("coverage", place)
     add("publisher", meta.publisher)
     add("date", meta.created or meta.first_published)
-    if meta.published:
-        add("date", meta.published)
+    add("date", meta.published)
     add("type", "Text")
     add("format", TEI_MEDIA_TYPE)
     for identifier in dict.fromkeys((meta.identifier, *meta.persistent_ids)):
@@ -51,4 +46,13 @@ def dublin_core(meta: TextMetadata) -> etree._ElementTree:
         add("language", language)
     for licence in meta.licences:
         add("rights", licence.url or licence.text)
+    return fields
+
+
+def dublin_core(meta: TextMetadata) -> etree._ElementTree:
+    """An ``oai_dc:dc`` record for one text."""
+    root = etree.Element(f"{{{OAI_DC}}}dc", nsmap={"oai_dc": OAI_DC, "dc": DC, "xsi": XSI})
+    root.set(f"{{{XSI}}}schemaLocation", SCHEMA_LOCATION)
+    for name, value in dublin_core_fields(meta):
+        etree.SubElement(root, f"{{{DC}}}{name}").text = value
     return etree.ElementTree(root)
