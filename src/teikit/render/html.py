@@ -99,7 +99,7 @@ def copy_assets(target_dir: Path, warn: Warn = _ignore) -> Path:
 def copy_schema_files(target_dir: Path, warn: Warn = _ignore) -> Path:
     """Copy the schemas a TEI file's ``<?xml-model?>`` names into ``target_dir/schema``, so the
     TEI files published beside them can be checked where they are."""
-    from teikit.convert.assemble import SCHEMA_MODELS
+    from teikit.convert import SCHEMA_MODELS
 
     files = {name: schema_path(name).read_bytes() for name, _namespace in SCHEMA_MODELS}
     return copy_owned_files(files, Path(target_dir) / "schema", warn)
