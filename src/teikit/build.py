@@ -509,7 +509,10 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
         lap("plan")
         workers = jobs if jobs is not None else default_jobs()
         workers = max(1, min(workers, len(sources)))
-        executor = _executor(workers if len(sources) > 1 else 1, formats)
+        # FOP is warmed while the texts are converted; with nothing to convert, it is started
+        # only if a text is rendered again (an unchanged edition never waits for a JVM)
+        executor = _executor(workers if len(sources) > 1 else 1,
+                             formats if to_convert else ())
         try:
             _convert(executor, to_convert, keys, config, state, report, progress, names)
             lap("convert")

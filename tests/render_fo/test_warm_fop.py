@@ -100,3 +100,12 @@ def test_without_the_bridge_the_fop_command_is_used(monkeypatch: pytest.MonkeyPa
     monkeypatch.delenv(fop_module.JVM_ENV)
     monkeypatch.setenv(fop_module.JARS_ENV, "/nonexistent/jars")
     assert isinstance(fop_session(), SubprocessFop)
+
+
+def test_the_warm_up_book_is_laid_out_cleanly() -> None:
+    """A warm-up that failed would only be slower, never reported: so it is checked here."""
+    from teikit.render.pdf import check_fop_run, warm_up_fo
+
+    run = fop_session().layout(warm_up_fo(), "pdf")
+    report = check_fop_run(run, "warm-up", output_format="pdf")
+    assert not report.missing_glyphs and not report.errors
