@@ -214,6 +214,42 @@ def jvm_available() -> bool:
     return True
 
 
+def start_jvm() -> None:
+    """Start this process's JVM (once): FOP's jars and, when installed, jing's (see
+    :mod:`teikit.validate.jvm_jing`) on its class path."""
+    import jpype
+
+    with _lock:
+        if jpype.isJVMStarted():
+            return
+        # leave the JVM to die with the process: destroying it at exit waits for every
+        # thread FOP started, and a worker of the build's process pool would hang there
+        import jpype.config
+
+        jpype.config.destroy_jvm = False
+        classpath = fop_classpath()
+        if classpath is None:
+            raise ToolMissingError("Apache FOP's jars not found", hint=INSTALL_HINT)
+        jing = _DEBIAN_JAVA / "jing.jar"
+        jpype.startJVM(
+            "-Djava.awt.headless=true",
+            # FOP's messages come to us as events; nothing is printed
+            "-Dorg.apache.commons.logging.Log=org.apache.commons.logging.impl.NoOpLog",
+            # the quick compiler only: a build's few layouts are done before the
+            # optimising one would pay off (the seed's first three layouts 0.8, 0.5,
+            # 0.3 s against 1.5, 0.8, 0.6 s with both), and it leaves the other core to
+            # the rest of the build
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m",
+            classpath=[*classpath, *([str(jing)] if jing.is_file() else [])],
+            convertStrings=False)
+
+
+def jing_jar() -> Path | None:
+    """jing's jar, when it is on the class path :func:`start_jvm` gives the JVM."""
+    jing = _DEBIAN_JAVA / "jing.jar"
+    return jing if jing.is_file() and fop_classpath() is not None else None
+
+
 class JvmFop:
     """FOP's Java API in a JVM started once per process (JPype)."""
 
@@ -221,6 +257,7 @@ class JvmFop:
 
     def __init__(self) -> None:
         self._factories: dict[str, Any] = {}
+        self._factory_lock = threading.Lock()
         self._started = threading.Event()
         # one layout at a time: FOP's factory is not safe to share between threads that start
         # at once, and a layout keeps a core busy anyway
@@ -229,26 +266,8 @@ class JvmFop:
     def _start(self) -> Any:
         import jpype
 
-        with _lock:
-            if not jpype.isJVMStarted():
-                # leave the JVM to die with the process: destroying it at exit waits for every
-                # thread FOP started, and a worker of the build's process pool would hang there
-                import jpype.config
-
-                jpype.config.destroy_jvm = False
-                classpath = fop_classpath()
-                if classpath is None:
-                    raise ToolMissingError("Apache FOP's jars not found", hint=INSTALL_HINT)
-                jpype.startJVM(
-                    "-Djava.awt.headless=true",
-                    # FOP's messages come to us as events; nothing is printed
-                    "-Dorg.apache.commons.logging.Log=org.apache.commons.logging.impl.NoOpLog",
-                    # the quick compiler only: a build's few layouts are done before the
-                    # optimising one would pay off (the seed's first three layouts 0.8, 0.5,
-                    # 0.3 s against 1.5, 0.8, 0.6 s with both), and it leaves the other core to
-                    # the rest of the build
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m",
-                    classpath=classpath, convertStrings=False)
+        start_jvm()
+        with self._factory_lock:
             config = str(_config_path())
             factory = self._factories.get(config)
             if factory is None:

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from lxml import etree
 from lxml.builder import ElementMaker
 from saxonche import PySaxonProcessor, PyXsltExecutable
 
+from teikit.cache import computed_once
 from teikit.errors import InputError
 from teikit.validate.report import Problem, Severity
 from teikit.validate.source import Source
@@ -164,7 +164,7 @@ def _processor() -> PySaxonProcessor:
     return saxon_processor()
 
 
-@cache
+@computed_once
 def _compiled(path: Path, mtime_ns: int) -> PyXsltExecutable:
     stylesheet, from_cache = _stylesheet(path)
     if from_cache:
