@@ -100,3 +100,22 @@ def test_without_the_bridge_the_fop_command_is_used(monkeypatch: pytest.MonkeyPa
     monkeypatch.delenv(fop_module.JVM_ENV)
     monkeypatch.setenv(fop_module.JARS_ENV, "/nonexistent/jars")
     assert isinstance(fop_session(), SubprocessFop)
+
+
+@needs_jvm
+def test_a_process_whose_fop_was_warmed_in_the_background_exits(tmp_path: Path) -> None:
+    """The thread that started the JVM detaches from it: the JVM would otherwise wait for that
+    thread forever when the process ends (a build's worker that only converted hung so)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    script = ("from teikit.render.fop import WarmingFop\n"
+              "fop = WarmingFop()\nfop.session()\nfop.wait()\nprint('warm')\n")
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                               timeout=120, cwd=tmp_path,
+                               env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == "warm"

@@ -386,6 +386,18 @@ def fop_session(executable: str | None = None) -> FopSession:
     return SubprocessFop()
 
 
+def detach_from_jvm() -> None:
+    """Detach the calling thread from the JVM, if it is attached. A thread that called into
+    the JVM (or started it) and ends attached counts as alive to the JVM, which then waits for
+    it forever when the process exits."""
+    try:
+        import jpype
+    except ImportError:
+        return
+    if jpype.isJVMStarted() and jpype.java.lang.Thread.isAttached():
+        jpype.java.lang.Thread.detach()
+
+
 class WarmingFop:
     """A FOP session made ready in a background thread while the caller does other work.
 
@@ -406,6 +418,8 @@ class WarmingFop:
             self._session = session
         except BaseException as error:  # kept for session(); a warm-up failure is not fatal
             self._error = error
+        finally:
+            detach_from_jvm()
 
     def session(self) -> FopSession:
         self._thread.join()
