@@ -74,27 +74,33 @@ def fop_command(fo: Path, out: Path) -> list[str]:
 # ------------------------------------------------------------------------- stages
 
 def stages(config: Path) -> dict[str, float]:
-    """One build of ``config``, timed by stage, in this process."""
+    """One build of ``config``, timed by stage, in this process (the steps of
+    :func:`teikit.build.build_edition`)."""
     from teikit.build import render_outputs
     from teikit.config import load_config
-    from teikit.convert import convert_file
+    from teikit.convert import check_conversions, prepare_conversion
     from teikit.render.fop import WarmingFop
-    from teikit.validate import check_files
+    from teikit.xmlio import write_bytes_atomically
 
     times: dict[str, float] = {}
     edition = load_config(config)
     start = time.perf_counter()
     fop = WarmingFop()
-    outputs = []
-    for source in sorted(edition.sources_dir.glob("*.txt")):
-        output = edition.output_dir / f"{source.stem}.xml"
-        convert_file(source, output, config_path=config)
-        outputs.append(output)
-    times["convert"] = time.perf_counter() - start
+    sources = sorted(edition.sources_dir.glob("*.txt"))
+    conversions = [prepare_conversion(source, edition.output_dir / f"{source.stem}.xml",
+                                      config=edition, config_path=config)
+                   for source in sources]
+    times["convert (in memory)"] = time.perf_counter() - start
     mark = time.perf_counter()
-    report = check_files(outputs, ["edition", "tei_all"])
-    assert report.exit_code == 0
+    check_conversions(conversions, ("edition", "tei_all"))
     times["validate (edition + rules + tei_all)"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    outputs = []
+    for source, conversion in zip(sources, conversions, strict=True):
+        assert conversion.output is not None
+        write_bytes_atomically(conversion.output, conversion.data, [source])
+        outputs.append(conversion.output)
+    times["write the TEI"] = time.perf_counter() - mark
     mark = time.perf_counter()
     list(render_outputs(outputs, edition.site_dir, edition.page_size, lambda _: None,
                         formats=("html",)))
@@ -107,6 +113,7 @@ def stages(config: Path) -> dict[str, float]:
                         formats=("pdf",), fop=fop))
     times["fo + pdf"] = time.perf_counter() - mark
     times["total"] = time.perf_counter() - start
+    fop.wait()
     return times
 
 

@@ -4,7 +4,7 @@
   search) need to know about it, so that they are built without reading every TEI file again.
 
   The paragraph numbers and mention anchors are the reading page's own (html/html.xsl is imported,
-  its accumulators and functions decide them), so every link from an edition-wide page lands
+  its functions decide them), so every link from an edition-wide page lands
   where the page puts the paragraph or the name. The paragraph text is the reading page's text
   of the paragraph, without the explanations that only show on hover (role=tooltip).
 
@@ -35,7 +35,7 @@
 
   <xsl:param name="name" as="xs:string" select="''"/>
 
-  <xsl:mode name="site:digest" use-accumulators="#all"/>
+  <xsl:mode name="site:digest"/>
   <xsl:mode name="site:copy" on-no-match="shallow-copy"/>
 
   <!-- The text's own date: when it was written, else first published, else the source's date. -->

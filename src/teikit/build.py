@@ -256,7 +256,7 @@ def render_one(job: RenderJob) -> RenderOutcome:
     """The reading page, the TEI and plain-text downloads and (if asked) the PDF of one text.
 
     Everything is made before anything is written: a failure keeps the earlier files."""
-    from teikit.convert import read_back_file
+    from teikit.convert import read_back_file, with_schema_href
     from teikit.errors import ToolMissingError
     from teikit.render.edition import reading_page
     from teikit.render.html import check_html
@@ -274,7 +274,8 @@ def render_one(job: RenderJob) -> RenderOutcome:
                                 stylesheet=job.html_stylesheet)
             step = "export text"
             text = read_back_file(job.tei)
-            data = job.tei.read_bytes()
+            # the copy beside the site's schema/ folder (written with the edition-wide pages)
+            data = with_schema_href(job.tei.read_bytes(), "schema")
             html_out, xml_out, txt_out = (site / f"{job.name}{s}" for s in (".html", ".xml",
                                                                             ".txt"))
             pending += [lambda: write_text_atomically(html_out, page, [job.tei],
@@ -767,6 +768,7 @@ def _edition_pages(ordered: list[EditionText], config: EditionConfig, state: Bui
     warnings: list[str] = []
     try:
         pages = render_edition_pages(ordered, state, site_dir, config, formats, warnings.append)
+        pages += _site_files(pages, ordered, config, state, warnings.append)
     except Exception as error:  # reported like a text's failure; tried again next time
         report.failures.append(Failure("edition", "edition-wide pages", _reason(error)))
         state.edition = ""
@@ -777,6 +779,29 @@ def _edition_pages(ordered: list[EditionText], config: EditionConfig, state: Bui
         state.edition_outputs = [p.relative_to(site_dir).as_posix() for p in pages]
     report.warnings += warnings
     state.save()
+
+
+def _site_files(pages: list[Path], ordered: list[EditionText], config: EditionConfig,
+                state: BuildState, warn: Callable[[str], None]) -> list[Path]:
+    """What the site needs beside its pages: the schemas its TEI files name (``schema/``) and,
+    when the config says where the edition is published (``base_url``), ``sitemap.xml`` of
+    every page and download."""
+    from teikit.render.html import copy_schema_files
+    from teikit.render.sitemap import SITEMAP_NAME, sitemap_xml
+    from teikit.xmlio import write_bytes_atomically
+
+    site_dir = state.site_dir
+    copy_schema_files(site_dir, warn)
+    base_url = str(config.edition.get("base_url", ""))
+    if not base_url:
+        return []
+    listed = sorted((p.relative_to(site_dir).as_posix() for p in pages if p.suffix == ".html"),
+                    key=lambda page: page != "index.html")   # the home page first
+    for text in ordered:
+        known = state.texts.get(text.name)
+        if known is not None:
+            listed += [o for o in known.outputs if o.endswith((".html", ".xml", ".pdf", ".txt"))]
+    return [write_bytes_atomically(site_dir / SITEMAP_NAME, sitemap_xml(base_url, listed))]
 
 
 def _forget_removed(state: BuildState, names: set[str]) -> None:

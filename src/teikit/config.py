@@ -176,8 +176,13 @@ def parse_formats(value: str) -> tuple[str, ...]:
 
 
 _EDITION_STRINGS = ("publisher", "licence", "licence_url", "register", "sources", "output",
-                    "site", "page_size", "title", "corrections")
-_TEXT_STRINGS = ("editor", "editor_id", "language", "original_language")
+                    "site", "page_size", "title", "corrections", "base_url", "text_rights",
+                    "text_rights_url")
+# settings that are web addresses: written into the TEI, the pages' links and the sitemap
+_EDITION_URLS = ("base_url", "licence_url", "text_rights_url")
+_WEB_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+_TEXT_STRINGS = ("editor", "editor_id", "language", "original_language", "text_rights",
+                 "text_rights_url", "doi")
 _CALENDARS = ("julian", "gregorian")
 _PAGE_SIZES = ("A5", "A4")
 _NCNAME = re.compile(r"^[^\W\d][\w.-]*$")
@@ -229,6 +234,10 @@ def _check_edition(path: Path, edition: dict[str, Any]) -> None:
     for key in _EDITION_STRINGS:
         if key in edition and not isinstance(edition[key], str):
             raise InputError(f"{path}: [edition] {key} must be a string, not {_kind(edition[key])}")
+    for key in _EDITION_URLS:
+        if edition.get(key) and not _WEB_URL.match(edition[key]):
+            raise InputError(f"{path}: [edition] {key} {edition[key]!r} is not a web address",
+                             hint="give an absolute http:// or https:// URL")
     if "date" in edition and not isinstance(edition["date"], str | date):
         raise InputError(f"{path}: [edition] date must be a date such as 2026-11-27")
     page_size = str(edition.get("page_size", "A5"))
@@ -270,6 +279,9 @@ def _check_text(path: Path, name: str, text: dict[str, Any]) -> None:
     for key in _TEXT_STRINGS:
         if key in text and not isinstance(text[key], str):
             raise InputError(f"{where} {key} must be a string, not {_kind(text[key])}")
+    if text.get("text_rights_url") and not _WEB_URL.match(text["text_rights_url"]):
+        raise InputError(f"{where} text_rights_url {text['text_rights_url']!r} is not a web "
+                         "address", hint="give an absolute http:// or https:// URL")
     if text.get("calendar", "gregorian") not in _CALENDARS:
         raise InputError(f"{where} calendar must be one of {sorted(_CALENDARS)}")
     if "editor_id" in text and not _NCNAME.match(text["editor_id"]):

@@ -58,7 +58,7 @@ def stamp(data: bytes) -> bytes:
 
     tree = parse_xml_bytes(data)
     for old in _fingerprint_pis(tree):
-        _remove(old)
+        detach(old)
     value = digest(tree)
     tree.getroot().addprevious(
         etree.ProcessingInstruction(PI_TARGET, f'fingerprint="sha256:{value}"'))
@@ -83,11 +83,12 @@ def origin(path: Path) -> Origin:
     match = _VALUE.fullmatch((found[0].text or "").strip())
     if match is None:
         return Origin.UNKNOWN
-    _remove(found[0])
+    detach(found[0])
     return Origin.GENERATED if digest(tree) == match.group(1) else Origin.EDITED
 
 
-def _remove(node: etree._ProcessingInstruction) -> None:
+def detach(node: etree._ProcessingInstruction) -> None:
+    """Remove a processing instruction, also one before or after the root element."""
     parent = node.getparent()
     if parent is not None:
         parent.remove(node)
@@ -96,7 +97,8 @@ def _remove(node: etree._ProcessingInstruction) -> None:
     etree.Element("discard").append(node)
 
 
-__all__ = ["EditedTeiError", "Origin", "backup", "digest", "may_replace", "origin", "stamp"]
+__all__ = ["EditedTeiError", "Origin", "backup", "detach", "digest", "may_replace", "origin",
+           "stamp"]
 
 
 def may_replace(path: Path, force: bool = False) -> Path | None:

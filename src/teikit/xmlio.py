@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import tempfile
 import threading
@@ -318,14 +319,27 @@ def saxon_processor() -> PySaxonProcessor:
 def saxon_document(source: etree._ElementTree | etree._Element, name: str = "<input>"
                    ) -> PyXdmNode:
     """Hand a parsed (and checked) tree to Saxon: its root element re-serialised, no DOCTYPE."""
+    return saxon_input(source, name)[0]
+
+
+# The characters the stylesheets show as code points ($tk:unprintable in xslt/common/text.xsl:
+# control characters other than tab, line feed and carriage return).
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def saxon_input(source: etree._ElementTree | etree._Element, name: str = "<input>"
+                ) -> tuple[PyXdmNode, bool]:
+    """As :func:`saxon_document`, and whether the document holds a control character at all
+    (other than white space): the stylesheets test each text node only when it may."""
     root = source.getroot() if isinstance(source, etree._ElementTree) else source
     text = etree.tostring(root, encoding="unicode")
     with SAXON_LOCK:
         try:
-            return saxon_processor().parse_xml(xml_text=text)
+            document = saxon_processor().parse_xml(xml_text=text)
         except Exception as error:  # saxonche's PySaxonApiError has no stable import path
             detail = " ".join(str(error).split())[:300]
             raise InputError(f"{name}: Saxon cannot read the document: {detail}") from None
+    return document, _CONTROL_CHARACTERS.search(text) is not None
 
 
 # ------------------------------------------------------------------------- jing

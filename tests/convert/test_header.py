@@ -162,3 +162,31 @@ def test_words_qualifying_the_creation_date_are_not_a_place():
     assert values(root, "//t:creation/t:date/@notBefore") == ["1906-03"]
     assert values(root, "//t:creation/t:date/@notAfter") == ["1906-05"]
     assert values(root, "//t:creation/t:placeName") == ["Łódź"]
+
+
+DAMAGED = """Ãœber die Rätesysteme
+
+Karl Kautskyâ€™s Reply
+
+Written: 1919, Vienna.
+First Published: Der Kampf, No. 5, 1919.
+Source: Marxistsâ€™ Internet Archive, 2004.
+Translated: Jane DoÃ©
+Public Domain: Marxistsâ€™ Internet Archive (2005)
+
+The workersâ€™ councils met.
+"""
+MOJIBAKE = ("Ã", "â€")
+
+
+def test_the_header_holds_the_repaired_reading_and_the_text_both() -> None:
+    root = header_of(DAMAGED)
+    header = root.find("t:teiHeader", NS)
+    # the damaged reading may stand only as the sic of a choice
+    statements = values(header, ".//t:fileDesc//text()[normalize-space()][not(ancestor::t:sic)]")
+    assert statements and not [v for v in statements if any(m in v for m in MOJIBAKE)]
+    assert "Karl Kautsky’s Reply" in values(header, ".//t:titleStmt/t:title")
+    assert any("Marxists’ Internet Archive" in v
+               for v in values(header, ".//t:availability/t:p"))
+    # where the source is transcribed, both readings stay
+    assert values(root, "//t:text//t:choice[t:sic = 'workersâ€™']/t:corr") == ["workers’"]

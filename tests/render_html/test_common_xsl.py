@@ -120,7 +120,7 @@ def test_mention_count_label():
 
 
 def test_numbering_works_for_any_importing_stylesheet():
-    """Note and mention numbers come from accumulators; the common layer makes them applicable."""
+    """Note and mention numbers are computed per document by the common layer, for any importer."""
     sample = (Path(__file__).parents[1] / "fixtures" / "tei" / "sample-edition.xml").read_text(
         encoding="utf-8")
     assert evaluate("//tei:note[tk:is-numbered-note(.)] ! tk:note-number(.)", sample) == "1|2|3"
@@ -191,3 +191,19 @@ def test_no_stylesheet_repeats_a_table_of_the_converter():
             if len(found) > 1:
                 copies.append(f"{path.name}: {table} {found}")
     assert copies == []
+
+
+@pytest.mark.parametrize("text", ["", " ", "a", " a ", "a\t\n b", "\n\n", " a  b\r\n", "\ta b\t"])
+def test_white_space_collapses_as_the_regular_expression_would(text: str):
+    escaped = text.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
+    assert evaluate(f"tk:collapse-space('{escaped}') = replace('{escaped}', '\\s+', ' ')") == "true"
+
+
+def test_control_characters_are_shown_by_default_and_sought_only_where_teikit_found_one():
+    document = one_element("x\u0085y")
+    assert evaluate("tk:printable-text(//tei:p/text(), //tei:p)", document) == "x‹U+0085›y"
+    # what teikit tells a stylesheet about each input
+    from teikit.xmlio import parse_xml_bytes, saxon_input
+
+    assert saxon_input(parse_xml_bytes(document.encode("utf-8"), "x"))[1] is True
+    assert saxon_input(parse_xml_bytes(one_element("x y").encode("utf-8"), "x"))[1] is False

@@ -145,9 +145,31 @@
       and not($e/self::tei:divGen) and tk:is-container($e)"/>
   </xsl:function>
 
-  <xsl:accumulator name="tk:section-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="*[tk:is-section(.)]" select="$value + 1"/>
-  </xsl:accumulator>
+  <!-- Numbers in document order (1, 2 …) of some nodes, by generate-id: what an accumulator
+       would give, from one pass over those nodes alone (an accumulator visits every node of the
+       document, which costs more than the numbering). -->
+  <xsl:function name="tk:numbering" as="map(xs:string, xs:integer)">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="map:merge(for-each-pair($nodes ! generate-id(.), 1 to count($nodes),
+      map:entry#2))"/>
+  </xsl:function>
+
+  <!-- The sections of a document, numbered (cached per document). -->
+  <xsl:function name="tk:section-numbers" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="tk:numbering($root//(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4
+      | tei:div5 | tei:div6 | tei:div7)[tk:is-section(.)])"/>
+  </xsl:function>
+
+  <!-- The section's place among the sections of its document (1, 2 …); for another element,
+       the number of the last section that starts before it. -->
+  <xsl:function name="tk:section-number" as="xs:integer">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="numbers" select="tk:section-numbers(root($div))"/>
+    <xsl:sequence select="($numbers(generate-id($div)),
+      ($div/ancestor::* | $div/preceding::*)[tk:is-section(.)][last()] ! $numbers(generate-id(.)),
+      0)[1]"/>
+  </xsl:function>
 
   <!-- The block a node belongs to: the ancestor-or-self whose parent is a container. -->
   <xsl:function name="tk:owner-block" as="element()?">

@@ -2,7 +2,7 @@
 <!--
   Shared layer of the teikit stylesheets (HTML and XSL-FO import it).
 
-  Everything here is output-neutral: keys, accumulators and functions that return strings,
+  Everything here is output-neutral: keys and functions that return strings,
   numbers or TEI nodes. How a thing looks is decided by the importing stylesheet.
 
   Conventions
@@ -20,13 +20,6 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tk="urn:teikit"
   exclude-result-prefixes="#all">
-
-  <!--
-    The accumulators of the shared layer (note and section numbers) must be applicable
-    to the source document: an importing stylesheet that declares the unnamed mode itself
-    keeps this setting unless it gives use-accumulators a value of its own.
-  -->
-  <xsl:mode use-accumulators="#all"/>
 
   <!--
     The encoding's tables, defined once in Python (src/teikit/convert/conventions.py) and given

@@ -6,6 +6,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:array="http://www.w3.org/2005/xpath-functions/array"
   xmlns:math="http://www.w3.org/2005/xpath-functions/math"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tk="urn:teikit"
@@ -72,8 +73,9 @@
       else ''"/>
   </xsl:function>
 
-  <!-- The id of the register entry a mention points at, or '' when it points nowhere known. -->
-  <xsl:function name="tk:mention-id" as="xs:string">
+  <!-- The id of the register entry a mention points at, or '' when it points nowhere known
+       (remembered per element: every output asks it of a mention many times). -->
+  <xsl:function name="tk:mention-id" as="xs:string" cache="yes">
     <xsl:param name="m" as="element()"/>
     <xsl:variable name="target" select="tk:pointer-target($m, $m/@ref)"/>
     <xsl:sequence select="if ($target and tk:entry-kind($target) != '') then string($target/@xml:id) else ''"/>
@@ -111,23 +113,24 @@
   -->
   <xsl:function name="tk:mention-numbers" as="map(xs:string, map(xs:string, xs:integer))">
     <xsl:param name="mentions" as="element()*"/>
-    <xsl:variable name="keys" select="distinct-values($mentions ! tk:mention-id(.))"/>
+    <!-- the entry of each mention, by the mention's place: looked up once, grouped once (a map
+         grown mention by mention was checked against its declared type at every step) -->
+    <xsl:variable name="ids" as="xs:string*" select="$mentions ! tk:mention-id(.)"/>
+    <xsl:variable name="keys" select="distinct-values($ids)"/>
     <xsl:variable name="entry-numbers" as="map(xs:string, xs:integer)"
       select="map:merge(for-each-pair($keys, 1 to count($keys), map:entry#2))"/>
-    <xsl:iterate select="$mentions">
-      <xsl:param name="numbers" as="map(xs:string, map(xs:string, xs:integer))" select="map{}"/>
-      <xsl:param name="counts" as="map(xs:string, xs:integer)" select="map{}"/>
-      <xsl:param name="position" as="xs:integer" select="1"/>
-      <xsl:on-completion select="$numbers"/>
-      <xsl:variable name="key" select="tk:mention-id(.)"/>
-      <xsl:variable name="of-entry" select="($counts($key), 0)[1] + 1"/>
-      <xsl:next-iteration>
-        <xsl:with-param name="numbers" select="map:put($numbers, generate-id(.), map{
-          'entry': $entry-numbers($key), 'mention': $position, 'of-entry': $of-entry})"/>
-        <xsl:with-param name="counts" select="map:put($counts, $key, $of-entry)"/>
-        <xsl:with-param name="position" select="$position + 1"/>
-      </xsl:next-iteration>
-    </xsl:iterate>
+    <xsl:sequence select="map:merge(
+      for $group in tk:positions-by-key($ids), $k in 1 to array:size($group)
+      return let $i := xs:integer($group($k)) return map:entry(generate-id($mentions[$i]), map{
+        'entry': $entry-numbers($ids[$i]), 'mention': $i, 'of-entry': $k}))"/>
+  </xsl:function>
+
+  <!-- The places of equal values in a sequence, one array per value, in order. -->
+  <xsl:function name="tk:positions-by-key" as="array(xs:integer)*">
+    <xsl:param name="values" as="xs:string*"/>
+    <xsl:for-each-group select="1 to count($values)" group-by="$values[xs:integer(current())]">
+      <xsl:sequence select="array{current-group()}"/>
+    </xsl:for-each-group>
   </xsl:function>
 
   <!-- Every mention in the text(s) of a document, numbered (cached per document). -->
@@ -136,10 +139,13 @@
     <xsl:sequence select="tk:mention-numbers($root//tei:text//*[@ref][tk:mention-id(.) != ''])"/>
   </xsl:function>
 
-  <!-- The mention's place among the mentions of its entry in the text (1, 2 …), 0 if none. -->
+  <!-- The mention's place among the mentions of its entry in the text (1, 2 …), 0 if none:
+       its 'of-entry' number in tk:text-mention-numbers, counted in the key of its entry. -->
   <xsl:function name="tk:mention-number" as="xs:integer">
     <xsl:param name="m" as="element()"/>
-    <xsl:sequence select="(tk:text-mention-numbers(root($m))(generate-id($m))?of-entry, 0)[1]"/>
+    <xsl:variable name="id" select="tk:mention-id($m)"/>
+    <xsl:sequence select="if ($id and $m/ancestor::tei:text)
+      then count(key('tk:mentions', $id, root($m))[. &lt;&lt; $m]) + 1 else 0"/>
   </xsl:function>
 
   <xsl:function name="tk:mention-count-label" as="xs:string">

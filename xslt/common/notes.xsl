@@ -21,13 +21,21 @@
       and not($n/ancestor::tei:note[tk:is-numbered-note(.)])"/>
   </xsl:function>
 
-  <xsl:accumulator name="tk:note-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:note[tk:is-numbered-note(.)]" select="$value + 1"/>
-  </xsl:accumulator>
+  <!-- The numbered notes of a document, numbered (cached per document). -->
+  <xsl:function name="tk:note-numbers" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="tk:numbering($root//tei:note[tk:is-numbered-note(.)])"/>
+  </xsl:function>
 
+  <!-- The note's number (1, 2 … through the document); for another element, the number of the
+       last numbered note that starts before it. -->
   <xsl:function name="tk:note-number" as="xs:integer">
     <xsl:param name="n" as="element()"/>
-    <xsl:sequence select="$n/accumulator-before('tk:note-number')"/>
+    <xsl:variable name="numbers" select="tk:note-numbers(root($n))"/>
+    <xsl:sequence select="($numbers(generate-id($n)),
+      ($n/ancestor::tei:note | $n/preceding::tei:note)[tk:is-numbered-note(.)][last()]
+        ! $numbers(generate-id(.)),
+      0)[1]"/>
   </xsl:function>
 
   <!-- Notes set in the running text in brackets: paraphrases and inline notes. -->

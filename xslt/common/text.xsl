@@ -18,12 +18,37 @@
   <!-- Control characters (C0 other than white space, C1) have no glyph in any font: a damaged
        reading kept in sic may hold one ("â€" + U+009D). Shown as their code point instead. -->
   <xsl:variable name="tk:unprintable" as="xs:string" select="'[\p{Cc}-[\t\n\r]]'"/>
+  <!-- false: the input document holds none (teikit says so when it has looked: searching every
+       text node costs more than the rest of its rendering); by default, any text may -->
+  <xsl:param name="tk:input-has-controls" as="xs:boolean" select="true()"/>
+  <xsl:variable name="tk:input" as="node()?" select="root(.)"/>
+  <!-- Whether a text node may hold an unprintable character. -->
+  <xsl:function name="tk:may-be-unprintable" as="xs:boolean">
+    <xsl:param name="t" as="node()"/>
+    <xsl:sequence select="$tk:input-has-controls or not(root($t) is $tk:input)"/>
+  </xsl:function>
+  <!-- tk:printable for the string $s made from the text node $t -->
+  <xsl:function name="tk:printable-text" as="xs:string">
+    <xsl:param name="t" as="node()"/>
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="if (tk:may-be-unprintable($t)) then tk:printable($s) else $s"/>
+  </xsl:function>
   <xsl:function name="tk:printable" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:sequence select="if (not(matches($s, $tk:unprintable))) then $s else string-join(
       analyze-string($s, $tk:unprintable)/* ! (if (self::*:match)
         then '‹U+' || upper-case(tk:hex(string-to-codepoints(.))) || '›' else string(.)))"/>
   </xsl:function>
+  <!-- Every run of white space as one space, as replace($s, '\s+', ' ') does (the same four
+       characters), without a regular expression: Saxon's takes microseconds per character. -->
+  <xsl:function name="tk:collapse-space" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:variable name="core" select="normalize-space($s)"/>
+    <xsl:sequence select="if ($core = $s) then $s
+      else (if (normalize-space(substring($s, 1, 1))) then '' else ' ') || $core
+        || (if ($core and not(normalize-space(substring($s, string-length($s))))) then ' ' else '')"/>
+  </xsl:function>
+
   <xsl:function name="tk:hex" as="xs:string">
     <xsl:param name="n" as="xs:integer"/>
     <xsl:variable name="digits" select="codepoints-to-string((48 to 57, 97 to 102))"/>

@@ -6,6 +6,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:eg="http://www.tei-c.org/ns/Examples"
     xmlns:f="urn:teikit:fo"
@@ -104,15 +106,40 @@
         <xsl:sequence select="true()"/>
       </xsl:when>
       <xsl:when test="$index-cite = 'auto'">
-        <xsl:variable name="key" select="tk:mention-id($m)"/>
-        <xsl:variable name="block" select="$m/ancestor::*[self::p or self::ab or self::l or self::item or self::cell
-                                           or self::head or self::quote or self::note[f:is-footnote(.)]][1]"/>
-        <xsl:sequence select="empty($block) or empty(($block//*[@ref][. &lt;&lt; $m])[exists(f:mention-id(.))][tk:mention-id(.) = $key])"/>
+        <xsl:sequence select="(f:first-in-block($m/ancestor::TEI[1])(generate-id($m)),
+          f:first-in-block-of($m))[1]"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="f:mention-id($m) = $cited-ids"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- Whether no mention of the same entry the index lists comes before $m in its block. -->
+  <xsl:function name="f:first-in-block-of" as="xs:boolean">
+    <xsl:param name="m" as="element()"/>
+    <xsl:variable name="key" select="tk:mention-id($m)"/>
+    <xsl:variable name="block" select="f:index-block($m)"/>
+    <xsl:sequence select="empty($block) or empty(($block//*[@ref][. &lt;&lt; $m])[exists(f:mention-id(.))][tk:mention-id(.) = $key])"/>
+  </xsl:function>
+
+  <xsl:function name="f:index-block" as="element()?">
+    <xsl:param name="m" as="element()"/>
+    <xsl:sequence select="$m/ancestor::*[self::p or self::ab or self::l or self::item or self::cell
+                                         or self::head or self::quote or self::note[f:is-footnote(.)]][1]"/>
+  </xsl:function>
+
+  <!-- f:first-in-block-of for every mention the index lists, in one pass (by generate-id): the
+       mentions of an entry in document order; one is first in its block unless the one before
+       it comes after the start of that block (then it is inside it, since the block holds $m). -->
+  <xsl:function name="f:first-in-block" as="map(xs:string, xs:boolean)" cache="yes">
+    <xsl:param name="doc" as="element()?"/>
+    <xsl:variable name="mentions" select="if ($doc) then f:mentions($doc) else ()"/>
+    <xsl:sequence select="map:merge(
+      for $group in tk:positions-by-key($mentions ! tk:mention-id(.)), $k in 1 to array:size($group)
+      return let $m := $mentions[xs:integer($group($k))], $block := f:index-block($m)
+        return map:entry(generate-id($m), empty($block) or $k = 1
+          or not($mentions[xs:integer($group($k - 1))] &gt;&gt; $block)))"/>
   </xsl:function>
 
   <xsl:variable name="cited-ids" as="xs:string*" select="tokenize($index-cite)"/>
@@ -128,7 +155,7 @@
   <!-- printed exactly once: not in a reading the print edition leaves out, not in suppressed or verbatim parts -->
   <xsl:function name="f:can-hold-id" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="empty($e/ancestor::*[local-name() = $suppressed-names or self::eg:egXML or self::eg
+    <xsl:sequence select="empty($e/ancestor::*[map:contains($f:suppressed, local-name()) or self::eg:egXML or self::eg
             or self::code[tk:is-displayed(.)] or self::kinesic or self::incident or self::vocal or self::divGen])
         and (every $c in $e/ancestor::*[parent::choice] satisfies $c is f:chosen($c/..))
         and (every $c in $e/ancestor::*[parent::app] satisfies $c is ($c/../(lem, rdg, rdgGrp))[1])"/>

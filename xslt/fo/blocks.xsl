@@ -6,6 +6,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:eg="http://www.tei-c.org/ns/Examples"
     xmlns:f="urn:teikit:fo"
@@ -418,7 +419,10 @@
       'zone', 'surfaceGrp', 'standOff', 'teiHeader', 'index', 'interpGrp', 'interp', 'link', 'linkGrp', 'join', 'alt',
       'altGrp', 'span', 'spanGrp', 'timeline', 'fs', 'fLib', 'fvLib', 'certainty', 'precision', 'respons', 'witDetail',
       'graphic', 'media', 'binaryObject')"/>
-  <xsl:template match="*[local-name() = $suppressed-names]" priority="3"/>
+  <!-- the same names as a look-up: this is asked of every element -->
+  <xsl:variable name="f:suppressed" as="map(xs:string, xs:boolean)"
+      select="map:merge($suppressed-names ! map:entry(., true()))"/>
+  <xsl:template match="*[map:contains($f:suppressed, local-name())]" priority="3"/>
 
   <!-- the notes section of the source: its notes are footnotes at their markers; endnotes go here -->
   <xsl:template match="divGen">

@@ -446,7 +446,7 @@
   <xsl:template match="att" mode="inline-only">
     <fo:inline font-family="{$mono}" font-size="90%">@<xsl:value-of select="."/></fo:inline>
   </xsl:template>
-  <xsl:template match="*[tk:needs-space-before(.)]" mode="inline-only" priority="20">
+  <xsl:template match="*[preceding-sibling::node()[1][self::*]][tk:needs-space-before(.)]" mode="inline-only" priority="20">
     <xsl:text> </xsl:text>
     <xsl:next-match/>
   </xsl:template>
@@ -454,7 +454,7 @@
     <xsl:apply-templates mode="inline-only"/>
   </xsl:template>
   <xsl:template match="text()" mode="inline-only">
-    <xsl:value-of select="tk:printable(replace(., '\s+', ' '))"/>
+    <xsl:value-of select="tk:printable-text(., tk:collapse-space(.))"/>
   </xsl:template>
 
   <!-- ================================================================== note on the edition -->

@@ -30,7 +30,6 @@
 
   <!-- conventions shared with the HTML edition: notes, quotation marks, dates, register, header -->
   <xsl:import href="../common/common.xsl"/>
-  <xsl:mode use-accumulators="#all"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 

@@ -268,14 +268,14 @@
   </xsl:template>
 
   <xsl:template match="text()">
-    <xsl:value-of select="tk:printable(replace(., '\s+', ' '))"/>
+    <xsl:value-of select="tk:printable-text(., tk:collapse-space(.))"/>
   </xsl:template>
   <!-- a footnote marker sits against the word before it -->
   <xsl:template match="text()[following-sibling::node()[1][self::note][f:is-footnote(.)]]">
-    <xsl:value-of select="tk:printable(replace(replace(., '\s+', ' '), ' $', ''))"/>
+    <xsl:value-of select="tk:printable-text(., replace(tk:collapse-space(.), ' $', ''))"/>
   </xsl:template>
   <xsl:template match="text()[ancestor::*[@xml:space][1]/@xml:space = 'preserve']" priority="1">
-    <xsl:value-of select="tk:printable(.)"/>
+    <xsl:value-of select="tk:printable-text(., .)"/>
   </xsl:template>
 
   <xsl:function name="f:is-italic" as="xs:boolean">
@@ -285,8 +285,9 @@
   </xsl:function>
 
   <!-- a phrase the source wrote right after another with no space, where they must stand apart
-       (tk:needs-space-before): the space first, then whatever template renders the element -->
-  <xsl:template match="*[tk:needs-space-before(.)][not(tk:is-block(.))]" priority="20">
+       (tk:needs-space-before): the space first, then whatever template renders the element; the
+       pattern asks first what the function asks first, which most elements fail, without a call -->
+  <xsl:template match="*[preceding-sibling::node()[1][self::*]][tk:needs-space-before(.)][not(tk:is-block(.))]" priority="20">
     <xsl:text> </xsl:text>
     <xsl:next-match/>
   </xsl:template>

@@ -29,14 +29,11 @@
        teikit's metadata mapping; empty when the stylesheet runs outside teikit -->
   <xsl:param name="metadata" as="xs:string" select="''"/>
 
-  <xsl:mode use-accumulators="#all"/>
-  <xsl:mode name="block" use-accumulators="#all"/>
-  <xsl:mode name="toc" use-accumulators="#all"/>
-
   <!-- Each tooltip (gap, repair, date) gets a stable id from its position. -->
-  <xsl:accumulator name="h:tip-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:gap | tei:choice | tei:date" select="$value + 1"/>
-  </xsl:accumulator>
+  <xsl:function name="h:tip-numbers" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="tk:numbering($root//(tei:gap | tei:choice | tei:date))"/>
+  </xsl:function>
 
   <!-- Paragraphs and block quotations of the body are numbered, so that a passage can be cited. -->
   <xsl:function name="h:is-numbered-block" as="xs:boolean">
@@ -45,9 +42,10 @@
       and exists($e/ancestor::tei:body) and exists($e/parent::*[tk:is-container(.)])"/>
   </xsl:function>
 
-  <xsl:accumulator name="h:paragraph-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="*[h:is-numbered-block(.)]" select="$value + 1"/>
-  </xsl:accumulator>
+  <xsl:function name="h:paragraph-numbers" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="tk:numbering($root//(tei:p | tei:ab | tei:quote)[h:is-numbered-block(.)])"/>
+  </xsl:function>
 
   <xsl:template name="h:paragraph-number">
     <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
@@ -74,7 +72,7 @@
   <xsl:function name="h:paragraph-label" as="xs:string">
     <xsl:param name="block" as="element()"/>
     <xsl:sequence select="if (h:has-stable-number($block)) then string($block/@n)
-      else string($block/accumulator-before('h:paragraph-number'))"/>
+      else string(h:paragraph-numbers(root($block))(generate-id($block)))"/>
   </xsl:function>
   <xsl:function name="h:paragraph-anchor" as="xs:string">
     <xsl:param name="block" as="element()"/>
@@ -88,13 +86,14 @@
        apart anyway? Then a paragraph-like element becomes a <div>, so the blocks can stand. -->
   <xsl:function name="h:holds-blocks" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/descendant::*[tk:is-block(.)]
+    <xsl:sequence select="exists($e/descendant::*[not(self::tei:*[$tk:element-kinds(local-name()) = 'phrase']
+      [not(self::tei:address)])][tk:is-block(.)]
       [not(ancestor::tei:note[tk:is-numbered-note(.)] intersect $e/descendant::tei:note)])"/>
   </xsl:function>
 
   <xsl:function name="h:section-id" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="if ($div/@xml:id) then string($div/@xml:id) else 's' || $div/accumulator-before('tk:section-number')"/>
+    <xsl:sequence select="if ($div/@xml:id) then string($div/@xml:id) else 's' || tk:section-number($div)"/>
   </xsl:function>
 
   <xsl:function name="h:mention-anchor" as="xs:string">
@@ -104,7 +103,10 @@
 
   <xsl:function name="h:tip-id" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="'tip-' || $e/accumulator-before('h:tip-number')"/>
+    <xsl:variable name="numbers" select="h:tip-numbers(root($e))"/>
+    <xsl:sequence select="'tip-' || ($numbers(generate-id($e)),
+      ($e/ancestor::* | $e/preceding::*)[self::tei:gap or self::tei:choice or self::tei:date][last()]
+        ! $numbers(generate-id(.)), 0)[1]"/>
   </xsl:function>
 
   <xsl:function name="h:class" as="xs:string">
@@ -169,8 +171,9 @@
     </xsl:element>
   </xsl:template>
   <!-- a phrase the source wrote right after another with no space, where they must stand apart
-       (tk:needs-space-before): the space first, then whatever template renders the element -->
-  <xsl:template match="tei:*[tk:needs-space-before(.)][not(tk:is-block(.))]" priority="20">
+       (tk:needs-space-before): the space first, then whatever template renders the element; the
+       pattern asks first what the function asks first, which most elements fail, without a call -->
+  <xsl:template match="tei:*[preceding-sibling::node()[1][self::*]][tk:needs-space-before(.)][not(tk:is-block(.))]" priority="20">
     <xsl:text> </xsl:text>
     <xsl:next-match/>
   </xsl:template>

@@ -95,7 +95,9 @@
           <xsl:for-each select="$mentions">
             <xsl:variable name="where" select="(ancestor::*[starts-with(local-name(), 'div')] ! $h:section-titles(generate-id(.)))[last()]"/>
             <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-            <a class="mention-link" href="#{h:mention-anchor(.)}">
+            <!-- the mentions of the entry in document order: the n-th is the n-th of its entry
+                 (h:mention-anchor, without looking it up) -->
+            <a class="mention-link" href="#m-{$id}-{position()}">
               <xsl:attribute name="title" select="'“' || tk:plain(.) || '”' || (if ($where) then ' in ' || $where else '')"/>
               <xsl:value-of select="position()"/>
             </a>

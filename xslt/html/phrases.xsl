@@ -211,7 +211,7 @@
   </xsl:template>
 
   <!-- a control character has no glyph: show its code point (see tk:printable) -->
-  <xsl:template match="text()[matches(., $tk:unprintable)]">
+  <xsl:template match="text()[($tk:input-has-controls or not(root(.) is $tk:input)) and matches(., $tk:unprintable)]">
     <xsl:value-of select="tk:printable(.)"/>
   </xsl:template>
 
@@ -295,8 +295,16 @@
 
   <!-- ===== inline: typography and links ===== -->
 
+  <!-- most highlighting says nothing of how: a span -->
+  <xsl:template match="tei:hi[not(@rend or @rendition)]">
+    <xsl:call-template name="h:span">
+      <xsl:with-param name="element" select="'span'"/>
+      <xsl:with-param name="class" select="'hi'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="tei:hi">
-    <xsl:variable name="rend" select="tokenize(lower-case(string-join((@rend, @rendition), ' ')), '[\s#]+')"/>
+    <xsl:variable name="rend" select="tokenize(translate(lower-case(string-join((@rend, @rendition), ' ')), '#', ' '))"/>
     <xsl:variable name="element" select="
       if ($rend = ('sup', 'superscript')) then 'sup'
       else if ($rend = ('sub', 'subscript')) then 'sub'

@@ -11,6 +11,7 @@ read too); everything else in the package is the converter's own.
 from typing import TYPE_CHECKING
 
 from teikit.convert import conventions
+from teikit.convert.assemble import SCHEMA_MODELS, with_schema_href
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.pipeline import (
     Conversion,
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from teikit.convert.corrections import occurrence_at
 
 __all__ = [
+    "SCHEMA_MODELS",
     "AbsorbReport",
     "Conversion",
     "InvalidConversionError",
@@ -45,6 +47,7 @@ __all__ = [
     "prepare_conversion",
     "read_back",
     "read_back_file",
+    "with_schema_href",
 ]
 
 

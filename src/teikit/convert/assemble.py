@@ -151,6 +151,31 @@ def add_schema_models(tree: etree._ElementTree, schema_href: str) -> None:
         root.addprevious(instruction)
 
 
+def with_schema_href(data: bytes, schema_href: str) -> bytes:
+    """A serialised TEI document whose ``<?xml-model?>`` instructions for teikit's schemas point
+    into ``schema_href`` instead (for a copy published beside a ``schema/`` folder); its
+    fingerprint, if it has one, is renewed so the copy is still one teikit wrote. A document
+    without teikit's instructions is returned as it is."""
+    from teikit.fingerprint import PI_TARGET, detach, stamp
+    from teikit.xmlio import parse_xml_bytes, serialize_tei
+
+    tree = parse_xml_bytes(data)
+    names = {filename for filename, _namespace in SCHEMA_MODELS}
+    before_root = list(tree.getroot().itersiblings(preceding=True))
+    models = [node for node in before_root if isinstance(node, etree._ProcessingInstruction)
+              and node.target == "xml-model"
+              and (node.get("href") or "").rsplit("/", 1)[-1] in names]
+    if not models:
+        return data
+    for model in models:
+        detach(model)
+    add_schema_models(tree, schema_href)
+    stamped = any(isinstance(node, etree._ProcessingInstruction) and node.target == PI_TARGET
+                  for node in before_root)
+    relocated = serialize_tei(tree)
+    return stamp(relocated) if stamped else relocated
+
+
 def _front(doc: Transcription, weaver: _Weaver, settings: TextSettings) -> etree._Element | None:
     front = el("front")
     title_page = el("titlePage")

@@ -21,6 +21,16 @@ from teikit.convert.dates.calendars import CalendarDecision, decide_calendar
 from teikit.convert.model import Block, BlockKind, Span, Transcription
 from teikit.tree import append, el
 
+
+def repaired(text: str) -> str:
+    """A field's corrected reading (mis-decoded UTF-8 repaired), for the header's plain values;
+    the text keeps both readings in ``choice``. (The pass is imported when first needed: the
+    passes read the register, which reads the model this package exports.)"""
+    from teikit.convert.passes.encoding import repaired as repair
+
+    return repair(text)
+
+
 # weave a slice of a block (block, start, end) into a container element
 SliceWeaver = Callable[[etree._Element, Block, int, int], etree._Element]
 
@@ -118,14 +128,14 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
     author_block = next(iter(doc.of_kind(BlockKind.AUTHOR)), None)
     statement = el("titleStmt")
     if title_block is not None:
-        append(statement, el("title", title_block.text, type="main"))
+        append(statement, el("title", repaired(title_block.text), type="main"))
     else:
         append(statement, el("title", doc.name, type="main"))
         warnings.append("the source gives no title; the file name is used")
     if part_block is not None:
-        match = _PART_TITLE.match(part_block.text)
+        match = _PART_TITLE.match(repaired(part_block.text))
         number = roman_to_int(match.group("number")) if match else None
-        append(statement, el("title", part_block.text, type="sub",
+        append(statement, el("title", repaired(part_block.text), type="sub",
                              n=str(number) if number else None))
     if author_block is not None:
         author = ctx.weave_slice(el("persName"), author_block, 0, len(author_block.text))
@@ -135,11 +145,11 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
 
     translation = doc.field("translation")
     if translation is not None:
-        resp, value = _responsibility("Translation", translation.text)
+        resp, value = _responsibility("Translation", repaired(translation.text))
         append(statement, el("respStmt", resp, *_people(value, "translator")))
     transcription = doc.field("transcription")
     if transcription is not None:
-        resp, value = _responsibility("Transcription and mark-up", transcription.text)
+        resp, value = _responsibility("Transcription and mark-up", repaired(transcription.text))
         match = _FOR_ORGANISATION.match(value)
         people = match.group("people") if match else value
         organisation = el("orgName", match.group("org")) if match else None
@@ -147,7 +157,7 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
     for key, label in (("html_markup", "HTML mark-up"), ("proofread", "Proofreading")):
         block = doc.field(key)
         if block is not None:
-            resp, value = _responsibility(label, block.text)
+            resp, value = _responsibility(label, repaired(block.text))
             append(statement, el("respStmt", resp, el("name", value)))
     editor_needed = ctx.notes or ctx.gaps or doc.of_kind(BlockKind.HEADNOTE)
     if editor_needed:
@@ -181,7 +191,7 @@ def _publication_stmt(ctx: HeaderContext) -> etree._Element:
     for key in ("public_domain", "copyleft", "copyright"):
         block = ctx.doc.field(key)
         if block is not None:
-            append(availability, el("p", f"{block.label} {block.text}".strip()))
+            append(availability, el("p", f"{block.label} {repaired(block.text)}".strip()))
     when = settings.publication_date or None
     identifiers = [el("idno", settings.name, type="local")]
     if settings.base_url:
@@ -274,22 +284,22 @@ def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
     """The printed source: an article in a periodical (an issue number or a month in the date)
     or a part of a book (publisher, place); a line that cites nothing stays a plain bibl."""
     doc = ctx.doc
-    citation = _citation(block.text)
+    citation = _citation(repaired(block.text))
     date = _date(ctx, block)
     if not citation.is_citation and date is None:
-        return el("bibl", _strip_period(block.text), type="source")
+        return el("bibl", _strip_period(repaired(block.text)), type="source")
     analytic = el("analytic")
     author = next(iter(doc.of_kind(BlockKind.AUTHOR)), None)
     if author is not None:
-        append(analytic, el("author", author.text))
+        append(analytic, el("author", repaired(author.text)))
     for kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
         for title in doc.of_kind(kind):
-            append(analytic, el("title", title.text, level="a"))
+            append(analytic, el("title", repaired(title.text), level="a"))
     translation = doc.field("translation")
     if translation is not None:
         append(analytic, el("respStmt", el("resp", "translated by"),
                             *(el("persName", name) for name in _names(
-                                _responsibility("", translation.text)[1]))))
+                                _responsibility("", repaired(translation.text))[1]))))
     periodical = bool(citation.issue) or (date is not None and _MONTH.search(date.text or ""))
     imprint = el("imprint",
                  el("pubPlace", citation.place) if citation.place else None,
@@ -305,15 +315,15 @@ def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
 
 def _first_publication(ctx: HeaderContext, block: Block) -> etree._Element:
     """"L’An 1 de la révolution russe, 1930." or "Izvestia, No. 52, March 16, 1918." """
-    text = _strip_period(block.text)
-    citation = _citation(text)
+    text = _strip_period(block.text)   # offsets of the date are the block's
+    citation = _citation(repaired(text))
     year = _TRAILING_YEAR.search(text)
     if citation.is_citation:
         title = citation.title
     else:
         date_span = ctx.date_span(block)
         cut = date_span.start if date_span is not None else (year.start() if year else len(text))
-        title = text[:cut].strip().rstrip(",").strip()
+        title = repaired(text[:cut].strip().rstrip(",").strip())
     language = ctx.settings.original_language or None
     bibl = el("bibl", el("title", title), type="firstPublication", xml_lang=language)
     for scope in _scopes(citation):

@@ -23,7 +23,7 @@ from saxonche import PySaxonProcessor, PyXsltExecutable
 from teikit.convert import conventions
 from teikit.errors import InputError
 from teikit.resources import xslt_path
-from teikit.xmlio import SAXON_LOCK, saxon_document, saxon_processor
+from teikit.xmlio import SAXON_LOCK, saxon_input, saxon_processor
 
 CATALOG = "catalog.xml"
 
@@ -35,6 +35,9 @@ _lock = SAXON_LOCK
 # The shared layer (xslt/common/common.xsl) declares this parameter; every teikit stylesheet
 # and every project stylesheet that imports one is given it.
 CONVENTIONS_PARAMETER = "{urn:teikit}conventions"
+# and this one: false when the input holds no control character, so that no text node of it
+# needs to be searched for one (xslt/common/text.xsl)
+CONTROLS_PARAMETER = "{urn:teikit}input-has-controls"
 
 
 @cache
@@ -108,11 +111,12 @@ def transform_to_string(stylesheet: Stylesheet, source: Path | bytes | etree._El
         tree = parse_xml_bytes(data, name)
     processor = _processor()
     executable = compiled_stylesheet(stylesheet)
-    document = saxon_document(tree, name)
+    document, controls = saxon_input(tree, name)
     with _lock:
         executable.clear_parameters()
         executable.set_parameter(CONVENTIONS_PARAMETER,
                                  processor.make_string_value(conventions_parameter()))
+        executable.set_parameter(CONTROLS_PARAMETER, processor.make_boolean_value(controls))
         for key, value in params.items():
             executable.set_parameter(key, processor.make_string_value(str(value)))
         try:

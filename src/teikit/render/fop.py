@@ -231,6 +231,11 @@ class JvmFop:
 
         with _lock:
             if not jpype.isJVMStarted():
+                # leave the JVM to die with the process: destroying it at exit waits for every
+                # thread FOP started, and a worker of the build's process pool would hang there
+                import jpype.config
+
+                jpype.config.destroy_jvm = False
                 classpath = fop_classpath()
                 if classpath is None:
                     raise ToolMissingError("Apache FOP's jars not found", hint=INSTALL_HINT)

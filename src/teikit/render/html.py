@@ -17,7 +17,7 @@ from lxml import etree
 
 from teikit.errors import InputError, OutputError
 from teikit.render import transform_to_string
-from teikit.resources import xslt_path
+from teikit.resources import schema_path, xslt_path
 from teikit.xmlio import (
     parse_xml_bytes,
     parse_xml_file,
@@ -88,23 +88,37 @@ def page_metadata(tree: etree._ElementTree, name: str) -> str:
 
 
 def copy_assets(target_dir: Path, warn: Warn = _ignore) -> Path:
-    """Copy the stylesheet's CSS and JavaScript into ``target_dir/assets`` and return that path.
+    """Copy the stylesheet's CSS and JavaScript into ``target_dir/assets`` and return that path
+    (see :func:`copy_owned_files`: a file teikit did not write is kept)."""
+    source = xslt_path(ASSETS_DIRNAME)
+    files = {asset.relative_to(source).as_posix(): asset.read_bytes()
+             for asset in sorted(source.rglob("*")) if asset.is_file()}
+    return copy_owned_files(files, Path(target_dir) / ASSETS_DIRNAME, warn)
+
+
+def copy_schema_files(target_dir: Path, warn: Warn = _ignore) -> Path:
+    """Copy the schemas a TEI file's ``<?xml-model?>`` names into ``target_dir/schema``, so the
+    TEI files published beside them can be checked where they are."""
+    from teikit.convert import SCHEMA_MODELS
+
+    files = {name: schema_path(name).read_bytes() for name, _namespace in SCHEMA_MODELS}
+    return copy_owned_files(files, Path(target_dir) / "schema", warn)
+
+
+def copy_owned_files(files: dict[str, bytes], target: Path, warn: Warn = _ignore) -> Path:
+    """Write ``files`` (relative path → content) into the folder ``target`` and return it.
 
     A file already there is replaced only if teikit wrote it (its SHA-256 is in the record kept
-    beside the assets) or it is identical; any other file — say a custom ``edition.css`` — is
+    in the folder) or it is identical; any other file — say a custom ``edition.css`` — is
     kept, with a warning."""
-    source = xslt_path(ASSETS_DIRNAME)
-    target = Path(target_dir) / ASSETS_DIRNAME
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"{target}: cannot create the assets folder: {error}") from None
+        raise OutputError(f"{target}: cannot create the folder: {error}") from None
     record_path = target / ASSETS_RECORD
     record = _read_record(record_path)
     written: dict[str, str] = {}
-    for asset in sorted(p for p in source.rglob("*") if p.is_file()):
-        relative = asset.relative_to(source).as_posix()
-        data = asset.read_bytes()
+    for relative, data in files.items():
         digest = hashlib.sha256(data).hexdigest()
         destination = target / relative
         if destination.is_symlink() or destination.exists():

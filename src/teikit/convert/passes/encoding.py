@@ -115,6 +115,16 @@ def find_damage(text: str) -> Iterator[Repair]:
         position = found.end
 
 
+def repaired(text: str) -> str:
+    """``text`` with every mis-decoded run repaired: the corrected reading, for places that
+    hold plain text rather than ``choice`` (the header's titles, names and statements)."""
+    result, cursor = "", 0
+    for repair in find_damage(text):
+        result += text[cursor:repair.start] + repair.repaired
+        cursor = repair.end
+    return result + text[cursor:]
+
+
 def _damage_at(text: str, position: int) -> Repair | None:
     if text[position].isascii():
         return None
