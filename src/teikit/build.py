@@ -348,15 +348,25 @@ def _warm_worker(formats: tuple[str, ...] = ()) -> None:
 
 
 def _wait_at_exit(fop: WarmingFop) -> None:
-    """A worker that ends while its FOP is still warming up waits for it first: JPype's own
-    exit handler stops the JVM, and would wait forever for a thread still inside it. Exit
-    handlers run last-registered first, so JPype's is registered (by importing it) before."""
+    """A worker with a JVM ends without destroying it: it waits for its FOP's warm-up (a thread
+    inside the JVM at exit would abort the process), then leaves at once. Destroying the JVM
+    (JPype's exit handler) waits seconds for the threads FOP started; the worker's results are
+    sent by then and nothing else is left to do. Exit handlers run last-registered first, so
+    JPype's is registered (by importing it) before this one."""
     import atexit
     import contextlib
+    import sys
 
     with contextlib.suppress(ImportError):
         import jpype  # noqa: F401
-    atexit.register(fop.wait)
+
+    def leave() -> None:
+        fop.wait()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+    atexit.register(leave)
 
 
 # ---- running jobs --------------------------------------------------------------------------

@@ -104,8 +104,8 @@ def test_without_the_bridge_the_fop_command_is_used(monkeypatch: pytest.MonkeyPa
 
 @needs_jvm
 def test_a_process_whose_fop_was_warmed_in_the_background_exits(tmp_path: Path) -> None:
-    """The thread that started the JVM detaches from it: the JVM would otherwise wait for that
-    thread forever when the process ends (a build's worker that only converted hung so)."""
+    """The JVM started by a background thread does not keep the process from ending (destroying
+    it at exit waited forever: a build's worker that only converted texts hung so)."""
     import os
     import subprocess
     import sys
