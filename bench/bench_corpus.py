@@ -6,10 +6,13 @@ would script (``teikit convert`` + ``teikit validate`` + ``teikit render html`` 
 
 For each size, in a fresh process (so that peak memory is that build's own): a build from
 scratch on every core and on one, a second build with nothing changed, and one after a single
-source changed. Reported: seconds per text, the speed-up of the second core on the pooled steps
-(convert + validate + HTML) and on the whole build, the no-change and one-change builds as a
-fraction of the first, and peak resident memory of the main process and of the largest worker.
-Only the reading edition is built (no PDF: FOP's cost per text is another benchmark's).
+source changed. Reported: seconds per text, and the cost of one more text (the slope between
+two sizes: the fixed cost of a build — starting the workers, compiling the stylesheets, the
+search index — weighs on small corpora only), the speed-up of the second core on the pooled
+steps (convert + validate + HTML) and on the whole build, the no-change and one-change builds
+as a fraction of the first, and peak resident memory of the main process and of the largest
+worker. Only the reading edition is built; ``--pdf N`` also builds N texts with their PDFs on
+two workers (one warm FOP each) and on one.
 
 The corpus: variants of the seed and of the fixture transcriptions, each with a paragraph of
 its own, under one register.
@@ -83,7 +86,8 @@ def one_build(size: int, jobs: int) -> dict[str, object]:
         changed_source.write_text(changed_source.read_text(encoding="utf-8")
                                   + "\nOne more line.\n", encoding="utf-8")
         changed = build_edition(config, jobs=jobs, formats=("html",))
-        own, worker = peak_mib()
+        own, _ = peak_mib()
+        worker = max(first.worker_peak_mib, again.worker_peak_mib, changed.worker_peak_mib)
         return {"size": size, "jobs": jobs, "first": first.seconds,
                 "stages": first.stage_seconds, "again": again.seconds,
                 "again_work": len(again.converted) + len(again.rendered),
@@ -91,9 +95,23 @@ def one_build(size: int, jobs: int) -> dict[str, object]:
                 "peak_main_mib": own, "peak_worker_mib": worker}
 
 
-def in_fresh_process(size: int, jobs: int) -> dict[str, object]:
+def pdf_build(size: int, jobs: int) -> dict[str, object]:
+    """Run in a fresh process: build ``size`` texts with their PDFs."""
+    from teikit.build import build_edition
+
+    with tempfile.TemporaryDirectory(prefix="teikit-bench-pdf-") as scratch:
+        config = make_corpus(Path(scratch), size)
+        report = build_edition(config, jobs=jobs, formats=("html", "pdf"))
+        assert not report.failures, report.failures
+        assert len(list((config.parent / "site").glob("*.pdf"))) == size
+        return {"size": size, "jobs": jobs, "first": report.seconds,
+                "stages": report.stage_seconds, "peak_main_mib": peak_mib()[0],
+                "peak_worker_mib": report.worker_peak_mib}
+
+
+def in_fresh_process(size: int, jobs: int, what: str = "--one") -> dict[str, object]:
     completed = subprocess.run(
-        [sys.executable, "-m", "bench.bench_corpus", "--one", str(size), "--jobs", str(jobs)],
+        [sys.executable, "-m", "bench.bench_corpus", what, str(size), "--jobs", str(jobs)],
         cwd=REPO, capture_output=True, text=True, check=True)
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
@@ -114,25 +132,33 @@ def baseline_loop(size: int) -> float:
 
 
 def pooled(result: dict[str, object]) -> float:
+    """Seconds of the steps the pool runs: convert (with the edition schema and rules), tei_all
+    and render."""
     stages = result["stages"]
     assert isinstance(stages, dict)
-    return float(stages.get("convert", 0.0)) + float(stages.get("render", 0.0))
+    return sum(float(stages.get(stage, 0.0)) for stage in ("convert", "tei_all", "render"))
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10])
     parser.add_argument("--baseline", type=int, default=3, help="texts in the scripted loop")
+    parser.add_argument("--pdf", type=int, default=0, help="also build this many PDFs")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--one-pdf", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv if argv is not None else [])
     if args.one:
         print(json.dumps(one_build(args.one, args.jobs)))
         return
+    if args.one_pdf:
+        print(json.dumps(pdf_build(args.one_pdf, args.jobs)))
+        return
     loop = baseline_loop(args.baseline)
     print(f"scripted loop (convert + validate + render html), {args.baseline} texts: "
           f"{loop:.2f} s per text")
     first_per_text: float | None = None
+    previous: tuple[int, float] | None = None
     for size in args.sizes:
         two = in_fresh_process(size, 2)
         one = in_fresh_process(size, 1)
@@ -141,6 +167,10 @@ def main(argv: list[str] | None = None) -> None:
         print(f"\n{size} texts, from scratch: {two['first']:.1f} s on 2 cores = "
               f"{per_text:.2f} s per text ({per_text / first_per_text:.2f} × the "
               f"{args.sizes[0]}-text figure; {loop / per_text:.1f} × faster than the loop)")
+        if previous is not None:
+            slope = (float(two["first"]) - previous[1]) / (size - previous[0])  # type: ignore[arg-type]
+            print(f"  one more text costs {slope:.3f} s (from {previous[0]} to {size} texts)")
+        previous = (size, float(two["first"]))  # type: ignore[arg-type]
         print(f"  second core: {pooled(one) / pooled(two):.2f} × on convert+validate+HTML, "
               f"{float(one['first']) / float(two['first']):.2f} × on the whole build "
               f"(stages on 2 cores: "
@@ -152,8 +182,17 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  one source changed: {two['changed']:.1f} s = "
               f"{float(two['changed']) / float(two['first']):.3f} × the first build "
               f"(converted: {', '.join(two['changed_converted'])})")  # type: ignore[arg-type]
-        print(f"  peak memory: main {two['peak_main_mib']:.0f} MiB, largest child (worker or jing) "
+        print(f"  peak memory: main {two['peak_main_mib']:.0f} MiB, largest worker "
               f"{two['peak_worker_mib']:.0f} MiB (one core: main {one['peak_main_mib']:.0f} MiB)")
+    if args.pdf:
+        two = in_fresh_process(args.pdf, 2, "--one-pdf")
+        one = in_fresh_process(args.pdf, 1, "--one-pdf")
+        print(f"\n{args.pdf} texts with PDFs: {two['first']:.1f} s on 2 workers (a warm FOP "
+              f"each), {one['first']:.1f} s in one process; rendering "
+              f"{float(one['stages']['render']) / float(two['stages']['render']):.2f} × faster "  # type: ignore[index]
+              f"on two (render stage {two['stages']['render']:.1f} s vs "  # type: ignore[index]
+              f"{one['stages']['render']:.1f} s); peak: largest worker "  # type: ignore[index]
+              f"{two['peak_worker_mib']:.0f} MiB, one process {one['peak_main_mib']:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
   The edition-wide pages. Input: the texts in the edition's order, each with its digest
     <site xmlns="urn:teikit:site"><text name="" href="NAME.html" tei="" txt="" pdf="">
       <digest>…</digest></text>…</site>
-  (teikit.render.edition; the digest is described in digest.xsl). For the render html
+  (teikit.render.edition; the digest is described in digest.xsl, and each page gets only the
+  parts it reads: the headers for the contents and the chronology, the mentions and the
+  entries of one kind for a register). For the render html
   command with a site folder, the texts carry their teiHeader only (teikit.render.html.site_manifest).
 
   Parameters
@@ -61,7 +63,8 @@
 
   <xsl:function name="site:title" as="xs:string">
     <xsl:param name="text" as="element(site:text)"/>
-    <xsl:sequence select="string-join((tk:main-title(site:root($text)), tk:sub-title(site:root($text))), ': ')"/>
+    <xsl:sequence select="if ($text/site:digest/site:title[normalize-space()]) then string($text/site:digest/site:title)
+      else string-join((tk:main-title(site:root($text)), tk:sub-title(site:root($text))), ': ')"/>
   </xsl:function>
 
   <!-- "¶ 2.3", or where else in the text a mention or date stands (its @where and @para). -->

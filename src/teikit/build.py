@@ -125,6 +125,7 @@ class BuildReport:
     backups: list[str] = field(default_factory=list)        # files --force kept as .bak
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)   # convert, tei_all, …
+    worker_peak_mib: float = 0.0    # the largest peak resident memory of a worker process
 
     @property
     def exit_code(self) -> int:
@@ -178,6 +179,7 @@ class ConvertOutcome:
     reason: str = ""
     step: str = "convert"
     warnings: tuple[str, ...] = ()
+    peak_mib: float = field(default_factory=lambda: peak_mib())
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,17 @@ class RenderOutcome:
     reason: str = ""
     step: str = "render"
     warnings: tuple[str, ...] = ()
+    peak_mib: float = field(default_factory=lambda: peak_mib())
+
+
+def peak_mib() -> float:
+    """The peak resident memory of this process so far, in MiB (0 where it is not known)."""
+    import resource
+
+    try:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    except (OSError, ValueError):
+        return 0.0
 
 
 def _reason(error: BaseException) -> str:
@@ -332,8 +345,30 @@ def _warm_worker(formats: tuple[str, ...] = ()) -> None:
     from teikit.render import compiled_stylesheet
 
     if "pdf" in formats:
-        _worker_fop()
+        _wait_at_exit(_worker_fop())
     compiled_stylesheet("html/html.xsl")
+
+
+def _wait_at_exit(fop: WarmingFop) -> None:
+    """A worker with a JVM ends without destroying it: it waits for its FOP's warm-up (a thread
+    inside the JVM at exit would abort the process), then leaves at once. Destroying the JVM
+    (JPype's exit handler) waits seconds for the threads FOP started; the worker's results are
+    sent by then and nothing else is left to do. Exit handlers run last-registered first, so
+    JPype's is registered (by importing it) before this one."""
+    import atexit
+    import contextlib
+    import sys
+
+    with contextlib.suppress(ImportError):
+        import jpype  # noqa: F401
+
+    def leave() -> None:
+        fop.wait()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+    atexit.register(leave)
 
 
 # ---- running jobs --------------------------------------------------------------------------
@@ -515,14 +550,16 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
         workers = max(1, min(workers, len(sources)))
         compiling = _compile_ahead(config, formats, in_process=workers == 1 or len(sources) == 1) \
             if to_convert else None
-        checking = _jing_ahead() if to_convert else None
-        # FOP is warmed while the texts are converted; with nothing to convert, it is started
-        # only if a text is rendered again (an unchanged edition never waits for a JVM)
+        # tei_all is checked here when there is no pool (else in the workers, one jing a batch)
+        checking = _jing_ahead() if to_convert and (workers == 1 or len(sources) == 1) else None
+        # FOP is warmed while the texts are converted; in this process, with nothing to
+        # convert, it is started only if a text is rendered again (an unchanged edition never
+        # waits for a JVM; a pool's workers are warmed as they start)
+        pooled = workers > 1 and len(sources) > 1
         executor = _executor(workers if len(sources) > 1 else 1,
-                             formats if to_convert else ())
+                             formats if to_convert or pooled else ())
         try:
-            _convert(executor, to_convert, keys, config, state, report, progress, names)
-            lap("convert")
+            _convert(executor, workers, to_convert, keys, state, report, progress, names, lap)
             ordered = _render(executor, config, state, report, progress, names, formats)
             lap("render")
         finally:
@@ -601,31 +638,36 @@ def _plan_conversions(config: EditionConfig, config_path: Path, sources: Sequenc
     return to_convert, keys
 
 
-def _convert(executor: Executor, to_convert: list[ConvertJob], keys: dict[str, str],
-             config: EditionConfig, state: BuildState, report: BuildReport, progress: Progress,
-             names: list[str]) -> None:
-    """Convert and check in the pool, tei_all here, then publish the TEI of each text that
-    passed. A text that failed keeps its earlier TEI, digest and state."""
+def _convert(executor: Executor, workers: int, to_convert: list[ConvertJob],
+             keys: dict[str, str], state: BuildState, report: BuildReport,
+             progress: Progress, names: list[str], lap: Callable[[str], None]) -> None:
+    """Convert and check in the pool, tei_all in the pool too (batches), then publish the TEI
+    of each text that passed. A text that failed keeps its earlier TEI, digest and state."""
     staged: list[ConvertJob] = []
     by_name = {job.name: job for job in to_convert}
-    for outcome in _run(executor, convert_one, to_convert, "converting", progress,
+    # the longest first, so that no worker is left with a long text at the end
+    longest_first = sorted(to_convert, key=lambda job: _size(job.source), reverse=True)
+    for outcome in _run(executor, convert_one, longest_first, "converting", progress,
                         lambda o: (f"converted {by_name[o.name].source.name} → "
                                    f"{by_name[o.name].output.name}" if o.ok
                                    else f"FAILED {o.name}"),
                         lambda job, why: ConvertOutcome(job.name, False, reason=why)):
         report.warnings += outcome.warnings
+        report.worker_peak_mib = max(report.worker_peak_mib, outcome.peak_mib)
         job = by_name[outcome.name]
         if outcome.ok:
             staged.append(job)
         else:
             report.failures.append(Failure(job.name, outcome.step, outcome.reason))
     staged.sort(key=lambda job: names.index(job.name))
+    lap("convert")
     invalid = sum(1 for f in report.failures if f.step.startswith("validate"))
-    valid = _check_tei_all(staged, report, progress)
+    valid = _check_tei_all(executor, workers, staged, report, progress)
     invalid += len(staged) - len(valid)
     if valid or invalid:
         progress.note(f"{_texts(len(valid) + invalid)} checked against edition.xsd, "
                       f"edition.sch, tei_all: {len(valid)} valid, {invalid} invalid")
+    lap("tei_all")
     for job in valid:
         try:
             _publish_tei(job, state, report)
@@ -637,35 +679,76 @@ def _convert(executor: Executor, to_convert: list[ConvertJob], keys: dict[str, s
         entry.inputs, entry.tei, entry.render = keys[job.name], file_hash(job.output), ""
         report.converted.append(job.name)
     state.save()
+    lap("publish")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _texts(count: int) -> str:
     return f"{count} text" if count == 1 else f"{count} texts"
 
 
-def _check_tei_all(staged: list[ConvertJob], report: BuildReport, progress: Progress
-                   ) -> list[ConvertJob]:
-    """tei_all for the staged texts, one jing run (one JVM) per batch; returns the valid."""
+@dataclass(frozen=True)
+class TeiAllJob:
+    texts: tuple[tuple[str, str, Path], ...]     # name, the TEI's path (for messages), staged
+
+
+@dataclass(frozen=True)
+class TeiAllOutcome:
+    # per text: name, valid, the first errors (when invalid), warnings
+    results: tuple[tuple[str, bool, str, tuple[str, ...]], ...]
+
+
+def _unchecked(job: TeiAllJob, reason: str) -> TeiAllOutcome:
+    return TeiAllOutcome(tuple((name, False, f"tei_all could not be checked: {reason}", ())
+                               for name, _, _ in job.texts))
+
+
+def tei_all_batch(job: TeiAllJob) -> TeiAllOutcome:
+    """Check a batch of staged texts against tei_all in one jing run (one JVM)."""
     from teikit.validate import check_documents
 
+    try:
+        checked = check_documents([(output, staged.read_bytes())
+                                   for _, output, staged in job.texts], ["tei_all"])
+    except Exception as error:
+        return _unchecked(job, _reason(error))
+    results = []
+    for (name, _, _), result in zip(job.texts, checked.results, strict=True):
+        warnings = tuple(str(p) for p in result.problems if p.severity == "warning")
+        errors = [str(p) for p in result.problems if p.severity != "warning"]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        first = "" if result.valid else (errors or ["invalid"])[0] + more
+        results.append((name, result.valid, first, warnings))
+    return TeiAllOutcome(tuple(results))
+
+
+def _check_tei_all(executor: Executor, workers: int, staged: list[ConvertJob],
+                   report: BuildReport, progress: Progress) -> list[ConvertJob]:
+    """tei_all for the staged texts, in batches over the workers (one jing run, one JVM, per
+    batch: memory bounded by a batch); returns the valid ones."""
     if not staged:
         return []
-    progress.note(f"checking {_texts(len(staged))} against tei_all")
-    valid = []
-    for start in range(0, len(staged), TEI_ALL_BATCH):
-        batch = staged[start:start + TEI_ALL_BATCH]
-        checked = check_documents([(str(job.output), job.staged.read_bytes()) for job in batch],
-                                  ["tei_all"])
-        for job, result in zip(batch, checked.results, strict=True):
-            report.warnings += [str(p) for p in result.problems if p.severity == "warning"]
-            if result.valid:
-                valid.append(job)
-                continue
-            errors = [str(p) for p in result.problems if p.severity != "warning"]
-            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-            report.failures.append(Failure(job.name, "validate (tei_all)",
-                                           (errors or ["invalid"])[0] + more))
-    return valid
+    size = max(1, min(TEI_ALL_BATCH, -(-len(staged) // workers)))
+    batches = [TeiAllJob(tuple((job.name, str(job.output), job.staged)
+                               for job in staged[start:start + size]))
+               for start in range(0, len(staged), size)]
+    valid: set[str] = set()
+    for outcome in _run(executor, tei_all_batch, batches, "tei_all", progress,
+                        lambda o: f"checked {len(o.results)} texts against tei_all",
+                        _unchecked):
+        for name, ok, first, warnings in outcome.results:
+            report.warnings += warnings
+            if ok:
+                valid.add(name)
+            else:
+                report.failures.append(Failure(name, "validate (tei_all)", first))
+    return [job for job in staged if job.name in valid]
 
 
 def _publish_tei(job: ConvertJob, state: BuildState, report: BuildReport) -> None:
@@ -718,6 +801,7 @@ def _render(executor: Executor, config: EditionConfig, state: BuildState, report
                         lambda o: f"rendered {o.name}" if o.ok else f"FAILED {o.name}",
                         lambda job, why: RenderOutcome(job.name, False, reason=why)):
         report.warnings += outcome.warnings
+        report.worker_peak_mib = max(report.worker_peak_mib, outcome.peak_mib)
         entry = state.texts[outcome.name]
         if outcome.ok:
             report.rendered.append(outcome.name)

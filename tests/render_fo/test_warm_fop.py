@@ -109,3 +109,22 @@ def test_the_warm_up_book_is_laid_out_cleanly() -> None:
     run = fop_session().layout(warm_up_fo(), "pdf")
     report = check_fop_run(run, "warm-up", output_format="pdf")
     assert not report.missing_glyphs and not report.errors
+
+
+@needs_jvm
+def test_a_process_whose_fop_was_warmed_in_the_background_exits(tmp_path: Path) -> None:
+    """The JVM started by a background thread does not keep the process from ending (destroying
+    it at exit waited forever: a build's worker that only converted texts hung so)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    script = ("from teikit.render.fop import WarmingFop\n"
+              "fop = WarmingFop()\nfop.session()\nfop.wait()\nprint('warm')\n")
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                               timeout=120, cwd=tmp_path,
+                               env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == "warm"

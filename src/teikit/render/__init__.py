@@ -100,11 +100,16 @@ def prepare(*work: Stylesheet | Callable[[], object]) -> threading.Thread:
     compiles what it will need while it converts. A failure is left for the real call to
     report; join the thread before the process ends."""
     def run() -> None:
-        for item in work:
-            try:
-                item() if callable(item) else compiled_stylesheet(item)
-            except Exception:  # reported when the stylesheet is used
-                continue
+        from teikit.render.fop import detach_from_jvm
+
+        try:
+            for item in work:
+                try:
+                    item() if callable(item) else compiled_stylesheet(item)
+                except Exception:  # reported when the stylesheet is used
+                    continue
+        finally:
+            detach_from_jvm()   # a thread that called into the JVM must not end attached
 
     thread = threading.Thread(target=run, name="teikit-compile", daemon=True)
     thread.start()

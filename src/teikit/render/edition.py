@@ -14,7 +14,7 @@ import asyncio
 import os
 import shutil
 import threading
-from collections.abc import Callable, Coroutine, Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +24,7 @@ from lxml import etree
 from teikit.errors import InputError, OutputError
 from teikit.render import transform_to_string
 from teikit.render.html import copy_assets
-from teikit.xmlio import parse_xml_file, write_text_atomically
+from teikit.xmlio import write_text_atomically
 
 if TYPE_CHECKING:
     from teikit.buildstate import BuildState
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 SITE_NS = "urn:teikit:site"
 S = f"{{{SITE_NS}}}"
+TEI = "{http://www.tei-c.org/ns/1.0}"
 INDEX_PAGE = "index.html"
 SEARCH_DIR = "pagefind"
 MENTION_COUNTS = "edition-mentions.js"   # read by assets/edition.js for the popovers
@@ -124,20 +125,81 @@ def reading_page(tei: Path, name: str, navigation: dict[str, str],
     return transform_to_string(stylesheet or "html/html.xsl", Path(tei), **params)
 
 
+# What each edition-wide page reads of the digests: the register pages and the mention counts
+# only the mentions (and the entries of their kind), the contents and the chronology the
+# headers. Each page gets a manifest of just that, so that memory follows the largest page,
+# not the whole edition.
+_HEADERS = {"index", "chronology"}
+
+
 def _edition_manifest(texts: Sequence[EditionText], state: BuildState,
-                      formats: Sequence[str]) -> etree._Element:
-    """All digests in the edition's order, without the paragraph texts (search has those)."""
+                      formats: Sequence[str], page: str) -> bytes:
+    """The texts in the edition's order, each with what ``page`` needs of its digest
+    (``page``: a key of FIXED_PAGES or REGISTER_PAGES, or ``counts`` for the mention counts);
+    register entries once each, however many texts hold a copy."""
     root = etree.Element(f"{S}site", nsmap={None: SITE_NS})
+    seen: set[str] = set()
     for text in texts:
-        digest = parse_xml_file(state.digest_path(text.name)).getroot()
-        for para in digest.iter(f"{S}para"):
-            para.attrib.pop("text", None)
         entry = etree.SubElement(root, f"{S}text", name=text.name, href=f"{text.name}.html",
                                  tei=f"{text.name}.xml", txt=f"{text.name}.txt")
         if "pdf" in formats:
             entry.set("pdf", f"{text.name}.pdf")
-        entry.append(digest)
-    return root
+        digest = etree.SubElement(entry, f"{S}digest")
+        for element in _digest_parts(state.digest_path(text.name), page, seen):
+            if element.tag == f"{S}digest":
+                digest.attrib.update(element.attrib)
+            else:
+                digest.append(element)
+    return etree.tostring(root)
+
+
+def _digest_parts(path: Path, page: str, seen: set[str]) -> Iterator[etree._Element]:
+    """The parts of one digest that ``page`` needs, read one element at a time."""
+    wanted = {f"{S}title", f"{S}author", f"{S}date"}
+    if page in _HEADERS:
+        wanted.add(f"{TEI}teiHeader")
+    if page == "index":
+        wanted.add(f"{S}para")
+    if page == "chronology":
+        wanted.add(f"{S}when")
+    if page not in _HEADERS:
+        wanted.add(f"{S}mention")
+    if page in REGISTER_PAGES:
+        wanted.add(f"{S}entry")
+    depth = 0
+    for event, element in etree.iterparse(str(path), events=("start", "end"),
+                                          resolve_entities=False, no_network=True,
+                                          load_dtd=False, huge_tree=True):
+        if event == "start":
+            depth += 1
+            if depth == 1:
+                yield etree.Element(f"{S}digest", dict(element.attrib))
+            continue
+        depth -= 1
+        if element.tag not in wanted or (depth > 1 and element.tag != f"{S}mention"
+                                         and element.tag != f"{S}when"):
+            if depth <= 1:
+                element.clear()
+            continue
+        if element.tag == f"{S}entry":
+            key = element.get("key", "")
+            if element.get("kind") != page or key in seen:
+                element.clear()
+                continue
+            seen.add(key)
+        part = _copy(element)
+        if element.tag == f"{S}para":
+            part.attrib.pop("text", None)
+            part[:] = []
+        yield part
+        if depth <= 1:
+            element.clear()
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    import copy
+
+    return copy.deepcopy(element)
 
 
 def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_dir: Path,
@@ -145,32 +207,49 @@ def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_d
                          warn: Callable[[str], None] = lambda _: None) -> list[Path]:
     """Write the edition-wide pages and the search index; return the files written.
 
-    Every page and the index are made before any of them replaces an earlier one."""
+    Every page and the index are made (into the build state's folder) before any of them
+    replaces an earlier one; one page is in memory at a time."""
     from teikit.render.html import check_html
 
-    manifest = etree.tostring(_edition_manifest(texts, state, formats))
-    kinds = _used_kinds(manifest)
+    counts_manifest = _edition_manifest(texts, state, formats, "counts")
+    kinds = _used_kinds(counts_manifest)
     pages = dict(FIXED_PAGES) | {kind: page for kind, page in REGISTER_PAGES.items()
                                  if kind in kinds}
     links = " ".join(f"{key}={page}" for key, page in pages.items())
     title = str(config.edition.get("title", "Texts"))
-    made = {page: transform_to_string("site.xsl", manifest, assets="assets/", page=key,
-                                      pages=links, title=title)
-            for key, page in pages.items()}
-    counts = transform_to_string("mentions.xsl", manifest)
+    fresh = state.folder / "pages-new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir(parents=True)
+    made: list[str] = []
+    for key, page in pages.items():
+        html = transform_to_string("site.xsl", _edition_manifest(texts, state, formats, key),
+                                   assets="assets/", page=key, pages=links, title=title)
+        write_text_atomically(fresh / page, html, check=check_html)
+        made.append(page)
+    write_text_atomically(fresh / MENTION_COUNTS, transform_to_string("mentions.xsl",
+                                                                      counts_manifest))
+    made.append(MENTION_COUNTS)
+    del counts_manifest
     fresh_index = state.folder / f"{SEARCH_DIR}-new"
     write_search_index(state.search_pages, fresh_index)
-    written = [write_text_atomically(site_dir / page, html, check=check_html)
-               for page, html in made.items()]
-    written.append(write_text_atomically(site_dir / MENTION_COUNTS, counts))
-    copy_assets(site_dir, warn)
     bundle = site_dir / SEARCH_DIR
     if bundle.is_symlink() or bundle.is_file():
         raise OutputError(f"{bundle}: not a folder teikit wrote; the search index is not "
                           "written", hint="move it away")
+    written = []
+    for page in made:
+        target = site_dir / page
+        if target.is_dir() or target.is_symlink():
+            raise OutputError(f"{target}: not a page teikit wrote; the edition pages are not "
+                              "replaced", hint="move it away")
+    for page in made:
+        os.replace(fresh / page, site_dir / page)
+        written.append(site_dir / page)
+    copy_assets(site_dir, warn)
     shutil.rmtree(bundle, ignore_errors=True)   # the bundle is teikit's alone
     os.replace(fresh_index, bundle)
     written.append(bundle / "pagefind.js")
+    shutil.rmtree(fresh, ignore_errors=True)
     return written
 
 

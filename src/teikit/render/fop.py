@@ -222,11 +222,6 @@ def start_jvm() -> None:
     with _lock:
         if jpype.isJVMStarted():
             return
-        # leave the JVM to die with the process: destroying it at exit waits for every
-        # thread FOP started, and a worker of the build's process pool would hang there
-        import jpype.config
-
-        jpype.config.destroy_jvm = False
         classpath = fop_classpath()
         if classpath is None:
             raise ToolMissingError("Apache FOP's jars not found", hint=INSTALL_HINT)
@@ -414,6 +409,20 @@ def fop_session(executable: str | None = None) -> FopSession:
     return SubprocessFop()
 
 
+def detach_from_jvm() -> None:
+    """Detach the calling thread from the JVM before it ends. The JVM counts an attached thread
+    as alive; at exit JPype destroys the JVM, which waits for every live thread, and a thread
+    that started the JVM and ended attached is waited for forever (a process whose FOP was
+    warmed in the background never ended). Leaving the JVM undestroyed instead lets its
+    threads call into a Python that is finalising, which aborts the process."""
+    try:
+        import jpype
+    except ImportError:
+        return
+    if jpype.isJVMStarted() and jpype.java.lang.Thread.isAttached():
+        jpype.java.lang.Thread.detach()
+
+
 class WarmingFop:
     """A FOP session made ready in a background thread while the caller does other work.
 
@@ -434,6 +443,8 @@ class WarmingFop:
             self._session = session
         except BaseException as error:  # kept for session(); a warm-up failure is not fatal
             self._error = error
+        finally:
+            detach_from_jvm()
 
     def session(self) -> FopSession:
         self._thread.join()
