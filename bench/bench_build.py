@@ -3,8 +3,8 @@
 - ``teikit build`` of the seed edition (a copy of tei/ in a scratch folder), PDF included, as a
   new process: cold (a fresh copy, empty user cache), warm (``--force``: everything rebuilt,
   the user cache kept), with nothing changed, and the HTML only, against one run of ``fop`` on
-  the seed's final FO. The same steps split by stage, in a new process (cold) and again in that
-  process (warm: stylesheets compiled, FOP's JVM started).
+  the seed's final FO. The build's own stages (``BuildReport.stage_seconds``) in a new process
+  (cold) and again in that process (warm: stylesheets compiled, FOP's JVM started).
 - The PDFs of a 50-text corpus (the seed and the two test books, repeated) through one warm
   FOP session, without the index cache (two layouts a book) and with it, against 50 runs of
   ``fop`` on the same books' FO.
@@ -75,47 +75,12 @@ def fop_command(fo: Path, out: Path) -> list[str]:
 # ------------------------------------------------------------------------- stages
 
 def stages(config: Path) -> dict[str, float]:
-    """One build of ``config``, timed by stage, in this process (the steps of
-    :func:`teikit.build.build_edition`)."""
-    from teikit.build import render_outputs
-    from teikit.config import load_config
-    from teikit.convert import check_conversions, prepare_conversion
-    from teikit.render.fop import WarmingFop
-    from teikit.xmlio import write_bytes_atomically
+    """One whole build of ``config`` in this process, as the build itself times its stages."""
+    from teikit.build import build_edition
 
-    times: dict[str, float] = {}
-    edition = load_config(config)
-    start = time.perf_counter()
-    fop = WarmingFop()
-    sources = sorted(edition.sources_dir.glob("*.txt"))
-    conversions = [prepare_conversion(source, edition.output_dir / f"{source.stem}.xml",
-                                      config=edition, config_path=config)
-                   for source in sources]
-    times["convert (in memory)"] = time.perf_counter() - start
-    mark = time.perf_counter()
-    check_conversions(conversions, ("edition", "tei_all"))
-    times["validate (edition + rules + tei_all)"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    outputs = []
-    for source, conversion in zip(sources, conversions, strict=True):
-        assert conversion.output is not None
-        write_bytes_atomically(conversion.output, conversion.data, [source])
-        outputs.append(conversion.output)
-    times["write the TEI"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    list(render_outputs(outputs, edition.site_dir, edition.page_size, lambda _: None,
-                        formats=("html",)))
-    times["html"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    fop.session()
-    times["waiting for FOP's warm-up"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    list(render_outputs(outputs, edition.site_dir, edition.page_size, lambda _: None,
-                        formats=("pdf",), fop=fop))
-    times["fo + pdf"] = time.perf_counter() - mark
-    times["total"] = time.perf_counter() - start
-    fop.wait()
-    return times
+    report = build_edition(config, force=True)
+    assert report.exit_code == 0, report.failures
+    return {**report.stage_seconds, "total": report.seconds}
 
 
 def _stages_child(config: str) -> None:

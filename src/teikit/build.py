@@ -611,9 +611,11 @@ def _jing_ahead() -> threading.Thread | None:
     from teikit.validate import jvm_jing
     from teikit.validate.relaxng import find_tei_all, jing_path
 
-    if jing_path() is None or not jvm_jing.available():
-        return None
-    return prepare(lambda: jvm_jing.prepare(find_tei_all()))
+    def compile_tei_all() -> None:
+        if jvm_jing.available():   # finding the JVM takes a while too: not on this thread
+            jvm_jing.prepare(find_tei_all())
+
+    return prepare(compile_tei_all) if jing_path() is not None else None
 
 
 def _plan_conversions(config: EditionConfig, config_path: Path, sources: Sequence[Path],

@@ -205,8 +205,14 @@ def jvm_available() -> bool:
         return False
     if fop_classpath() is None:
         return False
-    if jpype.isJVMStarted():
-        return True
+    return jpype.isJVMStarted() or _jvm_path_found()
+
+
+@cache
+def _jvm_path_found() -> bool:
+    """Whether JPype finds a JVM (it may run ``java`` to ask: once per process)."""
+    import jpype
+
     try:
         jpype.getDefaultJVMPath()
     except Exception:  # JVMNotFoundException
