@@ -13,11 +13,10 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from lxml import etree
 from saxonche import PyXsltExecutable
 
 from teikit.render import _processor
-from teikit.xmlio import parse_xml_bytes, read_input_bytes
+from teikit.xmlio import parse_xml_bytes, read_input_bytes, saxon_input
 
 STYLESHEETS_ENV = "TEIKIT_TEI_STYLESHEETS"
 
@@ -52,7 +51,7 @@ def baseline(kind: str) -> tuple[str, Callable[[Path], str]]:
 
     def transform(path: Path) -> str:
         tree = parse_xml_bytes(read_input_bytes(path), str(path))
-        document = _processor().parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
+        document, _ = saxon_input(tree, str(path))
         return str(executable.transform_to_string(xdm_node=document))
 
     return label, transform

@@ -272,10 +272,18 @@
 
   <xsl:function name="tk:plain" as="xs:string">
     <xsl:param name="n" as="node()?"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="$n/node()" mode="tk:plain"/>
-    </xsl:variable>
-    <xsl:sequence select="normalize-space(string-join($parts))"/>
+    <xsl:choose>
+      <!-- an element holding text only (most names, headings, titles) reads as its text -->
+      <xsl:when test="$n instance of element() and empty($n/*)">
+        <xsl:sequence select="normalize-space($n)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="parts" as="xs:string*">
+          <xsl:apply-templates select="$n/node()" mode="tk:plain"/>
+        </xsl:variable>
+        <xsl:sequence select="normalize-space(string-join($parts))"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <xsl:template match="tei:note | tei:sic[parent::tei:choice] | tei:orig[parent::tei:choice]

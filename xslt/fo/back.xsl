@@ -155,10 +155,21 @@
   <!-- printed exactly once: not in a reading the print edition leaves out, not in suppressed or verbatim parts -->
   <xsl:function name="f:can-hold-id" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="empty($e/ancestor::*[map:contains($f:suppressed, local-name()) or self::eg:egXML or self::eg
-            or self::code[tk:is-displayed(.)] or self::kinesic or self::incident or self::vocal or self::divGen])
-        and (every $c in $e/ancestor::*[parent::choice] satisfies $c is f:chosen($c/..))
-        and (every $c in $e/ancestor::*[parent::app] satisfies $c is ($c/../(lem, rdg, rdgGrp))[1])"/>
+    <xsl:sequence select="f:within-printed($e/..)"/>
+  </xsl:function>
+
+  <!-- No ancestor-or-self of $a is suppressed, verbatim or a reading left out: asked of each
+       element once (remembered), through its parent, as the mentions of a paragraph share
+       their ancestors. -->
+  <xsl:function name="f:within-printed" as="xs:boolean" cache="yes">
+    <xsl:param name="a" as="node()?"/>
+    <xsl:sequence select="not($a instance of element()) or (
+        not($a[map:contains($f:suppressed, local-name()) or self::eg:egXML or self::eg
+            or self::code[tk:is-displayed(.)] or self::kinesic or self::incident or self::vocal
+            or self::divGen])
+        and (not($a/parent::choice) or $a is f:chosen($a/..))
+        and (not($a/parent::app) or $a is ($a/../(lem, rdg, rdgGrp))[1])
+        and f:within-printed($a/..))"/>
   </xsl:function>
 
   <xsl:function name="f:mention-id" as="xs:string?">

@@ -53,11 +53,12 @@
       <xsl:variable name="n" select="h:paragraph-label(.)"/>
       <xsl:choose>
         <!-- teikit's stable ids (section.position): the block itself carries the id -->
+        <!-- (the anchors h:paragraph-anchor gives, from the label already known) -->
         <xsl:when test="h:has-stable-number(.)">
-          <a class="para-num" href="#{h:paragraph-anchor(.)}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
+          <a class="para-num" href="#{@xml:id}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
         </xsl:when>
         <xsl:otherwise>
-          <a class="para-num" id="{h:paragraph-anchor(.)}" href="#{h:paragraph-anchor(.)}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
+          <a class="para-num" id="para-{$n}" href="#para-{$n}" aria-label="Paragraph {$n}"><xsl:value-of select="$n"/></a>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:if>

@@ -13,10 +13,12 @@
 
   <!-- ===== indices ===== -->
 
-  <xsl:function name="h:register-entries" as="element()*">
+  <!-- (the elements tk:entry-kind knows, looked for by name: the text has many other ids;
+       remembered per document, the contents and the indices both ask) -->
+  <xsl:function name="h:register-entries" as="element()*" cache="yes">
     <xsl:param name="root" as="element()"/>
-    <xsl:sequence select="$root//*[@xml:id][tk:entry-kind(.) != '']
-      [ancestor::tei:standOff or exists(tk:mentions(.))]"/>
+    <xsl:sequence select="$root//(tei:person | tei:personGrp | tei:org | tei:place | tei:bibl
+      | tei:biblStruct | tei:event)[@xml:id][ancestor::tei:standOff or exists(tk:mentions(.))]"/>
   </xsl:function>
 
   <xsl:template name="h:indices">

@@ -302,7 +302,7 @@
   <xsl:template name="h:toc">
     <xsl:param name="root" as="element()"/>
     <xsl:variable name="items" as="element()*">
-      <xsl:apply-templates select="$root//tei:text[not(ancestor::tei:text)]/(tei:front, tei:body, tei:back, tei:group)/*" mode="toc"/>
+      <xsl:apply-templates select="$root//tei:text[not(ancestor::tei:text)]/(tei:front, tei:body, tei:back, tei:group) ! h:toc-children(.)" mode="toc"/>
     </xsl:variable>
     <nav class="toc" aria-labelledby="toc-title">
       <h2 id="toc-title">Contents</h2>
@@ -316,8 +316,16 @@
   </xsl:template>
 
   <xsl:template match="*" mode="toc">
-    <xsl:apply-templates select="*" mode="toc"/>
+    <xsl:apply-templates select="h:toc-children(.)" mode="toc"/>
   </xsl:template>
+
+  <!-- The children the contents can come from: a section stands only among structural elements
+       (tk:is-container), a notes division anywhere. (Walking every element of the text to find
+       them cost more than the contents.) -->
+  <xsl:function name="h:toc-children" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/*[tk:is-structural(.) or descendant-or-self::tei:divGen]"/>
+  </xsl:function>
   <xsl:template match="text() | tei:div[@type = 'transcription'] | tei:titlePage | tei:teiHeader" mode="toc" priority="2"/>
 
   <xsl:template match="tei:divGen[@type = 'notes']" mode="toc">
@@ -327,7 +335,7 @@
   <xsl:template match="*[tk:is-section(.)]" mode="toc">
     <xsl:variable name="head" select="h:section-title(.)"/>
     <xsl:variable name="children" as="element()*">
-      <xsl:apply-templates select="*" mode="toc"/>
+      <xsl:apply-templates select="h:toc-children(.)" mode="toc"/>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$head">
