@@ -23,7 +23,7 @@ from pathlib import Path
 from lxml import etree
 
 from bench.baselines import baseline
-from bench.timing import best_of, report
+from bench.timing import interleaved, report
 from teikit.render import transform_to_string
 from teikit.render.fo import fo_string
 from teikit.render.fop import SubprocessFop, fop_session
@@ -74,13 +74,15 @@ def main() -> None:
     for label, path in (("seed", SEED), ("testP5ExTcp1 (548 KB)", LARGE)):
         if not path.exists():
             continue
-        base = best_of(lambda p=path: transform(p), repeat=11)
+        times = interleaved({
+            "base": lambda p=path: transform(p),
+            "ours": lambda p=path: transform_to_string("fo/fo.xsl", p, **{"page-size": "A5"}),
+            "fo_string": lambda p=path: fo_string(p)}, rounds=15)
+        base = times["base"]
         report(f"{label}: baseline {name}, same path", base, base, "baseline")
-        report(f"{label}: fo.xsl, same path", best_of(
-            lambda p=path: transform_to_string("fo/fo.xsl", p, **{"page-size": "A5"}),
-            repeat=11), base, "baseline")
-        report(f"{label}: fo_string (+ the FO checked whole)", best_of(
-            lambda p=path: fo_string(p), repeat=11), base, "baseline")
+        report(f"{label}: fo.xsl, same path", times["ours"], base, "baseline")
+        report(f"{label}: fo_string (+ the FO checked whole)", times["fo_string"], base,
+               "baseline")
     try:
         SubprocessFop()
     except Exception as error:  # FOP missing: the FO figures still stand

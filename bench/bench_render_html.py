@@ -4,7 +4,8 @@ Baseline (bench.baselines): the TEI Consortium's Stylesheets' html.xsl when
 ``$TEIKIT_TEI_STYLESHEETS`` names a checkout, else an identity stylesheet, through the same
 saxonche path (read, parse safely with lxml, hand to Saxon, transform, serialise). teikit's
 html.xsl on that path with the parameters teikit gives it, and ``html_string`` (which also
-reads the page's metadata from the TEI in Python, for the stylesheet to write).
+reads the page's metadata from the TEI in Python, for the stylesheet to write): the fastest of 15
+interleaved runs of each (bench.timing.interleaved).
 
     TEIKIT_TEI_STYLESHEETS=/path/to/Stylesheets python -m bench.bench_render_html
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.baselines import baseline
-from bench.timing import best_of, report
+from bench.timing import interleaved, report
 from teikit.render import transform_to_string
 from teikit.render.html import STYLESHEET, html_string, page_metadata
 from teikit.xmlio import parse_xml_bytes, read_input_bytes
@@ -33,10 +34,12 @@ def main() -> None:
             continue
         # the parameters teikit gives html.xsl; the page's metadata is made in Python
         metadata = page_metadata(parse_xml_bytes(read_input_bytes(path), str(path)), path.stem)
-        base = best_of(lambda p=path: transform(p), repeat=11)
-        ours = best_of(lambda p=path, m=metadata: transform_to_string(
-            STYLESHEET, p, assets="assets/", home="", metadata=m), repeat=11)
-        rendered = best_of(lambda p=path: html_string(p), repeat=11)
+        times = interleaved({
+            "base": lambda p=path: transform(p),
+            "ours": lambda p=path, m=metadata: transform_to_string(
+                STYLESHEET, p, assets="assets/", home="", metadata=m),
+            "rendered": lambda p=path: html_string(p)}, rounds=15)
+        base, ours, rendered = times["base"], times["ours"], times["rendered"]
         size = path.stat().st_size / 1024
         print(f"{label} ({size:.0f} KB)")
         report(f"  baseline: {name}, same path", base, base, "baseline")

@@ -20,3 +20,18 @@ def best_of(function: Callable[[], object], repeat: int = 5) -> float:
 
 def report(label: str, seconds: float, baseline: float, baseline_label: str) -> None:
     print(f"{label:<48} {seconds * 1000:9.1f} ms  = {seconds / baseline:7.2f} × {baseline_label}")
+
+
+def interleaved(functions: dict[str, Callable[[], object]], rounds: int = 15) -> dict[str, float]:
+    """The fastest wall time of each function over ``rounds`` rounds in which each runs once,
+    in turn (after a warm-up round): a burst of load from other work then slows every contender
+    alike, and the fastest run is the one least disturbed. In seconds, by name."""
+    for function in functions.values():
+        function()
+    fastest = dict.fromkeys(functions, float("inf"))
+    for _ in range(rounds):
+        for name, function in functions.items():
+            start = time.perf_counter()
+            function()
+            fastest[name] = min(fastest[name], time.perf_counter() - start)
+    return fastest

@@ -78,17 +78,21 @@
     select="distinct-values(map:keys($tk:marks-by-rend) ! $tk:marks-by-rend(.)[1])"/>
 
   <!-- Does the stylesheet generate marks for this element? Not when the text already has them. -->
+  <xsl:variable name="tk:mark-rends" as="xs:string*" select="map:keys($tk:marks-by-rend)"/>
   <xsl:function name="tk:has-marks" as="xs:boolean">
     <xsl:param name="q" as="element()"/>
-    <!-- the first character of the text: from its first non-blank text node, not the whole string -->
-    <xsl:variable name="first" select="substring(normalize-space(($q//text()[normalize-space()])[1]), 1, 1)"/>
     <xsl:variable name="rend" select="tokenize(string($q/@rend))"/>
-    <xsl:sequence select="exists($q/(self::tei:quote | self::tei:q | self::tei:soCalled | self::tei:said
-        | self::tei:title[@level = 'a' or tokenize(@rend) = map:keys($tk:marks-by-rend)]))
-      and not($first = $tk:opening-marks)
-      and not($rend = ('none', 'noquotes', 'display', 'block') and not($rend = map:keys($tk:marks-by-rend)))
-      and (not(tk:is-block-quote($q)) or $rend = map:keys($tk:marks-by-rend))
-      and not($q/self::tei:said and $q/@direct = 'false')"/>
+    <!-- (the kind of element first: most elements asked are not quotations) -->
+    <xsl:sequence select="if (not($q/self::tei:quote or $q/self::tei:q or $q/self::tei:soCalled
+        or $q/self::tei:said or $q/self::tei:title[@level = 'a' or tokenize(@rend) = $tk:mark-rends]))
+      then false()
+      else (
+        (: the first character of the text: from its first non-blank text node, not the whole
+           string :)
+        not(substring(normalize-space(($q//text()[normalize-space()])[1]), 1, 1) = $tk:opening-marks)
+        and not($rend = ('none', 'noquotes', 'display', 'block') and not($rend = $tk:mark-rends))
+        and (not(tk:is-block-quote($q)) or $rend = $tk:mark-rends)
+        and not($q/self::tei:said and $q/@direct = 'false'))"/>
   </xsl:function>
 
   <xsl:function name="tk:quote-level" as="xs:integer">

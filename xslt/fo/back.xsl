@@ -181,9 +181,14 @@
        stable across runs, unlike generate-id) -->
   <xsl:function name="f:mention-ids" as="map(xs:string, xs:string)" cache="yes">
     <xsl:param name="doc" as="element()?"/>
-    <xsl:variable name="numbers" select="tk:mention-numbers(if ($doc) then f:mentions($doc) else ())"/>
-    <xsl:sequence select="map:merge(map:keys($numbers) ! map:entry(., 'ix.' || $numbers(.)?entry || '.' || $numbers(.)?mention))"
-        xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <!-- the 'entry' and 'mention' numbers of tk:mention-numbers, made here in one pass -->
+    <xsl:variable name="mentions" select="if ($doc) then f:mentions($doc) else ()"/>
+    <xsl:variable name="ids" as="xs:string*" select="$mentions ! tk:mention-id(.)"/>
+    <xsl:variable name="keys" select="distinct-values($ids)"/>
+    <xsl:variable name="entries" as="map(xs:string, xs:integer)"
+        select="map:merge(for-each-pair($keys, 1 to count($keys), map:entry#2))"/>
+    <xsl:sequence select="map:merge(for $i in 1 to count($mentions) return
+        map:entry(generate-id($mentions[$i]), 'ix.' || $entries($ids[$i]) || '.' || $i))"/>
   </xsl:function>
 
 </xsl:stylesheet>

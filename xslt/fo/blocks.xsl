@@ -104,9 +104,9 @@
   </xsl:template>
 
   <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7">
-    <xsl:variable name="depth" select="count(ancestor::*[matches(local-name(), '^div\d?$')])"/>
+    <xsl:variable name="depth" select="count(ancestor::*[f:is-div(.)])"/>
     <fo:block id="{f:id(.)}">
-      <xsl:if test="$depth = 0 and preceding-sibling::*[matches(local-name(), '^div\d?$')] and ancestor::body and head">
+      <xsl:if test="$depth = 0 and preceding-sibling::*[f:is-div(.)] and ancestor::body and head">
         <xsl:attribute name="space-before">6mm</xsl:attribute>
       </xsl:if>
       <xsl:if test="$depth = 0 and ancestor::body">
@@ -118,13 +118,22 @@
     </fo:block>
   </xsl:template>
 
+  <!-- matches(local-name($e), '^div\d?$'), asked of many ancestors and siblings: the regular
+       expression only for the rare name that needs it -->
+  <xsl:function name="f:is-div" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="name" select="local-name($e)"/>
+    <xsl:sequence select="$name = 'div' or (string-length($name) = 4 and starts-with($name, 'div')
+      and matches($name, '^div\d$'))"/>
+  </xsl:function>
+
   <xsl:function name="f:subtitle" as="xs:string">
     <xsl:param name="doc" as="element()"/>
     <xsl:sequence select="(tk:sub-title($doc), tk:main-title($doc))[1]"/>
   </xsl:function>
 
   <xsl:template match="head">
-    <xsl:variable name="depth" select="count(ancestor::*[matches(local-name(), '^div\d?$')])"/>
+    <xsl:variable name="depth" select="count(ancestor::*[f:is-div(.)])"/>
     <fo:block font-weight="bold" hyphenate="false" text-align="left" keep-with-next.within-page="always"
         font-size="{if ($depth le 1) then (if ($a4) then '12.5pt' else '11pt') else $body-size}"
         line-height="1.25" space-before="{if ($depth le 1) then '3mm' else '2mm'}"
