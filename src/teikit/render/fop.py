@@ -314,7 +314,7 @@ class JvmFop:
         returncode = 0
         fop = factory.newFop(_MIME[output_format], agent, sink)
         try:
-            parser = _sax_parser_factory().newSAXParser()
+            parser = safe_sax_parser_factory().newSAXParser()
             source = jpype.JClass("org.xml.sax.InputSource")(
                 jpype.JClass("java.io.ByteArrayInputStream")(jpype.JArray(jpype.JByte)(fo)))
             parser.parse(source, fop.getDefaultHandler())
@@ -351,12 +351,14 @@ def _config_path() -> Path:
 
 
 @cache
-def _sax_parser_factory() -> Any:
+def safe_sax_parser_factory() -> Any:
+    """A SAX parser factory of the JVM that never fetches anything: no DTD, no external
+    entities, no XInclude (for the FO FOP reads and the TEI jing checks)."""
     import jpype
 
     factory = jpype.JClass("javax.xml.parsers.SAXParserFactory").newInstance()
     factory.setNamespaceAware(True)
-    # the FO is ours, but nothing is ever fetched: no DTD, no external entities
+    factory.setXIncludeAware(False)
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", True)
     factory.setFeature("http://xml.org/sax/features/external-general-entities", False)
     factory.setFeature("http://xml.org/sax/features/external-parameter-entities", False)
@@ -366,7 +368,7 @@ def _sax_parser_factory() -> Any:
 _Method = TypeVar("_Method", bound=Callable[..., Any])
 
 
-def _java_override(method: _Method) -> _Method:
+def java_override(method: _Method) -> _Method:
     """JPype's ``JOverride`` (untyped): marks a Python method as implementing a Java one."""
     import jpype
 
@@ -386,7 +388,7 @@ def _listener_class() -> type:
         def __init__(self) -> None:
             self.lines: list[str] = []
 
-        @_java_override
+        @java_override
         def processEvent(self, event: Any) -> None:  # Java names it
             severity = str(event.getSeverity().getName()).upper()
             if severity != "INFO":

@@ -15,11 +15,10 @@ the schema is checked to be local (:func:`teikit.validate.relaxng.check_schema_i
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from teikit.cache import computed_once
 from teikit.errors import InputError
@@ -110,6 +109,8 @@ def _compiled(schema: Path) -> _Compiled:
 def _handler_class() -> type:
     import jpype
 
+    from teikit.render.fop import java_override
+
     @jpype.JImplements("org.xml.sax.ErrorHandler")
     class Handler:
         """Keeps what jing reports, as the command would print it."""
@@ -122,15 +123,15 @@ def _handler_class() -> type:
                                          int(error.getColumnNumber()),
                                          " ".join(str(error.getMessage()).split())))
 
-        @_override
+        @java_override
         def warning(self, error: Any) -> None:
             self._keep("warning", error)
 
-        @_override
+        @java_override
         def error(self, error: Any) -> None:
             self._keep("error", error)
 
-        @_override
+        @java_override
         def fatalError(self, error: Any) -> None:  # Java names it
             self._keep("fatal", error)
 
@@ -141,35 +142,16 @@ def _handler_class() -> type:
 def _reader_creator_class() -> type:
     import jpype
 
+    from teikit.render.fop import java_override, safe_sax_parser_factory
+
     @jpype.JImplements("com.thaiopensource.xml.sax.XMLReaderCreator")
     class ReaderCreator:
         """XML readers that read no DOCTYPE, no external entity and no XInclude."""
 
-        @_override
+        @java_override
         def createXMLReader(self) -> Any:  # Java names it
-            return _parser_factory().newSAXParser().getXMLReader()
+            return safe_sax_parser_factory().newSAXParser().getXMLReader()
 
     return ReaderCreator
 
 
-@cache
-def _parser_factory() -> Any:
-    import jpype
-
-    factory = jpype.JClass("javax.xml.parsers.SAXParserFactory").newInstance()
-    factory.setNamespaceAware(True)
-    factory.setXIncludeAware(False)
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", True)
-    factory.setFeature("http://xml.org/sax/features/external-general-entities", False)
-    factory.setFeature("http://xml.org/sax/features/external-parameter-entities", False)
-    return factory
-
-
-_Method = TypeVar("_Method", bound=Callable[..., Any])
-
-
-def _override(method: _Method) -> _Method:
-    """JPype's ``JOverride`` (untyped): marks a Python method as implementing a Java one."""
-    import jpype
-
-    return cast(_Method, jpype.JOverride(method))
