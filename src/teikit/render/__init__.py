@@ -116,6 +116,42 @@ def prepare(*work: Stylesheet | Callable[[], object]) -> threading.Thread:
     return thread
 
 
+# The files read last, parsed (checked) and handed to Saxon, by their path and the digest of
+# their bytes: a build renders each TEI file to HTML and to XSL-FO, one after the other, and
+# parses it once. The bytes are read (and checked) every time, so a file that changed, however
+# quickly, is parsed again.
+_SOURCES_KEPT = 4
+_sources: dict[tuple[str, str], tuple[etree._ElementTree, Any, bool]] = {}
+_sources_lock = threading.Lock()
+
+
+def read_source(path: Path) -> etree._ElementTree:
+    """The TEI file at ``path``, parsed and checked by :mod:`teikit.xmlio` (the tree the
+    stylesheets will be given when :func:`transform_to_string` is called with the path)."""
+    return _read_source(path)[0]
+
+
+def _read_source(path: Path) -> tuple[etree._ElementTree, Any, bool]:
+    import hashlib
+
+    from teikit.xmlio import parse_xml_bytes, read_input_bytes
+
+    name = str(path)
+    data = read_input_bytes(path)
+    key = (name, hashlib.sha256(data).hexdigest())
+    with _sources_lock:
+        kept = _sources.get(key)
+    if kept is not None:
+        return kept
+    tree = parse_xml_bytes(data, name)
+    document, controls = saxon_input(tree, name)
+    with _sources_lock:
+        _sources[key] = (tree, document, controls)
+        while len(_sources) > _SOURCES_KEPT:
+            del _sources[next(iter(_sources))]
+    return tree, document, controls
+
+
 def transform_to_string(stylesheet: Stylesheet, source: Path | bytes | etree._ElementTree,
                         **params: Any) -> str:
     """Run a stylesheet (see :func:`compiled_stylesheet`) on a TEI file (its bytes, or a tree
@@ -124,19 +160,22 @@ def transform_to_string(stylesheet: Stylesheet, source: Path | bytes | etree._El
     The source is parsed by :mod:`teikit.xmlio` first (no entities, no network) and handed to
     Saxon as its re-serialised root element, so Saxon never reads a DOCTYPE or fetches anything.
     """
-    from teikit.xmlio import check_safe, parse_xml_bytes, read_input_bytes
+    from teikit.xmlio import check_safe, parse_xml_bytes
 
-    if isinstance(source, etree._ElementTree):
-        tree = source
-        name = str(source.docinfo.URL or "<input>")
-        check_safe(tree, name)
+    if isinstance(source, Path):
+        name = str(source)
+        _, document, controls = _read_source(source)
     else:
-        data = read_input_bytes(source) if isinstance(source, Path) else source
-        name = str(source) if isinstance(source, Path) else "<input>"
-        tree = parse_xml_bytes(data, name)
+        if isinstance(source, etree._ElementTree):
+            tree = source
+            name = str(source.docinfo.URL or "<input>")
+            check_safe(tree, name)
+        else:
+            name = "<input>"
+            tree = parse_xml_bytes(source, name)
+        document, controls = saxon_input(tree, name)
     processor = _processor()
     executable = compiled_stylesheet(stylesheet)
-    document, controls = saxon_input(tree, name)
     with _lock:
         executable.clear_parameters()
         executable.set_parameter(CONVENTIONS_PARAMETER,

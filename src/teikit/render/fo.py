@@ -12,8 +12,8 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import InputError, OutputError
-from teikit.render import transform_to_string
-from teikit.xmlio import parse_xml_bytes, read_input_bytes, require_tei, write_text_atomically
+from teikit.render import read_source, transform_to_string
+from teikit.xmlio import parse_xml_bytes, require_tei, write_text_atomically
 
 PAGE_SIZES = ("A5", "A4")
 STYLESHEET = "fo/fo.xsl"
@@ -50,9 +50,12 @@ def fo_string(tei: Path | bytes, page_size: str = "A5",
         ids = sorted(set(cited_mentions), key=_mention_order)
         params["index-cite"] = " ".join(ids) if ids else "none"
     name = str(tei) if isinstance(tei, Path) else "<input>"
-    data = read_input_bytes(tei) if isinstance(tei, Path) else tei
-    tree = require_tei(parse_xml_bytes(data, name), name)
-    text = transform_to_string(stylesheet or STYLESHEET, tree, **params)
+    if isinstance(tei, Path):   # read and parsed once for the HTML and the FO of a build
+        require_tei(read_source(tei), name)
+        text = transform_to_string(stylesheet or STYLESHEET, tei, **params)
+    else:
+        tree = require_tei(parse_xml_bytes(tei, name), name)
+        text = transform_to_string(stylesheet or STYLESHEET, tree, **params)
     check_fo_text(text, name)
     return text
 

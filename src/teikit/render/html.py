@@ -16,12 +16,11 @@ from urllib.parse import quote
 from lxml import etree
 
 from teikit.errors import InputError, OutputError
-from teikit.render import transform_to_string
+from teikit.render import read_source, transform_to_string
 from teikit.resources import schema_path, xslt_path
 from teikit.xmlio import (
     parse_xml_bytes,
     parse_xml_file,
-    read_input_bytes,
     require_tei,
     write_bytes_atomically,
     write_text_atomically,
@@ -69,9 +68,10 @@ def html_string(tei: Path | bytes, *, assets: str = f"{ASSETS_DIRNAME}/", home: 
     teikit's (``urn:teikit:xslt:html``) instead of teikit's own.
     """
     name = str(tei) if isinstance(tei, Path) else "<input>"
-    data = read_input_bytes(tei) if isinstance(tei, Path) else tei
-    tree = require_tei(parse_xml_bytes(data, name), name)
-    return transform_to_string(stylesheet or STYLESHEET, tree, assets=assets, home=home,
+    tree = require_tei(read_source(tei) if isinstance(tei, Path) else parse_xml_bytes(tei, name),
+                       name)
+    return transform_to_string(stylesheet or STYLESHEET, tei if isinstance(tei, Path) else tree,
+                               assets=assets, home=home,
                                metadata=page_metadata(tree, Path(name).stem))
 
 
