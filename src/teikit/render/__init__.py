@@ -119,8 +119,9 @@ def prepare(*work: Stylesheet | Callable[[], object]) -> threading.Thread:
 # The files read last, parsed (checked) and handed to Saxon, by their path and the digest of
 # their bytes: a build renders each TEI file to HTML and to XSL-FO, one after the other, and
 # parses it once. The bytes are read (and checked) every time, so a file that changed, however
-# quickly, is parsed again.
-_SOURCES_KEPT = 4
+# quickly, is parsed again. A very large file is not kept (its tree would outweigh the saving).
+_SOURCES_KEPT = 2
+_SOURCE_KEPT_BYTES = 16 * 1024 * 1024
 _sources: dict[tuple[str, str], tuple[etree._ElementTree, Any, bool]] = {}
 _sources_lock = threading.Lock()
 
@@ -145,6 +146,8 @@ def _read_source(path: Path) -> tuple[etree._ElementTree, Any, bool]:
         return kept
     tree = parse_xml_bytes(data, name)
     document, controls = saxon_input(tree, name)
+    if len(data) > _SOURCE_KEPT_BYTES:
+        return tree, document, controls
     with _sources_lock:
         _sources[key] = (tree, document, controls)
         while len(_sources) > _SOURCES_KEPT:
