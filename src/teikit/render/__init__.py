@@ -126,6 +126,12 @@ _sources: dict[tuple[str, str], tuple[etree._ElementTree, Any, bool]] = {}
 _sources_lock = threading.Lock()
 
 
+def forget_sources() -> None:
+    """Forget the files kept parsed (for a benchmark that must parse every time)."""
+    with _sources_lock:
+        _sources.clear()
+
+
 def read_source(path: Path) -> etree._ElementTree:
     """The TEI file at ``path``, parsed and checked by :mod:`teikit.xmlio` (the tree the
     stylesheets will be given when :func:`transform_to_string` is called with the path)."""
