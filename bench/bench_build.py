@@ -1,9 +1,10 @@
 """The whole build and the PDFs, against the Debian ``fop`` command measured in the same run.
 
 - ``teikit build`` of the seed edition (a copy of tei/ in a scratch folder), PDF included, as a
-  new process: cold (empty cache) and warm (the cache the cold build left), against one run of
-  ``fop`` on the seed's final FO. The same build split by stage, in a new process (cold) and
-  again in that process (warm: stylesheets compiled, FOP's JVM started).
+  new process: cold (a fresh copy, empty user cache), warm (``--force``: everything rebuilt,
+  the user cache kept), with nothing changed, and the HTML only, against one run of ``fop`` on
+  the seed's final FO. The same steps split by stage, in a new process (cold) and again in that
+  process (warm: stylesheets compiled, FOP's JVM started).
 - The PDFs of a 50-text corpus (the seed and the two test books, repeated) through one warm
   FOP session, without the index cache (two layouts a book) and with it, against 50 runs of
   ``fop`` on the same books' FO.
@@ -132,38 +133,50 @@ def build_figures() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="teikit-bench-build-") as scratch_name:
         scratch = Path(scratch_name)
-        config = _edition_copy(scratch)
-        cache = scratch / "cache"
-        teikit = [sys.executable, "-m", "teikit", "build", "--config", str(config)]
-        cold_runs, warm_runs = [], []
+
+        def teikit(config: Path, *arguments: str) -> list[str]:
+            return [sys.executable, "-m", "teikit", "build", "--config", str(config), *arguments]
+
+        # cold: a fresh copy of the edition (no site, no build state) and an empty user cache
+        cold_runs, configs = [], []
         for attempt in range(3):
-            shutil.rmtree(cache, ignore_errors=True)
-            cold_runs.append(_wall(teikit, _env(cache)))
-            warm_runs.append(_wall(teikit, _env(cache)))
-            del attempt
-        fo = config.parent / "site" / "serge-year-one-2.fo"
+            folder = scratch / f"cold-{attempt}"
+            folder.mkdir()
+            configs.append(_edition_copy(folder))
+            cold_runs.append(_wall(teikit(configs[-1]), _env(folder / "cache")))
+        config, cache = configs[-1], configs[-1].parent.parent / "cache"
+        # warm: everything rebuilt (--force), the user cache the cold build left
+        warm_runs = [_wall(teikit(config, "--force"), _env(cache)) for _ in range(3)]
+        unchanged = [_wall(teikit(config), _env(cache)) for _ in range(3)]
+        html_only = [_wall(teikit(config, "--force", "--formats", "html"), _env(cache))
+                     for _ in range(3)]
+        fo = next((config.parent / "site").rglob("serge-year-one-2.fo"))
         fop_runs = [_wall(fop_command(fo, scratch / "fop.pdf")) for _ in range(3)]
         fop_seed = _median(fop_runs)
         base = "one `fop` run (seed FO)"
         line("`fop` on the seed's FO (Debian command)", fop_seed, fop_seed, base)
-        line("`teikit build` of the seed incl. PDF, cold (empty cache)", _median(cold_runs),
+        line("`teikit build` of the seed incl. PDF, cold (fresh copy, empty cache)",
+             _median(cold_runs), fop_seed, base)
+        line("`teikit build --force` incl. PDF, warm (user cache kept)", _median(warm_runs),
              fop_seed, base)
-        line("`teikit build` of the seed incl. PDF, warm (cache kept)", _median(warm_runs),
-             fop_seed, base)
-        line("`teikit build --formats html`", _median(
-            [_wall([*teikit, "--formats", "html"], _env(cache)) for _ in range(3)]),
-            fop_seed, base)
+        line("`teikit build`, nothing changed", _median(unchanged), fop_seed, base)
+        line("`teikit build --force --formats html`", _median(html_only), fop_seed, base)
 
-        shutil.rmtree(cache, ignore_errors=True)
         child = subprocess.run([sys.executable, "-m", "bench.bench_build", "--stages",
-                                str(config)], capture_output=True, text=True, check=True,
-                               env=_env(cache), cwd=REPO)
+                                str(_edition_copy(_fresh(scratch / "stages")))],
+                               capture_output=True, text=True, check=True,
+                               env=_env(scratch / "stages" / "cache"), cwd=REPO)
         split = json.loads(child.stdout.strip().splitlines()[-1])
         for kind, how in (("cold", "new process, empty cache"),
                           ("warm", "same process again, cache kept")):
             print(f"  stages, {kind} ({how}):")
             for stage, seconds in split[kind].items():
                 line(f"    {stage}", seconds, fop_seed, base)
+
+
+def _fresh(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    return folder
 
 
 def corpus_figures() -> None:

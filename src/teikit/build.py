@@ -35,6 +35,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import (
@@ -70,6 +71,7 @@ from teikit.errors import (
 )
 
 if TYPE_CHECKING:
+    from teikit.render import Stylesheet
     from teikit.render.edition import EditionText
     from teikit.render.fop import WarmingFop
 
@@ -527,6 +529,8 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
         raise OutputError(f"{site_dir}: cannot create the site directory: {error.strerror}"
                           ) from None
     state = BuildState(site_dir) if force else BuildState.load(site_dir)
+    compiling: threading.Thread | None = None
+    checking: threading.Thread | None = None
     report = BuildReport()
     names = [s.stem for s in sources]
     _forget_removed(state, set(names))
@@ -552,7 +556,16 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
         lap("plan")
         workers = jobs if jobs is not None else default_jobs()
         workers = max(1, min(workers, len(sources)))
-        executor = _executor(workers if len(sources) > 1 else 1, formats)
+        compiling = _compile_ahead(config, formats, in_process=workers == 1 or len(sources) == 1) \
+            if to_convert else None
+        # tei_all is checked here when there is no pool (else in the workers, one jing a batch)
+        checking = _jing_ahead() if to_convert and (workers == 1 or len(sources) == 1) else None
+        # FOP is warmed while the texts are converted; in this process, with nothing to
+        # convert, it is started only if a text is rendered again (an unchanged edition never
+        # waits for a JVM; a pool's workers are warmed as they start)
+        pooled = workers > 1 and len(sources) > 1
+        executor = _executor(workers if len(sources) > 1 else 1,
+                             formats if to_convert or pooled else ())
         try:
             _convert(executor, workers, to_convert, keys, state, report, progress, names, lap)
             ordered = _render(executor, config, state, report, progress, names, formats)
@@ -565,8 +578,50 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
         lap("edition")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        for thread in (compiling, checking):
+            if thread is not None:
+                thread.join()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _compile_ahead(config: EditionConfig, formats: tuple[str, ...], *, in_process: bool
+                   ) -> threading.Thread:
+    """Compile, in the background and in the order they are needed, the rules and stylesheets
+    this process will run, while the texts are converted (saxonche lets Python run meanwhile):
+    when converting and rendering here, all of them; with a pool, the edition-wide pages'."""
+    from teikit.render import prepare
+    from teikit.resources import schema_path
+    from teikit.validate.libxml_xsd import compiled_xsd
+    from teikit.validate.schematron import compiled_schematron
+
+    work: list[Stylesheet | Callable[[], object]] = []
+    if in_process:
+        work += [lambda: compiled_schematron(schema_path("edition.sch")),
+                 lambda: compiled_xsd(schema_path("edition.xsd")),
+                 "digest.xsl", "search-pages.xsl"]
+        if "html" in formats:
+            work.append(config.html_stylesheet or "html/html.xsl")
+        if "pdf" in formats or "fo" in formats:
+            work.append(config.fo_stylesheet or "fo/fo.xsl")
+        if "pdf" in formats:
+            work.append("fo/index-pages.xsl")
+    if "html" in formats:
+        work += ["site.xsl", "mentions.xsl"]
+    return prepare(*work)
+
+
+def _jing_ahead() -> threading.Thread | None:
+    """Compile tei_all in this process's JVM in the background while the texts are converted,
+    so that checking them against it takes milliseconds, not a jing command's second
+    (:mod:`teikit.validate.jvm_jing`; without it, the command runs)."""
+    from teikit.render import prepare
+    from teikit.validate import jvm_jing
+    from teikit.validate.relaxng import find_tei_all, jing_path
+
+    if jing_path() is None or not jvm_jing.available():
+        return None
+    return prepare(lambda: jvm_jing.prepare(find_tei_all()))
 
 
 def _plan_conversions(config: EditionConfig, config_path: Path, sources: Sequence[Path],

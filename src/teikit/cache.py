@@ -10,9 +10,16 @@ computed again. The cache only ever saves time; deleting it at any moment is saf
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import threading
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 CACHE_ENV = "TEIKIT_CACHE_DIR"
 
@@ -66,3 +73,39 @@ def write_entry(kind: str, key: str, suffix: str, data: bytes) -> None:
         write_bytes_atomically(path, data)
     except Exception:
         return
+
+
+# ------------------------------------------------------------------------- in this process
+
+def computed_once(function: Callable[P, T]) -> Callable[P, T]:
+    """As :func:`functools.cache` (positional, hashable arguments), except that a value two
+    threads ask for at once is computed once: the second waits for the first. A compilation
+    started in the background (:func:`teikit.render.prepare`) is then never done twice. A
+    failure is not remembered: the next call tries again."""
+    lock = threading.Lock()
+    done: dict[Hashable, T] = {}
+    pending: dict[Hashable, threading.Event] = {}
+
+    @functools.wraps(function)
+    def once(*args: P.args, **kwargs: P.kwargs) -> T:
+        key: Hashable = (args, tuple(sorted(kwargs.items())))
+        while True:
+            with lock:
+                if key in done:
+                    return done[key]
+                event = pending.get(key)
+                if event is None:
+                    event = pending[key] = threading.Event()
+                    break
+            event.wait()
+        try:
+            value = function(*args, **kwargs)
+            with lock:
+                done[key] = value
+            return value
+        finally:
+            with lock:
+                pending.pop(key, None)
+            event.set()
+
+    return once

@@ -241,6 +241,12 @@ def entity_references(root: etree._Element) -> list[str]:
     return sorted({str(node.name) for node in root.iter(etree.Entity)})
 
 
+def nests_deeper_than(root: etree._Element, limit: int) -> bool:
+    """Whether elements nest more than ``limit`` deep in ``root``'s document (libxml2 counts,
+    in C: a fraction of :func:`max_depth`'s walk)."""
+    return bool(root.xpath(f"boolean(//*[count(ancestor-or-self::*) > {int(limit)}])"))
+
+
 def max_depth(root: etree._Element) -> int:
     """How deep elements nest under ``root`` (the root alone is 1)."""
     depth = deepest = 0
@@ -254,6 +260,8 @@ def max_depth(root: etree._Element) -> int:
 
 
 def check_depth(root: etree._Element, name: str) -> None:
+    if not nests_deeper_than(root, MAX_DEPTH):
+        return
     depth = max_depth(root)
     if depth > MAX_DEPTH:
         raise InputError(f"{name}: elements nest {depth} deep; teikit reads at most "
@@ -319,7 +327,21 @@ def saxon_processor() -> PySaxonProcessor:
 def saxon_document(source: etree._ElementTree | etree._Element, name: str = "<input>"
                    ) -> PyXdmNode:
     """Hand a parsed (and checked) tree to Saxon: its root element re-serialised, no DOCTYPE."""
-    return saxon_input(source, name)[0]
+    return _saxon_parse(_saxon_text(source), name)
+
+
+def _saxon_text(source: etree._ElementTree | etree._Element) -> str:
+    root = source.getroot() if isinstance(source, etree._ElementTree) else source
+    return etree.tostring(root, encoding="unicode")
+
+
+def _saxon_parse(text: str, name: str) -> PyXdmNode:
+    with SAXON_LOCK:
+        try:
+            return saxon_processor().parse_xml(xml_text=text)
+        except Exception as error:  # saxonche's PySaxonApiError has no stable import path
+            detail = " ".join(str(error).split())[:300]
+            raise InputError(f"{name}: Saxon cannot read the document: {detail}") from None
 
 
 # The characters the stylesheets show as code points ($tk:unprintable in xslt/common/text.xsl:
@@ -331,15 +353,8 @@ def saxon_input(source: etree._ElementTree | etree._Element, name: str = "<input
                 ) -> tuple[PyXdmNode, bool]:
     """As :func:`saxon_document`, and whether the document holds a control character at all
     (other than white space): the stylesheets test each text node only when it may."""
-    root = source.getroot() if isinstance(source, etree._ElementTree) else source
-    text = etree.tostring(root, encoding="unicode")
-    with SAXON_LOCK:
-        try:
-            document = saxon_processor().parse_xml(xml_text=text)
-        except Exception as error:  # saxonche's PySaxonApiError has no stable import path
-            detail = " ".join(str(error).split())[:300]
-            raise InputError(f"{name}: Saxon cannot read the document: {detail}") from None
-    return document, _CONTROL_CHARACTERS.search(text) is not None
+    text = _saxon_text(source)
+    return _saxon_parse(text, name), _CONTROL_CHARACTERS.search(text) is not None
 
 
 # ------------------------------------------------------------------------- jing

@@ -102,6 +102,15 @@ def test_without_the_bridge_the_fop_command_is_used(monkeypatch: pytest.MonkeyPa
     assert isinstance(fop_session(), SubprocessFop)
 
 
+def test_the_warm_up_book_is_laid_out_cleanly() -> None:
+    """A warm-up that failed would only be slower, never reported: so it is checked here."""
+    from teikit.render.pdf import check_fop_run, warm_up_fo
+
+    run = fop_session().layout(warm_up_fo(), "pdf")
+    report = check_fop_run(run, "warm-up", output_format="pdf")
+    assert not report.missing_glyphs and not report.errors
+
+
 @needs_jvm
 def test_a_process_whose_fop_was_warmed_in_the_background_exits(tmp_path: Path) -> None:
     """The JVM started by a background thread does not keep the process from ending (destroying

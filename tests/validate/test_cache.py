@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from teikit import cache
 from teikit.validate import xsd
 from tests.conftest import REPO
 
@@ -15,7 +16,7 @@ from .conftest import SAMPLE
 
 @pytest.fixture
 def schema_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(xsd.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
     copy = tmp_path / "edition.xsd"
     shutil.copy(REPO / "schema" / "edition.xsd", copy)
     return copy
@@ -52,8 +53,8 @@ def test_an_edited_schema_is_built_again(schema_copy: Path) -> None:
 
 def test_an_empty_cache_setting_turns_the_cache_off(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(xsd.CACHE_ENV, "")
-    assert xsd.cache_dir() is None
+    monkeypatch.setenv(cache.CACHE_ENV, "")
+    assert cache.cache_dir() is None
     load_fresh(REPO / "schema" / "edition.xsd")
     assert not list(tmp_path.iterdir())
 

@@ -86,6 +86,34 @@ def test_unsupported_schematron_features_are_refused_clearly() -> None:
         compile_schematron(schema.getroottree())
 
 
+def test_rules_found_by_path_check_the_nodes_a_walk_would(tmp_path: Path) -> None:
+    """A pattern's rules are applied to the nodes their contexts select, or (for contexts a path
+    would read differently: ".", current()) by walking every node: the same findings, in order,
+    each node by the first rule it matches."""
+    def rules(form: str) -> str:
+        first, second = {
+            "path": ("tei:p[@n]", "tei:p | @n"),
+            "walk": (".[self::tei:p][@n]", ".[self::tei:p or self::attribute(n)]"),
+        }[form]
+        return f"""<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">
+          <ns prefix="tei" uri="{TEI}"/>
+          <pattern id="p"><rule context="{first}"><report id="numbered" test="true()">n</report>
+            </rule><rule context="{second}"><report id="other" test="true()">o</report></rule>
+          </pattern></schema>"""
+
+    document = tmp_path / "doc.xml"
+    document.write_text(f'<TEI xmlns="{TEI}"><text><body><p n="1">a</p><p>b</p>'
+                        f'<div n="2"><p n="3">c</p></div></body></text></TEI>', encoding="utf-8")
+    found = {}
+    for form in ("path", "walk"):
+        schema = tmp_path / f"{form}.sch"
+        schema.write_text(rules(form), encoding="utf-8")
+        found[form] = [(p.rule, p.line, p.xpath) for p in validate_files([document], schema)]
+    assert found["path"] == found["walk"]
+    assert [rule for rule, _, _ in found["path"]] == [
+        "sch:numbered", "sch:other", "sch:other", "sch:other", "sch:numbered", "sch:other"]
+
+
 def test_svrl_locations_map_back_to_elements() -> None:
     root = etree.fromstring(f'<a xmlns="{TEI}"><b/><b><c x="1"/></b></a>'.encode())
     target = root[1][0]

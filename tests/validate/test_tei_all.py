@@ -126,3 +126,39 @@ def test_doctype_is_blanked_for_jing_without_moving_lines() -> None:
     assert b"DOCTYPE" not in blanked and b"example.invalid" not in blanked
     assert blanked.count(b"\n") == data.count(b"\n")
     assert blanked.index(b"<TEI/>") == data.index(b"<TEI/>")
+
+
+def test_jing_in_this_processs_jvm_says_what_the_jing_command_says(tmp_path: Path) -> None:
+    """A build checks tei_all with jing in its JVM (teikit.validate.jvm_jing): the same
+    problems, lines and columns as the command, for documents jing reads as they are and for
+    the copies it is given (a DOCTYPE, another encoding)."""
+    from teikit.validate import jvm_jing
+
+    if not jvm_jing.available():
+        pytest.skip("JPype, FOP's jars or jing's jar are not installed")
+    sample = SAMPLE.read_text(encoding="utf-8")
+    documents = {
+        "valid.xml": sample,
+        "unknown.xml": sample.replace("<p>We write.</p>", "<p>We <blink>write</blink>.</p>"),
+        "attribute.xml": sample.replace("<p>We write.</p>", '<p colour="red">We write.</p>'),
+        "doctype.xml": sample.replace("<TEI ", '<!DOCTYPE TEI SYSTEM "missing.dtd">\n<TEI ', 1)
+        .replace("<p>We write.</p>", "<p>We <blink>write</blink>.</p>"),
+    }
+    paths = []
+    for name, text in documents.items():
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    latin = tmp_path / "latin.xml"
+    latin.write_bytes(sample.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+                      .replace("<p>We write.</p>", "<p>Caf\u00e9 <blink>x</blink></p>")
+                      .encode("iso-8859-1", errors="xmlcharrefreplace"))
+    paths.append(latin)
+    with pytest.MonkeyPatch.context() as patch:   # the command, even if a build prepared it
+        patch.setattr(jvm_jing, "ready", lambda _schema: False)
+        by_command = check_files(paths, "tei_all", tei_all_path=TEI_ALL_RNG, engine="jing")
+    jvm_jing.prepare(TEI_ALL_RNG)
+    assert jvm_jing.ready(TEI_ALL_RNG)
+    in_jvm = check_files(paths, "tei_all", tei_all_path=TEI_ALL_RNG, engine="jing")
+    assert [str(p) for p in in_jvm.problems] == [str(p) for p in by_command.problems]
+    assert {Path(p.file).name for p in in_jvm.problems} == {
+        "unknown.xml", "attribute.xml", "doctype.xml", "latin.xml"}

@@ -155,16 +155,21 @@
       else $count || ' mentions in this text'"/>
   </xsl:function>
 
+  <!-- (the tables are variables: a map written in a function is built again at every call) -->
+  <xsl:variable name="tk:kind-headings" as="map(xs:string, xs:string)" select="map{
+    'person': 'Persons', 'org': 'Organisations', 'place': 'Places',
+    'bibl': 'Periodicals and publications', 'event': 'Events'}"/>
   <xsl:function name="tk:kind-heading" as="xs:string">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="map{'person': 'Persons', 'org': 'Organisations', 'place': 'Places',
-      'bibl': 'Periodicals and publications', 'event': 'Events'}($kind)"/>
+    <xsl:sequence select="$tk:kind-headings($kind)"/>
   </xsl:function>
 
+  <xsl:variable name="tk:kind-labels" as="map(xs:string, xs:string)" select="map{
+    'person': 'Person', 'org': 'Organisation', 'place': 'Place',
+    'bibl': 'Periodical or publication', 'event': 'Event'}"/>
   <xsl:function name="tk:kind-label" as="xs:string">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="map{'person': 'Person', 'org': 'Organisation', 'place': 'Place',
-      'bibl': 'Periodical or publication', 'event': 'Event'}($kind)"/>
+    <xsl:sequence select="$tk:kind-labels($kind)"/>
   </xsl:function>
 
   <xsl:function name="tk:names" as="element()*">
@@ -174,7 +179,8 @@
       | tei:monogr/tei:title)"/>
   </xsl:function>
 
-  <xsl:function name="tk:display-name" as="xs:string">
+  <!-- (remembered per entry: the index, its sorting, relations and notes ask it often) -->
+  <xsl:function name="tk:display-name" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" select="tk:names($entry)"/>
     <xsl:variable name="name" select="($names[@type = 'reg'], $names[not(@type = 'full')], $names)[1]"/>
@@ -211,19 +217,19 @@
     </xsl:for-each-group>
   </xsl:function>
 
+  <xsl:variable name="tk:relation-labels" as="map(xs:string, xs:string+)" select="map{
+    'affiliation': ('Member of', 'Members named in the text'),
+    'partOf': ('Part of', 'Includes'),
+    'part of': ('Part of', 'Includes')}"/>
   <xsl:function name="tk:relation-label" as="xs:string">
     <xsl:param name="name" as="xs:string"/>
     <xsl:param name="passive" as="xs:boolean"/>
     <xsl:variable name="words" select="lower-case(replace($name, '([a-z])([A-Z])', '$1 $2'))"/>
-    <xsl:variable name="known" as="map(xs:string, xs:string+)" select="map{
-      'affiliation': ('Member of', 'Members named in the text'),
-      'partOf': ('Part of', 'Includes'),
-      'part of': ('Part of', 'Includes')}"/>
-    <xsl:sequence select="if (map:contains($known, $name)) then $known($name)[if ($passive) then 2 else 1]
+    <xsl:sequence select="if (map:contains($tk:relation-labels, $name)) then $tk:relation-labels($name)[if ($passive) then 2 else 1]
       else concat(upper-case(substring($words, 1, 1)), substring($words, 2)) || (if ($passive) then ' (inverse)' else '')"/>
   </xsl:function>
 
-  <xsl:function name="tk:sort-key" as="xs:string">
+  <xsl:function name="tk:sort-key" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="surname" select="($entry/tei:persName/tei:surname)[1]"/>
     <xsl:variable name="name" select="tk:display-name($entry)"/>

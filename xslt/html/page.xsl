@@ -342,7 +342,7 @@
 
   <!-- The title of every titled section, by generate-id (computed once, used by the index). -->
   <xsl:variable name="h:section-titles" as="map(xs:string, xs:string)" select="map:merge(
-    //*[tk:is-section(.)] ! (let $title := h:section-title(.) return if ($title) then map{generate-id(.): $title} else ()))"/>
+    //(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7)[tk:is-section(.)] ! (let $title := h:section-title(.) return if ($title) then map{generate-id(.): $title} else ()))"/>
 
   <xsl:function name="h:section-title" as="xs:string?">
     <xsl:param name="div" as="element()?"/>

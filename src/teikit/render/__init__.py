@@ -13,6 +13,8 @@ re-serialised without their DOCTYPE, through the one processor that module confi
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -20,6 +22,7 @@ from typing import Any, TypeAlias
 from lxml import etree
 from saxonche import PySaxonProcessor, PyXsltExecutable
 
+from teikit.cache import computed_once
 from teikit.convert import conventions
 from teikit.errors import InputError
 from teikit.resources import xslt_path
@@ -83,12 +86,34 @@ def compiled_stylesheet(stylesheet: Stylesheet) -> PyXsltExecutable:
                               '<xsl:import href="urn:teikit:xslt:html"/>') from None
 
 
-@cache
+@computed_once
 def _compile(path: Path, modified: int | None) -> PyXsltExecutable:
     """``modified`` is part of the cache key only, so that an edited file is compiled again."""
     with _lock:
         compiler = _processor().new_xslt30_processor()
         return compiler.compile_stylesheet(stylesheet_file=str(path))
+
+
+def prepare(*work: Stylesheet | Callable[[], object]) -> threading.Thread:
+    """Compile these stylesheets (or run these callables, say another compilation) in order in a
+    background thread, and return it: saxonche lets Python run while it compiles, so a build
+    compiles what it will need while it converts. A failure is left for the real call to
+    report; join the thread before the process ends."""
+    def run() -> None:
+        from teikit.render.fop import detach_from_jvm
+
+        try:
+            for item in work:
+                try:
+                    item() if callable(item) else compiled_stylesheet(item)
+                except Exception:  # reported when the stylesheet is used
+                    continue
+        finally:
+            detach_from_jvm()   # a thread that called into the JVM must not end attached
+
+    thread = threading.Thread(target=run, name="teikit-compile", daemon=True)
+    thread.start()
+    return thread
 
 
 def transform_to_string(stylesheet: Stylesheet, source: Path | bytes | etree._ElementTree,

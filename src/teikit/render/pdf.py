@@ -235,21 +235,67 @@ class PdfResult:
 
 
 def warm_up_fo() -> bytes:
-    """A page of text in the edition's fonts: enough for FOP to load and compile its classes."""
+    """Two short page sequences in the edition's fonts with what a book uses (running heads from
+    markers, footnotes, lists, a table, links and page citations, two columns): enough for FOP
+    to load and compile the classes a real book needs before the first one comes."""
     fo = f"{{{FO_NAMESPACE}}}"
+
+    def element(parent: etree._Element, name: str, text: str | None = None,
+                **attributes: str) -> etree._Element:
+        names = {key.replace("_", "-"): value for key, value in attributes.items()}
+        child = etree.SubElement(parent, f"{fo}{name}", names)
+        child.text = text
+        return child
+
     root = etree.Element(f"{fo}root", nsmap={"fo": FO_NAMESPACE},
-                         attrib={"font-family": "DejaVu Serif Condensed"})
-    masters = etree.SubElement(root, f"{fo}layout-master-set")
-    master = etree.SubElement(masters, f"{fo}simple-page-master", {
-        "master-name": "page", "page-width": "148mm", "page-height": "210mm"})
-    etree.SubElement(master, f"{fo}region-body", {"margin": "15mm"})
-    sequence = etree.SubElement(root, f"{fo}page-sequence", {"master-reference": "page"})
-    flow = etree.SubElement(sequence, f"{fo}flow", {"flow-name": "xsl-region-body"})
+                         attrib={"font-family": "DejaVu Serif Condensed", "font-size": "9.5pt",
+                                 "language": "en", "hyphenate": "true"})
+    masters = element(root, "layout-master-set")
+    for name, columns in (("page", "1"), ("index", "2")):
+        master = element(masters, "simple-page-master", master_name=name, page_width="148mm",
+                         page_height="210mm", margin="12mm")
+        element(master, "region-body", margin_top="10mm", column_count=columns,
+                column_gap="6mm")
+        element(master, "region-before", region_name="head", extent="10mm")
+    words = "Year One of the Russian Revolution, the Soviets and the Party. " * 12
+    sequence = element(root, "page-sequence", master_reference="page")
+    head = element(element(sequence, "static-content", flow_name="head"), "block",
+                   text_align_last="justify", font_style="italic")
+    element(head, "retrieve-marker", retrieve_class_name="section")
+    element(head, "leader")
+    element(head, "page-number")
+    flow = element(sequence, "flow", flow_name="xsl-region-body")
+    section = element(flow, "block", id="warm-up")
+    element(section, "marker", "Year One", marker_class_name="section")
+    element(section, "block", "Year One", font_weight="bold", font_size="11pt").set(
+        "keep-with-next.within-page", "always")
     for style in ("normal", "italic"):
-        block = etree.SubElement(flow, f"{fo}block", {"font-style": style,
-                                                     "text-align": "justify",
-                                                     "hyphenate": "true", "language": "en"})
-        block.text = "Year One of the Russian Revolution. " * 40
+        block = element(section, "block", words, font_style=style, text_align="justify",
+                        text_indent="1.2em")
+        note = element(block, "footnote")
+        element(note, "inline", "1", baseline_shift="super", font_size="65%")
+        element(element(note, "footnote-body"), "block", words[:120], font_size="7.5pt")
+        element(block, "basic-link", "page ", internal_destination="warm-up")
+        element(block, "page-number-citation", ref_id="warm-up")
+    items = element(section, "list-block", provisional_distance_between_starts="6mm")
+    for number in ("1.", "2."):
+        item = element(items, "list-item")
+        element(element(item, "list-item-label", end_indent="label-end()"), "block", number)
+        element(element(item, "list-item-body", start_indent="body-start()"), "block",
+                words[:200])
+    table = element(section, "table", table_layout="fixed", width="100%")
+    element(table, "table-column", column_width="proportional-column-width(1)")
+    element(table, "table-column", column_width="proportional-column-width(2)")
+    row = element(element(table, "table-body"), "table-row")
+    for cell in ("Petrograd", words[:100]):
+        element(element(row, "table-cell", padding="1pt"), "block", cell)
+    index = element(root, "page-sequence", master_reference="index")
+    index_flow = element(index, "flow", flow_name="xsl-region-body")
+    for entry in range(40):
+        line = element(index_flow, "block", f"Entry {entry}  ", start_indent="3mm",
+                       text_indent="-3mm")
+        element(element(line, "basic-link", internal_destination="warm-up"),
+                "page-number-citation", ref_id="warm-up")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 

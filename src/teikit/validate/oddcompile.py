@@ -31,6 +31,7 @@ import hashlib
 import re
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -120,42 +121,41 @@ def _tei_all_tree(tei_all: Path) -> etree._ElementTree:
 
 def compile_odd(odd: Path, tei_all: Path) -> Path:
     """The path of the RELAX NG grammar ``odd`` defines (compiled once per process)."""
-    global _scratch
     odd = Path(odd)
     data = odd.read_bytes() if odd.is_file() else b""
     if not data:
         raise InputError(f"{odd}: ODD file not found or empty")
-    key = (hashlib.sha256(data).hexdigest(), str(Path(tei_all).resolve()))
-    with _lock:
-        if key in _compiled and _compiled[key].is_file():
-            return _compiled[key]
-        grammar = build_grammar(odd, Path(tei_all).resolve())
-        if _scratch is None:
-            _scratch = tempfile.TemporaryDirectory(prefix="teikit-odd-")
-        target = Path(_scratch.name) / key[0][:16] / f"{odd.name}.rng"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(etree.tostring(grammar, xml_declaration=True, encoding="UTF-8"))
-        _compiled[key] = target
-        return target
+    tei_all = Path(tei_all).resolve()
+    path = _written_once((hashlib.sha256(data).hexdigest(), str(tei_all)), f"{odd.name}.rng",
+                         lambda: build_grammar(odd, tei_all))
+    assert path is not None  # a grammar is always built (or an OddError raised)
+    return path
 
 
 def compile_odd_rules(odd: Path) -> Path | None:
     """The path of a Schematron schema holding the ODD's Schematron constraints, or ``None``
     when it has none (written once per process, beside the compiled grammar)."""
+    odd = Path(odd)
+    return _written_once((hashlib.sha256(odd.read_bytes()).hexdigest(), "rules"),
+                         f"{odd.stem}.sch", lambda: build_rules(odd))
+
+
+def _written_once(key: tuple[str, str], filename: str,
+                  build: Callable[[], etree._ElementTree | None]) -> Path | None:
+    """What ``build`` makes, written once per process and ``key`` into a private temporary
+    folder (jing reads files); ``None`` when it makes nothing."""
     global _scratch
-    data = Path(odd).read_bytes()
-    key = (hashlib.sha256(data).hexdigest(), "rules")
     with _lock:
         if key in _compiled and _compiled[key].is_file():
             return _compiled[key]
-        rules = build_rules(Path(odd))
-        if rules is None:
+        tree = build()
+        if tree is None:
             return None
         if _scratch is None:
             _scratch = tempfile.TemporaryDirectory(prefix="teikit-odd-")
-        target = Path(_scratch.name) / key[0][:16] / f"{Path(odd).stem}.sch"
+        target = Path(_scratch.name) / key[0][:16] / filename
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(etree.tostring(rules, xml_declaration=True, encoding="UTF-8"))
+        target.write_bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
         _compiled[key] = target
         return target
 

@@ -178,6 +178,10 @@ def _lxml_position(source: Source, entry: etree._LogEntry) -> tuple[int, int]:
 # ------------------------------------------------------------------------- jing
 
 def _validate_with_jing(sources: Sequence[Source], schema: Path) -> dict[str, list[Problem]]:
+    from teikit.validate import jvm_jing
+
+    if jvm_jing.ready(schema):
+        return _validate_in_jvm(sources, schema)
     jing = jing_path()
     if jing is None:
         raise ToolMissingError("jing is not installed")
@@ -215,6 +219,25 @@ def _validate_with_jing(sources: Sequence[Source], schema: Path) -> dict[str, li
                                                   not any(results.values())):
             detail = (unmatched or completed.stderr.strip().splitlines() or ["no output"])[0]
             raise InputError(f"{schema}: jing failed: {detail}")
+    return results
+
+
+def _validate_in_jvm(sources: Sequence[Source], schema: Path) -> dict[str, list[Problem]]:
+    """As the jing command, with jing in this process's JVM (:mod:`teikit.validate.jvm_jing`):
+    each document as the bytes the command would read."""
+    from teikit.validate import jvm_jing
+
+    rule = _rule_name(schema)
+    documents = [(source.name, jing_copy(source.data, source.tree, source.name) or source.data)
+                 for source in sources]
+    found = jvm_jing.validate(schema, documents)
+    results: dict[str, list[Problem]] = {}
+    for source in sources:
+        results[source.name] = [
+            Problem(source.name, message.line, message.column,
+                    "warning" if message.severity == "warning" else "error",
+                    shorten_expected(message.text), rule)
+            for message in found[source.name]]
     return results
 
 

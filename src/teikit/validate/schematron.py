@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from lxml import etree
 from lxml.builder import ElementMaker
 from saxonche import PySaxonProcessor, PyXsltExecutable
 
+from teikit.cache import computed_once
 from teikit.errors import InputError
 from teikit.validate.report import Problem, Severity
 from teikit.validate.source import Source
@@ -83,24 +83,42 @@ def compile_schematron(schema: etree._ElementTree, name: str = "<schematron>") -
     for index, pattern in enumerate(patterns):
         mode = f"pattern-{index}"
         output.append(svrl("active-pattern", id=pattern.get("id") or mode))
-        output.append(xsl("apply-templates", select="/", mode=mode))
-        stylesheet.append(xsl.mode(name=mode, **{"on-no-match": "shallow-skip"}))
         pattern_lets = pattern.findall(f"{_SCH}let")
         rules = pattern.findall(f"{_SCH}rule")
-        for position, rule in enumerate(rules):
-            context = rule.get("context")
-            if not context:
-                raise InputError(f"{name}: a <rule> in pattern {mode} has no @context")
+        contexts = [rule.get("context") or "" for rule in rules]
+        if not all(contexts):
+            raise InputError(f"{name}: a <rule> in pattern {mode} has no @context")
+        # the nodes a rule may match, found by path, each then given to its first rule (the
+        # templates' priorities); the walk over every node of the document for each pattern
+        # is kept for contexts whose meaning would change as a path ("." or current())
+        selected = all(_selectable(context) for context in contexts)
+        if selected:
+            output.append(xsl("apply-templates", mode=mode,
+                              select=" | ".join(f"//({context})" for context in contexts)))
+            stylesheet.append(xsl.mode(name=mode, **{"on-no-match": "deep-skip"}))
+        else:
+            output.append(xsl("apply-templates", select="/", mode=mode))
+            stylesheet.append(xsl.mode(name=mode, **{"on-no-match": "shallow-skip"}))
+        for position, (rule, context) in enumerate(zip(rules, contexts, strict=True)):
             template = xsl.template(match=context, mode=mode, priority=str(len(rules) - position))
             for let in [*pattern_lets, *rule.findall(f"{_SCH}let")]:
                 template.append(_variable(xsl, let, "variable"))
             for check in rule:
                 if check.tag in (f"{_SCH}assert", f"{_SCH}report"):
                     template.append(_check(xsl, svrl, check, name))
-            template.append(xsl("apply-templates", select="@*|node()", mode="#current"))
+            if not selected:
+                template.append(xsl("apply-templates", select="@*|node()", mode="#current"))
             stylesheet.append(template)
     stylesheet.append(start)
     return etree.tostring(stylesheet, xml_declaration=True, encoding="UTF-8")
+
+
+def _selectable(context: str) -> bool:
+    """Whether ``//(context)`` selects exactly the nodes the pattern ``context`` matches: not
+    when the pattern speaks of the node itself (``.``) or of ``current()``, which a path reads
+    differently."""
+    stripped = context.strip()
+    return not stripped.startswith(".") and "current()" not in stripped
 
 
 def _variable(xsl: ElementMaker, let: etree._Element, kind: str) -> etree._Element:
@@ -146,7 +164,7 @@ def _processor() -> PySaxonProcessor:
     return saxon_processor()
 
 
-@cache
+@computed_once
 def _compiled(path: Path, mtime_ns: int) -> PyXsltExecutable:
     stylesheet, from_cache = _stylesheet(path)
     if from_cache:

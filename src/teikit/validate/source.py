@@ -23,6 +23,7 @@ from teikit.xmlio import (
     declares_entities,
     entity_references,
     max_depth,
+    nests_deeper_than,
     read_input_bytes,
     safe_parser,
 )
@@ -128,7 +129,7 @@ def read_source(path: Path | str, data: bytes | None = None) -> Source:
             name, 1, 1,
             f"the document uses entities that only its DTD defines ({shown}); teikit never "
             "loads a DTD: write the characters themselves", "xml:no-entities"))
-    depth = max_depth(root)
+    depth = max_depth(root) if nests_deeper_than(root, MAX_DEPTH) else 0
     if depth > MAX_DEPTH:
         raise UnreadableError(_fatal(name, 1, 1, f"elements nest {depth} deep; teikit reads at "
                                      f"most {MAX_DEPTH} levels", "xml:depth"))

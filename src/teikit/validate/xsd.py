@@ -9,7 +9,6 @@ outside a value list or datatype), ``xsd:id-unique``, ``xsd:root``.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
 import threading
@@ -31,6 +30,7 @@ from xmlschema.validators import (
     XsdSimpleType,
 )
 
+from teikit.cache import cache_dir
 from teikit.errors import InputError
 from teikit.validate.report import Problem
 from teikit.validate.source import XML_NS, Source
@@ -70,17 +70,6 @@ def load_xsd(path: Path) -> XMLSchemaBase:
         return schema
 
 
-CACHE_ENV = "TEIKIT_CACHE_DIR"
-
-
-def cache_dir() -> Path | None:
-    """``$TEIKIT_CACHE_DIR`` (set but empty: no cache), else ``$XDG_CACHE_HOME/teikit``, else
-    ``~/.cache/teikit``."""
-    configured = os.environ.get(CACHE_ENV)
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "teikit"
 
 
 def _cache_file(path: Path) -> Path | None:
