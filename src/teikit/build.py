@@ -348,21 +348,28 @@ def _worker_fop() -> WarmingFop:
 
 
 def _warm_worker(formats: tuple[str, ...] = ()) -> None:
-    """When a worker starts: warm its FOP in the background if PDFs are wanted, and compile the
-    reading page's stylesheet (both are kept for every text the worker gets)."""
+    """When a worker starts: warm its FOP if PDFs are wanted and compile tei_all in its JVM
+    (:mod:`teikit.validate.jvm_jing`), both in the background, and compile the reading page's
+    stylesheet; all are kept for every text the worker gets."""
     from teikit.render import compiled_stylesheet
 
+    waits: list[Callable[[], object]] = []
     if "pdf" in formats:
-        _wait_at_exit(_worker_fop())
+        waits.append(_worker_fop().wait)
+    checking = _jing_ahead()
+    if checking is not None:
+        waits.append(checking.join)
+    if waits:
+        _leave_at_exit(waits)
     compiled_stylesheet("html/html.xsl")
 
 
-def _wait_at_exit(fop: WarmingFop) -> None:
-    """A worker with a JVM ends without destroying it: it waits for its FOP's warm-up (a thread
-    inside the JVM at exit would abort the process), then leaves at once. Destroying the JVM
-    (JPype's exit handler) waits seconds for the threads FOP started; the worker's results are
-    sent by then and nothing else is left to do. Exit handlers run last-registered first, so
-    JPype's is registered (by importing it) before this one."""
+def _leave_at_exit(waits: list[Callable[[], object]]) -> None:
+    """A worker with a JVM ends without destroying it: it waits for what still runs in the
+    background (a thread inside the JVM at exit would abort the process), then leaves at once.
+    Destroying the JVM (JPype's exit handler) waits seconds for the threads FOP started; the
+    worker's results are sent by then and nothing else is left to do. Exit handlers run
+    last-registered first, so JPype's is registered (by importing it) before this one."""
     import atexit
     import contextlib
     import sys
@@ -371,7 +378,8 @@ def _wait_at_exit(fop: WarmingFop) -> None:
         import jpype  # noqa: F401
 
     def leave() -> None:
-        fop.wait()
+        for wait_for in waits:
+            wait_for()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0)
