@@ -38,8 +38,16 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    as_completed,
+    wait,
+)
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -340,21 +348,28 @@ def _worker_fop() -> WarmingFop:
 
 
 def _warm_worker(formats: tuple[str, ...] = ()) -> None:
-    """When a worker starts: warm its FOP in the background if PDFs are wanted, and compile the
-    reading page's stylesheet (both are kept for every text the worker gets)."""
+    """When a worker starts: warm its FOP if PDFs are wanted and compile tei_all in its JVM
+    (:mod:`teikit.validate.jvm_jing`), both in the background, and compile the reading page's
+    stylesheet; all are kept for every text the worker gets."""
     from teikit.render import compiled_stylesheet
 
+    waits: list[Callable[[], object]] = []
     if "pdf" in formats:
-        _wait_at_exit(_worker_fop())
+        waits.append(_worker_fop().wait)
+    checking = _jing_ahead()
+    if checking is not None:
+        waits.append(checking.join)
+    if waits:
+        _leave_at_exit(waits)
     compiled_stylesheet("html/html.xsl")
 
 
-def _wait_at_exit(fop: WarmingFop) -> None:
-    """A worker with a JVM ends without destroying it: it waits for its FOP's warm-up (a thread
-    inside the JVM at exit would abort the process), then leaves at once. Destroying the JVM
-    (JPype's exit handler) waits seconds for the threads FOP started; the worker's results are
-    sent by then and nothing else is left to do. Exit handlers run last-registered first, so
-    JPype's is registered (by importing it) before this one."""
+def _leave_at_exit(waits: list[Callable[[], object]]) -> None:
+    """A worker with a JVM ends without destroying it: it waits for what still runs in the
+    background (a thread inside the JVM at exit would abort the process), then leaves at once.
+    Destroying the JVM (JPype's exit handler) waits seconds for the threads FOP started; the
+    worker's results are sent by then and nothing else is left to do. Exit handlers run
+    last-registered first, so JPype's is registered (by importing it) before this one."""
     import atexit
     import contextlib
     import sys
@@ -363,7 +378,8 @@ def _wait_at_exit(fop: WarmingFop) -> None:
         import jpype  # noqa: F401
 
     def leave() -> None:
-        fop.wait()
+        for wait_for in waits:
+            wait_for()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0)
@@ -643,34 +659,73 @@ def _plan_conversions(config: EditionConfig, config_path: Path, sources: Sequenc
 def _convert(executor: Executor, workers: int, to_convert: list[ConvertJob],
              keys: dict[str, str], state: BuildState, report: BuildReport,
              progress: Progress, names: list[str], lap: Callable[[str], None]) -> None:
-    """Convert and check in the pool, tei_all in the pool too (batches), then publish the TEI
-    of each text that passed. A text that failed keeps its earlier TEI, digest and state."""
+    """Convert and check in the pool, then publish the TEI of each text that passed. A text
+    that failed keeps its earlier TEI, digest and state.
+
+    The converted texts are checked against tei_all in batches (one jing run, one JVM, per
+    batch), each batch given to the pool as soon as it is full, between the conversions still
+    to do: the pool is fed a few jobs at a time, the longest texts first, so that neither the
+    checks nor a long text wait for the end."""
+    waiting = sorted(to_convert, key=lambda job: _size(job.source), reverse=True)
+    size = max(1, min(TEI_ALL_BATCH, -(-len(to_convert) // max(1, workers))))
     staged: list[ConvertJob] = []
-    by_name = {job.name: job for job in to_convert}
-    # the longest first, so that no worker is left with a long text at the end
-    longest_first = sorted(to_convert, key=lambda job: _size(job.source), reverse=True)
-    for outcome in _run(executor, convert_one, longest_first, "converting", progress,
-                        lambda o: (f"converted {by_name[o.name].source.name} → "
-                                   f"{by_name[o.name].output.name}" if o.ok
-                                   else f"FAILED {o.name}"),
-                        lambda job, why: ConvertOutcome(job.name, False, reason=why)):
-        report.warnings += outcome.warnings
-        report.worker_peak_mib = max(report.worker_peak_mib, outcome.peak_mib)
-        job = by_name[outcome.name]
-        if outcome.ok:
-            staged.append(job)
-        else:
-            report.failures.append(Failure(job.name, outcome.step, outcome.reason))
-    staged.sort(key=lambda job: names.index(job.name))
+    unchecked: list[ConvertJob] = []
+    valid: set[str] = set()
+    pending: dict[Future[Any], tuple[str, Any]] = {}
+    converting = 0
+
+    def feed() -> None:
+        nonlocal converting
+        while unchecked and (len(unchecked) >= size or (not waiting and converting == 0)):
+            batch = TeiAllJob(tuple((job.name, str(job.output), job.staged)
+                                    for job in unchecked[:size]))
+            del unchecked[:size]
+            pending[executor.submit(tei_all_batch, batch)] = ("tei_all", batch)
+        while waiting and converting < 2 * workers:
+            job = waiting.pop(0)
+            converting += 1
+            pending[executor.submit(convert_one, job)] = ("convert", job)
+
+    if to_convert:
+        progress.stage("converting", len(to_convert))
+    try:
+        feed()
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                kind, job = pending.pop(future)
+                if kind == "convert":
+                    converting -= 1
+                    outcome = _outcome(future, partial(_convert_crashed, job))
+                    report.warnings += outcome.warnings
+                    report.worker_peak_mib = max(report.worker_peak_mib, outcome.peak_mib)
+                    progress.advance(f"converted {job.source.name} → {job.output.name}"
+                                     if outcome.ok else f"FAILED {outcome.name}")
+                    if outcome.ok:
+                        staged.append(job)
+                        unchecked.append(job)
+                    else:
+                        report.failures.append(Failure(job.name, outcome.step, outcome.reason))
+                else:
+                    checked = _outcome(future, partial(_unchecked, job))
+                    for name, ok, first, warnings in checked.results:
+                        report.warnings += warnings
+                        if ok:
+                            valid.add(name)
+                        else:
+                            report.failures.append(Failure(name, "validate (tei_all)", first))
+            feed()
+    finally:
+        if to_convert:
+            progress.done()
     lap("convert")
     invalid = sum(1 for f in report.failures if f.step.startswith("validate"))
-    valid = _check_tei_all(executor, workers, staged, report, progress)
-    invalid += len(staged) - len(valid)
-    if valid or invalid:
+    if staged or invalid:
         progress.note(f"{_texts(len(valid) + invalid)} checked against edition.xsd, "
                       f"edition.sch, tei_all: {len(valid)} valid, {invalid} invalid")
-    lap("tei_all")
-    for job in valid:
+    for job in sorted(staged, key=lambda job: names.index(job.name)):
+        if job.name not in valid:
+            continue
         try:
             _publish_tei(job, state, report)
         except TeikitError as error:
@@ -682,6 +737,19 @@ def _convert(executor: Executor, workers: int, to_convert: list[ConvertJob],
         report.converted.append(job.name)
     state.save()
     lap("publish")
+
+
+def _convert_crashed(job: ConvertJob, reason: str) -> ConvertOutcome:
+    return ConvertOutcome(job.name, False, reason=reason)
+
+
+def _outcome(future: Future[Any], crashed: Callable[[str], Any]) -> Any:
+    """A job's outcome; a worker that died (killed, out of memory) fails its job, not the
+    build."""
+    try:
+        return future.result()
+    except Exception as error:
+        return crashed(f"worker process failed: {error!r}")
 
 
 def _size(path: Path) -> int:
@@ -728,29 +796,6 @@ def tei_all_batch(job: TeiAllJob) -> TeiAllOutcome:
         first = "" if result.valid else (errors or ["invalid"])[0] + more
         results.append((name, result.valid, first, warnings))
     return TeiAllOutcome(tuple(results))
-
-
-def _check_tei_all(executor: Executor, workers: int, staged: list[ConvertJob],
-                   report: BuildReport, progress: Progress) -> list[ConvertJob]:
-    """tei_all for the staged texts, in batches over the workers (one jing run, one JVM, per
-    batch: memory bounded by a batch); returns the valid ones."""
-    if not staged:
-        return []
-    size = max(1, min(TEI_ALL_BATCH, -(-len(staged) // workers)))
-    batches = [TeiAllJob(tuple((job.name, str(job.output), job.staged)
-                               for job in staged[start:start + size]))
-               for start in range(0, len(staged), size)]
-    valid: set[str] = set()
-    for outcome in _run(executor, tei_all_batch, batches, "tei_all", progress,
-                        lambda o: f"checked {len(o.results)} texts against tei_all",
-                        _unchecked):
-        for name, ok, first, warnings in outcome.results:
-            report.warnings += warnings
-            if ok:
-                valid.add(name)
-            else:
-                report.failures.append(Failure(name, "validate (tei_all)", first))
-    return [job for job in staged if job.name in valid]
 
 
 def _publish_tei(job: ConvertJob, state: BuildState, report: BuildReport) -> None:

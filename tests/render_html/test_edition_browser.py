@@ -147,7 +147,8 @@ def test_previous_next_and_downloads(tab: Any, site_url: str):
 
 
 @pytest.mark.parametrize("page", ["index.html", "persons.html", "places.html",
-                                  "chronology.html", "search.html?q=Kerensky",
+                                  "organisations.html", "chronology.html",
+                                  "search.html?q=Kerensky",
                                   "orlov-petrograd-notes.html"])
 def test_no_serious_accessibility_violations_on_the_edition_pages(tab: Any, site_url: str,
                                                                   page: str):

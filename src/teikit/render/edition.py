@@ -11,10 +11,11 @@ names the paragraph holds.
 from __future__ import annotations
 
 import asyncio
+import copy
 import os
 import shutil
 import threading
-from collections.abc import Callable, Coroutine, Iterable, Iterator, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -125,47 +126,41 @@ def reading_page(tei: Path, name: str, navigation: dict[str, str],
     return transform_to_string(stylesheet or "html/html.xsl", Path(tei), **params)
 
 
-# What each edition-wide page reads of the digests: the register pages and the mention counts
-# only the mentions (and the entries of their kind), the contents and the chronology the
-# headers. Each page gets a manifest of just that, so that memory follows the largest page,
-# not the whole edition.
-_HEADERS = {"index", "chronology"}
+# What the edition-wide pages read of the digests, in three manifests made in one reading of
+# each digest: the contents the headers and the paragraphs' sections, the chronology the
+# headers and the dates, the registers, the search page and the mention counts the mentions
+# and the register entries (each entry once, however many texts hold a copy). No page gets
+# the paragraph texts (the search index has them) or what it does not show.
+CONTENTS, CHRONOLOGY, MENTIONS = "contents", "chronology", "mentions"
+_MANIFEST_OF = {"index": CONTENTS, "chronology": CHRONOLOGY}   # every other page: MENTIONS
+_COMMON = {f"{S}title", f"{S}author", f"{S}date"}
+_WANTED = {CONTENTS: _COMMON | {f"{TEI}teiHeader", f"{S}para"},
+           CHRONOLOGY: _COMMON | {f"{TEI}teiHeader", f"{S}when"},
+           MENTIONS: _COMMON | {f"{S}mention", f"{S}entry"}}
+_NESTED = {f"{S}mention", f"{S}when"}   # inside paragraphs; taken out of them
 
 
-def _edition_manifest(texts: Sequence[EditionText], state: BuildState,
-                      formats: Sequence[str], page: str) -> bytes:
-    """The texts in the edition's order, each with what ``page`` needs of its digest
-    (``page``: a key of FIXED_PAGES or REGISTER_PAGES, or ``counts`` for the mention counts);
-    register entries once each, however many texts hold a copy."""
-    root = etree.Element(f"{S}site", nsmap={None: SITE_NS})
+def _edition_manifests(texts: Sequence[EditionText], state: BuildState,
+                       formats: Sequence[str]) -> dict[str, bytes]:
+    """The three manifests (see above): the texts in the edition's order, each with the parts
+    of its digest that the pages of that manifest read."""
+    roots = {kind: etree.Element(f"{S}site", nsmap={None: SITE_NS}) for kind in _WANTED}
     seen: set[str] = set()
     for text in texts:
-        entry = etree.SubElement(root, f"{S}text", name=text.name, href=f"{text.name}.html",
-                                 tei=f"{text.name}.xml", txt=f"{text.name}.txt")
-        if "pdf" in formats:
-            entry.set("pdf", f"{text.name}.pdf")
-        digest = etree.SubElement(entry, f"{S}digest")
-        for element in _digest_parts(state.digest_path(text.name), page, seen):
-            if element.tag == f"{S}digest":
-                digest.attrib.update(element.attrib)
-            else:
-                digest.append(element)
-    return etree.tostring(root)
+        digests = {}
+        for kind, root in roots.items():
+            entry = etree.SubElement(root, f"{S}text", name=text.name, href=f"{text.name}.html",
+                                     tei=f"{text.name}.xml", txt=f"{text.name}.txt")
+            if "pdf" in formats:
+                entry.set("pdf", f"{text.name}.pdf")
+            digests[kind] = etree.SubElement(entry, f"{S}digest")
+        _distribute(state.digest_path(text.name), digests, seen)
+    return {kind: etree.tostring(root) for kind, root in roots.items()}
 
 
-def _digest_parts(path: Path, page: str, seen: set[str]) -> Iterator[etree._Element]:
-    """The parts of one digest that ``page`` needs, read one element at a time."""
-    wanted = {f"{S}title", f"{S}author", f"{S}date"}
-    if page in _HEADERS:
-        wanted.add(f"{TEI}teiHeader")
-    if page == "index":
-        wanted.add(f"{S}para")
-    if page == "chronology":
-        wanted.add(f"{S}when")
-    if page not in _HEADERS:
-        wanted.add(f"{S}mention")
-    if page in REGISTER_PAGES:
-        wanted.add(f"{S}entry")
+def _distribute(path: Path, digests: dict[str, etree._Element], seen: set[str]) -> None:
+    """Read one digest, an element at a time, and copy each part into the manifests that
+    want it."""
     depth = 0
     for event, element in etree.iterparse(str(path), events=("start", "end"),
                                           resolve_entities=False, no_network=True,
@@ -173,33 +168,25 @@ def _digest_parts(path: Path, page: str, seen: set[str]) -> Iterator[etree._Elem
         if event == "start":
             depth += 1
             if depth == 1:
-                yield etree.Element(f"{S}digest", dict(element.attrib))
+                for digest in digests.values():
+                    digest.attrib.update(element.attrib)
             continue
         depth -= 1
-        if element.tag not in wanted or (depth > 1 and element.tag != f"{S}mention"
-                                         and element.tag != f"{S}when"):
-            if depth <= 1:
-                element.clear()
-            continue
-        if element.tag == f"{S}entry":
-            key = element.get("key", "")
-            if element.get("kind") != page or key in seen:
-                element.clear()
-                continue
-            seen.add(key)
-        part = _copy(element)
-        if element.tag == f"{S}para":
-            part.attrib.pop("text", None)
-            part[:] = []
-        yield part
-        if depth <= 1:
+        if depth == 1 or element.tag in _NESTED:
+            kinds = [kind for kind, wanted in _WANTED.items() if element.tag in wanted]
+            if element.tag == f"{S}entry":
+                key = element.get("key", "")
+                kinds = [] if key in seen else kinds
+                seen.add(key)
+            for kind in kinds:
+                part = copy.deepcopy(element)
+                part.tail = None
+                if element.tag == f"{S}para":
+                    part.attrib.pop("text", None)
+                    part[:] = []
+                digests[kind].append(part)
+        if depth == 1:
             element.clear()
-
-
-def _copy(element: etree._Element) -> etree._Element:
-    import copy
-
-    return copy.deepcopy(element)
 
 
 def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_dir: Path,
@@ -207,31 +194,36 @@ def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_d
                          warn: Callable[[str], None] = lambda _: None) -> list[Path]:
     """Write the edition-wide pages and the search index; return the files written.
 
-    Every page and the index are made (into the build state's folder) before any of them
-    replaces an earlier one; one page is in memory at a time."""
+    The search index is written by Pagefind (another process) while the pages are made; every
+    page and the index are made (into the build state's folder) before any of them replaces an
+    earlier one."""
     from teikit.render.html import check_html
 
-    counts_manifest = _edition_manifest(texts, state, formats, "counts")
-    kinds = _used_kinds(counts_manifest)
-    pages = dict(FIXED_PAGES) | {kind: page for kind, page in REGISTER_PAGES.items()
-                                 if kind in kinds}
-    links = " ".join(f"{key}={page}" for key, page in pages.items())
-    title = str(config.edition.get("title", "Texts"))
-    fresh = state.folder / "pages-new"
-    shutil.rmtree(fresh, ignore_errors=True)
-    fresh.mkdir(parents=True)
-    made: list[str] = []
-    for key, page in pages.items():
-        html = transform_to_string("site.xsl", _edition_manifest(texts, state, formats, key),
-                                   assets="assets/", page=key, pages=links, title=title)
-        write_text_atomically(fresh / page, html, check=check_html)
-        made.append(page)
-    write_text_atomically(fresh / MENTION_COUNTS, transform_to_string("mentions.xsl",
-                                                                      counts_manifest))
-    made.append(MENTION_COUNTS)
-    del counts_manifest
     fresh_index = state.folder / f"{SEARCH_DIR}-new"
-    write_search_index(state.search_pages, fresh_index)
+    indexing = _in_background(lambda: write_search_index(state.search_pages, fresh_index))
+    try:
+        manifests = _edition_manifests(texts, state, formats)
+        kinds = _used_kinds(manifests[MENTIONS])
+        pages = dict(FIXED_PAGES) | {kind: page for kind, page in REGISTER_PAGES.items()
+                                     if kind in kinds}
+        links = " ".join(f"{key}={page}" for key, page in pages.items())
+        title = str(config.edition.get("title", "Texts"))
+        fresh = state.folder / "pages-new"
+        shutil.rmtree(fresh, ignore_errors=True)
+        fresh.mkdir(parents=True)
+        made: list[str] = []
+        for key, page in pages.items():
+            html = transform_to_string("site.xsl", manifests[_MANIFEST_OF.get(key, MENTIONS)],
+                                       assets="assets/", page=key, pages=links, title=title)
+            write_text_atomically(fresh / page, html, check=check_html)
+            made.append(page)
+        write_text_atomically(fresh / MENTION_COUNTS,
+                              transform_to_string("mentions.xsl", manifests[MENTIONS]))
+        made.append(MENTION_COUNTS)
+        del manifests
+    finally:
+        indexing.join()
+    indexing.result()
     bundle = site_dir / SEARCH_DIR
     if bundle.is_symlink() or bundle.is_file():
         raise OutputError(f"{bundle}: not a folder teikit wrote; the search index is not "
@@ -251,6 +243,31 @@ def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_d
     written.append(bundle / "pagefind.js")
     shutil.rmtree(fresh, ignore_errors=True)
     return written
+
+
+class _Background(threading.Thread):
+    """A function run in a thread; :meth:`result` raises what it raised."""
+
+    def __init__(self, function: Callable[[], object]) -> None:
+        super().__init__(name="teikit-background", daemon=True)
+        self._function = function
+        self._error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self._function()
+        except BaseException as error:  # handed to the caller's thread
+            self._error = error
+
+    def result(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+
+def _in_background(function: Callable[[], object]) -> _Background:
+    thread = _Background(function)
+    thread.start()
+    return thread
 
 
 def _used_kinds(manifest: bytes) -> set[str]:
