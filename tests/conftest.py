@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,13 @@ CORPUS = SHARED / "tei-corpus"
 SEED_SOURCE = REPO / "tei" / "sources" / "serge-year-one-2.txt"
 SEED_TEI = REPO / "tei" / "serge-year-one-2.xml"
 FIXTURES = REPO / "tests" / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The run's own user cache (compiled rules, remembered checks and index pages), unless the
+    runner names one: nothing a test remembers outlives the run or comes from an earlier one."""
+    if "TEIKIT_CACHE_DIR" not in os.environ:
+        os.environ["TEIKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="teikit-test-cache-")
 
 
 @pytest.fixture(scope="session")

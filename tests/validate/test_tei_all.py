@@ -154,11 +154,56 @@ def test_jing_in_this_processs_jvm_says_what_the_jing_command_says(tmp_path: Pat
                       .encode("iso-8859-1", errors="xmlcharrefreplace"))
     paths.append(latin)
     with pytest.MonkeyPatch.context() as patch:   # the command, even if a build prepared it
+        patch.setenv("TEIKIT_CACHE_DIR", "")      # and every document checked, none remembered
         patch.setattr(jvm_jing, "ready", lambda _schema: False)
         by_command = check_files(paths, "tei_all", tei_all_path=TEI_ALL_RNG, engine="jing")
     jvm_jing.prepare(TEI_ALL_RNG)
     assert jvm_jing.ready(TEI_ALL_RNG)
-    in_jvm = check_files(paths, "tei_all", tei_all_path=TEI_ALL_RNG, engine="jing")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TEIKIT_CACHE_DIR", "")
+        in_jvm = check_files(paths, "tei_all", tei_all_path=TEI_ALL_RNG, engine="jing")
     assert [str(p) for p in in_jvm.problems] == [str(p) for p in by_command.problems]
     assert {Path(p.file).name for p in in_jvm.problems} == {
         "unknown.xml", "attribute.xml", "doctype.xml", "latin.xml"}
+
+
+def test_a_document_jing_found_valid_is_not_checked_again_until_it_or_the_schema_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text converted again to the same bytes is not checked against tei_all again (the
+    build's jing costs a second of compilation); an invalid one always is, for its messages."""
+    from teikit.validate import relaxng
+
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path / "cache"))
+    schema = tmp_path / "tei_all.rng"
+    shutil.copy(TEI_ALL_RNG, schema)
+    sample = SAMPLE.read_text(encoding="utf-8")
+    valid, invalid = tmp_path / "valid.xml", tmp_path / "invalid.xml"
+    valid.write_text(sample, encoding="utf-8")
+    invalid.write_text(sample.replace("<p>We write.</p>", "<p>We <blink>write</blink>.</p>"),
+                       encoding="utf-8")
+    checked: list[str] = []
+    run_jing = relaxng._run_jing
+
+    def counting(sources, schema_path):  # type: ignore[no-untyped-def]
+        checked.extend(Path(s.name).name for s in sources)
+        return run_jing(sources, schema_path)
+
+    monkeypatch.setattr(relaxng, "_run_jing", counting)
+
+    def errors() -> dict[str, int]:
+        report = check_files([valid, invalid], "tei_all", tei_all_path=schema, engine="jing")
+        return {name: sum(1 for p in report.problems if Path(p.file).name == name)
+                for name in ("valid.xml", "invalid.xml")}
+
+    assert errors()["valid.xml"] == 0 and errors()["invalid.xml"] > 0
+    assert checked == ["valid.xml", "invalid.xml", "invalid.xml"]
+    assert relaxng.known_valid(schema, valid.read_bytes())
+    assert not relaxng.known_valid(schema, invalid.read_bytes())
+    checked.clear()
+    valid.write_text(sample.replace("We write.", "We write again."), encoding="utf-8")
+    assert errors()["valid.xml"] == 0
+    assert checked == ["valid.xml", "invalid.xml"]           # new bytes: checked
+    checked.clear()
+    schema.write_bytes(schema.read_bytes() + b"\n")
+    errors()
+    assert checked == ["valid.xml", "invalid.xml"]           # a changed schema: checked again

@@ -27,6 +27,7 @@ from typing import Literal
 
 from lxml import etree
 
+from teikit.cache import digest, read_entry, write_entry
 from teikit.errors import InputError, ToolMissingError
 from teikit.resources import resource_dir
 from teikit.validate.report import Problem, Severity
@@ -85,9 +86,10 @@ RNG_NS = "http://relaxng.org/ns/structure/1.0"
 
 
 @cache
-def check_schema_is_local(path: Path) -> None:
+def check_schema_is_local(path: Path) -> tuple[Path, ...]:
     """Refuse a RELAX NG schema that would make jing or libxml2 read a DTD or leave the machine:
-    a DOCTYPE, or an ``include``/``externalRef`` that is not a local file (followed)."""
+    a DOCTYPE, or an ``include``/``externalRef`` that is not a local file (followed). Returns
+    the schema's files: itself and every file it includes, directly or not."""
     from urllib.parse import unquote, urlparse
 
     seen: set[Path] = set()
@@ -108,6 +110,7 @@ def check_schema_is_local(path: Path) -> None:
                 raise InputError(f"{current}: the schema refers to {href!r}",
                                  hint="teikit reads only local schema files")
             pending.append((current.parent / unquote(parsed.path)).resolve())
+    return tuple(sorted(seen))
 
 
 def validate_relaxng(sources: Sequence[Source], schema: Path,
@@ -177,7 +180,72 @@ def _lxml_position(source: Source, entry: etree._LogEntry) -> tuple[int, int]:
 
 # ------------------------------------------------------------------------- jing
 
+# ------------------------------------------------------------------------- jing
+
+def known_valid(schema: Path, data: bytes) -> bool:
+    """Whether jing found these very bytes valid against this very schema (its files' bytes,
+    the same jing) before, with nothing to say: kept in the user cache (:mod:`teikit.cache`),
+    so that a text converted again to the same TEI is not checked again. Only a clean result
+    is kept: a document with a problem is always checked, for its messages."""
+    return read_entry(_VALID_KIND, _valid_key(schema, data), "") is not None
+
+
+def _remember_valid(schema: Path, data: bytes) -> None:
+    write_entry(_VALID_KIND, _valid_key(schema, data), "",
+                f"valid against {Path(schema).resolve()}\n".encode())
+
+
+_VALID_KIND = "jing-valid"
+
+
+def _valid_key(schema: Path, data: bytes) -> str:
+    files = check_schema_is_local(Path(schema).resolve())
+    return digest(_jing_identity(), *(_file_identity(f, *_stamp(f)) for f in files), data)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
+
+
+@cache
+def _file_identity(path: Path, size: int, mtime: int) -> str:
+    """A schema file's name and the digest of its bytes (read again when it changes)."""
+    return digest(str(path), path.read_bytes())
+
+
+def _jing_identity() -> str:
+    """Which jing checks: the command and the jar the JVM loads, by size and time."""
+    from teikit.render.fop import jing_jar
+
+    parts = []
+    for tool in (jing_path(), jing_jar()):
+        if tool is not None:
+            resolved = Path(tool).resolve()
+            parts.append(f"{resolved}:{':'.join(map(str, _stamp(resolved)))}")
+    return " ".join(parts)
+
+
 def _validate_with_jing(sources: Sequence[Source], schema: Path) -> dict[str, list[Problem]]:
+    """jing's problems for each source; a source already known valid (:func:`known_valid`) is
+    not checked again."""
+    results: dict[str, list[Problem]] = {}
+    unknown = []
+    for source in sources:
+        if known_valid(schema, source.data):
+            results[source.name] = []
+        else:
+            unknown.append(source)
+    if unknown:
+        checked = _run_jing(unknown, schema)
+        for source in unknown:
+            if not checked[source.name]:
+                _remember_valid(schema, source.data)
+        results.update(checked)
+    return results
+
+
+def _run_jing(sources: Sequence[Source], schema: Path) -> dict[str, list[Problem]]:
     from teikit.validate import jvm_jing
 
     if jvm_jing.ready(schema):
