@@ -35,6 +35,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
     from teikit.render import Stylesheet
     from teikit.render.edition import EditionText
     from teikit.render.fop import WarmingFop
+    from teikit.render.pdf import PdfResult
 
 FORMATS = ("html", "fo", "pdf")   # teikit.config.OUTPUT_FORMATS: what a build may render
 TEI_ALL_BATCH = 25     # texts per jing run: one JVM start per batch, memory bounded by a batch
@@ -265,7 +267,9 @@ def convert_one(job: ConvertJob) -> ConvertOutcome:
 def render_one(job: RenderJob) -> RenderOutcome:
     """The reading page, the TEI and plain-text downloads and (if asked) the PDF of one text.
 
-    Everything is made before anything is written: a failure keeps the earlier files."""
+    The page and the downloads are made before anything is written, and written only once the
+    PDF (when asked) is made and checked: a failure keeps the earlier files. (A checked PDF
+    is kept even when its page fails: it is right for its TEI.)"""
     from teikit.convert import read_back_file, with_schema_href
     from teikit.errors import ToolMissingError
     from teikit.render.edition import reading_page
@@ -275,6 +279,10 @@ def render_one(job: RenderJob) -> RenderOutcome:
     site = job.site_dir
     outputs: list[str] = []
     warnings: list[str] = []
+    pdf = site / f"{job.name}.pdf"
+    fo = pdf.with_suffix(".fo")
+    # the PDF is laid out in FOP's JVM while this thread makes the reading page
+    printing = _PdfInBackground(job, pdf) if "pdf" in job.formats else None
     step = "render html"
     try:
         pending: list[Callable[[], object]] = []
@@ -293,19 +301,11 @@ def render_one(job: RenderJob) -> RenderOutcome:
                         lambda: write_bytes_atomically(xml_out, data, [job.tei]),
                         lambda: write_text_atomically(txt_out, text, [job.tei])]
             outputs += [html_out.name, xml_out.name, txt_out.name]
-        pdf = site / f"{job.name}.pdf"
-        fo = pdf.with_suffix(".fo")
         made_pdf = False
-        if "pdf" in job.formats:
-            from teikit.render.pdf import render_pdf_report
-
+        if printing is not None:
             step = "render pdf"
             try:
-                # the PDF and its FO are replaced together, and only by a checked PDF; FOP is
-                # this worker's (a JVM kept warm for all its texts, see teikit.render.fop)
-                result = render_pdf_report(job.tei, pdf, job.page_size,
-                                           session=_worker_fop().session(),
-                                           stylesheet=job.fo_stylesheet)
+                result = printing.result()
                 warnings += [f"{job.name}: FOP: {w}" for w in result.warnings]
                 outputs += [pdf.name, fo.name]
                 made_pdf = True
@@ -325,6 +325,44 @@ def render_one(job: RenderJob) -> RenderOutcome:
     except Exception as error:
         return RenderOutcome(job.name, False, (), reason=_reason(error), step=step,
                              warnings=tuple(warnings))
+    finally:
+        if printing is not None:
+            printing.join()
+
+
+class _PdfInBackground(threading.Thread):
+    """One text's PDF and its FO, made in a thread of their own: FOP lays the book out in the
+    JVM, which lets Python make the reading page meanwhile. The two are replaced together, and
+    only by a checked PDF; FOP is this process's (a JVM kept warm for all its texts, see
+    :mod:`teikit.render.fop`). :meth:`result` waits, and raises what the thread raised."""
+
+    def __init__(self, job: RenderJob, pdf: Path) -> None:
+        super().__init__(name=f"teikit-pdf-{job.name}", daemon=True)
+        self._job, self._pdf = job, pdf
+        self._result: PdfResult | None = None
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        from teikit.render.fop import detach_from_jvm
+        from teikit.render.pdf import render_pdf_report
+
+        job = self._job
+        try:
+            self._result = render_pdf_report(job.tei, self._pdf, job.page_size,
+                                             session=_worker_fop().session(),
+                                             stylesheet=job.fo_stylesheet)
+        except BaseException as error:  # handed to the caller's thread
+            self._error = error
+        finally:
+            detach_from_jvm()   # a thread that ends attached keeps the JVM from exiting
+
+    def result(self) -> PdfResult:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
 
 
 def publish(paths: Iterable[Path]) -> None:
@@ -347,16 +385,16 @@ def _worker_fop() -> WarmingFop:
     return _fop
 
 
-def _warm_worker(formats: tuple[str, ...] = ()) -> None:
+def _warm_worker(formats: tuple[str, ...] = (), tei_all: bool = True) -> None:
     """When a worker starts: warm its FOP if PDFs are wanted and compile tei_all in its JVM
-    (:mod:`teikit.validate.jvm_jing`), both in the background, and compile the reading page's
-    stylesheet; all are kept for every text the worker gets."""
+    (:mod:`teikit.validate.jvm_jing`) if the texts will need it, both in the background, and
+    compile the reading page's stylesheet; all are kept for every text the worker gets."""
     from teikit.render import compiled_stylesheet
 
     waits: list[Callable[[], object]] = []
     if "pdf" in formats:
         waits.append(_worker_fop().wait)
-    checking = _jing_ahead()
+    checking = _jing_ahead() if tei_all else None
     if checking is not None:
         waits.append(checking.join)
     if waits:
@@ -408,7 +446,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _executor(jobs: int, formats: tuple[str, ...]) -> Executor:
+def _executor(jobs: int, formats: tuple[str, ...], tei_all: bool) -> Executor:
     global _fop
     if jobs <= 1:
         _fop = None         # a FOP of this build's own (the environment may name another)
@@ -417,7 +455,7 @@ def _executor(jobs: int, formats: tuple[str, ...]) -> Executor:
         return _InProcess()
     # spawn: a fresh interpreter per worker, never a copy of a process with Saxon loaded
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_warm_worker, initargs=(formats,))
+                               initializer=_warm_worker, initargs=(formats, tei_all))
 
 
 def _run(executor: Executor, function: Callable[[T], R], jobs: Sequence[T], label: str,
@@ -519,6 +557,25 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
     :meth:`BuildReport.error`); problems with the edition itself (the config, the register, no
     sources) raise :class:`TeikitError` before anything is written.
     """
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+    try:
+        return _build_edition(config_path, force=force, jobs=jobs, formats=formats,
+                              progress=progress)
+    finally:
+        sys.setswitchinterval(switching)
+
+
+# The build's background threads (FOP's and jing's JVM, the compilations, Pagefind) call back
+# into Python at every step: JPype's start, each FOP event. With Python's default of 5 ms, a
+# thread that asks for the interpreter waits that long behind the conversion each time (the
+# JVM's start took 2 s instead of 0.3, measured); at 1 ms the conversion keeps nearly all its
+# speed.
+GIL_SWITCH_INTERVAL = 0.001
+
+
+def _build_edition(config_path: Path, *, force: bool, jobs: int | None,
+                   formats: Iterable[str] | None, progress: Progress | None) -> BuildReport:
     started = time.perf_counter()
     progress = progress or SilentProgress()
     config = load_config(config_path)
@@ -564,16 +621,26 @@ def build_edition(config_path: Path, *, force: bool = False, jobs: int | None = 
         lap("plan")
         workers = jobs if jobs is not None else default_jobs()
         workers = max(1, min(workers, len(sources)))
-        compiling = _compile_ahead(config, formats, in_process=workers == 1 or len(sources) == 1) \
-            if to_convert else None
-        # tei_all is checked here when there is no pool (else in the workers, one jing a batch)
-        checking = _jing_ahead() if to_convert and (workers == 1 or len(sources) == 1) else None
-        # FOP is warmed while the texts are converted; in this process, with nothing to
-        # convert, it is started only if a text is rendered again (an unchanged edition never
-        # waits for a JVM; a pool's workers are warmed as they start)
         pooled = workers > 1 and len(sources) > 1
-        executor = _executor(workers if len(sources) > 1 else 1,
-                             formats if to_convert or pooled else ())
+        # FOP is warmed while the texts are converted, first of all (its JVM is the longest
+        # wait); in this process, with nothing to convert, it is started only if a text is
+        # rendered again (an unchanged edition never waits for a JVM; a pool's workers are
+        # warmed as they start)
+        executor = _executor(1, formats if to_convert else (), tei_all=False) \
+            if not pooled else None
+        compiling = _compile_ahead(config, formats, in_process=not pooled) \
+            if to_convert else None
+        # tei_all is compiled only if a text will need it; here when there is no pool, in the
+        # background (knowing takes the schema's digest), else in the workers, one jing a batch
+        previous = state if not force else BuildState.load(site_dir)
+
+        def tei_all_needed() -> bool:
+            return bool(to_convert) and not _known_valid_again(to_convert, keys, previous)
+
+        if executor is None:
+            executor = _executor(workers, formats, tei_all_needed())
+        else:
+            checking = _jing_ahead(tei_all_needed) if to_convert else None
         try:
             _convert(executor, workers, to_convert, keys, state, report, progress, names, lap)
             ordered = _render(executor, config, state, report, progress, names, formats)
@@ -619,19 +686,41 @@ def _compile_ahead(config: EditionConfig, formats: tuple[str, ...], *, in_proces
     return prepare(*work)
 
 
-def _jing_ahead() -> threading.Thread | None:
+def _jing_ahead(needed: Callable[[], bool] = lambda: True) -> threading.Thread | None:
     """Compile tei_all in this process's JVM in the background while the texts are converted,
-    so that checking them against it takes milliseconds, not a jing command's second
-    (:mod:`teikit.validate.jvm_jing`; without it, the command runs)."""
+    if ``needed()`` (asked in that thread), so that checking them against it takes
+    milliseconds, not a jing command's second (:mod:`teikit.validate.jvm_jing`; without it,
+    the command runs)."""
     from teikit.render import prepare
     from teikit.validate import jvm_jing
     from teikit.validate.relaxng import find_tei_all, jing_path
 
     def compile_tei_all() -> None:
-        if jvm_jing.available():   # finding the JVM takes a while too: not on this thread
+        # finding the JVM takes a while too: not on the caller's thread
+        if needed() and jvm_jing.available():
             jvm_jing.prepare(find_tei_all())
 
     return prepare(compile_tei_all) if jing_path() is not None else None
+
+
+def _known_valid_again(to_convert: Sequence[ConvertJob], keys: dict[str, str],
+                       previous: BuildState) -> bool:
+    """Whether every text to convert will most likely come out as the TEI it has now, which jing
+    found valid against tei_all before (:func:`teikit.validate.relaxng.known_valid`): the same
+    inputs as at the last build (a ``--force`` build, a lost site). Then tei_all is not compiled
+    ahead; a text that comes out otherwise is still checked, by the command."""
+    from teikit.validate.relaxng import find_tei_all, known_valid
+
+    try:
+        schema = find_tei_all()
+        for job in to_convert:
+            known = previous.texts.get(job.name)
+            if known is None or known.inputs != keys.get(job.name) or \
+                    not known_valid(schema, job.output.read_bytes()):
+                return False
+    except (OSError, TeikitError):
+        return False
+    return True
 
 
 def _plan_conversions(config: EditionConfig, config_path: Path, sources: Sequence[Path],

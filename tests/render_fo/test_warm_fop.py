@@ -128,3 +128,56 @@ def test_a_process_whose_fop_was_warmed_in_the_background_exits(tmp_path: Path) 
                                env={**os.environ, "PYTHONPATH": str(REPO / "src")})
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == "warm"
+
+
+@needs_jvm
+def test_the_jvm_keeps_an_archive_of_fops_classes_for_the_next_process(tmp_path: Path) -> None:
+    """The first process's JVM writes the archive of the classes it loaded as it ends, under a
+    name of its own; the next process puts it in place and maps it; neither says a word of it,
+    and both lay the book out."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    cache = tmp_path / "cache"
+    script = ("from teikit.render.fop import JvmFop\n"
+              "from teikit.render.pdf import warm_up_fo\n"
+              "import jpype\n"
+              "run = JvmFop().layout(warm_up_fo(), 'pdf')\n"
+              "print(run.returncode, run.output[:4].decode())\n"
+              "bean = jpype.JClass('java.lang.management.ManagementFactory')"
+              ".getRuntimeMXBean()\n"
+              "print(' '.join(str(o) for o in bean.getInputArguments() if 'Archive' in str(o)))\n")
+
+    def process() -> list[str]:
+        completed = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=180,
+            cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(REPO / "src"),
+                               "TEIKIT_CACHE_DIR": str(cache)})
+        assert completed.returncode == 0 and completed.stderr == "", completed.stderr
+        return completed.stdout.splitlines()
+
+    first = process()
+    assert first[0] == "0 %PDF" and "ArchiveClassesAtExit" in first[1]
+    written = list(cache.glob("jvm-classes-*.part"))
+    assert len(written) == 1 and written[0].stat().st_size > 1_000_000
+    second = process()
+    assert second[0] == "0 %PDF" and "SharedArchiveFile" in second[1]
+    assert not list(cache.glob("*.part")) and len(list(cache.glob("jvm-classes-*.jsa"))) == 1
+
+
+def test_an_archive_still_being_written_is_left_alone(tmp_path: Path) -> None:
+    import os
+
+    archive = tmp_path / "jvm-classes-key.jsa"
+    mine = tmp_path / f"jvm-classes-key.{os.getppid()}.part"   # a live process's
+    mine.write_bytes(b"half")
+    fop_module._settle_archives(tmp_path, archive)
+    assert mine.exists() and not archive.exists()
+
+
+def test_without_a_cache_the_jvm_gets_no_archive(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", "")
+    assert fop_module.class_archive_options(["fop.jar"], []) == []
