@@ -32,7 +32,10 @@ CORPUS_SIZE = 50
 
 
 def _env(cache: Path | str) -> dict[str, str]:
-    return {**os.environ, "TEIKIT_CACHE_DIR": str(cache), "PYTHONPATH": os.pathsep.join(
+    """The environment of a build as a user runs it: Python keeps the bytecode of the modules
+    it compiled (a shell that forbids it would time the compilation of teikit's modules)."""
+    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**inherited, "TEIKIT_CACHE_DIR": str(cache), "PYTHONPATH": os.pathsep.join(
         p for p in (str(REPO / "src"), str(REPO), os.environ.get("PYTHONPATH", "")) if p)}
 
 
