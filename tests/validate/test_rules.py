@@ -165,3 +165,14 @@ def test_julian_ranges_are_checked_at_both_ends(tmp_path: Path) -> None:
     problems = validate_files([path])
     assert [p.rule for p in problems] == ["sch:julian-range-agree"] * (len(ranges) // 2)
     assert all("@to-custom=" in p.message for p in problems)
+
+
+def test_a_patterns_attribute_rules_are_found_in_one_walk_and_its_element_rules_apart() -> None:
+    """How the compiled rules find their nodes: the union of a context is split only at its
+    top, never inside a predicate or a string."""
+    from teikit.validate.schematron import _selection, _union
+
+    assert _union("tei:a[@x = 'p | q'] | tei:b[(@y | @z)]") == ["tei:a[@x = 'p | q']",
+                                                              "tei:b[(@y | @z)]"]
+    assert _selection(["@ref", "@active | @passive", "tei:date[@when]"]) == \
+        "//(tei:date[@when]) | //(@ref | @active | @passive)"

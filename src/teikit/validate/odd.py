@@ -125,9 +125,15 @@ def build_odd(xsd_path: Path | None = None, sch_path: Path | None = None) -> byt
                        if f"${let.get('name')}" in assertion.get("test", "")]
         lets = [sch_maker.let(name=let.get("name", ""), value=let.get("value", ""))
                 for let in [*global_lets, *rule.findall(f"{{{SCH_NS}}}let")]]
+        # and so do the namespace prefixes (besides tei) the check and its lets use
+        said = " ".join([assertion.get("test", ""), *(let.get("value", "") for let in lets)])
+        prefixes = [sch_maker.ns(prefix=ns.get("prefix", ""), uri=ns.get("uri", ""))
+                    for ns in sch.getroot().findall(f"{{{SCH_NS}}}ns")
+                    if ns.get("prefix") != "tei" and f"{ns.get('prefix')}:" in said]
         spec.append(tei.constraintSpec(
             tei.desc(" ".join((rule.getparent().findtext(f"{{{SCH_NS}}}title") or "").split())),
-            tei.constraint(sch_maker.rule(*lets, check, context=rule.get("context", ""))),
+            tei.constraint(*prefixes,
+                           sch_maker.rule(*lets, check, context=rule.get("context", ""))),
             ident=assertion.get("id", ""), scheme="schematron"))
 
     document = tei.TEI(

@@ -88,13 +88,13 @@ def compile_schematron(schema: etree._ElementTree, name: str = "<schematron>") -
         contexts = [rule.get("context") or "" for rule in rules]
         if not all(contexts):
             raise InputError(f"{name}: a <rule> in pattern {mode} has no @context")
-        # the nodes a rule may match, found by path, each then given to its first rule (the
-        # templates' priorities); the walk over every node of the document for each pattern
+        # the nodes a rule may match, found by path (:func:`_selection`), each then given to
+        # its first rule (the templates' priorities); the walk over every node of the
+        # document for each pattern
         # is kept for contexts whose meaning would change as a path ("." or current())
         selected = all(_selectable(context) for context in contexts)
         if selected:
-            output.append(xsl("apply-templates", mode=mode,
-                              select=" | ".join(f"//({context})" for context in contexts)))
+            output.append(xsl("apply-templates", mode=mode, select=_selection(contexts)))
             stylesheet.append(xsl.mode(name=mode, **{"on-no-match": "deep-skip"}))
         else:
             output.append(xsl("apply-templates", select="/", mode=mode))
@@ -111,6 +111,37 @@ def compile_schematron(schema: etree._ElementTree, name: str = "<schematron>") -
             stylesheet.append(template)
     stylesheet.append(start)
     return etree.tostring(stylesheet, xml_declaration=True, encoding="UTF-8")
+
+
+def _selection(contexts: list[str]) -> str:
+    """The path that finds every node the rules' ``contexts`` may match: ``//(context)`` for
+    each, except that the contexts made of attributes alone are found in one walk together
+    (``//(@ref | @who)``): attributes have no index, so each ``//`` of them walks every
+    node (elements of a name Saxon finds quicker apart, measured)."""
+    attributes = [c for c in contexts if all(a.startswith("@") for a in _union(c))]
+    paths = [f"//({c})" for c in contexts if c not in attributes]
+    if attributes:
+        paths.append("//(" + " | ".join(attributes) + ")")
+    return " | ".join(paths)
+
+
+def _union(context: str) -> list[str]:
+    """The alternatives of a union at the top of ``context`` (``a | b[@x = '|']``: two)."""
+    parts, depth, quote, start = [], 0, "", 0
+    for index, character in enumerate(context):
+        if quote:
+            quote = "" if character == quote else quote
+        elif character in "'\"":
+            quote = character
+        elif character in "([":
+            depth += 1
+        elif character in ")]":
+            depth -= 1
+        elif character == "|" and depth == 0:
+            parts.append(context[start:index].strip())
+            start = index + 1
+    parts.append(context[start:].strip())
+    return [part for part in parts if part]
 
 
 def _selectable(context: str) -> bool:
