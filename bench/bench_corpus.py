@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -110,9 +111,14 @@ def pdf_build(size: int, jobs: int) -> dict[str, object]:
 
 
 def in_fresh_process(size: int, jobs: int, what: str = "--one") -> dict[str, object]:
-    completed = subprocess.run(
-        [sys.executable, "-m", "bench.bench_corpus", what, str(size), "--jobs", str(jobs)],
-        cwd=REPO, capture_output=True, text=True, check=True)
+    """One build's figures from a new process with an empty user cache of its own: from
+    scratch means nothing compiled, translated or remembered by an earlier build."""
+    with tempfile.TemporaryDirectory(prefix="teikit-bench-cache-") as cache:
+        environment = {**os.environ, "TEIKIT_CACHE_DIR": cache}
+        environment.pop("PYTHONDONTWRITEBYTECODE", None)   # as a user's Python runs
+        completed = subprocess.run(
+            [sys.executable, "-m", "bench.bench_corpus", what, str(size), "--jobs", str(jobs)],
+            cwd=REPO, capture_output=True, text=True, check=True, env=environment)
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
