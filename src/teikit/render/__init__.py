@@ -161,28 +161,44 @@ def _read_source(path: Path) -> tuple[etree._ElementTree, Any, bool]:
     return tree, document, controls
 
 
-def transform_to_string(stylesheet: Stylesheet, source: Path | bytes | etree._ElementTree,
+class SaxonSource:
+    """A document read once (as :func:`transform_to_string` reads it) for several
+    transformations: the edition-wide pages of many texts read the same manifests."""
+
+    def __init__(self, source: bytes | etree._ElementTree, name: str = "<input>") -> None:
+        self.name = name
+        self.document, self.controls = _to_saxon(source, name)
+
+
+def _to_saxon(source: bytes | etree._ElementTree, name: str) -> tuple[Any, bool]:
+    from teikit.xmlio import check_safe, parse_xml_bytes
+
+    if isinstance(source, etree._ElementTree):
+        check_safe(source, name)
+        tree = source
+    else:
+        tree = parse_xml_bytes(source, name)
+    return saxon_input(tree, name)
+
+
+def transform_to_string(stylesheet: Stylesheet,
+                        source: Path | bytes | etree._ElementTree | SaxonSource,
                         **params: Any) -> str:
-    """Run a stylesheet (see :func:`compiled_stylesheet`) on a TEI file (its bytes, or a tree
-    parsed by :mod:`teikit.xmlio`) and return the serialised result.
+    """Run a stylesheet (see :func:`compiled_stylesheet`) on a TEI file (its bytes, a tree
+    parsed by :mod:`teikit.xmlio`, or a :class:`SaxonSource`) and return the serialised result.
 
     The source is parsed by :mod:`teikit.xmlio` first (no entities, no network) and handed to
     Saxon as its re-serialised root element, so Saxon never reads a DOCTYPE or fetches anything.
     """
-    from teikit.xmlio import check_safe, parse_xml_bytes
-
     if isinstance(source, Path):
         name = str(source)
         _, document, controls = _read_source(source)
+    elif isinstance(source, SaxonSource):
+        name, document, controls = source.name, source.document, source.controls
     else:
-        if isinstance(source, etree._ElementTree):
-            tree = source
-            name = str(source.docinfo.URL or "<input>")
-            check_safe(tree, name)
-        else:
-            name = "<input>"
-            tree = parse_xml_bytes(source, name)
-        document, controls = saxon_input(tree, name)
+        name = str(source.docinfo.URL or "<input>") \
+            if isinstance(source, etree._ElementTree) else "<input>"
+        document, controls = _to_saxon(source, name)
     processor = _processor()
     executable = compiled_stylesheet(stylesheet)
     with _lock:

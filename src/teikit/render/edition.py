@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from teikit.errors import InputError, OutputError
-from teikit.render import transform_to_string
+from teikit.render import SaxonSource, transform_to_string
 from teikit.render.html import copy_assets
 from teikit.xmlio import write_text_atomically
 
@@ -213,15 +213,19 @@ def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_d
         shutil.rmtree(fresh, ignore_errors=True)
         fresh.mkdir(parents=True)
         made: list[str] = []
+        # each manifest read once, for all the pages that read it
+        sources = {kind: SaxonSource(data, f"<{kind} manifest>")
+                   for kind, data in manifests.items()}
+        del manifests
         for key, page in pages.items():
-            html = transform_to_string("site.xsl", manifests[_MANIFEST_OF.get(key, MENTIONS)],
+            html = transform_to_string("site.xsl", sources[_MANIFEST_OF.get(key, MENTIONS)],
                                        assets="assets/", page=key, pages=links, title=title)
             write_text_atomically(fresh / page, html, check=check_html)
             made.append(page)
         write_text_atomically(fresh / MENTION_COUNTS,
-                              transform_to_string("mentions.xsl", manifests[MENTIONS]))
+                              transform_to_string("mentions.xsl", sources[MENTIONS]))
         made.append(MENTION_COUNTS)
-        del manifests
+        del sources
     finally:
         indexing.join()
     indexing.result()
