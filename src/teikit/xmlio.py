@@ -122,10 +122,17 @@ def available_memory() -> int | None:
     return kib * 1024
 
 
+# Work that needs less than this is never refused for memory (nor is the free memory looked
+# up for it: a read of /proc/meminfo costs more than checking a small document)
+ALWAYS_AFFORDABLE = 64 * 2**20
+
+
 def check_memory(path: Path, size: int, factor: int) -> None:
     """Refuse a file whose processing (``factor`` × its size) would exceed the free memory."""
-    available = available_memory()
     needed = size * factor
+    if needed <= ALWAYS_AFFORDABLE:
+        return
+    available = available_memory()
     if available is not None and needed > available:
         raise InputError(
             f"{path}: is {_size(size)}; processing it needs about {_size(needed)} of memory and "

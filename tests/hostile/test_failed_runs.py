@@ -179,3 +179,28 @@ def test_an_interrupted_render_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fop-started", "sample.pdf",
                                                            "sample.xml", "slow-fop", "tmp"]
     assert list(scratch.iterdir()) == []
+
+
+def test_a_file_whose_work_would_not_fit_in_memory_is_refused_with_the_figures(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from teikit import xmlio
+    from teikit.errors import InputError
+
+    big = tmp_path / "big.xml"
+    big.write_bytes(b"<TEI>" + b"x" * (3 * 2**20) + b"</TEI>")
+    monkeypatch.setattr(xmlio, "available_memory", lambda: 20 * 2**20)
+    with pytest.raises(InputError, match=r"big\.xml: is 3\.0 MB; processing it needs about"):
+        xmlio.read_input_bytes(big, memory_factor=xmlio.XML_MEMORY_FACTOR)
+
+
+def test_a_small_file_is_read_without_asking_for_the_free_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from teikit import xmlio
+
+    def not_asked() -> int:
+        raise AssertionError("the free memory was looked up for a small file")
+
+    small = tmp_path / "small.xml"
+    small.write_bytes(SAMPLE_TEI.read_bytes())
+    monkeypatch.setattr(xmlio, "available_memory", not_asked)
+    assert xmlio.read_input_bytes(small, memory_factor=xmlio.XML_MEMORY_FACTOR)
