@@ -503,9 +503,13 @@ class WarmingFop:
     def __init__(self, executable: str | None = None) -> None:
         self._session: FopSession | None = None
         self._error: BaseException | None = None
-        # which FOP, here and now (JPype's import is quick alone, slow beside other threads)
+        # which FOP, and its JVM started, here and now: JPype's import and the JVM's start
+        # call into Python all along, quick alone (0.3 s) and three times slower beside a
+        # conversion; the warm-up layout after them runs in Java
         try:
             chosen: FopSession | None = fop_session(executable)
+            if isinstance(chosen, JvmFop):
+                start_jvm()
         except ToolMissingError as error:
             chosen, self._error = None, error
         self._thread = threading.Thread(target=self._warm, args=(chosen,),
