@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.timing import user_environment
+
 REPO = Path(__file__).resolve().parents[1]
 SEED_TEI = REPO / "tei" / "serge-year-one-2.xml"
 BOOKS = [SEED_TEI, REPO / "tests" / "fixtures" / "tei" / "sample-edition.xml",
@@ -32,11 +34,7 @@ CORPUS_SIZE = 50
 
 
 def _env(cache: Path | str) -> dict[str, str]:
-    """The environment of a build as a user runs it: Python keeps the bytecode of the modules
-    it compiled (a shell that forbids it would time the compilation of teikit's modules)."""
-    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return {**inherited, "TEIKIT_CACHE_DIR": str(cache), "PYTHONPATH": os.pathsep.join(
-        p for p in (str(REPO / "src"), str(REPO), os.environ.get("PYTHONPATH", "")) if p)}
+    return user_environment(TEIKIT_CACHE_DIR=str(cache))
 
 
 def _wall(command: list[str], env: dict[str, str] | None = None) -> float:

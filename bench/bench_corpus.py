@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.timing import user_environment
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = [REPO / "tei" / "sources" / "serge-year-one-2.txt",
@@ -114,8 +115,7 @@ def in_fresh_process(size: int, jobs: int, what: str = "--one") -> dict[str, obj
     """One build's figures from a new process with an empty user cache of its own: from
     scratch means nothing compiled, translated or remembered by an earlier build."""
     with tempfile.TemporaryDirectory(prefix="teikit-bench-cache-") as cache:
-        environment = {**os.environ, "TEIKIT_CACHE_DIR": cache}
-        environment.pop("PYTHONDONTWRITEBYTECODE", None)   # as a user's Python runs
+        environment = user_environment(TEIKIT_CACHE_DIR=cache)
         completed = subprocess.run(
             [sys.executable, "-m", "bench.bench_corpus", what, str(size), "--jobs", str(jobs)],
             cwd=REPO, capture_output=True, text=True, check=True, env=environment)

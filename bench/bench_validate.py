@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from bench.timing import best_of, interleaved
+from bench.timing import best_of, interleaved, user_environment
 from teikit.validate import validate_files
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,9 +33,8 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 
 def _run(command: list[str], **overrides: str) -> None:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        p for p in (str(REPO / "src"), os.environ.get("PYTHONPATH", "")) if p), **overrides}
-    subprocess.run(command, capture_output=True, check=False, stdin=subprocess.DEVNULL, env=env)
+    subprocess.run(command, capture_output=True, check=False, stdin=subprocess.DEVNULL,
+                   env=user_environment(**overrides))
 
 
 # tei_all checked by jing every time: no user cache, so no document is remembered as valid

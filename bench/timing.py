@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def best_of(function: Callable[[], object], repeat: int = 5) -> float:
@@ -35,3 +39,13 @@ def interleaved(functions: dict[str, Callable[[], object]], rounds: int = 15) ->
             function()
             fastest[name] = min(fastest[name], time.perf_counter() - start)
     return fastest
+
+
+def user_environment(**overrides: str) -> dict[str, str]:
+    """The environment of a teikit command as a user runs it, for a benchmark's subprocesses:
+    this checkout's ``src`` first on the path, and Python keeping the bytecode it compiles (a
+    shell that forbids it would time the compilation of teikit's modules). ``overrides`` win."""
+    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    path = os.pathsep.join(p for p in (str(REPO / "src"), str(REPO),
+                                       os.environ.get("PYTHONPATH", "")) if p)
+    return {**inherited, "PYTHONPATH": path, **overrides}

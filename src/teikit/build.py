@@ -72,7 +72,7 @@ from teikit.errors import (
 )
 
 if TYPE_CHECKING:
-    from teikit.render import Stylesheet
+    from teikit.render import InBackground, Stylesheet
     from teikit.render.edition import EditionText
     from teikit.render.fop import WarmingFop
     from teikit.render.pdf import PdfResult
@@ -282,7 +282,7 @@ def render_one(job: RenderJob) -> RenderOutcome:
     pdf = site / f"{job.name}.pdf"
     fo = pdf.with_suffix(".fo")
     # the PDF is laid out in FOP's JVM while this thread makes the reading page
-    printing = _PdfInBackground(job, pdf) if "pdf" in job.formats else None
+    printing = _pdf_in_background(job, pdf) if "pdf" in job.formats else None
     step = "render html"
     try:
         pending: list[Callable[[], object]] = []
@@ -330,39 +330,18 @@ def render_one(job: RenderJob) -> RenderOutcome:
             printing.join()
 
 
-class _PdfInBackground(threading.Thread):
+def _pdf_in_background(job: RenderJob, pdf: Path) -> InBackground[PdfResult]:
     """One text's PDF and its FO, made in a thread of their own: FOP lays the book out in the
     JVM, which lets Python make the reading page meanwhile. The two are replaced together, and
     only by a checked PDF; FOP is this process's (a JVM kept warm for all its texts, see
-    :mod:`teikit.render.fop`). :meth:`result` waits, and raises what the thread raised."""
+    :mod:`teikit.render.fop`)."""
+    from teikit.render import InBackground
+    from teikit.render.pdf import render_pdf_report
 
-    def __init__(self, job: RenderJob, pdf: Path) -> None:
-        super().__init__(name=f"teikit-pdf-{job.name}", daemon=True)
-        self._job, self._pdf = job, pdf
-        self._result: PdfResult | None = None
-        self._error: BaseException | None = None
-        self.start()
-
-    def run(self) -> None:
-        from teikit.render.fop import detach_from_jvm
-        from teikit.render.pdf import render_pdf_report
-
-        job = self._job
-        try:
-            self._result = render_pdf_report(job.tei, self._pdf, job.page_size,
-                                             session=_worker_fop().session(),
-                                             stylesheet=job.fo_stylesheet)
-        except BaseException as error:  # handed to the caller's thread
-            self._error = error
-        finally:
-            detach_from_jvm()   # a thread that ends attached keeps the JVM from exiting
-
-    def result(self) -> PdfResult:
-        self.join()
-        if self._error is not None:
-            raise self._error
-        assert self._result is not None
-        return self._result
+    return InBackground(lambda: render_pdf_report(job.tei, pdf, job.page_size,
+                                                  session=_worker_fop().session(),
+                                                  stylesheet=job.fo_stylesheet),
+                        name=f"teikit-pdf-{job.name}")
 
 
 def publish(paths: Iterable[Path]) -> None:

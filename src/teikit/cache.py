@@ -44,6 +44,14 @@ def digest(*parts: bytes | str) -> str:
     return hasher.hexdigest()
 
 
+def file_stamp(path: Path | str) -> str:
+    """A file's resolved path, size and modification time, for a key that must change when a
+    tool's files do (jing's jar, FOP's jars, the JVM) without reading them."""
+    resolved = Path(path).resolve()
+    status = resolved.stat()
+    return f"{resolved}:{status.st_size}:{status.st_mtime_ns}"
+
+
 def entry_path(kind: str, key: str, suffix: str) -> Path | None:
     """Where the entry ``kind-KEY.SUFFIX`` lives, or ``None`` when the cache is off."""
     directory = cache_dir()

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, Generic, TypeAlias, TypeVar, cast
 
 from lxml import etree
 from saxonche import PySaxonProcessor, PyXsltExecutable
@@ -29,6 +29,7 @@ from teikit.resources import xslt_path
 from teikit.xmlio import SAXON_LOCK, saxon_input, saxon_processor
 
 CATALOG = "catalog.xml"
+R = TypeVar("R")
 
 Stylesheet: TypeAlias = str | Path
 """A stylesheet of teikit's by its path in ``xslt/`` (str), or a project's by its file (Path)."""
@@ -94,26 +95,49 @@ def _compile(path: Path, modified: int | None) -> PyXsltExecutable:
         return compiler.compile_stylesheet(stylesheet_file=str(path))
 
 
-def prepare(*work: Stylesheet | Callable[[], object]) -> threading.Thread:
+class InBackground(threading.Thread, Generic[R]):
+    """A function run in a thread of its own, started at once; :meth:`result` waits for it and
+    returns its value or raises what it raised. The thread detaches from the JVM before it ends
+    (:func:`teikit.render.fop.detach_from_jvm`: one that ends attached keeps the process from
+    exiting)."""
+
+    def __init__(self, function: Callable[[], R], name: str = "teikit-background") -> None:
+        super().__init__(name=name, daemon=True)
+        self._function = function
+        self._value: R | None = None
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        from teikit.render.fop import detach_from_jvm
+
+        try:
+            self._value = self._function()
+        except BaseException as error:  # handed to the caller's thread
+            self._error = error
+        finally:
+            detach_from_jvm()
+
+    def result(self) -> R:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return cast(R, self._value)
+
+
+def prepare(*work: Stylesheet | Callable[[], object]) -> InBackground[None]:
     """Compile these stylesheets (or run these callables, say another compilation) in order in a
     background thread, and return it: saxonche lets Python run while it compiles, so a build
     compiles what it will need while it converts. A failure is left for the real call to
     report; join the thread before the process ends."""
     def run() -> None:
-        from teikit.render.fop import detach_from_jvm
+        for item in work:
+            try:
+                item() if callable(item) else compiled_stylesheet(item)
+            except Exception:  # reported when the stylesheet is used
+                continue
 
-        try:
-            for item in work:
-                try:
-                    item() if callable(item) else compiled_stylesheet(item)
-                except Exception:  # reported when the stylesheet is used
-                    continue
-        finally:
-            detach_from_jvm()   # a thread that called into the JVM must not end attached
-
-    thread = threading.Thread(target=run, name="teikit-compile", daemon=True)
-    thread.start()
-    return thread
+    return InBackground(run, name="teikit-compile")
 
 
 # The files read last, parsed (checked) and handed to Saxon, by their path and the digest of

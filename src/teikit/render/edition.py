@@ -14,7 +14,6 @@ import copy
 import os
 import shutil
 import subprocess
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from teikit.errors import InputError, OutputError
-from teikit.render import SaxonSource, transform_to_string
+from teikit.render import InBackground, SaxonSource, transform_to_string
 from teikit.render.html import copy_assets
 from teikit.xmlio import write_text_atomically
 
@@ -201,7 +200,7 @@ def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_d
     from teikit.render.html import check_html
 
     fresh_index = state.folder / f"{SEARCH_DIR}-new"
-    indexing = _in_background(lambda: write_search_index(state.search_pages, fresh_index))
+    indexing = InBackground(lambda: write_search_index(state.search_pages, fresh_index))
     try:
         manifests = _edition_manifests(texts, state, formats)
         kinds = _used_kinds(manifests[MENTIONS])
@@ -248,31 +247,6 @@ def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_d
     written.append(bundle / "pagefind.js")
     shutil.rmtree(fresh, ignore_errors=True)
     return written
-
-
-class _Background(threading.Thread):
-    """A function run in a thread; :meth:`result` raises what it raised."""
-
-    def __init__(self, function: Callable[[], object]) -> None:
-        super().__init__(name="teikit-background", daemon=True)
-        self._function = function
-        self._error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self._function()
-        except BaseException as error:  # handed to the caller's thread
-            self._error = error
-
-    def result(self) -> None:
-        if self._error is not None:
-            raise self._error
-
-
-def _in_background(function: Callable[[], object]) -> _Background:
-    thread = _Background(function)
-    thread.start()
-    return thread
 
 
 def _used_kinds(manifest: bytes) -> set[str]:

@@ -22,6 +22,7 @@ import glob
 import os
 import re
 import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
@@ -253,7 +254,7 @@ def class_archive_options(classpath: list[str], options: list[str]) -> list[str]
     put in place by the next process that finds its writer gone. The JVM checks an archive
     against the jars' sizes and times itself and ignores one that does not fit; it says
     nothing either way. No cache: no archive."""
-    from teikit.cache import cache_dir, digest
+    from teikit.cache import cache_dir, digest, file_stamp
 
     directory = cache_dir()
     if directory is None:
@@ -261,8 +262,8 @@ def class_archive_options(classpath: list[str], options: list[str]) -> list[str]
     try:
         import jpype
 
-        java = Path(jpype.getDefaultJVMPath()).resolve()
-        stamps = [f"{file}:{_stamp(Path(file))}" for file in [str(java), *classpath]]
+        java = str(jpype.getDefaultJVMPath())
+        stamps = [file_stamp(file) for file in [java, *classpath]]
         key = digest(*stamps, *options, jpype.__version__)[:40]
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         archive = directory / f"jvm-classes-{key}.jsa"
@@ -274,11 +275,6 @@ def class_archive_options(classpath: list[str], options: list[str]) -> list[str]
         return [f"-XX:SharedArchiveFile={archive}", *quiet]
     return [f"-XX:ArchiveClassesAtExit={archive.with_name(f'{archive.stem}.{os.getpid()}.part')}",
             *quiet]
-
-
-def _stamp(path: Path) -> str:
-    status = path.stat()
-    return f"{status.st_size}:{status.st_mtime_ns}"
 
 
 def _settle_archives(directory: Path, archive: Path) -> None:
@@ -486,9 +482,8 @@ def detach_from_jvm() -> None:
     that started the JVM and ended attached is waited for forever (a process whose FOP was
     warmed in the background never ended). Leaving the JVM undestroyed instead lets its
     threads call into a Python that is finalising, which aborts the process."""
-    try:
-        import jpype
-    except ImportError:
+    jpype = sys.modules.get("jpype")   # a process that never imported JPype has no JVM
+    if jpype is None:
         return
     if jpype.isJVMStarted() and jpype.java.lang.Thread.isAttached():
         jpype.java.lang.Thread.detach()

@@ -27,7 +27,7 @@ from typing import Literal
 
 from lxml import etree
 
-from teikit.cache import digest, read_entry, write_entry
+from teikit.cache import digest, file_stamp, read_entry, write_entry
 from teikit.errors import InputError, ToolMissingError
 from teikit.resources import resource_dir
 from teikit.validate.report import Problem, Severity
@@ -180,8 +180,6 @@ def _lxml_position(source: Source, entry: etree._LogEntry) -> tuple[int, int]:
 
 # ------------------------------------------------------------------------- jing
 
-# ------------------------------------------------------------------------- jing
-
 def known_valid(schema: Path, data: bytes) -> bool:
     """Whether jing found these very bytes valid against this very schema (its files' bytes,
     the same jing) before, with nothing to say: kept in the user cache (:mod:`teikit.cache`),
@@ -200,17 +198,12 @@ _VALID_KIND = "jing-valid"
 
 def _valid_key(schema: Path, data: bytes) -> str:
     files = check_schema_is_local(Path(schema).resolve())
-    return digest(_jing_identity(), *(_file_identity(f, *_stamp(f)) for f in files), data)
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    status = path.stat()
-    return status.st_size, status.st_mtime_ns
+    return digest(_jing_identity(), *(_file_identity(f, file_stamp(f)) for f in files), data)
 
 
 @cache
-def _file_identity(path: Path, size: int, mtime: int) -> str:
-    """A schema file's name and the digest of its bytes (read again when it changes)."""
+def _file_identity(path: Path, stamp: str) -> str:
+    """A schema file's name and the digest of its bytes (read again when its stamp changes)."""
     return digest(str(path), path.read_bytes())
 
 
@@ -218,12 +211,7 @@ def _jing_identity() -> str:
     """Which jing checks: the command and the jar the JVM loads, by size and time."""
     from teikit.render.fop import jing_jar
 
-    parts = []
-    for tool in (jing_path(), jing_jar()):
-        if tool is not None:
-            resolved = Path(tool).resolve()
-            parts.append(f"{resolved}:{':'.join(map(str, _stamp(resolved)))}")
-    return " ".join(parts)
+    return " ".join(file_stamp(tool) for tool in (jing_path(), jing_jar()) if tool is not None)
 
 
 def _validate_with_jing(sources: Sequence[Source], schema: Path) -> dict[str, list[Problem]]:
