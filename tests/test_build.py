@@ -182,3 +182,44 @@ def test_the_configs_project_stylesheets_render_the_site_and_the_print_edition(
         assert 'font-variant="small-caps"' in (site / f"{name}.fo").read_text(encoding="utf-8")
     assert 'project-body' not in (folder / "site" / "volkova-letter.html").read_text(
         encoding="utf-8")
+
+
+def test_tei_all_is_compiled_only_when_a_text_may_come_out_new(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A --force build of unchanged inputs gets TEI jing has seen valid: nothing to compile in
+    the JVM. An edited source may come out otherwise: tei_all is compiled ahead again. Either
+    way the build leaves the interpreter's thread switching as it found it."""
+    import sys
+
+    from teikit.build import build_edition
+    from teikit.validate import jvm_jing
+
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "edition"
+    (folder / "sources").mkdir(parents=True)
+    source = folder / "sources" / "volkova-letter.txt"
+    shutil.copy(TRANSCRIPTIONS / source.name, source)
+    config = folder / "edition.toml"
+    config.write_text('[edition]\npublisher = "Test Press"\ndate = "2026-01-01"\n'
+                      'sources = "sources"\noutput = "."\nsite = "site"\n', encoding="utf-8")
+    compiled: list[Path] = []
+    prepare = jvm_jing.prepare
+    monkeypatch.setattr(jvm_jing, "prepare", lambda schema: (compiled.append(schema),
+                                                             prepare(schema))[1])
+    switching = sys.getswitchinterval()
+
+    def build(force: bool) -> None:
+        report = build_edition(config, force=force, jobs=1, formats=("html",))
+        assert report.exit_code == 0, report.failures
+        assert sys.getswitchinterval() == switching
+
+    build(force=False)
+    if not jvm_jing.available():
+        pytest.skip("no JVM with jing: tei_all is checked by the command")
+    assert len(compiled) == 1
+    build(force=True)
+    assert len(compiled) == 1
+    source.write_text(source.read_text(encoding="utf-8") + "\nA line added.\n",
+                      encoding="utf-8")
+    build(force=False)
+    assert len(compiled) == 2
