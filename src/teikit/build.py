@@ -281,10 +281,12 @@ def render_one(job: RenderJob) -> RenderOutcome:
     warnings: list[str] = []
     pdf = site / f"{job.name}.pdf"
     fo = pdf.with_suffix(".fo")
-    # the PDF is laid out in FOP's JVM while this thread makes the reading page
-    printing = _pdf_in_background(job, pdf) if "pdf" in job.formats else None
-    step = "render html"
+    printing: InBackground[PdfResult] | None = None
+    step = "render pdf"
     try:
+        # the PDF is laid out in FOP's JVM while this thread makes the reading page
+        printing = _pdf_in_background(job, pdf) if "pdf" in job.formats else None
+        step = "render html"
         pending: list[Callable[[], object]] = []
         if "html" in job.formats:
             downloads = ("xml", "pdf", "txt") if "pdf" in job.formats else ("xml", "txt")
@@ -331,16 +333,15 @@ def render_one(job: RenderJob) -> RenderOutcome:
 
 
 def _pdf_in_background(job: RenderJob, pdf: Path) -> InBackground[PdfResult]:
-    """One text's PDF and its FO, made in a thread of their own: FOP lays the book out in the
-    JVM, which lets Python make the reading page meanwhile. The two are replaced together, and
-    only by a checked PDF; FOP is this process's (a JVM kept warm for all its texts, see
-    :mod:`teikit.render.fop`)."""
+    """One text's PDF and its FO: the FO made here and now (Saxon), then laid out by FOP in a
+    thread of its own, in the JVM, while Python makes the reading page. The two are replaced
+    together, and only by a checked PDF; FOP is this process's (a JVM kept warm for all its
+    texts, see :mod:`teikit.render.fop`)."""
     from teikit.render import InBackground
-    from teikit.render.pdf import render_pdf_report
+    from teikit.render.pdf import plan_pdf
 
-    return InBackground(lambda: render_pdf_report(job.tei, pdf, job.page_size,
-                                                  session=_worker_fop().session(),
-                                                  stylesheet=job.fo_stylesheet),
+    plan = plan_pdf(job.tei, pdf, job.page_size, stylesheet=job.fo_stylesheet)
+    return InBackground(lambda: plan.lay_out(_worker_fop().session()),
                         name=f"teikit-pdf-{job.name}")
 
 
@@ -642,8 +643,10 @@ def _build_edition(config_path: Path, *, force: bool, jobs: int | None,
 def _compile_ahead(config: EditionConfig, formats: tuple[str, ...], *, in_process: bool
                    ) -> threading.Thread:
     """Compile, in the background and in the order they are needed, the rules and stylesheets
-    this process will run, while the texts are converted (saxonche lets Python run meanwhile):
-    when converting and rendering here, all of them; with a pool, the edition-wide pages'."""
+    this process will run, while the texts are converted: when converting here, the rules and
+    those of the conversion and the PDF (the layout waits for its FO); the reading page's and
+    the edition-wide pages' too when there is no PDF to wait for. With a PDF they are compiled
+    when first used, while FOP lays the book out; with a pool, the workers compile their own."""
     from teikit.render import prepare
     from teikit.resources import schema_path
     from teikit.validate.libxml_xsd import compiled_xsd
@@ -654,13 +657,12 @@ def _compile_ahead(config: EditionConfig, formats: tuple[str, ...], *, in_proces
         work += [lambda: compiled_schematron(schema_path("edition.sch")),
                  lambda: compiled_xsd(schema_path("edition.xsd")),
                  "digest.xsl", "search-pages.xsl"]
-        if "html" in formats:
-            work.append(config.html_stylesheet or "html/html.xsl")
         if "pdf" in formats or "fo" in formats:
             work.append(config.fo_stylesheet or "fo/fo.xsl")
         if "pdf" in formats:
             work.append("fo/index-pages.xsl")
-    if "html" in formats:
+    if "html" in formats and not (in_process and "pdf" in formats):
+        work += [config.html_stylesheet or "html/html.xsl"] if in_process else []
         work += ["site.xsl", "mentions.xsl"]
     return prepare(*work)
 

@@ -15,6 +15,7 @@ from teikit.render.pdf import (
     cite_pages,
     first_mention_per_page,
     mention_ids,
+    plan_pdf,
     render_pdf_report,
     run_fop,
 )
@@ -91,6 +92,24 @@ def test_a_wrong_remembered_index_costs_a_layout_not_a_wrong_index(
     pages = fop_session().layout(draft.encode("utf-8"), "at", page_ids=mention_ids(draft)).pages
     assert normalise_fo(result.fo.read_text("utf-8")) == normalise_fo(
         cite_pages(draft, first_mention_per_page(pages)))
+
+
+@needs_jvm
+def test_a_book_is_planned_without_fop_and_written_only_when_laid_out(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, draft: str) -> None:
+    """The FO and the remembered index are made first (Saxon), FOP's layout after, anywhere:
+    a build makes the FO before the reading page and lays it out while making the page."""
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "book.pdf"
+    first = plan_pdf(SAMPLE_TEI, out)
+    assert first.mentions == mention_ids(draft) and first.remembered is None
+    assert not out.exists() and not out.with_suffix(".fo").exists()
+    assert first.lay_out(fop_session()).layouts == 2 and out.read_bytes().startswith(b"%PDF")
+    again = plan_pdf(SAMPLE_TEI, tmp_path / "again.pdf")
+    assert again.remembered is not None and again.remembered_fo is not None
+    assert normalise_fo(again.remembered_fo) == normalise_fo(out.with_suffix(".fo").read_text(
+        "utf-8"))
+    assert again.lay_out(fop_session()).layouts == 1
 
 
 def test_without_the_bridge_the_fop_command_is_used(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -44,9 +44,24 @@ from teikit.resources import xslt_path
 from teikit.xmlio import check_not_an_input, write_bytes_atomically, write_text_atomically
 
 __all__ = [
-    "FAST_JVM", "FOP_ENV", "FOP_TIMEOUT_SECONDS", "INSTALL_HINT", "FopError", "FopReport",
-    "PdfResult", "check_pdf", "classify_fop_output", "find_fop", "first_mention_per_page",
-    "fop_config", "mention_pages", "render_pdf", "render_pdf_report", "run_fop",
+    "FAST_JVM",
+    "FOP_ENV",
+    "FOP_TIMEOUT_SECONDS",
+    "INSTALL_HINT",
+    "FopError",
+    "FopReport",
+    "PdfResult",
+    "PrintPlan",
+    "check_pdf",
+    "classify_fop_output",
+    "find_fop",
+    "first_mention_per_page",
+    "fop_config",
+    "mention_pages",
+    "plan_pdf",
+    "render_pdf",
+    "render_pdf_report",
+    "run_fop",
 ]
 
 # commons-logging ("[WARN] FOUserAgent - …") and java.util.logging ("SEVERE: …") lines
@@ -318,10 +333,64 @@ def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str |
     keep the pages found for the next build of the same book. ``stylesheet``: a project
     stylesheet that imports teikit's FO stylesheet.
     """
+    session = session or fop_session(fop)  # fails early, before any work, when FOP is missing
+    plan = plan_pdf(tei, out, page_size, allow_missing_glyphs=allow_missing_glyphs,
+                    exact_index=exact_index, remember=remember, stylesheet=stylesheet)
+    return plan.lay_out(session)
+
+
+@dataclass(frozen=True)
+class PrintPlan:
+    """A book's FO, made and ready for FOP (:func:`plan_pdf`): :meth:`lay_out` needs no more of
+    Python than FOP's own calls and, without remembered pages, one index transform, so a
+    caller can lay it out in a thread of its own while it makes the reading page."""
+
+    tei: Path
+    out: Path
+    fo_path: Path
+    fo: str
+    mentions: list[str]
+    exact_index: bool
+    allow_missing_glyphs: bool
+    key: str | None = None
+    remembered: list[str] | None = None
+    remembered_fo: str | None = None   # the FO citing the ``remembered`` pages
+
+    def lay_out(self, session: FopSession) -> PdfResult:
+        """The PDF laid out by ``session``, checked, and written with its FO."""
+        from teikit.render import index_cache
+
+        name, tei, out, fo_path = str(self.fo_path), self.tei, self.out, self.fo_path
+        strict = self.allow_missing_glyphs
+        if not self.exact_index or not self.mentions:
+            run = session.layout(self.fo.encode("utf-8"), "pdf")
+            return _finish(tei, out, fo_path, self.fo, run, name, strict, 1)
+        if self.remembered is not None and self.remembered_fo is not None and \
+                isinstance(session, _pages_with_pdf()):
+            text = self.remembered_fo
+            run = session.layout(text.encode("utf-8"), "pdf", page_ids=self.mentions)
+            check_fop_run(run, name, strict, "pdf")
+            if set(first_mention_per_page(run.pages)) == set(self.remembered):
+                return _finish(tei, out, fo_path, text, run, name, strict, 1)
+        layout = session.layout(self.fo.encode("utf-8"), "at", page_ids=self.mentions)
+        check_fop_run(layout, f"{tei} (index layout)", strict, "at")
+        cited = first_mention_per_page(layout.pages)
+        if self.key:
+            index_cache.write(self.key, cited)
+        text = cite_pages(self.fo, cited)
+        run = session.layout(text.encode("utf-8"), "pdf")
+        return _finish(tei, out, fo_path, text, run, name, strict, 2)
+
+
+def plan_pdf(tei: Path, out: Path, page_size: str = "A5", *, allow_missing_glyphs: bool = False,
+             exact_index: bool = True, remember: bool = True, stylesheet: Path | None = None
+             ) -> PrintPlan:
+    """The FO of ``tei`` for the PDF ``out`` (kept beside it as ``out.fo``), with the index's
+    pages remembered from an earlier build of the same book, if any (the options are
+    :func:`render_pdf_report`'s)."""
     from teikit.render import index_cache
 
     page_size = check_page_size(page_size)
-    session = session or fop_session(fop)  # fails early, before any work, when FOP is missing
     out = Path(out)
     fo_path = out.with_suffix(".fo")
     check_not_an_input(out, [tei])
@@ -329,34 +398,15 @@ def render_pdf_report(tei: Path, out: Path, page_size: str = "A5", *, fop: str |
     if out.resolve() == fo_path.resolve():
         raise OutputError(f"{out}: the PDF and its FO would be the same file",
                           hint="give the PDF a .pdf name")
-    name = str(fo_path)
     if not exact_index:
-        text = fo_string(tei, page_size, stylesheet=stylesheet)
-        run = session.layout(text.encode("utf-8"), "pdf")
-        return _finish(tei, out, fo_path, text, run, name, allow_missing_glyphs, 1)
-
+        return PrintPlan(tei, out, fo_path, fo_string(tei, page_size, stylesheet=stylesheet),
+                         [], False, allow_missing_glyphs)
     draft = fo_string(tei, page_size, cite_all=True, stylesheet=stylesheet)
     mentions = mention_ids(draft)
-    if not mentions:
-        run = session.layout(draft.encode("utf-8"), "pdf")
-        return _finish(tei, out, fo_path, draft, run, name, allow_missing_glyphs, 1)
-    key = index_cache.key(draft) if remember else None
+    key = index_cache.key(draft) if remember and mentions else None
     remembered = index_cache.read(key) if key else None
-    pages_with_pdf = isinstance(session, _pages_with_pdf())
-    if remembered is not None and pages_with_pdf:
-        text = cite_pages(draft, remembered)
-        run = session.layout(text.encode("utf-8"), "pdf", page_ids=mentions)
-        check_fop_run(run, name, allow_missing_glyphs, "pdf")
-        if set(first_mention_per_page(run.pages)) == set(remembered):
-            return _finish(tei, out, fo_path, text, run, name, allow_missing_glyphs, 1)
-    layout = session.layout(draft.encode("utf-8"), "at", page_ids=mentions)
-    check_fop_run(layout, f"{tei} (index layout)", allow_missing_glyphs, "at")
-    cited = first_mention_per_page(layout.pages)
-    if key:
-        index_cache.write(key, cited)
-    text = cite_pages(draft, cited)
-    run = session.layout(text.encode("utf-8"), "pdf")
-    return _finish(tei, out, fo_path, text, run, name, allow_missing_glyphs, 2)
+    return PrintPlan(tei, out, fo_path, draft, mentions, True, allow_missing_glyphs, key,
+                     remembered, cite_pages(draft, remembered) if remembered is not None else None)
 
 
 def _pages_with_pdf() -> type:
