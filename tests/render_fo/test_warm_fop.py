@@ -187,6 +187,28 @@ def test_the_jvm_keeps_an_archive_of_fops_classes_for_the_next_process(tmp_path:
     assert not list(cache.glob("*.part")) and len(list(cache.glob("jvm-classes-*.jsa"))) == 1
 
 
+@needs_jvm
+def test_a_cache_removed_during_the_run_costs_the_archive_not_the_exit_code(
+        tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    cache = tmp_path / "cache"
+    script = ("import shutil, sys\n"
+              "from teikit.render.fop import JvmFop\n"
+              "from teikit.render.pdf import warm_up_fo\n"
+              "assert JvmFop().layout(warm_up_fo(), 'pdf').returncode == 0\n"
+              "shutil.rmtree(sys.argv[1])\n")
+    completed = subprocess.run(
+        [sys.executable, "-c", script, str(cache)], capture_output=True, text=True,
+        timeout=180, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(REPO / "src"),
+                                        "TEIKIT_CACHE_DIR": str(cache)})
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
 def test_an_archive_still_being_written_is_left_alone(tmp_path: Path) -> None:
     import os
 

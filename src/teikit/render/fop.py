@@ -17,6 +17,7 @@ Both report what FOP says in the same words (:func:`teikit.render.pdf.classify_f
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import glob
 import os
@@ -221,6 +222,9 @@ def _jvm_path_found() -> bool:
     return True
 
 
+_WRITE_ARCHIVE = "-XX:ArchiveClassesAtExit="
+
+
 def start_jvm() -> None:
     """Start this process's JVM (once): FOP's jars and, when installed, jing's (see
     :mod:`teikit.validate.jvm_jing`) on its class path."""
@@ -242,8 +246,19 @@ def start_jvm() -> None:
             # one would pay off (the seed's first three layouts 0.8, 0.5, 0.3 s against 1.5,
             # 0.8, 0.6 s with both), and it leaves the other core to the rest of the build
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m"]
-        jpype.startJVM(*options, *class_archive_options(classpath, options),
-                       classpath=classpath, convertStrings=False)
+        archive = class_archive_options(classpath, options)
+        jpype.startJVM(*options, *archive, classpath=classpath, convertStrings=False)
+        for option in archive:
+            if option.startswith(_WRITE_ARCHIVE):
+                # before JPype's own exit handler, which ends the JVM
+                atexit.register(_folder_kept, Path(option.removeprefix(_WRITE_ARCHIVE)).parent)
+
+
+def _folder_kept(folder: Path) -> None:
+    """The folder of the archive the JVM writes as it ends, there again if the user cache was
+    removed meanwhile: a JVM that cannot write its archive fails the process's exit code."""
+    with contextlib.suppress(OSError):
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
 def class_archive_options(classpath: list[str], options: list[str]) -> list[str]:
@@ -273,8 +288,7 @@ def class_archive_options(classpath: list[str], options: list[str]) -> list[str]
     quiet = ["-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xshare:auto"]
     if archive.is_file():
         return [f"-XX:SharedArchiveFile={archive}", *quiet]
-    return [f"-XX:ArchiveClassesAtExit={archive.with_name(f'{archive.stem}.{os.getpid()}.part')}",
-            *quiet]
+    return [f"{_WRITE_ARCHIVE}{archive.with_name(f'{archive.stem}.{os.getpid()}.part')}", *quiet]
 
 
 def _settle_archives(directory: Path, archive: Path) -> None:
