@@ -3,7 +3,7 @@
 - ``teikit build`` of the seed edition (a copy of tei/ in a scratch folder), PDF included, as a
   new process: cold (a fresh copy, empty user cache), warm (``--force``: everything rebuilt,
   the user cache kept), with nothing changed, and the HTML only, against one run of ``fop`` on
-  the seed's final FO. The build's own stages (``BuildReport.stage_seconds``) in a new process
+  the seed's final FO (medians of rounds that run each of them once). The build's own stages (``BuildReport.stage_seconds``) in a new process
   (cold) and again in that process (warm: stylesheets compiled, FOP's JVM started).
 - The PDFs of a 50-text corpus (the seed and the two test books, repeated) through one warm
   FOP session, without the index cache (two layouts a book) and with it, against 50 runs of
@@ -31,6 +31,7 @@ SEED_TEI = REPO / "tei" / "serge-year-one-2.xml"
 BOOKS = [SEED_TEI, REPO / "tests" / "fixtures" / "tei" / "sample-edition.xml",
          REPO / "tests" / "fixtures" / "tei" / "sample-print.xml"]
 CORPUS_SIZE = 50
+ROUNDS = 5    # of the whole-build figures
 
 
 def _env(cache: Path | str) -> dict[str, str]:
@@ -111,14 +112,19 @@ def build_figures() -> None:
             configs.append(_edition_copy(folder))
             cold_runs.append(_wall(teikit(configs[-1]), _env(folder / "cache")))
         config, cache = configs[-1], configs[-1].parent.parent / "cache"
-        # warm: everything rebuilt (--force), the user cache the cold build left
-        warm_runs = [_wall(teikit(config, "--force"), _env(cache)) for _ in range(3)]
-        unchanged = [_wall(teikit(config), _env(cache)) for _ in range(3)]
-        html_only = [_wall(teikit(config, "--force", "--formats", "html"), _env(cache))
-                     for _ in range(3)]
+        # warm: everything rebuilt (--force), the user cache the cold build left; each round
+        # runs every kind of build and the fop command once, so that a change of the machine's
+        # load reaches them alike; the median of the rounds
         fo = next((config.parent / "site").rglob("serge-year-one-2.fo"))
-        fop_runs = [_wall(fop_command(fo, scratch / "fop.pdf")) for _ in range(3)]
-        fop_seed = _median(fop_runs)
+        runs: dict[str, list[float]] = {"warm": [], "unchanged": [], "html": [], "fop": []}
+        for _ in range(ROUNDS):
+            runs["warm"].append(_wall(teikit(config, "--force"), _env(cache)))
+            runs["fop"].append(_wall(fop_command(fo, scratch / "fop.pdf")))
+            runs["unchanged"].append(_wall(teikit(config), _env(cache)))
+            runs["html"].append(_wall(teikit(config, "--force", "--formats", "html"),
+                                      _env(cache)))
+        warm_runs, unchanged, html_only = runs["warm"], runs["unchanged"], runs["html"]
+        fop_seed = _median(runs["fop"])
         base = "one `fop` run (seed FO)"
         line("`fop` on the seed's FO (Debian command)", fop_seed, fop_seed, base)
         line("`teikit build` of the seed incl. PDF, cold (fresh copy, empty cache)",
