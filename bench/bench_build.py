@@ -3,8 +3,9 @@
 - ``teikit build`` of the seed edition (a copy of tei/ in a scratch folder), PDF included, as a
   new process: cold (a fresh copy, empty user cache), warm (``--force``: everything rebuilt,
   the user cache kept), with nothing changed, and the HTML only, against one run of ``fop`` on
-  the seed's final FO (medians of rounds that run each of them once). The build's own stages (``BuildReport.stage_seconds``) in a new process
-  (cold) and again in that process (warm: stylesheets compiled, FOP's JVM started).
+  the seed's final FO (medians of rounds that run each of them once). The build's own stages
+  (``BuildReport.stage_seconds``) in a new process (cold) and again in that process (warm:
+  stylesheets compiled, FOP's JVM started).
 - The PDFs of a 50-text corpus (the seed and the two test books, repeated) through one warm
   FOP session, without the index cache (two layouts a book) and with it, against 50 runs of
   ``fop`` on the same books' FO.
