@@ -343,6 +343,21 @@ def saxon_document(source: etree._ElementTree | etree._Element, name: str = "<in
     return _saxon_parse(_saxon_text(source), name)
 
 
+def saxon_document_of(data: bytes, tree: etree._ElementTree, name: str = "<input>"
+                      ) -> PyXdmNode:
+    """A document parsed here (``data``, which gave ``tree``) handed to Saxon: its own text when
+    it is UTF-8 with no DOCTYPE (nothing in it for a parser to fetch, as for jing:
+    :func:`jing_copy`), which spares re-serialising it; else as :func:`saxon_document`."""
+    encoding = (tree.docinfo.encoding or "UTF-8").upper()
+    if tree.docinfo.doctype == "" and tree.docinfo.internalDTD is None and \
+            encoding in ("UTF-8", "US-ASCII", "ASCII"):
+        try:
+            return _saxon_parse(data.decode("utf-8").removeprefix("\ufeff"), name)
+        except UnicodeDecodeError:
+            pass
+    return saxon_document(tree, name)
+
+
 def _saxon_text(source: etree._ElementTree | etree._Element) -> str:
     root = source.getroot() if isinstance(source, etree._ElementTree) else source
     return etree.tostring(root, encoding="unicode")

@@ -176,3 +176,28 @@ def test_a_patterns_attribute_rules_are_found_in_one_walk_and_its_element_rules_
                                                               "tei:b[(@y | @z)]"]
     assert _selection(["@ref", "@active | @passive", "tei:date[@when]"]) == \
         "//(tei:date[@when]) | //(@ref | @active | @passive)"
+
+
+def test_the_rules_read_the_document_itself_but_never_through_its_doctype(
+        tmp_path: Path) -> None:
+    """Saxon is given the file's own text (its prolog included) when it is UTF-8 with no
+    DOCTYPE; a document with a DOCTYPE as its root element re-serialised: Saxon's parser refuses
+    every DOCTYPE, and no DTD (here one that would add an attribute) reaches the rules."""
+    from teikit.validate.source import read_source
+    from teikit.xmlio import saxon_document_of, saxon_processor
+
+    def ask(path: Path, question: str) -> str:
+        source = read_source(path)
+        xpath = saxon_processor().new_xpath_processor()
+        xpath.set_context(xdm_item=saxon_document_of(source.data, source.tree, source.name))
+        return str(xpath.evaluate_single(question))
+
+    (tmp_path / "adds.dtd").write_text('<!ATTLIST TEI rend CDATA "from-the-dtd">',
+                                       encoding="utf-8")
+    with_doctype = tmp_path / "with-doctype.xml"
+    with_doctype.write_text(f'<!DOCTYPE TEI SYSTEM "adds.dtd"><TEI xmlns="{TEI}"/>',
+                            encoding="utf-8")
+    plain = tmp_path / "plain.xml"
+    plain.write_text(f'<?xml-model href="edition.sch"?>\n<TEI xmlns="{TEI}"/>', encoding="utf-8")
+    assert ask(with_doctype, "concat('[', string(/*/@rend), ']')") == "[]"
+    assert ask(plain, "string(count(/processing-instruction()))") == "1"

@@ -14,7 +14,9 @@ customisation (``.odd``, compiled from tei_all by :mod:`teikit.validate.oddcompi
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from teikit.errors import InputError, UnreadableError
@@ -22,7 +24,7 @@ from teikit.resources import schema_path
 from teikit.validate.oddcompile import compile_odd, compile_odd_rules
 from teikit.validate.relaxng import Engine, choose_engine, find_tei_all, validate_relaxng
 from teikit.validate.report import INVALID, UNREADABLE, VALID, Problem, Report, group_by_file
-from teikit.validate.schematron import validate_schematron
+from teikit.validate.schematron import Finding, run_schematron, validate_schematron
 from teikit.validate.source import Source, read_source
 
 __all__ = [
@@ -98,6 +100,19 @@ def validate_xsd(source: Source, path: Path) -> list[Problem]:
             for line, message in libxml_xsd.libxml_messages(source, path)]
 
 
+def rules_ahead(source: Source, path: Path) -> Future[list[Finding]]:
+    """What the rules at ``path`` find in ``source``, found in a thread of its own while the
+    caller checks the XSD: Saxon keeps the interpreter for all its run and libxml2 gives it up
+    while it validates, so the two take the time of the longer. Saxon reads the document's
+    bytes, not the tree libxml2 reads (:func:`run_schematron`)."""
+    return _rules_thread().submit(run_schematron, source, path)
+
+
+@cache
+def _rules_thread() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="teikit-rules")
+
+
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     """Files as given; a directory stands for every ``*.xml`` file under it (sorted)."""
     expanded: list[Path] = []
@@ -162,6 +177,9 @@ def _check_sources(names: list[str], sources: list[Source], problems: list[Probl
         # the parser has already reported xml:id clashes and malformed ids: say it once
         parse_found_id_problem = any(p.rule.startswith("xml:id")
                                      for p in [*source.problems, *source.example_problems])
+        # the rules run beside the XSD, when there is one
+        ahead = {c.path: rules_ahead(source, c.path) for c in checks if c.kind == "sch"} \
+            if any(c.kind == "xsd" for c in checks) else {}
         for check in checks:
             if check.kind == "xsd":
                 found = validate_xsd(source, check.path)
@@ -169,7 +187,9 @@ def _check_sources(names: list[str], sources: list[Source], problems: list[Probl
                     found = [p for p in found if p.rule not in _XML_ID_RULES]
                 problems.extend(found)
             elif check.kind == "sch":
-                problems.extend(validate_schematron(source, check.path))
+                running = ahead.get(check.path)
+                problems.extend(validate_schematron(
+                    source, check.path, running.result() if running is not None else None))
     for check in checks:
         if check.kind == "rng" and sources:
             for found in validate_relaxng(sources, check.path, engine).values():

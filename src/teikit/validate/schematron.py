@@ -25,7 +25,7 @@ from teikit.cache import computed_once
 from teikit.errors import InputError
 from teikit.validate.report import Problem, Severity
 from teikit.validate.source import Source
-from teikit.xmlio import SAXON_LOCK, safe_parser, saxon_document, saxon_processor
+from teikit.xmlio import SAXON_LOCK, safe_parser, saxon_document_of, saxon_processor
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
@@ -254,8 +254,9 @@ def compiled_schematron(path: Path) -> PyXsltExecutable:
 
 def run_schematron(source: Source, schema_path: Path) -> list[Finding]:
     executable = compiled_schematron(schema_path)
-    # Saxon sees the re-serialised root element: no DOCTYPE, so nothing for it to fetch.
-    document = saxon_document(source.root, source.name)
+    # Saxon reads no DOCTYPE, so nothing for it to fetch (teikit.xmlio.saxon_document_of);
+    # only the document's bytes, never its tree: this may run beside a check of the tree
+    document = saxon_document_of(source.data, source.tree, source.name)
     with _lock:
         try:
             svrl = executable.transform_to_string(xdm_node=document)
@@ -278,10 +279,13 @@ def run_schematron(source: Source, schema_path: Path) -> list[Finding]:
     return findings
 
 
-def validate_schematron(source: Source, schema_path: Path) -> list[Problem]:
-    """Run the rules in ``schema_path`` on ``source``; each problem at its element's position."""
+def validate_schematron(source: Source, schema_path: Path,
+                        findings: list[Finding] | None = None) -> list[Problem]:
+    """Run the rules in ``schema_path`` on ``source`` (or take their ``findings``, from
+    :func:`run_schematron`); each problem at its element's position."""
     problems = []
-    for finding in run_schematron(source, schema_path):
+    found = run_schematron(source, schema_path) if findings is None else findings
+    for finding in found:
         element = element_at(source.root, finding.location)
         line, column = source.position(element)
         problems.append(Problem(source.name, line, column, finding.severity, finding.message,
