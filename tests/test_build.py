@@ -223,3 +223,30 @@ def test_tei_all_is_compiled_only_when_a_text_may_come_out_new(
                       encoding="utf-8")
     build(force=False)
     assert len(compiled) == 2
+
+
+def test_a_pdf_laid_out_ahead_is_written_only_with_the_tei_it_was_made_from(tmp_path: Path):
+    """In one process the PDF is laid out as soon as the TEI is converted and checked, before
+    the TEI is published; when the TEI on disk was edited by hand and is kept, the text is not
+    rendered again and its PDF stays the one of the kept TEI."""
+    from teikit.build import build_edition
+
+    (tmp_path / "sources").mkdir()
+    source = tmp_path / "sources" / "volkova-letter.txt"
+    shutil.copy(TRANSCRIPTIONS / "volkova-letter.txt", source)
+    config = tmp_path / "edition.toml"
+    config.write_text('[edition]\nsources = "sources"\noutput = "."\nsite = "site"\n',
+                      encoding="utf-8")
+    first = build_edition(config, jobs=1)
+    pdf = tmp_path / "site" / "volkova-letter.pdf"
+    assert first.exit_code == 0 and first.rendered == ["volkova-letter"]
+    printed = pdf.read_bytes()
+    assert printed.startswith(b"%PDF")
+    tei = tmp_path / "volkova-letter.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("</body>", "<p>By hand.</p></body>"),
+                   encoding="utf-8")
+    source.write_text(source.read_text(encoding="utf-8") + "\nA new last line.\n",
+                      encoding="utf-8")
+    again = build_edition(config, jobs=1)
+    assert "By hand." in tei.read_text(encoding="utf-8") and again.rendered == []
+    assert pdf.read_bytes() == printed

@@ -47,7 +47,7 @@ from concurrent.futures import (
     as_completed,
     wait,
 )
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -75,7 +75,7 @@ if TYPE_CHECKING:
     from teikit.render import InBackground, Stylesheet
     from teikit.render.edition import EditionText
     from teikit.render.fop import WarmingFop
-    from teikit.render.pdf import PdfResult
+    from teikit.render.pdf import LaidOut, PdfResult
 
 FORMATS = ("html", "fo", "pdf")   # teikit.config.OUTPUT_FORMATS: what a build may render
 TEI_ALL_BATCH = 25     # texts per jing run: one JVM start per batch, memory bounded by a batch
@@ -179,6 +179,17 @@ class ConvertJob:
     config: Path
     staged: Path          # the staged TEI; its digest and search pages beside it
     force: bool = False
+    print_ahead: PrintAhead | None = None    # in this process: lay the PDF out at once
+
+
+@dataclass(frozen=True)
+class PrintAhead:
+    """Where and how a text's PDF is laid out as soon as its TEI is converted and checked, in
+    the process that converts it (see :func:`_print_ahead`)."""
+
+    pdf: Path
+    page_size: str
+    stylesheet: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -253,6 +264,8 @@ def convert_one(job: ConvertJob) -> ConvertOutcome:
         warnings = tuple(f"{job.source.name}: {m}" for m in conversion.warnings)
         step = "validate"
         warnings += tuple(check_conversions([conversion], ("edition",))[:-1])
+        if job.print_ahead is not None:
+            _print_ahead(job.name, job.output, job.print_ahead, conversion.data)
         step = "digest"
         write_bytes_atomically(job.staged, conversion.data)
         write_digest(job.staged, staged_digest(job.staged), job.name)
@@ -340,9 +353,54 @@ def _pdf_in_background(job: RenderJob, pdf: Path) -> InBackground[PdfResult]:
     from teikit.render import InBackground
     from teikit.render.pdf import plan_pdf
 
+    ahead = _printed_ahead.pop(job.name, None)
+    if ahead is not None:
+        wanted = PrintAhead(pdf, job.page_size, job.fo_stylesheet)
+        if ahead.wanted == wanted and ahead.tei_hash == file_hash(job.tei):
+            return InBackground(lambda: ahead.printing.result().write(),
+                                name=f"teikit-pdf-{job.name}")
+        ahead.printing.join()
     plan = plan_pdf(job.tei, pdf, job.page_size, stylesheet=job.fo_stylesheet)
     return InBackground(lambda: plan.lay_out(_worker_fop().session()),
                         name=f"teikit-pdf-{job.name}")
+
+
+@dataclass(frozen=True)
+class _Printing:
+    wanted: PrintAhead
+    tei_hash: str
+    printing: InBackground[LaidOut]
+
+
+# the PDFs laid out ahead in this process, by text, until their texts are rendered
+_printed_ahead: dict[str, _Printing] = {}
+
+
+def _print_ahead(name: str, tei: Path, wanted: PrintAhead, data: bytes) -> None:
+    """Lay out the PDF of a text converted and checked in this process at once, from the TEI in
+    memory, while the rest of its conversion (digest, search pages) and its reading page are
+    made: FOP need not wait for them. Nothing is written: :func:`render_one` writes the PDF
+    once the TEI is published, if the TEI it renders is this one; a PDF that cannot be made
+    here is made (and its failure told) there."""
+    from teikit.render import InBackground
+    from teikit.render.pdf import plan_pdf
+
+    forget_print_ahead(name)
+    try:
+        plan = plan_pdf(tei, wanted.pdf, wanted.page_size, stylesheet=wanted.stylesheet,
+                        data=data)
+    except Exception:  # told by render_one, which makes it again
+        return
+    _printed_ahead[name] = _Printing(wanted, digest_bytes(data), InBackground(
+        lambda: plan.laid_out(_worker_fop().session()), name=f"teikit-print-ahead-{name}"))
+
+
+def forget_print_ahead(name: str | None = None) -> None:
+    """Drop the PDF laid out ahead for ``name`` (default: all), once its layout ends."""
+    for text in list(_printed_ahead) if name is None else [name]:
+        ahead = _printed_ahead.pop(text, None)
+        if ahead is not None:
+            ahead.printing.join()
 
 
 def publish(paths: Iterable[Path]) -> None:
@@ -602,6 +660,10 @@ def _build_edition(config_path: Path, *, force: bool, jobs: int | None,
         workers = jobs if jobs is not None else default_jobs()
         workers = max(1, min(workers, len(sources)))
         pooled = workers > 1 and len(sources) > 1
+        if not pooled and "pdf" in formats:
+            to_convert = [replace(job, print_ahead=PrintAhead(
+                site_dir / f"{job.name}.pdf", config.page_size, config.fo_stylesheet))
+                for job in to_convert]
         # FOP is warmed while the texts are converted, first of all (its JVM is the longest
         # wait); in this process, with nothing to convert, it is started only if a text is
         # rendered again (an unchanged edition never waits for a JVM; a pool's workers are
@@ -632,6 +694,7 @@ def _build_edition(config_path: Path, *, force: bool, jobs: int | None,
         _edition_pages(ordered, config, state, report, progress, formats)
         lap("edition")
     finally:
+        forget_print_ahead()
         shutil.rmtree(staging, ignore_errors=True)
         for thread in (compiling, checking):
             if thread is not None:

@@ -50,6 +50,7 @@ __all__ = [
     "INSTALL_HINT",
     "FopError",
     "FopReport",
+    "LaidOut",
     "PdfResult",
     "PrintPlan",
     "check_pdf",
@@ -358,36 +359,60 @@ class PrintPlan:
 
     def lay_out(self, session: FopSession) -> PdfResult:
         """The PDF laid out by ``session``, checked, and written with its FO."""
+        return self.laid_out(session).write()
+
+    def laid_out(self, session: FopSession) -> LaidOut:
+        """The PDF laid out by ``session`` and checked, not yet written."""
         from teikit.render import index_cache
 
-        name, tei, out, fo_path = str(self.fo_path), self.tei, self.out, self.fo_path
-        strict = self.allow_missing_glyphs
+        name, strict = str(self.fo_path), self.allow_missing_glyphs
         if not self.exact_index or not self.mentions:
             run = session.layout(self.fo.encode("utf-8"), "pdf")
-            return _finish(tei, out, fo_path, self.fo, run, name, strict, 1)
+            return LaidOut(self, self.fo, run, check_fop_run(run, name, strict, "pdf"), 1)
         if self.remembered is not None and self.remembered_fo is not None and \
                 isinstance(session, _pages_with_pdf()):
             text = self.remembered_fo
             run = session.layout(text.encode("utf-8"), "pdf", page_ids=self.mentions)
-            check_fop_run(run, name, strict, "pdf")
+            report = check_fop_run(run, name, strict, "pdf")
             if set(first_mention_per_page(run.pages)) == set(self.remembered):
-                return _finish(tei, out, fo_path, text, run, name, strict, 1)
+                return LaidOut(self, text, run, report, 1)
         layout = session.layout(self.fo.encode("utf-8"), "at", page_ids=self.mentions)
-        check_fop_run(layout, f"{tei} (index layout)", strict, "at")
+        check_fop_run(layout, f"{self.tei} (index layout)", strict, "at")
         cited = first_mention_per_page(layout.pages)
         if self.key:
             index_cache.write(self.key, cited)
         text = cite_pages(self.fo, cited)
         run = session.layout(text.encode("utf-8"), "pdf")
-        return _finish(tei, out, fo_path, text, run, name, strict, 2)
+        return LaidOut(self, text, run, check_fop_run(run, name, strict, "pdf"), 2)
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """A checked PDF and the final FO it was laid out from, for :meth:`write`."""
+
+    plan: PrintPlan
+    fo: str
+    run: FopRun
+    report: FopReport
+    layouts: int
+
+    def write(self) -> PdfResult:
+        """Write the PDF and then its FO (a failure keeps both as they were)."""
+        plan = self.plan
+        write_bytes_atomically(plan.out, self.run.output, inputs=[plan.tei])
+        write_text_atomically(plan.fo_path, self.fo, inputs=[plan.tei])
+        return PdfResult(pdf=plan.out, fo=plan.fo_path,
+                         warnings=self.report.warnings + self.report.missing_glyphs,
+                         layouts=self.layouts)
 
 
 def plan_pdf(tei: Path, out: Path, page_size: str = "A5", *, allow_missing_glyphs: bool = False,
-             exact_index: bool = True, remember: bool = True, stylesheet: Path | None = None
-             ) -> PrintPlan:
+             exact_index: bool = True, remember: bool = True, stylesheet: Path | None = None,
+             data: bytes | None = None) -> PrintPlan:
     """The FO of ``tei`` for the PDF ``out`` (kept beside it as ``out.fo``), with the index's
     pages remembered from an earlier build of the same book, if any (the options are
-    :func:`render_pdf_report`'s)."""
+    :func:`render_pdf_report`'s). ``data``: the TEI ``tei`` will hold, made in memory and not
+    written yet (the PDF is written only when asked, :meth:`LaidOut.write`)."""
     from teikit.render import index_cache
 
     page_size = check_page_size(page_size)
@@ -398,10 +423,11 @@ def plan_pdf(tei: Path, out: Path, page_size: str = "A5", *, allow_missing_glyph
     if out.resolve() == fo_path.resolve():
         raise OutputError(f"{out}: the PDF and its FO would be the same file",
                           hint="give the PDF a .pdf name")
+    source = tei if data is None else data
     if not exact_index:
-        return PrintPlan(tei, out, fo_path, fo_string(tei, page_size, stylesheet=stylesheet),
+        return PrintPlan(tei, out, fo_path, fo_string(source, page_size, stylesheet=stylesheet),
                          [], False, allow_missing_glyphs)
-    draft = fo_string(tei, page_size, cite_all=True, stylesheet=stylesheet)
+    draft = fo_string(source, page_size, cite_all=True, stylesheet=stylesheet)
     mentions = mention_ids(draft)
     key = index_cache.key(draft) if remember and mentions else None
     remembered = index_cache.read(key) if key else None
@@ -413,13 +439,3 @@ def _pages_with_pdf() -> type:
     from teikit.render.fop import JvmFop
 
     return JvmFop
-
-
-def _finish(tei: Path, out: Path, fo_path: Path, text: str, run: FopRun, name: str,
-            allow_missing_glyphs: bool, layouts: int) -> PdfResult:
-    """Write the PDF and then its FO, once the PDF is checked (a failure keeps both)."""
-    report = check_fop_run(run, name, allow_missing_glyphs, "pdf")
-    write_bytes_atomically(out, run.output, inputs=[tei])
-    write_text_atomically(fo_path, text, inputs=[tei])
-    return PdfResult(pdf=out, fo=fo_path, warnings=report.warnings + report.missing_glyphs,
-                     layouts=layouts)
