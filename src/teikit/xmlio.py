@@ -343,14 +343,20 @@ def saxon_document(source: etree._ElementTree | etree._Element, name: str = "<in
     return _saxon_parse(_saxon_text(source), name)
 
 
+def readable_as_is(tree: etree._ElementTree) -> bool:
+    """Whether another parser (Saxon, jing) may read the file ``tree`` was parsed from as it is:
+    UTF-8 (or ASCII) with no DOCTYPE, so nothing in it for that parser to fetch or expand."""
+    encoding = (tree.docinfo.encoding or "UTF-8").upper()
+    return tree.docinfo.doctype == "" and tree.docinfo.internalDTD is None and \
+        encoding in ("UTF-8", "US-ASCII", "ASCII")
+
+
 def saxon_document_of(data: bytes, tree: etree._ElementTree, name: str = "<input>"
                       ) -> PyXdmNode:
     """A document parsed here (``data``, which gave ``tree``) handed to Saxon: its own text when
-    it is UTF-8 with no DOCTYPE (nothing in it for a parser to fetch, as for jing:
-    :func:`jing_copy`), which spares re-serialising it; else as :func:`saxon_document`."""
-    encoding = (tree.docinfo.encoding or "UTF-8").upper()
-    if tree.docinfo.doctype == "" and tree.docinfo.internalDTD is None and \
-            encoding in ("UTF-8", "US-ASCII", "ASCII"):
+    it is :func:`readable_as_is` (as for jing, :func:`jing_copy`), which spares re-serialising
+    it; else as :func:`saxon_document`."""
+    if readable_as_is(tree):
         try:
             return _saxon_parse(data.decode("utf-8").removeprefix("\ufeff"), name)
         except UnicodeDecodeError:
@@ -394,9 +400,9 @@ def jing_copy(data: bytes, tree: etree._ElementTree, name: str) -> bytes | None:
     The DOCTYPE's extent comes from a parser (expat's events), not from searching the bytes, so
     a ``<!DOCTYPE`` inside a comment or a file in UTF-16 cannot hide the real one. The copy is
     parsed again to make sure no DOCTYPE is left."""
-    encoding = (tree.docinfo.encoding or "UTF-8").upper()
-    if tree.docinfo.doctype == "" and encoding in ("UTF-8", "US-ASCII", "ASCII"):
+    if readable_as_is(tree):
         return None
+    encoding = (tree.docinfo.encoding or "UTF-8").upper()
     try:
         text = data.decode(_python_codec(encoding, data))
     except (LookupError, UnicodeDecodeError):
