@@ -131,6 +131,25 @@ def test_the_warm_up_book_is_laid_out_cleanly() -> None:
 
 
 @needs_jvm
+def test_a_thread_ends_cleanly_while_jpype_is_half_imported(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A background thread that ends while another thread is importing JPype (a build's worker
+    compiles its stylesheets while it imports JPype) does not look into the half-made module:
+    it raised there, and the worker printed the thread's traceback."""
+    import sys
+    import threading
+    import types
+
+    from teikit.render import InBackground
+
+    raised: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda hook: raised.append(hook.exc_value))
+    monkeypatch.setattr(fop_module, "_jvm_started", threading.Event())
+    monkeypatch.setitem(sys.modules, "jpype", types.ModuleType("jpype"))
+    assert InBackground(lambda: "compiled").result() == "compiled"
+    assert raised == []
+
+
 def test_a_process_whose_fop_was_warmed_in_the_background_exits(tmp_path: Path) -> None:
     """The JVM started by a background thread does not keep the process from ending (destroying
     it at exit waited forever: a build's worker that only converted texts hung so)."""

@@ -23,7 +23,6 @@ import glob
 import os
 import re
 import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
@@ -224,6 +223,9 @@ def _jvm_path_found() -> bool:
 
 _WRITE_ARCHIVE = "-XX:ArchiveClassesAtExit="
 
+# set once :func:`start_jvm` has started the JVM: JPype is fully imported by then
+_jvm_started = threading.Event()
+
 
 def start_jvm() -> None:
     """Start this process's JVM (once): FOP's jars and, when installed, jing's (see
@@ -248,6 +250,7 @@ def start_jvm() -> None:
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m"]
         archive = class_archive_options(classpath, options)
         jpype.startJVM(*options, *archive, classpath=classpath, convertStrings=False)
+        _jvm_started.set()
         for option in archive:
             if option.startswith(_WRITE_ARCHIVE):
                 # before JPype's own exit handler, which ends the JVM
@@ -496,10 +499,12 @@ def detach_from_jvm() -> None:
     that started the JVM and ended attached is waited for forever (a process whose FOP was
     warmed in the background never ended). Leaving the JVM undestroyed instead lets its
     threads call into a Python that is finalising, which aborts the process."""
-    jpype = sys.modules.get("jpype")   # a process that never imported JPype has no JVM
-    if jpype is None:
+    if not _jvm_started.is_set():
+        # no JVM of ours; and JPype may be half imported by another thread at this moment
         return
-    if jpype.isJVMStarted() and jpype.java.lang.Thread.isAttached():
+    import jpype
+
+    if jpype.java.lang.Thread.isAttached():
         jpype.java.lang.Thread.detach()
 
 
