@@ -387,7 +387,12 @@ def saxon_input(source: etree._ElementTree | etree._Element, name: str = "<input
                 ) -> tuple[PyXdmNode, bool]:
     """As :func:`saxon_document`, and whether the document holds a control character at all
     (other than white space): the stylesheets test each text node only when it may."""
-    text = _saxon_text(source)
+    return saxon_input_text(_saxon_text(source), name)
+
+
+def saxon_input_text(text: str, name: str = "<input>") -> tuple[PyXdmNode, bool]:
+    """As :func:`saxon_input`, from a document's text that holds no DOCTYPE: one that teikit
+    serialised itself, never one from outside."""
     return _saxon_parse(text, name), _CONTROL_CHARACTERS.search(text) is not None
 
 

@@ -26,7 +26,7 @@ from teikit.cache import computed_once
 from teikit.convert import conventions
 from teikit.errors import InputError
 from teikit.resources import xslt_path
-from teikit.xmlio import SAXON_LOCK, saxon_input, saxon_processor
+from teikit.xmlio import SAXON_LOCK, saxon_input, saxon_input_text, saxon_processor
 
 CATALOG = "catalog.xml"
 R = TypeVar("R")
@@ -192,6 +192,15 @@ class SaxonSource:
     def __init__(self, source: bytes | etree._ElementTree, name: str = "<input>") -> None:
         self.name = name
         self.document, self.controls = _to_saxon(source, name)
+
+    @classmethod
+    def written_here(cls, data: bytes, name: str) -> SaxonSource:
+        """A document that teikit itself serialised with lxml (UTF-8, no DOCTYPE), read by Saxon
+        as it is: not parsed by lxml first, which would hold a second tree of it."""
+        source = cls.__new__(cls)
+        source.name = name
+        source.document, source.controls = saxon_input_text(data.decode("utf-8"), name)
+        return source
 
 
 def _to_saxon(source: bytes | etree._ElementTree, name: str) -> tuple[Any, bool]:

@@ -10,7 +10,9 @@ names the paragraph holds.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import os
 import shutil
 import subprocess
@@ -141,21 +143,35 @@ _NESTED = {f"{S}mention", f"{S}when"}   # inside paragraphs; taken out of them
 
 
 def _edition_manifests(texts: Sequence[EditionText], state: BuildState,
-                       formats: Sequence[str]) -> dict[str, bytes]:
+                       formats: Sequence[str]) -> tuple[dict[str, bytes], set[str]]:
     """The three manifests (see above): the texts in the edition's order, each with the parts
-    of its digest that the pages of that manifest read."""
-    roots = {kind: etree.Element(f"{S}site", nsmap={None: SITE_NS}) for kind in _WANTED}
+    of its digest that the pages of that manifest read; and the kinds of names mentioned.
+
+    Each text's parts are written out as soon as its digest is read, so that memory holds one
+    text's parts and the manifests' bytes, never a tree of the whole edition."""
+    buffers = {kind: io.BytesIO() for kind in _WANTED}
     seen: set[str] = set()
-    for text in texts:
-        digests = {}
-        for kind, root in roots.items():
-            entry = etree.SubElement(root, f"{S}text", name=text.name, href=f"{text.name}.html",
-                                     tei=f"{text.name}.xml", txt=f"{text.name}.txt")
-            if "pdf" in formats:
-                entry.set("pdf", f"{text.name}.pdf")
-            digests[kind] = etree.SubElement(entry, f"{S}digest")
-        _distribute(state.digest_path(text.name), digests, seen)
-    return {kind: etree.tostring(root) for kind, root in roots.items()}
+    kinds_used: set[str] = set()
+    with contextlib.ExitStack() as stack:
+        writers = {kind: stack.enter_context(etree.xmlfile(buffer, encoding="utf-8"))
+                   for kind, buffer in buffers.items()}
+        for writer in writers.values():
+            stack.enter_context(writer.element(f"{S}site", nsmap={None: SITE_NS}))
+        for text in texts:
+            entries, digests = {}, {}
+            for kind in writers:
+                entry = etree.Element(f"{S}text", name=text.name, href=f"{text.name}.html",
+                                      tei=f"{text.name}.xml", txt=f"{text.name}.txt",
+                                      nsmap={None: SITE_NS})
+                if "pdf" in formats:
+                    entry.set("pdf", f"{text.name}.pdf")
+                entries[kind] = entry
+                digests[kind] = etree.SubElement(entry, f"{S}digest")
+            _distribute(state.digest_path(text.name), digests, seen)
+            kinds_used.update(m.get("kind", "") for m in digests[MENTIONS].iter(f"{S}mention"))
+            for kind, writer in writers.items():
+                writer.write(entries[kind])
+    return {kind: buffer.getvalue() for kind, buffer in buffers.items()}, kinds_used
 
 
 def _distribute(path: Path, digests: dict[str, etree._Element], seen: set[str]) -> None:
@@ -202,8 +218,7 @@ def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_d
     fresh_index = state.folder / f"{SEARCH_DIR}-new"
     indexing = InBackground(lambda: write_search_index(state.search_pages, fresh_index))
     try:
-        manifests = _edition_manifests(texts, state, formats)
-        kinds = _used_kinds(manifests[MENTIONS])
+        manifests, kinds = _edition_manifests(texts, state, formats)
         pages = dict(FIXED_PAGES) | {kind: page for kind, page in REGISTER_PAGES.items()
                                      if kind in kinds}
         links = " ".join(f"{key}={page}" for key, page in pages.items())
@@ -212,19 +227,21 @@ def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_d
         shutil.rmtree(fresh, ignore_errors=True)
         fresh.mkdir(parents=True)
         made: list[str] = []
-        # each manifest read once, for all the pages that read it
-        sources = {kind: SaxonSource(data, f"<{kind} manifest>")
-                   for kind, data in manifests.items()}
-        del manifests
-        for key, page in pages.items():
-            html = transform_to_string("site.xsl", sources[_MANIFEST_OF.get(key, MENTIONS)],
-                                       assets="assets/", page=key, pages=links, title=title)
-            write_text_atomically(fresh / page, html, check=check_html)
-            made.append(page)
-        write_text_atomically(fresh / MENTION_COUNTS,
-                              transform_to_string("mentions.xsl", sources[MENTIONS]))
-        made.append(MENTION_COUNTS)
-        del sources
+        # each manifest read once, for all the pages that read it, and let go before the next
+        for manifest in (CONTENTS, CHRONOLOGY, MENTIONS):
+            source = SaxonSource.written_here(manifests.pop(manifest), f"<{manifest} manifest>")
+            for key, page in pages.items():
+                if _MANIFEST_OF.get(key, MENTIONS) != manifest:
+                    continue
+                html = transform_to_string("site.xsl", source, assets="assets/", page=key,
+                                           pages=links, title=title)
+                write_text_atomically(fresh / page, html, check=check_html)
+                made.append(page)
+            if manifest == MENTIONS:
+                write_text_atomically(fresh / MENTION_COUNTS,
+                                      transform_to_string("mentions.xsl", source))
+                made.append(MENTION_COUNTS)
+            del source
     finally:
         indexing.join()
     indexing.result()
@@ -247,11 +264,6 @@ def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_d
     written.append(bundle / "pagefind.js")
     shutil.rmtree(fresh, ignore_errors=True)
     return written
-
-
-def _used_kinds(manifest: bytes) -> set[str]:
-    root = etree.fromstring(manifest)
-    return {m.get("kind", "") for m in root.iter(f"{S}mention")}
 
 
 # ---- search ---------------------------------------------------------------------------------
