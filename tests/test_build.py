@@ -250,3 +250,36 @@ def test_a_pdf_laid_out_ahead_is_written_only_with_the_tei_it_was_made_from(tmp_
     again = build_edition(config, jobs=1)
     assert "By hand." in tei.read_text(encoding="utf-8") and again.rendered == []
     assert pdf.read_bytes() == printed
+
+
+def test_a_tei_as_the_last_build_wrote_it_is_replaced_without_reading_its_fingerprint(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build state's hash of the TEI it wrote answers "may it be replaced?" for a file left
+    as it was; a file changed since (edited by hand) still has its fingerprint read, and is
+    kept."""
+    from teikit import fingerprint
+    from teikit.build import build_edition
+
+    (tmp_path / "sources").mkdir()
+    source = tmp_path / "sources" / "volkova-letter.txt"
+    shutil.copy(TRANSCRIPTIONS / "volkova-letter.txt", source)
+    config = tmp_path / "edition.toml"
+    config.write_text('[edition]\nsources = "sources"\noutput = "."\nsite = "site"\n',
+                      encoding="utf-8")
+    read: list[Path] = []
+    origin = fingerprint.origin
+    monkeypatch.setattr(fingerprint, "origin", lambda path: (read.append(path), origin(path))[1])
+
+    def build_with_a_new_line(line: str, *, force: bool = False) -> list[str]:
+        source.write_text(source.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+        return build_edition(config, jobs=1, formats=("html",), force=force).converted
+
+    assert build_with_a_new_line("A first new line.") == ["volkova-letter"]
+    assert build_with_a_new_line("A second new line.") == ["volkova-letter"]
+    assert build_with_a_new_line("A third new line.", force=True) == ["volkova-letter"]
+    assert read == [tmp_path / "volkova-letter.xml"]   # the first build's: no state yet
+    tei = tmp_path / "volkova-letter.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("</body>", "<p>By hand.</p></body>"),
+                   encoding="utf-8")
+    assert build_with_a_new_line("A fourth new line.") == []
+    assert len(read) == 2 and "By hand." in tei.read_text(encoding="utf-8")
