@@ -225,18 +225,24 @@ def test_tei_all_is_compiled_only_when_a_text_may_come_out_new(
     assert len(compiled) == 2
 
 
+def one_letter_edition(folder: Path) -> tuple[Path, Path]:
+    """An edition of one text (a letter) in ``folder``: its source and its config."""
+    (folder / "sources").mkdir()
+    source = folder / "sources" / "volkova-letter.txt"
+    shutil.copy(TRANSCRIPTIONS / "volkova-letter.txt", source)
+    config = folder / "edition.toml"
+    config.write_text('[edition]\nsources = "sources"\noutput = "."\nsite = "site"\n',
+                      encoding="utf-8")
+    return source, config
+
+
 def test_a_pdf_laid_out_ahead_is_written_only_with_the_tei_it_was_made_from(tmp_path: Path):
     """In one process the PDF is laid out as soon as the TEI is converted and checked, before
     the TEI is published; when the TEI on disk was edited by hand and is kept, the text is not
     rendered again and its PDF stays the one of the kept TEI."""
     from teikit.build import build_edition
 
-    (tmp_path / "sources").mkdir()
-    source = tmp_path / "sources" / "volkova-letter.txt"
-    shutil.copy(TRANSCRIPTIONS / "volkova-letter.txt", source)
-    config = tmp_path / "edition.toml"
-    config.write_text('[edition]\nsources = "sources"\noutput = "."\nsite = "site"\n',
-                      encoding="utf-8")
+    source, config = one_letter_edition(tmp_path)
     first = build_edition(config, jobs=1)
     pdf = tmp_path / "site" / "volkova-letter.pdf"
     assert first.exit_code == 0 and first.rendered == ["volkova-letter"]
@@ -260,12 +266,7 @@ def test_a_tei_as_the_last_build_wrote_it_is_replaced_without_reading_its_finger
     from teikit import fingerprint
     from teikit.build import build_edition
 
-    (tmp_path / "sources").mkdir()
-    source = tmp_path / "sources" / "volkova-letter.txt"
-    shutil.copy(TRANSCRIPTIONS / "volkova-letter.txt", source)
-    config = tmp_path / "edition.toml"
-    config.write_text('[edition]\nsources = "sources"\noutput = "."\nsite = "site"\n',
-                      encoding="utf-8")
+    source, config = one_letter_edition(tmp_path)
     read: list[Path] = []
     origin = fingerprint.origin
     monkeypatch.setattr(fingerprint, "origin", lambda path: (read.append(path), origin(path))[1])
