@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Generic, TypeAlias, TypeVar, cast
@@ -185,22 +186,20 @@ def _read_source(path: Path) -> tuple[etree._ElementTree, Any, bool]:
     return tree, document, controls
 
 
+@dataclass(frozen=True)
 class SaxonSource:
-    """A document read once (as :func:`transform_to_string` reads it) for several
-    transformations: the edition-wide pages of many texts read the same manifests."""
+    """A document read once for several transformations: the edition-wide pages read the same
+    manifests."""
 
-    def __init__(self, source: bytes | etree._ElementTree, name: str = "<input>") -> None:
-        self.name = name
-        self.document, self.controls = _to_saxon(source, name)
+    name: str
+    document: Any      # saxonche's PyXdmNode
+    controls: bool     # whether it holds a control character (see saxon_input)
 
     @classmethod
     def written_here(cls, data: bytes, name: str) -> SaxonSource:
         """A document that teikit itself serialised with lxml (UTF-8, no DOCTYPE), read by Saxon
         as it is: not parsed by lxml first, which would hold a second tree of it."""
-        source = cls.__new__(cls)
-        source.name = name
-        source.document, source.controls = saxon_input_text(data.decode("utf-8"), name)
-        return source
+        return cls(name, *saxon_input_text(data.decode("utf-8"), name))
 
 
 def _to_saxon(source: bytes | etree._ElementTree, name: str) -> tuple[Any, bool]:
