@@ -1,3 +1,3 @@
-from teikit.cli import main
+from teikit.cli import run
 
-main()
+run()

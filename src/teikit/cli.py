@@ -503,3 +503,15 @@ def render_pdf_command(file: Path, output: Path | None, page_size: str,
     for message in result.warnings:
         warn(f"FOP: {message}")
     click.echo(f"wrote {result.pdf} and {result.fo}")
+
+
+def run() -> None:
+    """The ``teikit`` program: :func:`main`, then an end that does not wait for the JVM a
+    command started to shut down (:func:`teikit.render.fop.end_leaving_jvm`)."""
+    try:
+        main()
+    except SystemExit as end:
+        fop = sys.modules.get("teikit.render.fop")
+        if fop is not None and (end.code is None or isinstance(end.code, int)):
+            fop.end_leaving_jvm(end.code or 0)
+        raise

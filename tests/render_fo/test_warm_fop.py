@@ -3,6 +3,7 @@ index's pages from the layout itself, and one layout when the book is built agai
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -241,3 +242,63 @@ def test_an_archive_still_being_written_is_left_alone(tmp_path: Path) -> None:
 def test_without_a_cache_the_jvm_gets_no_archive(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TEIKIT_CACHE_DIR", "")
     assert fop_module.class_archive_options(["fop.jar"], []) == []
+
+
+def _process_ending(tmp_path: Path, cache: Path, body: str) -> subprocess.CompletedProcess[str]:
+    """A process that starts the JVM, registers an exit handler writing ``ran``, runs ``body``
+    and ends as the ``teikit`` program ends."""
+    import os
+    import sys
+
+    from tests.conftest import REPO
+
+    script = ("import atexit, pathlib\n"
+              "from teikit.render.fop import JvmFop, end_leaving_jvm\n"
+              "from teikit.render.pdf import warm_up_fo\n"
+              "assert JvmFop().layout(warm_up_fo(), 'pdf').returncode == 0\n"
+              "atexit.register(lambda: pathlib.Path('ran').write_text('yes'))\n"
+              f"{body}\n")
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=180, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": str(REPO / "src"),
+                               "TEIKIT_CACHE_DIR": str(cache)})
+
+
+@needs_jvm
+def test_a_process_done_with_its_jvm_ends_at_once_with_its_exit_code_and_its_output(
+        tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = _process_ending(tmp_path, cache, "end_leaving_jvm(0)")   # writes the class archive
+    assert (first.returncode, first.stderr) == (0, "")
+    assert (tmp_path / "ran").read_text() == "yes", "the JVM writing its archive shuts down"
+    (tmp_path / "ran").unlink()
+    ended = _process_ending(tmp_path, cache, "print('said', flush=False)\nend_leaving_jvm(3)")
+    assert (ended.returncode, ended.stdout, ended.stderr) == (3, "said\n", "")
+    assert not (tmp_path / "ran").exists(), "the exit handlers (JPype's shutdown) were skipped"
+
+
+@needs_jvm
+def test_the_teikit_program_that_made_a_pdf_ends_with_its_words_and_exit_code(
+        tmp_path: Path) -> None:
+    import os
+    import shutil
+    import sys
+
+    from tests.conftest import REPO
+
+    tei = shutil.copy(SAMPLE_TEI, tmp_path / "book.xml")
+
+    def program(*arguments: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "teikit", *arguments],
+                              capture_output=True, text=True, timeout=180, cwd=tmp_path,
+                              env={**os.environ, "PYTHONPATH": str(REPO / "src"),
+                                   "TEIKIT_CACHE_DIR": str(tmp_path / "cache")})
+
+    for _ in range(2):   # the JVM writes its class archive, then reads it and is left running
+        made = program("render", "pdf", str(tei))
+        assert (made.returncode, made.stderr) == (0, "")
+        assert made.stdout.startswith("wrote ") and (tmp_path / "book.pdf").is_file()
+        (tmp_path / "book.pdf").unlink()
+    missing = program("render", "pdf", "missing.xml")
+    assert missing.returncode == 2 and "missing.xml" in missing.stderr
+    assert "Traceback" not in missing.stderr

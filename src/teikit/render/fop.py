@@ -23,6 +23,7 @@ import glob
 import os
 import re
 import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
@@ -225,6 +226,8 @@ _WRITE_ARCHIVE = "-XX:ArchiveClassesAtExit="
 
 # set once :func:`start_jvm` has started the JVM: JPype is fully imported by then
 _jvm_started = threading.Event()
+# set when that JVM writes its class archive as it shuts down (see class_archive_options)
+_archive_at_shutdown = threading.Event()
 
 
 def start_jvm() -> None:
@@ -257,6 +260,7 @@ def start_jvm() -> None:
         _jvm_started.set()
         for option in archive:
             if option.startswith(_WRITE_ARCHIVE):
+                _archive_at_shutdown.set()
                 # before JPype's own exit handler, which ends the JVM
                 atexit.register(_folder_kept, Path(option.removeprefix(_WRITE_ARCHIVE)).parent)
 
@@ -495,6 +499,21 @@ def fop_session(executable: str | None = None) -> FopSession:
             _jvm_session = JvmFop()
         return _jvm_session
     return SubprocessFop()
+
+
+def end_leaving_jvm(code: int) -> None:
+    """End this process at once with ``code`` when it started a JVM that has nothing left to
+    do: JPype's exit handler would shut the JVM down first, a tenth of a second after every
+    command that made a PDF or checked with jing in-process. The caller has finished its work,
+    closed its files and removed its temporary ones; only the exit handlers are skipped. A JVM
+    that writes its class archive as it shuts down is left to do so (the process ends
+    normally: this returns)."""
+    if not _jvm_started.is_set() or _archive_at_shutdown.is_set():
+        return
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 def detach_from_jvm() -> None:
