@@ -57,10 +57,10 @@ from teikit.buildstate import (
     BuildState,
     TextState,
     code_fingerprint,
-    digest_bytes,
     file_hash,
     json_key,
 )
+from teikit.cache import digest
 from teikit.config import EditionConfig, load_config
 from teikit.errors import (
     INVALID,
@@ -271,7 +271,7 @@ def convert_one(job: ConvertJob) -> ConvertOutcome:
         write_bytes_atomically(job.staged, conversion.data)
         write_digest(job.staged, staged_digest(job.staged), job.name)
         write_search_pages(staged_digest(job.staged), staged_search(job.staged))
-        return ConvertOutcome(job.name, True, tei_hash=digest_bytes(conversion.data),
+        return ConvertOutcome(job.name, True, tei_hash=digest(conversion.data),
                               warnings=warnings)
     except Exception as error:  # one text's failure is reported; the others go on
         return ConvertOutcome(job.name, False, reason=_reason(error), step=step,
@@ -392,7 +392,7 @@ def _print_ahead(name: str, tei: Path, wanted: PrintAhead, data: bytes) -> None:
                         data=data)
     except Exception:  # told by render_one, which makes it again
         return
-    _printed_ahead[name] = _Printing(wanted, digest_bytes(data), InBackground(
+    _printed_ahead[name] = _Printing(wanted, digest(data), InBackground(
         lambda: plan.laid_out(_worker_fop().session()), name=f"teikit-print-ahead-{name}"))
 
 
@@ -537,7 +537,7 @@ def input_key(config: EditionConfig, source: Path) -> str:
     """Everything a conversion of ``source`` reads, as one fingerprint: teikit's code,
     stylesheets and schemas, the source, its settings, the register and its corrections."""
     settings = config.settings_for(source.stem)
-    return digest_bytes(code_fingerprint(), source.read_bytes(), _settings_key(config, source.stem),
+    return digest(code_fingerprint(), source.read_bytes(), _settings_key(config, source.stem),
                         file_hash(_register_path(config)), file_hash(settings.corrections_path))
 
 
@@ -974,7 +974,7 @@ def _render(executor: Executor, config: EditionConfig, state: BuildState, report
         tei = config.output_dir / f"{text.name}.xml"
         if file_hash(tei) != entry.tei:
             continue    # its TEI was kept (edited by hand): its earlier pages stay
-        render_keys[text.name] = digest_bytes(code_fingerprint(), entry.tei,
+        render_keys[text.name] = digest(code_fingerprint(), entry.tei,
                                               json_key(navigation), json_key(formats),
                                               config.page_size, pdf_key,
                                               file_hash(config.html_stylesheet),
@@ -1008,7 +1008,7 @@ def _edition_pages(ordered: list[EditionText], config: EditionConfig, state: Bui
     from teikit.render.edition import render_edition_pages
 
     site_dir = state.site_dir
-    edition_key = digest_bytes(code_fingerprint(),
+    edition_key = digest(code_fingerprint(),
                                json_key([(t.name, state.texts[t.name].tei) for t in ordered]),
                                file_hash(_register_path(config)),
                                json_key(config.edition), json_key(formats))

@@ -16,7 +16,6 @@ read is treated as absent.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from teikit.cache import digest
 from teikit.resources import resource_dir
 from teikit.xmlio import write_text_atomically
 
@@ -32,22 +32,12 @@ STATE_VERSION = 1
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def digest_bytes(*parts: bytes | str) -> str:
-    """A SHA-256 over ``parts``, each length-prefixed so that boundaries count."""
-    hasher = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        hasher.update(len(data).to_bytes(8, "big"))
-        hasher.update(data)
-    return hasher.hexdigest()
-
-
 def file_hash(path: Path | None) -> str:
     """The hash of a file's bytes; ``"-"`` for no file, ``"missing"`` for one that is not there."""
     if path is None:
         return "-"
     try:
-        return digest_bytes(Path(path).read_bytes())
+        return digest(Path(path).read_bytes())
     except OSError:
         return "missing"
 
@@ -69,7 +59,7 @@ def code_fingerprint() -> str:
             if "__pycache__" in path.parts:
                 continue
             parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
-    return digest_bytes(*parts)
+    return digest(*parts)
 
 
 def json_key(value: Any) -> str:
