@@ -538,7 +538,7 @@ def input_key(config: EditionConfig, source: Path) -> str:
     stylesheets and schemas, the source, its settings, the register and its corrections."""
     settings = config.settings_for(source.stem)
     return digest(code_fingerprint(), source.read_bytes(), _settings_key(config, source.stem),
-                        file_hash(_register_path(config)), file_hash(settings.corrections_path))
+                  file_hash(_register_path(config)), file_hash(settings.corrections_path))
 
 
 def fop_key() -> str:
@@ -975,10 +975,10 @@ def _render(executor: Executor, config: EditionConfig, state: BuildState, report
         if file_hash(tei) != entry.tei:
             continue    # its TEI was kept (edited by hand): its earlier pages stay
         render_keys[text.name] = digest(code_fingerprint(), entry.tei,
-                                              json_key(navigation), json_key(formats),
-                                              config.page_size, pdf_key,
-                                              file_hash(config.html_stylesheet),
-                                              file_hash(config.fo_stylesheet))
+                                        json_key(navigation), json_key(formats),
+                                        config.page_size, pdf_key,
+                                        file_hash(config.html_stylesheet),
+                                        file_hash(config.fo_stylesheet))
         missing = any(not (state.site_dir / out).is_file() for out in entry.outputs)
         if entry.render != render_keys[text.name] or missing or not entry.outputs:
             to_render.append(RenderJob(text.name, tei, state.site_dir, formats, config.page_size,
@@ -1009,9 +1009,9 @@ def _edition_pages(ordered: list[EditionText], config: EditionConfig, state: Bui
 
     site_dir = state.site_dir
     edition_key = digest(code_fingerprint(),
-                               json_key([(t.name, state.texts[t.name].tei) for t in ordered]),
-                               file_hash(_register_path(config)),
-                               json_key(config.edition), json_key(formats))
+                         json_key([(t.name, state.texts[t.name].tei) for t in ordered]),
+                         file_hash(_register_path(config)),
+                         json_key(config.edition), json_key(formats))
     pages_missing = any(not (site_dir / p).is_file() for p in state.edition_outputs)
     if "html" not in formats or not ordered or (state.edition == edition_key
                                                 and not pages_missing and state.edition_outputs):
