@@ -219,6 +219,30 @@ def test_dual_dates_in_every_form_are_one_date_with_both_values() -> None:
         "October 25", "October 25", "November 9"]
 
 
+
+def test_the_other_calendar_in_an_editors_square_brackets_is_one_date_too() -> None:
+    assert _values(RUSSIA, "On October 25 [November 7], 1917 power passed to the Soviets; the "
+                   "Assembly met on January 5 [18], 1918 and was dissolved on 6 [19] January. "
+                   "Then March 2 [15, N.S.] came.", year=None) == [
+        ("October 25 [November 7], 1917", "1917-11-07", "1917-10-25"),
+        ("January 5 [18], 1918", "1918-01-18", "1918-01-05"),
+        ("6 [19] January", "1918-01-19", "1918-01-06"),
+        ("March 2 [15, N.S.]", "1918-03-15", "1918-03-02")]
+    # a bracket that is not the same day in the other calendar, or closes with the other sign
+    assert [t for t, _ in dates("October 25 [see below] and October 25 [November 9], and "
+                                "October 25 (November 7] then")] == [
+        "October 25", "October 25", "November 9", "October 25", "November 7"]
+
+
+def test_the_editors_bracket_stays_a_note_inside_the_date() -> None:
+    from teikit.convert.ingest import ingest_text
+
+    doc = ingest_text("A Report\n\nWe reached Petrograd. On October 25 [November 7], 1917 the "
+                      "palace fell.\n", "t")
+    found = tagged(doc, passes.run_passes(doc, TextSettings(name="t"), EMPTY_REGISTER).spans)
+    assert [(text, tag) for text, tag, _ in found if tag in {"date", "note"}] == [
+        ("October 25 [November 7], 1917", "date"), ("[November 7]", "note")]
+
 def test_a_new_style_value_first_and_the_old_in_parentheses() -> None:
     assert _values("On March 15 (March 2, O.S.) he abdicated.", year=1917) == [
         ("March 15 (March 2, O.S.)", "1917-03-15", "1917-03-02")]

@@ -169,13 +169,19 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
     second_dm = (rf"(?P<d2>{_D})(?:\s+(?P<m2>{m}))?(?:,?\s+(?P<y2>{_Y}))?"
                  rf"(?:,?\s*(?P<style2>{_STYLE}))?")
     style1 = rf"(?:,?\s*(?P<style1>{_STYLE}))?"
+
+    def other(inner: str) -> str:
+        """The other calendar's value in parentheses, or in an editor's square brackets
+        ("October 25 [November 7], 1917"): the closing sign matches the opening one."""
+        return rf"(?:(?P<sq>\[)|\()\s*{inner}\s*(?(sq)\]|\))"
+
     table = [
         # two calendars
-        ("dual", rf"{weekday}(?P<m>{m})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?{style1}\s*\(\s*{second}"
-                 rf"\s*\)(?:,?\s+(?P<y3>{_Y}))?{_END}"),
-        ("dual", rf"{weekday}(?<![\w.])(?P<d>{_D})\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?{style1}\s*\("
-                 rf"\s*{second_dm}\s*\)(?:,?\s+(?P<y3>{_Y}))?{_END}"),
-        ("dual", rf"(?<![\w.])(?P<d>{_D})\s*\(\s*(?P<d2>{_D})\s*\)\s+(?P<m>{m})"
+        ("dual", rf"{weekday}(?P<m>{m})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?{style1}\s*"
+                 rf"{other(second)}(?:,?\s+(?P<y3>{_Y}))?{_END}"),
+        ("dual", rf"{weekday}(?<![\w.])(?P<d>{_D})\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?{style1}\s*"
+                 rf"{other(second_dm)}(?:,?\s+(?P<y3>{_Y}))?{_END}"),
+        ("dual", rf"(?<![\w.])(?P<d>{_D})\s*{other(rf'(?P<d2>{_D})')}\s+(?P<m>{m})"
                  rf"(?:,?\s+(?P<y>{_Y}))?{_END}"),
         ("dual", rf"{weekday}(?P<m>{m})\s+(?P<d>{_D})\s*/\s*(?:(?P<m2>{m})\s+)?(?P<d2>{_D})"
                  rf"(?:,?\s+(?P<y>{_Y}))?{_END}"),
