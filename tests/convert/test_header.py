@@ -190,3 +190,43 @@ def test_the_header_holds_the_repaired_reading_and_the_text_both() -> None:
                for v in values(header, ".//t:availability/t:p"))
     # where the source is transcribed, both readings stay
     assert values(root, "//t:text//t:choice[t:sic = 'workersâ€™']/t:corr") == ["workers’"]
+
+
+LENIN_STYLE = """V. I. Lenin
+
+The Tasks of the Proletariat in Our Revolution
+
+Draft Platform for the Proletarian Party
+
+Section One
+
+Written: April 10 [23], 1917
+First Published: September 1917 in pamphlet form by Priboi Publishers
+Source: Lenin Collected Works, Progress Publishers, 1964, Moscow, Volume 24, pages 55-92
+Transcription\\Markup: R. Cymbala
+
+1. The old tsarist power has been overthrown and removed, but not completely destroyed.
+"""
+
+
+def test_a_title_block_of_four_lines_and_a_label_with_a_backslash_are_the_header():
+    root = header_of(LENIN_STYLE)
+    assert values(root, "//t:titleStmt/t:title[@type='main']") == [
+        "The Tasks of the Proletariat in Our Revolution"]
+    assert values(root, "//t:titleStmt/t:title[@type='sub']") == [
+        "Draft Platform for the Proletarian Party", "Section One"]
+    assert values(root, "//t:titlePage/t:docTitle/t:titlePart[@type='sub']") == [
+        "Draft Platform for the Proletarian Party", "Section One"]
+    assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='transcriber']") == [
+        "R. Cymbala"]
+    assert values(root, "//t:profileDesc/t:creation/t:date/@when") == ["1917-04-23"]
+    assert values(root, "//t:body//t:p") == [
+        "1. The old tsarist power has been overthrown and removed, but not completely destroyed."]
+
+
+def test_a_first_publication_that_opens_with_its_date_has_no_empty_title():
+    root = header_of(LENIN_STYLE)
+    (bibl,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
+    assert bibl.find("t:title", NS) is None
+    assert values(bibl, ".") == ["September 1917 in pamphlet form by Priboi Publishers"]
+    assert values(bibl, "t:date/@when") == ["1917-09"]

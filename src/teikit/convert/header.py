@@ -124,7 +124,6 @@ def build_header(ctx: HeaderContext) -> tuple[etree._Element, list[str]]:
 def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
     doc, settings = ctx.doc, ctx.settings
     title_block = next(iter(doc.of_kind(BlockKind.TITLE)), None)
-    part_block = next(iter(doc.of_kind(BlockKind.SUBTITLE)), None)
     author_block = next(iter(doc.of_kind(BlockKind.AUTHOR)), None)
     statement = el("titleStmt")
     if title_block is not None:
@@ -132,7 +131,7 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
     else:
         append(statement, el("title", doc.name, type="main"))
         warnings.append("the source gives no title; the file name is used")
-    if part_block is not None:
+    for part_block in doc.of_kind(BlockKind.SUBTITLE):
         match = _PART_TITLE.match(repaired(part_block.text))
         number = roman_to_int(match.group("number")) if match else None
         append(statement, el("title", repaired(part_block.text), type="sub",
@@ -325,6 +324,14 @@ def _first_publication(ctx: HeaderContext, block: Block) -> etree._Element:
         cut = date_span.start if date_span is not None else (year.start() if year else len(text))
         title = repaired(text[:cut].strip().rstrip(",").strip())
     language = ctx.settings.original_language or None
+    if not title:
+        # "September 1917 in pamphlet form by Priboi Publishers": no title before the date
+        date_span = ctx.date_span(block)
+        if date_span is None:
+            return el("bibl", repaired(text), type="firstPublication", xml_lang=language)
+        return el("bibl", repaired(text[:date_span.start]) or None, _date(ctx, block),
+                  repaired(text[date_span.end:]) or None, type="firstPublication",
+                  xml_lang=language)
     bibl = el("bibl", el("title", title), type="firstPublication", xml_lang=language)
     for scope in _scopes(citation):
         append(bibl, ", ", scope)

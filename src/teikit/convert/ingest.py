@@ -222,7 +222,8 @@ FIELD_KEYS: dict[str, str] = {
     "publisher": "publisher",
     "firstdelivered": "delivered",
 }
-_FIELD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z/ \-]{1,40}?):(?:\s+(?P<value>\S.*))?$")
+# "Transcription/Mark-up:", also with the backslash some of the family's pages print
+_FIELD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z/\\ \-]{1,40}?):(?:\s+(?P<value>\S.*))?$")
 _SIGNATURE = re.compile(r"\s*(?P<sig>[–—-]\s*Ed(?:s|itors?)?\.?)\s*$")
 _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified)\b")
 _NOTES_HEADING = re.compile(r"^(?:Notes|Footnotes|Endnotes|Note)\.?$", re.IGNORECASE)
@@ -242,6 +243,8 @@ _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)
 _OPENER_CHUNKS, _OPENER_LINES, _OPENER_WIDTH = 6, 8, 70
 # "P.S.", "PS.", "P.P.S.", "PPS", "N.B." opening a paragraph after a letter's signature
 _POSTSCRIPT = re.compile(r"^(?:P\.\s?)*P\.?\s?S\.?(?=\s|:)|^N\.\s?B\.(?=\s|:)")
+# the title block: the author, the title and at most three lines of parts under it
+_TITLE_CHUNKS = 5
 # a signature is a name, perhaps with a function on a second or third line
 _SIGNATURE_LINES, _SIGNATURE_WIDTH = 3, 60
 
@@ -352,12 +355,8 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
 
     # title block and header fields: the first run of field chunks within the first few chunks
     first_field = next((i for i, c in enumerate(all_chunks[:8]) if _is_known_field_chunk(c)), None)
-    if first_field is not None and first_field <= 3:
-        title_chunks = all_chunks[:first_field]
-        kinds = {1: [BlockKind.TITLE], 2: [BlockKind.AUTHOR, BlockKind.TITLE],
-                 3: [BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE]}.get(
-                     len(title_chunks), [])
-        for kind, chunk in zip(kinds, title_chunks, strict=False):
+    if first_field is not None and first_field <= _TITLE_CHUNKS:
+        for kind, chunk in zip(_title_kinds(first_field), all_chunks[:first_field], strict=True):
             build.add_chunk(kind, chunk)
         position = first_field
         while position < len(all_chunks) and _is_known_field_chunk(all_chunks[position]):
@@ -404,6 +403,14 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
 
     return Transcription(name=name, source=text, blocks=tuple(build.blocks), encoding=encoding,
                          encoding_detected=encoding_detected, warnings=tuple(warnings))
+
+
+def _title_kinds(count: int) -> list[BlockKind]:
+    """The title block's lines before the header: the title alone; the author and the title;
+    then the parts under it, a subtitle a line ("Volume I", "Chapter 1: Commodities")."""
+    if count <= 1:
+        return [BlockKind.TITLE] * count
+    return [BlockKind.AUTHOR, BlockKind.TITLE, *[BlockKind.SUBTITLE] * (count - 2)]
 
 
 def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
