@@ -89,11 +89,11 @@
 
   <xsl:template match="*[h:is-numbered-block(.)]" mode="site:digest" priority="2">
     <xsl:variable name="n" select="h:paragraph-label(.)"/>
-    <xsl:variable name="section" select="ancestor::*[tk:is-section(.)][tei:head][1]/tei:head[1]"/>
+    <xsl:variable name="section" select="tk:section-heading(ancestor::*[tk:is-section(.)][tei:head][1])"/>
     <xsl:variable name="shown">
       <xsl:apply-templates select="node()"/>
     </xsl:variable>
-    <site:para n="{$n}" anchor="{h:paragraph-anchor(.)}" section="{if ($section) then normalize-space(tk:plain($section)) else ''}"
+    <site:para n="{$n}" anchor="{h:paragraph-anchor(.)}" section="{$section}"
       text="{normalize-space(string-join($shown/descendant-or-self::text()[not(ancestor::*[@role = 'tooltip'])], ''))}">
       <xsl:apply-templates select="node()" mode="site:facts"/>
     </site:para>

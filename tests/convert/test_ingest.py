@@ -199,3 +199,26 @@ def test_postscript_sign_needs_the_letter_and_the_end():
     doc = ingest_text("Some Article\n\nP.S. is how the paper signed its afterthoughts.\n\n"
                       "The end of the article.\n", "t")
     assert texts(doc, BlockKind.POSTSCRIPT) == []
+
+
+def test_a_heading_right_after_a_heading_heads_the_same_section(tmp_path):
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+    from teikit.validate import validate_files
+
+    text = ("The Junius Pamphlet\n\nWritten: 1915\n\nCHAPTER I\n\nThe Scene Has Changed\n\n"
+            "The scene has changed fundamentally.\n\nPART TWO\n\nCHAPTER III\n\n"
+            "The Social Democracy\n\nIt voted the war credits.\n")
+    conversion = convert_text(text, "t", TextSettings(name="t"))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    divs = conversion.tree.getroot().findall(".//t:body/t:div", ns)
+    assert [[(h.get("type"), h.get("{http://www.w3.org/XML/1998/namespace}id"), h.text)
+             for h in div.findall("t:head", ns)] for div in divs] == [
+        [(None, "h-1", "CHAPTER I"), ("sub", "h-1.2", "The Scene Has Changed")],
+        [(None, "h-2", "PART TWO"), ("sub", "h-2.2", "CHAPTER III"),
+         ("sub", "h-2.3", "The Social Democracy")]]
+    assert [p.get("n") for p in conversion.tree.getroot().iterfind(".//t:body//t:p", ns)] == [
+        "1.1", "2.1"]
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written]) == []

@@ -274,3 +274,21 @@ def test_word_check_detects_a_dropped_word(sample_doc, missing):
     one(doc, "//p[contains(., 'We write to you in haste.')]").drop_tree()
     missing_now = missing_words(tei_words(SAMPLE, missing), visible_text(doc))
     assert {"write", "haste"} <= missing_now.keys()
+
+
+def test_a_heading_over_several_lines_is_one_heading_in_the_page_and_the_contents(tmp_path):
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+    from teikit.render.html import render_html
+
+    text = ("The Junius Pamphlet\n\nWritten: 1915\n\nCHAPTER I\n\nThe Scene Has Changed\n\n"
+            "The scene has changed fundamentally.\n\nCHAPTER II\n\nAnd the war goes on.\n")
+    tei = tmp_path / "junius.xml"
+    convert_text(text, "junius", TextSettings(name="junius")).tree.write(
+        str(tei), encoding="utf-8", xml_declaration=True)
+    doc = lxml.html.parse(str(render_html(tei))).getroot()
+    heading = one(doc, "//h2[@id='h-1']")
+    assert text_of(heading) == "CHAPTER I The Scene Has Changed"
+    assert heading.xpath("span[@class='head-line'][@id='h-1.2']")
+    assert [text_of(a) for a in doc.xpath("//nav[@class='toc']//a")][:2] == [
+        "CHAPTER I: The Scene Has Changed", "CHAPTER II"]

@@ -290,6 +290,22 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- A division's heading on one line, for contents, running heads and bookmarks: its head,
+       and the further lines of a heading over several (head type="sub" after it) after a colon:
+       "CHAPTER I: The Scene Has Changed". -->
+  <xsl:function name="tk:section-heading" as="xs:string">
+    <xsl:param name="div" as="element()?"/>
+    <xsl:sequence select="string-join(($div/tei:head[1], tk:heading-lines($div))
+      ! tk:plain(.)[.], ': ')"/>
+  </xsl:function>
+
+  <!-- the heads that continue a division's first head: heads of type sub right after it -->
+  <xsl:function name="tk:heading-lines" as="element()*">
+    <xsl:param name="div" as="element()?"/>
+    <xsl:sequence select="$div/tei:head[@type = 'sub'][preceding-sibling::*[1][self::tei:head]]
+      [not(. is ../tei:head[1])]"/>
+  </xsl:function>
+
   <xsl:template match="tei:note | tei:sic[parent::tei:choice] | tei:orig[parent::tei:choice]
       | tei:abbr[parent::tei:choice] | tei:rdg | tei:del | tei:fw | tei:figure | tei:pb
       | tei:lb[@break = 'no'] | comment() | processing-instruction()" mode="tk:plain"/>

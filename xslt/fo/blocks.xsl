@@ -111,7 +111,7 @@
       </xsl:if>
       <xsl:if test="$depth = 0 and ancestor::body">
         <xsl:call-template name="section-marker">
-          <xsl:with-param name="label" select="(head[1] ! tk:plain(.), f:subtitle(ancestor::TEI[1]))[normalize-space()][1]"/>
+          <xsl:with-param name="label" select="(tk:section-heading(.), f:subtitle(ancestor::TEI[1]))[normalize-space()][1]"/>
         </xsl:call-template>
       </xsl:if>
       <xsl:apply-templates select="*"/>

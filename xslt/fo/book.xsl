@@ -144,7 +144,7 @@
         <xsl:variable name="doc" select="."/>
         <xsl:for-each select="$doc/text/body//*[self::div or self::div1 or self::div2 or self::div3][head][not(ancestor::*[self::div or self::div1 or self::div2][ancestor::body])]">
           <fo:bookmark internal-destination="{f:id(.)}">
-            <fo:bookmark-title><xsl:value-of select="tk:plain(head[1])"/></fo:bookmark-title>
+            <fo:bookmark-title><xsl:value-of select="tk:section-heading(.)"/></fo:bookmark-title>
           </fo:bookmark>
         </xsl:for-each>
       </xsl:for-each>
@@ -536,7 +536,7 @@
       <xsl:variable name="headnote" select="text/front/div[@type = 'headnote'][1]"/>
       <xsl:for-each select="$headnote | text//*[self::div or self::div1 or self::div2 or self::div3 or self::div4][head][not(ancestor::front)][count(ancestor::*[starts-with(local-name(), 'div')]) lt 2]">
         <xsl:call-template name="toc-line">
-          <xsl:with-param name="label" select="if (. is $headnote) then 'Headnote' else tk:plain(head[1])"/>
+          <xsl:with-param name="label" select="if (. is $headnote) then 'Headnote' else tk:section-heading(.)"/>
           <xsl:with-param name="target" select="f:id(.)"/>
           <xsl:with-param name="level" select="count(ancestor::*[starts-with(local-name(), 'div')])"/>
         </xsl:call-template>

@@ -80,8 +80,21 @@
       <xsl:attribute name="class" select="'section-head'"/>
       <xsl:call-template name="h:common-attributes"/>
       <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+      <!-- a heading over several lines is one heading: its further lines inside it -->
+      <xsl:for-each select="tk:heading-lines(..)">
+        <!-- a line of its own on the screen, a word apart in the text read out or copied -->
+        <xsl:text> </xsl:text>
+        <span class="head-line">
+          <xsl:call-template name="h:common-attributes"/>
+          <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+        </span>
+      </xsl:for-each>
     </xsl:element>
   </xsl:template>
+
+  <!-- shown in the heading they continue (above) -->
+  <xsl:template match="tei:head[@type = 'sub'][. intersect tk:heading-lines(..)]
+      [parent::*[tk:is-section(.)]]" priority="1"/>
 
   <xsl:template match="tei:head">
     <xsl:call-template name="h:wrap">

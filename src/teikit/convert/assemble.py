@@ -6,7 +6,8 @@ Block → element (see docs/encoding.md):
     AUTHOR, TITLE, SUBTITLE    front/titlePage/docAuthor, docTitle/titlePart[@type]
     FIELD                      front/div[@type='transcription']/p  (<label>Label:</label> value)
     HEADNOTE, SIGNED           front/div[@type='headnote'][@resp]/p, signed
-    HEADING                    body/div[@type='section']/head (starts a new section)
+    HEADING                    body/div[@type='section']/head (starts a new section); a
+                               heading right after it: head[@type='sub'] of the same section
     PARAGRAPH, QUOTATION       p, quote[@type='block'][@rend]
     DATELINE, SALUTE, SIGNED   a letter's opener/closer
     ADDRESS                    a letterhead or the addressee in the opener: address/addrLine
@@ -29,7 +30,7 @@ from teikit import XML_NS
 from teikit.config import TextSettings
 from teikit.convert.header import HeaderContext, build_header
 from teikit.convert.model import Block, BlockKind, Span, Transcription
-from teikit.convert.paragraphs import citation_number, written_ids
+from teikit.convert.paragraphs import citation_number, is_subheading, written_ids
 from teikit.convert.weave import weave
 from teikit.tree import append, attribute_name, el, qname
 
@@ -233,7 +234,9 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
 
     for block in doc.blocks:
         kind = block.kind
-        if kind is BlockKind.HEADING:
+        if kind is BlockKind.HEADING and section is not None and is_subheading(doc, block):
+            append(section, weaver.block(el("head", type="sub"), block))
+        elif kind is BlockKind.HEADING:
             section = el("div", type="section")
             append(body, section, None)
             append(section, weaver.block(el("head"), block))

@@ -4,6 +4,8 @@ Every heading and paragraph of the body gets an ``xml:id`` and an ``n`` from its
 its *position within the section*:
 
     h-S      the heading of section S (sections of the body numbered 1, 2, … in order)
+    h-S.J    the J-th line of that heading when it runs over several (J ≥ 2): a heading right
+             after a heading ("CHAPTER I" / "The Scene Has Changed") heads the same section
     p-S.K    the K-th block after the heading of section S (paragraph, block quotation,
              a letter's dateline, salute, signature, postscript); ``n`` is "S.K"
 
@@ -47,10 +49,17 @@ def in_body(doc: Transcription, block: Block) -> bool:
     return not (block.kind is BlockKind.SIGNED and block.index <= headnote_end(doc) + 1)
 
 
+def is_subheading(doc: Transcription, block: Block) -> bool:
+    """A heading right after another heading: a further line of that section's heading, so that
+    "PART TWO" / "CHAPTER III" / "The Social Democracy" is one section, not two empty ones."""
+    return block.kind is BlockKind.HEADING and block.index > 0 and \
+        doc.blocks[block.index - 1].kind is BlockKind.HEADING
+
+
 def block_ids(doc: Transcription) -> dict[int, str]:
     """The address of every block that has one: body ids, ``hn-K``, ``fn-N``."""
     ids: dict[int, str] = {}
-    section, position, headnote = 0, 0, 0
+    section, position, headnote, heading_line = 0, 0, 0, 1
     end = headnote_end(doc)
     for block in doc.blocks:
         if block.kind is BlockKind.HEADNOTE or (
@@ -60,8 +69,12 @@ def block_ids(doc: Transcription) -> dict[int, str]:
         elif block.kind is BlockKind.FOOTNOTE and block.key:
             ids.setdefault(block.index, f"fn-{block.key}")
         elif in_body(doc, block):
+            if is_subheading(doc, block):
+                heading_line += 1
+                ids[block.index] = f"h-{section}.{heading_line}"
+                continue
             if block.kind is BlockKind.HEADING:
-                section, position = section + 1, 0
+                section, position, heading_line = section + 1, 0, 1
                 ids[block.index] = f"h-{section}"
                 continue
             if section == 0:
