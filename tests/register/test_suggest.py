@@ -94,6 +94,18 @@ def test_the_typography_of_periodicals_and_events() -> None:
     assert found["Kapp Putsch"] is found["Bloody Friday"] is EntityKind.EVENT
 
 
+def test_a_publisher_is_a_body_and_collected_works_a_book_and_a_volume_no_name() -> None:
+    doc = make_doc((BlockKind.FIELD, "Lenin Collected Works, Progress Publishers, 1964, Moscow, "
+                    "Volume 24, pages 55-92"),
+                   "The Putilov Works struck again, and the Putilov Works won.")
+    found = {c.form: c for c in find_candidates(doc)}
+    assert found["Lenin Collected Works"].kind is EntityKind.TITLE
+    assert found["Lenin Collected Works"].title_level == "m"
+    assert found["Progress Publishers"].kind is EntityKind.ORG
+    assert found["Putilov Works"].kind is EntityKind.ORG
+    assert "Volume" not in found
+
+
 # --- spans and junk -------------------------------------------------------------------------
 
 

@@ -75,6 +75,7 @@ Gewerkschaft
 Labour Labor Movement Circle Collective Bloc Commune Guild Chamber Exchange Inspectorate
 Administration Directorate Management Cabinet Convention Lodge Sisterhood Workshops Mills Mill
 House Confederation Confédération Fédération Parti Comité Conseil Syndicat Internationale
+Publishers Publisher Publishing Verlag Editions Éditions Books
 """)
 # single words that are names although they could head other names
 SPECIFIC_ORGS = frozenset({"Cheka", "Duma", "Reichstag", "Landtag", "Senat", "Sejm", "Politburo",
@@ -99,6 +100,9 @@ Magazine Mercury Observer Standard Telegraph Guardian Express Mail News Clarion 
 Globe Call Leader Sun Star Banner Advocate Messenger Appeal
 Pamphlet Manifesto Quarterly Monthly Weekly Almanac Notebook Notebooks Izvestia
 """)
+# "Collected Works", "Selected Works": a book, not the works of a factory ("Putilov Works")
+_EDITION_OF_WORKS = frozenset({"Collected", "Selected", "Complete", "Chosen"})
+BOOK_TITLE = "a book title"
 TITLE_OPENERS = frozenset({"Daily", "Weekly", "Monthly", "Sunday", "Evening", "Morning"})
 # periodicals every text of this family cites, as a small gazetteer of its own
 KNOWN_PERIODICALS = _words("""
@@ -177,6 +181,8 @@ Least Better Best Worse Worst Same Own Above Instead Otherwise Accordingly Conse
 Furthermore Nonetheless Still Thereafter Thereupon Wherefore Why Whence Whither Lo Behold
 Sixty Seventy Eighty Ninety Hundred Thousand Eleven Twenty Thirty Forty Fifty Everyone Everybody
 P.S. P.P.S. N.B. PS PPS NB S.E. N.W. S.W. N.E. E.C. W.C. OK Ltd Co Inc Esq
+Volume Volumes Page Pages Issue Issues Number Numbers Edition Appendix Preface Foreword Afterword
+Supplement Footnote Footnotes
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split()) | PRONOUNS | WEEKDAYS
 CONNECTORS = frozenset({"of", "for", "de", "du", "des", "von", "van", "der", "den", "la", "le",
@@ -301,6 +307,12 @@ class Candidate:
     @property
     def key(self) -> str:
         return form_key(self.form)
+
+    @property
+    def title_level(self) -> str:
+        """A title's ``@level``: a book ("m") when its form names one, else a periodical
+        ("j"), the kind of title the family's texts cite most."""
+        return "m" if any(r.startswith(BOOK_TITLE) for r in self.evidence) else "j"
 
     @property
     def id(self) -> str:
@@ -482,6 +494,8 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
         candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "initials before a surname")
     if head in EVENT_WORDS or (len(words) == 2 and words[1] in WEEKDAYS):
         candidate.add(EntityKind.EVENT, WEIGHT_HEAD, f"event word ‘{head}’")
+    elif len(words) > 1 and head == "Works" and words[-2] in _EDITION_OF_WORKS:
+        candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"{BOOK_TITLE} (‘{words[-2]} Works’)")
     elif head in ORG_WORDS or last.lower().endswith(_GERMAN_ORG_ENDINGS):
         candidate.add(EntityKind.ORG, WEIGHT_HEAD, f"organisation word ‘{head}’")
     elif head in PLACE_WORDS:

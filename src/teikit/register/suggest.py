@@ -117,7 +117,8 @@ def suggest(docs: Transcription | Sequence[Transcription],
             continue   # a form several entries share: the register decides, not a guess
         entry_id = _unique(slug(new_forms[0] if target else forms[0]), used_ids)
         kind = target.kind if target else main.kind
-        level = (target.level if target else "j") if kind is EntityKind.TITLE else ""
+        level = (target.level if target else main.title_level) if kind is EntityKind.TITLE \
+            else ""
         count = sum(c.count for c in members)
         note = _note(main, count, target)
         entry = Entry(entry_id, kind, tuple(new_forms), new_forms[0], note=note, level=level,

@@ -133,7 +133,7 @@ def _unreviewed(doc: Transcription, by_block: dict[int, list[Span]],
             if candidate.kind is EntityKind.EVENT:
                 attrs = {"type": "event", **attrs}
             if candidate.kind is EntityKind.TITLE:
-                attrs = {"level": "j", **attrs}
+                attrs = {"level": candidate.title_level, **attrs}
             out.append(Span(block_index, start, end, tag, attrs, concern=CONCERN))
     return out
 
