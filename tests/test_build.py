@@ -225,6 +225,18 @@ def test_tei_all_is_compiled_only_when_a_text_may_come_out_new(
     assert len(compiled) == 2
 
 
+def test_the_build_makes_the_folders_it_writes_into(tmp_path: Path):
+    (tmp_path / "sources").mkdir()
+    shutil.copy(TRANSCRIPTIONS / "volkova-letter.txt", tmp_path / "sources")
+    (tmp_path / "edition.toml").write_text(
+        '[edition]\nsources = "sources"\noutput = "tei"\nsite = "site"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--config", str(tmp_path / "edition.toml"),
+                                       "--formats", "html"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "tei" / "volkova-letter.xml").is_file()
+    assert (tmp_path / "site" / "volkova-letter.html").is_file()
+
+
 def one_letter_edition(folder: Path) -> tuple[Path, Path]:
     """An edition of one text (a letter) in ``folder``: its source and its config."""
     (folder / "sources").mkdir()

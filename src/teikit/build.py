@@ -627,11 +627,12 @@ def _build_edition(config_path: Path, *, force: bool, jobs: int | None,
                          hint="set [edition] sources in the config")
     check_edition(config, sources)
     site_dir = config.site_dir
-    try:
-        site_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"{site_dir}: cannot create the site directory: {error.strerror}"
-                          ) from None
+    for folder, what in ((config.output_dir, "TEI"), (site_dir, "site")):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(f"{folder}: cannot create the {what} directory: {error.strerror}"
+                              ) from None
     state = BuildState(site_dir) if force else BuildState.load(site_dir)
     compiling: threading.Thread | None = None
     checking: threading.Thread | None = None

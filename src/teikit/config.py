@@ -199,7 +199,10 @@ def load_config(path: Path | None) -> EditionConfig:
     if path is None:
         return EditionConfig(None, {}, {})
     if not Path(path).exists():
-        raise InputError(f"{path}: config file not found")
+        raise InputError(f"{path}: config file not found",
+                         hint="name it with --config, or write one: an [edition] table with "
+                              "sources = \"sources\", output = \"tei\" and site = \"site\" "
+                              "(docs/corpus-edition.md)")
     try:
         data = tomllib.loads(read_input_bytes(Path(path)).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
