@@ -222,3 +222,20 @@ def test_a_heading_right_after_a_heading_heads_the_same_section(tmp_path):
     written = tmp_path / "t.xml"
     conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
     assert validate_files([written]) == []
+
+
+def test_a_marker_in_superscript_digits_and_a_notes_heading_with_a_colon():
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+    from teikit.convert.readback import read_back
+
+    text = ("On Ireland\n\nWritten: 1913\n\nThe population of Ireland was 1,466,000.¹ The war "
+            "destroyed a third of it.¹² Then came 1652.\n\nNotes:\n\n1. Petty, Political "
+            "Anatomy of Ireland, 1672.\n")
+    conversion = convert_text(text, "t", TextSettings(name="t"))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    notes = conversion.tree.getroot().findall(".//t:body//t:note[@type='footnote']", ns)
+    assert [(n.get("n"), n.get("rend"), "".join(n.itertext())) for n in notes] == [
+        ("1", "superscript", "Petty, Political Anatomy of Ireland, 1672.")]
+    # "¹²" names no note of the notes section: it stays text
+    assert " ".join(read_back(conversion.tree).split()) == " ".join(text.split())

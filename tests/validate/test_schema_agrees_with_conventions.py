@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from lxml import etree
 
-from teikit.convert.conventions import BRACKETS_REND, QUOTE_MARKS, SIGNATURE_DASHES, SIGNATURES
+from teikit.convert.conventions import (
+    BRACKETS_REND,
+    QUOTE_MARKS,
+    SIGNATURE_DASHES,
+    SIGNATURES,
+    SUPERSCRIPT_REND,
+)
 from teikit.resources import schema_path
 
 XS = "http://www.w3.org/2001/XMLSchema"
@@ -25,5 +31,5 @@ def test_quotation_rend_tokens_are_the_keys_of_quote_marks() -> None:
 
 
 def test_note_rend_tokens_hold_every_signature_and_dash_token() -> None:
-    tokens = {BRACKETS_REND, *SIGNATURES, *SIGNATURE_DASHES}
+    tokens = {BRACKETS_REND, SUPERSCRIPT_REND, *SIGNATURES, *SIGNATURE_DASHES}
     assert tokens <= enumeration("noteRendToken")

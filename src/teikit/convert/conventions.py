@@ -40,7 +40,10 @@ SIGNATURE_DASH = "–"
 SIGNATURE_DASHES: dict[str, str] = {"sign-hyphen": "-", "sign-em-dash": "—"}
 BRACKETS = ("[", "]")
 
-# footnote markers in the text: note[@type='footnote']/@n printed as "[n]"
+# footnote markers in the text: note[@type='footnote']/@n printed as "[n]", or in superscript
+# digits ("¹²") when the note's @rend says so
 FOOTNOTE_MARKER = ("[", "]")
+SUPERSCRIPT_REND = "superscript"
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 # gap/@rend holds the omission sign exactly as printed ("...", "…", ". . .")

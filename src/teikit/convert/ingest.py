@@ -226,7 +226,7 @@ FIELD_KEYS: dict[str, str] = {
 _FIELD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z/\\ \-]{1,40}?):(?:\s+(?P<value>\S.*))?$")
 _SIGNATURE = re.compile(r"\s*(?P<sig>[–—-]\s*Ed(?:s|itors?)?\.?)\s*$")
 _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified)\b")
-_NOTES_HEADING = re.compile(r"^(?:Notes|Footnotes|Endnotes|Note)\.?$", re.IGNORECASE)
+_NOTES_HEADING = re.compile(r"^(?:Notes|Footnotes|Endnotes|Note)[.:]?$", re.IGNORECASE)
 _FOOTNOTE_LABEL = re.compile(r"^(?P<label>\[(?P<n1>\d{1,3})\]|(?P<n2>\d{1,3})[.)])\s+")
 _ROMAN_OR_CHAPTER = re.compile(
     r"^(?:[IVXLC]+\.?|(?:Chapter|Part|Book|Section)\s+(?:[IVXLC]+|\d+|One|Two|Three|Four|Five|"

@@ -22,6 +22,8 @@ from teikit.convert.conventions import (
     SIGNATURE_DASH,
     SIGNATURE_DASHES,
     SIGNATURES,
+    SUPERSCRIPT_DIGITS,
+    SUPERSCRIPT_REND,
 )
 from teikit.tree import local_name
 from teikit.xmlio import parse_tei_file
@@ -81,7 +83,10 @@ def _child_text(child: etree._Element, corrected: bool) -> str:
     if name == "note" and child.get("type") == "footnote" and child.get("n"):
         if "unanchored" in rend:
             return ""  # its text is read back with the notes section; it had no marker
-        return f"{FOOTNOTE_MARKER[0]}{child.get('n')}{FOOTNOTE_MARKER[1]}"
+        number = child.get("n", "")
+        if SUPERSCRIPT_REND in rend:
+            return "".join(SUPERSCRIPT_DIGITS[int(d)] for d in number)
+        return f"{FOOTNOTE_MARKER[0]}{number}{FOOTNOTE_MARKER[1]}"
     if name in {"lb", "cb"}:
         joined = child.get("break") == "no" or "hyphenInWord" in (child.get("type") or "")
         return "" if joined else "\n"

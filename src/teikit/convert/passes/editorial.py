@@ -9,8 +9,8 @@
 - ``...`` / ``…`` / ``. . .``: an omission, ``gap``. Outside quotations the omission is the
   editor's condensation (``@reason="editorial"``, ``@resp``); inside a quotation the text does
   not say whose it is (``@reason="omitted"``). ``@rend`` keeps the sign as printed.
-- ``[1]`` where the text has a Notes section with note 1: a footnote ``note`` at the marker (the
-  note's text is attached when the TEI is assembled).
+- ``[1]`` (or ``¹``, ``@rend="superscript"``) where the text has a Notes section with note 1: a
+  footnote ``note`` at the marker (the note's text is attached when the TEI is assembled).
 
 Authorial parentheses — "(sic)", "(!)" — are text and stay text.
 """
@@ -23,7 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from teikit.config import TextSettings
-from teikit.convert.conventions import BRACKETS_REND, SIGNATURE_DASHES, SIGNATURE_TOKENS, SIGNATURES
+from teikit.convert.conventions import (
+    BRACKETS_REND,
+    SIGNATURE_DASHES,
+    SIGNATURE_TOKENS,
+    SIGNATURES,
+    SUPERSCRIPT_DIGITS,
+    SUPERSCRIPT_REND,
+)
 from teikit.convert.model import BlockKind, Span, Transcription
 from teikit.convert.passes.base import PassResult
 from teikit.register.entries import Register
@@ -40,6 +47,8 @@ _ROLE_FIELDS = {"translator": "translation", "transcriber": "transcription"}
 # "[sic]", "[sic!]": the editor vouches for the reading before it
 _SIC = re.compile(r"^sic!?$", re.IGNORECASE)
 _OMISSION = re.compile(r"\.(?: ?\.){2,3}|…")
+# "…1,466,000.¹": a marker in superscript digits, right after a word or a sign
+_SUPERSCRIPT_MARKER = re.compile(rf"(?<=\S)[{SUPERSCRIPT_DIGITS}]{{1,3}}(?![{SUPERSCRIPT_DIGITS}])")
 _BRACKETED_OMISSION = re.compile(r"^(?:\.\s?){3,4}$|^…$")
 _SENTENCE = re.compile(r"^[A-Z“‘\"'(].*[.!?…][”’\"')]?$")
 
@@ -70,6 +79,15 @@ def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) 
             if span is not None:
                 taken.append((span.start, span.end))
                 spans.append(span)
+        if block.kind is not BlockKind.FOOTNOTE:
+            for match in _SUPERSCRIPT_MARKER.finditer(block.text):
+                number = str(int("".join(str(SUPERSCRIPT_DIGITS.index(d)) for d in match[0])))
+                if number in footnotes:
+                    spans.append(Span(block.index, match.start(), match.end(), "note",
+                                      {"type": "footnote", "place": "foot", "n": number,
+                                       "rend": SUPERSCRIPT_REND},
+                                      open_len=match.end() - match.start(), atomic=True,
+                                      priority=90, concern=CONCERN))
         for match in _OMISSION.finditer(block.text):
             if any(a <= match.start() < b for a, b in taken):
                 continue
