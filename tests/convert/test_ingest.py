@@ -201,23 +201,31 @@ def test_postscript_sign_needs_the_letter_and_the_end():
     assert texts(doc, BlockKind.POSTSCRIPT) == []
 
 
-def test_a_heading_right_after_a_heading_heads_the_same_section(tmp_path):
+TEI = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def converted(text):
+    """The conversion of ``text`` with no config or register, as an editor's new text has."""
     from teikit.config import TextSettings
     from teikit.convert import convert_text
+
+    return convert_text(text, "t", TextSettings(name="t"))
+
+
+def test_a_heading_right_after_a_heading_heads_the_same_section(tmp_path):
     from teikit.validate import validate_files
 
-    text = ("The Junius Pamphlet\n\nWritten: 1915\n\nCHAPTER I\n\nThe Scene Has Changed\n\n"
-            "The scene has changed fundamentally.\n\nPART TWO\n\nCHAPTER III\n\n"
-            "The Social Democracy\n\nIt voted the war credits.\n")
-    conversion = convert_text(text, "t", TextSettings(name="t"))
-    ns = {"t": "http://www.tei-c.org/ns/1.0"}
-    divs = conversion.tree.getroot().findall(".//t:body/t:div", ns)
+    conversion = converted("The Junius Pamphlet\n\nWritten: 1915\n\nCHAPTER I\n\n"
+                           "The Scene Has Changed\n\nThe scene has changed fundamentally.\n\n"
+                           "PART TWO\n\nCHAPTER III\n\nThe Social Democracy\n\n"
+                           "It voted the war credits.\n")
+    divs = conversion.tree.getroot().findall(".//t:body/t:div", TEI)
     assert [[(h.get("type"), h.get("{http://www.w3.org/XML/1998/namespace}id"), h.text)
-             for h in div.findall("t:head", ns)] for div in divs] == [
+             for h in div.findall("t:head", TEI)] for div in divs] == [
         [(None, "h-1", "CHAPTER I"), ("sub", "h-1.2", "The Scene Has Changed")],
         [(None, "h-2", "PART TWO"), ("sub", "h-2.2", "CHAPTER III"),
          ("sub", "h-2.3", "The Social Democracy")]]
-    assert [p.get("n") for p in conversion.tree.getroot().iterfind(".//t:body//t:p", ns)] == [
+    assert [p.get("n") for p in conversion.tree.getroot().iterfind(".//t:body//t:p", TEI)] == [
         "1.1", "2.1"]
     written = tmp_path / "t.xml"
     conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
@@ -225,16 +233,13 @@ def test_a_heading_right_after_a_heading_heads_the_same_section(tmp_path):
 
 
 def test_a_marker_in_superscript_digits_and_a_notes_heading_with_a_colon():
-    from teikit.config import TextSettings
-    from teikit.convert import convert_text
     from teikit.convert.readback import read_back
 
     text = ("On Ireland\n\nWritten: 1913\n\nThe population of Ireland was 1,466,000.¹ The war "
             "destroyed a third of it.¹² Then came 1652.\n\nNotes:\n\n1. Petty, Political "
             "Anatomy of Ireland, 1672.\n")
-    conversion = convert_text(text, "t", TextSettings(name="t"))
-    ns = {"t": "http://www.tei-c.org/ns/1.0"}
-    notes = conversion.tree.getroot().findall(".//t:body//t:note[@type='footnote']", ns)
+    conversion = converted(text)
+    notes = conversion.tree.getroot().findall(".//t:body//t:note[@type='footnote']", TEI)
     assert [(n.get("n"), n.get("rend"), "".join(n.itertext())) for n in notes] == [
         ("1", "superscript", "Petty, Political Anatomy of Ireland, 1672.")]
     # "¹²" names no note of the notes section: it stays text
