@@ -236,11 +236,11 @@ def test_a_marker_in_superscript_digits_and_a_notes_heading_with_a_colon():
     from teikit.convert.readback import read_back
 
     text = ("On Ireland\n\nWritten: 1913\n\nThe population of Ireland was 1,466,000.¹ The war "
-            "destroyed a third of it.¹² Then came 1652.\n\nNotes:\n\n1. Petty, Political "
+            "destroyed a third of it.¹² Then came 1652.⁰¹\n\nNotes:\n\n1. Petty, Political "
             "Anatomy of Ireland, 1672.\n")
     conversion = converted(text)
     notes = conversion.tree.getroot().findall(".//t:body//t:note[@type='footnote']", TEI)
     assert [(n.get("n"), n.get("rend"), "".join(n.itertext())) for n in notes] == [
         ("1", "superscript", "Petty, Political Anatomy of Ireland, 1672.")]
-    # "¹²" names no note of the notes section: it stays text
+    # "¹²" names no note of the notes section, "⁰¹" is no number: they stay text
     assert " ".join(read_back(conversion.tree).split()) == " ".join(text.split())

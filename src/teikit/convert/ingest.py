@@ -244,7 +244,7 @@ _OPENER_CHUNKS, _OPENER_LINES, _OPENER_WIDTH = 6, 8, 70
 # "P.S.", "PS.", "P.P.S.", "PPS", "N.B." opening a paragraph after a letter's signature
 _POSTSCRIPT = re.compile(r"^(?:P\.\s?)*P\.?\s?S\.?(?=\s|:)|^N\.\s?B\.(?=\s|:)")
 # the title block: the author, the title and at most three lines of parts under it
-_TITLE_CHUNKS = 5
+_TITLE_CHUNKS, _TITLE_WIDTH = 5, 100
 # a signature is a name, perhaps with a function on a second or third line
 _SIGNATURE_LINES, _SIGNATURE_WIDTH = 3, 60
 
@@ -355,7 +355,7 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
 
     # title block and header fields: the first run of field chunks within the first few chunks
     first_field = next((i for i, c in enumerate(all_chunks[:8]) if _is_known_field_chunk(c)), None)
-    if first_field is not None and first_field <= _TITLE_CHUNKS:
+    if first_field is not None and _title_block(all_chunks[:first_field]):
         for kind, chunk in zip(_title_kinds(first_field), all_chunks[:first_field], strict=True):
             build.add_chunk(kind, chunk)
         position = first_field
@@ -403,6 +403,13 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
 
     return Transcription(name=name, source=text, blocks=tuple(build.blocks), encoding=encoding,
                          encoding_detected=encoding_detected, warnings=tuple(warnings))
+
+
+def _title_block(chunks: list[Chunk]) -> bool:
+    """Whether ``chunks``, before the header fields, are its title block: the author, the title
+    and a part; lines of further parts under it only when each is one short line."""
+    return len(chunks) <= 3 or (len(chunks) <= _TITLE_CHUNKS and all(
+        c.single_line and len(c.text) <= _TITLE_WIDTH for c in chunks[3:]))
 
 
 def _title_kinds(count: int) -> list[BlockKind]:

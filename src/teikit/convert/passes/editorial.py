@@ -48,7 +48,9 @@ _ROLE_FIELDS = {"translator": "translation", "transcriber": "transcription"}
 _SIC = re.compile(r"^sic!?$", re.IGNORECASE)
 _OMISSION = re.compile(r"\.(?: ?\.){2,3}|…")
 # "…1,466,000.¹": a marker in superscript digits, right after a word or a sign
-_SUPERSCRIPT_MARKER = re.compile(rf"(?<=\S)[{SUPERSCRIPT_DIGITS}]{{1,3}}(?![{SUPERSCRIPT_DIGITS}])")
+_SUPERSCRIPT_MARKER = re.compile(
+    rf"(?<=\S)(?<![{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS[1:]}][{SUPERSCRIPT_DIGITS}]{{0,2}}"
+    rf"(?![{SUPERSCRIPT_DIGITS}])")
 _BRACKETED_OMISSION = re.compile(r"^(?:\.\s?){3,4}$|^…$")
 _SENTENCE = re.compile(r"^[A-Z“‘\"'(].*[.!?…][”’\"')]?$")
 
@@ -81,7 +83,7 @@ def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) 
                 spans.append(span)
         if block.kind is not BlockKind.FOOTNOTE:
             for match in _SUPERSCRIPT_MARKER.finditer(block.text):
-                number = str(int("".join(str(SUPERSCRIPT_DIGITS.index(d)) for d in match[0])))
+                number = "".join(str(SUPERSCRIPT_DIGITS.index(d)) for d in match[0])
                 if number in footnotes:
                     spans.append(Span(block.index, match.start(), match.end(), "note",
                                       {"type": "footnote", "place": "foot", "n": number,
