@@ -106,6 +106,18 @@ def test_a_publisher_is_a_body_and_collected_works_a_book_and_a_volume_no_name()
     assert "Volume" not in found
 
 
+def test_the_familys_authors_their_books_and_the_person_a_letter_is_written_to() -> None:
+    found = {c.form: c for c in find_candidates(make_doc(
+        "Historical materialism was formulated by Marx and Engels. In his preface to the "
+        "Critique of Political Economy, Marx wrote: men enter into definite relations. Engels, "
+        "in a letter to Bloch of 1890, added that the economy is the basis. The Times printed "
+        "a letter to the Times."))}
+    assert found["Marx"].kind is found["Engels"].kind is found["Bloch"].kind is EntityKind.PERSON
+    assert found["Critique of Political Economy"].kind is EntityKind.TITLE
+    assert found["Critique of Political Economy"].title_level == "m"
+    assert "Political Economy" not in found
+
+
 # --- spans and junk -------------------------------------------------------------------------
 
 

@@ -109,6 +109,15 @@ KNOWN_PERIODICALS = _words("""
 Pravda Izvestia Izvestiya Iskra Vpered Vperyod Vorwärts Humanité L’Humanité Avanti Rech Zvezda
 Sotsial-Demokrat Rabochaya Novaya Dyelo Nashe Proletary Neue Kommunist Inprecorr Inprekorr
 """)
+# persons every text of this family cites, some of whom are also towns ("Marx", "Engels") or
+# read as ordinary words: evidence of a person, which a context of place can still outweigh
+KNOWN_PERSONS = _words("""
+Marx Engels Lenin Trotsky Kautsky Plekhanov Bebel Liebknecht Luxemburg Bernstein Lassalle
+Bukharin Zinoviev Kamenev Stalin Martov Kerensky Kornilov Proudhon Bakunin Hegel Feuerbach
+Ricardo Dühring Jaurès Guesde Lafargue Mehring Hilferding Radek Rakovsky Preobrazhensky
+Lunacharsky Kollontai Krupskaya Axelrod Potresov Tsereteli Chkheidze Chernov Milyukov Guchkov
+Rodzianko Denikin Kolchak Wrangel Yudenich Sverdlov Dzerzhinsky Kropotkin Herzen Chernyshevsky
+""")
 EVENT_WORDS = _words("""
 Strike Putsch Revolution Rising Uprising Insurrection Mutiny Rebellion Revolt War Massacre
 Lockout Lock-out Days Pogrom Famine Crisis Affair Offensive Battle Siege Armistice Treaty
@@ -117,12 +126,16 @@ WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "S
                       "Sunday"})
 MONTH_NAMES = frozenset({"January", "February", "March", "April", "May", "June", "July",
                          "August", "September", "October", "November", "December"})
+# the head of a book's title that takes "of": "Critique of Political Economy", "The Poverty of
+# Philosophy", "The Origin of the Family", "The Condition of the Working Class in England"
+BOOK_HEADS = frozenset({"Critique", "Poverty", "Origin", "Origins", "Condition", "Anatomy",
+                        "Principles", "Elements", "Foundations", "Theory", "Theories"})
 # "X of …" is one name when X is one of these (besides the head nouns above)
 OF_TAKERS = frozenset({"Isle", "Gulf", "Bay", "Sea", "Republic", "Kingdom", "City", "Cape",
                        "Straits", "Strait", "Mount", "Lake", "Duchy", "Principality", "Friends",
                        "Federation", "Union", "Soviet", "Soviets", "Sons", "Daughters",
                        "Knights", "Bulletin", "Izvestia", "Voice", "Organ", "Battle", "Siege",
-                       "Treaty", "Peace", "Archive", "Archives"} | EVENT_WORDS)
+                       "Treaty", "Peace", "Archive", "Archives"} | EVENT_WORDS | BOOK_HEADS)
 # words that may open a name although they are ordinary words ("New York", "Third International")
 NAME_ADJECTIVES = _words("New Old Great Little Big Upper Lower First Second Third Fourth Fifth "
                          "Sixth Seventh Eighth Ninth Tenth Young Free Holy")
@@ -220,8 +233,13 @@ WRITING_VERBS = frozenset({"wrote", "writes", "reported", "reports", "printed", 
                            "published", "publishes", "calls", "called", "announced", "announces"})
 _TITLE_IN = re.compile(
     r"\b(?:printed|published|appeared|appears|wrote|writes|written|reported|read|article|"
-    r"articles|letter|letters|editorial|wrote\s+to|reports?\s+in)\s+(?:in\s+|to\s+)?"
-    r"(?:the\s+)?$", re.IGNORECASE)
+    r"articles|letter|letters|editorial|reports?)\s+(?:in\s+(?:the\s+)?|to\s+the\s+|the\s+)?$",
+    re.IGNORECASE)
+# "a letter to Bloch", "Lenin wrote to Gorky", "replied to Kautsky": a person written to (with
+# an article, "a letter to the Times", the paper)
+_WRITTEN_TO = re.compile(
+    r"\b(?:letters?|wrote|writes|written|writing|replied|replies|reply|answered|answer)\s+to\s+$",
+    re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"\b(?:newspaper|paper|journal|organ|daily|weekly|review|magazine|pamphlet|book|edits|"
     r"edited|editor\s+of|copy\s+of|copies\s+of|columns\s+of|pages\s+of|issue\s+of|number\s+of|"
@@ -494,6 +512,8 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
         candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "initials before a surname")
     if head in EVENT_WORDS or (len(words) == 2 and words[1] in WEEKDAYS):
         candidate.add(EntityKind.EVENT, WEIGHT_HEAD, f"event word ‘{head}’")
+    elif head in BOOK_HEADS and len(words) > 2 and words[words.index(head) + 1] == "of":
+        candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"{BOOK_TITLE} (‘{head} of …’)")
     elif len(words) > 1 and head == "Works" and words[-2] in _EDITION_OF_WORKS:
         candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"{BOOK_TITLE} (‘{words[-2]} Works’)")
     elif head in ORG_WORDS or last.lower().endswith(_GERMAN_ORG_ENDINGS):
@@ -508,6 +528,8 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
     elif (_group_name(head_part) or re.fullmatch(r"[A-Z](?:-?[A-Z])+s", last)) and (
             head not in PLACE_WORDS | TITLE_WORDS | EVENT_WORDS):
         candidate.add(EntityKind.ORG, WEIGHT_MEDIUM + 0.5, "a body named by its members")
+    if last in KNOWN_PERSONS and head not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS:
+        candidate.add(EntityKind.PERSON, WEIGHT_MEDIUM + 1.0, "a person the family's texts cite")
     if words[0] in KNOWN_PERIODICALS or form_key(candidate.form) in KNOWN_PERIODICALS:
         candidate.add(EntityKind.TITLE, WEIGHT_STRONG, "a known periodical")
     if any(w in _FIRM_CONNECTORS for w in candidate.form.split()) and not any(
@@ -540,6 +562,7 @@ def _nationalities() -> frozenset[str]:
 # what stands just before a name, first match decides: pattern, kind, weight, reason, and
 # whether the rule holds only when no article precedes the name ("in the X" is not "in X")
 _BEFORE_EVIDENCE: tuple[tuple[re.Pattern[str], EntityKind, float, str, bool], ...] = (
+    (_WRITTEN_TO, EntityKind.PERSON, WEIGHT_MEDIUM + 0.5, "written to", True),
     (_TITLE_IN, EntityKind.TITLE, WEIGHT_MEDIUM + 1.0, "written or printed in it", False),
     (_TITLE_BEFORE, EntityKind.TITLE, WEIGHT_MEDIUM + 1.0, "a periodical named before it", False),
     (_ON_THE, EntityKind.PLACE, WEIGHT_WEAK + 0.2, "‘on the X’", False),
