@@ -230,3 +230,14 @@ def test_a_first_publication_that_opens_with_its_date_has_no_empty_title():
     assert bibl.find("t:title", NS) is None
     assert values(bibl, ".") == ["September 1917 in pamphlet form by Priboi Publishers"]
     assert values(bibl, "t:date/@when") == ["1917-09"]
+
+
+def test_labels_of_no_fixed_spelling_are_known_by_how_they_begin():
+    root = header_of("Franz Mehring\n\nOn Historical Materialism\n\nDate: 1893\n"
+                     "Translated from the German by: Bob Archer\n"
+                     "Transcribed/HTML Markup: Sally Ryan\n\nHistorical materialism.\n")
+    assert values(root, "//t:profileDesc/t:creation/t:date/@when") == ["1893"]
+    assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='translator']") == [
+        "Bob Archer"]
+    assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='transcriber']") == [
+        "Sally Ryan"]

@@ -194,6 +194,8 @@ def chunks(text: str) -> Iterator[Chunk]:
 # header labels of the family, normalised (lowercase, letters only) → canonical key
 FIELD_KEYS: dict[str, str] = {
     "written": "written",
+    "date": "written",
+    "dated": "written",
     "firstpublished": "first_published",
     "published": "first_published",
     "source": "source",
@@ -249,9 +251,25 @@ _TITLE_CHUNKS, _TITLE_WIDTH = 5, 100
 _SIGNATURE_LINES, _SIGNATURE_WIDTH = 3, 60
 
 
+# a label the table does not hold, by how it begins: "Transcribed/HTML Markup", "Translated
+# from the Russian by", "Proofed and corrected"
+FIELD_KEY_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("transcri", "transcription"), ("translat", "translation"), ("proof", "proofread"),
+    ("firstpublished", "first_published"), ("delivered", "delivered"))
+
+
 def field_key(label: str) -> str:
+    """The canonical key of a header label ("Transcription/Mark-up:" → "transcription"); a
+    label of no known kind keeps its letters as its key."""
     normalised = re.sub(r"[^a-z]", "", label.lower())
-    return FIELD_KEYS.get(normalised, normalised)
+    if normalised in FIELD_KEYS:
+        return FIELD_KEYS[normalised]
+    return next((key for prefix, key in FIELD_KEY_PREFIXES if normalised.startswith(prefix)),
+                normalised)
+
+
+def _known_label(label: str) -> bool:
+    return field_key(label) in FIELD_KEYS.values()
 
 
 def _field_lines(chunk: Chunk) -> list[tuple[str, str, int, int]] | None:
@@ -271,7 +289,7 @@ def _is_known_field_chunk(chunk: Chunk) -> bool:
     fields = _field_lines(chunk)
     if not fields:
         return False
-    known = sum(1 for label, *_ in fields if re.sub(r"[^a-z]", "", label.lower()) in FIELD_KEYS)
+    known = sum(1 for label, *_ in fields if _known_label(label))
     return known >= max(1, len(fields) // 2 + (len(fields) % 2))
 
 
