@@ -244,3 +244,18 @@ def test_a_marker_in_superscript_digits_and_a_notes_heading_with_a_colon():
         ("1", "superscript", "Petty, Political Anatomy of Ireland, 1672.")]
     # "¹²" names no note of the notes section, "⁰¹" is no number: they stay text
     assert " ".join(read_back(conversion.tree).split()) == " ".join(text.split())
+
+
+def test_a_paragraph_set_in_from_the_others_is_a_block_quotation():
+    doc = ingest_text("A Text\n\nWritten: 1893\n\nMarx wrote:\n\n    In the social production "
+                      "of their life,\n    men enter into definite relations.\n\nThis is the "
+                      "kernel.\n\n    “A quotation in marks.”\n", "t")
+    quotations = [(b.text.split()[0], b.key) for b in doc.blocks if b.kind is BlockKind.QUOTATION]
+    assert quotations == [("In", ""), ("A", "double")]
+
+
+def test_paragraphs_whose_first_lines_are_indented_are_paragraphs():
+    doc = ingest_text("A Text\n\nWritten: 1893\n\n    The first paragraph, wrapped\nat the margin."
+                      "\n\n    The second one.\n\n    The third one, wrapped\nagain.\n", "t")
+    assert texts(doc, BlockKind.QUOTATION) == []
+    assert len(texts(doc, BlockKind.PARAGRAPH)) == 3

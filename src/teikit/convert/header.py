@@ -366,7 +366,7 @@ def _encoding_desc(ctx: HeaderContext) -> etree._Element:
                                 "soCalled record them in @rend (double “ ”, single ‘ ’). A "
                                 "paragraph that is entirely one quotation is encoded as a block "
                                 "quotation (quote type=\"block\")" + _short_block_quotations(doc)
-                                + "."),
+                                + _indented_quotations(doc) + "."),
                    marks="none"),
         el("hyphenation", el("p", "Hyphens are kept as in the source."), eol="none"),
         el("segmentation", el("p", "One p per paragraph of the source (paragraphs are separated "
@@ -398,6 +398,14 @@ def _short_block_quotations(doc: Transcription) -> str:
                 "paragraph of its own rather than running it into the prose")
     return (f"; this includes the one-line quotations {quoted}, which the text sets apart as "
             "paragraphs of their own rather than running them into the prose")
+
+
+def _indented_quotations(doc: Transcription) -> str:
+    """The clause for block quotations the text marks by indentation alone (no @rend)."""
+    if not any(not b.key for b in doc.of_kind(BlockKind.QUOTATION)):
+        return ""
+    return ("; so is a paragraph the text sets in from its other paragraphs, without quotation "
+            "marks (no @rend)")
 
 
 def _other_signatures(ctx: HeaderContext) -> str:

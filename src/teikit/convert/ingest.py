@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,6 +161,8 @@ class Chunk:
     text: str        # stripped of surrounding whitespace
     offset: int      # index of text[0] in the source
     line: int        # 1-based line number of text[0]
+    indent: int = 0  # columns of the least indented of its lines (a tab counts four)
+    first_indent: int = 0   # columns of its first line
 
     @property
     def lines(self) -> list[tuple[str, int, int]]:
@@ -185,7 +188,11 @@ def chunks(text: str) -> Iterator[Chunk]:
         body = match.group(0).rstrip()
         line += text.count("\n", counted, match.start())
         counted = match.start()
-        yield Chunk(body, match.start(), line)
+        first = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+        indents = [len(first.expandtabs(4))] + [
+            len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+            for raw in body.split("\n")[1:]]
+        yield Chunk(body, match.start(), line, min(indents), indents[0])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,6 +252,8 @@ _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)
 _OPENER_CHUNKS, _OPENER_LINES, _OPENER_WIDTH = 6, 8, 70
 # "P.S.", "PS.", "P.P.S.", "PPS", "N.B." opening a paragraph after a letter's signature
 _POSTSCRIPT = re.compile(r"^(?:P\.\s?)*P\.?\s?S\.?(?=\s|:)|^N\.\s?B\.(?=\s|:)")
+# a block quotation set in from the paragraphs by at least this many columns
+_QUOTATION_INDENT = 2
 # the title block: the author, the title and at most three lines of parts under it
 _TITLE_CHUNKS, _TITLE_WIDTH = 5, 100
 # a signature is a name, perhaps with a function on a second or third line
@@ -457,6 +466,7 @@ def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
 
 def _body(body: list[Chunk], build: _Builder) -> None:
     """Headings, paragraphs, quotations; a letter's opener and closer."""
+    quoted = _indented_quotations(body)
     opener = _letter_opener(body)
     if opener and not _SALUTATION.match(body[opener - 1].text):
         opener = 0
@@ -472,8 +482,25 @@ def _body(body: list[Chunk], build: _Builder) -> None:
             build.add_chunk(kind, chunk)
         elif _is_heading(chunk) and index + 1 < len(body):
             build.add_chunk(BlockKind.HEADING, chunk)
+        elif index in quoted:
+            build.add(BlockKind.QUOTATION, chunk.text, chunk.offset, chunk.line)
         else:
             build.add_chunk(BlockKind.PARAGRAPH, chunk)
+
+
+def _indented_quotations(body: list[Chunk]) -> set[int]:
+    """The chunks set in from the text's paragraphs, every line of them (a plain-text copy of a
+    page indents its block quotations): the text's paragraphs are as indented as most chunks
+    are, a quotation at least :data:`_QUOTATION_INDENT` columns more, and its first line is not
+    indented as most paragraphs' first lines are (a text may indent every paragraph's first
+    line, and a paragraph of one line is then indented all through)."""
+    if len(body) < 2:
+        return set()
+    usual = Counter(chunk.indent for chunk in body).most_common(1)[0][0]
+    usual_first = Counter(chunk.first_indent for chunk in body).most_common(1)[0][0]
+    return {index for index, chunk in enumerate(body)
+            if chunk.indent >= usual + _QUOTATION_INDENT and chunk.first_indent != usual_first
+            and not _is_heading(chunk) and quotation_marks(chunk.text) is None}
 
 
 def _letter_opener(body: list[Chunk]) -> int:
