@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from babel.dates import get_day_names, get_month_names
@@ -170,6 +170,14 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
                  rf"(?:,?\s*(?P<style2>{_STYLE}))?")
     style1 = rf"(?:,?\s*(?P<style1>{_STYLE}))?"
 
+    def starting_with(initials: set[str], source: str) -> str:
+        """``source``, tried only where one of the characters it can begin with stands: the
+        engine would otherwise try its long alternations at every position of a paragraph."""
+        return rf"(?=[{re.escape(''.join(sorted(initials)))}]){source}"
+
+    day_initials = {c for w in ORDINAL_WORDS for c in (w[0], w[0].upper())} | set("0123456789Tt")
+    weekday_initials = {w[0] for w in _names("day", "en")}
+
     def other(inner: str) -> str:
         """The other calendar's value in parentheses, or in an editor's square brackets
         ("October 25 [November 7], 1917"): the closing sign matches the opening one."""
@@ -188,8 +196,9 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("dual", rf"(?<![\w./])(?P<d>{_D})(?:\s+(?P<m1>{m}))?\s*/\s*(?P<d2>{_D})\s+(?P<m>{m})"
                  rf"(?:,?\s+(?P<y>{_Y}))?{_END}"),
         # several days of one month
-        ("list-of", rf"(?:\bthe\s+)?{_DAY}(?:(?:{_AND}|\s+(?:to|till|until)\s+)(?:the\s+)?{_DAY})+"
-                    rf"\s+(?:day\s+)?of\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?{_END}"),
+        ("list-of", starting_with(day_initials, rf"(?:\bthe\s+)?{_DAY}(?:(?:{_AND}|\s+(?:to|till|"
+                    rf"until)\s+)(?:the\s+)?{_DAY})+\s+(?:day\s+)?of\s+(?P<m>{m})"
+                    rf"(?:,?\s+(?P<y>{_Y}))?{_END}")),
         ("list-md", rf"(?P<m>{m})\s+{_D}(?:{_AND}{_D})+(?:,?\s+(?P<y>{_Y}))?{_END}"),
         ("list-dm", rf"(?<![\w.,])(?:{_D}{_AND})+{_D}\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?{_END}"),
         # ranges
@@ -203,8 +212,9 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
                   rf"(?:,\s+(?P<y>{_Y}))?{_END}"),
         ("month-range", rf"(?P<m>{m}){_DASH}(?P<m2>{m})(?:,?\s+(?P<y>{_Y}))?{_END}{_NOT_NAME}"),
         # one day
-        ("day", rf"{weekday}(?:\b[Tt]he\s+)?(?P<d>{_DAY})\s+(?:day\s+)?of\s+(?P<m>{m})"
-                rf"(?:,?\s+(?P<y>{_Y}))?{_STYLE_TAIL}{_END}"),
+        ("day", starting_with(day_initials | weekday_initials, rf"{weekday}(?:\b[Tt]he\s+)?"
+                rf"(?P<d>{_DAY})\s+(?:day\s+)?of\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?"
+                rf"{_STYLE_TAIL}{_END}")),
         ("day", rf"{weekday}(?P<m>{m})\s+(?:the\s+)?(?P<d>{_DAY})(?:,?\s+(?P<y>{_Y}))?"
                 rf"{_STYLE_TAIL}{_END}"),
         ("day", rf"{weekday}(?<![\w.])(?P<d>{_D})\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?"
@@ -493,9 +503,17 @@ def _after_preposition(text: str, start: int) -> bool:
     return bool(words) and words[-1].lower() in PREPOSITIONS
 
 
-def find_expressions(text: str, bare_years: bool = False) -> list[Expression]:
+def find_expressions(text: str, bare_years: bool = False) -> tuple[Expression, ...]:
     """Non-overlapping date expressions in ``text``: leftmost, then longest. ``bare_years``:
-    a year standing alone is a date (header fields, the trailer) even without a preposition."""
+    a year standing alone is a date (header fields, the trailer) even without a preposition.
+
+    Kept for the paragraphs last asked about: the date pass reads each paragraph twice (for
+    the years the narrative names, then for its dates)."""
+    return _expressions(text, bool(bare_years))
+
+
+@lru_cache(maxsize=1024)
+def _expressions(text: str, bare_years: bool) -> tuple[Expression, ...]:
     candidates: list[tuple[int, int, str, str, re.Match[str]]] = []
     for key, pattern in patterns():
         kind, lang = key.split(":")
@@ -513,6 +531,6 @@ def find_expressions(text: str, bare_years: bool = False) -> list[Expression]:
             continue
         out.extend(found)
         last_end = max(e.end for e in found)
-    return out
+    return tuple(out)
 
 

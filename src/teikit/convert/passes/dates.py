@@ -142,10 +142,11 @@ def _own_date(doc: Transcription) -> tuple[Written, str] | None:
         field = doc.field(key)
         if field is None:
             continue
-        found = find_expressions(field.text, bare_years=True)
-        if found and found[0].kind in {"point", "iso", "dual", "approx"} and found[0].first.year:
+        written = find_expressions(field.text, bare_years=True)
+        if written and written[0].kind in {"point", "iso", "dual", "approx"} and \
+                written[0].first.year:
             label = field.label or key.capitalize() + ":"
-            return found[0].first, f"the text's date (“{label} {field.text.strip()}”)"
+            return written[0].first, f"the text's date (“{label} {field.text.strip()}”)"
     return None
 
 
