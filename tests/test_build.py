@@ -237,6 +237,30 @@ def test_the_build_makes_the_folders_it_writes_into(tmp_path: Path):
     assert (tmp_path / "site" / "volkova-letter.html").is_file()
 
 
+def test_a_register_suggested_from_the_texts_builds_the_registers_of_the_edition(tmp_path: Path):
+    (tmp_path / "sources").mkdir()
+    for name in ("volkova-letter", "marchal-printers-strike"):
+        shutil.copy(TRANSCRIPTIONS / f"{name}.txt", tmp_path / "sources")
+    config = tmp_path / "edition.toml"
+    config.write_text('[edition]\nsources = "sources"\noutput = "tei"\nsite = "site"\n',
+                      encoding="utf-8")
+    runner = CliRunner()
+    first = runner.invoke(main, ["build", "--config", str(config), "--formats", "html"])
+    assert first.exit_code == 0, first.output
+    assert "no register" in first.output and not (tmp_path / "site" / "persons.html").exists()
+    suggested = runner.invoke(main, ["entities", "suggest", *map(str, sorted(
+        (tmp_path / "sources").glob("*.txt"))), "-o", str(tmp_path / "register.xml")])
+    assert suggested.exit_code == 0, suggested.output
+    config.write_text('[edition]\nsources = "sources"\noutput = "tei"\nsite = "site"\n'
+                      'register = "register.xml"\n', encoding="utf-8")
+    second = runner.invoke(main, ["build", "--config", str(config), "--formats", "html"])
+    assert second.exit_code == 0, second.output
+    assert (tmp_path / "site" / "persons.html").is_file()
+    unreviewed = etree.parse(str(tmp_path / "tei" / "volkova-letter.xml")).xpath(
+        "//*[local-name() = 'person'][@resp = '#teikit']")
+    assert unreviewed
+
+
 def one_letter_edition(folder: Path) -> tuple[Path, Path]:
     """An edition of one text (a letter) in ``folder``: its source and its config."""
     (folder / "sources").mkdir()

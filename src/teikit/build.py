@@ -1030,6 +1030,11 @@ def _edition_pages(ordered: list[EditionText], config: EditionConfig, state: Bui
         report.edition_pages = pages
         state.edition = edition_key
         state.edition_outputs = [p.relative_to(site_dir).as_posix() for p in pages]
+    if _register_path(config) is None:
+        warnings.append("no register: the names the texts use are marked but not indexed, so "
+                        "the site has no pages of persons, places and the like; `teikit "
+                        "entities suggest` writes a register of them to review "
+                        "([edition] register = …, docs/entities.md)")
     report.warnings += warnings
     state.save()
 

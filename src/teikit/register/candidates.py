@@ -195,7 +195,7 @@ Furthermore Nonetheless Still Thereafter Thereupon Wherefore Why Whence Whither 
 Sixty Seventy Eighty Ninety Hundred Thousand Eleven Twenty Thirty Forty Fifty Everyone Everybody
 P.S. P.P.S. N.B. PS PPS NB S.E. N.W. S.W. N.E. E.C. W.C. OK Ltd Co Inc Esq
 Volume Volumes Page Pages Issue Issues Number Numbers Edition Appendix Preface Foreword Afterword
-Supplement Footnote Footnotes
+Supplement Footnote Footnotes See Cf Compare How
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split()) | PRONOUNS | WEEKDAYS
 CONNECTORS = frozenset({"of", "for", "de", "du", "des", "von", "van", "der", "den", "la", "le",
