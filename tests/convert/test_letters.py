@@ -143,3 +143,20 @@ def test_html_and_fo_give_each_address_line_its_own_line(converted: dict[str, Pa
     fo = etree.fromstring(fo_string(converted["with-header"]).encode("utf-8"))
     blocks = [" ".join("".join(b.itertext()).split()) for b in fo.iter(f"{{{FO['fo']}}}block")]
     assert "Liverpool District Office" in blocks and "London, S.E.1." in blocks
+
+
+def test_a_place_and_date_under_the_signature_are_the_closers_dateline(tmp_path: Path) -> None:
+    source = tmp_path / "kollontai-letter.txt"
+    source.write_text("Alexandra Kollontai\n\nLetter to Working Women\n\nWritten: 1920\n"
+                      "Translated: Alix Holt;\n\nDear Comrades,\n\nI write to you from Moscow "
+                      "on the eve of the congress.\n\nYours in the struggle,\n\nA. Kollontai\n\n"
+                      "Moscow, 8 March 1920\n\nP.S. Send me your reports by the 20th.\n",
+                      encoding="utf-8")
+    root = etree.parse(str(convert_file(source, tmp_path / "k.xml").output)).getroot()
+    closer = root.find(".//tei:closer", NS)
+    assert [etree.QName(e).localname for e in closer] == ["salute", "signed", "dateline"]
+    sent = root.find(".//tei:correspDesc/tei:correspAction[@type='sent']", NS)
+    assert [etree.QName(e).localname for e in sent] == ["persName", "placeName", "date"]
+    assert root.find(".//tei:postscript//tei:date", NS).get("when") == "1920-03-20"
+    assert root.xpath("//tei:persName[@xml:id='translator']/text()", namespaces=NS) == ["Alix Holt"]
+    assert comparable(read_back(root)) == comparable(source.read_text(encoding="utf-8"))

@@ -34,6 +34,9 @@ from teikit.convert.paragraphs import citation_number, is_subheading, written_id
 from teikit.convert.weave import weave
 from teikit.tree import append, attribute_name, el, qname
 
+# a closer's lines: the closing salutation, a place and date under the signature, the signature
+CLOSER_TAGS = {BlockKind.SALUTE: "salute", BlockKind.DATELINE: "dateline"}
+
 SCHEMA_MODELS = (
     ("edition.xsd", "http://www.w3.org/2001/XMLSchema"),
     ("edition.sch", "http://purl.oclc.org/dsdl/schematron"),
@@ -268,7 +271,7 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
                 if closer is None:
                     closer = el("closer")
                     append(current(), closer)
-                tag = "salute" if kind is BlockKind.SALUTE else "signed"
+                tag = CLOSER_TAGS.get(kind, "signed")
                 append(closer, weaver.block(el(tag), block))
     if not len(body):
         append(body, el("div", el("p"), type="section"))

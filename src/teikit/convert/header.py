@@ -68,7 +68,8 @@ def roman_to_int(numeral: str) -> int | None:
 
 
 def _strip_period(text: str) -> str:
-    return text.strip().rstrip(".").strip()
+    """A header value without the full stop, or the separator (";", ","), that ends its line."""
+    return text.strip().rstrip(".;,").strip()
 
 
 def _people(value: str, role: str) -> list[etree._Element]:

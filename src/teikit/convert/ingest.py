@@ -478,7 +478,8 @@ def _body(body: list[Chunk], build: _Builder) -> None:
         elif index < opener:
             _opener_chunk(chunk, build)
         elif index >= closer_from:
-            kind = BlockKind.SALUTE if index == closer_from else BlockKind.SIGNED
+            kind = BlockKind.SALUTE if index == closer_from else BlockKind.DATELINE \
+                if chunk.single_line and _date_line(chunk.text) else BlockKind.SIGNED
             build.add_chunk(kind, chunk)
         elif _is_heading(chunk) and index + 1 < len(body):
             build.add_chunk(BlockKind.HEADING, chunk)
