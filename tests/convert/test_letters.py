@@ -160,3 +160,12 @@ def test_a_place_and_date_under_the_signature_are_the_closers_dateline(tmp_path:
     assert root.find(".//tei:postscript//tei:date", NS).get("when") == "1920-03-20"
     assert root.xpath("//tei:persName[@xml:id='translator']/text()", namespaces=NS) == ["Alix Holt"]
     assert comparable(read_back(root)) == comparable(source.read_text(encoding="utf-8"))
+
+
+def test_a_speech_that_opens_with_comrades_is_no_letter() -> None:
+    doc = ingest_text("V. I. Lenin\n\nSpeech at the Congress of the Navy\n\nDelivered: November 22 "
+                      "(December 5), 1917\n\nComrades!\n\nAllow me to greet the congress.\n\n"
+                      "Long live the revolution!\n", "t")
+    assert [b.kind for b in doc.blocks if b.kind not in (BlockKind.AUTHOR, BlockKind.TITLE,
+                                                          BlockKind.FIELD)] == [
+        BlockKind.PARAGRAPH] * 3

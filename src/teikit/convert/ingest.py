@@ -412,7 +412,9 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
                          _is_heading(c) for c in all_chunks[i + 1:end]))), None)
     body_end = notes_at if notes_at is not None else end
 
-    _body(all_chunks[position:body_end], build)
+    # a speech ("Delivered:") opens with its address to the hall ("Comrades!"), not a letter's
+    speech = any(b.kind is BlockKind.FIELD and b.key == "delivered" for b in build.blocks)
+    _body(all_chunks[position:body_end], build, letter=not speech)
 
     if notes_at is not None:
         build.add_chunk(BlockKind.NOTES_HEADING, all_chunks[notes_at])
@@ -464,10 +466,10 @@ def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
     return position
 
 
-def _body(body: list[Chunk], build: _Builder) -> None:
-    """Headings, paragraphs, quotations; a letter's opener and closer."""
+def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
+    """Headings, paragraphs, quotations; a letter's opener and closer (if ``letter``)."""
     quoted = _indented_quotations(body)
-    opener = _letter_opener(body)
+    opener = _letter_opener(body) if letter else 0
     if opener and not _SALUTATION.match(body[opener - 1].text):
         opener = 0
     postscript_from = _letter_postscripts(body) if opener else len(body)
