@@ -259,3 +259,19 @@ def test_paragraphs_whose_first_lines_are_indented_are_paragraphs():
                       "\n\n    The second one.\n\n    The third one, wrapped\nagain.\n", "t")
     assert texts(doc, BlockKind.QUOTATION) == []
     assert len(texts(doc, BlockKind.PARAGRAPH)) == 3
+
+
+@pytest.mark.parametrize(("name", "expected"), [("ed", "text-ed"), ("teikit", "text-teikit"),
+                                               ("serge-letter", "serge-letter")])
+def test_the_documents_id_never_repeats_another_id_of_the_document(name, expected, tmp_path):
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+    from teikit.validate import validate_files
+
+    conversion = convert_text("A Title\n\nWritten: 1918\n\nThe workers [of Petrograd] rose.\n",
+                              name, TextSettings(name=name))
+    root = conversion.tree.getroot()
+    assert root.get("{http://www.w3.org/XML/1998/namespace}id") == expected
+    written = tmp_path / f"{name}.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written]) == []

@@ -144,6 +144,21 @@ def document_id(name: str) -> str:
     return ident if re.match(r"[^\W\d]", ident) else f"text-{ident}"
 
 
+def keep_document_id_unique(root: etree._Element) -> None:
+    """Move the document's ``xml:id`` (the text's name) aside when another element of the
+    document has it — "ed.txt" and the editor's ``ed``, "lenin.txt" and the register's
+    ``lenin``: "text-NAME", numbered if that is taken too."""
+    key = attribute_name("xml:id")
+    ident = root.get(key)
+    taken = {e.get(key) for e in root.iter(etree.Element) if e is not root}
+    if ident is None or ident not in taken:
+        return
+    candidate, number = f"text-{ident}", 2
+    while candidate in taken:
+        candidate, number = f"text-{ident}-{number}", number + 1
+    root.set(key, candidate)
+
+
 def add_schema_models(tree: etree._ElementTree, schema_href: str) -> None:
     """Insert ``<?xml-model?>`` instructions so XML editors validate as teikit does."""
     root = tree.getroot()

@@ -39,6 +39,12 @@ SIGNATURE_TOKENS: dict[str, str] = {word: token for token, (word, _) in SIGNATUR
 SIGNATURE_DASH = "–"
 SIGNATURE_DASHES: dict[str, str] = {"sign-hyphen": "-", "sign-em-dash": "—"}
 BRACKETS = ("[", "]")
+# a bracketed insertion that names its writer first: "[Translator's note: …]", "[Ed. note: …]",
+# "[MIA Note – …]": the word → the header role its @resp points at (kept as text in the note)
+NOTE_WRITERS: dict[str, str] = {
+    "Translator": "translator", "Translators": "translator", "Trans.": "translator",
+    "Tr.": "translator", "Editor": "editor", "Editors": "editor", "Ed.": "editor",
+    "Eds.": "editor", "Transcriber": "transcriber", "MIA": "transcriber"}
 
 # footnote markers in the text: note[@type='footnote']/@n printed as "[n]", or in superscript
 # digits ("¹²") when the note's @rend says so

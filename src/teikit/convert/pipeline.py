@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from teikit.config import EditionConfig, TextSettings, find_config, load_config
-from teikit.convert.assemble import add_schema_models, assemble
+from teikit.convert.assemble import add_schema_models, assemble, keep_document_id_unique
 from teikit.convert.correspondence import add_corresp_desc
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.model import Span, Transcription
@@ -78,6 +78,7 @@ def convert_transcription(doc: Transcription, settings: TextSettings,
     warnings = [*found.warnings, *assembly.warnings,
                 *attach_register(assembly.root, spans, settings, new_entries(corrections))]
     add_corresp_desc(assembly.root)
+    keep_document_id_unique(assembly.root)
     tree = etree.ElementTree(assembly.root)
     add_schema_models(tree, schema_href)
     return Conversion(tree, doc, spans, warnings, elements=assembly.elements,

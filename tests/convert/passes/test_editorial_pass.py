@@ -81,6 +81,15 @@ def test_numbered_bracket_is_a_footnote_marker_only_when_the_note_exists():
     assert dict(marker.attrs) == {"type": "footnote", "place": "foot", "n": "1"}
 
 
+def test_a_note_that_names_its_writer_first_points_at_them():
+    doc = ingest_text("A Title\n\nTranslated: Peter Hale.\nTranscription/Markup: Ann Roe\n\nThe "
+                      "vote was taken. [Translator's note: drafted by Lenin.] [MIA Note: the "
+                      "page is torn.] [Ed. note: see below.] [Notes of the session.]\n", "t")
+    notes = [s for s in run(doc, (), EditorialOptions("#ed")).spans if s.tag == "note"]
+    assert [n.attrs["resp"] for n in notes] == ["#translator", "#transcriber", "#ed", "#ed"]
+    assert all(n.attrs["rend"] == "brackets" for n in notes)
+
+
 def test_translators_signature_points_at_the_translator_and_keeps_its_hyphen():
     doc = ingest_text("A Title\n\nTranslated: Peter Hale.\n\nyour phrase [the revolution\n"
                       "by the clock - Trans.] made me laugh.\n", "t")

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from teikit.config import TextSettings
 from teikit.convert.conventions import (
     BRACKETS_REND,
+    NOTE_WRITERS,
     SIGNATURE_DASHES,
     SIGNATURE_TOKENS,
     SIGNATURES,
@@ -51,6 +52,8 @@ _OMISSION = re.compile(r"\.(?: ?\.){2,3}|…")
 _SUPERSCRIPT_MARKER = re.compile(
     rf"(?<=\S)(?<![{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS[1:]}][{SUPERSCRIPT_DIGITS}]{{0,2}}"
     rf"(?![{SUPERSCRIPT_DIGITS}])")
+_NOTE_WRITER = re.compile(
+    r"^(?P<who>" + "|".join(re.escape(w) for w in NOTE_WRITERS) + r")(?:['’]s?)?\s+[Nn]ote\b")
 _BRACKETED_OMISSION = re.compile(r"^(?:\.\s?){3,4}$|^…$")
 _SENTENCE = re.compile(r"^[A-Z“‘\"'(].*[.!?…][”’\"')]?$")
 
@@ -125,6 +128,10 @@ def _bracket(doc: Transcription, options: EditorialOptions, block: int, match: r
         rend += "".join(f" {name}" for name, dash in SIGNATURE_DASHES.items()
                         if dash == signature.group("dash"))
         role = SIGNATURES[token][1]
+        if role in _ROLE_FIELDS and doc.field(_ROLE_FIELDS[role]) is not None:
+            resp = f"#{role}"
+    elif (writer := _NOTE_WRITER.match(content.strip())) is not None:
+        role = NOTE_WRITERS[writer.group("who")]
         if role in _ROLE_FIELDS and doc.field(_ROLE_FIELDS[role]) is not None:
             resp = f"#{role}"
     return Span(block, start, end, "note",
