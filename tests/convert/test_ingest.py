@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from teikit.convert.ingest import decode, ingest_file, ingest_text, quotation_marks
 from teikit.convert.model import BlockKind
@@ -273,5 +274,22 @@ def test_the_documents_id_never_repeats_another_id_of_the_document(name, expecte
     root = conversion.tree.getroot()
     assert root.get("{http://www.w3.org/XML/1998/namespace}id") == expected
     written = tmp_path / f"{name}.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written]) == []
+
+
+def test_a_line_of_signs_alone_is_a_break_in_the_section(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.validate import validate_files
+
+    text = ("Notes on the Revolution\n\nWritten: 1919\n\n* * *\n\nFebruary 27. The regiment "
+            "came out.\n\n***\n\nThe end, – and the beginning - of it.\n\n⁂\n\nNothing more.\n")
+    conversion = converted(text)
+    body = conversion.tree.getroot().find(".//t:body/t:div", TEI)
+    assert [(etree.QName(e).localname, e.get("type"), e.get("n")) for e in body] == [
+        ("ab", "separator", "1.1"), ("p", None, "1.2"), ("ab", "separator", "1.3"),
+        ("p", None, "1.4"), ("ab", "separator", "1.5"), ("p", None, "1.6")]
+    assert comparable(read_back(conversion.tree.getroot())) == comparable(text)
+    written = tmp_path / "t.xml"
     conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
     assert validate_files([written]) == []

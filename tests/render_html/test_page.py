@@ -292,3 +292,18 @@ def test_a_heading_over_several_lines_is_one_heading_in_the_page_and_the_content
     assert heading.xpath("span[@class='head-line'][@id='h-1.2']")
     assert [text_of(a) for a in doc.xpath("//nav[@class='toc']//a")][:2] == [
         "CHAPTER I: The Scene Has Changed", "CHAPTER II"]
+
+
+def test_a_break_in_a_section_is_shown_as_printed_and_not_numbered(tmp_path):
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+    from teikit.render.html import render_html
+
+    tei = tmp_path / "notes.xml"
+    convert_text("Notes\n\nWritten: 1919\n\nThe regiment came out.\n\n* * *\n\nThe end.\n", "notes",
+                 TextSettings(name="notes")).tree.write(str(tei), encoding="utf-8",
+                                                        xml_declaration=True)
+    doc = lxml.html.parse(str(render_html(tei))).getroot()
+    (separator,) = doc.xpath("//p[@class='section-break']")
+    assert separator.get("role") == "separator" and text_of(separator) == "* * *"
+    assert [a.text for a in doc.xpath("//main//a[@class='para-num']")] == ["1.1", "1.3"]

@@ -290,6 +290,12 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- A break inside a section, its signs as printed ("* * *"): ab type="separator". -->
+  <xsl:function name="tk:is-separator" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::tei:ab[@type = 'separator'])"/>
+  </xsl:function>
+
   <!-- A division's heading on one line, for contents, running heads and bookmarks: its head,
        and the further lines of a heading over several (head type="sub" after it) after a colon:
        "CHAPTER I: The Scene Has Changed". -->

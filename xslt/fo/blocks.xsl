@@ -150,6 +150,14 @@
     </fo:block>
   </xsl:template>
 
+  <!-- a break inside a section, its signs as printed -->
+  <xsl:template match="ab[tk:is-separator(.)]" priority="1">
+    <fo:block text-align="center" text-indent="0em" letter-spacing="0.3em" space-before="2mm"
+        space-after="2mm" keep-with-next.within-page="always">
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
   <xsl:template match="p | ab">
     <xsl:variable name="follows-text" select="preceding-sibling::*[1][self::p or self::ab]"/>
     <fo:block text-indent="{if ($follows-text) then '1.2em' else '0em'}" orphans="2" widows="2">

@@ -190,6 +190,14 @@
 
   <!-- ===== blocks ===== -->
 
+  <!-- a break inside a section, its signs as printed -->
+  <xsl:template match="tei:ab[tk:is-separator(.)]" priority="1">
+    <p class="section-break" role="separator">
+      <xsl:call-template name="h:common-attributes"/>
+      <xsl:apply-templates/>
+    </p>
+  </xsl:template>
+
   <xsl:template match="tei:p | tei:ab">
     <xsl:call-template name="h:wrap">
       <xsl:with-param name="block" select="'p'"/>

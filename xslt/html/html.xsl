@@ -39,7 +39,8 @@
   <xsl:function name="h:is-numbered-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="($e/self::tei:p or $e/self::tei:ab or ($e/self::tei:quote and tk:is-block-quote($e)))
-      and exists($e/ancestor::tei:body) and exists($e/parent::*[tk:is-container(.)])"/>
+      and exists($e/ancestor::tei:body) and exists($e/parent::*[tk:is-container(.)])
+      and not(tk:is-separator($e))"/>
   </xsl:function>
 
   <xsl:function name="h:paragraph-numbers" as="map(xs:string, xs:integer)" cache="yes">

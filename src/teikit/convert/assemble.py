@@ -12,6 +12,7 @@ Block → element (see docs/encoding.md):
     DATELINE, SALUTE, SIGNED   a letter's opener/closer
     ADDRESS                    a letterhead or the addressee in the opener: address/addrLine
     POSTSCRIPT                 a letter's postscript, after the closer
+    SEPARATOR                  ab[@type='separator'] ("* * *"), in the section it breaks
     NOTES_HEADING, FOOTNOTE    back/divGen[@type='notes']/head; each footnote's text fills the
                                note at its marker "[n]"
     TRAILER                    back/div[@type='colophon']/p
@@ -263,6 +264,8 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
         elif kind is BlockKind.QUOTATION and not _in_back(doc, block):
             append(current(), weaver.block(el("quote", type="block", rend=block.key or None),
                                             block))
+        elif kind is BlockKind.SEPARATOR:
+            append(current(), weaver.block(el("ab", type="separator"), block))
         elif kind is BlockKind.POSTSCRIPT:
             append(current(), el("postscript", weaver.block(el("p"), block)))
         elif kind is BlockKind.ADDRESS:

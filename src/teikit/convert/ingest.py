@@ -252,6 +252,8 @@ _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)
 _OPENER_CHUNKS, _OPENER_LINES, _OPENER_WIDTH = 6, 8, 70
 # "P.S.", "PS.", "P.P.S.", "PPS", "N.B." opening a paragraph after a letter's signature
 _POSTSCRIPT = re.compile(r"^(?:P\.\s?)*P\.?\s?S\.?(?=\s|:)|^N\.\s?B\.(?=\s|:)")
+# a line of signs alone that breaks a section: "* * *", "***", "⁂", "— — —", "#"
+_SEPARATOR = re.compile(r"^(?:[*⁂•·~#=_–—-]\s*){1,12}$")
 # a block quotation set in from the paragraphs by at least this many columns
 _QUOTATION_INDENT = 2
 # the title block: the author, the title and at most three lines of parts under it
@@ -483,6 +485,8 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
             kind = BlockKind.SALUTE if index == closer_from else BlockKind.DATELINE \
                 if chunk.single_line and _date_line(chunk.text) else BlockKind.SIGNED
             build.add_chunk(kind, chunk)
+        elif chunk.single_line and _SEPARATOR.match(chunk.text):
+            build.add_chunk(BlockKind.SEPARATOR, chunk)
         elif _is_heading(chunk) and index + 1 < len(body):
             build.add_chunk(BlockKind.HEADING, chunk)
         elif index in quoted:

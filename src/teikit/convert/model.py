@@ -28,6 +28,7 @@ class BlockKind(StrEnum):
     SALUTE = "salute"            # letter: "Dear Comrades," / "Yours fraternally,"
     SIGNED = "signed"            # letter or headnote: the signature
     POSTSCRIPT = "postscript"    # letter: "P.S. …" after the signature
+    SEPARATOR = "separator"      # "* * *", "⁂": a break inside a section
     NOTES_HEADING = "notes-heading"  # the heading of a trailing "Notes" section
     FOOTNOTE = "footnote"        # one entry of that section (its label stripped)
     TRAILER = "trailer"          # "Last updated on: …"

@@ -40,7 +40,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "textstructure": ("TEI", "text", "front", "body", "back", "div", "titlePage",
                       "docAuthor", "docTitle", "titlePart", "opener", "closer", "postscript",
                       "dateline", "salute", "signed"),
-    "linking": ("standOff",),
+    "linking": ("standOff", "ab"),
     "namesdates": ("persName", "orgName", "placeName", "listPerson", "person", "listOrg", "org",
                    "listPlace", "place", "listEvent", "event", "eventName", "listRelation",
                    "relation"),
