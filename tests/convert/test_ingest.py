@@ -293,3 +293,35 @@ def test_a_line_of_signs_alone_is_a_break_in_the_section(tmp_path):
     written = tmp_path / "t.xml"
     conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
     assert validate_files([written]) == []
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("1. The convocation of a Constituent Assembly;\n2. Freedom of the press;\n"
+     "3. An eight-hour day.", ["1.", "2.", "3."]),
+    ("(a) the land,\n    as the peasants took it;\n(b) the factories.", ["(a)", "(b)"]),
+    ("- bread\n- peace\n- land", ["-", "-", "-"]),
+])
+def test_lines_that_each_open_with_a_marker_are_a_list(text, labels, tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.validate import validate_files
+
+    source = f"Demands\n\nWritten: 1917\n\nOur demands were:\n\n{text}\n\nNothing more.\n"
+    conversion = converted(source)
+    (found,) = conversion.tree.getroot().findall(".//t:body//t:list", TEI)
+    assert [label.text for label in found.findall("t:label", TEI)] == labels
+    assert len(found.findall("t:item", TEI)) == len(labels) and found.get("n") == "1.2"
+    assert comparable(read_back(conversion.tree.getroot())) == comparable(source)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The year 1917 ended\n1918. began with the Assembly.",      # a year is no marker
+    "They came on foot\n– so said the report –\nand left by night.",   # dashes open dialogue
+    "c) the third point\nd) the fourth",                         # letters start at a
+    "1. one point only",
+])
+def test_prose_is_no_list(text):
+    doc = ingest_text(f"A Text\n\nWritten: 1917\n\n{text}\n", "t")
+    assert texts(doc, BlockKind.LIST) == []

@@ -13,6 +13,7 @@ Block → element (see docs/encoding.md):
     ADDRESS                    a letterhead or the addressee in the opener: address/addrLine
     POSTSCRIPT                 a letter's postscript, after the closer
     SEPARATOR                  ab[@type='separator'] ("* * *"), in the section it breaks
+    LIST                       list with a label (the marker as printed) and an item per entry
     NOTES_HEADING, FOOTNOTE    back/divGen[@type='notes']/head; each footnote's text fills the
                                note at its marker "[n]"
     TRAILER                    back/div[@type='colophon']/p
@@ -30,6 +31,7 @@ from lxml import etree
 from teikit import XML_NS
 from teikit.config import TextSettings
 from teikit.convert.header import HeaderContext, build_header
+from teikit.convert.lists import list_items
 from teikit.convert.model import Block, BlockKind, Span, Transcription
 from teikit.convert.paragraphs import citation_number, is_subheading, written_ids
 from teikit.convert.weave import weave
@@ -73,7 +75,9 @@ class _Weaver:
                 self.by_block[span.block].append(span)
         self.dropped: list[Span] = []
 
-    def block(self, container: etree._Element, block: Block) -> etree._Element:
+    def identify(self, container: etree._Element, block: Block) -> etree._Element:
+        """``container`` as the element of ``block``: its id, its number, the attributes the
+        editor's corrections give the block."""
         if block.index in self.ids:
             container.set(f"{{{XML_NS}}}id", self.ids[block.index])
             if citation_number(self.ids[block.index]):
@@ -81,6 +85,10 @@ class _Weaver:
         for key, value in self.block_attrs.get(block.index, {}).items():
             container.set(attribute_name(key), value)
         self.elements[block.index] = container
+        return container
+
+    def block(self, container: etree._Element, block: Block) -> etree._Element:
+        self.identify(container, block)
         self.dropped.extend(weave(container, block.text, self.by_block.get(block.index, [])))
         return container
 
@@ -264,6 +272,8 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
         elif kind is BlockKind.QUOTATION and not _in_back(doc, block):
             append(current(), weaver.block(el("quote", type="block", rend=block.key or None),
                                             block))
+        elif kind is BlockKind.LIST:
+            append(current(), _list(weaver, block))
         elif kind is BlockKind.SEPARATOR:
             append(current(), weaver.block(el("ab", type="separator"), block))
         elif kind is BlockKind.POSTSCRIPT:
@@ -298,6 +308,21 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
         if note.get("type") == "footnote" and note.get("n"):
             markers.setdefault(note.get("n"), note)
     return body, markers
+
+
+def _list(weaver: _Weaver, block: Block) -> etree._Element:
+    """``list`` of ``label`` (the marker) and ``item`` pairs; the line breaks stay between."""
+    element = weaver.identify(el("list"), block)
+    previous_end = 0
+    for label_lo, label_hi, item_lo, item_hi in list_items(block.text) or []:
+        label = weaver.slice(el("label"), block, label_lo, label_hi)
+        if len(element):
+            element[-1].tail = block.text[previous_end:label_lo]
+        element.append(label)
+        label.tail = block.text[label_hi:item_lo]
+        element.append(weaver.slice(el("item"), block, item_lo, item_hi))
+        previous_end = item_hi
+    return element
 
 
 def _address(weaver: _Weaver, block: Block) -> etree._Element:

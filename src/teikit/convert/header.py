@@ -371,7 +371,8 @@ def _encoding_desc(ctx: HeaderContext) -> etree._Element:
                    marks="none"),
         el("hyphenation", el("p", "Hyphens are kept as in the source."), eol="none"),
         el("segmentation", el("p", "One p per paragraph of the source (paragraphs are separated "
-                                   "by blank lines); header lines are kept in front, one p each.")),
+                                   "by blank lines); header lines are kept in front, one p each"
+                                   + _other_blocks(doc) + ".")),
         el("interpretation", el("p", _interpretation(ctx))),
     )
     return el("encodingDesc", editorial, _refs_decl())
@@ -399,6 +400,18 @@ def _short_block_quotations(doc: Transcription) -> str:
                 "paragraph of its own rather than running it into the prose")
     return (f"; this includes the one-line quotations {quoted}, which the text sets apart as "
             "paragraphs of their own rather than running them into the prose")
+
+
+def _other_blocks(doc: Transcription) -> str:
+    """The clause for the blocks of the text that are not paragraphs, where it has them."""
+    clauses = []
+    if doc.of_kind(BlockKind.LIST):
+        clauses.append("a paragraph whose lines each open with a marker (1., (a), •) is a list, "
+                       "each marker a label before its item")
+    if doc.of_kind(BlockKind.SEPARATOR):
+        clauses.append("a line of signs alone (* * *) that breaks a section is an ab of type "
+                       "separator")
+    return "".join(f"; {clause}" for clause in clauses)
 
 
 def _indented_quotations(doc: Transcription) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from teikit.convert.conventions import MARKS_TO_REND, QUOTE_MARKS
+from teikit.convert.lists import list_items
 from teikit.convert.model import Block, BlockKind, Transcription
 from teikit.errors import InputError
 from teikit.xmlio import read_input_bytes
@@ -487,6 +488,8 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
             build.add_chunk(kind, chunk)
         elif chunk.single_line and _SEPARATOR.match(chunk.text):
             build.add_chunk(BlockKind.SEPARATOR, chunk)
+        elif not chunk.single_line and list_items(chunk.text) is not None:
+            build.add_chunk(BlockKind.LIST, chunk)
         elif _is_heading(chunk) and index + 1 < len(body):
             build.add_chunk(BlockKind.HEADING, chunk)
         elif index in quoted:

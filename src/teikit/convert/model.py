@@ -29,6 +29,7 @@ class BlockKind(StrEnum):
     SIGNED = "signed"            # letter or headnote: the signature
     POSTSCRIPT = "postscript"    # letter: "P.S. …" after the signature
     SEPARATOR = "separator"      # "* * *", "⁂": a break inside a section
+    LIST = "list"                # lines that each open with a marker ("1. …", "• …")
     NOTES_HEADING = "notes-heading"  # the heading of a trailing "Notes" section
     FOOTNOTE = "footnote"        # one entry of that section (its label stripped)
     TRAILER = "trailer"          # "Last updated on: …"

@@ -28,7 +28,7 @@ from teikit.convert.model import Block, BlockKind, Transcription
 # a separator ("* * *") keeps the place it had as a paragraph, so that the ids after it stay
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTATION, BlockKind.POSTSCRIPT,
                         BlockKind.DATELINE, BlockKind.SALUTE, BlockKind.SIGNED,
-                        BlockKind.SEPARATOR})
+                        BlockKind.SEPARATOR, BlockKind.LIST})
 
 
 def notes_heading_index(doc: Transcription) -> int | None:
