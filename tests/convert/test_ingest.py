@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 
 from teikit.convert.ingest import decode, ingest_file, ingest_text, quotation_marks
 from teikit.convert.model import BlockKind
@@ -325,3 +326,24 @@ def test_lines_that_each_open_with_a_marker_are_a_list(text, labels, tmp_path):
 def test_prose_is_no_list(text):
     doc = ingest_text(f"A Text\n\nWritten: 1917\n\n{text}\n", "t")
     assert texts(doc, BlockKind.LIST) == []
+
+
+def test_a_quotation_over_paragraphs_reads_back_and_is_valid(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.render.html import render_html
+    from teikit.validate import validate_files
+
+    text = ("Ten Days\n\nWritten: 1919\n\nTrotsky said: “We are not afraid of the bourgeoisie. "
+            "The delegates have taken power.\n\n“Those who leave us leave the revolution!”\n\n"
+            "The hall rose.\n")
+    conversion = converted(text)
+    root = conversion.tree.getroot()
+    assert [q.get("rend") for q in root.iterfind(".//t:body//t:quote", TEI)] == [
+        "double-continued", "double"]
+    assert comparable(read_back(root)) == comparable(text)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written]) == []
+    page = lxml_html.parse(str(render_html(written))).getroot()
+    shown = page.xpath("string(//p[@id='p-1.1'])")
+    assert "“We are not afraid" in shown and "power.”" not in shown

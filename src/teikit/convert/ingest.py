@@ -310,7 +310,7 @@ def quotation_marks(text: str) -> tuple[str, str] | None:
     if len(text) < 2:
         return None
     for (opening, closing) in QUOTE_MARKS.values():
-        if not (text.startswith(opening) and text.endswith(closing)):
+        if not closing or not (text.startswith(opening) and text.endswith(closing)):
             continue
         if opening == closing:
             if text.count(opening) == 2:

@@ -91,3 +91,25 @@ def test_segments_pair_straight_and_curly_marks() -> None:
 def test_header_fields_are_not_searched() -> None:
     found, _ = quotes((BlockKind.FIELD, "“Quoted” title, 1930."))
     assert found == []
+
+
+def test_a_quotation_over_several_paragraphs_opens_each_and_closes_the_last() -> None:
+    found, result = quotes("Trotsky said: “We are not afraid of the so-called ‘democracy’ of the "
+                           "bourgeoisie.", "“The delegates have taken power.",
+                           "“Those who leave us leave the revolution,” he said. Then he sat down.")
+    assert [(text, tag, attrs.get("rend"), attrs.get("who")) for text, tag, attrs in found] == [
+        ("“We are not afraid of the so-called ‘democracy’ of the bourgeoisie.", "q",
+         "double-continued", "#trotsky"),
+        ("‘democracy’", "soCalled", "single", None),
+        ("“The delegates have taken power.", "q", "double-continued", "#trotsky"),
+        ("“Those who leave us leave the revolution,”", "q", "double", "#trotsky")]
+    assert result.warnings == ()
+    # its last part is cited speech however short, and the speaker's
+    found, _ = quotes("Trotsky said: “We are not afraid of the bourgeoisie.", "“Enough.”")
+    assert found[-1] == ("“Enough.”", "q", {"who": "#trotsky", "rend": "double"})
+
+
+def test_an_unclosed_mark_before_a_paragraph_that_does_not_go_on_stays_text() -> None:
+    found, result = quotes("He said: “We are not afraid of the bourgeoisie.",
+                           "The delegates had taken power.")
+    assert found == [] and len(result.warnings) == 1

@@ -161,6 +161,10 @@ def _sentence_start(text: str, position: int) -> int:
     return cut
 
 
+# what a quotation going on into the next paragraph carries when its speaker is not known
+_NO_SPEAKER = Entry("", EntityKind.PERSON, (), "")
+
+
 @dataclass(frozen=True)
 class QuoteOptions:
     register: Register = EMPTY_REGISTER   # the speakers and sources a quotation may name
@@ -177,19 +181,36 @@ def run(doc: Transcription, earlier: Sequence[Span], options: QuoteOptions) -> P
     warnings: list[str] = []
     names = {b.index: [m for m in matcher.find(b) if not m.ambiguous] for b in doc.blocks}
     out: list[Span] = []
+    # the speaker of a quotation that goes on into the next paragraph (None: none goes on; a
+    # quotation of no known speaker carries EMPTY_SPEAKER)
+    carried: Entry | None = None
     for block in doc.blocks:
         if block.kind in {BlockKind.FIELD, BlockKind.TRAILER, BlockKind.AUTHOR,
                           BlockKind.TITLE, BlockKind.SUBTITLE}:
             continue
         nested = block.kind is BlockKind.QUOTATION
         segments, unbalanced = find_segments(block.text, 1 if nested else 0)
+        continued = _continued_quotation(doc, block, unbalanced)
+        if continued is not None:
+            segments.append(continued)
+            segments.sort(key=lambda s: (s.start, -s.end))
+            unbalanced.remove(continued.start)
         for position in unbalanced:
             warnings.append(
                 f"line {block.line}: unbalanced quotation mark {block.text[position]!r} "
                 f"at column {position + 1}; left as text")
         speakers = _speakers(doc, block, segments, names)
+        carries_on = carried
+        carried = None
         for segment in segments:
-            out.append(_span(block, segment, speakers.get(segment.start)))
+            speaker = speakers.get(segment.start)
+            # the rest of a quotation begun in the paragraph before: cited speech, its speaker's
+            goes_on = carries_on is not None and segment.start == 0 and segment.depth == 0
+            if goes_on and speaker is None and carries_on is not _NO_SPEAKER:
+                speaker = carries_on
+            out.append(_span(block, segment, speaker, quoted=goes_on or segment is continued))
+            if segment is continued:
+                carried = speaker if speaker is not None else _NO_SPEAKER
         if nested:
             speaker = _block_speaker(doc, block, names)
             if speaker is not None:
@@ -200,10 +221,12 @@ def run(doc: Transcription, earlier: Sequence[Span], options: QuoteOptions) -> P
 
 # --- kinds --------------------------------------------------------------------------------
 
-def _span(block: Block, segment: Segment, speaker: Entry | None) -> Span:
+def _span(block: Block, segment: Segment, speaker: Entry | None, quoted: bool = False) -> Span:
+    """The segment's element; ``quoted``: cited speech whatever its length (a part of a
+    quotation over several paragraphs)."""
     inner = block.text[segment.inner[0]:segment.inner[1]]
     rend = MARKS_TO_REND.get((segment.opening, segment.closing), "double")
-    if _is_quote(block.text, segment, inner, speaker is not None):
+    if quoted or _is_quote(block.text, segment, inner, speaker is not None):
         attrs: dict[str, str] = {}
         tag = "quote"
         if speaker is not None:
@@ -218,6 +241,24 @@ def _span(block: Block, segment: Segment, speaker: Entry | None) -> Span:
     return Span(block.index, segment.start, segment.end, tag, attrs,
                 open_len=len(segment.opening), close_len=len(segment.closing),
                 priority=PRIORITY - segment.depth, concern=CONCERN)
+
+def _continued_quotation(doc: Transcription, block: Block, unbalanced: list[int]
+                         ) -> Segment | None:
+    """A quotation that goes on in the next paragraph, as books print one over several: its
+    one unclosed opening mark runs to the end of this paragraph, and the next paragraph opens
+    with the same mark (a paragraph quoted whole has it in its prefix)."""
+    if len(unbalanced) != 1 or block.kind is not BlockKind.PARAGRAPH:
+        return None
+    start = unbalanced[0]
+    mark = block.text[start]
+    if (mark, "") not in MARKS_TO_REND or block.index + 1 >= len(doc.blocks):
+        return None
+    following = doc.blocks[block.index + 1]
+    if not (following.kind is BlockKind.PARAGRAPH and following.text.startswith(mark)) and \
+            not (following.kind is BlockKind.QUOTATION and following.prefix == mark):
+        return None
+    return Segment(block.index, start, len(block.text), mark, "", 0)
+
 
 def _is_quote(text: str, segment: Segment, inner: str, attributed: bool) -> bool:
     before = text[:segment.start]
