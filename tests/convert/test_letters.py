@@ -169,3 +169,25 @@ def test_a_speech_that_opens_with_comrades_is_no_letter() -> None:
     assert [b.kind for b in doc.blocks if b.kind not in (BlockKind.AUTHOR, BlockKind.TITLE,
                                                           BlockKind.FIELD)] == [
         BlockKind.PARAGRAPH] * 3
+
+
+@pytest.mark.parametrize("text", [
+    "On Tasks\n\nWritten: 1917\n\nDear Comrades,\n\nII\n\nThe text of the section.\n",
+    "On Tasks\n\nWritten: 1917\n\nA. Kollontai\n\nDear Comrades,\n\nThe letter.\n\nII\n\n"
+    "Yours fraternally,\n\nThe end.\n",
+    "On Tasks\n\nWritten: 1917\n\n* * *\n\nA. Kollontai\n\nComrades!\n\nYours fraternally,\n\n"
+    "A. Kollontai\n",
+], ids=["salutation-then-heading", "closing-line-under-a-heading", "no-letter-between"])
+def test_letter_parts_stay_in_their_section_and_a_letter_needs_its_text(text: str) -> None:
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+    from teikit.validate import check_documents
+
+    conversion = convert_text(text, "t", TextSettings(name="t"))
+    root = conversion.tree.getroot()
+    assert comparable(read_back(root)) == comparable(text)
+    for div in root.iterfind(".//tei:body/tei:div", NS):
+        assert div.find("tei:p", NS) is not None or div.find("tei:ab", NS) is not None
+    report = check_documents([("t.xml", etree.tostring(conversion.tree, encoding="utf-8"))],
+                             ("edition",))
+    assert [p for p in report.problems if p.severity == "error"] == []

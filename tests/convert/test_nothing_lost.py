@@ -102,6 +102,43 @@ def test_generated_transcriptions_survive_conversion(text: str):
     assert "fa├žade" not in corrected
 
 
+# the shapes of the family's blocks, to be arranged in any order: headings and their further
+# lines, breaks, lists, letters' parts, speeches' openings, notes sections and markers, the
+# quotations that run over paragraphs, indented quotations, editors' brackets and dual dates
+FAMILY_BLOCKS = [
+    "CHAPTER I", "The Scene Has Changed", "II", "* * *", "⁂",
+    "1. The first point;\n2. The second point;\n3. The third.", "- bread\n- peace",
+    "(a) one\n(b) two", "The workers [of Petrograd] rose on October 25 [November 7], 1917.",
+    "Trotsky said: “We are not afraid of the bourgeoisie.",
+    "“Those who leave us leave the revolution!”",
+    "    An indented quotation of some length, set in from the text.", "Dear Comrades,",
+    "Yours fraternally,", "A. Kollontai", "Moscow, 8 March 1920", "P.S. Send me the reports.",
+    "Notes:", "1. A note on the text.", "[1] Another note.", "The vote was taken.¹ Then [1].",
+    "[Translator's note: drafted by Lenin.]", "Comrades!",
+    "In the spring of 1917 the Soviet met at the Tauride Palace."]
+FAMILY_HEADS = [
+    "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
+    "On Tasks\n\nDelivered: November 22 (December 5), 1917",
+    "Lenin\n\nOn Tasks\n\nPart One\n\nChapter 1\n\nDate: 1893\nTranscribed/HTML Markup: X Y",
+    "On Tasks"]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(FAMILY_HEADS), st.lists(st.sampled_from(FAMILY_BLOCKS), min_size=1,
+                                              max_size=9),
+       st.sampled_from(["t", "ed", "lenin"]))
+def test_any_arrangement_of_the_familys_blocks_is_valid_and_lossless(
+        head: str, blocks: list[str], name: str) -> None:
+    from teikit.validate import check_documents
+
+    text = "\n\n".join([head, *blocks]) + "\n"
+    conversion = convert_text(text, name, TextSettings(name=name))
+    assert comparable(read_back(conversion.tree.getroot())) == comparable(text)
+    data = etree.tostring(conversion.tree, encoding="utf-8", xml_declaration=True)
+    report = check_documents([(f"{name}.xml", data)], ("edition",))
+    assert [p for p in report.problems if p.severity == "error"] == []
+
+
 @pytest.mark.parametrize("text", [
     "A Title\n\nSource: The Herald, No. 2, 1905.\n\nThe strike began.\n\nNotes\n\n"
     "The figures are incomplete.\n\nThe second note.\n",
@@ -120,3 +157,24 @@ def test_notes_without_markers_are_kept_in_the_back_and_valid(text: str, tmp_pat
     output.write_bytes(etree.tostring(conversion.tree, encoding="utf-8"))
     assert [str(p) for p in check_files([output], ["edition", "tei_all"]).problems
             if p.severity == "error"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # an unlabelled paragraph opens the "Notes" part, labelled notes follow: no notes section
+    "A Title\n\nWritten: 1917\n\nThe strike began.[1]\n\nNotes:\n\n“Quoted whole.”\n\n"
+    "[1] The note.\n",
+    # a note marked twice, by a superscript and by brackets
+    "A Title\n\nWritten: 1917\n\nThe vote was taken.¹ Then [1] came.\n\nNotes\n\n[1] The note.\n",
+    # notes numbered again, and labelled in two styles
+    "A Title\n\nWritten: 1917\n\nThe strike.[1]\n\nNotes\n\n[1] The first.\n\n1. The second.\n",
+    # markers inside the notes section are the notes' text
+    "A Title\n\nWritten: 1917\n\nThe strike.[1]\n\nNotes\n\n1. The note.\n\nSee [1] and ¹ above.\n",
+], ids=["unlabelled-first", "marked-twice", "numbered-again", "markers-in-notes"])
+def test_the_notes_of_a_text_keep_every_word_whatever_their_numbering(text: str) -> None:
+    from teikit.validate import check_documents
+
+    conversion = convert_text(text, "t", TextSettings(name="t"))
+    assert comparable(read_back(conversion.tree.getroot())) == comparable(text)
+    data = etree.tostring(conversion.tree, encoding="utf-8", xml_declaration=True)
+    report = check_documents([("t.xml", data)], ("edition",))
+    assert [p for p in report.problems if p.severity == "error"] == []

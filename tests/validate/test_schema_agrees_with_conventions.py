@@ -8,6 +8,7 @@ from lxml import etree
 
 from teikit.convert.conventions import (
     BRACKETS_REND,
+    NOTE_LABELS,
     QUOTE_MARKS,
     SIGNATURE_DASHES,
     SIGNATURES,
@@ -31,5 +32,5 @@ def test_quotation_rend_tokens_are_the_keys_of_quote_marks() -> None:
 
 
 def test_note_rend_tokens_hold_every_signature_and_dash_token() -> None:
-    tokens = {BRACKETS_REND, SUPERSCRIPT_REND, *SIGNATURES, *SIGNATURE_DASHES}
+    tokens = {BRACKETS_REND, SUPERSCRIPT_REND, *NOTE_LABELS, *SIGNATURES, *SIGNATURE_DASHES}
     assert tokens <= enumeration("noteRendToken")

@@ -30,6 +30,7 @@ from lxml import etree
 
 from teikit import XML_NS
 from teikit.config import TextSettings
+from teikit.convert.conventions import NOTE_LABELS
 from teikit.convert.header import HeaderContext, build_header
 from teikit.convert.lists import list_items
 from teikit.convert.model import Block, BlockKind, Span, Transcription
@@ -264,7 +265,8 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
         if kind is BlockKind.HEADING and section is not None and is_subheading(doc, block):
             append(section, weaver.block(el("head", type="sub"), block))
         elif kind is BlockKind.HEADING:
-            section = el("div", type="section")
+            # a letter's opener and closer belong to the section they were found in
+            section, opener, closer = el("div", type="section"), None, None
             append(body, section, None)
             append(section, weaver.block(el("head"), block))
         elif kind is BlockKind.PARAGRAPH and not _in_back(doc, block):
@@ -368,14 +370,20 @@ def _back(doc: Transcription, weaver: _Weaver,
         append(back, el("divGen", weaver.block(el("head"), heading), type="notes", rend=template))
         orphans = el("div", type="notes")
         last_note: etree._Element | None = None
+        attached: set[str] = set()
         for block in doc.blocks:
             if block.kind is BlockKind.FOOTNOTE:
-                note = markers.get(block.key)
+                # a second note of one number (notes numbered again) has no marker of its own
+                note = markers.get(block.key) if block.key not in attached else None
+                attached.add(block.key)
                 if note is None:
                     note = el("note", type="footnote", place="end", n=block.key,
                               rend="unanchored")
                     append(orphans, el("p", note))
                 weaver.block(note, block)
+                label = block.label.replace(block.key, "n", 1)
+                if label != template and label in NOTE_LABELS:
+                    note.set("rend", " ".join([*(note.get("rend") or "").split(), label]))
                 last_note = note
             elif _in_back(doc, block) and block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTATION):
                 if last_note is None:

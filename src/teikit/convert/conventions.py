@@ -56,6 +56,9 @@ NOTE_WRITERS: dict[str, str] = {
 # digits ("¹²") when the note's @rend says so
 FOOTNOTE_MARKER = ("[", "]")
 SUPERSCRIPT_REND = "superscript"
+# how the notes section labels its notes, "n" standing for the number (divGen/@rend); a note
+# labelled otherwise than the section's first one carries its own in its @rend
+NOTE_LABELS = ("[n]", "n.", "n)")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 # gap/@rend holds the omission sign exactly as printed ("...", "…", ". . .")

@@ -412,7 +412,8 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
     notes_at = next((i for i in range(end - 1, position, -1)
                      if all_chunks[i].single_line and _NOTES_HEADING.match(all_chunks[i].text)
                      and i + 1 < end and (_FOOTNOTE_LABEL.match(all_chunks[i + 1].text) or not any(
-                         _is_heading(c) for c in all_chunks[i + 1:end]))), None)
+                         _is_heading(c) or _FOOTNOTE_LABEL.match(c.text)
+                         for c in all_chunks[i + 1:end]))), None)
     body_end = notes_at if notes_at is not None else end
 
     # a speech ("Delivered:") opens with its address to the hall ("Comrades!"), not a letter's
@@ -429,7 +430,9 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
                           chunk.line, prefix=match.group("label"), label=match.group("label"),
                           key=number)
             else:
-                build.add_chunk(BlockKind.PARAGRAPH, chunk)
+                # a paragraph of the notes section, whatever it looks like (a note quoted whole
+                # is still the notes' text, not a block quotation of the body)
+                build.add(BlockKind.PARAGRAPH, chunk.text, chunk.offset, chunk.line)
     for chunk in trailer:
         build.add_chunk(BlockKind.TRAILER, chunk)
 
@@ -477,6 +480,12 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
         opener = 0
     postscript_from = _letter_postscripts(body) if opener else len(body)
     closer_from = _letter_closer(body[:postscript_from]) if opener else len(body)
+    if closer_from < len(body) and _is_heading(body[closer_from - 1]):
+        closer_from = len(body)     # a closing line right under a heading is the section's text
+    if opener and (opener >= closer_from or _is_heading(body[opener])):
+        # a salutation not followed by the letter (a signature or a heading comes next): no
+        # letter's parts
+        opener, postscript_from, closer_from = 0, len(body), len(body)
     for index, chunk in enumerate(body):
         if index >= postscript_from:
             build.add_chunk(BlockKind.POSTSCRIPT, chunk)
@@ -528,7 +537,11 @@ def _letter_opener(body: list[Chunk]) -> int:
 
 
 def _opener_like(chunk: Chunk) -> bool:
-    """Could ``chunk`` stand before a letter's salutation (a dateline, an address)?"""
+    """Could ``chunk`` stand before a letter's salutation (a dateline, an address)? Not a
+    quotation, a separator or an editor's bracket."""
+    if _SEPARATOR.match(chunk.text) or chunk.text.startswith("[") or any(
+            mark in chunk.text for mark in "“”„«»"):
+        return False
     lines = [line for line, _, _ in chunk.lines]
     if chunk.single_line and len(chunk.text) <= 100 and _YEAR.search(chunk.text):
         return True

@@ -18,6 +18,7 @@ from teikit.convert.conventions import (
     BRACKETS,
     BRACKETS_REND,
     FOOTNOTE_MARKER,
+    NOTE_LABELS,
     QUOTE_MARKS,
     SIGNATURE_DASH,
     SIGNATURE_DASHES,
@@ -152,8 +153,18 @@ def read_back(root: etree._Element, corrected: bool = False) -> str:
     if text is None:
         text = root
     blocks: list[str] = []
-    footnotes = [n for n in text.iter(f"{_T}note")
-                 if n.get("type") == "footnote" and n.get("n")]
+    # the notes in order; a note marked twice in the text holds its words at its first marker,
+    # and its second marker (an empty note of the same number) is no note of its own
+    footnotes: list[etree._Element] = []
+    numbers: set[str] = set()
+    for note in text.iter(f"{_T}note"):
+        number = note.get("n")
+        if note.get("type") != "footnote" or not number:
+            continue
+        if number in numbers and not len(note) and not (note.text or "").strip():
+            continue
+        numbers.add(number)
+        footnotes.append(note)
     _collect_blocks(text, blocks, corrected, footnotes)
     return "\n\n".join(b for b in blocks if b.strip()) + "\n"
 
@@ -180,7 +191,8 @@ def _collect_block(child: etree._Element, name: str, blocks: list[str], correcte
         _collect_blocks(child, blocks, corrected, footnotes)
         template = child.get("rend") or "[n]"
         for note in footnotes:
-            label = template.replace("n", note.get("n", ""))
+            own = next((t for t in (note.get("rend") or "").split() if t in NOTE_LABELS), None)
+            label = (own or template).replace("n", note.get("n", ""))
             blocks.append(f"{label} {inline_text(note, corrected)}")
     elif name in CONTAINER_TAGS:
         _collect_blocks(child, blocks, corrected, footnotes)

@@ -69,6 +69,9 @@ class EditorialOptions:
 
 def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) -> PassResult:
     footnotes = {b.key for b in doc.blocks if b.kind is BlockKind.FOOTNOTE}
+    # the notes section (its heading and what follows) holds the notes, not their markers
+    notes_from = next((b.index for b in doc.blocks if b.kind is BlockKind.NOTES_HEADING),
+                      len(doc.blocks))
     quotations: dict[int, list[Span]] = defaultdict(list)   # by block: one lookup per block
     for earlier_span in earlier:
         if earlier_span.tag in QUOTATION_TAGS:
@@ -78,13 +81,13 @@ def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) 
         if block.kind in (BlockKind.FIELD, BlockKind.TRAILER):
             continue
         taken: list[tuple[int, int]] = []
+        markers_allowed = block.index < notes_from
         for match in _BRACKET.finditer(block.text):
-            span = _bracket(doc, options, block.index, match, footnotes,
-                            block.kind is not BlockKind.FOOTNOTE)
+            span = _bracket(doc, options, block.index, match, footnotes, markers_allowed)
             if span is not None:
                 taken.append((span.start, span.end))
                 spans.append(span)
-        if block.kind is not BlockKind.FOOTNOTE:
+        if markers_allowed:
             for match in _SUPERSCRIPT_MARKER.finditer(block.text):
                 number = "".join(str(SUPERSCRIPT_DIGITS.index(d)) for d in match[0])
                 if number in footnotes:
