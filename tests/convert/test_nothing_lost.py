@@ -115,7 +115,9 @@ FAMILY_BLOCKS = [
     "Yours fraternally,", "A. Kollontai", "Moscow, 8 March 1920", "P.S. Send me the reports.",
     "Notes:", "1. A note on the text.", "[1] Another note.", "The vote was taken.¹ Then [1].",
     "[Translator's note: drafted by Lenin.]", "Comrades!",
-    "In the spring of 1917 the Soviet met at the Tauride Palace."]
+    "In the spring of 1917 the Soviet met at the Tauride Palace.", "N.B. Read this twice.",
+    "«Vive la Commune!» cried the crowd.", "He said: \"We shall return,\" and left.",
+    "– Yes, he said.\n– No, said she.", "THE CLASS CHARACTER OF THE REVOLUTION"]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",

@@ -288,8 +288,9 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
         elif kind in (BlockKind.DATELINE, BlockKind.SALUTE, BlockKind.SIGNED):
             if kind is BlockKind.SIGNED and block.index <= headnote_end + 1:
                 continue  # the headnote's signature
+            # an opener only before the section's text (its paragraphs, quotations, lists)
             in_opener = closer is None and not any(
-                isinstance(c.tag, str) and c.tag in (qname("p"), qname("quote"))
+                isinstance(c.tag, str) and c.tag not in (qname("head"), qname("opener"))
                 for c in current())
             if in_opener:
                 if opener is None:

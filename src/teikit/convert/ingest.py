@@ -478,8 +478,13 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
     opener = _letter_opener(body) if letter else 0
     if opener and not _SALUTATION.match(body[opener - 1].text):
         opener = 0
-    postscript_from = _letter_postscripts(body) if opener else len(body)
+    # the postscripts come after the salutation, never before it, and never right under a
+    # heading (the section's text)
+    postscript_from = opener + _letter_postscripts(body[opener:]) if opener else len(body)
     closer_from = _letter_closer(body[:postscript_from]) if opener else len(body)
+    if closer_from >= postscript_from and postscript_from < len(body) and \
+            _is_heading(body[postscript_from - 1]):
+        postscript_from = closer_from = len(body)
     if closer_from < len(body) and _is_heading(body[closer_from - 1]):
         closer_from = len(body)     # a closing line right under a heading is the section's text
     if opener and (opener >= closer_from or _is_heading(body[opener])):
@@ -540,7 +545,7 @@ def _opener_like(chunk: Chunk) -> bool:
     """Could ``chunk`` stand before a letter's salutation (a dateline, an address)? Not a
     quotation, a separator or an editor's bracket."""
     if _SEPARATOR.match(chunk.text) or chunk.text.startswith("[") or any(
-            mark in chunk.text for mark in "“”„«»"):
+            mark in chunk.text for mark in "“”„«»\""):
         return False
     lines = [line for line, _, _ in chunk.lines]
     if chunk.single_line and len(chunk.text) <= 100 and _YEAR.search(chunk.text):
