@@ -497,9 +497,7 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
         elif index < opener:
             _opener_chunk(chunk, build)
         elif index >= closer_from:
-            kind = BlockKind.SALUTE if index == closer_from else BlockKind.DATELINE \
-                if chunk.single_line and _date_line(chunk.text) else BlockKind.SIGNED
-            build.add_chunk(kind, chunk)
+            build.add_chunk(_closer_kind(chunk, first=index == closer_from), chunk)
         elif chunk.single_line and _SEPARATOR.match(chunk.text):
             build.add_chunk(BlockKind.SEPARATOR, chunk)
         elif not chunk.single_line and list_items(chunk.text) is not None:
@@ -510,6 +508,15 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
             build.add(BlockKind.QUOTATION, chunk.text, chunk.offset, chunk.line)
         else:
             build.add_chunk(BlockKind.PARAGRAPH, chunk)
+
+
+def _closer_kind(chunk: Chunk, *, first: bool) -> BlockKind:
+    """A line of a letter's closer: the closing salutation first, then the signature's lines
+    and, under them, the place and date the letter was written."""
+    if first:
+        return BlockKind.SALUTE
+    return BlockKind.DATELINE if chunk.single_line and _date_line(chunk.text) else \
+        BlockKind.SIGNED
 
 
 def _indented_quotations(body: list[Chunk]) -> set[int]:
