@@ -91,11 +91,8 @@ def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) 
             for match in _SUPERSCRIPT_MARKER.finditer(block.text):
                 number = "".join(str(SUPERSCRIPT_DIGITS.index(d)) for d in match[0])
                 if number in footnotes:
-                    spans.append(Span(block.index, match.start(), match.end(), "note",
-                                      {"type": "footnote", "place": "foot", "n": number,
-                                       "rend": SUPERSCRIPT_REND},
-                                      open_len=match.end() - match.start(), atomic=True,
-                                      priority=90, concern=CONCERN))
+                    spans.append(_footnote_marker(block.index, match.start(), match.end(),
+                                                  number, SUPERSCRIPT_REND))
         for match in _OMISSION.finditer(block.text):
             if any(a <= match.start() < b for a, b in taken):
                 continue
@@ -111,11 +108,8 @@ def _bracket(doc: Transcription, options: EditorialOptions, block: int, match: r
     body = match.group("body")
     start, end = match.start(), match.end()
     if body.isdigit():
-        if markers_allowed and body in footnotes:
-            return Span(block, start, end, "note",
-                        {"type": "footnote", "place": "foot", "n": body},
-                        open_len=end - start, atomic=True, priority=90, concern=CONCERN)
-        return None
+        return _footnote_marker(block, start, end, body) if markers_allowed and \
+            body in footnotes else None
     if _BRACKETED_OMISSION.match(body.strip()):
         return _gap(options, block, start, end, match.group(0), in_quotation=False)
     signature = _SIGNATURE.search(body)
@@ -141,6 +135,16 @@ def _bracket(doc: Transcription, options: EditorialOptions, block: int, match: r
                 {"type": kind, "resp": resp, "place": "inline", "rend": rend},
                 open_len=1, close_len=1 + (len(body) - len(content)), priority=80,
                 concern=CONCERN)
+
+
+def _footnote_marker(block: int, start: int, end: int, number: str, rend: str | None = None
+                     ) -> Span:
+    """The footnote ``note`` at a marker ("[1]", "¹"), which it replaces whole."""
+    attrs = {"type": "footnote", "place": "foot", "n": number}
+    if rend:
+        attrs["rend"] = rend
+    return Span(block, start, end, "note", attrs, open_len=end - start, atomic=True,
+                priority=90, concern=CONCERN)
 
 
 def _is_paraphrase(match: re.Match[str], content: str) -> bool:

@@ -161,10 +161,6 @@ def _sentence_start(text: str, position: int) -> int:
     return cut
 
 
-# what a quotation going on into the next paragraph carries when its speaker is not known
-_NO_SPEAKER = Entry("", EntityKind.PERSON, (), "")
-
-
 @dataclass(frozen=True)
 class QuoteOptions:
     register: Register = EMPTY_REGISTER   # the speakers and sources a quotation may name
@@ -181,9 +177,8 @@ def run(doc: Transcription, earlier: Sequence[Span], options: QuoteOptions) -> P
     warnings: list[str] = []
     names = {b.index: [m for m in matcher.find(b) if not m.ambiguous] for b in doc.blocks}
     out: list[Span] = []
-    # the speaker of a quotation that goes on into the next paragraph (None: none goes on; a
-    # quotation of no known speaker carries EMPTY_SPEAKER)
-    carried: Entry | None = None
+    # whether a quotation goes on into the next paragraph, and its speaker if known
+    goes_on_next, carried_speaker = False, None
     for block in doc.blocks:
         if block.kind in {BlockKind.FIELD, BlockKind.TRAILER, BlockKind.AUTHOR,
                           BlockKind.TITLE, BlockKind.SUBTITLE}:
@@ -200,17 +195,17 @@ def run(doc: Transcription, earlier: Sequence[Span], options: QuoteOptions) -> P
                 f"line {block.line}: unbalanced quotation mark {block.text[position]!r} "
                 f"at column {position + 1}; left as text")
         speakers = _speakers(doc, block, segments, names)
-        carries_on = carried
-        carried = None
+        went_on, speaker_before = goes_on_next, carried_speaker
+        goes_on_next, carried_speaker = False, None
         for segment in segments:
             speaker = speakers.get(segment.start)
             # the rest of a quotation begun in the paragraph before: cited speech, its speaker's
-            goes_on = carries_on is not None and segment.start == 0 and segment.depth == 0
-            if goes_on and speaker is None and carries_on is not _NO_SPEAKER:
-                speaker = carries_on
+            goes_on = went_on and segment.start == 0 and segment.depth == 0
+            if goes_on and speaker is None:
+                speaker = speaker_before
             out.append(_span(block, segment, speaker, quoted=goes_on or segment is continued))
             if segment is continued:
-                carried = speaker if speaker is not None else _NO_SPEAKER
+                goes_on_next, carried_speaker = True, speaker
         if nested:
             speaker = _block_speaker(doc, block, names)
             if speaker is not None:
