@@ -219,6 +219,18 @@ def test_dual_dates_in_every_form_are_one_date_with_both_values() -> None:
         "October 25", "October 25", "November 9"]
 
 
+def test_dual_dates_written_with_ordinals_and_of_are_one_date_too() -> None:
+    assert _values(RUSSIA, "On the 25th of February (10th of March) the city stood still; on "
+                   "the 1st (14th) of March 1917 the Tsar was gone, and by Sunday, the 5th of "
+                   "March (the 18th), nobody spoke of him.", year=1917) == [
+        ("the 25th of February (10th of March)", "1917-03-10", "1917-02-25"),
+        ("the 1st (14th) of March 1917", "1917-03-14", "1917-03-01"),
+        ("Sunday, the 5th of March (the 18th)", "1917-03-18", "1917-03-05")]
+    # an ordinal in parentheses that is not the same day in the other calendar
+    assert [t for t, _ in dates("on the 25th of February (the 2nd of March) we met")] == [
+        "the 25th of February", "the 2nd of March"]
+
+
 
 def test_the_other_calendar_in_an_editors_square_brackets_is_one_date_too() -> None:
     assert _values(RUSSIA, "On October 25 [November 7], 1917 power passed to the Soviets; the "

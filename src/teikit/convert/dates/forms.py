@@ -168,6 +168,8 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
     second = rf"(?:(?P<m2>{m})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y2>{_Y}))?(?:,?\s*(?P<style2>{_STYLE}))?"
     second_dm = (rf"(?P<d2>{_D})(?:\s+(?P<m2>{m}))?(?:,?\s+(?P<y2>{_Y}))?"
                  rf"(?:,?\s*(?P<style2>{_STYLE}))?")
+    second_of = (rf"(?:the\s+)?(?P<d2>{_DAY})(?:\s+(?:day\s+)?of)?(?:\s+(?P<m2>{m}))?"
+                 rf"(?:,?\s+(?P<y2>{_Y}))?(?:,?\s*(?P<style2>{_STYLE}))?")
     style1 = rf"(?:,?\s*(?P<style1>{_STYLE}))?"
 
     def starting_with(initials: set[str], source: str) -> str:
@@ -189,7 +191,11 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
                  rf"{other(second)}(?:,?\s+(?P<y3>{_Y}))?{_END}"),
         ("dual", rf"{weekday}(?<![\w.])(?P<d>{_D})\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?{style1}\s*"
                  rf"{other(second_dm)}(?:,?\s+(?P<y3>{_Y}))?{_END}"),
-        ("dual", rf"(?<![\w.])(?P<d>{_D})\s*{other(rf'(?P<d2>{_D})')}\s+(?P<m>{m})"
+        ("dual", starting_with(day_initials | weekday_initials, rf"{weekday}(?:\b[Tt]he\s+)?"
+                 rf"(?P<d>{_DAY})\s+(?:day\s+)?of\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?{style1}\s*"
+                 rf"{other(second_of)}(?:,?\s+(?P<y3>{_Y}))?{_END}")),
+        ("dual", rf"(?<![\w.])(?:[Tt]he\s+)?(?P<d>{_D})\s*{other(rf'(?P<d2>{_D})')}\s+"
+                 rf"(?:of\s+)?(?P<m>{m})"
                  rf"(?:,?\s+(?P<y>{_Y}))?{_END}"),
         ("dual", rf"{weekday}(?P<m>{m})\s+(?P<d>{_D})\s*/\s*(?:(?P<m2>{m})\s+)?(?P<d2>{_D})"
                  rf"(?:,?\s+(?P<y>{_Y}))?{_END}"),
