@@ -734,7 +734,12 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
                 if previous and re.fullmatch(r"\s*\(", gap) and form.isupper() and (
                         block.text[occurrence.end:occurrence.end + 1] == ")"):
                     acronyms[key] = previous[0]   # "Federation of Metalworkers (FIOM)"
-                if previous and re.fullmatch(r",\s*|\s+(?:and|or|und)\s+|,\s+(?:and|or)\s+", gap):
+                # "The Miners: Years of Struggle, London 1953": a reference's place of
+                # publication after its title, not a list of places
+                imprint = gap.strip() == "," and _PUBLICATION_YEAR.match(
+                    block.text[occurrence.end:])
+                if previous and not imprint and re.fullmatch(
+                        r",\s*|\s+(?:and|or|und)\s+|,\s+(?:and|or)\s+", gap):
                     neighbours[key].add(previous[0])
                     neighbours[previous[0]].add(key)
                 previous = (key, occurrence.end)

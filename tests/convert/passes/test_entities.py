@@ -143,6 +143,15 @@ def test_candidates_drop_personal_titles_and_guess_kinds() -> None:
     assert kinds["Gatchina"] == "place"
 
 
+def test_a_references_place_of_publication_does_not_make_its_title_a_place() -> None:
+    doc = make_doc("See Ivo Brandt, Years of Struggle, London 1953, and Days of Hunger, "
+                   "Glasgow 1961.", "We went from Samara, Syzran and Kazan to Moscow.")
+    accepted = {c.form: c.kind.value for c in find_candidates(doc) if c.status == "accepted"}
+    assert "Struggle" not in accepted and "Hunger" not in accepted
+    assert accepted["London"] == accepted["Glasgow"] == "place"
+    assert accepted["Syzran"] == "place"      # a list of places still shares its kind
+
+
 def test_signature_lines_and_postscript_signs_are_not_names() -> None:
     doc = make_doc((BlockKind.SIGNED, "J. McAllister\nSecretary"),
                    (BlockKind.PARAGRAPH, "P.S. Do not forget the pamphlet."))
