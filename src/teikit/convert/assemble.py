@@ -123,8 +123,7 @@ def assemble(doc: Transcription, spans: Sequence[Span], settings: TextSettings) 
     for span in spans:
         if span.concern == "encoding" and span.content:
             original, corrected = span.content[0].text, span.content[1].text
-            page = span.content[1].attrs.get("subtype", "").removeprefix("utf8-as-")
-            context.repairs.append((original, corrected, page))
+            context.repairs.append((original, corrected, span.content[1].attrs["subtype"]))
         if span.tag == "gap":
             context.gaps += 1
         if span.tag == "note" and span.attrs.get("type") != "footnote":

@@ -101,7 +101,7 @@ class HeaderContext:
     spans: Sequence[Span]
     weave_slice: SliceWeaver
     settings: TextSettings
-    repairs: list[tuple[str, str, str]] = field(default_factory=list)  # (original, fix, codepage)
+    repairs: list[tuple[str, str, str]] = field(default_factory=list)  # (original, fix, subtype)
     gaps: int = 0
     notes: int = 0
     calendars: set[str] = field(default_factory=set)
@@ -347,14 +347,19 @@ def _first_publication(ctx: HeaderContext, block: Block) -> etree._Element:
 # ------------------------------------------------------------------------------ encodingDesc
 
 def _encoding_desc(ctx: HeaderContext) -> etree._Element:
+    from teikit.convert.passes.encoding import HTML_REFERENCE, repair_kind
+
     doc = ctx.doc
     decoding = (f"The source file was decoded as {doc.encoding}"
                 + (" (detected)." if doc.encoding_detected else " (as named by the user)."))
-    repairs = "; ".join(f"“{original}” → “{fixed}” (UTF-8 read as {page.upper()})"
-                        for original, fixed, page in ctx.repairs)
+    repairs = "; ".join(f"“{original}” → “{fixed}” ({repair_kind(subtype)})"
+                        for original, fixed, subtype in ctx.repairs)
+    references = any(HTML_REFERENCE in subtype for _, _, subtype in ctx.repairs)
     correction = el("correction", el("p", (
         "Encoding damage (UTF-8 text once decoded with a single-byte code page) is repaired; "
-        "the damaged reading is kept in sic and the repair in corr with @resp. "
+        + ("so are the character references of a web page's source (“&quot;”); "
+           if references else "")
+        + "the damaged reading is kept in sic and the repair in corr with @resp. "
         + (f"Repairs: {repairs}." if repairs else "The source shows no such damage."))),
         status="high", method="markup")
     editorial = el(

@@ -60,3 +60,35 @@ def test_cp1252_undefined_byte_passed_through_as_a_control_character_is_repaired
     """"”" is E2 80 9D; CP1252 has no character for 9D, so lenient decoders leave U+009D."""
     (repair,) = find_damage("confidenceâ€\x9d that")
     assert (repair.original, repair.repaired, repair.code_page) == ("â€\x9d", "”", "cp1252")
+
+
+def test_character_references_left_from_a_web_page_are_repaired_with_the_original_kept():
+    doc = ingest_text("He wrote &quot;To the Slanderers&quot;: &#8220;We are not afraid&#8221;, "
+                      "and signed &#x2013; Ed.\n", "t")
+    spans = run(doc, (), EncodingOptions()).spans
+    text = doc.blocks[0].text
+    assert [(text[s.start:s.end], s.content[1].text, s.content[1].attrs["subtype"])
+            for s in spans] == [
+        ("&quot;To", '"To', "html-reference"),
+        ("Slanderers&quot;", 'Slanderers"', "html-reference"),
+        ("&#8220;We", "“We", "html-reference"), ("afraid&#8221;", "afraid”", "html-reference"),
+        ("&#x2013;", "–", "html-reference")]
+    assert all(s.content[0].text == text[s.start:s.end] for s in spans)
+
+
+@pytest.mark.parametrize("genuine", [
+    "AT&T and R&D; the Smith & Wesson", "&nosuchname; stays", "&#0; and &#xD800; are no characters",
+    "the sign &amp is unfinished"])
+def test_what_is_not_a_character_reference_is_never_touched(genuine):
+    assert run(ingest_text(genuine + "\n", "t"), (), EncodingOptions()).spans == ()
+
+
+def test_the_header_lists_character_references_among_the_repairs():
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+
+    root = convert_text("A Title\n\nThe strike &amp; the lock-out.\n", "t",
+                        TextSettings(name="t")).tree.getroot()
+    correction = "".join(root.find(".//{http://www.tei-c.org/ns/1.0}correction").itertext())
+    assert "“&amp;” → “&” (an HTML character reference)" in correction
+    assert "character references of a web page" in correction

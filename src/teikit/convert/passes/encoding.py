@@ -6,12 +6,16 @@ a valid multi-byte UTF-8 sequence: a lead byte (C2–F4) followed by its continu
 (80–BF). Such sequences almost never occur in genuine text, and single accented letters, curly
 quotes and dashes never form one on their own, so nothing undamaged is touched.
 
+Text copied from a web page's source may keep its character references: "&quot;", "&#8220;",
+"&amp;". Each is repaired to the character it names, the same way.
+
 The repair keeps the original reading: ``choice/sic`` + ``corr`` (``@type="encoding"``,
-``@subtype`` naming the code page, ``@resp`` the converter).
+``@subtype`` naming the code page, or ``html-reference``; ``@resp`` the converter).
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -24,6 +28,12 @@ from teikit.register.entries import Register
 
 CONCERN = "encoding"
 CODE_PAGES = ("cp1252", "latin-1", "cp850", "cp437", "cp852")
+# what a repair of a character reference records instead of a code page
+HTML_REFERENCE = "html-reference"
+# "&quot;", "&#8220;", "&#x2019;": a reference ends with ";" ("AT&T", "R&D" are not one)
+_CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_XML_CHARACTER = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _WORD_CHAR = re.compile(r"[^\W_]")
 
 
@@ -103,6 +113,29 @@ def _fits_context(text: str, start: int, end: int, repaired: str) -> bool:
     return scripts <= neighbours or len(unusual) >= 2
 
 
+def find_repairs(text: str) -> list[Repair]:
+    """Every repair ``text`` needs, in order: runs of mis-decoded UTF-8 and character
+    references."""
+    return sorted([*find_damage(text), *_references(text)], key=lambda repair: repair.start)
+
+
+def _references(text: str) -> Iterator[Repair]:
+    """HTML character references, each with the character it names (one that names nothing,
+    or a character XML cannot hold, stays as it is)."""
+    for match in _CHARACTER_REFERENCE.finditer(text):
+        meant = html.unescape(match.group())
+        if meant != match.group() and "\ufffd" not in meant and all(
+                _XML_CHARACTER.fullmatch(char) for char in meant):
+            yield Repair(match.start(), match.end(), match.group(), meant, HTML_REFERENCE)
+
+
+def repair_kind(subtype: str) -> str:
+    """What ``corr/@subtype`` says was repaired, in words."""
+    if subtype == HTML_REFERENCE:
+        return "an HTML character reference"
+    return f"UTF-8 read as {subtype.removeprefix('utf8-as-').upper()}"
+
+
 def find_damage(text: str) -> Iterator[Repair]:
     """Yield each maximal run of mis-decoded UTF-8 in ``text`` with its repair."""
     position = 0
@@ -119,7 +152,7 @@ def repaired(text: str) -> str:
     """``text`` with every mis-decoded run repaired: the corrected reading, for places that
     hold plain text rather than ``choice`` (the header's titles, names and statements)."""
     result, cursor = "", 0
-    for repair in find_damage(text):
+    for repair in find_repairs(text):
         result += text[cursor:repair.start] + repair.repaired
         cursor = repair.end
     return result + text[cursor:]
@@ -181,14 +214,17 @@ def run(doc: Transcription, earlier: Sequence[Span], options: EncodingOptions) -
     """Propose ``choice/sic/corr`` for every damaged word."""
     spans: list[Span] = []
     for block in doc.blocks:
-        for start, end, repairs in _by_word(block.text, list(find_damage(block.text))):
+        for start, end, repairs in _by_word(block.text, find_repairs(block.text)):
             original = block.text[start:end]
             corrected, cursor = "", start
             for repair in repairs:
                 corrected += block.text[cursor:repair.start] + repair.repaired
                 cursor = repair.end
             corrected += block.text[cursor:end]
-            pages = "+".join(dict.fromkeys(r.code_page for r in repairs))
+            pages = "+".join(dict.fromkeys(r.code_page for r in repairs
+                                           if r.code_page != HTML_REFERENCE))
+            subtype = "+".join([*([f"utf8-as-{pages}"] if pages else []), *(
+                [HTML_REFERENCE] if any(r.code_page == HTML_REFERENCE for r in repairs) else [])])
             # a byte that was lost is restored by inference, not read back: less certain
             cert = "medium" if any(r.lost_byte for r in repairs) else "high"
             spans.append(Span(
@@ -196,7 +232,7 @@ def run(doc: Transcription, earlier: Sequence[Span], options: EncodingOptions) -
                 open_len=end - start, priority=100, concern=CONCERN,
                 content=(
                     Node("sic", text=original),
-                    Node("corr", {"type": "encoding", "subtype": f"utf8-as-{pages}",
+                    Node("corr", {"type": "encoding", "subtype": subtype,
                                   "resp": options.converter_ref, "cert": cert}, corrected),
                 ),
             ))
