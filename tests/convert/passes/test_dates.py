@@ -231,6 +231,31 @@ def test_dual_dates_written_with_ordinals_and_of_are_one_date_too() -> None:
         "the 25th of February", "the 2nd of March"]
 
 
+def test_days_written_in_both_calendars_are_one_range_with_both_values() -> None:
+    both = {"from": "1917-07-16", "to": "1917-07-18", "from-custom": "1917-07-03",
+            "to-custom": "1917-07-05", **DUAL}
+    assert dates("The days of July 3–5 (16–18), 1917 began it.", year=None) == [
+        ("July 3–5 (16–18), 1917", both)]
+    assert dates("On 3–5 (16–18) July 1917 and July 16–18 (3–5), 1917.", year=None) == [
+        ("3–5 (16–18) July 1917", both), ("July 16–18 (3–5), 1917", both)]
+    assert dates("From June 29–30 (July 12–13) the army fell back.")[0] == (
+        "June 29–30 (July 12–13)", {"from": "1917-07-12", "to": "1917-07-13",
+                                    "from-custom": "1917-06-29", "to-custom": "1917-06-30",
+                                    **DUAL})
+    # parentheses that do not hold the same days in the other calendar
+    assert [t for t, _ in dates("on July 3–5 (7–9) they met")] == ["July 3–5"]
+
+
+def test_between_two_days_is_a_range_and_years_after_the_word_year_are_dates() -> None:
+    found = dates("Between 3 and 5 July, and between the 8th and the 9th of July, the city "
+                  "belonged to the street. In the years 1905–07 and by 1917/18 they learned "
+                  "what the year 1918 would bring.", calendar="gregorian")
+    assert [(text, attrs) for text, attrs in found] == [
+        ("3 and 5 July", {"from": "1917-07-03", "to": "1917-07-05"}),
+        ("the 8th and the 9th of July", {"from": "1917-07-08", "to": "1917-07-09"}),
+        ("1905–07", {"from": "1905", "to": "1907"}), ("1917/18", {"from": "1917", "to": "1918"}),
+        ("1918", {"when": "1918"})]
+
 
 def test_the_other_calendar_in_an_editors_square_brackets_is_one_date_too() -> None:
     assert _values(RUSSIA, "On October 25 [November 7], 1917 power passed to the Soviets; the "

@@ -81,6 +81,7 @@ class Expression:
     qualifier: str | None = None
     day_only: bool = False            # "the 19th": month and year from the passage
     phrase_end: int | None = None     # a day of a list: where the list ends (its calendar mark)
+    both_calendars: bool = False      # a range written in both: ``first``/``second`` Old Style
 
 
 def _names(kind: str, lang: str) -> dict[str, int]:
@@ -185,6 +186,10 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("October 25 [November 7], 1917"): the closing sign matches the opening one."""
         return rf"(?:(?P<sq>\[)|\()\s*{inner}\s*(?(sq)\]|\))"
 
+    # the other calendar's days of a range: "(16–18)", "(March 12–13)", "(June 30–July 2)"
+    other_days = rf"(?P<d3>{_D}){_DASH}(?P<d4>{_D})"
+    other_md = rf"(?:(?P<m3>{m})\s+)?(?P<d3>{_D}){_DASH}(?:(?P<m4>{m})\s+)?(?P<d4>{_D})"
+
     table = [
         # two calendars
         ("dual", rf"{weekday}(?P<m>{m})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?{style1}\s*"
@@ -201,6 +206,17 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
                  rf"(?:,?\s+(?P<y>{_Y}))?{_END}"),
         ("dual", rf"(?<![\w./])(?P<d>{_D})(?:\s+(?P<m1>{m}))?\s*/\s*(?P<d2>{_D})\s+(?P<m>{m})"
                  rf"(?:,?\s+(?P<y>{_Y}))?{_END}"),
+        # several days in two calendars: "July 3–5 (16–18), 1917", "3–5 (16–18) July 1917"
+        ("dual-range", rf"(?P<m>{m})\s+(?P<d>{_D}){_DASH}(?P<d2>{_D})\s*{other(other_md)}"
+                       rf"(?:,?\s+(?P<y>{_Y}))?{_END}"),
+        ("dual-range", rf"(?<![\w.])(?P<d>{_D}){_DASH}(?P<d2>{_D})\s*{other(other_days)}"
+                       rf"\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?{_END}"),
+        # "between 3 and 5 July", "between July 3 and 5": a range, not two days
+        ("range", rf"\b[Bb]etween\s+(?P<x>(?:the\s+)?(?P<d>{_DAY})(?:\s+(?:of\s+)?(?P<m1>{m}))?"
+                  rf"\s+and\s+(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{m})"
+                  rf"(?:,?\s+(?P<y>{_Y}))?){_END}"),
+        ("range", rf"\b[Bb]etween\s+(?P<x>(?P<m>{m})\s+(?P<d>{_D})\s+and\s+(?:(?P<m2>{m})\s+)?"
+                  rf"(?P<d2>{_D})(?:,\s+(?P<y>{_Y}))?){_END}"),
         # several days of one month
         ("list-of", starting_with(day_initials, rf"(?:\bthe\s+)?{_DAY}(?:(?:{_AND}|\s+(?:to|till|"
                     rf"until)\s+)(?:the\s+)?{_DAY})+\s+(?:day\s+)?of\s+(?P<m>{m})"
@@ -264,6 +280,7 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
                 r"(?P<dd>0[1-9]|[12]\d|3[01])(?![\w/-])"),
         ("decade", r"(?<![\w.,/-])(?P<y>1[0-9]\d0|20\d0)[’']?s(?![\w’'-])"),
         ("year-range", rf"(?<![\w.,/-])(?P<y>{_Y}){_DASH}(?P<y2>{_Y}|\d\d)(?![\d\w])"),
+        ("year-range", rf"(?<![\w.,/-])(?P<y>{_Y})/(?P<y2>{_Y}|\d\d)(?![\d\w/])"),   # "1917/18"
         ("year", rf"(?<![\w.,/-])(?P<y>{_Y})(?![\d\w/-])"),
     ]
     out = []
@@ -276,7 +293,7 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 PREPOSITIONS = {"in", "of", "since", "until", "till", "by", "from", "to", "after", "before",
                 "during", "around", "about", "early", "late", "mid", "spring", "summer",
-                "autumn", "fall", "winter", "and"}
+                "autumn", "fall", "winter", "and", "between", "year", "years"}
 _NO_YEAR_BEFORE = re.compile(r"(?:\bp|\bpp|No|Nos|Vol|nos?|§)\.?\s*$")
 # after "the 19th", a word that makes it an ordinal, not a day: "the 19th century", "the 8th
 # Congress", "the 5th Army" (a name after a date is fine: "on the 15th Liebknecht was murdered")
@@ -408,6 +425,9 @@ def _read(kind: str, lang: str, match: re.Match[str], text: str,
     if kind.startswith("list"):
         yield from _list(kind, match, text)
         return
+    if kind == "dual-range":
+        yield from _dual_range(match, start, end)
+        return
     month = _month(g["m1"] if g.get("m1") else g["m"])
     year = _year(g.get("y") or g.get("y3"))
     if month is None:
@@ -467,6 +487,33 @@ def _dual(match: re.Match[str], start: int, end: int, first: Written,
     if second_new != (offset > 0):
         return                               # the labels contradict the arithmetic
     yield Expression(start, end, "dual", first, second, second_new=second_new, weekday=weekday)
+
+
+def _dual_range(match: re.Match[str], start: int, end: int) -> Iterator[Expression]:
+    """Days written in both calendars, as one range of Old Style days: the pair whose days are
+    10–13 later is the New Style one."""
+    g = match.groupdict()
+    year, month = _year(g.get("y")), _month(g["m"]) or 1
+    days = [day_number(g[name]) for name in ("d", "d2", "d3", "d4")]
+    if days[1] <= days[0]:
+        return
+    # a bare day in the parentheses: this month, the next ("June 29–30 (July 12–13)") or the
+    # last ("July 16–18 (3–5)"), whichever makes it the same day in the other calendar
+    months = [_month(g["m3"])] if g.get("m3") else [month, month % 12 + 1, (month - 2) % 12 + 1]
+    for month3 in months:
+        assert month3 is not None
+        month4 = _month(g.get("m4")) or (month3 if days[3] > days[2] else month3 % 12 + 1)
+        written = [Written(year, month, days[0]), Written(year, month, days[1]),
+                   Written(year, month3, days[2]), Written(year, month4, days[3])]
+        if not all(valid(year, w.month or 0, w.day or 0) for w in written):
+            continue
+        offsets = {_day_offsets(written[0], written[2]), _day_offsets(written[1], written[3])}
+        offset = offsets.pop() if len(offsets) == 1 else None
+        if offset is not None and abs(offset) in {10, 11, 12, 13}:
+            old = written[:2] if offset > 0 else written[2:]
+            yield Expression(start, end, "range", old[0], old[1], style="old",
+                             both_calendars=True)
+            return
 
 
 def _list(kind: str, match: re.Match[str], text: str) -> Iterator[Expression]:

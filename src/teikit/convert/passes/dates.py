@@ -479,7 +479,10 @@ class _DateReader:
             if first.day is None:
                 return self._month_range(year, first.month, second.month or first.month,
                                          is_julian)
-            return self._day_range(first, second, is_julian)
+            attrs = self._day_range(first, second, is_julian)
+            if e.both_calendars and "datingMethod" in attrs:
+                attrs["calendar"] = f"{self.calendar_ref} {GREGORIAN_REF}"
+            return attrs
         if first.day is None:
             return self._month_range(year, first.month, first.month, is_julian, single=True)
         if e.first.year is None and is_julian and e.kind == "point" and _ANNUAL.search(
