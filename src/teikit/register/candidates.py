@@ -218,6 +218,11 @@ _ABBREVIATIONS = ("St", "Mt", "Ft", "Ste", "Sta", "Pt", "Dr", "Mr", "Mrs", "Mme"
                   "Ms", "M", "s.s", "S.S")
 _TOKEN = re.compile(r"(?:St|Mt|Ft|Ste|Sta|Pt)\.(?=\s+[A-Z])|(?:[A-Z]\.)+|&|[^\W\d_][\w’'-]*")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
+# a body's initials: "I.W.W.", "C.P.G.B." (three letters or more, written close), "ILP", "CPGB"
+_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}|(?!(?:[IVXLC]+|[A-Z])$)[A-Z]{2,6}")
+# the initials of a state rather than a body
+COUNTRY_ACRONYMS = frozenset({"USSR", "USA", "US", "UK", "GB", "RSFSR", "GDR", "FRG", "DDR",
+                              "BRD"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['’”\"]?\s+|[“‘\"(\[–—]\s*)$")
 _ABBREVIATION_END = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")|\b[A-Z])\.\s+$")
@@ -389,7 +394,10 @@ def _runs(text: str, lines_apart: bool = False) -> list[list[re.Match[str]]]:
         gap = text[previous_end:token.start()] if previous_end >= 0 else ""
         joined = (previous_end >= 0 and gap != "" and gap.strip() == ""
                   and not (lines_apart and "\n" in gap))
-        if current and not joined:
+        # "in the U.S.A. The R.I.L.U. …": a body's initials end the sentence they close
+        closed = bool(current) and bool(_ACRONYM.fullmatch(current[-1].group())) and (
+            current[-1].group().endswith(".") and word in STOPWORDS)
+        if current and (not joined or closed):
             runs.append(current)
             current, pending = [], []
         if _capitalised(word):
@@ -611,6 +619,11 @@ def _context_evidence(candidate: Candidate, text: str, start: int, end: int, wor
                 candidate.add(EntityKind.ORG, WEIGHT_MEDIUM - 0.3, f"‘the X {verb}’")
             else:
                 candidate.add(EntityKind.PERSON, WEIGHT_MEDIUM, f"‘X {verb}’")
+    if len(words) == 1 and _ACRONYM.fullmatch(candidate.form):
+        if candidate.form.replace(".", "") in COUNTRY_ACRONYMS:
+            candidate.add(EntityKind.PLACE, WEIGHT_STRONG, "a state's initials")
+        elif article or candidate.form.endswith("."):
+            candidate.add(EntityKind.ORG, WEIGHT_MEDIUM, "a body's initials")
     if article and not plural:
         # persons seldom take an article; bodies often do ("the Vikzhel", "the Bund")
         candidate.add(EntityKind.PERSON, -0.5, "an article before it")
@@ -643,7 +656,8 @@ def _junk(words: list[str], lowercase: set[str]) -> bool:
     form = " ".join(words)
     if len(form) < 3 and not form.isupper():
         return True
-    if all(_INITIALS.match(w + " ") or re.fullmatch(r"[IVXLC]+\.?", w) for w in words):
+    if all(_INITIALS.match(w + " ") or re.fullmatch(r"[IVXLC]+\.?", w) for w in words) and not (
+            len(words) == 1 and _ACRONYM.fullmatch(words[0])):
         return True
     if all(w in MONTH_NAMES | WEEKDAYS | NAME_ADJECTIVES | {"Style", "Last", "Next"}
            for w in words):
@@ -899,9 +913,10 @@ def _link(found: dict[str, Candidate]) -> None:
     orgs = [c for c in found.values() if c.kind is EntityKind.ORG and len(c.form.split()) > 2]
     for candidate in found.values():
         form = candidate.form
-        if form.isupper() and 2 <= len(form) <= 6 and form.isalpha():
+        letters = form.replace(".", "")
+        if _ACRONYM.fullmatch(form) and letters.isalpha():
             spelled = [o for o in orgs if "".join(
-                w[0] for w in o.form.split() if w[0].isupper()) == form]
+                w[0] for w in o.form.split() if w[0].isupper()) == letters]
             if len(spelled) == 1:
                 _merge(candidate, spelled[0], "the initials of a name found in full")
 

@@ -152,6 +152,19 @@ def test_a_references_place_of_publication_does_not_make_its_title_a_place() -> 
     assert accepted["Syzran"] == "place"      # a list of places still shares its kind
 
 
+def test_a_bodys_initials_are_an_organisation_and_a_states_a_place() -> None:
+    doc = make_doc("The C.P.G.B. and the ILP sent greetings to the U.S.A. The R.I.L.U. spoke "
+                   "for the USSR, and J.R. Campbell and G.D.H. Cole for the CPGB. In 1926 the "
+                   "X. went quiet.", "WORKERS OF THE WORLD, UNITE!")
+    found = {c.form: (c.kind.value, c.status) for c in find_candidates(doc)}
+    for body in ("C.P.G.B.", "ILP", "R.I.L.U.", "CPGB"):
+        assert found[body] == ("org", "accepted")
+    assert found["U.S.A."] == found["USSR"] == ("place", "accepted")
+    assert found["J.R. Campbell"][0] == found["G.D.H. Cole"][0] == "person"
+    assert "U.S.A. The R.I.L.U." not in found         # a sentence ends with the initials
+    assert found.get("UNITE", ("", "review"))[1] == "review"
+
+
 def test_signature_lines_and_postscript_signs_are_not_names() -> None:
     doc = make_doc((BlockKind.SIGNED, "J. McAllister\nSecretary"),
                    (BlockKind.PARAGRAPH, "P.S. Do not forget the pamphlet."))
