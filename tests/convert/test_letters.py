@@ -162,6 +162,26 @@ def test_a_place_and_date_under_the_signature_are_the_closers_dateline(tmp_path:
     assert comparable(read_back(root)) == comparable(source.read_text(encoding="utf-8"))
 
 
+@pytest.mark.parametrize(("closer_text", "parts"), [
+    ("Yours fraternally,\nJohn Maclean", ["salute", "signed"]),
+    ("With warm greetings,\nJohn Maclean\nSecretary", ["salute", "signed"]),
+    ("Yours in the struggle,\nJ. Maclean\nGlasgow, 3 May 1921", ["salute", "signed", "dateline"]),
+], ids=["name", "name-and-function", "name-and-dateline"])
+def test_a_closer_without_blank_lines_is_still_the_letters_closer(closer_text: str,
+                                                                   parts: list[str]) -> None:
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+
+    text = ("A Letter\n\nWritten: 1921\n\nDear Comrade,\n\nThe strike goes on.\n\n"
+            f"{closer_text}\n\nP.S. Send the money.\n")
+    root = convert_text(text, "t", TextSettings(name="t")).tree.getroot()
+    closer = root.find(".//tei:closer", NS)
+    assert [etree.QName(e).localname for e in closer] == parts
+    assert "".join(closer.find("tei:signed", NS).itertext()).startswith(("John", "J."))
+    assert root.find(".//tei:correspDesc//tei:persName", NS) is not None
+    assert comparable(read_back(root)) == comparable(text)
+
+
 def test_a_speech_that_opens_with_comrades_is_no_letter() -> None:
     doc = ingest_text("V. I. Lenin\n\nSpeech at the Congress of the Navy\n\nDelivered: November 22 "
                       "(December 5), 1917\n\nComrades!\n\nAllow me to greet the congress.\n\n"

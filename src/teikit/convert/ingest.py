@@ -496,6 +496,8 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
             build.add_chunk(BlockKind.POSTSCRIPT, chunk)
         elif index < opener:
             _opener_chunk(chunk, build)
+        elif index == closer_from and not chunk.single_line:
+            _closer_chunk(chunk, build)
         elif index >= closer_from:
             build.add_chunk(_closer_kind(chunk, first=index == closer_from), chunk)
         elif chunk.single_line and _SEPARATOR.match(chunk.text):
@@ -517,6 +519,26 @@ def _closer_kind(chunk: Chunk, *, first: bool) -> BlockKind:
         return BlockKind.SALUTE
     return BlockKind.DATELINE if chunk.single_line and _date_line(chunk.text) else \
         BlockKind.SIGNED
+
+
+def _closer_chunk(chunk: Chunk, build: _Builder) -> None:
+    """A closer written without blank lines ("Yours fraternally,\nJohn Maclean\nGlasgow,
+    3 May 1921"): the closing salutation, the signature's lines as one block, the dateline."""
+    (closing, offset, line), *rest = chunk.lines
+    build.add(BlockKind.SALUTE, closing, offset, line)
+    signature: list[tuple[str, int, int]] = []
+    for entry in [*rest, None]:
+        if entry is None or _date_line(entry[0]):
+            if signature:
+                end = signature[-1][1] + len(signature[-1][0])
+                build.add(BlockKind.SIGNED, chunk.text[signature[0][1] - chunk.offset:
+                                                       end - chunk.offset],
+                          signature[0][1], signature[0][2])
+                signature = []
+            if entry is not None:
+                build.add(BlockKind.DATELINE, *entry)
+        else:
+            signature.append(entry)
 
 
 def _indented_quotations(body: list[Chunk]) -> set[int]:
@@ -621,10 +643,16 @@ def _letter_closer(body: list[Chunk]) -> int:
     """Index of the closing salutation ("Yours fraternally,") near the end, else len(body)."""
     for index in range(len(body) - 1, max(len(body) - 4, 0) - 1, -1):
         chunk = body[index]
-        if chunk.single_line and _CLOSING.match(chunk.text):
-            rest = body[index + 1:]
-            if rest and all(_is_signature(c) for c in rest):
-                return index
+        closing, *signature = chunk.text.split("\n")
+        if not _CLOSING.match(closing.strip()):
+            continue
+        rest = body[index + 1:]
+        if signature and len(signature) <= _SIGNATURE_LINES and all(
+                0 < len(line.strip()) <= _SIGNATURE_WIDTH for line in signature) and all(
+                _is_signature(c) for c in rest):
+            return index     # the signature under the closing line, in one chunk
+        if not signature and rest and all(_is_signature(c) for c in rest):
+            return index
     return len(body)
 
 
