@@ -107,3 +107,79 @@ def test_the_cmif_rules_refuse_a_place_that_is_not_on_geonames(letter: Path,
 def test_a_text_that_is_not_a_letter_gets_no_correspdesc() -> None:
     tree = convert_text("A plain paragraph about Stuttgart.\n", "plain").tree
     assert tree.getroot().find(f".//{{{TEI}}}correspDesc") is None
+
+
+LETTERS = """Vera Zasulich
+
+Two Letters to Plekhanov
+
+Written: 1895
+Translated: Paul Kellogg, 2015
+
+The letters below were found among Plekhanov's papers.
+
+I.
+
+London, 14 March 1895
+
+Dear Georgi,
+
+Your pamphlet has arrived.
+
+With warm greetings,
+Vera Zasulich
+
+II.
+
+Zurich, April 2, 1895
+
+Dear friend,
+
+I am in Zurich at last.
+
+Yours,
+
+V. Zasulich
+
+P.S. Send me the proofs.
+"""
+
+
+def test_a_text_of_several_letters_gets_a_letter_and_a_correspdesc_for_each(
+        tmp_path: Path) -> None:
+    from teikit.convert.readback import comparable, read_back
+    from teikit.render.html import html_string
+
+    tree = convert_text(LETTERS, "zasulich", TextSettings(name="zasulich")).tree
+    root = tree.getroot()
+    divs = root.findall(f"{{{TEI}}}text/{{{TEI}}}body/{{{TEI}}}div")
+    assert [(d.get("type"), d.get("{http://www.w3.org/XML/1998/namespace}id")) for d in divs] == [
+        ("section", None), ("letter", "letter-2"), ("letter", "letter-3")]
+    assert [d.findtext(f"{{{TEI}}}head") for d in divs[1:]] == ["I.", "II."]
+    for div in divs[1:]:   # the section's number is its heading, not a line of an address
+        assert div.find(f".//{{{TEI}}}address") is None
+        assert div.find(f"{{{TEI}}}closer/{{{TEI}}}signed") is not None
+    descs = root.findall(f".//{{{TEI}}}profileDesc/{{{TEI}}}correspDesc")
+    assert [(d.get("corresp"), d.find(f".//{{{TEI}}}placeName").text,
+             d.find(f".//{{{TEI}}}date").get("when")) for d in descs] == [
+        ("#letter-2", "London", "1895-03-14"), ("#letter-3", "Zurich", "1895-04-02")]
+    assert comparable(read_back(root)) == comparable(LETTERS)
+    tei = tmp_path / "zasulich.xml"
+    tei.write_bytes(serialize_tei(tree))
+    assert check_files([tei], ["edition", "tei_all"]).exit_code == 0
+    page = html_string(tei)
+    assert 'id="letter-2"' in page and 'id="letter-3"' in page
+    result = cmif([tei], title="Letters", publisher="", base_url=BASE,
+                  file_url=f"{BASE}/cmif.xml")
+    assert result.letters == 2
+    assert [d.get("ref") for d in result.tree.getroot().iter(f"{{{TEI}}}correspDesc")] == [
+        f"{BASE}/zasulich.html#letter-2", f"{BASE}/zasulich.html#letter-3"]
+
+
+def test_a_pointer_from_a_correspdesc_to_no_letter_is_refused(tmp_path: Path) -> None:
+    tree = convert_text(LETTERS, "zasulich", TextSettings(name="zasulich")).tree
+    tree.getroot().find(f".//{{{TEI}}}correspDesc").set("corresp", "#letter-9")
+    tei = tmp_path / "zasulich.xml"
+    tei.write_bytes(serialize_tei(tree))
+    report = check_files([tei], ["edition"])
+    assert [p.rule for p in report.problems] == ["sch:corresp-resolves"]

@@ -246,8 +246,6 @@ def _front(doc: Transcription, weaver: _Weaver, settings: TextSettings) -> etree
 def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str, etree._Element]]:
     body = el("body")
     headnote_end = max((b.index for b in doc.blocks if b.kind is BlockKind.HEADNOTE), default=-1)
-    is_letter = any(b.kind in (BlockKind.SALUTE, BlockKind.DATELINE, BlockKind.ADDRESS)
-                    for b in doc.blocks)
     section: etree._Element | None = None
     opener: etree._Element | None = None
     closer: etree._Element | None = None
@@ -255,7 +253,7 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
     def current() -> etree._Element:
         nonlocal section
         if section is None:
-            section = el("div", type="letter" if is_letter else "section")
+            section = el("div", type="section")
             append(body, section)
         return section
 
@@ -305,11 +303,29 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
                 append(closer, weaver.block(el(tag), block))
     if not len(body):
         append(body, el("div", el("p"), type="section"))
+    _name_letters(body)
     markers: dict[str, etree._Element] = {}
     for note in body.iter(qname("note")):
         if note.get("type") == "footnote" and note.get("n"):
             markers.setdefault(note.get("n"), note)
     return body, markers
+
+
+def _name_letters(body: etree._Element) -> None:
+    """A section that opens as a letter is one (``div type="letter"``); when the text holds
+    several, each gets an id, ``letter-N`` after its section's number, for its ``correspDesc``
+    to point at."""
+    letters = [div for div in body if div.find(qname("opener")) is not None]
+    for div in letters:
+        div.set("type", "letter")
+    if len(letters) < 2:
+        return
+    key = attribute_name("xml:id")
+    for position, div in enumerate(body, start=1):
+        if div in letters:
+            head = div.find(qname("head"))
+            number = head.get(key, "").removeprefix("h-") if head is not None else ""
+            div.set(key, f"letter-{number or position}")
 
 
 def _list(weaver: _Weaver, block: Block) -> etree._Element:

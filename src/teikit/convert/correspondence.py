@@ -17,6 +17,7 @@ from lxml import etree
 from teikit import TEI_NS
 
 NS = {"tei": TEI_NS}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 NAMES = ("persName", "orgName", "name")
 # what a correspAction keeps of a name or date found in the letter
 KEPT_ATTRIBUTES = ("ref", "when", "when-custom", "datingMethod", "calendar", "notBefore",
@@ -41,10 +42,12 @@ def _action_part(element: etree._Element) -> etree._Element:
     return part
 
 
-def corresp_desc(root: etree._Element) -> etree._Element | None:
-    """``correspDesc`` for a TEI letter, or None when the text is not a letter (no dateline or
-    salutation in an opener or closer)."""
-    text = root.find("tei:text", NS)
+def corresp_desc(root: etree._Element, letter: etree._Element | None = None
+                 ) -> etree._Element | None:
+    """``correspDesc`` for a TEI letter (``letter``: the one of several letters the text holds,
+    ``div type="letter"``, which it then points at with ``@corresp``), or None when the text
+    is not a letter (no dateline or salutation in an opener or closer)."""
+    text = root.find("tei:text", NS) if letter is None else letter
     if text is None:
         return None
     opener = text.find(".//tei:opener", NS)
@@ -61,6 +64,8 @@ def corresp_desc(root: etree._Element) -> etree._Element | None:
                          ".//tei:closer/tei:dateline//tei:date"))
     addressee = _first(text, tuple(f".//tei:opener/tei:salute//tei:{n}" for n in NAMES))
     desc = etree.Element(f"{{{TEI_NS}}}correspDesc", nsmap={None: TEI_NS})
+    if letter is not None:
+        desc.set("corresp", f"#{letter.get(XML_ID)}")
     sent = etree.SubElement(desc, f"{{{TEI_NS}}}correspAction", type="sent")
     for part in (sender, place, date):
         if part is not None:
@@ -75,18 +80,22 @@ def corresp_desc(root: etree._Element) -> etree._Element | None:
 
 def add_corresp_desc(root: etree._Element) -> None:
     """Put the letter's ``correspDesc`` into ``profileDesc`` (after ``langUsage`` or what the
-    TEI order puts before it), unless the header has one or the text is not a letter."""
+    TEI order puts before it), unless the header has one or the text is not a letter; a text of
+    several letters (each ``div type="letter"`` with an id) gets one for each, in their order."""
     profile = root.find("tei:teiHeader/tei:profileDesc", NS)
     if profile is None or profile.find("tei:correspDesc", NS) is not None:
         return
-    desc = corresp_desc(root)
-    if desc is None:
-        return
-    # TEI's profileDesc is a free sequence; teikit writes creation, langUsage, then this
+    letters = root.findall(f"tei:text/tei:body/tei:div[@type='letter'][@{XML_ID}]", NS)
+    descs = [corresp_desc(root, letter) for letter in letters] or [corresp_desc(root)]
+    # TEI's profileDesc is a free sequence; teikit writes creation, langUsage, then these
     anchor = _first(profile, ("tei:langUsage", "tei:creation"))
-    if anchor is not None:
-        anchor.addnext(desc)
-    else:
-        profile.insert(0, desc)
-    etree.indent(desc, space="  ", level=3)
-    desc.tail = copy.copy(anchor.tail) if anchor is not None else None
+    for desc in descs:
+        if desc is None:
+            continue
+        if anchor is not None:
+            anchor.addnext(desc)
+        else:
+            profile.insert(0, desc)
+        etree.indent(desc, space="  ", level=3)
+        desc.tail = copy.copy(anchor.tail) if anchor is not None else None
+        anchor = desc

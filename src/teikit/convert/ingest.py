@@ -241,6 +241,10 @@ _FOOTNOTE_LABEL = re.compile(r"^(?P<label>\[(?P<n1>\d{1,3})\]|(?P<n2>\d{1,3})[.)
 _ROMAN_OR_CHAPTER = re.compile(
     r"^(?:[IVXLC]+\.?|(?:Chapter|Part|Book|Section)\s+(?:[IVXLC]+|\d+|One|Two|Three|Four|Five|"
     r"Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b(?:[.:]?\s.*|\.)?)$")
+# the number over a section that holds one letter of several ("II.", "Letter 3", "No. 4"):
+# never a line of an opener's address
+_LETTER_NUMBER = re.compile(
+    rf"{_ROMAN_OR_CHAPTER.pattern}|^(?:Letter|No\.)\s+(?:[IVXLC]+|\d+|[A-Z][a-z]+)\.?$")
 _SALUTATION = re.compile(
     r"^(?:Dear|My dear|Comrades?|Sirs?|Gentlemen|Friends|Citizens|Brothers|Madam)\b.{0,60}[,!:]$")
 _CLOSING = re.compile(
@@ -418,7 +422,15 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
 
     # a speech ("Delivered:") opens with its address to the hall ("Comrades!"), not a letter's
     speech = any(b.kind is BlockKind.FIELD and b.key == "delivered" for b in build.blocks)
-    _body(all_chunks[position:body_end], build, letter=not speech)
+    body = all_chunks[position:body_end]
+    letters = None if speech else _letters(body)
+    if letters is None:
+        _body(body, build, letter=not speech)
+    for headings, content in letters or []:
+        for chunk in headings:
+            build.add_chunk(BlockKind.HEADING, chunk)
+        if content:
+            _body(content, build)
 
     if notes_at is not None:
         build.add_chunk(BlockKind.NOTES_HEADING, all_chunks[notes_at])
@@ -512,6 +524,33 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
             build.add_chunk(BlockKind.PARAGRAPH, chunk)
 
 
+def _letters(body: list[Chunk]) -> list[tuple[list[Chunk], list[Chunk]]] | None:
+    """A collection of letters, each under a numbered heading ("I.", "Letter 2"), as (the
+    headings, the section's chunks) — when the text as a whole opens no letter but one of its
+    sections does; else None."""
+    if _opens_letter(body):
+        return None
+    sections: list[tuple[list[Chunk], list[Chunk]]] = [([], [])]
+    for index, chunk in enumerate(body):
+        if _LETTER_NUMBER.match(chunk.text) and _is_heading(chunk) and index + 1 < len(body):
+            if sections[-1][1]:
+                sections.append(([], []))
+            sections[-1][0].append(chunk)
+        else:
+            sections[-1][1].append(chunk)
+    if not any(_opens_letter(content) for headings, content in sections if headings):
+        return None
+    return [section for section in sections if section[0] or section[1]]
+
+
+def _opens_letter(body: list[Chunk]) -> bool:
+    """Whether ``body`` opens with a letter's opener: a salutation (after a dateline or an
+    address) followed by the letter's text."""
+    opener = _letter_opener(body)
+    return bool(opener) and bool(_SALUTATION.match(body[opener - 1].text)) and (
+        opener < len(body) and not _is_heading(body[opener]))
+
+
 def _closer_kind(chunk: Chunk, *, first: bool) -> BlockKind:
     """A line of a letter's closer: the closing salutation first, then the signature's lines
     and, under them, the place and date the letter was written."""
@@ -574,7 +613,7 @@ def _opener_like(chunk: Chunk) -> bool:
     """Could ``chunk`` stand before a letter's salutation (a dateline, an address)? Not a
     quotation, a separator or an editor's bracket."""
     if _SEPARATOR.match(chunk.text) or chunk.text.startswith("[") or any(
-            mark in chunk.text for mark in "“”„«»\""):
+            mark in chunk.text for mark in "“”„«»\"") or _LETTER_NUMBER.match(chunk.text):
         return False
     lines = [line for line, _, _ in chunk.lines]
     if chunk.single_line and len(chunk.text) <= 100 and _YEAR.search(chunk.text):

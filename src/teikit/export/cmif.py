@@ -62,6 +62,36 @@ def _authority_uri(element: etree._Element, uris_of: dict[str, tuple[str, ...]],
     return None
 
 
+def _letter(profile: etree._Element, desc: etree._Element, page: str,
+            uris_of: dict[str, tuple[str, ...]], result: Cmif, path: Path) -> None:
+    """One letter's ``correspDesc`` in the CMIF file: its page (and the letter's anchor on it,
+    for one of several letters in a text), the names with their authority URIs, the date."""
+    target = desc.get("corresp", "")
+    letter = _tei("correspDesc", profile, source="#edition",
+                  ref=page + (target if target.startswith("#") else ""))
+    for action in desc.findall("tei:correspAction", NS):
+        out = _tei("correspAction", letter, type=action.get("type", "sent"))
+        for part in action:
+            name = etree.QName(part).localname
+            text = " ".join("".join(part.itertext()).split())
+            if name == "date":
+                attrs = {a: part.get(a, "") for a in DATE_ATTRIBUTES if part.get(a)}
+                if attrs:
+                    _tei("date", out, **attrs)
+                continue
+            accepted = PLACE_AUTHORITIES if name == "placeName" else PERSON_AUTHORITIES
+            uri = _authority_uri(part, uris_of, accepted)
+            kind = "persName" if name == "name" else name
+            if uri:
+                _tei(kind, out, text, ref=uri)
+            else:
+                _tei(kind, out, text)
+                wanted = "GeoNames" if name == "placeName" else "GND, VIAF, LoC or Wikidata"
+                result.missing.append(f"{path.name}: {text} ({name}) has no {wanted} URI "
+                                      "in the register; written without @ref")
+    result.letters += 1
+
+
 def cmif(tei_files: Iterable[Path], *, title: str, publisher: str, base_url: str,
          file_url: str) -> Cmif:
     """A CMIF file of the letters among ``tei_files`` (texts without correspDesc are skipped)."""
@@ -86,35 +116,15 @@ def cmif(tei_files: Iterable[Path], *, title: str, publisher: str, base_url: str
     result = Cmif(etree.ElementTree(root))
     for path in tei_files:
         tree = parse_xml_file(path)
-        desc = tree.getroot().find("tei:teiHeader/tei:profileDesc/tei:correspDesc", NS)
-        if desc is None:
+        descs = tree.getroot().findall("tei:teiHeader/tei:profileDesc/tei:correspDesc", NS)
+        if not descs:
             continue
         meta = read_metadata(tree, path.stem)
         uris_of = {entry_id: entry.authority_uris()
                    for entry_id, entry in meta.register.entries.items()}
-        letter = _tei("correspDesc", profile, source="#edition",
-                      ref=f"{base_url.rstrip('/')}/{path.stem}.html")
-        for action in desc.findall("tei:correspAction", NS):
-            out = _tei("correspAction", letter, type=action.get("type", "sent"))
-            for part in action:
-                name = etree.QName(part).localname
-                text = " ".join("".join(part.itertext()).split())
-                if name == "date":
-                    attrs = {a: part.get(a, "") for a in DATE_ATTRIBUTES if part.get(a)}
-                    if attrs:
-                        _tei("date", out, **attrs)
-                    continue
-                accepted = PLACE_AUTHORITIES if name == "placeName" else PERSON_AUTHORITIES
-                uri = _authority_uri(part, uris_of, accepted)
-                kind = "persName" if name == "name" else name
-                if uri:
-                    _tei(kind, out, text, ref=uri)
-                else:
-                    _tei(kind, out, text)
-                    wanted = "GeoNames" if name == "placeName" else "GND, VIAF, LoC or Wikidata"
-                    result.missing.append(f"{path.name}: {text} ({name}) has no {wanted} URI "
-                                          "in the register; written without @ref")
-        result.letters += 1
+        for desc in descs:
+            _letter(profile, desc, f"{base_url.rstrip('/')}/{path.stem}.html", uris_of,
+                    result, path)
     text = _tei("text", root)
     body = _tei("body", text)
     _tei("p", body)
