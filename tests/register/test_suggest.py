@@ -118,6 +118,12 @@ def test_the_familys_authors_their_books_and_the_person_a_letter_is_written_to()
     assert "Political Economy" not in found
 
 
+def test_a_person_the_family_cites_outweighs_a_town_of_the_same_name() -> None:
+    found = {c.form: c for c in find_candidates(make_doc(
+        "Your pamphlet has arrived, and Engels has read it."))}
+    assert (found["Engels"].kind, found["Engels"].status) == (EntityKind.PERSON, "accepted")
+
+
 # --- spans and junk -------------------------------------------------------------------------
 
 

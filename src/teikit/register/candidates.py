@@ -537,7 +537,8 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
             head not in PLACE_WORDS | TITLE_WORDS | EVENT_WORDS):
         candidate.add(EntityKind.ORG, WEIGHT_MEDIUM + 0.5, "a body named by its members")
     if last in KNOWN_PERSONS and head not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS:
-        candidate.add(EntityKind.PERSON, WEIGHT_MEDIUM + 1.0, "a person the family's texts cite")
+        # outweighs a town of the same name ("Engels" on the Volga) with no context for it
+        candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "a person the family's texts cite")
     if words[0] in KNOWN_PERIODICALS or form_key(candidate.form) in KNOWN_PERIODICALS:
         candidate.add(EntityKind.TITLE, WEIGHT_STRONG, "a known periodical")
     if any(w in _FIRM_CONNECTORS for w in candidate.form.split()) and not any(
