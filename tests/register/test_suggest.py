@@ -298,3 +298,23 @@ def test_suggest_without_a_config_prints_a_new_register(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["entities", "suggest", str(source)])
     assert result.exit_code == 0, result.output
     assert "<persName type=\"reg\">Aitken</persName>" in result.output
+
+
+def test_a_soviet_of_workers_and_soldiers_deputies_is_one_name() -> None:
+    found = {c.form: c for c in find_candidates(make_doc(
+        "The Soviet of Workers' and Soldiers' Deputies met; the Workers' and Peasants' "
+        "Government answered. Samara and Syzran stood apart."))}
+    assert found["Soviet of Workers' and Soldiers' Deputies"].kind is EntityKind.ORG
+    assert "Soviet of Workers" not in found
+    assert {"Samara", "Syzran"} <= set(found)        # "and" between two names still parts them
+
+
+def test_works_named_by_their_noun_are_books_and_an_issue_number_is_not_in_a_name() -> None:
+    found = {c.form: c for c in find_candidates(make_doc(
+        "He wrote the April Theses and quoted the Communist Manifesto. See Pravda No. 26 and "
+        "Iskra Nos. 3-4, and the Collected Works Vol. 24."))}
+    for work in ("April Theses", "Communist Manifesto"):
+        assert (found[work].kind, found[work].title_level) == (EntityKind.TITLE, "m")
+    assert {"Pravda", "Iskra"} <= set(found)
+    assert not any(form.endswith(("No", "Nos", "Vol")) for form in found)
+

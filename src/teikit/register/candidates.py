@@ -103,6 +103,9 @@ Pamphlet Manifesto Quarterly Monthly Weekly Almanac Notebook Notebooks Izvestia
 # "Collected Works", "Selected Works": a book, not the works of a factory ("Putilov Works")
 _EDITION_OF_WORKS = frozenset({"Collected", "Selected", "Complete", "Chosen"})
 BOOK_TITLE = "a book title"
+# what names a work rather than a periodical: "the April Theses", "the Communist Manifesto"
+WORK_NOUNS = frozenset({"Theses", "Manifesto", "Notebooks", "Notebook", "Testament", "Programme",
+                        "Program", "Memoirs", "Reminiscences"})
 TITLE_OPENERS = frozenset({"Daily", "Weekly", "Monthly", "Sunday", "Evening", "Morning"})
 # periodicals every text of this family cites, as a small gazetteer of its own
 KNOWN_PERIODICALS = _words("""
@@ -220,6 +223,7 @@ _TOKEN = re.compile(r"(?:St|Mt|Ft|Ste|Sta|Pt)\.(?=\s+[A-Z])|(?:[A-Z]\.)+|&|[^\W\
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
 # a body's initials: "I.W.W.", "C.P.G.B." (three letters or more, written close), "ILP", "CPGB"
 _ACRONYM = re.compile(r"(?:[A-Z]\.){3,}|(?!(?:[IVXLC]+|[A-Z])$)[A-Z]{2,6}")
+_NUMBER_ABBREVIATIONS = frozenset({"No", "Nos", "Nr", "Vol", "Vols", "Bd", "Nº"})
 # the initials of a state rather than a body
 COUNTRY_ACRONYMS = frozenset({"USSR", "USA", "US", "UK", "GB", "RSFSR", "GDR", "FRG", "DDR",
                               "BRD"})
@@ -397,9 +401,15 @@ def _runs(text: str, lines_apart: bool = False) -> list[list[re.Match[str]]]:
         # "in the U.S.A. The R.I.L.U. …": a body's initials end the sentence they close
         closed = bool(current) and bool(_ACRONYM.fullmatch(current[-1].group())) and (
             current[-1].group().endswith(".") and word in STOPWORDS)
-        if current and (not joined or closed):
+        # "Pravda No. 26", "Collected Works Vol. 3": the issue or volume is not in the name
+        numbered = word in _NUMBER_ABBREVIATIONS and bool(
+            re.match(r"\.?\s*\d", text[token.end():]))
+        if current and (not joined or closed or numbered):
             runs.append(current)
             current, pending = [], []
+        if numbered:
+            previous_end = -1
+            continue
         if _capitalised(word):
             current.extend(pending)
             current.append(token)
@@ -453,6 +463,10 @@ def _split(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
             keep = (left_head in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | OF_TAKERS
                     or left_head in KNOWN_PERIODICALS or _group_name(left)
                     ) and not _looks_like_person(left)
+        elif re.search(r"s['’]$", out[-1][-1].group()):
+            # after a plural's possessive the name goes on: "Soviet of Workers' and Soldiers'
+            # Deputies", "Workers' and Peasants' Government"
+            keep = True
         else:   # "and": only into an organisation ("Transport and General Workers’ Union")
             keep = right[-1] in ORG_WORDS and left[-1] not in ORG_WORDS and len(left) <= 2
         if keep:
@@ -524,6 +538,8 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
         candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"{BOOK_TITLE} (‘{head} of …’)")
     elif len(words) > 1 and head == "Works" and words[-2] in _EDITION_OF_WORKS:
         candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"{BOOK_TITLE} (‘{words[-2]} Works’)")
+    elif head in WORK_NOUNS and len(words) > 1:
+        candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"{BOOK_TITLE} (‘… {head}’)")
     elif head in ORG_WORDS or last.lower().endswith(_GERMAN_ORG_ENDINGS):
         candidate.add(EntityKind.ORG, WEIGHT_HEAD, f"organisation word ‘{head}’")
     elif head in PLACE_WORDS:
