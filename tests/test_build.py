@@ -237,6 +237,24 @@ def test_the_build_makes_the_folders_it_writes_into(tmp_path: Path):
     assert (tmp_path / "site" / "volkova-letter.html").is_file()
 
 
+def test_transcriptions_in_tei_sources_build_without_a_config(tmp_path: Path, monkeypatch):
+    (tmp_path / "tei" / "sources").mkdir(parents=True)
+    shutil.copy(TRANSCRIPTIONS / "volkova-letter.txt", tmp_path / "tei" / "sources")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--formats", "html"])
+    assert result.exit_code == 0, result.output
+    assert "no tei/edition.toml: the edition is built with the defaults" in result.output
+    assert (tmp_path / "tei" / "volkova-letter.xml").is_file()
+    assert (tmp_path / "site" / "volkova-letter.html").is_file()
+    # a config named but missing, or beside another config, is still an error
+    for missing in ("tei/editon.toml", "elsewhere/edition.toml"):
+        result = CliRunner().invoke(main, ["build", "--config", missing])
+        assert result.exit_code == 2 and "config file not found" in result.output
+    (tmp_path / "tei" / "other.toml").write_text("[edition]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 2 and "config file not found" in result.output
+
+
 def test_a_register_suggested_from_the_texts_builds_the_registers_of_the_edition(tmp_path: Path):
     (tmp_path / "sources").mkdir()
     for name in ("volkova-letter", "marchal-printers-strike"):

@@ -637,6 +637,11 @@ def _build_edition(config_path: Path, *, force: bool, jobs: int | None,
     compiling: threading.Thread | None = None
     checking: threading.Thread | None = None
     report = BuildReport()
+    if not config.found:
+        report.warnings.append(
+            f"no {config_path}: the edition is built with the defaults (its TEI in "
+            f"{config.output_dir}, its site in {site_dir}); a config names the publisher, the "
+            "licence, a register and each text's calendar (docs/corpus-edition.md)")
     names = [s.stem for s in sources]
     _forget_removed(state, set(names))
     staging = state.folder / "staged"

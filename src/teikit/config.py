@@ -84,6 +84,7 @@ class EditionConfig:
     edition: dict[str, Any]
     texts: dict[str, dict[str, Any]]
     render: dict[str, Any] = field(default_factory=dict)
+    found: bool = True      # False: no file at ``path``; the edition beside it has the defaults
 
     @property
     def base(self) -> Path:
@@ -198,6 +199,8 @@ def load_config(path: Path | None) -> EditionConfig:
 
     if path is None:
         return EditionConfig(None, {}, {})
+    if not Path(path).exists() and _defaults_apply(Path(path)):
+        return EditionConfig(Path(path), {}, {}, found=False)
     if not Path(path).exists():
         raise InputError(f"{path}: config file not found",
                          hint="name it with --config, or write one: an [edition] table with "
@@ -226,6 +229,15 @@ def load_config(path: Path | None) -> EditionConfig:
                              f"settings, not {_kind(text)}")
         _check_text(path, name, text)
     return EditionConfig(Path(path), edition, texts, render)
+
+
+def _defaults_apply(path: Path) -> bool:
+    """An edition laid out as teikit's default expects (``sources/*.txt`` beside the missing
+    ``edition.toml``, no other config there) is built with the defaults: TEI beside the
+    sources' folder, the site in ``../site``, names found from the texts."""
+    folder = path.parent
+    return path.name == "edition.toml" and not any(folder.glob("*.toml")) and any(
+        p.is_file() for p in (folder / "sources").glob("*.txt"))
 
 
 def _kind(value: object) -> str:
