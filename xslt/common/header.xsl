@@ -34,6 +34,19 @@
       $header/tei:profileDesc/(tei:particDesc, tei:settingDesc, tei:correspDesc)[normalize-space()]"/>
   </xsl:function>
 
+  <!-- A letter's correspDesc in words: "From Vera Zasulich, London, 14 March 1895; to Georgi
+       Plekhanov"; one of several letters is named by its heading ("Letter I.: …"). -->
+  <xsl:function name="tk:correspondence" as="xs:string">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:variable name="letter" select="if (starts-with($desc/@corresp, '#'))
+      then root($desc)//*[@xml:id = substring-after($desc/@corresp, '#')][1] else ()"/>
+    <xsl:variable name="label" select="string-join(('Letter', ($letter/tei:head)[1] ! tk:plain(.)), ' ')"/>
+    <xsl:variable name="parts" select="$desc/tei:correspAction[*] ! ((if (@type = 'received') then 'to '
+      else 'from ') || string-join(* ! tk:plain(.)[. != ''], ', '))"/>
+    <xsl:sequence select="$label || ': ' || upper-case(substring($parts[1], 1, 1))
+      || substring(string-join($parts, '; '), 2)"/>
+  </xsl:function>
+
   <xsl:function name="tk:sub-title" as="xs:string?">
     <xsl:param name="root" as="element()"/>
     <xsl:variable name="t" select="tk:plain($root/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1])"/>

@@ -421,6 +421,10 @@
 
   <!-- a description in the header: element-only parts one under the other, mixed content as
        phrases (msDesc: the identifier, the contents, the physical description, the history) -->
+  <xsl:template match="correspDesc" mode="described">
+    <fo:block><xsl:value-of select="tk:correspondence(.)"/></fo:block>
+  </xsl:template>
+
   <xsl:template match="*" mode="described">
     <xsl:choose>
       <xsl:when test="* and not(text()[normalize-space()])">

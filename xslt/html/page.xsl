@@ -273,6 +273,19 @@
 
   <!-- a description in the header: element-only parts one under the other, mixed content as
        phrases (msDesc: the identifier, the contents, the physical description, the history) -->
+  <!-- a letter's sender, place, date and addressee as one line, linked to the letter when the
+       text holds several -->
+  <xsl:template match="tei:correspDesc" mode="described">
+    <p class="{h:class(.)}">
+      <xsl:choose>
+        <xsl:when test="starts-with(@corresp, '#')">
+          <a href="{@corresp}"><xsl:value-of select="tk:correspondence(.)"/></a>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="tk:correspondence(.)"/></xsl:otherwise>
+      </xsl:choose>
+    </p>
+  </xsl:template>
+
   <xsl:template match="*" mode="described">
     <xsl:choose>
       <xsl:when test="* and not(text()[normalize-space()])">
