@@ -88,6 +88,21 @@ def test_segments_pair_straight_and_curly_marks() -> None:
     assert unbalanced == []
 
 
+def test_straight_single_quotes_pair_up_around_apostrophes_and_elisions() -> None:
+    found, result = quotes(
+        "It was in '89 that the men's demand was made: 'the tanner', sixpence. Tillett said, "
+        "'Tom, they won't last a week,' and the employers' spokesman called it \"a riot of "
+        "'agitators' and nothing more\". 'Tis true, said the 'respectable' press of the "
+        "workers' union.")
+    assert [(text, tag, attrs["rend"]) for text, tag, attrs in found] == [
+        ("'the tanner'", "quote", "straight-single"),
+        ("'Tom, they won't last a week,'", "quote", "straight-single"),
+        ("\"a riot of 'agitators' and nothing more\"", "quote", "straight-double"),
+        ("'agitators'", "soCalled", "straight-single"),
+        ("'respectable'", "soCalled", "straight-single")]
+    assert result.warnings == ()     # an apostrophe left open is no unbalanced mark
+
+
 def test_header_fields_are_not_searched() -> None:
     found, _ = quotes((BlockKind.FIELD, "“Quoted” title, 1930."))
     assert found == []

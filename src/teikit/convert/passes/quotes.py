@@ -37,6 +37,8 @@ CONCERN = "quotes"
 PRIORITY = 50            # above names and dates: a quotation contains them
 OPENERS = {"“": "”", "‘": "’", "«": "»", "„": "“"}
 STRAIGHT = {'"', "'"}
+# the mark that closes each opening one
+_CLOSING_MARK = {**OPENERS, "'": "'"}
 REPORTING = (r"say|says|said|saying|write|writes|wrote|written|writing|declare|declares|declared|"
              r"state|states|stated|add|adds|added|reply|replies|replied|answer|answers|answered|"
              r"ask|asks|asked|argue|argues|argued|announce|announces|announced|exclaim|exclaimed|"
@@ -80,6 +82,9 @@ def find_segments(text: str, depth_offset: int = 0) -> tuple[list[Segment], list
     i = 0
     while i < len(text):
         char = text[i]
+        while char == '"' and stack and stack[-1][1] == "'" and any(
+                mark == '"' for _, mark in stack) and i and not text[i - 1].isspace():
+            stack.pop()     # a straight ' still open inside "…" was an apostrophe ("'Frisco")
         if stack and _closes(text, i, stack[-1][1], stack):
             start, opening = stack.pop()
             segments.append(Segment(-1, start, i + 1, opening, char, len(stack) + depth_offset))
@@ -88,12 +93,13 @@ def find_segments(text: str, depth_offset: int = 0) -> tuple[list[Segment], list
                 i += 1
                 continue
             stack.append((i, char))
-        elif char == '"':
+        elif char == '"' or (char == "'" and _opens_straight_single(text, i)):
             stack.append((i, char))
         elif char == "”" or char == "»":
             unbalanced.append(i)
         i += 1
-    unbalanced.extend(start for start, _ in stack)
+    # a straight single mark left open was an apostrophe after all ("'Frisco"), not a quotation
+    unbalanced.extend(start for start, mark in stack if mark != "'")
     segments.sort(key=lambda s: (s.start, -s.end))
     return segments, sorted(unbalanced)
 
@@ -102,13 +108,26 @@ def _is_apostrophe_opening(text: str, i: int) -> bool:
     return i > 0 and text[i - 1].isalnum()
 
 
+# words a straight apostrophe opens ("'tis", "'em"): an elision, not a quotation mark
+_ELISIONS = re.compile(r"'(?:tis|twas|twere|em|cause|til|till|n'|neath|bout|ere)\b", re.I)
+
+
+def _opens_straight_single(text: str, i: int) -> bool:
+    """A straight ' opening a quotation: at the start of a word ("'the tanner'"), not in a
+    word ("won't"), not before a number ("'89") and not an elision ("'tis")."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return (before.isspace() or before in "([“\"—–-/") and after.isalpha() and \
+        _ELISIONS.match(text, i) is None
+
+
 def _closes(text: str, i: int, opening: str, stack: list[tuple[int, str]]) -> bool:
     char = text[i]
     if opening == '"':
         return char == '"' and i > 0 and not text[i - 1].isspace()
-    if char != OPENERS[opening]:
+    if char != _CLOSING_MARK[opening]:
         return False
-    if opening != "‘":
+    if opening not in ("‘", "'"):
         return True
     # ’ as a closing single mark, not an apostrophe
     after = text[i + 1] if i + 1 < len(text) else ""
@@ -123,15 +142,17 @@ def _closes(text: str, i: int, opening: str, stack: list[tuple[int, str]]) -> bo
     enclosing_end = _enclosing_end(text, i, stack)
     if enclosing_end is not None:
         rest = text[i + 1:enclosing_end]
-    next_close = _next_single_close(rest)
-    next_open = rest.find("‘")
+    next_close = _next_single_close(rest, char)
+    next_open = (rest.find("‘") if opening == "‘" else
+                 next((j for j in range(len(rest)) if rest[j] == "'" and _opens_straight_single(
+                     rest, j)), -1))
     if next_close is None:
         return True
     return next_open != -1 and next_open < next_close
 
 
-def _next_single_close(text: str) -> int | None:
-    for match in re.finditer("’", text):
+def _next_single_close(text: str, mark: str = "’") -> int | None:
+    for match in re.finditer(mark, text):
         j = match.start()
         after = text[j + 1] if j + 1 < len(text) else ""
         if not after.isalnum() and j > 0 and not text[j - 1].isspace():
