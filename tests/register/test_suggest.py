@@ -318,3 +318,11 @@ def test_works_named_by_their_noun_are_books_and_an_issue_number_is_not_in_a_nam
     assert {"Pravda", "Iskra"} <= set(found)
     assert not any(form.endswith(("No", "Nos", "Vol")) for form in found)
 
+
+def test_a_surname_ending_in_s_that_speaks_is_a_person_and_a_party_a_body() -> None:
+    found = {c.form: c.kind for c in find_candidates(make_doc(
+        "Burns called that a lie. Jones wrote to us. Mensheviks declared otherwise, and the "
+        "Cadets said no."))}
+    assert found["Burns"] is found["Jones"] is EntityKind.PERSON
+    assert found["Mensheviks"] is found["Cadets"] is EntityKind.ORG
+

@@ -482,11 +482,14 @@ SURNAME_HEADS = _words("Marsh Hill Field Fields Lane Cross Moor Wood Camp Bridge
                        " Mann")
 
 
+# how the name of a body of people ends: "Textile Workers", "Bolsheviks", "Old Believers"
+GROUP_ENDINGS = ("ers", "ists", "men", "iks", "ites", "ans")
+
+
 def _group_name(words: Sequence[str]) -> bool:
     """A body named by its members: "United Textile Workers", "Old Bolsheviks"."""
     last = words[-1]
-    return (len(words) >= 2 and last[:1].isupper() and last.endswith(("ers", "ists", "men",
-                                                                      "iks", "ites", "ans"))
+    return (len(words) >= 2 and last[:1].isupper() and last.endswith(GROUP_ENDINGS)
             and not gazetteer.is_first_name(words[0]))
 
 
@@ -632,7 +635,8 @@ def _context_evidence(candidate: Candidate, text: str, start: int, end: int, wor
         if verb in WRITING_VERBS and (article or candidate.scores[EntityKind.TITLE]):
             candidate.add(EntityKind.TITLE, WEIGHT_MEDIUM, f"‘the X {verb}’")
         elif verb in SPEECH_VERBS | WRITING_VERBS and verb not in {"was", "is", "has", "had"}:
-            if article or plural:
+            # "the Bolsheviks said", "Mensheviks declared"; but "Burns called", "Jones wrote"
+            if article or (plural and words[-1].endswith(GROUP_ENDINGS)):
                 candidate.add(EntityKind.ORG, WEIGHT_MEDIUM - 0.3, f"‘the X {verb}’")
             else:
                 candidate.add(EntityKind.PERSON, WEIGHT_MEDIUM, f"‘X {verb}’")
