@@ -92,3 +92,15 @@ def test_the_header_lists_character_references_among_the_repairs():
     correction = "".join(root.find(".//{http://www.tei-c.org/ns/1.0}correction").itertext())
     assert "“&amp;” → “&” (an HTML character reference)" in correction
     assert "character references of a web page" in correction
+
+
+@pytest.mark.parametrize(("damaged", "meant"), [
+    ("didnÃ¢â‚¬â„¢t", "didn’t"), ("cafÃƒÂ©", "café"), ("Ã¢â‚¬Å“crisis", "“crisis"),
+    ("Ã‚Â£12", "£12")])
+def test_utf8_mis_decoded_twice_over_is_repaired_in_one_go(damaged, meant):
+    doc = ingest_text(f"The {damaged} of it.\n", "t")
+    (span,) = run(doc, (), EncodingOptions()).spans
+    sic, corr = span.content
+    assert (sic.text, corr.text) == (damaged, meant)
+    assert corr.attrs["subtype"] == "utf8-as-cp1252-twice"
+

@@ -133,17 +133,30 @@ def repair_kind(subtype: str) -> str:
     """What ``corr/@subtype`` says was repaired, in words."""
     if subtype == HTML_REFERENCE:
         return "an HTML character reference"
-    return f"UTF-8 read as {subtype.removeprefix('utf8-as-').upper()}"
+    page = subtype.removeprefix("utf8-as-")
+    if page.endswith(TWICE):
+        return f"UTF-8 read as {page.removesuffix(TWICE).upper()}, twice over"
+    return f"UTF-8 read as {page.upper()}"
+
+
+TWICE = "-twice"     # a code page's suffix for UTF-8 mis-decoded twice over
 
 
 def find_damage(text: str) -> Iterator[Repair]:
-    """Yield each maximal run of mis-decoded UTF-8 in ``text`` with its repair."""
+    """Yield each maximal run of mis-decoded UTF-8 in ``text`` with its repair (a run whose
+    repair is itself damage all through, "Ã¢â‚¬â„¢" → "â€™" → "’", is repaired twice)."""
     position = 0
     while position < len(text):
         found = _damage_at(text, position)
         if found is None:
             position += 1
             continue
+        again = list(find_damage(found.repaired)) if not found.code_page.endswith(TWICE) else []
+        if again and sum(r.end - r.start for r in again) == len(found.repaired) and len(
+                {r.code_page for r in again}) == 1 and again[0].code_page == found.code_page:
+            found = Repair(found.start, found.end, found.original,
+                           "".join(r.repaired for r in again), found.code_page + TWICE,
+                           found.lost_byte or any(r.lost_byte for r in again))
         yield found
         position = found.end
 
