@@ -72,6 +72,20 @@ def test_table_of_contents_links_every_titled_section(sample_doc):
         assert sample_doc.xpath(f"//*[@id='{link.get('href')[1:]}']"), link.get("href")
 
 
+def test_a_text_without_titled_sections_has_no_empty_contents(tmp_path):
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+    from teikit.render.html import render_html
+
+    tei = tmp_path / "note.xml"
+    convert_text("A Short Note\n\nWritten: 1915\n\nThe scene has changed.\n", "note",
+                 TextSettings(name="note")).tree.write(str(tei), encoding="utf-8",
+                                                       xml_declaration=True)
+    doc = lxml.html.parse(str(render_html(tei))).getroot()
+    assert doc.xpath("//nav[@class='toc']") == []
+    assert doc.xpath("//p[@id='p-1.1']")
+
+
 def test_paragraphs_of_the_body_are_numbered_for_citation(sample_doc):
     numbers = sample_doc.xpath("//a[@class='para-num']")
     assert [int(a.text) for a in numbers] == list(range(1, len(numbers) + 1))

@@ -317,15 +317,19 @@
     <xsl:variable name="items" as="element()*">
       <xsl:apply-templates select="$root//tei:text[not(ancestor::tei:text)]/(tei:front, tei:body, tei:back, tei:group) ! h:toc-children(.)" mode="toc"/>
     </xsl:variable>
-    <nav class="toc" aria-labelledby="toc-title">
-      <h2 id="toc-title">Contents</h2>
-      <ol>
-        <xsl:sequence select="$items"/>
-        <xsl:if test="exists(h:register-entries($root))">
-          <li><a href="#indices">Indices</a></li>
-        </xsl:if>
-      </ol>
-    </nav>
+    <xsl:variable name="indices" select="exists(h:register-entries($root))"/>
+    <!-- a text of one untitled section has no contents to list -->
+    <xsl:if test="exists($items) or $indices">
+      <nav class="toc" aria-labelledby="toc-title">
+        <h2 id="toc-title">Contents</h2>
+        <ol>
+          <xsl:sequence select="$items"/>
+          <xsl:if test="$indices">
+            <li><a href="#indices">Indices</a></li>
+          </xsl:if>
+        </ol>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="*" mode="toc">
