@@ -241,3 +241,20 @@ def test_labels_of_no_fixed_spelling_are_known_by_how_they_begin():
         "Bob Archer"]
     assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='transcriber']") == [
         "Sally Ryan"]
+
+
+def test_the_by_that_opens_a_responsibility_field_is_not_part_of_the_name():
+    root = header_of("Nina Holt\n\nOn the Cooperatives\n\nSource: The Herald, No. 2, 1905.\n"
+                     "Translated: by Owen Barr, 2011\n"
+                     "Transcribed: by Ida Fenn for the Marxists’ Internet Archive\n"
+                     "Proofread: by Lars Eke\n\nThe cooperatives grew.\n")
+    assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='translator']") == [
+        "Owen Barr"]
+    assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='transcriber']") == [
+        "Ida Fenn"]
+    assert values(root, "//t:respStmt[t:resp[starts-with(., 'Proofreading')]]/t:name") == [
+        "Lars Eke"]
+    assert values(root, "//t:analytic/t:respStmt/t:persName") == ["Owen Barr"]
+    # the transcription keeps the word as written, outside the name
+    assert values(root, "//t:front//t:p[t:label='Translated:']") == [
+        "Translated: by Owen Barr, 2011"]

@@ -45,6 +45,8 @@ _FOR_ORGANISATION = re.compile(r"^(?P<people>.+?)\s+for\s+(?:the\s+)?(?P<org>.+?
 _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 # a trailing year in a responsibility field: "Ruth Calder, 1958", "Helen Marsh (2011)"
 _WHEN_DONE = re.compile(r"(?:,\s*|\s+in\s+|\s+\()(?P<year>1[5-9]\d\d|20\d\d)\)?$")
+# the "by" that opens a responsibility field's value ("Translated: by Ruth Calder")
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
 _SIGNER_NAMES = {"editor": "the editor", "translator": "the translator",
                  "transcriber": "the transcriber"}
 # a quotation paragraph this short is a slogan or a cry rather than a cited passage
@@ -86,8 +88,9 @@ def _names(value: str) -> list[str]:
 
 def _responsibility(label: str, value: str) -> tuple[etree._Element, str]:
     """"Ruth Calder, 1958" → (resp "Label, 1958" with the year as a date, "Ruth Calder"): a
-    year after the name says when the work was done; it is not part of the name."""
-    value = _strip_period(value)
+    year after the name says when the work was done; it is not part of the name, nor is the
+    "by" some fields open with ("Translated: by Ruth Calder")."""
+    value = _BY.sub("", _strip_period(value))
     match = _WHEN_DONE.search(value)
     if match is None:
         return el("resp", label), value
