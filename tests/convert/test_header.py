@@ -258,3 +258,20 @@ def test_the_by_that_opens_a_responsibility_field_is_not_part_of_the_name():
     # the transcription keeps the word as written, outside the name
     assert values(root, "//t:front//t:p[t:label='Translated:']") == [
         "Translated: by Owen Barr, 2011"]
+
+
+def test_title_lines_in_one_chunk_are_the_title_and_its_parts():
+    parted = header_of("Ada Morrow\n\nA History of the Quarrymen\nChapter 3: The Great Lock-Out\n"
+                       "\nWritten: 1938\n\nThe lock-out began.\n")
+    assert values(parted, "//t:titleStmt/t:title[@type='main']") == [
+        "A History of the Quarrymen"]
+    assert values(parted, "//t:titleStmt/t:title[@type='sub']") == [
+        "Chapter 3: The Great Lock-Out"]
+    assert values(parted, "//t:titlePage/t:docTitle/t:titlePart/@type") == ["main", "sub"]
+    assert values(parted, "//t:titlePage/t:docAuthor") == ["Ada Morrow"]
+    # a line that opens in lower case is the title wrapped, not a part
+    wrapped = header_of("Ada Morrow\n\nThe Quarrymen of North Wales\nand their Union\n\n"
+                        "Written: 1938\n\nThe lock-out began.\n")
+    assert values(wrapped, "//t:titleStmt/t:title") == [
+        "The Quarrymen of North Wales and their Union"]
+    assert values(wrapped, "//t:titlePage/t:docTitle/t:titlePart/@type") == ["main"]

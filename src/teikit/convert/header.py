@@ -69,6 +69,12 @@ def roman_to_int(numeral: str) -> int | None:
     return total
 
 
+def _one_line(text: str) -> str:
+    """A line of the title block as the header gives it: repaired, a title wrapped over two
+    lines of the source on one."""
+    return " ".join(repaired(text).split())
+
+
 def _strip_period(text: str) -> str:
     """A header value without the full stop, or the separator (";", ","), that ends its line."""
     return text.strip().rstrip(".;,").strip()
@@ -131,14 +137,14 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
     author_block = next(iter(doc.of_kind(BlockKind.AUTHOR)), None)
     statement = el("titleStmt")
     if title_block is not None:
-        append(statement, el("title", repaired(title_block.text), type="main"))
+        append(statement, el("title", _one_line(title_block.text), type="main"))
     else:
         append(statement, el("title", doc.name, type="main"))
         warnings.append("the source gives no title; the file name is used")
     for part_block in doc.of_kind(BlockKind.SUBTITLE):
-        match = _PART_TITLE.match(repaired(part_block.text))
+        match = _PART_TITLE.match(_one_line(part_block.text))
         number = roman_to_int(match.group("number")) if match else None
-        append(statement, el("title", repaired(part_block.text), type="sub",
+        append(statement, el("title", _one_line(part_block.text), type="sub",
                              n=str(number) if number else None))
     if author_block is not None:
         author = ctx.weave_slice(el("persName"), author_block, 0, len(author_block.text))
@@ -297,7 +303,7 @@ def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
         append(analytic, el("author", repaired(author.text)))
     for kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
         for title in doc.of_kind(kind):
-            append(analytic, el("title", repaired(title.text), level="a"))
+            append(analytic, el("title", _one_line(title.text), level="a"))
     translation = doc.field("translation")
     if translation is not None:
         append(analytic, el("respStmt", el("resp", "translated by"),

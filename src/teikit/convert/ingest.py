@@ -387,7 +387,7 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
     first_field = next((i for i, c in enumerate(all_chunks[:8]) if _is_known_field_chunk(c)), None)
     if first_field is not None and _title_block(all_chunks[:first_field]):
         for kind, chunk in zip(_title_kinds(first_field), all_chunks[:first_field], strict=True):
-            build.add_chunk(kind, chunk)
+            _title_chunk(kind, chunk, build)
         position = first_field
         while position < len(all_chunks) and _is_known_field_chunk(all_chunks[position]):
             for label, value, offset, line in _field_lines(all_chunks[position]) or []:
@@ -453,6 +453,25 @@ def _title_kinds(count: int) -> list[BlockKind]:
     if count <= 1:
         return [BlockKind.TITLE] * count
     return [BlockKind.AUTHOR, BlockKind.TITLE, *[BlockKind.SUBTITLE] * (count - 2)]
+
+
+def _title_chunk(kind: BlockKind, chunk: Chunk, build: _Builder) -> None:
+    """A chunk of the title block. The title's lines may stand in one chunk with the parts under
+    it ("A History of the Miners" / "Chapter 3: The Lock-Out"): they are read as when blank
+    lines part them, the first line the title, each further line a part; a line that opens in
+    lower case continues the line before it (a title wrapped in two)."""
+    if kind is BlockKind.AUTHOR or chunk.single_line:
+        build.add_chunk(kind, chunk)
+        return
+    lines: list[tuple[int, int, int]] = []    # start, end (in the source), line number
+    for text, offset, line in chunk.lines:
+        if lines and text[:1].islower():
+            lines[-1] = (lines[-1][0], offset + len(text), lines[-1][2])
+        else:
+            lines.append((offset, offset + len(text), line))
+    for index, (start, end, line) in enumerate(lines):
+        text = chunk.text[start - chunk.offset:end - chunk.offset]
+        build.add(kind if index == 0 else BlockKind.SUBTITLE, text, start, line)
 
 
 def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
