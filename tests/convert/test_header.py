@@ -275,3 +275,69 @@ def test_title_lines_in_one_chunk_are_the_title_and_its_parts():
     assert values(wrapped, "//t:titleStmt/t:title") == [
         "The Quarrymen of North Wales and their Union"]
     assert values(wrapped, "//t:titlePage/t:docTitle/t:titlePart/@type") == ["main"]
+
+
+def front_names(root: etree._Element, label: str) -> list[tuple[str, str]]:
+    """(element, text) of each name in the transcription's header line ``label``."""
+    (line,) = root.xpath(f"//t:front/t:div[@type='transcription']/t:p[t:label='{label}']",
+                         namespaces=NS)
+    return [(etree.QName(e).localname + (f"[{e.get('level')}]" if e.get("level") else ""),
+             "".join(e.itertext())) for e in line if etree.QName(e).localname != "label"
+            and etree.QName(e).localname != "date"]
+
+
+def test_a_book_is_cited_with_its_publisher_and_place_never_a_place_in_the_publisher():
+    root = header_of("Ada Morrow\n\nA History of the Quarrymen\n\n"
+                     "Source: A History of the Quarrymen, Hollis and Crane, Leeds 1931.\n\n"
+                     "The quarries closed in May.\n")
+    assert front_names(root, "Source:") == [
+        ("title[m]", "A History of the Quarrymen"), ("orgName", "Hollis and Crane"),
+        ("placeName", "Leeds")]
+    (monogr,) = root.xpath("//t:sourceDesc/t:biblStruct/t:monogr", namespaces=NS)
+    assert values(monogr, "t:title[@level='m']") == ["A History of the Quarrymen"]
+    assert values(monogr, "t:imprint/t:publisher") == ["Hollis and Crane"]
+    assert values(monogr, "t:imprint/t:pubPlace") == ["Leeds"]
+
+
+def test_a_translator_or_editor_in_a_citation_is_a_person_and_ends_the_title():
+    root = header_of("Lev Dorin\n\nArt and the Party\n\n"
+                     "Source: Art and Revolution, translated by Vera Lund, 1925.\n"
+                     "First Published: Die Rote Fahne, No. 12, 1919; trans. Emil Sand\n\n"
+                     "The party does not lead art.\n")
+    assert front_names(root, "Source:") == [("title[m]", "Art and Revolution"),
+                                           ("persName", "Vera Lund")]
+    assert front_names(root, "First Published:") == [("title[j]", "Die Rote Fahne"),
+                                                    ("persName", "Emil Sand")]
+    assert values(root, "//t:sourceDesc/t:biblStruct/t:monogr/t:title[@level='m']") == [
+        "Art and Revolution"]
+    edited = header_of("Lev Dorin\n\nArt and the Party\n\nSource: The Art Papers, edited by "
+                       "Hanne Vik, Haymarket Books, Chicago 2008, pp. 11-18.\n\nArt.\n")
+    assert front_names(edited, "Source:") == [
+        ("title[m]", "The Art Papers"), ("persName", "Hanne Vik"),
+        ("orgName", "Haymarket Books"), ("placeName", "Chicago")]
+
+
+def test_the_author_at_the_head_of_a_source_is_a_person_and_an_edition_of_works_a_book():
+    root = header_of("Greta Ahlberg\n\nOn the Women's Day\n\nDelivered: 8 March 1911\n"
+                     "Source: Greta Ahlberg, Gesammelte Reden und Schriften, Volume 2, Dietz "
+                     "Verlag, Berlin 1960, pp. 211-215.\n\nComrades! The day has come.\n")
+    assert front_names(root, "Source:") == [
+        ("persName", "Greta Ahlberg"), ("title[m]", "Gesammelte Reden und Schriften"),
+        ("orgName", "Dietz Verlag"), ("placeName", "Berlin")]
+    (monogr,) = root.xpath("//t:sourceDesc/t:biblStruct/t:monogr", namespaces=NS)
+    assert values(monogr, "t:title[@level='m']") == ["Gesammelte Reden und Schriften"]
+    assert values(monogr, "t:imprint/t:publisher") == ["Dietz Verlag"]
+    french = header_of("Jules Ferrand\n\nLe Parti\n\nSource: Œuvres complètes, Tome 3, "
+                       "Éditions Sociales, Paris 1971.\n\nThe party.\n")
+    assert front_names(french, "Source:") == [
+        ("title[m]", "Œuvres complètes"), ("orgName", "Éditions Sociales"),
+        ("placeName", "Paris")]
+
+
+def test_a_title_after_its_preposition_is_the_title_and_the_words_before_it_stay():
+    root = header_of("Ivan Grekov\n\nOn the Boycott\n\n"
+                     "First Published: in Russian in Proletary, No. 3, 1905\n\nThe boycott.\n")
+    assert front_names(root, "First Published:") == [("title[j]", "Proletary")]
+    (bibl,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
+    assert values(bibl, "t:title") == ["Proletary"]
+    assert values(bibl, ".") == ["in Russian in Proletary, No. 3, 1905"]

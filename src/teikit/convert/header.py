@@ -19,6 +19,7 @@ from teikit.config import TextSettings
 from teikit.convert.conventions import SIGNATURES, SIGNED_REND
 from teikit.convert.dates.calendars import CalendarDecision, decide_calendar
 from teikit.convert.model import Block, BlockKind, Span, Transcription
+from teikit.register.citations import PartKind, read_citation
 from teikit.tree import append, el
 
 
@@ -231,8 +232,6 @@ def _source_desc(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
     return source
 
 
-_PUBLISHER = re.compile(
-    r"\b(?:Publishers?|Publishing|Press|Verlag|Books|[ÉE]ditions|House|Library)\b")
 _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
                     r"November|December)\b")
 
@@ -240,9 +239,12 @@ _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|Sep
 @dataclass
 class Citation:
     """A citation line cut into its parts: "New International, Vol. XIV No. 4, April 1948,
-    p. 123–126" or "Collected Speeches, Volume 3, Progress Publishers, Moscow 1972, pp. 45–52"."""
+    p. 123–126" or "Collected Speeches, Volume 3, Progress Publishers, Moscow 1972, pp. 45–52"
+    (read by :func:`teikit.register.citations.read_citation`, as the names in it are)."""
 
     title: str
+    lead: str            # the words before the title: "in Russian in" (Proletary)
+    level: str | None    # the title's, as the citation says: "j", "m" or None
     volume: re.Match[str] | None
     issue: re.Match[str] | None
     pages: re.Match[str] | None
@@ -254,18 +256,22 @@ class Citation:
         return any((self.volume, self.issue, self.pages, self.publisher))
 
 
-def _citation(text: str) -> Citation:
+def _citation(text: str, author: str = "") -> Citation:
+    """``author``: the text's author (named at the head of a citation, not its title)."""
     text = _strip_period(text)
-    segments = [part.strip() for part in text.split(",")]
-    publisher = next((part for part in segments[1:] if _PUBLISHER.search(part)), None)
-    place = None
-    if publisher is not None:
-        following = segments[segments.index(publisher) + 1:]
-        place_part = next((part for part in following if _TRAILING_YEAR.search(part)), None)
-        if place_part:
-            place = _TRAILING_YEAR.sub("", place_part).strip() or None
-    return Citation(segments[0], _VOLUME.search(text), _ISSUE.search(text), _PAGES.search(text),
-                    publisher, place)
+    reading = read_citation(text, author)
+    title = reading.title
+    lead = ""
+    if title is None:
+        title = text.split(",")[0].strip()
+    elif not reading.of_kind(PartKind.AUTHOR):
+        lead = text[:reading.title_start].strip()
+    return Citation(title, lead, reading.level, _VOLUME.search(text), _ISSUE.search(text),
+                    _PAGES.search(text), reading.publisher, reading.place)
+
+
+def _author(doc: Transcription) -> str:
+    return next((repaired(b.text) for b in doc.of_kind(BlockKind.AUTHOR)), "")
 
 
 def _scopes(citation: Citation) -> list[etree._Element]:
@@ -293,7 +299,7 @@ def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
     """The printed source: an article in a periodical (an issue number or a month in the date)
     or a part of a book (publisher, place); a line that cites nothing stays a plain bibl."""
     doc = ctx.doc
-    citation = _citation(repaired(block.text))
+    citation = _citation(repaired(block.text), _author(doc))
     date = _date(ctx, block)
     if not citation.is_citation and date is None:
         return el("bibl", _strip_period(repaired(block.text)), type="source")
@@ -309,7 +315,8 @@ def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
         append(analytic, el("respStmt", el("resp", "translated by"),
                             *(el("persName", name) for name in _names(
                                 _responsibility("", repaired(translation.text))[1]))))
-    periodical = bool(citation.issue) or (date is not None and _MONTH.search(date.text or ""))
+    periodical = citation.level == "j" if citation.level else (
+        bool(citation.issue) or (date is not None and bool(_MONTH.search(date.text or ""))))
     imprint = el("imprint",
                  el("pubPlace", citation.place) if citation.place else None,
                  el("publisher", citation.publisher) if citation.publisher else None,
@@ -325,10 +332,11 @@ def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
 def _first_publication(ctx: HeaderContext, block: Block) -> etree._Element:
     """"L’An 1 de la révolution russe, 1930." or "Izvestia, No. 52, March 16, 1918." """
     text = _strip_period(block.text)   # offsets of the date are the block's
-    citation = _citation(repaired(text))
+    citation = _citation(repaired(text), _author(ctx.doc))
     year = _TRAILING_YEAR.search(text)
+    lead = ""
     if citation.is_citation:
-        title = citation.title
+        title, lead = citation.title, citation.lead
     else:
         date_span = ctx.date_span(block)
         cut = date_span.start if date_span is not None else (year.start() if year else len(text))
@@ -342,7 +350,8 @@ def _first_publication(ctx: HeaderContext, block: Block) -> etree._Element:
         return el("bibl", repaired(text[:date_span.start]) or None, _date(ctx, block),
                   repaired(text[date_span.end:]) or None, type="firstPublication",
                   xml_lang=language)
-    bibl = el("bibl", el("title", title), type="firstPublication", xml_lang=language)
+    bibl = el("bibl", f"{lead} " if lead else None, el("title", title), type="firstPublication",
+              xml_lang=language)
     for scope in _scopes(citation):
         append(bibl, ", ", scope)
     date = _date(ctx, block)

@@ -40,6 +40,14 @@ from dataclasses import dataclass, field
 
 from teikit.convert.model import Block, BlockKind, Transcription
 from teikit.register import gazetteer
+from teikit.register.citations import (
+    PUBLISHER_WORDS,
+    REPOSITORY_WORDS,
+    Citation,
+    Part,
+    PartKind,
+    read_citation,
+)
 from teikit.register.entries import EntityKind, Register
 from teikit.register.matcher import form_key
 
@@ -75,8 +83,7 @@ Gewerkschaft
 Labour Labor Movement Circle Collective Bloc Commune Guild Chamber Exchange Inspectorate
 Administration Directorate Management Cabinet Convention Lodge Sisterhood Workshops Mills Mill
 House Confederation Confédération Fédération Parti Comité Conseil Syndicat Internationale
-Publishers Publisher Publishing Verlag Editions Éditions Books
-""")
+""") | PUBLISHER_WORDS
 # single words that are names although they could head other names
 SPECIFIC_ORGS = frozenset({"Cheka", "Duma", "Reichstag", "Landtag", "Senat", "Sejm", "Politburo",
                            "Orgburo", "Presidium", "Comintern", "Profintern", "Vikzhel"})
@@ -100,8 +107,14 @@ Magazine Mercury Observer Standard Telegraph Guardian Express Mail News Clarion 
 Globe Call Leader Sun Star Banner Advocate Messenger Appeal
 Pamphlet Manifesto Quarterly Monthly Weekly Almanac Notebook Notebooks Izvestia
 """)
-# "Collected Works", "Selected Works": a book, not the works of a factory ("Putilov Works")
-_EDITION_OF_WORKS = frozenset({"Collected", "Selected", "Complete", "Chosen"})
+# "Collected Works", "Gesammelte Reden und Schriften", "Œuvres complètes": an edition of an
+# author's works is a book, not the works of a factory ("Putilov Works")
+_EDITION_OF_WORKS = _words("Collected Selected Complete Chosen Gesammelte Ausgewählte Sämtliche "
+                           "Ausgewählten Gesammelten")
+_WORKS = _words("Works Writings Speeches Letters Essays Articles Reden Schriften Werke Briefe "
+                "Aufsätze Œuvres Oeuvres Opere Obras Sochineniya")
+# "Œuvres complètes", "Opere scelte": the works named first, then what edition of them
+_WORKS_FIRST = _words("Œuvres Oeuvres Opere Obras")
 BOOK_TITLE = "a book title"
 TITLE_OPENERS = frozenset({"Daily", "Weekly", "Monthly", "Sunday", "Evening", "Morning"})
 # periodicals every text of this family cites, as a small gazetteer of its own
@@ -210,8 +223,6 @@ LINED_KINDS = frozenset({BlockKind.SIGNED, BlockKind.DATELINE, BlockKind.SALUTE,
                          BlockKind.ADDRESS})
 # a name followed by a year in a publication field is the place of the imprint
 _PUBLICATION_YEAR = re.compile(r",?\s+(?:1[5-9]\d\d|20\d\d)\b(?![–—-])")
-REPOSITORY_WORDS = frozenset({"Archive", "Archives", "Library", "Collection", "Papers",
-                              "Museum"})
 _ABBREVIATIONS = ("St", "Mt", "Ft", "Ste", "Sta", "Pt", "Dr", "Mr", "Mrs", "Mme", "Mlle", "Prof",
                   "Gen", "Col", "Capt", "Lt", "Sgt", "Gov", "Rev", "Jr", "Sr", "No", "Vol", "Nos",
                   "pp", "p", "cf", "ibid", "viz", "etc", "vs", "Bros", "Co", "Ltd", "Messrs",
@@ -514,8 +525,8 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
         candidate.add(EntityKind.EVENT, WEIGHT_HEAD, f"event word ‘{head}’")
     elif head in BOOK_HEADS and len(words) > 2 and words[words.index(head) + 1] == "of":
         candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"{BOOK_TITLE} (‘{head} of …’)")
-    elif len(words) > 1 and head == "Works" and words[-2] in _EDITION_OF_WORKS:
-        candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"{BOOK_TITLE} (‘{words[-2]} Works’)")
+    elif edition := _edition_of_works(words):
+        candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"{BOOK_TITLE} (‘{edition}’)")
     elif head in ORG_WORDS or last.lower().endswith(_GERMAN_ORG_ENDINGS):
         candidate.add(EntityKind.ORG, WEIGHT_HEAD, f"organisation word ‘{head}’")
     elif head in PLACE_WORDS:
@@ -553,6 +564,20 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
         elif len(words) == 2 and words[0] in DIRECTIONS | _nationalities() and (
                 gazetteer.place_weight(words[1])):
             candidate.add(EntityKind.PLACE, WEIGHT_STRONG, "a region of a known place")
+
+
+def _edition_of_works(words: Sequence[str]) -> str:
+    """"Collected Works", "Gesammelte Reden und Schriften", "Œuvres complètes": the words that
+    make a form an edition of works, else ""."""
+    parts = [part for word in words for part in word.split("/")]
+    for index, word in enumerate(parts):
+        if word in _EDITION_OF_WORKS:
+            noun = next((w for w in parts[index + 1:] if w in _WORKS), None)
+            if noun is not None:
+                return f"{word} … {noun}" if parts[index + 1] != noun else f"{word} {noun}"
+    if len(parts) > 1 and parts[0] in _WORKS_FIRST and parts[1][:1].islower():
+        return f"{parts[0]} {parts[1]}"
+    return ""
 
 
 def _nationalities() -> frozenset[str]:
@@ -683,6 +708,15 @@ class _Occurrence:
     initial: bool
     title: str
     field_title: bool = False        # "Source: The Worker, …": the article is the title's
+    part: Part | None = None         # the part of a citation field it stands in
+    level: str | None = None         # that citation's title's level
+
+
+# the parts of a citation that are one name each, however they are written ("A People's
+# History of the Miners", "Lawrence and Wishart", "Œuvres complètes")
+_WHOLE_PARTS = frozenset({PartKind.TITLE, PartKind.AUTHOR, PartKind.PUBLISHER})
+# the parts that hold no name ("Tome 3", "July-August 1917")
+_NAMELESS_PARTS = frozenset({PartKind.SCOPE, PartKind.DATE})
 
 
 def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candidate]:
@@ -699,12 +733,13 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
     neighbours: dict[str, set[str]] = defaultdict(set)
     acronyms: dict[str, str] = {}
     for document in docs:
+        author = next((b.text for b in document.of_kind(BlockKind.AUTHOR)), "")
         for block in document.blocks:
             if block.kind in _UNREAD_KINDS and not (
                     block.kind is BlockKind.HEADING and _BYLINE_LINE.match(block.text)):
                 continue
             previous: tuple[str, int] | None = None
-            for occurrence, words in _occurrences(block):
+            for occurrence, words in _occurrences(block, author):
                 if _junk(words, lowercase) and not occurrence.field_title:
                     previous = None
                     continue
@@ -751,10 +786,26 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
     return sorted(out, key=lambda c: (-c.count, c.form))
 
 
-def _occurrences(block: Block) -> Iterable[tuple[_Occurrence, list[str]]]:
+def _citation(block: Block, author: str) -> Citation | None:
+    """The reading of a citation field ("Source:", "First Published:"), else None."""
+    if block.kind is not BlockKind.FIELD or _field_kind(block) is not EntityKind.TITLE:
+        return None
+    return read_citation(block.text, author)
+
+
+def _occurrences(block: Block, author: str = "") -> Iterable[tuple[_Occurrence, list[str]]]:
     text = block.text
     lined = block.kind in LINED_KINDS
     keep_article = block.kind is BlockKind.FIELD and _field_kind(block) is EntityKind.TITLE
+    citation = _citation(block, author)
+    parts = citation.parts if citation is not None else ()
+    level = citation.level if citation is not None else None
+    for whole in parts:
+        if whole.kind in _WHOLE_PARTS:
+            form = text[whole.start:whole.end]
+            yield (_Occurrence(block, whole.start, whole.end, False, "", True, whole, level),
+                   [_word(w) for w in form.split()])
+    taken = [p for p in parts if p.kind in _WHOLE_PARTS | _NAMELESS_PARTS]
     for run in _runs(text, lines_apart=lined):
         run_start = run[0].start()
         for part in _split(list(run)):
@@ -797,10 +848,13 @@ def _occurrences(block: Block) -> Iterable[tuple[_Occurrence, list[str]]]:
             if block.kind is BlockKind.SIGNED and "\n" in before and " " not in form and (
                     text[start:].split("\n")[0].strip() == form):
                 continue   # a signer's function on a line of its own ("Secretary")
+            if any(p.start <= start < p.end for p in taken):
+                continue   # read as a whole, or no name
             is_initial = initial and start == tokens[0].start() and part[0] is tokens[0]
             words = [_word(w) for w in form.split()]
+            within = citation.part_at(start, end) if citation is not None else None
             yield _Occurrence(block, start, end, is_initial, title,
-                              keep_article and form.startswith("The ")), words
+                              keep_article and form.startswith("The "), within, level), words
 
 
 def _block_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence,
@@ -814,6 +868,9 @@ def _block_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence,
         return
     field_kind = _field_kind(block)
     if field_kind is None:
+        return
+    if occurrence.part is not None and occurrence.part.kind is not PartKind.OTHER:
+        _citation_evidence(candidate, block, occurrence)
         return
     first = not re.search(r"[A-Z]", block.text[:occurrence.start].replace("The ", ""))
     text = block.text
@@ -831,6 +888,31 @@ def _block_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence,
             kind = EntityKind.ORG   # "Source: Archive of the … Council, box 14"
         candidate.add(kind, WEIGHT_STRONG + 0.5, f"the subject of ‘{block.label}’")
     if field_kind is EntityKind.TITLE and _PUBLICATION_YEAR.match(text[occurrence.end:]):
+        candidate.add(EntityKind.PLACE, WEIGHT_STRONG + 1.0, "the place of an imprint")
+
+
+def _citation_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence) -> None:
+    """What the part of a citation a name stands in says of it (``citations``)."""
+    assert occurrence.part is not None
+    kind, label = occurrence.part.kind, block.label
+    if kind is PartKind.TITLE:
+        # what the citation says outweighs a head noun: a book may be called "Literature and
+        # Revolution"
+        candidate.add(EntityKind.TITLE, WEIGHT_STRONG + 0.5, f"the subject of ‘{label}’")
+        if occurrence.level == "m":
+            candidate.add(EntityKind.TITLE, WEIGHT_MEDIUM + 1.0,
+                          f"{BOOK_TITLE} (cited with its publisher, imprint or translator)")
+        elif occurrence.level == "j":
+            candidate.add(EntityKind.TITLE, WEIGHT_MEDIUM + 1.0,
+                          "a periodical (cited with an issue or a day)")
+    elif kind is PartKind.AUTHOR:
+        candidate.add(EntityKind.PERSON, WEIGHT_STRONG, f"the author cited in ‘{label}’")
+    elif kind is PartKind.RESPONSIBILITY:
+        candidate.add(EntityKind.PERSON, WEIGHT_STRONG,
+                      f"the {occurrence.part.role or 'translator or editor'} in ‘{label}’")
+    elif kind is PartKind.PUBLISHER:
+        candidate.add(EntityKind.ORG, WEIGHT_HEAD, f"the publisher in ‘{label}’")
+    elif kind is PartKind.PLACE:
         candidate.add(EntityKind.PLACE, WEIGHT_STRONG + 1.0, "the place of an imprint")
 
 
