@@ -182,6 +182,14 @@ def test_religious_words_pronouns_roles_and_sentence_openers_are_not_names() -> 
                         "Lord Provost", "Nowhere"}
 
 
+def test_months_joined_by_a_hyphen_are_a_date_not_a_name() -> None:
+    found = {c.form for c in find_candidates(make_doc(
+        "In July-August 1917 the strikes spread from Riga to Reval; on Monday-Tuesday the "
+        "Riga men came out again."))}
+    assert "July-August" not in found and "Monday-Tuesday" not in found
+    assert "Riga" in found
+
+
 def test_capitalised_german_nouns_are_not_names_but_german_names_are() -> None:
     found = kinds("The Betriebsräte of Blohm und Voss met. The Obleute and the Meister of the "
                   "yard stayed. The Reichstag says nothing; the Gewerkschaften und die Partei "

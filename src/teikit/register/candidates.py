@@ -670,10 +670,10 @@ def _junk(words: list[str], lowercase: set[str]) -> bool:
         return True
     if all(_INITIALS.match(w + " ") or re.fullmatch(r"[IVXLC]+\.?", w) for w in words):
         return True
-    if all(w in MONTH_NAMES | WEEKDAYS | NAME_ADJECTIVES | {"Style", "Last", "Next"}
-           for w in words):
-        return True
     parts = [p for w in words for p in w.split("-") if p]
+    if all(w in MONTH_NAMES | WEEKDAYS | NAME_ADJECTIVES | {"Style", "Last", "Next"}
+           for w in parts):
+        return True   # "July-August", "Monday-Tuesday"
     generic = ROLE_WORDS | TITLES_OF_PERSONS | RELIGIOUS_WORDS | STOPWORDS | {"Grand", "Vice",
                                                                              "Chief", "High"}
     heads = ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
