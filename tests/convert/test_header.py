@@ -341,3 +341,16 @@ def test_a_title_after_its_preposition_is_the_title_and_the_words_before_it_stay
     (bibl,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
     assert values(bibl, "t:title") == ["Proletary"]
     assert values(bibl, ".") == ["in Russian in Proletary, No. 3, 1905"]
+
+
+def test_fields_after_semicolons_on_one_line_are_fields_of_their_own():
+    root = header_of("Ida Berg\n\nOn Strikes\n\nSource: The Herald, No. 2, 1905.\n"
+                     "Transcription: Sam Brook; Proofed: Tina Wells; HTML Markup: Ole Rask\n\n"
+                     "The strike began.\n")
+    assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='transcriber']") == [
+        "Sam Brook"]
+    assert values(root, "//t:respStmt[t:resp[starts-with(., 'Proofreading')]]/t:name") == [
+        "Tina Wells"]
+    assert values(root, "//t:respStmt[t:resp='HTML mark-up']/t:name") == ["Ole Rask"]
+    assert values(root, "//t:front/t:div[@type='transcription']/t:p/t:label") == [
+        "Source:", "Transcription:", "Proofed:", "HTML Markup:"]

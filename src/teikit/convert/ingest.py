@@ -234,6 +234,8 @@ FIELD_KEYS: dict[str, str] = {
 }
 # "Transcription/Mark-up:", also with the backslash some of the family's pages print
 _FIELD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z/\\ \-]{1,40}?):(?:\s+(?P<value>\S.*))?$")
+# a further field after a semicolon on a field's line: "…; Proofed: Tina Wells"
+_INNER_FIELD = re.compile(r";\s*(?P<label>[A-Z][A-Za-z/\\ \-]{1,40}?):\s+(?=\S)")
 _SIGNATURE = re.compile(r"\s*(?P<sig>[–—-]\s*Ed(?:s|itors?)?\.?)\s*$")
 _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified)\b")
 _NOTES_HEADING = re.compile(r"^(?:Notes|Footnotes|Endnotes|Note)[.:]?$", re.IGNORECASE)
@@ -285,15 +287,23 @@ def _known_label(label: str) -> bool:
 
 
 def _field_lines(chunk: Chunk) -> list[tuple[str, str, int, int]] | None:
-    """If every line of ``chunk`` is ``Label: value``, return (label, value, offset, line)."""
+    """If every line of ``chunk`` is ``Label: value``, return (label, value, offset, line);
+    a line may hold several fields after semicolons ("Transcription: Sam Brook; Proofed: Tina
+    Wells"), each a field of its own (the semicolon stays with the value it ends)."""
     result = []
     for text, offset, line in chunk.lines:
         match = _FIELD_LINE.match(text)
         if not match:
             return None
         value = match.group("value") or ""
-        result.append((match.group("label") + ":", value,
-                       offset + (match.start("value") if value else len(text)), line))
+        label = match.group("label") + ":"
+        start = offset + (match.start("value") if value else len(text))
+        while inner := next((m for m in _INNER_FIELD.finditer(value)
+                             if _known_label(m.group("label"))), None):
+            result.append((label, value[:inner.start() + 1], start, line))
+            label, start = inner.group("label") + ":", start + inner.end()
+            value = value[inner.end():]
+        result.append((label, value, start, line))
     return result
 
 
