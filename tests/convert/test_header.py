@@ -354,3 +354,34 @@ def test_fields_after_semicolons_on_one_line_are_fields_of_their_own():
     assert values(root, "//t:respStmt[t:resp='HTML mark-up']/t:name") == ["Ole Rask"]
     assert values(root, "//t:front/t:div[@type='transcription']/t:p/t:label") == [
         "Source:", "Transcription:", "Proofed:", "HTML Markup:"]
+
+
+@pytest.mark.parametrize(("line", "names", "bibl"), [
+    ("The Clarion, Leeds, 3 May 1913", [("title[j]", "The Clarion"), ("placeName", "Leeds")],
+     '<title>The Clarion</title>, <date when="1913-05-03">3 May 1913</date>'),
+    ("Iskra Nos. 4, 5, May 1901", [("title[j]", "Iskra")],
+     '<title>Iskra</title>, <date when="1901-05">May 1901</date>'),
+    ("as a pamphlet, Kraków 1907", [("placeName", "Kraków")],
+     'as a pamphlet, Kraków <date when="1907">1907</date>'),
+    ("1907 in the collection Zemlya i Trud", [("title[m]", "Zemlya i Trud")],
+     '<date when="1907">1907</date> in the collection <title>Zemlya i Trud</title>'),
+    ("Vorwärts Verlag, Berlin 1909", [("orgName", "Vorwärts Verlag"), ("placeName", "Berlin")],
+     'Vorwärts Verlag, Berlin <date when="1909">1909</date>'),
+])
+def test_a_first_publication_names_its_title_apart_from_place_issue_and_publisher(
+        line, names, bibl):
+    root = header_of(f"Ivan Grekov\n\nOn the Boycott\n\nFirst Published: {line}\n\n"
+                     "The boycott.\n")
+    assert front_names(root, "First Published:") == names
+    (element,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
+    inner = etree.tostring(element, encoding=str).split(">", 1)[1].rsplit("</", 1)[0]
+    assert inner.replace(' xmlns="http://www.tei-c.org/ns/1.0"', "") == bibl
+
+
+def test_the_imprint_date_is_not_a_year_in_the_title():
+    root = header_of("Henri Vallet\n\nThe Commune and the International\n\n"
+                     "Source: The Commune of 1871, New Park Publications, London 1976.\n\n"
+                     "The Commune was a workers' government.\n")
+    (monogr,) = root.xpath("//t:sourceDesc/t:biblStruct/t:monogr", namespaces=NS)
+    assert values(monogr, "t:title") == ["The Commune of 1871"]
+    assert values(monogr, "t:imprint/t:date/@when") == ["1976"]

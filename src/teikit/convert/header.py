@@ -290,8 +290,16 @@ def _scopes(citation: Citation) -> list[etree._Element]:
     return scopes
 
 
+def _date_span(ctx: HeaderContext, block: Block) -> Span | None:
+    """The date of a citation: the first outside its title ("The Commune of 1871, …, London
+    1976" was printed in 1976)."""
+    titles = read_citation(block.text, _author(ctx.doc)).of_kind(PartKind.TITLE)
+    return next((s for s in ctx.spans if s.block == block.index and s.tag == "date"
+                 and not any(t.start <= s.start < t.end for t in titles)), None)
+
+
 def _date(ctx: HeaderContext, block: Block) -> etree._Element | None:
-    span = ctx.date_span(block)
+    span = _date_span(ctx, block)
     return ctx.weave_slice(el("date"), block, span.start, span.end) if span is not None else None
 
 
@@ -332,29 +340,44 @@ def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
 def _first_publication(ctx: HeaderContext, block: Block) -> etree._Element:
     """"L’An 1 de la révolution russe, 1930." or "Izvestia, No. 52, March 16, 1918." """
     text = _strip_period(block.text)   # offsets of the date are the block's
+    reading = read_citation(text, _author(ctx.doc))
     citation = _citation(repaired(text), _author(ctx.doc))
     year = _TRAILING_YEAR.search(text)
-    lead = ""
-    if citation.is_citation:
-        title, lead = citation.title, citation.lead
-    else:
-        date_span = ctx.date_span(block)
+    language = ctx.settings.original_language or None
+    titles = reading.of_kind(PartKind.TITLE)
+    lead, title = "", ""
+    if titles:
+        lead = repaired(text[:titles[0].start]).strip()
+        title = repaired(text[titles[0].start:titles[0].end])
+    elif not reading.parts:
+        # no citation read: the words before the date
+        date_span = _date_span(ctx, block)
         cut = date_span.start if date_span is not None else (year.start() if year else len(text))
         title = repaired(text[:cut].strip().rstrip(",").strip())
-    language = ctx.settings.original_language or None
     if not title:
-        # "September 1917 in pamphlet form by Priboi Publishers": no title before the date
-        date_span = ctx.date_span(block)
+        # "September 1917 in pamphlet form by Priboi Publishers", "as a pamphlet, Kraków 1907":
+        # no title
+        date_span = _date_span(ctx, block)
         if date_span is None:
             return el("bibl", repaired(text), type="firstPublication", xml_lang=language)
         return el("bibl", repaired(text[:date_span.start]) or None, _date(ctx, block),
                   repaired(text[date_span.end:]) or None, type="firstPublication",
                   xml_lang=language)
-    bibl = el("bibl", f"{lead} " if lead else None, el("title", title), type="firstPublication",
-              xml_lang=language)
+    date_span = _date_span(ctx, block)
+    date = _date(ctx, block)
+    bibl = el("bibl", type="firstPublication", xml_lang=language)
+    if titles and date_span is not None and date is not None and (
+            date_span.end <= titles[0].start):
+        # "1907 in the collection Agrarny Vopros": the date before the title
+        append(bibl, repaired(text[:date_span.start]) or None, date,
+               repaired(text[date_span.end:titles[0].start]) or None)
+        date = None
+        year = None
+    elif lead:
+        append(bibl, f"{lead} ")
+    append(bibl, el("title", title))
     for scope in _scopes(citation):
         append(bibl, ", ", scope)
-    date = _date(ctx, block)
     if date is None and year:
         date = el("date", year.group("year"), when=year.group("year"))
     if date is not None:

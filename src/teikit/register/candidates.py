@@ -739,6 +739,7 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
                     block.kind is BlockKind.HEADING and _BYLINE_LINE.match(block.text)):
                 continue
             previous: tuple[str, int] | None = None
+            previous_part: Part | None = None
             for occurrence, words in _occurrences(block, author):
                 if _junk(words, lowercase) and not occurrence.field_title:
                     previous = None
@@ -769,10 +770,12 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
                 if previous and re.fullmatch(r"\s*\(", gap) and form.isupper() and (
                         block.text[occurrence.end:occurrence.end + 1] == ")"):
                     acronyms[key] = previous[0]   # "Federation of Metalworkers (FIOM)"
-                if previous and re.fullmatch(r",\s*|\s+(?:and|or|und)\s+|,\s+(?:and|or)\s+", gap):
+                # the parts of a citation are no list ("The Clarion, Leeds, 3 May 1913")
+                if previous and occurrence.part == previous_part and re.fullmatch(
+                        r",\s*|\s+(?:and|or|und)\s+|,\s+(?:and|or)\s+", gap):
                     neighbours[key].add(previous[0])
                     neighbours[previous[0]].add(key)
-                previous = (key, occurrence.end)
+                previous, previous_part = (key, occurrence.end), occurrence.part
     candidates = list(found.values())
     for candidate in candidates:
         _decide(candidate)

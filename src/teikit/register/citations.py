@@ -57,6 +57,9 @@ _SCOPE = re.compile(
     r"^(?:(?:Vols?|Volumes?|Tome|Tom|Band|Bd|Book|Part|Chapter|Ch|Section|No|Nos|Nr|Number|"
     r"Issue|pp?|pages?|box|folder|file|fond|opis|delo|sheet|item)\.?\s*(?:[IVXLC]+\b|\d)"
     r"|S\.\s*\d)", re.IGNORECASE)
+# an issue or volume after the title in the same part: "Pravda No. 52", "Iskra Nos. 3, 4"
+_INLINE_SCOPE = re.compile(
+    r"(?<=\S)\s+(?P<scope>(?:No|Nos|Nr|Vol|Vols|Volume)\.?\s*(?:\d|[IVXLC]+\b))")
 _ISSUE = re.compile(r"^(?:No|Nos|Nr|Number|Issue)\b", re.IGNORECASE)
 _ROLE_VERBS = (r"translated|edited|introduced|compiled|selected|annotated|revised|abridged|"
                r"arranged")
@@ -157,11 +160,13 @@ def read_citation(text: str, author: str = "") -> Citation:
     parts: list[Part] = []
     for index, (start, end) in enumerate(segments):
         kinds.append(_shape(text[start:end], index))
-    # the publisher: the name right before the place of the imprint
+    # the publisher: the name right before the place of the imprint (the first part only when
+    # a publisher's word says so: "Vorwärts Verlag, Berlin 1909" cites no title)
     for index, (start, end) in enumerate(segments):
         segment = text[start:end]
-        if kinds[index] is PartKind.OTHER and index and index + 1 < len(segments) and (
-                _place_year(text[slice(*segments[index + 1])])) and _proper(segment):
+        if kinds[index] is PartKind.OTHER and index + 1 < len(segments) and (
+                _place_year(text[slice(*segments[index + 1])])) and _proper(segment) and (
+                index or set(_bare_words(segment)) & PUBLISHER_WORDS):
             kinds[index] = PartKind.PUBLISHER
     # a short name after the publisher (perhaps after the year) is its place
     for index in range(1, len(segments)):
@@ -193,7 +198,7 @@ def read_citation(text: str, author: str = "") -> Citation:
                 PartKind.PUBLISHER, PartKind.PLACE, PartKind.RESPONSIBILITY}:
             title_index = 0   # papers or a library's edition published are a book
         if title_index is not None:
-            parts.append(Part(PartKind.TITLE, *segments[title_index]))
+            parts.extend(_title(text, *segments[title_index]))
     if not parts and not structural:
         return Citation(text, ())      # names only, no citation
     for index, (start, end) in enumerate(segments):
@@ -216,6 +221,16 @@ def read_citation(text: str, author: str = "") -> Citation:
             parts.append(Part(kind, start, end))
     parts.sort(key=lambda p: p.start)
     return Citation(text, tuple(parts), hint or _level(text, parts))
+
+
+def _title(text: str, start: int, end: int) -> list[Part]:
+    """The title, and the issue or volume written after it without a comma ("Pravda Nos.
+    221, 222 and 223")."""
+    scope = _INLINE_SCOPE.search(text, start, end)
+    if scope is None:
+        return [Part(PartKind.TITLE, start, end)]
+    return [Part(PartKind.TITLE, start, scope.start()),
+            Part(PartKind.SCOPE, scope.start("scope"), end)]
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
