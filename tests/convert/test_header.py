@@ -360,7 +360,8 @@ def test_fields_after_semicolons_on_one_line_are_fields_of_their_own():
     ("The Clarion, Leeds, 3 May 1913", [("title[j]", "The Clarion"), ("placeName", "Leeds")],
      '<title>The Clarion</title>, <date when="1913-05-03">3 May 1913</date>'),
     ("Iskra Nos. 4, 5, May 1901", [("title[j]", "Iskra")],
-     '<title>Iskra</title>, <date when="1901-05">May 1901</date>'),
+     '<title>Iskra</title>, <biblScope unit="issue" n="4">Nos. 4</biblScope>, '
+     '<date when="1901-05">May 1901</date>'),
     ("as a pamphlet, Kraków 1907", [("placeName", "Kraków")],
      'as a pamphlet, Kraków <date when="1907">1907</date>'),
     ("1907 in the collection Zemlya i Trud", [("title[m]", "Zemlya i Trud")],
@@ -385,3 +386,19 @@ def test_the_imprint_date_is_not_a_year_in_the_title():
     (monogr,) = root.xpath("//t:sourceDesc/t:biblStruct/t:monogr", namespaces=NS)
     assert values(monogr, "t:title") == ["The Commune of 1871"]
     assert values(monogr, "t:imprint/t:date/@when") == ["1976"]
+
+
+@pytest.mark.parametrize(("line", "scopes"), [
+    ("Ausgewählte Schriften, Band 4, Dietz Verlag, Berlin 1951, S. 12-30.",
+     [("volume", "4", None), ("page", "12", "30")]),
+    ("Œuvres choisies, Tome 3, Éditions Sociales, Paris 1971.", [("volume", "3", None)]),
+    ("Selected Works, Progress Publishers, Moscow 1965, Volume 31, pages 283-299.",
+     [("volume", "31", None), ("page", "283", "299")]),
+    ("Iskra Nos. 4, 5, May 1901.", [("issue", "4", None)]),
+])
+def test_volumes_issues_and_pages_in_the_familys_spellings_are_scopes(line, scopes):
+    root = header_of(f"Ida Berg\n\nOn Strikes\n\nSource: {line}\n\nThe strike began.\n")
+    found = [(scope.get("unit"), scope.get("n") or scope.get("from"),
+              scope.get("to") if scope.get("unit") == "page" else None)
+             for scope in root.xpath("//t:sourceDesc//t:biblScope", namespaces=NS)]
+    assert found == scopes

@@ -37,9 +37,14 @@ SliceWeaver = Callable[[etree._Element, Block, int, int], etree._Element]
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _PART_TITLE = re.compile(r"^(?P<number>[IVXLC]+|\d+)\.?\s*[–—:.-]\s*(?P<title>.+)$")
-_VOLUME = re.compile(r"\bVol(?:ume)?\.?\s*(?P<volume>[IVXLC]+|\d+)", re.IGNORECASE)
-_ISSUE = re.compile(r"\b(?:No|Nr|Number|Issue)\.?\s*(?P<issue>\d+)", re.IGNORECASE)
-_PAGES = re.compile(r"\bp{1,2}\.?\s*(?P<from>\d+)(?:\s*[–—-]\s*(?P<to>\d+))?")
+# "Vol. XIV", "Volume 3", "Tome 3", "Band 4", "Bd. 4"
+_VOLUME = re.compile(r"\b(?:Vol(?:ume)?|Tome|Band|Bd)\.?\s*(?P<volume>[IVXLC]+\b|\d+)",
+                     re.IGNORECASE)
+# "No. 4", "Nos. 221, 222", "Nr. 12"
+_ISSUE = re.compile(r"\b(?:Nos?|Nr|Number|Issue)\.?\s*(?P<issue>\d+)", re.IGNORECASE)
+# "p. 5", "pp. 1–9", "pages 55-92", and German "S. 12-30" after a comma
+_PAGES = re.compile(r"(?:\bp{1,2}\.?|\bpages?|(?:^|(?<=,\s))S\.)\s*(?P<from>\d+)"
+                    r"(?:\s*[–—-]\s*(?P<to>\d+))?")
 _TRAILING_YEAR = re.compile(r",?\s*(?P<year>1[5-9]\d\d|20\d\d)\.?$")
 _FOR_ORGANISATION = re.compile(r"^(?P<people>.+?)\s+for\s+(?:the\s+)?(?P<org>.+?)\.?$")
 # between the names of several people in a responsibility field
