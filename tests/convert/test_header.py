@@ -402,3 +402,11 @@ def test_volumes_issues_and_pages_in_the_familys_spellings_are_scopes(line, scop
               scope.get("to") if scope.get("unit") == "page" else None)
              for scope in root.xpath("//t:sourceDesc//t:biblScope", namespaces=NS)]
     assert found == scopes
+
+
+def test_a_label_joined_with_an_ampersand_is_a_header_label():
+    root = header_of("Otto Behrens\n\nThe Road to Power\n\nWritten: 1909\n"
+                     "Transcribed & HTML Markup: Ted Crane\n\nThe road is long.\n")
+    assert values(root, "//t:titleStmt/t:title[@type='main']") == ["The Road to Power"]
+    assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='transcriber']") == [
+        "Ted Crane"]

@@ -232,10 +232,11 @@ FIELD_KEYS: dict[str, str] = {
     "publisher": "publisher",
     "firstdelivered": "delivered",
 }
-# "Transcription/Mark-up:", also with the backslash some of the family's pages print
-_FIELD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z/\\ \-]{1,40}?):(?:\s+(?P<value>\S.*))?$")
+# "Transcription/Mark-up:", also with the backslash some of the family's pages print, and
+# "Transcribed & HTML Markup:"
+_FIELD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z/\\& \-]{1,40}?):(?:\s+(?P<value>\S.*))?$")
 # a further field after a semicolon on a field's line: "…; Proofed: Tina Wells"
-_INNER_FIELD = re.compile(r";\s*(?P<label>[A-Z][A-Za-z/\\ \-]{1,40}?):\s+(?=\S)")
+_INNER_FIELD = re.compile(r";\s*(?P<label>[A-Z][A-Za-z/\\& \-]{1,40}?):\s+(?=\S)")
 _SIGNATURE = re.compile(r"\s*(?P<sig>[–—-]\s*Ed(?:s|itors?)?\.?)\s*$")
 _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified)\b")
 _NOTES_HEADING = re.compile(r"^(?:Notes|Footnotes|Endnotes|Note)[.:]?$", re.IGNORECASE)
