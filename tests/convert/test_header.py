@@ -410,3 +410,9 @@ def test_a_label_joined_with_an_ampersand_is_a_header_label():
     assert values(root, "//t:titleStmt/t:title[@type='main']") == ["The Road to Power"]
     assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='transcriber']") == [
         "Ted Crane"]
+
+
+def test_a_part_named_chapter_or_part_is_numbered_like_a_bare_numeral():
+    root = header_of("Ada Morrow\n\nA History of the Quarrymen\nChapter 3: The Great Lock-Out\n"
+                     "Part IV\n\nWritten: 1938\n\nThe lock-out began.\n")
+    assert values(root, "//t:titleStmt/t:title[@type='sub']/@n") == ["3", "4"]

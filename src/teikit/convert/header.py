@@ -36,7 +36,11 @@ def repaired(text: str) -> str:
 SliceWeaver = Callable[[etree._Element, Block, int, int], etree._Element]
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-_PART_TITLE = re.compile(r"^(?P<number>[IVXLC]+|\d+)\.?\s*[–—:.-]\s*(?P<title>.+)$")
+# a part's number: "II – The Counter-Revolutionary Socialists", "Chapter 3: The Lock-Out",
+# "Part IV"
+_PART_TITLE = re.compile(
+    r"^(?:(?:Chapter|Part|Book|Section|Volume|Lecture|Letter)\s+(?P<numbered>[IVXLC]+|\d+)\b"
+    r"(?:\.?\s*[–—:.-]\s*.+)?|(?P<number>[IVXLC]+|\d+)\.?\s*[–—:.-]\s*.+)$")
 # "Vol. XIV", "Volume 3", "Tome 3", "Band 4", "Bd. 4"
 _VOLUME = re.compile(r"\b(?:Vol(?:ume)?|Tome|Band|Bd)\.?\s*(?P<volume>[IVXLC]+\b|\d+)",
                      re.IGNORECASE)
@@ -149,7 +153,7 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
         warnings.append("the source gives no title; the file name is used")
     for part_block in doc.of_kind(BlockKind.SUBTITLE):
         match = _PART_TITLE.match(_one_line(part_block.text))
-        number = roman_to_int(match.group("number")) if match else None
+        number = roman_to_int(match.group("number") or match.group("numbered")) if match else None
         append(statement, el("title", _one_line(part_block.text), type="sub",
                              n=str(number) if number else None))
     if author_block is not None:
