@@ -395,6 +395,7 @@ def test_the_imprint_date_is_not_a_year_in_the_title():
     ("Selected Works, Progress Publishers, Moscow 1965, Volume 31, pages 283-299.",
      [("volume", "31", None), ("page", "283", "299")]),
     ("Iskra Nos. 4, 5, May 1901.", [("issue", "4", None)]),
+    ("Der Kampf, Jahrgang 12, Nr. 3, März 1919.", [("volume", "12", None), ("issue", "3", None)]),
 ])
 def test_volumes_issues_and_pages_in_the_familys_spellings_are_scopes(line, scopes):
     root = header_of(f"Ida Berg\n\nOn Strikes\n\nSource: {line}\n\nThe strike began.\n")
@@ -416,3 +417,24 @@ def test_a_part_named_chapter_or_part_is_numbered_like_a_bare_numeral():
     root = header_of("Ada Morrow\n\nA History of the Quarrymen\nChapter 3: The Great Lock-Out\n"
                      "Part IV\n\nWritten: 1938\n\nThe lock-out began.\n")
     assert values(root, "//t:titleStmt/t:title[@type='sub']/@n") == ["3", "4"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Karl Vogt and Anna Lenz, Selected Works, Volume 2, Foreign Languages Publishing House, "
+     "Moscow 1951", [("persName", "Karl Vogt"), ("persName", "Anna Lenz"),
+                     ("title[m]", "Selected Works"),
+                     ("orgName", "Foreign Languages Publishing House"), ("placeName", "Moscow")]),
+    ("Rosa Brandt Speaks, (ed. Mary-Alice Waite), Pathfinder Press, New York 1970.",
+     [("title[m]", "Rosa Brandt Speaks"), ("persName", "Mary-Alice Waite"),
+      ("orgName", "Pathfinder Press"), ("placeName", "New York")]),
+    ("The Labour Monthly, August 1925, pp. 465-470. Translated by Brian Pearl.",
+     [("title[j]", "The Labour Monthly"), ("persName", "Brian Pearl")]),
+    ("Pamphlet published by the Socialist Labour Party, Edinburgh, 1920.",
+     [("orgName", "Socialist Labour Party"), ("placeName", "Edinburgh")]),
+])
+def test_authors_editors_and_publishers_of_a_citation_in_the_familys_other_forms(line, names):
+    root = header_of(f"Ida Berg\n\nOn Strikes\n\nSource: {line}\n\nThe strike began.\n")
+    assert front_names(root, "Source:") == names
+    titles = [text for element, text in names if element.startswith("title")]
+    if titles:
+        assert values(root, "//t:sourceDesc/t:biblStruct/t:monogr/t:title") == titles

@@ -41,9 +41,9 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _PART_TITLE = re.compile(
     r"^(?:(?:Chapter|Part|Book|Section|Volume|Lecture|Letter)\s+(?P<numbered>[IVXLC]+|\d+)\b"
     r"(?:\.?\s*[–—:.-]\s*.+)?|(?P<number>[IVXLC]+|\d+)\.?\s*[–—:.-]\s*.+)$")
-# "Vol. XIV", "Volume 3", "Tome 3", "Band 4", "Bd. 4"
-_VOLUME = re.compile(r"\b(?:Vol(?:ume)?|Tome|Band|Bd)\.?\s*(?P<volume>[IVXLC]+\b|\d+)",
-                     re.IGNORECASE)
+# "Vol. XIV", "Volume 3", "Tome 3", "Band 4", "Bd. 4", "Jahrgang 12"
+_VOLUME = re.compile(
+    r"\b(?:Vol(?:ume)?|Tome|Band|Bd|Jahrgang|Jg)\.?\s*(?P<volume>[IVXLC]+\b|\d+)", re.IGNORECASE)
 # "No. 4", "Nos. 221, 222", "Nr. 12"
 _ISSUE = re.compile(r"\b(?:Nos?|Nr|Number|Issue)\.?\s*(?P<issue>\d+)", re.IGNORECASE)
 # "p. 5", "pp. 1–9", "pages 55-92", and German "S. 12-30" after a comma

@@ -713,8 +713,9 @@ class _Occurrence:
 
 
 # the parts of a citation that are one name each, however they are written ("A People's
-# History of the Miners", "Lawrence and Wishart", "Œuvres complètes")
-_WHOLE_PARTS = frozenset({PartKind.TITLE, PartKind.AUTHOR, PartKind.PUBLISHER})
+# History of the Miners", "Lawrence and Wishart", "Œuvres complètes"); the authors before a
+# title may be several ("Karl Marx and Frederick Engels")
+_WHOLE_PARTS = frozenset({PartKind.TITLE, PartKind.PUBLISHER})
 # the parts that hold no name ("Tome 3", "July-August 1917")
 _NAMELESS_PARTS = frozenset({PartKind.SCOPE, PartKind.DATE})
 

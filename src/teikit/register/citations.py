@@ -54,12 +54,17 @@ Edizioni Ediciones Editora Editori Izdatelstvo Gosizdat Partizdat Ltd Limited In
 REPOSITORY_WORDS = frozenset({"Archive", "Archives", "Library", "Collection", "Papers",
                               "Museum"})
 _SCOPE = re.compile(
-    r"^(?:(?:Vols?|Volumes?|Tome|Tom|Band|Bd|Book|Part|Chapter|Ch|Section|No|Nos|Nr|Number|"
+    r"^(?:(?:Vols?|Volumes?|Tome|Tom|Band|Bd|Jahrgang|Jg|Book|Part|Chapter|Ch|Section|No|Nos|"
+    r"Nr|Number|"
     r"Issue|pp?|pages?|box|folder|file|fond|opis|delo|sheet|item)\.?\s*(?:[IVXLC]+\b|\d)"
     r"|S\.\s*\d)", re.IGNORECASE)
 # an issue or volume after the title in the same part: "Pravda No. 52", "Iskra Nos. 3, 4"
 _INLINE_SCOPE = re.compile(
     r"(?<=\S)\s+(?P<scope>(?:No|Nos|Nr|Vol|Vols|Volume)\.?\s*(?:\d|[IVXLC]+\b))")
+# where the parts of a citation end: commas, semicolons, a sentence's full stop after a number
+_SEPARATOR = re.compile(r"[,;]|(?<=\d)\.(?=\s+[A-Z])")
+# "Pamphlet published by the Socialist Labour Party": what was published, not its title
+_PUBLISHED_BY = re.compile(r"\b(?:published|printed|issued)\s+by\b")
 _ISSUE = re.compile(r"^(?:No|Nos|Nr|Number|Issue)\b", re.IGNORECASE)
 _ROLE_VERBS = (r"translated|edited|introduced|compiled|selected|annotated|revised|abridged|"
                r"arranged")
@@ -194,7 +199,7 @@ def read_citation(text: str, author: str = "") -> Citation:
                 gazetteer.place_weight(second)):
             parts.append(Part(PartKind.AUTHOR, *segments[0]))
             title_index, author_index = 1, 0
-        elif not _repository(first) or set(kinds) & {
+        elif not (_repository(first) or _PUBLISHED_BY.search(first)) or set(kinds) & {
                 PartKind.PUBLISHER, PartKind.PLACE, PartKind.RESPONSIBILITY}:
             title_index = 0   # papers or a library's edition published are a book
         if title_index is not None:
@@ -205,12 +210,9 @@ def read_citation(text: str, author: str = "") -> Citation:
         kind = kinds[index]
         segment = text[start:end]
         if kind is PartKind.RESPONSIBILITY:
-            names = _RESPONSIBILITY.match(segment)
+            names = _responsibility(segment)
             assert names is not None
-            word = (names.group("verb") or names.group("noun") or names.group("abbr")).lower()
-            role = next((r for stem, r in sorted(_ROLES.items(), key=lambda kv: -len(kv[0]))
-                         if word.startswith(stem)), "other")
-            parts.append(Part(kind, start + names.start("names"), end, role))
+            parts.append(Part(kind, start + names[0], start + names[1], names[2]))
         elif kind is PartKind.PLACE and (imprint := _place_year(segment)) is not None:
             parts.append(Part(kind, start, start + imprint.end("place")))
             parts.append(Part(PartKind.DATE, start + imprint.start("year"), end))
@@ -234,11 +236,13 @@ def _title(text: str, start: int, end: int) -> list[Part]:
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
-    """The parts of a line between its commas and semicolons, without surrounding spaces and
-    the full stop that ends the line."""
+    """The parts of a line between its commas and semicolons (and a full stop after a number
+    that ends a sentence: "pp. 465-470. Translated by …"), without surrounding spaces and the
+    full stop that ends the line."""
     out = []
-    for match in re.finditer(r"[^,;]+", text):
-        start, end = match.start(), match.end()
+    cuts = [m.start() for m in _SEPARATOR.finditer(text)]
+    for begin, stop in zip([-1, *cuts], [*cuts, len(text)], strict=True):
+        start, end = begin + 1, stop
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -252,12 +256,25 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _responsibility(segment: str) -> tuple[int, int, str] | None:
+    """The names of "translated by X", "(ed. X)" (start and end in ``segment``) and their
+    role, or None."""
+    inner = segment[1:-1] if segment.startswith("(") and segment.endswith(")") else segment
+    match = _RESPONSIBILITY.match(inner)
+    if match is None or _lowercase_led(match.group("names")):
+        return None
+    word = (match.group("verb") or match.group("noun") or match.group("abbr")).lower()
+    role = next((r for stem, r in sorted(_ROLES.items(), key=lambda kv: -len(kv[0]))
+                 if word.startswith(stem)), "other")
+    shift = 1 if inner is not segment else 0
+    return match.start("names") + shift, match.end("names") + shift, role
+
+
 def _shape(segment: str, index: int) -> PartKind:
     """What a part is by its own shape."""
     if _SCOPE.match(segment):
         return PartKind.SCOPE
-    responsibility = _RESPONSIBILITY.match(segment)
-    if responsibility and not _lowercase_led(responsibility.group("names")):
+    if _responsibility(segment) is not None:
         return PartKind.RESPONSIBILITY
     if _date(segment):
         return PartKind.DATE
@@ -334,10 +351,15 @@ def _person(segment: str, author: str) -> bool:
     """A person's name: the text's author, or initials or a first name and a surname."""
     if author and " ".join(segment.split()) == " ".join(author.split()):
         return True
-    words = segment.split()
-    if not 2 <= len(words) <= 4 or not _proper(segment, words=4) or words[0] in _ARTICLES:
+    people = re.split(r"\s+(?:and|&)\s+", segment)    # "Karl Marx and Frederick Engels"
+    return len(people) <= 3 and all(_one_person(person) for person in people)
+
+
+def _one_person(name: str) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not _proper(name, words=4) or words[0] in _ARTICLES:
         return False
-    if set(_bare_words(segment)) & (PUBLISHER_WORDS | REPOSITORY_WORDS):
+    if set(_bare_words(name)) & (PUBLISHER_WORDS | REPOSITORY_WORDS):
         return False
     return bool(re.fullmatch(r"(?:[A-Z]\.)+", words[0])) or gazetteer.is_first_name(words[0])
 
