@@ -110,9 +110,10 @@ Pamphlet Manifesto Quarterly Monthly Weekly Almanac Notebook Notebooks Izvestia
 # "Collected Works", "Gesammelte Reden und Schriften", "Œuvres complètes": an edition of an
 # author's works is a book, not the works of a factory ("Putilov Works")
 _EDITION_OF_WORKS = _words("Collected Selected Complete Chosen Gesammelte Ausgewählte Sämtliche "
-                           "Ausgewählten Gesammelten")
+                           "Ausgewählten Gesammelten Izbrannye Izbrannyye Polnoe")
 _WORKS = _words("Works Writings Speeches Letters Essays Articles Reden Schriften Werke Briefe "
-                "Aufsätze Œuvres Oeuvres Opere Obras Sochineniya")
+                "Aufsätze Œuvres Oeuvres Opere Obras Sochineniya Sochinenii Proizvedeniya "
+                "Stati Rechi")
 # "Œuvres complètes", "Opere scelte": the works named first, then what edition of them
 _WORKS_FIRST = _words("Œuvres Oeuvres Opere Obras")
 BOOK_TITLE = "a book title"
@@ -716,8 +717,9 @@ class _Occurrence:
 # History of the Miners", "Lawrence and Wishart", "Œuvres complètes"); the authors before a
 # title may be several ("Karl Marx and Frederick Engels")
 _WHOLE_PARTS = frozenset({PartKind.TITLE, PartKind.PUBLISHER})
-# the parts that hold no name ("Tome 3", "July-August 1917")
-_NAMELESS_PARTS = frozenset({PartKind.SCOPE, PartKind.DATE})
+# the parts that hold no name ("Tome 3", "July-August 1917"), or none to tag: the text's own
+# title, quoted before the periodical it appeared in, is the document (as on the title page)
+_NAMELESS_PARTS = frozenset({PartKind.SCOPE, PartKind.DATE, PartKind.ARTICLE})
 
 
 def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candidate]:

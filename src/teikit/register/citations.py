@@ -102,6 +102,7 @@ _ABBREVIATED = frozenset({"Ltd", "Co", "Inc", "Bros", "ed", "eds", "trans", "etc
 
 class PartKind(StrEnum):
     AUTHOR = "author"
+    ARTICLE = "article"         # the title of the text itself, in quotation marks
     TITLE = "title"
     RESPONSIBILITY = "responsibility"
     PUBLISHER = "publisher"
@@ -169,9 +170,11 @@ def read_citation(text: str, author: str = "") -> Citation:
     # a publisher's word says so: "Vorwärts Verlag, Berlin 1909" cites no title)
     for index, (start, end) in enumerate(segments):
         segment = text[start:end]
+        publisher_word = bool(set(_bare_words(segment)) & PUBLISHER_WORDS)
+        after_author = index == 1 and _person(text[slice(*segments[0])], author)
         if kinds[index] is PartKind.OTHER and index + 1 < len(segments) and (
                 _place_year(text[slice(*segments[index + 1])])) and _proper(segment) and (
-                index or set(_bare_words(segment)) & PUBLISHER_WORDS):
+                publisher_word or (index and not after_author)):
             kinds[index] = PartKind.PUBLISHER
     # a short name after the publisher (perhaps after the year) is its place
     for index in range(1, len(segments)):
@@ -195,7 +198,11 @@ def read_citation(text: str, author: str = "") -> Citation:
     elif lead and structural:
         first = text[slice(*segments[0])]
         second = text[slice(*segments[1])] if lead >= 2 else ""
-        if second and _person(first, author) and not _lowercase_led(second) and not (
+        if second and _quoted(first):
+            # "“The Tasks of the Working Women”, Pravda, …": the article, then where it appeared
+            parts.append(Part(PartKind.ARTICLE, *segments[0]))
+            title_index, author_index = 1, 0
+        elif second and _person(first, author) and not _lowercase_led(second) and not (
                 gazetteer.place_weight(second)):
             parts.append(Part(PartKind.AUTHOR, *segments[0]))
             title_index, author_index = 1, 0
@@ -227,12 +234,23 @@ def read_citation(text: str, author: str = "") -> Citation:
 
 def _title(text: str, start: int, end: int) -> list[Part]:
     """The title, and the issue or volume written after it without a comma ("Pravda Nos.
-    221, 222 and 223")."""
+    221, 222 and 223") or a translation of it in brackets ("Rabotnitsa [The Woman
+    Worker]")."""
     scope = _INLINE_SCOPE.search(text, start, end)
-    if scope is None:
-        return [Part(PartKind.TITLE, start, end)]
-    return [Part(PartKind.TITLE, start, scope.start()),
-            Part(PartKind.SCOPE, scope.start("scope"), end)]
+    if scope is not None:
+        return [Part(PartKind.TITLE, start, scope.start()),
+                Part(PartKind.SCOPE, scope.start("scope"), end)]
+    bracket = re.compile(r"\s+[\[(]").search(text, start + 1, end)
+    if bracket is not None:
+        return [Part(PartKind.TITLE, start, bracket.start()),
+                Part(PartKind.OTHER, bracket.end() - 1, end)]
+    return [Part(PartKind.TITLE, start, end)]
+
+
+def _quoted(segment: str) -> bool:
+    """Is ``segment`` all in quotation marks ("“The Tasks of …”")?"""
+    return len(segment) > 2 and segment[0] in "“‘\"„«" and segment[-1] in "”’\"“»" and not any(
+        mark in segment[1:-1] for mark in "“”\"")
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
