@@ -14,8 +14,11 @@ among the others:
   1938");
 - the title: the first part before all these, whatever its words ("A People's History of the
   Miners", "Œuvres complètes"); a person's name before it ("Clara Brandt, Gesammelte Reden und
-  Schriften") is the author. A title opening in lower case is found after its preposition ("in
-  Russian in Proletary", "in the collection Agrarny Vopros").
+  Schriften") is the author, the text's own title in quotation marks before it ("“The Tasks
+  …”, Pravda, No. 26") the article's. A title opening in lower case is found after its
+  preposition ("in Russian in Proletary", "in the collection Agrarny Vopros"); an issue or a
+  translation in brackets after it is not part of it ("Pravda Nos. 221, 222", "Rabotnitsa
+  [The Woman Worker]").
 
 The title is a periodical's (level ``j``) when the citation gives an issue number, a day or a
 month; a book's (``m``) when it gives a publisher, an imprint, a translator or editor, or says
