@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import get_month_names
 
@@ -160,7 +160,7 @@ class Citation:
         return self.first(PartKind.PLACE)
 
 
-@cache
+@lru_cache(maxsize=4096)
 def read_citation(text: str, author: str = "") -> Citation:
     """Read ``text``, the value of a citation field; ``author`` is the text's author (a name
     at the head of the citation that is the author's is not a title)."""
