@@ -241,3 +241,205 @@ def test_labels_of_no_fixed_spelling_are_known_by_how_they_begin():
         "Bob Archer"]
     assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='transcriber']") == [
         "Sally Ryan"]
+
+
+def test_the_by_that_opens_a_responsibility_field_is_not_part_of_the_name():
+    root = header_of("Nina Holt\n\nOn the Cooperatives\n\nSource: The Herald, No. 2, 1905.\n"
+                     "Translated: by Owen Barr, 2011\n"
+                     "Transcribed: by Ida Fenn for the Marxists’ Internet Archive\n"
+                     "Proofread: by Lars Eke\n\nThe cooperatives grew.\n")
+    assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='translator']") == [
+        "Owen Barr"]
+    assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='transcriber']") == [
+        "Ida Fenn"]
+    assert values(root, "//t:respStmt[t:resp[starts-with(., 'Proofreading')]]/t:name") == [
+        "Lars Eke"]
+    assert values(root, "//t:analytic/t:respStmt/t:persName") == ["Owen Barr"]
+    # the transcription keeps the word as written, outside the name
+    assert values(root, "//t:front//t:p[t:label='Translated:']") == [
+        "Translated: by Owen Barr, 2011"]
+
+
+def test_title_lines_in_one_chunk_are_the_title_and_its_parts():
+    parted = header_of("Ada Morrow\n\nA History of the Quarrymen\nChapter 3: The Great Lock-Out\n"
+                       "\nWritten: 1938\n\nThe lock-out began.\n")
+    assert values(parted, "//t:titleStmt/t:title[@type='main']") == [
+        "A History of the Quarrymen"]
+    assert values(parted, "//t:titleStmt/t:title[@type='sub']") == [
+        "Chapter 3: The Great Lock-Out"]
+    assert values(parted, "//t:titlePage/t:docTitle/t:titlePart/@type") == ["main", "sub"]
+    assert values(parted, "//t:titlePage/t:docAuthor") == ["Ada Morrow"]
+    # a line that opens in lower case is the title wrapped, not a part
+    wrapped = header_of("Ada Morrow\n\nThe Quarrymen of North Wales\nand their Union\n\n"
+                        "Written: 1938\n\nThe lock-out began.\n")
+    assert values(wrapped, "//t:titleStmt/t:title") == [
+        "The Quarrymen of North Wales and their Union"]
+    assert values(wrapped, "//t:titlePage/t:docTitle/t:titlePart/@type") == ["main"]
+
+
+def front_names(root: etree._Element, label: str) -> list[tuple[str, str]]:
+    """(element, text) of each name in the transcription's header line ``label``."""
+    (line,) = root.xpath(f"//t:front/t:div[@type='transcription']/t:p[t:label='{label}']",
+                         namespaces=NS)
+    return [(etree.QName(e).localname + (f"[{e.get('level')}]" if e.get("level") else ""),
+             "".join(e.itertext())) for e in line if etree.QName(e).localname != "label"
+            and etree.QName(e).localname != "date"]
+
+
+def test_a_book_is_cited_with_its_publisher_and_place_never_a_place_in_the_publisher():
+    root = header_of("Ada Morrow\n\nA History of the Quarrymen\n\n"
+                     "Source: A History of the Quarrymen, Hollis and Crane, Leeds 1931.\n\n"
+                     "The quarries closed in May.\n")
+    assert front_names(root, "Source:") == [
+        ("title[m]", "A History of the Quarrymen"), ("orgName", "Hollis and Crane"),
+        ("placeName", "Leeds")]
+    (monogr,) = root.xpath("//t:sourceDesc/t:biblStruct/t:monogr", namespaces=NS)
+    assert values(monogr, "t:title[@level='m']") == ["A History of the Quarrymen"]
+    assert values(monogr, "t:imprint/t:publisher") == ["Hollis and Crane"]
+    assert values(monogr, "t:imprint/t:pubPlace") == ["Leeds"]
+
+
+def test_a_translator_or_editor_in_a_citation_is_a_person_and_ends_the_title():
+    root = header_of("Lev Dorin\n\nArt and the Party\n\n"
+                     "Source: Art and Revolution, translated by Vera Lund, 1925.\n"
+                     "First Published: Die Rote Fahne, No. 12, 1919; trans. Emil Sand\n\n"
+                     "The party does not lead art.\n")
+    assert front_names(root, "Source:") == [("title[m]", "Art and Revolution"),
+                                           ("persName", "Vera Lund")]
+    assert front_names(root, "First Published:") == [("title[j]", "Die Rote Fahne"),
+                                                    ("persName", "Emil Sand")]
+    assert values(root, "//t:sourceDesc/t:biblStruct/t:monogr/t:title[@level='m']") == [
+        "Art and Revolution"]
+    edited = header_of("Lev Dorin\n\nArt and the Party\n\nSource: The Art Papers, edited by "
+                       "Hanne Vik, Haymarket Books, Chicago 2008, pp. 11-18.\n\nArt.\n")
+    assert front_names(edited, "Source:") == [
+        ("title[m]", "The Art Papers"), ("persName", "Hanne Vik"),
+        ("orgName", "Haymarket Books"), ("placeName", "Chicago")]
+
+
+def test_the_author_at_the_head_of_a_source_is_a_person_and_an_edition_of_works_a_book():
+    root = header_of("Greta Ahlberg\n\nOn the Women's Day\n\nDelivered: 8 March 1911\n"
+                     "Source: Greta Ahlberg, Gesammelte Reden und Schriften, Volume 2, Dietz "
+                     "Verlag, Berlin 1960, pp. 211-215.\n\nComrades! The day has come.\n")
+    assert front_names(root, "Source:") == [
+        ("persName", "Greta Ahlberg"), ("title[m]", "Gesammelte Reden und Schriften"),
+        ("orgName", "Dietz Verlag"), ("placeName", "Berlin")]
+    (monogr,) = root.xpath("//t:sourceDesc/t:biblStruct/t:monogr", namespaces=NS)
+    assert values(monogr, "t:title[@level='m']") == ["Gesammelte Reden und Schriften"]
+    assert values(monogr, "t:imprint/t:publisher") == ["Dietz Verlag"]
+    french = header_of("Jules Ferrand\n\nLe Parti\n\nSource: Œuvres complètes, Tome 3, "
+                       "Éditions Sociales, Paris 1971.\n\nThe party.\n")
+    assert front_names(french, "Source:") == [
+        ("title[m]", "Œuvres complètes"), ("orgName", "Éditions Sociales"),
+        ("placeName", "Paris")]
+
+
+def test_a_title_after_its_preposition_is_the_title_and_the_words_before_it_stay():
+    root = header_of("Ivan Grekov\n\nOn the Boycott\n\n"
+                     "First Published: in Russian in Proletary, No. 3, 1905\n\nThe boycott.\n")
+    assert front_names(root, "First Published:") == [("title[j]", "Proletary")]
+    (bibl,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
+    assert values(bibl, "t:title") == ["Proletary"]
+    assert values(bibl, ".") == ["in Russian in Proletary, No. 3, 1905"]
+
+
+def test_fields_after_semicolons_on_one_line_are_fields_of_their_own():
+    root = header_of("Ida Berg\n\nOn Strikes\n\nSource: The Herald, No. 2, 1905.\n"
+                     "Transcription: Sam Brook; Proofed: Tina Wells; HTML Markup: Ole Rask\n\n"
+                     "The strike began.\n")
+    assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='transcriber']") == [
+        "Sam Brook"]
+    assert values(root, "//t:respStmt[t:resp[starts-with(., 'Proofreading')]]/t:name") == [
+        "Tina Wells"]
+    assert values(root, "//t:respStmt[t:resp='HTML mark-up']/t:name") == ["Ole Rask"]
+    assert values(root, "//t:front/t:div[@type='transcription']/t:p/t:label") == [
+        "Source:", "Transcription:", "Proofed:", "HTML Markup:"]
+
+
+@pytest.mark.parametrize(("line", "names", "bibl"), [
+    ("The Clarion, Leeds, 3 May 1913", [("title[j]", "The Clarion"), ("placeName", "Leeds")],
+     '<title>The Clarion</title>, <date when="1913-05-03">3 May 1913</date>'),
+    ("Iskra Nos. 4, 5, May 1901", [("title[j]", "Iskra")],
+     '<title>Iskra</title>, <biblScope unit="issue" n="4">Nos. 4</biblScope>, '
+     '<date when="1901-05">May 1901</date>'),
+    ("as a pamphlet, Kraków 1907", [("placeName", "Kraków")],
+     'as a pamphlet, Kraków <date when="1907">1907</date>'),
+    ("1907 in the collection Zemlya i Trud", [("title[m]", "Zemlya i Trud")],
+     '<date when="1907">1907</date> in the collection <title>Zemlya i Trud</title>'),
+    ("Vorwärts Verlag, Berlin 1909", [("orgName", "Vorwärts Verlag"), ("placeName", "Berlin")],
+     'Vorwärts Verlag, Berlin <date when="1909">1909</date>'),
+])
+def test_a_first_publication_names_its_title_apart_from_place_issue_and_publisher(
+        line, names, bibl):
+    root = header_of(f"Ivan Grekov\n\nOn the Boycott\n\nFirst Published: {line}\n\n"
+                     "The boycott.\n")
+    assert front_names(root, "First Published:") == names
+    (element,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
+    inner = etree.tostring(element, encoding=str).split(">", 1)[1].rsplit("</", 1)[0]
+    assert inner.replace(' xmlns="http://www.tei-c.org/ns/1.0"', "") == bibl
+
+
+def test_the_imprint_date_is_not_a_year_in_the_title():
+    root = header_of("Henri Vallet\n\nThe Commune and the International\n\n"
+                     "Source: The Commune of 1871, New Park Publications, London 1976.\n\n"
+                     "The Commune was a workers' government.\n")
+    (monogr,) = root.xpath("//t:sourceDesc/t:biblStruct/t:monogr", namespaces=NS)
+    assert values(monogr, "t:title") == ["The Commune of 1871"]
+    assert values(monogr, "t:imprint/t:date/@when") == ["1976"]
+
+
+@pytest.mark.parametrize(("line", "scopes"), [
+    ("Ausgewählte Schriften, Band 4, Dietz Verlag, Berlin 1951, S. 12-30.",
+     [("volume", "4", None), ("page", "12", "30")]),
+    ("Œuvres choisies, Tome 3, Éditions Sociales, Paris 1971.", [("volume", "3", None)]),
+    ("Selected Works, Progress Publishers, Moscow 1965, Volume 31, pages 283-299.",
+     [("volume", "31", None), ("page", "283", "299")]),
+    ("Iskra Nos. 4, 5, May 1901.", [("issue", "4", None)]),
+    ("Der Kampf, Jahrgang 12, Nr. 3, März 1919.", [("volume", "12", None), ("issue", "3", None)]),
+])
+def test_volumes_issues_and_pages_in_the_familys_spellings_are_scopes(line, scopes):
+    root = header_of(f"Ida Berg\n\nOn Strikes\n\nSource: {line}\n\nThe strike began.\n")
+    found = [(scope.get("unit"), scope.get("n") or scope.get("from"),
+              scope.get("to") if scope.get("unit") == "page" else None)
+             for scope in root.xpath("//t:sourceDesc//t:biblScope", namespaces=NS)]
+    assert found == scopes
+
+
+def test_a_label_joined_with_an_ampersand_is_a_header_label():
+    root = header_of("Otto Behrens\n\nThe Road to Power\n\nWritten: 1909\n"
+                     "Transcribed & HTML Markup: Ted Crane\n\nThe road is long.\n")
+    assert values(root, "//t:titleStmt/t:title[@type='main']") == ["The Road to Power"]
+    assert values(root, "//t:titleStmt/t:respStmt/t:persName[@xml:id='transcriber']") == [
+        "Ted Crane"]
+
+
+def test_a_part_named_chapter_or_part_is_numbered_like_a_bare_numeral():
+    root = header_of("Ada Morrow\n\nA History of the Quarrymen\nChapter 3: The Great Lock-Out\n"
+                     "Part IV\n\nWritten: 1938\n\nThe lock-out began.\n")
+    assert values(root, "//t:titleStmt/t:title[@type='sub']/@n") == ["3", "4"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Karl Vogt and Anna Lenz, Selected Works, Volume 2, Foreign Languages Publishing House, "
+     "Moscow 1951", [("persName", "Karl Vogt"), ("persName", "Anna Lenz"),
+                     ("title[m]", "Selected Works"),
+                     ("orgName", "Foreign Languages Publishing House"), ("placeName", "Moscow")]),
+    ("Rosa Brandt Speaks, (ed. Mary-Alice Waite), Pathfinder Press, New York 1970.",
+     [("title[m]", "Rosa Brandt Speaks"), ("persName", "Mary-Alice Waite"),
+      ("orgName", "Pathfinder Press"), ("placeName", "New York")]),
+    ("The Labour Monthly, August 1925, pp. 465-470. Translated by Brian Pearl.",
+     [("title[j]", "The Labour Monthly"), ("persName", "Brian Pearl")]),
+    ("Pamphlet published by the Socialist Labour Party, Edinburgh, 1920.",
+     [("orgName", "Socialist Labour Party"), ("placeName", "Edinburgh")]),
+    ("“On Strikes”, Pravda, No. 26, 7 April 1917.", [("title[j]", "Pravda")]),
+    ("Ida Berg, Izbrannye Proizvedeniya, Moscow 1960.",
+     [("persName", "Ida Berg"), ("title[m]", "Izbrannye Proizvedeniya"), ("placeName", "Moscow")]),
+    ("Rabotnitsa [The Woman Worker], No. 1, 1914.",
+     [("title[j]", "Rabotnitsa"), ("title[j]", "Woman Worker")]),
+])
+def test_authors_editors_and_publishers_of_a_citation_in_the_familys_other_forms(line, names):
+    root = header_of(f"Ida Berg\n\nOn Strikes\n\nSource: {line}\n\nThe strike began.\n")
+    assert front_names(root, "Source:") == names
+    titles = [text for element, text in names if element.startswith("title")]
+    if titles:
+        assert values(root, "//t:sourceDesc/t:biblStruct/t:monogr/t:title") == titles[:1]

@@ -106,6 +106,30 @@ def test_a_publisher_is_a_body_and_collected_works_a_book_and_a_volume_no_name()
     assert "Volume" not in found
 
 
+def test_editions_of_works_are_books_in_any_of_the_familys_languages() -> None:
+    doc = ingest_text("Jules Ferrand\n\nLe Parti\n\nSource: Ausgewählte Werke, Band 4, 1951\n"
+                      "First Published: Œuvres complètes, Tome 3, 1971\n"
+                      "This Version: Gesammelte Reden und Schriften, Volume 2, 1960\n\n"
+                      "The party met.\n", "t")
+    found = {c.form: c for c in find_candidates(doc)}
+    for form in ("Ausgewählte Werke", "Œuvres complètes", "Gesammelte Reden und Schriften"):
+        assert found[form].kind is EntityKind.TITLE and found[form].title_level == "m", form
+
+
+def test_a_citation_field_gives_its_names_their_kinds_by_their_parts() -> None:
+    doc = ingest_text("Mara Lindqvist\n\nThe Quarry Strike\n\nSource: Mara Lindqvist, A History "
+                      "of the Quarrymen, translated by Tove Brask, Hollis and Crane, Leeds 1931."
+                      "\n\nThe quarries closed.\n", "t")
+    found = {c.form: c for c in find_candidates(doc) if c.confident}
+    assert found["A History of the Quarrymen"].kind is EntityKind.TITLE
+    assert found["A History of the Quarrymen"].title_level == "m"
+    assert found["Hollis and Crane"].kind is EntityKind.ORG
+    assert found["Tove Brask"].kind is EntityKind.PERSON
+    assert found["Mara Lindqvist"].kind is EntityKind.PERSON
+    assert found["Leeds"].kind is EntityKind.PLACE
+    assert "Crane" not in found and "Quarrymen" not in found
+
+
 def test_the_familys_authors_their_books_and_the_person_a_letter_is_written_to() -> None:
     found = {c.form: c for c in find_candidates(make_doc(
         "Historical materialism was formulated by Marx and Engels. In his preface to the "
@@ -162,6 +186,14 @@ def test_religious_words_pronouns_roles_and_sentence_openers_are_not_names() -> 
     ))}
     assert not forms & {"God", "Thy", "Lord", "Whatever", "Secretary", "Government",
                         "Lord Provost", "Nowhere"}
+
+
+def test_months_joined_by_a_hyphen_are_a_date_not_a_name() -> None:
+    found = {c.form for c in find_candidates(make_doc(
+        "In July-August 1917 the strikes spread from Riga to Reval; on Monday-Tuesday the "
+        "Riga men came out again."))}
+    assert "July-August" not in found and "Monday-Tuesday" not in found
+    assert "Riga" in found
 
 
 def test_capitalised_german_nouns_are_not_names_but_german_names_are() -> None:

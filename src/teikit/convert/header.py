@@ -19,6 +19,7 @@ from teikit.config import TextSettings
 from teikit.convert.conventions import SIGNATURES, SIGNED_REND
 from teikit.convert.dates.calendars import CalendarDecision, decide_calendar
 from teikit.convert.model import Block, BlockKind, Span, Transcription
+from teikit.register.citations import PartKind, read_citation
 from teikit.tree import append, el
 
 
@@ -35,16 +36,27 @@ def repaired(text: str) -> str:
 SliceWeaver = Callable[[etree._Element, Block, int, int], etree._Element]
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-_PART_TITLE = re.compile(r"^(?P<number>[IVXLC]+|\d+)\.?\s*[–—:.-]\s*(?P<title>.+)$")
-_VOLUME = re.compile(r"\bVol(?:ume)?\.?\s*(?P<volume>[IVXLC]+|\d+)", re.IGNORECASE)
-_ISSUE = re.compile(r"\b(?:No|Nr|Number|Issue)\.?\s*(?P<issue>\d+)", re.IGNORECASE)
-_PAGES = re.compile(r"\bp{1,2}\.?\s*(?P<from>\d+)(?:\s*[–—-]\s*(?P<to>\d+))?")
+# a part's number: "II – The Counter-Revolutionary Socialists", "Chapter 3: The Lock-Out",
+# "Part IV"
+_PART_TITLE = re.compile(
+    r"^(?:(?:Chapter|Part|Book|Section|Volume|Lecture|Letter)\s+(?P<numbered>[IVXLC]+|\d+)\b"
+    r"(?:\.?\s*[–—:.-]\s*.+)?|(?P<number>[IVXLC]+|\d+)\.?\s*[–—:.-]\s*.+)$")
+# "Vol. XIV", "Volume 3", "Tome 3", "Band 4", "Bd. 4", "Jahrgang 12"
+_VOLUME = re.compile(
+    r"\b(?:Vol(?:ume)?|Tome|Band|Bd|Jahrgang|Jg)\.?\s*(?P<volume>[IVXLC]+\b|\d+)", re.IGNORECASE)
+# "No. 4", "Nos. 221, 222", "Nr. 12"
+_ISSUE = re.compile(r"\b(?:Nos?|Nr|Number|Issue)\.?\s*(?P<issue>\d+)", re.IGNORECASE)
+# "p. 5", "pp. 1–9", "pages 55-92", and German "S. 12-30" after a comma
+_PAGES = re.compile(r"(?:\bp{1,2}\.?|\bpages?|(?:^|(?<=,\s))S\.)\s*(?P<from>\d+)"
+                    r"(?:\s*[–—-]\s*(?P<to>\d+))?")
 _TRAILING_YEAR = re.compile(r",?\s*(?P<year>1[5-9]\d\d|20\d\d)\.?$")
 _FOR_ORGANISATION = re.compile(r"^(?P<people>.+?)\s+for\s+(?:the\s+)?(?P<org>.+?)\.?$")
 # between the names of several people in a responsibility field
 _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 # a trailing year in a responsibility field: "Ruth Calder, 1958", "Helen Marsh (2011)"
 _WHEN_DONE = re.compile(r"(?:,\s*|\s+in\s+|\s+\()(?P<year>1[5-9]\d\d|20\d\d)\)?$")
+# the "by" that opens a responsibility field's value ("Translated: by Ruth Calder")
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
 _SIGNER_NAMES = {"editor": "the editor", "translator": "the translator",
                  "transcriber": "the transcriber"}
 # a quotation paragraph this short is a slogan or a cry rather than a cited passage
@@ -67,6 +79,12 @@ def roman_to_int(numeral: str) -> int | None:
     return total
 
 
+def _one_line(text: str) -> str:
+    """A line of the title block as the header gives it: repaired, a title wrapped over two
+    lines of the source on one."""
+    return " ".join(repaired(text).split())
+
+
 def _strip_period(text: str) -> str:
     """A header value without the full stop, or the separator (";", ","), that ends its line."""
     return text.strip().rstrip(".;,").strip()
@@ -86,8 +104,9 @@ def _names(value: str) -> list[str]:
 
 def _responsibility(label: str, value: str) -> tuple[etree._Element, str]:
     """"Ruth Calder, 1958" → (resp "Label, 1958" with the year as a date, "Ruth Calder"): a
-    year after the name says when the work was done; it is not part of the name."""
-    value = _strip_period(value)
+    year after the name says when the work was done; it is not part of the name, nor is the
+    "by" some fields open with ("Translated: by Ruth Calder")."""
+    value = _BY.sub("", _strip_period(value))
     match = _WHEN_DONE.search(value)
     if match is None:
         return el("resp", label), value
@@ -128,14 +147,14 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
     author_block = next(iter(doc.of_kind(BlockKind.AUTHOR)), None)
     statement = el("titleStmt")
     if title_block is not None:
-        append(statement, el("title", repaired(title_block.text), type="main"))
+        append(statement, el("title", _one_line(title_block.text), type="main"))
     else:
         append(statement, el("title", doc.name, type="main"))
         warnings.append("the source gives no title; the file name is used")
     for part_block in doc.of_kind(BlockKind.SUBTITLE):
-        match = _PART_TITLE.match(repaired(part_block.text))
-        number = roman_to_int(match.group("number")) if match else None
-        append(statement, el("title", repaired(part_block.text), type="sub",
+        match = _PART_TITLE.match(_one_line(part_block.text))
+        number = roman_to_int(match.group("number") or match.group("numbered")) if match else None
+        append(statement, el("title", _one_line(part_block.text), type="sub",
                              n=str(number) if number else None))
     if author_block is not None:
         author = ctx.weave_slice(el("persName"), author_block, 0, len(author_block.text))
@@ -222,8 +241,6 @@ def _source_desc(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
     return source
 
 
-_PUBLISHER = re.compile(
-    r"\b(?:Publishers?|Publishing|Press|Verlag|Books|[ÉE]ditions|House|Library)\b")
 _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
                     r"November|December)\b")
 
@@ -231,9 +248,12 @@ _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|Sep
 @dataclass
 class Citation:
     """A citation line cut into its parts: "New International, Vol. XIV No. 4, April 1948,
-    p. 123–126" or "Collected Speeches, Volume 3, Progress Publishers, Moscow 1972, pp. 45–52"."""
+    p. 123–126" or "Collected Speeches, Volume 3, Progress Publishers, Moscow 1972, pp. 45–52"
+    (read by :func:`teikit.register.citations.read_citation`, as the names in it are)."""
 
     title: str
+    lead: str            # the words before the title: "in Russian in" (Proletary)
+    level: str | None    # the title's, as the citation says: "j", "m" or None
     volume: re.Match[str] | None
     issue: re.Match[str] | None
     pages: re.Match[str] | None
@@ -245,18 +265,22 @@ class Citation:
         return any((self.volume, self.issue, self.pages, self.publisher))
 
 
-def _citation(text: str) -> Citation:
+def _citation(text: str, author: str = "") -> Citation:
+    """``author``: the text's author (named at the head of a citation, not its title)."""
     text = _strip_period(text)
-    segments = [part.strip() for part in text.split(",")]
-    publisher = next((part for part in segments[1:] if _PUBLISHER.search(part)), None)
-    place = None
-    if publisher is not None:
-        following = segments[segments.index(publisher) + 1:]
-        place_part = next((part for part in following if _TRAILING_YEAR.search(part)), None)
-        if place_part:
-            place = _TRAILING_YEAR.sub("", place_part).strip() or None
-    return Citation(segments[0], _VOLUME.search(text), _ISSUE.search(text), _PAGES.search(text),
-                    publisher, place)
+    reading = read_citation(text, author)
+    title = reading.title
+    lead = ""
+    if title is None:
+        title = text.split(",")[0].strip()
+    elif not reading.of_kind(PartKind.AUTHOR):
+        lead = text[:reading.title_start].strip()
+    return Citation(title, lead, reading.level, _VOLUME.search(text), _ISSUE.search(text),
+                    _PAGES.search(text), reading.publisher, reading.place)
+
+
+def _author(doc: Transcription) -> str:
+    return next((repaired(b.text) for b in doc.of_kind(BlockKind.AUTHOR)), "")
 
 
 def _scopes(citation: Citation) -> list[etree._Element]:
@@ -275,8 +299,16 @@ def _scopes(citation: Citation) -> list[etree._Element]:
     return scopes
 
 
+def _date_span(ctx: HeaderContext, block: Block) -> Span | None:
+    """The date of a citation: the first outside its title ("The Commune of 1871, …, London
+    1976" was printed in 1976)."""
+    titles = read_citation(block.text, _author(ctx.doc)).of_kind(PartKind.TITLE)
+    return next((s for s in ctx.spans if s.block == block.index and s.tag == "date"
+                 and not any(t.start <= s.start < t.end for t in titles)), None)
+
+
 def _date(ctx: HeaderContext, block: Block) -> etree._Element | None:
-    span = ctx.date_span(block)
+    span = _date_span(ctx, block)
     return ctx.weave_slice(el("date"), block, span.start, span.end) if span is not None else None
 
 
@@ -284,7 +316,7 @@ def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
     """The printed source: an article in a periodical (an issue number or a month in the date)
     or a part of a book (publisher, place); a line that cites nothing stays a plain bibl."""
     doc = ctx.doc
-    citation = _citation(repaired(block.text))
+    citation = _citation(repaired(block.text), _author(doc))
     date = _date(ctx, block)
     if not citation.is_citation and date is None:
         return el("bibl", _strip_period(repaired(block.text)), type="source")
@@ -294,13 +326,14 @@ def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
         append(analytic, el("author", repaired(author.text)))
     for kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
         for title in doc.of_kind(kind):
-            append(analytic, el("title", repaired(title.text), level="a"))
+            append(analytic, el("title", _one_line(title.text), level="a"))
     translation = doc.field("translation")
     if translation is not None:
         append(analytic, el("respStmt", el("resp", "translated by"),
                             *(el("persName", name) for name in _names(
                                 _responsibility("", repaired(translation.text))[1]))))
-    periodical = bool(citation.issue) or (date is not None and _MONTH.search(date.text or ""))
+    periodical = citation.level == "j" if citation.level else (
+        bool(citation.issue) or (date is not None and bool(_MONTH.search(date.text or ""))))
     imprint = el("imprint",
                  el("pubPlace", citation.place) if citation.place else None,
                  el("publisher", citation.publisher) if citation.publisher else None,
@@ -316,27 +349,44 @@ def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
 def _first_publication(ctx: HeaderContext, block: Block) -> etree._Element:
     """"L’An 1 de la révolution russe, 1930." or "Izvestia, No. 52, March 16, 1918." """
     text = _strip_period(block.text)   # offsets of the date are the block's
-    citation = _citation(repaired(text))
+    reading = read_citation(text, _author(ctx.doc))
+    citation = _citation(repaired(text), _author(ctx.doc))
     year = _TRAILING_YEAR.search(text)
-    if citation.is_citation:
-        title = citation.title
-    else:
-        date_span = ctx.date_span(block)
+    language = ctx.settings.original_language or None
+    titles = reading.of_kind(PartKind.TITLE)
+    lead, title = "", ""
+    if titles:
+        lead = repaired(text[:titles[0].start]).strip()
+        title = repaired(text[titles[0].start:titles[0].end])
+    elif not reading.parts:
+        # no citation read: the words before the date
+        date_span = _date_span(ctx, block)
         cut = date_span.start if date_span is not None else (year.start() if year else len(text))
         title = repaired(text[:cut].strip().rstrip(",").strip())
-    language = ctx.settings.original_language or None
     if not title:
-        # "September 1917 in pamphlet form by Priboi Publishers": no title before the date
-        date_span = ctx.date_span(block)
+        # "September 1917 in pamphlet form by Priboi Publishers", "as a pamphlet, Kraków 1907":
+        # no title
+        date_span = _date_span(ctx, block)
         if date_span is None:
             return el("bibl", repaired(text), type="firstPublication", xml_lang=language)
         return el("bibl", repaired(text[:date_span.start]) or None, _date(ctx, block),
                   repaired(text[date_span.end:]) or None, type="firstPublication",
                   xml_lang=language)
-    bibl = el("bibl", el("title", title), type="firstPublication", xml_lang=language)
+    date_span = _date_span(ctx, block)
+    date = _date(ctx, block)
+    bibl = el("bibl", type="firstPublication", xml_lang=language)
+    if titles and date_span is not None and date is not None and (
+            date_span.end <= titles[0].start):
+        # "1907 in the collection Agrarny Vopros": the date before the title
+        append(bibl, repaired(text[:date_span.start]) or None, date,
+               repaired(text[date_span.end:titles[0].start]) or None)
+        date = None
+        year = None
+    elif lead:
+        append(bibl, f"{lead} ")
+    append(bibl, el("title", title))
     for scope in _scopes(citation):
         append(bibl, ", ", scope)
-    date = _date(ctx, block)
     if date is None and year:
         date = el("date", year.group("year"), when=year.group("year"))
     if date is not None:

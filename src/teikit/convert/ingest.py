@@ -232,8 +232,11 @@ FIELD_KEYS: dict[str, str] = {
     "publisher": "publisher",
     "firstdelivered": "delivered",
 }
-# "Transcription/Mark-up:", also with the backslash some of the family's pages print
-_FIELD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z/\\ \-]{1,40}?):(?:\s+(?P<value>\S.*))?$")
+# "Transcription/Mark-up:", also with the backslash some of the family's pages print, and
+# "Transcribed & HTML Markup:"
+_FIELD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z/\\& \-]{1,40}?):(?:\s+(?P<value>\S.*))?$")
+# a further field after a semicolon on a field's line: "…; Proofed: Tina Wells"
+_INNER_FIELD = re.compile(r";\s*(?P<label>[A-Z][A-Za-z/\\& \-]{1,40}?):\s+(?=\S)")
 _SIGNATURE = re.compile(r"\s*(?P<sig>[–—-]\s*Ed(?:s|itors?)?\.?)\s*$")
 _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified)\b")
 _NOTES_HEADING = re.compile(r"^(?:Notes|Footnotes|Endnotes|Note)[.:]?$", re.IGNORECASE)
@@ -289,15 +292,23 @@ def _known_label(label: str) -> bool:
 
 
 def _field_lines(chunk: Chunk) -> list[tuple[str, str, int, int]] | None:
-    """If every line of ``chunk`` is ``Label: value``, return (label, value, offset, line)."""
+    """If every line of ``chunk`` is ``Label: value``, return (label, value, offset, line);
+    a line may hold several fields after semicolons ("Transcription: Sam Brook; Proofed: Tina
+    Wells"), each a field of its own (the semicolon stays with the value it ends)."""
     result = []
     for text, offset, line in chunk.lines:
         match = _FIELD_LINE.match(text)
         if not match:
             return None
         value = match.group("value") or ""
-        result.append((match.group("label") + ":", value,
-                       offset + (match.start("value") if value else len(text)), line))
+        label = match.group("label") + ":"
+        start = offset + (match.start("value") if value else len(text))
+        while inner := next((m for m in _INNER_FIELD.finditer(value)
+                             if _known_label(m.group("label"))), None):
+            result.append((label, value[:inner.start() + 1], start, line))
+            label, start = inner.group("label") + ":", start + inner.end()
+            value = value[inner.end():]
+        result.append((label, value, start, line))
     return result
 
 
@@ -391,7 +402,7 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
     first_field = next((i for i, c in enumerate(all_chunks[:8]) if _is_known_field_chunk(c)), None)
     if first_field is not None and _title_block(all_chunks[:first_field]):
         for kind, chunk in zip(_title_kinds(first_field), all_chunks[:first_field], strict=True):
-            build.add_chunk(kind, chunk)
+            _title_chunk(kind, chunk, build)
         position = first_field
         while position < len(all_chunks) and _is_known_field_chunk(all_chunks[position]):
             for label, value, offset, line in _field_lines(all_chunks[position]) or []:
@@ -465,6 +476,25 @@ def _title_kinds(count: int) -> list[BlockKind]:
     if count <= 1:
         return [BlockKind.TITLE] * count
     return [BlockKind.AUTHOR, BlockKind.TITLE, *[BlockKind.SUBTITLE] * (count - 2)]
+
+
+def _title_chunk(kind: BlockKind, chunk: Chunk, build: _Builder) -> None:
+    """A chunk of the title block. The title's lines may stand in one chunk with the parts under
+    it ("A History of the Miners" / "Chapter 3: The Lock-Out"): they are read as when blank
+    lines part them, the first line the title, each further line a part; a line that opens in
+    lower case continues the line before it (a title wrapped in two)."""
+    if kind is BlockKind.AUTHOR or chunk.single_line:
+        build.add_chunk(kind, chunk)
+        return
+    lines: list[tuple[int, int, int]] = []    # start, end (in the source), line number
+    for text, offset, line in chunk.lines:
+        if lines and text[:1].islower():
+            lines[-1] = (lines[-1][0], offset + len(text), lines[-1][2])
+        else:
+            lines.append((offset, offset + len(text), line))
+    for index, (start, end, line) in enumerate(lines):
+        text = chunk.text[start - chunk.offset:end - chunk.offset]
+        build.add(kind if index == 0 else BlockKind.SUBTITLE, text, start, line)
 
 
 def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:

@@ -40,6 +40,14 @@ from dataclasses import dataclass, field
 
 from teikit.convert.model import Block, BlockKind, Transcription
 from teikit.register import gazetteer
+from teikit.register.citations import (
+    PUBLISHER_WORDS,
+    REPOSITORY_WORDS,
+    Citation,
+    Part,
+    PartKind,
+    read_citation,
+)
 from teikit.register.entries import EntityKind, Register
 from teikit.register.matcher import form_key
 
@@ -75,8 +83,7 @@ Gewerkschaft
 Labour Labor Movement Circle Collective Bloc Commune Guild Chamber Exchange Inspectorate
 Administration Directorate Management Cabinet Convention Lodge Sisterhood Workshops Mills Mill
 House Confederation Confédération Fédération Parti Comité Conseil Syndicat Internationale
-Publishers Publisher Publishing Verlag Editions Éditions Books
-""")
+""") | PUBLISHER_WORDS
 # single words that are names although they could head other names
 SPECIFIC_ORGS = frozenset({"Cheka", "Duma", "Reichstag", "Landtag", "Senat", "Sejm", "Politburo",
                            "Orgburo", "Presidium", "Comintern", "Profintern", "Vikzhel"})
@@ -100,8 +107,15 @@ Magazine Mercury Observer Standard Telegraph Guardian Express Mail News Clarion 
 Globe Call Leader Sun Star Banner Advocate Messenger Appeal
 Pamphlet Manifesto Quarterly Monthly Weekly Almanac Notebook Notebooks Izvestia
 """)
-# "Collected Works", "Selected Works": a book, not the works of a factory ("Putilov Works")
-_EDITION_OF_WORKS = frozenset({"Collected", "Selected", "Complete", "Chosen"})
+# "Collected Works", "Gesammelte Reden und Schriften", "Œuvres complètes": an edition of an
+# author's works is a book, not the works of a factory ("Putilov Works")
+_EDITION_OF_WORKS = _words("Collected Selected Complete Chosen Gesammelte Ausgewählte Sämtliche "
+                           "Ausgewählten Gesammelten Izbrannye Izbrannyye Polnoe")
+_WORKS = _words("Works Writings Speeches Letters Essays Articles Reden Schriften Werke Briefe "
+                "Aufsätze Œuvres Oeuvres Opere Obras Sochineniya Sochinenii Proizvedeniya "
+                "Stati Rechi")
+# "Œuvres complètes", "Opere scelte": the works named first, then what edition of them
+_WORKS_FIRST = _words("Œuvres Oeuvres Opere Obras")
 BOOK_TITLE = "a book title"
 # what names a work rather than a periodical: "the April Theses", "the Communist Manifesto"
 WORK_NOUNS = frozenset({"Theses", "Manifesto", "Notebooks", "Notebook", "Testament", "Programme",
@@ -213,8 +227,6 @@ LINED_KINDS = frozenset({BlockKind.SIGNED, BlockKind.DATELINE, BlockKind.SALUTE,
                          BlockKind.ADDRESS})
 # a name followed by a year in a publication field is the place of the imprint
 _PUBLICATION_YEAR = re.compile(r",?\s+(?:1[5-9]\d\d|20\d\d)\b(?![–—-])")
-REPOSITORY_WORDS = frozenset({"Archive", "Archives", "Library", "Collection", "Papers",
-                              "Museum"})
 _ABBREVIATIONS = ("St", "Mt", "Ft", "Ste", "Sta", "Pt", "Dr", "Mr", "Mrs", "Mme", "Mlle", "Prof",
                   "Gen", "Col", "Capt", "Lt", "Sgt", "Gov", "Rev", "Jr", "Sr", "No", "Vol", "Nos",
                   "pp", "p", "cf", "ibid", "viz", "etc", "vs", "Bros", "Co", "Ltd", "Messrs",
@@ -539,8 +551,8 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
         candidate.add(EntityKind.EVENT, WEIGHT_HEAD, f"event word ‘{head}’")
     elif head in BOOK_HEADS and len(words) > 2 and words[words.index(head) + 1] == "of":
         candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"{BOOK_TITLE} (‘{head} of …’)")
-    elif len(words) > 1 and head == "Works" and words[-2] in _EDITION_OF_WORKS:
-        candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"{BOOK_TITLE} (‘{words[-2]} Works’)")
+    elif edition := _edition_of_works(words):
+        candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"{BOOK_TITLE} (‘{edition}’)")
     elif head in WORK_NOUNS and len(words) > 1:
         candidate.add(EntityKind.TITLE, WEIGHT_HEAD, f"{BOOK_TITLE} (‘… {head}’)")
     elif head in ORG_WORDS or last.lower().endswith(_GERMAN_ORG_ENDINGS):
@@ -581,6 +593,20 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
         elif len(words) == 2 and words[0] in DIRECTIONS | _nationalities() and (
                 gazetteer.place_weight(words[1])):
             candidate.add(EntityKind.PLACE, WEIGHT_STRONG, "a region of a known place")
+
+
+def _edition_of_works(words: Sequence[str]) -> str:
+    """"Collected Works", "Gesammelte Reden und Schriften", "Œuvres complètes": the words that
+    make a form an edition of works, else ""."""
+    parts = [part for word in words for part in word.split("/")]
+    for index, word in enumerate(parts):
+        if word in _EDITION_OF_WORKS:
+            noun = next((w for w in parts[index + 1:] if w in _WORKS), None)
+            if noun is not None:
+                return f"{word} … {noun}" if parts[index + 1] != noun else f"{word} {noun}"
+    if len(parts) > 1 and parts[0] in _WORKS_FIRST and parts[1][:1].islower():
+        return f"{parts[0]} {parts[1]}"
+    return ""
 
 
 def _nationalities() -> frozenset[str]:
@@ -680,10 +706,10 @@ def _junk(words: list[str], lowercase: set[str]) -> bool:
     if all(_INITIALS.match(w + " ") or re.fullmatch(r"[IVXLC]+\.?", w) for w in words) and not (
             len(words) == 1 and _ACRONYM.fullmatch(words[0])):
         return True
-    if all(w in MONTH_NAMES | WEEKDAYS | NAME_ADJECTIVES | {"Style", "Last", "Next"}
-           for w in words):
-        return True
     parts = [p for w in words for p in w.split("-") if p]
+    if all(w in MONTH_NAMES | WEEKDAYS | NAME_ADJECTIVES | {"Style", "Last", "Next"}
+           for w in parts):
+        return True   # "July-August", "Monday-Tuesday"
     generic = ROLE_WORDS | TITLES_OF_PERSONS | RELIGIOUS_WORDS | STOPWORDS | {"Grand", "Vice",
                                                                              "Chief", "High"}
     heads = ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
@@ -718,6 +744,17 @@ class _Occurrence:
     initial: bool
     title: str
     field_title: bool = False        # "Source: The Worker, …": the article is the title's
+    part: Part | None = None         # the part of a citation field it stands in
+    level: str | None = None         # that citation's title's level
+
+
+# the parts of a citation that are one name each, however they are written ("A People's
+# History of the Miners", "Lawrence and Wishart", "Œuvres complètes"); the authors before a
+# title may be several ("Karl Marx and Frederick Engels")
+_WHOLE_PARTS = frozenset({PartKind.TITLE, PartKind.PUBLISHER})
+# the parts that hold no name ("Tome 3", "July-August 1917"), or none to tag: the text's own
+# title, quoted before the periodical it appeared in, is the document (as on the title page)
+_NAMELESS_PARTS = frozenset({PartKind.SCOPE, PartKind.DATE, PartKind.ARTICLE})
 
 
 def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candidate]:
@@ -734,12 +771,14 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
     neighbours: dict[str, set[str]] = defaultdict(set)
     acronyms: dict[str, str] = {}
     for document in docs:
+        author = next((b.text for b in document.of_kind(BlockKind.AUTHOR)), "")
         for block in document.blocks:
             if block.kind in _UNREAD_KINDS and not (
                     block.kind is BlockKind.HEADING and _BYLINE_LINE.match(block.text)):
                 continue
             previous: tuple[str, int] | None = None
-            for occurrence, words in _occurrences(block):
+            previous_part: Part | None = None
+            for occurrence, words in _occurrences(block, author):
                 if _junk(words, lowercase) and not occurrence.field_title:
                     previous = None
                     continue
@@ -769,15 +808,16 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
                 if previous and re.fullmatch(r"\s*\(", gap) and form.isupper() and (
                         block.text[occurrence.end:occurrence.end + 1] == ")"):
                     acronyms[key] = previous[0]   # "Federation of Metalworkers (FIOM)"
-                # "The Miners: Years of Struggle, London 1953": a reference's place of
-                # publication after its title, not a list of places
+                # the parts of a citation are no list ("The Clarion, Leeds, 3 May 1913"),
+                # nor a reference's place of publication after its title ("The Miners: Years
+                # of Struggle, London 1953")
                 imprint = gap.strip() == "," and _PUBLICATION_YEAR.match(
                     block.text[occurrence.end:])
-                if previous and not imprint and re.fullmatch(
+                if previous and occurrence.part == previous_part and not imprint and re.fullmatch(
                         r",\s*|\s+(?:and|or|und)\s+|,\s+(?:and|or)\s+", gap):
                     neighbours[key].add(previous[0])
                     neighbours[previous[0]].add(key)
-                previous = (key, occurrence.end)
+                previous, previous_part = (key, occurrence.end), occurrence.part
     candidates = list(found.values())
     for candidate in candidates:
         _decide(candidate)
@@ -791,10 +831,26 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
     return sorted(out, key=lambda c: (-c.count, c.form))
 
 
-def _occurrences(block: Block) -> Iterable[tuple[_Occurrence, list[str]]]:
+def _citation(block: Block, author: str) -> Citation | None:
+    """The reading of a citation field ("Source:", "First Published:"), else None."""
+    if block.kind is not BlockKind.FIELD or _field_kind(block) is not EntityKind.TITLE:
+        return None
+    return read_citation(block.text, author)
+
+
+def _occurrences(block: Block, author: str = "") -> Iterable[tuple[_Occurrence, list[str]]]:
     text = block.text
     lined = block.kind in LINED_KINDS
     keep_article = block.kind is BlockKind.FIELD and _field_kind(block) is EntityKind.TITLE
+    citation = _citation(block, author)
+    parts = citation.parts if citation is not None else ()
+    level = citation.level if citation is not None else None
+    for whole in parts:
+        if whole.kind in _WHOLE_PARTS:
+            form = text[whole.start:whole.end]
+            yield (_Occurrence(block, whole.start, whole.end, False, "", True, whole, level),
+                   [_word(w) for w in form.split()])
+    taken = [p for p in parts if p.kind in _WHOLE_PARTS | _NAMELESS_PARTS]
     for run in _runs(text, lines_apart=lined):
         run_start = run[0].start()
         for part in _split(list(run)):
@@ -837,10 +893,13 @@ def _occurrences(block: Block) -> Iterable[tuple[_Occurrence, list[str]]]:
             if block.kind is BlockKind.SIGNED and "\n" in before and " " not in form and (
                     text[start:].split("\n")[0].strip() == form):
                 continue   # a signer's function on a line of its own ("Secretary")
+            if any(p.start <= start < p.end for p in taken):
+                continue   # read as a whole, or no name
             is_initial = initial and start == tokens[0].start() and part[0] is tokens[0]
             words = [_word(w) for w in form.split()]
+            within = citation.part_at(start, end) if citation is not None else None
             yield _Occurrence(block, start, end, is_initial, title,
-                              keep_article and form.startswith("The ")), words
+                              keep_article and form.startswith("The "), within, level), words
 
 
 def _block_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence,
@@ -854,6 +913,9 @@ def _block_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence,
         return
     field_kind = _field_kind(block)
     if field_kind is None:
+        return
+    if occurrence.part is not None and occurrence.part.kind is not PartKind.OTHER:
+        _citation_evidence(candidate, block, occurrence)
         return
     first = not re.search(r"[A-Z]", block.text[:occurrence.start].replace("The ", ""))
     text = block.text
@@ -871,6 +933,31 @@ def _block_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence,
             kind = EntityKind.ORG   # "Source: Archive of the … Council, box 14"
         candidate.add(kind, WEIGHT_STRONG + 0.5, f"the subject of ‘{block.label}’")
     if field_kind is EntityKind.TITLE and _PUBLICATION_YEAR.match(text[occurrence.end:]):
+        candidate.add(EntityKind.PLACE, WEIGHT_STRONG + 1.0, "the place of an imprint")
+
+
+def _citation_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence) -> None:
+    """What the part of a citation a name stands in says of it (``citations``)."""
+    assert occurrence.part is not None
+    kind, label = occurrence.part.kind, block.label
+    if kind is PartKind.TITLE:
+        # what the citation says outweighs a head noun: a book may be called "Literature and
+        # Revolution"
+        candidate.add(EntityKind.TITLE, WEIGHT_STRONG + 0.5, f"the subject of ‘{label}’")
+        if occurrence.level == "m":
+            candidate.add(EntityKind.TITLE, WEIGHT_MEDIUM + 1.0,
+                          f"{BOOK_TITLE} (cited with its publisher, imprint or translator)")
+        elif occurrence.level == "j":
+            candidate.add(EntityKind.TITLE, WEIGHT_MEDIUM + 1.0,
+                          "a periodical (cited with an issue or a day)")
+    elif kind is PartKind.AUTHOR:
+        candidate.add(EntityKind.PERSON, WEIGHT_STRONG, f"the author cited in ‘{label}’")
+    elif kind is PartKind.RESPONSIBILITY:
+        candidate.add(EntityKind.PERSON, WEIGHT_STRONG,
+                      f"the {occurrence.part.role or 'translator or editor'} in ‘{label}’")
+    elif kind is PartKind.PUBLISHER:
+        candidate.add(EntityKind.ORG, WEIGHT_HEAD, f"the publisher in ‘{label}’")
+    elif kind is PartKind.PLACE:
         candidate.add(EntityKind.PLACE, WEIGHT_STRONG + 1.0, "the place of an imprint")
 
 
