@@ -182,6 +182,19 @@ def test_a_closer_without_blank_lines_is_still_the_letters_closer(closer_text: s
     assert comparable(read_back(root)) == comparable(text)
 
 
+def test_the_name_a_letter_is_signed_with_and_addressed_to_is_a_persons() -> None:
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+
+    text = ("A Letter\n\nWritten: 1895\n\nLondon, 14 March 1895\n\nDear Georgi,\n\n"
+            "Your pamphlet has arrived.\n\nWith warm greetings,\nVera\n")
+    root = convert_text(text, "t", TextSettings(name="t")).tree.getroot()
+    sent = root.find(".//tei:correspDesc/tei:correspAction[@type='sent']/tei:persName", NS)
+    received = root.find(".//tei:correspDesc/tei:correspAction[@type='received']/tei:persName",
+                         NS)
+    assert (sent.text, received.text) == ("Vera", "Georgi")   # Vera is a town in Spain too
+
+
 def test_a_speech_that_opens_with_comrades_is_no_letter() -> None:
     doc = ingest_text("V. I. Lenin\n\nSpeech at the Congress of the Navy\n\nDelivered: November 22 "
                       "(December 5), 1917\n\nComrades!\n\nAllow me to greet the congress.\n\n"

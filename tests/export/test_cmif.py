@@ -170,8 +170,8 @@ def test_a_text_of_several_letters_gets_a_letter_and_a_correspdesc_for_each(
     assert check_files([tei], ["edition", "tei_all"]).exit_code == 0
     page = html_string(tei)
     assert 'id="letter-2"' in page and 'id="letter-3"' in page
-    assert ('<a href="#letter-2">Letter I.: From Vera Zasulich, London, 14 March 1895</a>'
-            in page)
+    assert ('<a href="#letter-2">Letter I.: From Vera Zasulich, London, 14 March 1895; '
+            'to Georgi</a>' in page)
     assert "Letter II.: From V. Zasulich, Zurich, April 2, 1895" in fo_string(tei)
     result = cmif([tei], title="Letters", publisher="", base_url=BASE,
                   file_url=f"{BASE}/cmif.xml")

@@ -275,6 +275,9 @@ _OF_BEFORE = re.compile(r"\bof\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|our|its|whose)\s+$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*(?:By|by)\s+$")
+# the words of a salutation before the name it addresses: "Dear ", "My dear Comrade "
+_ADDRESSED = re.compile(r"^(?:My\s+)?(?:[Dd]ear(?:est)?|Beloved)\s+(?:(?:Comrade|Friend|"
+                        r"Brother|Sister|Citizen|Mr\.?|Mrs\.?|Miss|Dr\.?)\s+)?$")
 _BYLINE_LINE = re.compile(r"^(?:By|BY)\s+[A-Z]")
 _ORG_AFTER = re.compile(r"^['’]?s?\s+(?:yard|yards|works|factory|factories|mill|mills|plant|"
                         r"shipyard|shipyards|company|firm|berths|management|board|men|members|"
@@ -909,7 +912,11 @@ def _block_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence,
         candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "the author of the text")
         return
     if block.kind is BlockKind.SIGNED and not candidate.scores[EntityKind.ORG]:
-        candidate.add(EntityKind.PERSON, WEIGHT_MEDIUM, "a signature")
+        # who signs a letter is a person, whatever town has the name ("Vera")
+        candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "a signature")
+        return
+    if block.kind is BlockKind.SALUTE and _ADDRESSED.match(block.text[:occurrence.start]):
+        candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "addressed in the salutation")
         return
     field_kind = _field_kind(block)
     if field_kind is None:
