@@ -358,3 +358,10 @@ def test_a_surname_ending_in_s_that_speaks_is_a_person_and_a_party_a_body() -> N
     assert found["Burns"] is found["Jones"] is EntityKind.PERSON
     assert found["Mensheviks"] is found["Cadets"] is EntityKind.ORG
 
+
+def test_a_town_spelt_with_a_hyphen_as_older_texts_do_is_in_the_gazetteer() -> None:
+    found = {c.form: c for c in find_candidates(make_doc(
+        "Mrs. Crawfurd read a letter from the women of Nizhni-Novgorod."))}
+    assert (found["Nizhni-Novgorod"].kind, found["Nizhni-Novgorod"].status) == (
+        EntityKind.PLACE, "accepted")
+

@@ -126,7 +126,12 @@ def place_weight(form: str) -> int:
     names = place_names()
     if form.isupper():
         form = form.title()
-    return names.get(form, 0) or names.get(_folded(form), 0)
+    # "Nizhni-Novgorod", as older texts spell it
+    for spelling in dict.fromkeys((form, form.replace("-", " "))):
+        weight = names.get(spelling, 0) or names.get(_folded(spelling), 0)
+        if weight:
+            return weight
+    return 0
 
 
 @cache
