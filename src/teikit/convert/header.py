@@ -411,6 +411,11 @@ def _other_blocks(doc: Transcription) -> str:
     if doc.of_kind(BlockKind.SEPARATOR):
         clauses.append("a line of signs alone (* * *) that breaks a section is an ab of type "
                        "separator")
+    if doc.of_kind(BlockKind.VERSE):
+        clauses.append("short lines set apart from the prose (set in, quoted whole, or after a "
+                       "colon) are verse the text quotes: a block quotation holding an lg with "
+                       "an l for each line, and an lg of type stanza for each stanza when blank "
+                       "lines part them")
     return "".join(f"; {clause}" for clause in clauses)
 
 

@@ -23,6 +23,8 @@ class BlockKind(StrEnum):
     HEADING = "heading"          # section heading
     PARAGRAPH = "paragraph"
     QUOTATION = "quotation"      # a paragraph that is entirely one quotation (marks stripped)
+    VERSE = "verse"              # lines of verse set apart from the prose: a quoted poem, its
+                                 # stanzas (one source line for each line of verse)
     DATELINE = "dateline"        # letter: place and date at the head
     ADDRESS = "address"          # letter: a letterhead or the addressee's address, one line each
     SALUTE = "salute"            # letter: "Dear Comrades," / "Yours fraternally,"
@@ -33,6 +35,11 @@ class BlockKind(StrEnum):
     NOTES_HEADING = "notes-heading"  # the heading of a trailing "Notes" section
     FOOTNOTE = "footnote"        # one entry of that section (its label stripped)
     TRAILER = "trailer"          # "Last updated on: …"
+
+
+# blocks that are one quotation whole: a paragraph in marks or set in, and verse (the lines of a
+# poem the text quotes)
+QUOTED_KINDS = frozenset({BlockKind.QUOTATION, BlockKind.VERSE})
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from teikit.config import TextSettings
 from teikit.convert.conventions import MARKS_TO_REND
-from teikit.convert.model import Block, BlockKind, Span, Transcription
+from teikit.convert.model import QUOTED_KINDS, Block, BlockKind, Span, Transcription
 from teikit.convert.passes.base import PassResult
 from teikit.register.entries import EMPTY_REGISTER, EntityKind, Entry, Register
 from teikit.register.matcher import FormMatcher, Mention
@@ -183,7 +183,7 @@ def run(doc: Transcription, earlier: Sequence[Span], options: QuoteOptions) -> P
         if block.kind in {BlockKind.FIELD, BlockKind.TRAILER, BlockKind.AUTHOR,
                           BlockKind.TITLE, BlockKind.SUBTITLE}:
             continue
-        nested = block.kind is BlockKind.QUOTATION
+        nested = block.kind in QUOTED_KINDS
         segments, unbalanced = find_segments(block.text, 1 if nested else 0)
         continued = _continued_quotation(doc, block, unbalanced)
         if continued is not None:
@@ -250,7 +250,7 @@ def _continued_quotation(doc: Transcription, block: Block, unbalanced: list[int]
         return None
     following = doc.blocks[block.index + 1]
     if not (following.kind is BlockKind.PARAGRAPH and following.text.startswith(mark)) and \
-            not (following.kind is BlockKind.QUOTATION and following.prefix == mark):
+            not (following.kind in QUOTED_KINDS and following.prefix == mark):
         return None
     return Segment(block.index, start, len(block.text), mark, "", 0)
 
