@@ -239,8 +239,11 @@
   </xsl:template>
 
   <!-- verse and drama -->
+  <!-- set in from what holds it (a block quotation, a section), a stanza no further than its
+       poem; a long line wraps with a hanging indent -->
   <xsl:template match="lg">
-    <fo:block space-before="2mm" space-after="2mm" start-indent="{if (ancestor::sp) then '0mm' else '6mm'}" text-align="left" text-indent="0em">
+    <fo:block space-before="2mm" space-after="2mm" text-align="left" text-indent="0em"
+        start-indent="from-parent(start-indent){if (ancestor::sp or parent::lg) then '' else ' + 6mm'}">
       <xsl:apply-templates select="*"/>
     </fo:block>
   </xsl:template>

@@ -1,0 +1,67 @@
+"""Verse and a speech's stage directions in the print edition (XSL-FO, checked without FOP):
+a block for each line of verse, set in from the quotation, a long line hanging under its start;
+every word of the text in the book."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import etree
+
+from teikit.config import TextSettings
+from teikit.convert import convert_text
+from teikit.convert.readback import read_back
+from teikit.render.fo import fo_string
+from tests.render_fo.printing import NS
+
+HEAD = "Nadia Lerner\n\nThe Poets of the Street\n\nWritten: 1921\nSource: Krasnaya Nov, No. 3.\n\n"
+VERSE = ("The smiths’ song has two verses.\n\n"
+         "    We are the smiths of the iron hour,\n    We beat the hammer, we forge the power.\n\n"
+         "    The night is long, the forge is red,\n"
+         "    We sing for the living, we mourn the dead.\n\n"
+         "The poem was read in every workers’ club of Petrograd that winter.\n")
+WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def book(text: str) -> tuple[etree._Element, etree._Element]:
+    tree = convert_text(text, "t", TextSettings(name="t")).tree
+    fo = etree.fromstring(fo_string(etree.tostring(tree, encoding="utf-8")).encode("utf-8"))
+    return fo, tree.getroot()
+
+
+def flat(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+@pytest.fixture(scope="module")
+def verse_book() -> tuple[etree._Element, etree._Element]:
+    return book(HEAD + VERSE)
+
+
+def test_each_line_of_verse_is_a_block_hanging_under_its_start(verse_book) -> None:
+    fo, _ = verse_book
+    lines = [b for b in fo.iterfind(".//fo:block", NS) if flat(b).startswith(("We ", "The night"))
+             and not b.findall("fo:block", NS)]
+    assert [flat(b) for b in lines] == [
+        "We are the smiths of the iron hour,", "We beat the hammer, we forge the power.",
+        "The night is long, the forge is red,", "We sing for the living, we mourn the dead."]
+    assert {(b.get("start-indent"), b.get("text-indent")) for b in lines} == {
+        ("from-parent(start-indent) + 4mm", "-4mm")}
+
+
+def test_a_poem_is_set_in_from_its_quotation_and_its_stanzas_no_further(verse_book) -> None:
+    fo, _ = verse_book
+    stanzas = [b for b in fo.iterfind(".//fo:block", NS) if b.findall("fo:block", NS)
+               and all(c.get("text-indent") == "-4mm" for c in b.findall("fo:block", NS))]
+    assert len(stanzas) == 2
+    poem = stanzas[0].getparent()
+    assert poem is stanzas[1].getparent()
+    assert poem.get("start-indent") == "from-parent(start-indent) + 6mm"
+    assert {s.get("start-indent") for s in stanzas} == {"from-parent(start-indent)"}
+
+
+def test_the_book_carries_every_word_of_the_verse(verse_book) -> None:
+    fo, tei = verse_book
+    body = tei.find(".//{http://www.tei-c.org/ns/1.0}body")
+    assert set(WORD.findall(read_back(body))) <= set(WORD.findall(flat(fo)))

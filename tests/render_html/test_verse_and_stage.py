@@ -1,0 +1,91 @@
+"""Verse and a speech's stage directions on the reading page: a line of its own for each line
+of verse, set in as verse is; every word of the TEI on the page."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from teikit.config import TextSettings
+from teikit.convert import convert_text
+from teikit.convert.readback import read_back
+from teikit.render.html import html_string, render_html
+
+HEAD = "Nadia Lerner\n\nThe Poets of the Street\n\nWritten: 1921\nSource: Krasnaya Nov, No. 3.\n\n"
+VERSE = ("Take the lines of Blok:\n\nIn the wind, in the snow,\nTwelve men go,\n"
+         "Rifles slung on their backs,\nAnd fire, fire, fire.\n\n"
+         "The smiths’ song has two verses.\n\n"
+         "    We are the smiths of the iron hour,\n    We beat the hammer, we forge the power.\n\n"
+         "    The night is long, the forge is red,\n"
+         "    We sing for the living, we mourn the dead.\n\n"
+         "The poem was read in every workers’ club of Petrograd that winter.\n")
+WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def page_and_tei(text: str) -> tuple[lxml.html.HtmlElement, etree._Element]:
+    tree = convert_text(text, "t", TextSettings(name="t")).tree
+    page = lxml.html.fromstring(html_string(etree.tostring(tree, encoding="utf-8")))
+    return page, tree.getroot()
+
+
+@pytest.fixture(scope="module")
+def verse_page() -> tuple[lxml.html.HtmlElement, etree._Element]:
+    return page_and_tei(HEAD + VERSE)
+
+
+def lines(block: lxml.html.HtmlElement) -> list[str]:
+    return [" ".join(line.text_content().split()) for line in block.xpath(".//*[@class='l']")]
+
+
+def test_each_line_of_verse_is_a_line_of_its_own_in_the_numbered_quotation(verse_page):
+    page, _ = verse_page
+    quote = page.xpath("//blockquote[@id='p-1.2']")[0]
+    assert quote.xpath("a[@class='para-num']")[0].text == "1.2"
+    assert lines(quote) == ["In the wind, in the snow,", "Twelve men go,",
+                            "Rifles slung on their backs,", "And fire, fire, fire."]
+
+
+def test_a_poems_stanzas_are_groups_of_lines_inside_it(verse_page):
+    page, _ = verse_page
+    poem = page.xpath("//blockquote[@id='p-1.4']/div[@class='lg']")[0]
+    assert [lines(stanza) for stanza in poem.xpath("div[@class='lg']")] == [
+        ["We are the smiths of the iron hour,", "We beat the hammer, we forge the power."],
+        ["The night is long, the forge is red,", "We sing for the living, we mourn the dead."]]
+
+
+def test_the_lines_stay_words_apart_in_the_text_a_search_reads(verse_page):
+    page, tei = verse_page
+    quote = page.xpath("//blockquote[@id='p-1.2']")[0]
+    assert "snow, Twelve" in " ".join(quote.text_content().split())
+    body = tei.find(".//{http://www.tei-c.org/ns/1.0}body")
+    assert set(WORD.findall(read_back(body))) <= set(WORD.findall(page.text_content()))
+
+
+@pytest.mark.browser
+def test_in_a_browser_verse_lines_stand_one_under_another_set_in_from_the_prose(
+        browser, tmp_path) -> None:
+    tei = tmp_path / "t.xml"
+    tei.write_bytes(etree.tostring(convert_text(HEAD + VERSE, "t", TextSettings(name="t")).tree,
+                                   encoding="utf-8"))
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    try:
+        tab = context.new_page()
+        tab.goto(render_html(tei, tmp_path / "t.html").as_uri())
+        boxes = tab.evaluate("""() => [...document.querySelectorAll(
+                '[id="p-1.1"], [id="p-1.2"] .l')]
+            .map(e => { const r = e.getBoundingClientRect(), style = getComputedStyle(e);
+                        const indent = parseFloat(style.textIndent);
+                        return [r.left + parseFloat(style.paddingLeft) + indent, r.top,
+                                indent]; })""")
+    finally:
+        context.close()
+    (prose_left, _, _), *verse = boxes
+    # each line starts further in than the prose, on a line of its own
+    assert all(left > prose_left for left, _, _ in verse)
+    tops = [top for _, top, _ in verse]
+    assert tops == sorted(tops) and len(set(tops)) == 4
+    # a line too long for the measure goes on set in under its start (a hanging indent)
+    assert all(indent < 0 for _, _, indent in verse)
