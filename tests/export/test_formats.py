@@ -158,6 +158,23 @@ def test_the_json_export_points_at_the_words_it_names() -> None:
     assert dates and all(m["when"] != m["when-custom"] for m in dates)
 
 
+def test_the_json_export_reads_a_block_with_the_quotations_lines_and_parts_inside_it() -> None:
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+
+    text = ("Nadia Lerner\n\nLetter to the Union\n\nWritten: 1924\n\nDear Comrades,\n\n"
+            "Vera said: “We shall not go back to the looms without the union,” and left.\n\n"
+            "We sang Blok’s lines:\n\nIn the wind, in the snow,\nTwelve men go.\n\n"
+            "Yours fraternally,\n\nN. Lerner\n")
+    data = text_json(convert_text(text, "t", TextSettings(name="t")).tree, "t")
+    texts = {block["element"]: block["text"] for block in data["blocks"]}
+    assert "Vera said: We shall not go back to the looms without the union, and left." in [
+        block["text"] for block in data["blocks"]]
+    assert texts["quote"] == "In the wind, in the snow, Twelve men go."
+    assert texts["opener"] == "Dear Comrades,"
+    assert texts["closer"] == "Yours fraternally, N. Lerner"
+
+
 def test_a_package_is_a_valid_bag_that_notices_a_changed_file(tmp_path: Path) -> None:
     target = tmp_path / "bag"
     package = write_package([SEED_TEI], target, title="Year One", publisher="teikit editions")
