@@ -15,6 +15,7 @@ Block → element (see docs/encoding.md):
     ADDRESS                    a letterhead or the addressee in the opener: address/addrLine
     POSTSCRIPT                 a letter's postscript, after the closer
     SEPARATOR                  ab[@type='separator'] ("* * *"), in the section it breaks
+    STAGE                      stage[@type][@rend='parentheses'] ("(Applause.)" standing alone)
     LIST                       list with a label (the marker as printed) and an item per entry
     NOTES_HEADING, FOOTNOTE    back/divGen[@type='notes']/head; each footnote's text fills the
                                note at its marker "[n]"
@@ -32,7 +33,7 @@ from lxml import etree
 
 from teikit import XML_NS
 from teikit.config import TextSettings
-from teikit.convert.conventions import NOTE_LABELS
+from teikit.convert.conventions import NOTE_LABELS, PARENTHESES_REND
 from teikit.convert.header import HeaderContext, build_header
 from teikit.convert.lists import list_items
 from teikit.convert.model import Block, BlockKind, Span, Transcription
@@ -283,6 +284,9 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
             append(current(), _list(weaver, block))
         elif kind is BlockKind.SEPARATOR:
             append(current(), weaver.block(el("ab", type="separator"), block))
+        elif kind is BlockKind.STAGE:
+            append(current(), weaver.block(el("stage", type=block.key, rend=PARENTHESES_REND),
+                                           block))
         elif kind is BlockKind.POSTSCRIPT:
             append(current(), el("postscript", weaver.block(el("p"), block)))
         elif kind is BlockKind.ADDRESS:

@@ -465,6 +465,11 @@ def _interpretation(ctx: HeaderContext) -> str:
                          "their markers “[n]” (type footnote).")
     sentences.append("Authorial parentheses such as (sic) and (!) are the author's text. Names "
                      "are marked up against the edition's register.")
+    if doc.of_kind(BlockKind.STAGE) or any(s.tag == "stage" for s in ctx.spans):
+        sentences.append("In the record of the speech, a parenthesis noting what the hall did "
+                         "(“(Applause.)”, “(Laughter.)”, “(Cries of …)”) is a stage direction: "
+                         "stage, its kind in @type (applause, laughter, noise, interjection), "
+                         "the parentheses recorded by @rend.")
     sentences.append(_dates_sentence(ctx))
     return " ".join(sentences)
 

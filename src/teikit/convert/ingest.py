@@ -25,9 +25,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from teikit.convert.conventions import MARKS_TO_REND, QUOTE_MARKS
+from teikit.convert.conventions import MARKS_TO_REND, PARENTHESES, QUOTE_MARKS
+from teikit.convert.directions import whole_direction
 from teikit.convert.lists import list_items
-from teikit.convert.model import Block, BlockKind, Transcription
+from teikit.convert.model import SPEECH_FIELD, Block, BlockKind, Transcription
 from teikit.convert.verse import is_verse
 from teikit.errors import InputError
 from teikit.xmlio import read_input_bytes
@@ -418,9 +419,10 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
                          for c in all_chunks[i + 1:end]))), None)
     body_end = notes_at if notes_at is not None else end
 
-    # a speech ("Delivered:") opens with its address to the hall ("Comrades!"), not a letter's
-    speech = any(b.kind is BlockKind.FIELD and b.key == "delivered" for b in build.blocks)
-    _body(all_chunks[position:body_end], build, text, letter=not speech)
+    # a speech ("Delivered:") opens with its address to the hall ("Comrades!"), not a letter's,
+    # and its record notes the hall's applause
+    speech = any(b.kind is BlockKind.FIELD and b.key == SPEECH_FIELD for b in build.blocks)
+    _body(all_chunks[position:body_end], build, text, speech=speech)
 
     if notes_at is not None:
         build.add_chunk(BlockKind.NOTES_HEADING, all_chunks[notes_at])
@@ -474,11 +476,11 @@ def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
     return position
 
 
-def _body(body: list[Chunk], build: _Builder, source: str, *, letter: bool = True) -> None:
-    """Headings, paragraphs, quotations, verse; a letter's opener and closer (if
-    ``letter``)."""
+def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = False) -> None:
+    """Headings, paragraphs, quotations, verse; a letter's opener and closer; a speech's stage
+    directions standing alone (a speech is no letter)."""
     quoted = _indented_quotations(body)
-    opener = _letter_opener(body) if letter else 0
+    opener = _letter_opener(body) if not speech else 0
     if opener and not _SALUTATION.match(body[opener - 1].text):
         opener = 0
     # the postscripts come after the salutation, never before it, and never right under a
@@ -511,6 +513,9 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, letter: bool = Tru
             build.add_chunk(BlockKind.LIST, chunk)
         elif _is_heading(chunk) and index + 1 < len(body):
             build.add_chunk(BlockKind.HEADING, chunk)
+        elif speech and (direction := whole_direction(chunk.text)) is not None:
+            build.add(BlockKind.STAGE, chunk.text[1:-1], chunk.offset + 1, chunk.line,
+                      prefix=PARENTHESES[0], suffix=PARENTHESES[1], key=direction)
         elif index in verse:
             verse_end = verse[index]
             _add_verse(build, body[index:verse_end], source)
