@@ -227,3 +227,12 @@ def test_export_commands_write_their_files(tmp_path: Path) -> None:
 def test_zenodo_licence_ids() -> None:
     assert licence_id("https://creativecommons.org/licenses/by-sa/4.0/") == "cc-by-sa-4.0"
     assert licence_id("https://creativecommons.org/publicdomain/zero/1.0/") == "cc0-1.0"
+
+
+def test_ceteicean_shows_a_stage_direction_in_the_parentheses_the_converter_recorded() -> None:
+    from teikit.convert.conventions import STAGE_MARKS
+    from teikit.export.ceteicean import behaviors
+
+    assert behaviors()["tei"]["stage"] == [
+        [f"[rend~={rend}]", list(marks)] for rend, marks in STAGE_MARKS.items()]
+    assert ["[rend~=parentheses]", ["(", ")"]] in behaviors()["tei"]["stage"]

@@ -64,4 +64,23 @@ def test_a_poem_is_set_in_from_its_quotation_and_its_stanzas_no_further(verse_bo
 def test_the_book_carries_every_word_of_the_verse(verse_book) -> None:
     fo, tei = verse_book
     body = tei.find(".//{http://www.tei-c.org/ns/1.0}body")
-    assert set(WORD.findall(read_back(body))) <= set(WORD.findall(flat(fo)))
+    assert set(WORD.findall(read_back(body))) <= set(WORD.findall(" ".join(fo.itertext())))
+
+
+SPEECH = ("Pavel Ostrovsky\n\nTo the Congress of Textile Workers\n\n"
+          "Delivered: 14 March 1920, Ivanovo\nSource: Izvestia, No. 60, 1920.\n\nComrades!\n\n"
+          "The mills stood idle all winter. (Prolonged applause.) The owners want them back.\n\n"
+          "(Stormy applause. The meeting sings the Internationale.)\n\n"
+          "The congress went on to the agenda.\n")
+
+
+def test_stage_directions_are_in_italics_in_their_parentheses() -> None:
+    fo, tei = book(SPEECH)
+    (paragraph,) = fo.xpath(".//fo:block[@id='p-1.2']", namespaces=NS)
+    assert [(i.get("font-style"), flat(i)) for i in paragraph.iterfind("fo:inline", NS)] == [
+        ("italic", "(Prolonged applause.)")]
+    (alone,) = fo.xpath(".//fo:block[@id='p-1.3']", namespaces=NS)
+    assert (alone.get("font-style"), flat(alone)) == (
+        "italic", "(Stormy applause. The meeting sings the Internationale.)")
+    body = tei.find(".//{http://www.tei-c.org/ns/1.0}body")
+    assert set(WORD.findall(read_back(body))) <= set(WORD.findall(" ".join(fo.itertext())))

@@ -89,3 +89,56 @@ def test_in_a_browser_verse_lines_stand_one_under_another_set_in_from_the_prose(
     assert tops == sorted(tops) and len(set(tops)) == 4
     # a line too long for the measure goes on set in under its start (a hanging indent)
     assert all(indent < 0 for _, _, indent in verse)
+
+
+SPEECH = ("Pavel Ostrovsky\n\nTo the Congress of Textile Workers\n\n"
+          "Delivered: 14 March 1920, Ivanovo\nSource: Izvestia, No. 60, 1920.\n\nComrades!\n\n"
+          "The mills stood idle all winter. (Prolonged applause.) The owners want them back. "
+          "(Cries of “Shame!”)\n\n(Stormy applause. The meeting sings the Internationale.)\n\n"
+          "The congress went on to the agenda.\n")
+
+
+@pytest.fixture(scope="module")
+def speech_page() -> tuple[lxml.html.HtmlElement, etree._Element]:
+    return page_and_tei(SPEECH)
+
+
+def test_a_direction_in_the_running_text_shows_in_its_parentheses(speech_page):
+    page, _ = speech_page
+    shown = [" ".join(s.text_content().split())
+             for s in page.xpath("//p[@id='p-1.2']/span[contains(@class, 'tei-stage')]")]
+    assert shown == ["(Prolonged applause.)", "(Cries of “Shame!”)"]
+
+
+def test_a_direction_standing_alone_is_a_paragraph_of_its_own_unnumbered(speech_page):
+    page, _ = speech_page
+    (stage,) = page.xpath("//*[@id='p-1.3']")
+    assert (stage.tag, "tei-stage" in stage.get("class")) == ("p", True)
+    assert stage.text_content() == "(Stormy applause. The meeting sings the Internationale.)"
+    assert not stage.xpath(".//a[@class='para-num']")
+    # the paragraph after it keeps its number
+    assert page.xpath("//p[@id='p-1.4']/a[@class='para-num']")[0].text == "1.4"
+
+
+def test_the_speech_page_keeps_every_word_of_the_speech(speech_page):
+    page, tei = speech_page
+    body = tei.find(".//{http://www.tei-c.org/ns/1.0}body")
+    assert set(WORD.findall(read_back(body))) <= set(WORD.findall(page.text_content()))
+
+
+@pytest.mark.browser
+def test_in_a_browser_stage_directions_are_in_italics_and_the_speech_upright(
+        browser, tmp_path) -> None:
+    tei = tmp_path / "s.xml"
+    tei.write_bytes(etree.tostring(convert_text(SPEECH, "s", TextSettings(name="s")).tree,
+                                   encoding="utf-8"))
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        tab = context.new_page()
+        tab.goto(render_html(tei, tmp_path / "s.html").as_uri())
+        styles = tab.evaluate("""() => [...document.querySelectorAll(
+                '[id="p-1.2"], [id="p-1.2"] .tei-stage, [id="p-1.3"]')]
+            .map(e => getComputedStyle(e).fontStyle)""")
+    finally:
+        context.close()
+    assert styles == ["normal", "italic", "italic", "italic"]

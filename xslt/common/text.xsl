@@ -110,6 +110,16 @@
       else $tk:nesting-marks(tk:quote-level($q) mod 2 + 1)"/>
   </xsl:function>
 
+  <!-- ===== stage directions ===== -->
+
+  <!-- (opening, closing) marks around a stage direction, as its @rend records them
+       ($tk:stage-marks-by-rend: "(Applause.)"), or () when the source printed none. -->
+  <xsl:function name="tk:stage-marks" as="xs:string*">
+    <xsl:param name="stage" as="element()"/>
+    <xsl:sequence select="(tokenize($stage/@rend)[map:contains($tk:stage-marks-by-rend, .)]
+      ! $tk:stage-marks-by-rend(.))[position() le 2]"/>
+  </xsl:function>
+
   <!-- ===== dates ===== -->
 
   <xsl:variable name="tk:months" as="xs:string+" select="('January', 'February', 'March', 'April',
@@ -326,6 +336,12 @@
   <xsl:template match="tei:gap" mode="tk:plain"><xsl:sequence select="$tk:gap-label"/></xsl:template>
   <xsl:template match="tei:quote | tei:q | tei:soCalled | tei:said | tei:title" mode="tk:plain">
     <xsl:variable name="marks" select="tk:quote-marks(.)"/>
+    <xsl:sequence select="$marks[1]"/>
+    <xsl:apply-templates mode="tk:plain"/>
+    <xsl:sequence select="$marks[2]"/>
+  </xsl:template>
+  <xsl:template match="tei:stage" mode="tk:plain">
+    <xsl:variable name="marks" select="tk:stage-marks(.)"/>
     <xsl:sequence select="$marks[1]"/>
     <xsl:apply-templates mode="tk:plain"/>
     <xsl:sequence select="$marks[2]"/>

@@ -260,13 +260,22 @@
   <xsl:template match="speaker">
     <fo:block font-weight="bold" font-size="{$small-size}" keep-with-next.within-page="always"><xsl:apply-templates/></fo:block>
   </xsl:template>
+  <!-- stage directions, in italics and in the marks their @rend records: standing alone (a
+       speech's "(Applause.)"), or in the running text -->
   <xsl:template match="stage[tk:is-displayed(.)] | sp/stage">
     <fo:block font-style="italic" start-indent="from-parent(start-indent) + 6mm" space-before="1mm" space-after="1mm">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="string(@xml:id)"/></xsl:if>
+      <xsl:value-of select="tk:stage-marks(.)[1]"/>
       <xsl:apply-templates/>
+      <xsl:value-of select="tk:stage-marks(.)[2]"/>
     </fo:block>
   </xsl:template>
   <xsl:template match="stage">
-    <fo:inline font-style="italic"><xsl:apply-templates/></fo:inline>
+    <fo:inline font-style="italic">
+      <xsl:value-of select="tk:stage-marks(.)[1]"/>
+      <xsl:apply-templates/>
+      <xsl:value-of select="tk:stage-marks(.)[2]"/>
+    </fo:inline>
   </xsl:template>
   <xsl:template match="castList">
     <fo:block space-before="2mm" space-after="2mm"><xsl:apply-templates select="*"/></fo:block>

@@ -263,8 +263,22 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- a stage direction standing alone (a speech's "(Applause.)", a play's): a paragraph of
+       its own, in its marks, unnumbered as a break is (it keeps its id) -->
+  <xsl:template match="tei:stage[parent::*[tk:is-container(.)] or parent::tei:sp]">
+    <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($inline) then 'span' else 'p'}">
+      <xsl:attribute name="class" select="h:class(.) || (if ($inline) then ' block' else '')"/>
+      <xsl:call-template name="h:common-attributes"/>
+      <xsl:call-template name="h:marked-content">
+        <xsl:with-param name="marks" select="tk:stage-marks(.)"/>
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+      </xsl:call-template>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:trailer | tei:speaker
-      | tei:castItem | tei:stage[parent::*[tk:is-container(.)] or parent::tei:sp] | tei:figDesc | tei:bibl[parent::tei:listBibl]
+      | tei:castItem | tei:figDesc | tei:bibl[parent::tei:listBibl]
       | tei:person | tei:place | tei:org | tei:event | tei:biblStruct">
     <xsl:call-template name="h:wrap">
       <xsl:with-param name="block" select="'p'"/>
