@@ -67,6 +67,13 @@ def test_the_book_carries_every_word_of_the_verse(verse_book) -> None:
     assert set(WORD.findall(read_back(body))) <= set(WORD.findall(" ".join(fo.itertext())))
 
 
+def test_verse_quoted_in_marks_carries_them_on_its_first_and_last_lines() -> None:
+    fo, _ = book(HEAD + "The crowd took up the words.\n\n“Bread for the hungry,\n"
+                 "Peace for the weary,\nLand for the tillers.”\n")
+    lines = [flat(b) for b in fo.iterfind(".//fo:block[@text-indent='-4mm']", NS)]
+    assert lines == ["“Bread for the hungry,", "Peace for the weary,", "Land for the tillers.”"]
+
+
 SPEECH = ("Pavel Ostrovsky\n\nTo the Congress of Textile Workers\n\n"
           "Delivered: 14 March 1920, Ivanovo\nSource: Izvestia, No. 60, 1920.\n\nComrades!\n\n"
           "The mills stood idle all winter. (Prolonged applause.) The owners want them back.\n\n"

@@ -185,6 +185,17 @@ def test_a_stage_direction_takes_the_marks_its_rend_records(rend: str):
         "We rose. {}Applause.{}".format(*STAGE_MARKS[rend]))
 
 
+def test_lines_of_verse_quoted_in_marks_carry_the_opening_and_the_closing_mark():
+    verse = ('<quote type="block" rend="double"><lg><l>one</l><l>two</l><l>three</l></lg>'
+             '</quote>')
+    document = f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>{verse}</div>' \
+               '</body></text></TEI>'
+    assert evaluate("for $l in //tei:l return string-join(tk:line-marks($l), '+')",
+                    document) == "“+|+|+”"
+    unmarked = document.replace(' rend="double"', "")
+    assert evaluate("count(//tei:l ! tk:line-marks(.))", unmarked) == "0"
+
+
 def test_no_stylesheet_repeats_a_table_of_the_converter():
     """What the tables hold reaches the XSLT only as the parameter: no stylesheet writes two
     entries of one of the tables of conventions.py (one alone may be a word of its own: the

@@ -64,6 +64,13 @@ def test_the_lines_stay_words_apart_in_the_text_a_search_reads(verse_page):
     assert set(WORD.findall(read_back(body))) <= set(WORD.findall(page.text_content()))
 
 
+def test_verse_quoted_in_marks_opens_them_on_its_first_line_and_closes_them_on_its_last():
+    page, _ = page_and_tei(HEAD + "The crowd took up the words.\n\n“Bread for the hungry,\n"
+                           "Peace for the weary,\nLand for the ‘tillers’.”\n")
+    assert lines(page.xpath("//blockquote[@id='p-1.2']")[0]) == [
+        "“Bread for the hungry,", "Peace for the weary,", "Land for the ‘tillers’.”"]
+
+
 @pytest.mark.browser
 def test_in_a_browser_verse_lines_stand_one_under_another_set_in_from_the_prose(
         browser, tmp_path) -> None:

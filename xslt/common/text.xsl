@@ -110,6 +110,19 @@
       else $tk:nesting-marks(tk:quote-level($q) mod 2 + 1)"/>
   </xsl:function>
 
+  <!-- The marks of the block quotation a line of verse belongs to, as the line carries them:
+       the opening mark before the quotation's first line, the closing one after its last
+       (“Bread for the hungry, / … / Land for the tillers.”); '' for a line between, () when
+       the quotation takes no marks. -->
+  <xsl:function name="tk:line-marks" as="xs:string*">
+    <xsl:param name="l" as="element()"/>
+    <xsl:variable name="quote" select="$l/ancestor::tei:quote[1][tk:is-block-quote(.)]"/>
+    <xsl:variable name="marks" select="$quote ! tk:quote-marks(.)"/>
+    <xsl:variable name="lines" select="$quote//tei:l"/>
+    <xsl:sequence select="if (empty($marks)) then ()
+      else (if ($l is $lines[1]) then $marks[1] else '', if ($l is $lines[last()]) then $marks[2] else '')"/>
+  </xsl:function>
+
   <!-- ===== stage directions ===== -->
 
   <!-- (opening, closing) marks around a stage direction, as its @rend records them

@@ -249,7 +249,10 @@
   </xsl:template>
   <xsl:template match="l">
     <fo:block start-indent="from-parent(start-indent) + 4mm" text-indent="-4mm" text-align="left">
+      <!-- a quotation in marks: its first line opens them, its last closes them -->
+      <xsl:value-of select="tk:line-marks(.)[1]"/>
       <xsl:apply-templates/>
+      <xsl:value-of select="tk:line-marks(.)[2]"/>
     </fo:block>
   </xsl:template>
   <xsl:template match="sp">

@@ -245,6 +245,18 @@
       <xsl:with-param name="phrasing" select="true()"/>
     </xsl:call-template>
   </xsl:template>
+  <!-- a line of verse quoted in marks: the first line opens them, the last closes them -->
+  <xsl:template match="tei:l[exists(tk:line-marks(.))]" priority="1">
+    <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="marks" select="tk:line-marks(.)"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="if ($inline) then 'l block' else 'l'"/>
+      <xsl:call-template name="h:common-attributes"/>
+      <xsl:value-of select="$marks[1]"/>
+      <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+      <xsl:value-of select="$marks[2]"/>
+    </xsl:element>
+  </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer | tei:sp | tei:castList | tei:castGroup | tei:argument
       | tei:epigraph | tei:postscript | tei:byline | tei:docImprint | tei:docEdition | tei:docDate
