@@ -110,3 +110,20 @@ def test_fop_lays_out_the_text_with_repaired_code_page_damage(converted: dict[st
     result = render_pdf_report(converted["anonymous-cooperatives"], tmp_path / "text.pdf",
                                exact_index=False)
     assert result.pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_speech_keeps_its_verse_and_its_stage_directions(converted: dict[str, Path]) -> None:
+    body = etree.parse(str(converted["hollis-miners-speech"])).getroot().find(f".//{TEI}body")
+    stanzas = [[line.text for line in lg.iterfind(f"{TEI}l")]
+               for lg in body.iter(f"{TEI}lg") if lg.find(f"{TEI}l") is not None]
+    assert [len(lines) for lines in stanzas] == [4, 2, 2]
+    assert stanzas[0][0] == "They lock the gate, they bank the fire,"
+    assert [(s.get("type"), etree.QName(s.getparent()).localname)
+            for s in body.iter(f"{TEI}stage")] == [
+        ("interjection", "p"), ("interjection", "p"), ("laughter", "div"), ("applause", "div"),
+        ("applause", "p")]
+    # the table of figures and the list are what they were; "(see below)" the speaker's words
+    table = body.find(f".//{TEI}quote[@n='1.3']")
+    assert table.find(f"{TEI}lg") is None and "41,000" in "".join(table.itertext())
+    assert body.find(f".//{TEI}list") is not None
+    assert "(see below)" in "".join(body.find(f".//{TEI}p[@n='1.2']").itertext())

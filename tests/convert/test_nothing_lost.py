@@ -103,8 +103,10 @@ def test_generated_transcriptions_survive_conversion(text: str):
 
 
 # the shapes of the family's blocks, to be arranged in any order: headings and their further
-# lines, breaks, lists, letters' parts, speeches' openings, notes sections and markers, the
-# quotations that run over paragraphs, indented quotations, editors' brackets and dual dates
+# lines, breaks, lists, letters' parts, speeches' openings and stage directions, notes sections
+# and markers, the quotations that run over paragraphs, indented quotations, verse (after a
+# colon, set in, in stanzas) and the short lines that are not verse, editors' brackets and dual
+# dates
 FAMILY_BLOCKS = [
     "CHAPTER I", "The Scene Has Changed", "II", "* * *", "⁂",
     "1. The first point;\n2. The second point;\n3. The third.", "- bread\n- peace",
@@ -117,7 +119,12 @@ FAMILY_BLOCKS = [
     "[Translator's note: drafted by Lenin.]", "Comrades!",
     "In the spring of 1917 the Soviet met at the Tauride Palace.", "N.B. Read this twice.",
     "«Vive la Commune!» cried the crowd.", "He said: \"We shall return,\" and left.",
-    "– Yes, he said.\n– No, said she.", "THE CLASS CHARACTER OF THE REVOLUTION"]
+    "– Yes, he said.\n– No, said she.", "THE CLASS CHARACTER OF THE REVOLUTION",
+    "Take the lines of Blok:", "In the wind, in the snow,\nTwelve men go,\nAnd fire, fire, fire.",
+    "    We are the smiths of the iron hour,\n    We beat the hammer, we forge the power.",
+    "    1913    287\n    1920     41", "(Prolonged applause.)",
+    "We shall win! (Stormy applause. Cries of “Hurrah!”) The rest (see below) follows.",
+    "(Voices: \"No!\") [The speaker resumed – Ed.] (Laughter.)"]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",

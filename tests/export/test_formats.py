@@ -158,6 +158,23 @@ def test_the_json_export_points_at_the_words_it_names() -> None:
     assert dates and all(m["when"] != m["when-custom"] for m in dates)
 
 
+def test_the_json_export_reads_a_block_with_the_quotations_lines_and_parts_inside_it() -> None:
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+
+    text = ("Nadia Lerner\n\nLetter to the Union\n\nWritten: 1924\n\nDear Comrades,\n\n"
+            "Vera said: “We shall not go back to the looms without the union,” and left.\n\n"
+            "We sang Blok’s lines:\n\nIn the wind, in the snow,\nTwelve men go.\n\n"
+            "Yours fraternally,\n\nN. Lerner\n")
+    data = text_json(convert_text(text, "t", TextSettings(name="t")).tree, "t")
+    texts = {block["element"]: block["text"] for block in data["blocks"]}
+    assert "Vera said: We shall not go back to the looms without the union, and left." in [
+        block["text"] for block in data["blocks"]]
+    assert texts["quote"] == "In the wind, in the snow, Twelve men go."
+    assert texts["opener"] == "Dear Comrades,"
+    assert texts["closer"] == "Yours fraternally, N. Lerner"
+
+
 def test_a_package_is_a_valid_bag_that_notices_a_changed_file(tmp_path: Path) -> None:
     target = tmp_path / "bag"
     package = write_package([SEED_TEI], target, title="Year One", publisher="teikit editions")
@@ -210,3 +227,12 @@ def test_export_commands_write_their_files(tmp_path: Path) -> None:
 def test_zenodo_licence_ids() -> None:
     assert licence_id("https://creativecommons.org/licenses/by-sa/4.0/") == "cc-by-sa-4.0"
     assert licence_id("https://creativecommons.org/publicdomain/zero/1.0/") == "cc0-1.0"
+
+
+def test_ceteicean_shows_a_stage_direction_in_the_parentheses_the_converter_recorded() -> None:
+    from teikit.convert.conventions import STAGE_MARKS
+    from teikit.export.ceteicean import behaviors
+
+    assert behaviors()["tei"]["stage"] == [
+        [f"[rend~={rend}]", list(marks)] for rend, marks in STAGE_MARKS.items()]
+    assert ["[rend~=parentheses]", ["(", ")"]] in behaviors()["tei"]["stage"]

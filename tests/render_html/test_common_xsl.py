@@ -13,6 +13,7 @@ from teikit.convert.conventions import (
     SIGNATURE_DASH,
     SIGNATURE_DASHES,
     SIGNATURES,
+    STAGE_MARKS,
 )
 from teikit.render import CONVENTIONS_PARAMETER, conventions_parameter
 from teikit.resources import xslt_path
@@ -171,6 +172,28 @@ def test_a_signed_note_prints_the_converters_signature(token: str, dash_token: s
 def test_an_inline_note_takes_the_converters_brackets():
     assert evaluate("tk:note-brackets(//tei:note)", one_element(
         '<note type="paraphrase">x</note>')) == "|".join(BRACKETS)
+
+
+@pytest.mark.parametrize("rend", sorted(STAGE_MARKS))
+def test_a_stage_direction_takes_the_marks_its_rend_records(rend: str):
+    assert evaluate("tk:stage-marks(//tei:stage)", one_element(
+        f'<stage type="applause" rend="{rend}">Applause.</stage>')) == "|".join(STAGE_MARKS[rend])
+    assert evaluate("count(tk:stage-marks(//tei:stage))", one_element(
+        '<stage type="applause">Applause.</stage>')) == "0"
+    assert evaluate("tk:plain(//tei:p)", one_element(
+        f'We rose. <stage type="applause" rend="{rend}">Applause.</stage>')) == (
+        "We rose. {}Applause.{}".format(*STAGE_MARKS[rend]))
+
+
+def test_lines_of_verse_quoted_in_marks_carry_the_opening_and_the_closing_mark():
+    verse = ('<quote type="block" rend="double"><lg><l>one</l><l>two</l><l>three</l></lg>'
+             '</quote>')
+    document = f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>{verse}</div>' \
+               '</body></text></TEI>'
+    assert evaluate("for $l in //tei:l return string-join(tk:line-marks($l), '+')",
+                    document) == "“+|+|+”"
+    unmarked = document.replace(' rend="double"', "")
+    assert evaluate("count(//tei:l ! tk:line-marks(.))", unmarked) == "0"
 
 
 def test_no_stylesheet_repeats_a_table_of_the_converter():

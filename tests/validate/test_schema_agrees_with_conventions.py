@@ -12,8 +12,10 @@ from teikit.convert.conventions import (
     QUOTE_MARKS,
     SIGNATURE_DASHES,
     SIGNATURES,
+    STAGE_MARKS,
     SUPERSCRIPT_REND,
 )
+from teikit.convert.directions import DIRECTIONS
 from teikit.resources import schema_path
 
 XS = "http://www.w3.org/2001/XMLSchema"
@@ -34,3 +36,11 @@ def test_quotation_rend_tokens_are_the_keys_of_quote_marks() -> None:
 def test_note_rend_tokens_hold_every_signature_and_dash_token() -> None:
     tokens = {BRACKETS_REND, SUPERSCRIPT_REND, *NOTE_LABELS, *SIGNATURES, *SIGNATURE_DASHES}
     assert tokens <= enumeration("noteRendToken")
+
+
+def test_stage_rend_tokens_are_the_keys_of_stage_marks() -> None:
+    assert enumeration("stageRend") == set(STAGE_MARKS)
+
+
+def test_stage_types_are_the_kinds_of_the_directions_table() -> None:
+    assert enumeration("stageType") == set(DIRECTIONS.values())

@@ -25,7 +25,7 @@
     The encoding's tables, defined once in Python (src/teikit/convert/conventions.py) and given
     to every stylesheet by teikit.render as JSON: {"quote-marks": {rend: [open, close]},
     "signatures": {rend: word}, "signature-dash": dash, "signature-dashes": {rend: dash},
-    "brackets": [open, close]}. Nothing here repeats them.
+    "brackets": [open, close], "stage-marks": {rend: [open, close]}}. Nothing here repeats them.
   -->
   <xsl:param name="tk:conventions" as="xs:string" required="yes"/>
   <xsl:variable name="tk:tables" as="map(*)" select="parse-json($tk:conventions)"/>
@@ -38,6 +38,9 @@
   <xsl:variable name="tk:signature-dashes" as="map(xs:string, xs:string)" select="$tk:tables?signature-dashes"/>
   <!-- the brackets of editorial insertions -->
   <xsl:variable name="tk:brackets" as="xs:string+" select="$tk:tables?brackets?*"/>
+  <!-- stage/@rend token → (opening, closing) mark around a stage direction: "(Applause.)" -->
+  <xsl:variable name="tk:stage-marks-by-rend" as="map(xs:string, xs:string+)" select="map:merge(
+    map:for-each($tk:tables?stage-marks, function ($rend, $marks) { map:entry($rend, $marks?*) }))"/>
 
   <!-- the parts, in the order their templates were written (on ties, the later wins) -->
   <xsl:include href="blocks.xsl"/>

@@ -110,6 +110,29 @@
       else $tk:nesting-marks(tk:quote-level($q) mod 2 + 1)"/>
   </xsl:function>
 
+  <!-- The marks of the block quotation a line of verse belongs to, as the line carries them:
+       the opening mark before the quotation's first line, the closing one after its last
+       (“Bread for the hungry, / … / Land for the tillers.”); '' for a line between, () when
+       the quotation takes no marks. -->
+  <xsl:function name="tk:line-marks" as="xs:string*">
+    <xsl:param name="l" as="element()"/>
+    <xsl:variable name="quote" select="$l/ancestor::tei:quote[1][tk:is-block-quote(.)]"/>
+    <xsl:variable name="marks" select="$quote ! tk:quote-marks(.)"/>
+    <xsl:variable name="lines" select="$quote//tei:l"/>
+    <xsl:sequence select="if (empty($marks)) then ()
+      else (if ($l is $lines[1]) then $marks[1] else '', if ($l is $lines[last()]) then $marks[2] else '')"/>
+  </xsl:function>
+
+  <!-- ===== stage directions ===== -->
+
+  <!-- (opening, closing) marks around a stage direction, as its @rend records them
+       ($tk:stage-marks-by-rend: "(Applause.)"), or () when the source printed none. -->
+  <xsl:function name="tk:stage-marks" as="xs:string*">
+    <xsl:param name="stage" as="element()"/>
+    <xsl:sequence select="(tokenize($stage/@rend)[map:contains($tk:stage-marks-by-rend, .)]
+      ! $tk:stage-marks-by-rend(.))[position() le 2]"/>
+  </xsl:function>
+
   <!-- ===== dates ===== -->
 
   <xsl:variable name="tk:months" as="xs:string+" select="('January', 'February', 'March', 'April',
@@ -326,6 +349,12 @@
   <xsl:template match="tei:gap" mode="tk:plain"><xsl:sequence select="$tk:gap-label"/></xsl:template>
   <xsl:template match="tei:quote | tei:q | tei:soCalled | tei:said | tei:title" mode="tk:plain">
     <xsl:variable name="marks" select="tk:quote-marks(.)"/>
+    <xsl:sequence select="$marks[1]"/>
+    <xsl:apply-templates mode="tk:plain"/>
+    <xsl:sequence select="$marks[2]"/>
+  </xsl:template>
+  <xsl:template match="tei:stage" mode="tk:plain">
+    <xsl:variable name="marks" select="tk:stage-marks(.)"/>
     <xsl:sequence select="$marks[1]"/>
     <xsl:apply-templates mode="tk:plain"/>
     <xsl:sequence select="$marks[2]"/>

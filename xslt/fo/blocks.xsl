@@ -239,14 +239,20 @@
   </xsl:template>
 
   <!-- verse and drama -->
+  <!-- set in from what holds it (a block quotation, a section), a stanza no further than its
+       poem; a long line wraps with a hanging indent -->
   <xsl:template match="lg">
-    <fo:block space-before="2mm" space-after="2mm" start-indent="{if (ancestor::sp) then '0mm' else '6mm'}" text-align="left" text-indent="0em">
+    <fo:block space-before="2mm" space-after="2mm" text-align="left" text-indent="0em"
+        start-indent="from-parent(start-indent){if (ancestor::sp or parent::lg) then '' else ' + 6mm'}">
       <xsl:apply-templates select="*"/>
     </fo:block>
   </xsl:template>
   <xsl:template match="l">
     <fo:block start-indent="from-parent(start-indent) + 4mm" text-indent="-4mm" text-align="left">
+      <!-- a quotation in marks: its first line opens them, its last closes them -->
+      <xsl:value-of select="tk:line-marks(.)[1]"/>
       <xsl:apply-templates/>
+      <xsl:value-of select="tk:line-marks(.)[2]"/>
     </fo:block>
   </xsl:template>
   <xsl:template match="sp">
@@ -257,13 +263,22 @@
   <xsl:template match="speaker">
     <fo:block font-weight="bold" font-size="{$small-size}" keep-with-next.within-page="always"><xsl:apply-templates/></fo:block>
   </xsl:template>
+  <!-- stage directions, in italics and in the marks their @rend records: standing alone (a
+       speech's "(Applause.)"), or in the running text -->
   <xsl:template match="stage[tk:is-displayed(.)] | sp/stage">
     <fo:block font-style="italic" start-indent="from-parent(start-indent) + 6mm" space-before="1mm" space-after="1mm">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="string(@xml:id)"/></xsl:if>
+      <xsl:value-of select="tk:stage-marks(.)[1]"/>
       <xsl:apply-templates/>
+      <xsl:value-of select="tk:stage-marks(.)[2]"/>
     </fo:block>
   </xsl:template>
   <xsl:template match="stage">
-    <fo:inline font-style="italic"><xsl:apply-templates/></fo:inline>
+    <fo:inline font-style="italic">
+      <xsl:value-of select="tk:stage-marks(.)[1]"/>
+      <xsl:apply-templates/>
+      <xsl:value-of select="tk:stage-marks(.)[2]"/>
+    </fo:inline>
   </xsl:template>
   <xsl:template match="castList">
     <fo:block space-before="2mm" space-after="2mm"><xsl:apply-templates select="*"/></fo:block>

@@ -245,6 +245,18 @@
       <xsl:with-param name="phrasing" select="true()"/>
     </xsl:call-template>
   </xsl:template>
+  <!-- a line of verse quoted in marks: the first line opens them, the last closes them -->
+  <xsl:template match="tei:l[exists(tk:line-marks(.))]" priority="1">
+    <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="marks" select="tk:line-marks(.)"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="if ($inline) then 'l block' else 'l'"/>
+      <xsl:call-template name="h:common-attributes"/>
+      <xsl:value-of select="$marks[1]"/>
+      <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+      <xsl:value-of select="$marks[2]"/>
+    </xsl:element>
+  </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer | tei:sp | tei:castList | tei:castGroup | tei:argument
       | tei:epigraph | tei:postscript | tei:byline | tei:docImprint | tei:docEdition | tei:docDate
@@ -263,8 +275,22 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- a stage direction standing alone (a speech's "(Applause.)", a play's): a paragraph of
+       its own, in its marks, unnumbered as a break is (it keeps its id) -->
+  <xsl:template match="tei:stage[parent::*[tk:is-container(.)] or parent::tei:sp]">
+    <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($inline) then 'span' else 'p'}">
+      <xsl:attribute name="class" select="h:class(.) || (if ($inline) then ' block' else '')"/>
+      <xsl:call-template name="h:common-attributes"/>
+      <xsl:call-template name="h:marked-content">
+        <xsl:with-param name="marks" select="tk:stage-marks(.)"/>
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+      </xsl:call-template>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:trailer | tei:speaker
-      | tei:castItem | tei:stage[parent::*[tk:is-container(.)] or parent::tei:sp] | tei:figDesc | tei:bibl[parent::tei:listBibl]
+      | tei:castItem | tei:figDesc | tei:bibl[parent::tei:listBibl]
       | tei:person | tei:place | tei:org | tei:event | tei:biblStruct">
     <xsl:call-template name="h:wrap">
       <xsl:with-param name="block" select="'p'"/>

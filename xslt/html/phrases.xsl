@@ -95,6 +95,17 @@
     </span>
   </xsl:template>
 
+  <!-- a stage direction in the running text, "… win! (Applause.)": in italics (edition.css), in
+       the marks its @rend records -->
+  <xsl:template match="tei:stage">
+    <span class="{h:class(.)}">
+      <xsl:call-template name="h:common-attributes"/>
+      <xsl:call-template name="h:marked-content">
+        <xsl:with-param name="marks" select="tk:stage-marks(.)"/>
+      </xsl:call-template>
+    </span>
+  </xsl:template>
+
   <!--
     Content between generated marks. Space just inside the element goes outside the marks
     (“text”, not “ text ”): the first and last text nodes are trimmed, the space kept outside.

@@ -9,10 +9,13 @@ Block → element (see docs/encoding.md):
     HEADING                    body/div[@type='section']/head (starts a new section); a
                                heading right after it: head[@type='sub'] of the same section
     PARAGRAPH, QUOTATION       p, quote[@type='block'][@rend]
+    VERSE                      quote[@type='block'][@rend] holding an lg with an l per line (an
+                               lg[@type='poem'] of lg[@type='stanza'] when it has stanzas)
     DATELINE, SALUTE, SIGNED   a letter's opener/closer
     ADDRESS                    a letterhead or the addressee in the opener: address/addrLine
     POSTSCRIPT                 a letter's postscript, after the closer
     SEPARATOR                  ab[@type='separator'] ("* * *"), in the section it breaks
+    STAGE                      stage[@type][@rend='parentheses'] ("(Applause.)" standing alone)
     LIST                       list with a label (the marker as printed) and an item per entry
     NOTES_HEADING, FOOTNOTE    back/divGen[@type='notes']/head; each footnote's text fills the
                                note at its marker "[n]"
@@ -30,11 +33,12 @@ from lxml import etree
 
 from teikit import XML_NS
 from teikit.config import TextSettings
-from teikit.convert.conventions import NOTE_LABELS
+from teikit.convert.conventions import NOTE_LABELS, PARENTHESES_REND
 from teikit.convert.header import HeaderContext, build_header
 from teikit.convert.lists import list_items
 from teikit.convert.model import Block, BlockKind, Span, Transcription
 from teikit.convert.paragraphs import citation_number, is_subheading, written_ids
+from teikit.convert.verse import verse_stanzas
 from teikit.convert.weave import weave
 from teikit.tree import append, attribute_name, el, qname
 
@@ -271,10 +275,15 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
         elif kind is BlockKind.QUOTATION and not _in_back(doc, block):
             append(current(), weaver.block(el("quote", type="block", rend=block.key or None),
                                             block))
+        elif kind is BlockKind.VERSE:
+            append(current(), _verse(weaver, block))
         elif kind is BlockKind.LIST:
             append(current(), _list(weaver, block))
         elif kind is BlockKind.SEPARATOR:
             append(current(), weaver.block(el("ab", type="separator"), block))
+        elif kind is BlockKind.STAGE:
+            append(current(), weaver.block(el("stage", type=block.key, rend=PARENTHESES_REND),
+                                           block))
         elif kind is BlockKind.POSTSCRIPT:
             append(current(), el("postscript", weaver.block(el("p"), block)))
         elif kind is BlockKind.ADDRESS:
@@ -341,6 +350,39 @@ def _list(weaver: _Weaver, block: Block) -> etree._Element:
         element.append(weaver.slice(el("item"), block, item_lo, item_hi))
         previous_end = item_hi
     return element
+
+
+def _verse(weaver: _Weaver, block: Block) -> etree._Element:
+    """The verse a text quotes: ``quote[@type='block']`` holding one ``lg`` of an ``l`` per
+    line, or, over blank lines, an ``lg[@type='poem']`` of an ``lg[@type='stanza']`` per
+    stanza. The line breaks and blank lines stay between them. Markup that runs from one line
+    into the next (a quotation over two lines) cannot be woven into either: it is left out,
+    and reported, its marks staying text."""
+    quote = weaver.identify(el("quote", type="block", rend=block.key or None), block)
+    stanzas = verse_stanzas(block.text)
+    lines = [line for stanza in stanzas for line in stanza]
+    weaver.dropped.extend(
+        span for span in weaver.by_block.get(block.index, [])
+        if not any(lo <= span.start and span.end <= hi for lo, hi in lines))
+    poem = el("lg", type="poem") if len(stanzas) > 1 else None
+    if poem is not None:
+        quote.append(poem)
+    previous: etree._Element | None = None
+    previous_end = 0
+    for stanza in stanzas:
+        group = el("lg", type="stanza") if poem is not None else el("lg")
+        (poem if poem is not None else quote).append(group)
+        if previous is not None:
+            previous.tail = block.text[previous_end:stanza[0][0]]
+        line_before: etree._Element | None = None
+        for lo, hi in stanza:
+            if line_before is not None:
+                line_before.tail = block.text[previous_end:lo]
+            line_before = weaver.slice(el("l"), block, lo, hi)
+            group.append(line_before)
+            previous_end = hi
+        previous = group
+    return quote
 
 
 def _address(weaver: _Weaver, block: Block) -> etree._Element:

@@ -45,6 +45,11 @@ SIGNATURE_TOKENS: dict[str, str] = {word: token for token, (word, _) in SIGNATUR
 SIGNATURE_DASH = "–"
 SIGNATURE_DASHES: dict[str, str] = {"sign-hyphen": "-", "sign-em-dash": "—"}
 BRACKETS = ("[", "]")
+# stage/@rend → the marks around a speech's stage direction as printed, "(Applause.)": the
+# element records them, as an editorial note records its brackets
+PARENTHESES_REND = "parentheses"
+PARENTHESES = ("(", ")")
+STAGE_MARKS: dict[str, tuple[str, str]] = {PARENTHESES_REND: PARENTHESES}
 # a bracketed insertion that names its writer first: "[Translator's note: …]", "[Ed. note: …]",
 # "[MIA Note – …]": the word → the header role its @resp points at (kept as text in the note)
 NOTE_WRITERS: dict[str, str] = {

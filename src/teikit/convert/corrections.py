@@ -26,7 +26,7 @@ from typing import Any
 
 from lxml import etree
 
-from teikit.convert.model import Block, BlockKind, Span, Transcription
+from teikit.convert.model import QUOTED_KINDS, Block, BlockKind, Span, Transcription
 from teikit.convert.paragraphs import block_ids
 from teikit.errors import CorrectionError
 from teikit.register.entries import EntityKind, Entry
@@ -304,36 +304,39 @@ class _Work:
             if span.block != block.index:
                 moved.append(span)
             elif span.tag is None:
-                if new.kind is BlockKind.QUOTATION:
+                if new.kind in QUOTED_KINDS:
                     moved.append(span)
             else:
                 moved.append(replace(span, start=span.start + shift, end=span.end + shift))
         self.spans = moved
 
     def _block(self, correction: Correction, block: Block) -> str:
-        """Make a paragraph a block quotation, or change a block quotation's attributes."""
-        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTATION):
+        """Make a paragraph a block quotation, or change a block quotation's (or verse's)
+        attributes."""
+        if block.kind is not BlockKind.PARAGRAPH and block.kind not in QUOTED_KINDS:
             raise self.stale(correction, f"the block is a {block.kind.value}, not a paragraph")
         attrs: dict[str, str] = {}
-        if block.kind is BlockKind.QUOTATION:
+        if block.kind in QUOTED_KINDS:
             for span in self.spans:
                 if span.block == block.index and span.tag is None:
                     attrs.update(span.attrs)
         key = correction.set.get("rend", "" if "rend" in correction.unset or
                                  block.kind is BlockKind.PARAGRAPH else block.key)
-        self._replace_block(block, replace(block, kind=BlockKind.QUOTATION, key=key), 0)
+        kind = block.kind if block.kind in QUOTED_KINDS else BlockKind.QUOTATION
+        self._replace_block(block, replace(block, kind=kind, key=key), 0)
         self.spans = [s for s in self.spans if not (s.block == block.index and s.tag is None)]
         for name in correction.unset:
             attrs.pop(name, None)
         attrs.update({k: v for k, v in correction.set.items() if k != "rend"})
         attrs["resp"] = self.corrections.editor_ref
         self.spans.append(Span(block.index, 0, 0, None, attrs, concern=CONCERN))
-        if block.kind is BlockKind.QUOTATION:
+        if block.kind in QUOTED_KINDS:
             return f"changed the block quotation {correction.paragraph}"
         return f"made {correction.paragraph} a block quotation"
 
     def _paragraph(self, correction: Correction, block: Block) -> str:
-        if block.kind is not BlockKind.QUOTATION:
+        """Make a block quotation (or verse, its lines then the paragraph's) a paragraph."""
+        if block.kind not in QUOTED_KINDS:
             raise self.stale(correction, f"the block is a {block.kind.value}, not a block "
                                          "quotation")
         new = replace(block, kind=BlockKind.PARAGRAPH, text=block.prefix + block.text

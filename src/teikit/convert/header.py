@@ -466,6 +466,11 @@ def _other_blocks(doc: Transcription) -> str:
     if doc.of_kind(BlockKind.SEPARATOR):
         clauses.append("a line of signs alone (* * *) that breaks a section is an ab of type "
                        "separator")
+    if doc.of_kind(BlockKind.VERSE):
+        clauses.append("short lines set apart from the prose (set in, quoted whole, or after a "
+                       "colon) are verse the text quotes: a block quotation holding an lg with "
+                       "an l for each line, and an lg of type stanza for each stanza when blank "
+                       "lines part them")
     return "".join(f"; {clause}" for clause in clauses)
 
 
@@ -515,6 +520,11 @@ def _interpretation(ctx: HeaderContext) -> str:
                          "their markers “[n]” (type footnote).")
     sentences.append("Authorial parentheses such as (sic) and (!) are the author's text. Names "
                      "are marked up against the edition's register.")
+    if doc.of_kind(BlockKind.STAGE) or any(s.tag == "stage" for s in ctx.spans):
+        sentences.append("In the record of the speech, a parenthesis noting what the hall did "
+                         "(“(Applause.)”, “(Laughter.)”, “(Cries of …)”) is a stage direction: "
+                         "stage, its kind in @type (applause, laughter, noise, interjection), "
+                         "the parentheses recorded by @rend.")
     sentences.append(_dates_sentence(ctx))
     return " ".join(sentences)
 

@@ -25,9 +25,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from teikit.convert.conventions import MARKS_TO_REND, QUOTE_MARKS
+from teikit.convert.conventions import MARKS_TO_REND, PARENTHESES, QUOTE_MARKS
+from teikit.convert.directions import whole_direction
 from teikit.convert.lists import list_items
-from teikit.convert.model import Block, BlockKind, Transcription
+from teikit.convert.model import SPEECH_FIELD, Block, BlockKind, Transcription
+from teikit.convert.verse import is_verse
 from teikit.errors import InputError
 from teikit.xmlio import read_input_bytes
 
@@ -378,12 +380,13 @@ class _Builder:
         self.blocks.append(_block(len(self.blocks), kind, text, offset, line, **extra))
 
     def add_chunk(self, kind: BlockKind, chunk: Chunk) -> None:
-        if kind is BlockKind.PARAGRAPH:
+        if kind in (BlockKind.PARAGRAPH, BlockKind.VERSE):
             marks = quotation_marks(chunk.text)
             if marks and len(chunk.text) > 2:
                 inner = chunk.text[len(marks[0]):-len(marks[1])]
-                self.add(BlockKind.QUOTATION, inner, chunk.offset + len(marks[0]), chunk.line,
-                         prefix=marks[0], suffix=marks[1], key=MARKS_TO_REND[marks])
+                self.add(BlockKind.QUOTATION if kind is BlockKind.PARAGRAPH else kind, inner,
+                         chunk.offset + len(marks[0]), chunk.line, prefix=marks[0],
+                         suffix=marks[1], key=MARKS_TO_REND[marks])
                 return
         self.add(kind, chunk.text, chunk.offset, chunk.line)
 
@@ -431,17 +434,18 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
                          for c in all_chunks[i + 1:end]))), None)
     body_end = notes_at if notes_at is not None else end
 
-    # a speech ("Delivered:") opens with its address to the hall ("Comrades!"), not a letter's
-    speech = any(b.kind is BlockKind.FIELD and b.key == "delivered" for b in build.blocks)
+    # a speech ("Delivered:") opens with its address to the hall ("Comrades!"), not a letter's,
+    # and its record notes the hall's applause
+    speech = any(b.kind is BlockKind.FIELD and b.key == SPEECH_FIELD for b in build.blocks)
     body = all_chunks[position:body_end]
     letters = None if speech else _letters(body)
     if letters is None:
-        _body(body, build, letter=not speech)
+        _body(body, build, text, speech=speech)
     for headings, content in letters or []:
         for chunk in headings:
             build.add_chunk(BlockKind.HEADING, chunk)
         if content:
-            _body(content, build)
+            _body(content, build, text)
 
     if notes_at is not None:
         build.add_chunk(BlockKind.NOTES_HEADING, all_chunks[notes_at])
@@ -514,10 +518,11 @@ def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
     return position
 
 
-def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
-    """Headings, paragraphs, quotations; a letter's opener and closer (if ``letter``)."""
+def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = False) -> None:
+    """Headings, paragraphs, quotations, verse; a letter's opener and closer; a speech's stage
+    directions standing alone (a speech is no letter)."""
     quoted = _indented_quotations(body)
-    opener = _letter_opener(body) if letter else 0
+    opener = _letter_opener(body) if not speech else 0
     if opener and not _SALUTATION.match(body[opener - 1].text):
         opener = 0
     # the postscripts come after the salutation, never before it, and never right under a
@@ -533,7 +538,11 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
         # a salutation not followed by the letter (a signature or a heading comes next): no
         # letter's parts
         opener, postscript_from, closer_from = 0, len(body), len(body)
+    verse = _verse_runs(body, quoted, opener, min(closer_from, postscript_from))
+    verse_end = 0
     for index, chunk in enumerate(body):
+        if index < verse_end:
+            continue     # a further stanza of the verse before it
         if index >= postscript_from:
             build.add_chunk(BlockKind.POSTSCRIPT, chunk)
         elif index < opener:
@@ -548,6 +557,12 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
             build.add_chunk(BlockKind.LIST, chunk)
         elif _is_heading(chunk) and index + 1 < len(body):
             build.add_chunk(BlockKind.HEADING, chunk)
+        elif speech and (direction := whole_direction(chunk.text)) is not None:
+            build.add(BlockKind.STAGE, chunk.text[1:-1], chunk.offset + 1, chunk.line,
+                      prefix=PARENTHESES[0], suffix=PARENTHESES[1], key=direction)
+        elif index in verse:
+            verse_end = verse[index]
+            _add_verse(build, body[index:verse_end], source)
         elif index in quoted:
             build.add(BlockKind.QUOTATION, chunk.text, chunk.offset, chunk.line)
         else:
@@ -579,6 +594,62 @@ def _opens_letter(body: list[Chunk]) -> bool:
     opener = _letter_opener(body)
     return bool(opener) and bool(_SALUTATION.match(body[opener - 1].text)) and (
         opener < len(body) and not _is_heading(body[opener]))
+
+
+def _verse_runs(body: list[Chunk], quoted: set[int], start: int, end: int) -> dict[int, int]:
+    """Where the verse of ``body[start:end]`` stands: the index of each run's first chunk → the
+    index after its last.
+
+    Verse is set apart from the prose: set in as block quotations are (``quoted``), quoted
+    whole in marks, or introduced by a paragraph ending in a colon ("Take the lines of Blok:").
+    The stanzas after it, set as it is (set in, or not, and not in marks of their own), are
+    stanzas of the same poem."""
+    runs: dict[int, int] = {}
+    index = start
+    while index < end:
+        chunk = body[index]
+        marked = quotation_marks(chunk.text) is not None
+        introduced = index > start and _introduces_verse(body[index - 1])
+        if not (_verse_like(chunk) and (index in quoted or marked or introduced)):
+            index += 1
+            continue
+        stop = index + 1
+        while not marked and stop < end and _verse_like(body[stop]) and \
+                (stop in quoted) == (index in quoted) and quotation_marks(body[stop].text) is None:
+            stop += 1
+        runs[index] = stop
+        index = stop
+    return runs
+
+
+def _introduces_verse(chunk: Chunk) -> bool:
+    """A paragraph ending in a colon; not a heading, a list or a line of signs."""
+    return chunk.text.endswith(":") and not _is_heading(chunk) and not _SEPARATOR.match(
+        chunk.text) and list_items(chunk.text) is None
+
+
+def _verse_like(chunk: Chunk) -> bool:
+    """Lines of verse (:func:`teikit.convert.verse.is_verse`), in marks or not — and not the
+    short lines of a letter: a salutation or a closing opening them, a dateline or a
+    postscript among them, or header fields ("Label: value") all through."""
+    marks = quotation_marks(chunk.text)
+    text = chunk.text[len(marks[0]):-len(marks[1])] if marks else chunk.text
+    if chunk.single_line or not is_verse(text):
+        return False
+    lines = [line for line, _, _ in chunk.lines]
+    return not (_SALUTATION.match(lines[0]) or _CLOSING.match(lines[0])
+                or _POSTSCRIPT.match(chunk.text) or any(_date_line(line) for line in lines)
+                or _field_lines(chunk) is not None)
+
+
+def _add_verse(build: _Builder, run: list[Chunk], source: str) -> None:
+    """One block for the verse of ``run``: its stanzas and the blank lines between them."""
+    if len(run) == 1:
+        build.add_chunk(BlockKind.VERSE, run[0])
+        return
+    first, last = run[0], run[-1]
+    build.add(BlockKind.VERSE, source[first.offset:last.offset + len(last.text)], first.offset,
+              first.line)
 
 
 def _closer_kind(chunk: Chunk, *, first: bool) -> BlockKind:

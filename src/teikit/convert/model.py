@@ -23,6 +23,8 @@ class BlockKind(StrEnum):
     HEADING = "heading"          # section heading
     PARAGRAPH = "paragraph"
     QUOTATION = "quotation"      # a paragraph that is entirely one quotation (marks stripped)
+    VERSE = "verse"              # lines of verse set apart from the prose: a quoted poem, its
+                                 # stanzas (one source line for each line of verse)
     DATELINE = "dateline"        # letter: place and date at the head
     ADDRESS = "address"          # letter: a letterhead or the addressee's address, one line each
     SALUTE = "salute"            # letter: "Dear Comrades," / "Yours fraternally,"
@@ -32,7 +34,16 @@ class BlockKind(StrEnum):
     LIST = "list"                # lines that each open with a marker ("1. …", "• …")
     NOTES_HEADING = "notes-heading"  # the heading of a trailing "Notes" section
     FOOTNOTE = "footnote"        # one entry of that section (its label stripped)
+    STAGE = "stage"              # speech: a stage direction standing alone, "(Applause.)"
+                                 # (parentheses stripped)
     TRAILER = "trailer"          # "Last updated on: …"
+
+
+# blocks that are one quotation whole: a paragraph in marks or set in, and verse (the lines of a
+# poem the text quotes)
+QUOTED_KINDS = frozenset({BlockKind.QUOTATION, BlockKind.VERSE})
+# the header field that makes a text a speech: where and when it was delivered
+SPEECH_FIELD = "delivered"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +64,8 @@ class Block:
     prefix: str = ""
     suffix: str = ""
     label: str = ""              # FIELD: the label as written ("First Published:"); FOOTNOTE: "1"
-    key: str = ""                # FIELD: canonical key ("first_published"); FOOTNOTE: note number
+    key: str = ""                # FIELD: canonical key ("first_published"); FOOTNOTE: note number;
+                                 # QUOTATION, VERSE: the marks' @rend; STAGE: its @type
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +88,11 @@ class Transcription:
     def of_kind(self, *kinds: BlockKind) -> list[Block]:
         return [b for b in self.blocks if b.kind in kinds]
 
+
+    @property
+    def is_speech(self) -> bool:
+        """A speech: its header says where or when it was delivered ("Delivered:")."""
+        return self.field(SPEECH_FIELD) is not None
 
     def field(self, key: str) -> Block | None:
         return next((b for b in self.blocks if b.kind is BlockKind.FIELD and b.key == key), None)

@@ -23,6 +23,7 @@ from teikit.convert.conventions import (
     SIGNATURE_DASH,
     SIGNATURE_DASHES,
     SIGNATURES,
+    STAGE_MARKS,
     SUPERSCRIPT_DIGITS,
     SUPERSCRIPT_REND,
 )
@@ -100,6 +101,9 @@ def _child_text(child: etree._Element, corrected: bool) -> str:
     if name == "note" and BRACKETS_REND in rend:
         signature = _signature(rend)
         return f"{BRACKETS[0]}{content}{signature}{BRACKETS[1]}"
+    stage_marks = next((STAGE_MARKS[token] for token in rend if token in STAGE_MARKS), None)
+    if name == "stage" and stage_marks:
+        return f"{stage_marks[0]}{content}{stage_marks[1]}"
     marks = next((QUOTE_MARKS[token] for token in rend if token in QUOTE_MARKS), None)
     if marks and name in {"quote", "q", "soCalled", "title", "said", "mentioned", "term"}:
         return f"{marks[0]}{content}{marks[1]}"
@@ -196,6 +200,8 @@ def _collect_block(child: etree._Element, name: str, blocks: list[str], correcte
             blocks.append(f"{label} {inline_text(note, corrected)}")
     elif name in CONTAINER_TAGS:
         _collect_blocks(child, blocks, corrected, footnotes)
+    elif name == "stage":
+        blocks.append(_child_text(child, corrected))    # its parentheses restored
     else:
         blocks.append(inline_text(child, corrected))
 

@@ -1,6 +1,7 @@
 """A behaviours table for CETEIcean, the TEI Consortium's browser renderer, so that teikit's TEI
 shows there as in teikit's own edition: quotation marks from ``@rend``, an editor's brackets and
-signature around a gloss, the omission sign of a gap, names linked to their register entry.
+signature around a gloss, the parentheses around a speech's stage direction, the omission sign
+of a gap, names linked to their register entry.
 
 CETEIcean's behaviours are data (element → CSS selector → the strings before and after), so
 the table is built from the same conventions the converter and read-back use, and written as
@@ -18,6 +19,7 @@ from teikit.convert.conventions import (
     QUOTE_MARKS,
     SIGNATURE_DASHES,
     SIGNATURES,
+    STAGE_MARKS,
 )
 
 NAME_ELEMENTS = ("persName", "orgName", "placeName", "name", "title", "rs")
@@ -50,6 +52,8 @@ def behaviors() -> dict[str, Any]:
         link = [["[ref^='#']", ["<a href=\"$@ref\">", "</a>"]]]
         tei[element] = link + tei.get(element, [])
     tei["note"] = _gloss_rules()
+    tei["stage"] = [[f"[rend~={rend}]", [opening, closing]]
+                    for rend, (opening, closing) in STAGE_MARKS.items()]
     # the omission sign as printed (wrapped: CETEIcean fills in "$@…" only after the start)
     tei["gap"] = [["[rend]", ["<span class=\"gap\">$@rend</span>"]]]
     # a repaired reading shows the repair; the damaged one stays in the page, hidden

@@ -17,7 +17,7 @@ NAME_KINDS = {"persName": "person", "orgName": "org", "placeName": "place", "tit
               "name": "name", "date": "date"}
 BLOCKS = {"head", "p", "quote", "l", "item", "salute", "signed", "dateline", "closer", "opener",
           "postscript", "label", "trailer", "byline", "docAuthor", "titlePart", "sp", "speaker",
-          "note"}
+          "note", "ab", "stage"}
 # a choice shows its editorial reading; an omission its sign
 READING_OF_CHOICE = ("corr", "reg", "expan")
 
@@ -39,8 +39,15 @@ def _reading(element: etree._Element, parts: list[str],
     else:
         if element.text:
             parts.append(element.text)
+        # children with no text beside them (a closer's lines, a stanza's) stand apart
+        apart = not (element.text or "").strip() and not any(
+            (child.tail or "").strip() for child in element)
         for child in element:
-            if isinstance(child.tag, str) and _local(child) not in BLOCKS - {"note"}:
+            # a block inside the block (a quotation, a verse line, a closer's signature) is read
+            # as part of it: the record is the outermost block's
+            if isinstance(child.tag, str):
+                if apart and parts and not parts[-1][-1:].isspace():
+                    parts.append(" ")
                 _reading(child, parts, marks)
             if child.tail:
                 parts.append(child.tail)

@@ -49,13 +49,15 @@ CONTROLS_PARAMETER = "{urn:teikit}input-has-controls"
 def conventions_parameter() -> str:
     """The encoding's tables, defined once in :mod:`teikit.convert.conventions`, as the JSON
     the stylesheets read: quotation marks by ``@rend`` token, the signatures of editorial notes
-    and their dashes, the editorial brackets. The XSLT holds no copy of them."""
+    and their dashes, the editorial brackets, the marks of stage directions by ``@rend``
+    token. The XSLT holds no copy of them."""
     return json.dumps({
         "quote-marks": {rend: list(marks) for rend, marks in conventions.QUOTE_MARKS.items()},
         "signatures": {token: word for token, (word, _) in conventions.SIGNATURES.items()},
         "signature-dash": conventions.SIGNATURE_DASH,
         "signature-dashes": conventions.SIGNATURE_DASHES,
         "brackets": list(conventions.BRACKETS),
+        "stage-marks": {rend: list(marks) for rend, marks in conventions.STAGE_MARKS.items()},
     }, ensure_ascii=False, sort_keys=True)
 
 

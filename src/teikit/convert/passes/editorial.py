@@ -32,7 +32,7 @@ from teikit.convert.conventions import (
     SUPERSCRIPT_DIGITS,
     SUPERSCRIPT_REND,
 )
-from teikit.convert.model import BlockKind, Span, Transcription
+from teikit.convert.model import QUOTED_KINDS, BlockKind, Span, Transcription
 from teikit.convert.passes.base import PassResult
 from teikit.register.entries import Register
 
@@ -96,7 +96,7 @@ def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) 
         for match in _OMISSION.finditer(block.text):
             if any(a <= match.start() < b for a, b in taken):
                 continue
-            in_quotation = block.kind is BlockKind.QUOTATION or any(
+            in_quotation = block.kind in QUOTED_KINDS or any(
                 q.inner[0] <= match.start() < q.inner[1] for q in quotations.get(block.index, ()))
             spans.append(_gap(options, block.index, match.start(), match.end(), match.group(0),
                               in_quotation))

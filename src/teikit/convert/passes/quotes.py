@@ -8,8 +8,9 @@ Rules (see ``docs/entities.md``):
   or another quotation opens first. In a block quotation (outer marks already stripped by ingest)
   every quotation found is nested. An unbalanced mark stays text and is reported in ``warnings``.
 - Kind: a segment is cited speech or writing (``quote``) when it is a block quotation, when a
-  reporting clause is attached to it ("says Trotsky", "he said", "wrote:"), when it has five
-  words or more, or when it ends like a sentence and has three words or more; otherwise — a word
+  reporting clause is attached to it ("says Trotsky", "he said", "wrote:", the cries a record
+  reports: "cries of “Shame!”"), when it has five words or more, or when it ends like a
+  sentence and has three words or more; otherwise — a word
   or a short phrase with none of these, or any phrase after "the term", "so-called",
   "appellation" — it is a scare quote or an irony (``soCalled``).
 - Speaker: "says X" / "X said" next to the segment, a sentence ending in ":" whose subject is a
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 
 from teikit.config import TextSettings
 from teikit.convert.conventions import MARKS_TO_REND
-from teikit.convert.model import Block, BlockKind, Span, Transcription
+from teikit.convert.model import QUOTED_KINDS, Block, BlockKind, Span, Transcription
 from teikit.convert.passes.base import PassResult
 from teikit.register.entries import EMPTY_REGISTER, EntityKind, Entry, Register
 from teikit.register.matcher import FormMatcher, Mention
@@ -57,6 +58,8 @@ AS_PUT = re.compile(
     r"\s*,?\s*as\s+(?:[\w’']+\s+){0,3}(?:put it|said|says|wrote|writes|called it)\b")
 MEMBER_OF = re.compile(r"\b(?:one|some|several|many|few|leaders?|members?|deputies|delegates?|"
                        r"representatives?|spokesm[ae]n)\s+of\s+(?:the\s+)?$", re.I)
+# the hall's cries a record reports: "(Cries of “Shame!”)", "shouts of “Hurrah!”"
+CRIES_OF = re.compile(r"\b(?:cries|cry|shouts?|exclamations?|calls?|chants?)\s+of\s*$", re.I)
 WORDS_OF = re.compile(r"^[^.!?]*?\b(?:words|saying|phrase|formula|slogan)\s+of\s+$")
 
 
@@ -204,7 +207,7 @@ def run(doc: Transcription, earlier: Sequence[Span], options: QuoteOptions) -> P
         if block.kind in {BlockKind.FIELD, BlockKind.TRAILER, BlockKind.AUTHOR,
                           BlockKind.TITLE, BlockKind.SUBTITLE}:
             continue
-        nested = block.kind is BlockKind.QUOTATION
+        nested = block.kind in QUOTED_KINDS
         segments, unbalanced = find_segments(block.text, 1 if nested else 0)
         continued = _continued_quotation(doc, block, unbalanced)
         if continued is not None:
@@ -271,7 +274,7 @@ def _continued_quotation(doc: Transcription, block: Block, unbalanced: list[int]
         return None
     following = doc.blocks[block.index + 1]
     if not (following.kind is BlockKind.PARAGRAPH and following.text.startswith(mark)) and \
-            not (following.kind is BlockKind.QUOTATION and following.prefix == mark):
+            not (following.kind in QUOTED_KINDS and following.prefix == mark):
         return None
     return Segment(block.index, start, len(block.text), mark, "", 0)
 
@@ -425,6 +428,8 @@ def _reported(text: str, segment: Segment) -> bool:
     if _attached_clause(text, segment) is not None:
         return True
     if AS_PUT.match(text[segment.end:]):
+        return True
+    if CRIES_OF.search(text[:segment.start]):
         return True
     before = text[_sentence_start(text, segment.start):segment.start]
     if re.search(r":\s*$", before):

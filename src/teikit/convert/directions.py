@@ -1,0 +1,78 @@
+"""Stage directions in the record of a speech: "(Applause.)", "(Prolonged applause.)", "(Cries
+of “Shame!”)", "(Voices: “No!”)", "(Laughter.)", "(Uproar.)".
+
+A direction is a parenthesis whose words open with one of the phrases of :data:`DIRECTIONS`
+(a capital or not), followed by anything but a letter; it may run over sentences ("(Stormy
+applause. The meeting sings the Internationale.)") and hold the cries it reports, and
+parentheses of its own. The phrase decides its kind, ``stage/@type``. Any other parenthesis —
+"(see below)", "(sic)", "(15, N.S.)" — is the speaker's text. Whether the text is a speech at
+all is not decided here (:attr:`teikit.convert.model.Transcription.is_speech`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from teikit.convert.conventions import PARENTHESES
+
+# the words a direction opens with → its kind (stage/@type): the hall applauds, laughs, makes
+# a noise, or calls out
+DIRECTIONS: dict[str, str] = {
+    "applause": "applause", "prolonged applause": "applause", "stormy applause": "applause",
+    "loud applause": "applause", "thunderous applause": "applause", "ovation": "applause",
+    "cheers": "applause", "cheering": "applause",
+    "laughter": "laughter", "general laughter": "laughter", "laughing": "laughter",
+    "uproar": "noise", "noise": "noise", "commotion": "noise", "tumult": "noise",
+    "cries": "interjection", "voices": "interjection", "a voice": "interjection",
+    "shouts": "interjection", "exclamations": "interjection", "interruption": "interjection",
+}
+# the phrases, longest first (should two share a beginning, the longer is the direction's)
+_OPENING = re.compile(r"\s*(?P<phrase>" + "|".join(
+    re.escape(phrase).replace(r"\ ", r"\s+") for phrase in sorted(DIRECTIONS, key=len,
+                                                                  reverse=True))
+    + r")(?![^\W\d_])", re.IGNORECASE)
+
+Direction = tuple[int, int, str]    # the parenthesis's start and end (both marks in), its kind
+
+
+def _closing(text: str, opening: int) -> int | None:
+    """The index of the parenthesis that closes the one at ``opening`` (nested ones counted)."""
+    depth = 0
+    for index in range(opening, len(text)):
+        if text[index] == PARENTHESES[0]:
+            depth += 1
+        elif text[index] == PARENTHESES[1]:
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def direction_kind(words: str) -> str | None:
+    """The kind of a direction whose words (inside the parentheses) are ``words``, else None."""
+    match = _OPENING.match(words)
+    return DIRECTIONS[" ".join(match.group("phrase").lower().split())] if match else None
+
+
+def stage_directions(text: str) -> list[Direction]:
+    """The directions in ``text``, in order; one inside another is part of it."""
+    found: list[Direction] = []
+    position = 0
+    while (opening := text.find(PARENTHESES[0], position)) >= 0:
+        closing = _closing(text, opening)
+        if closing is None:
+            break
+        kind = direction_kind(text[opening + 1:closing])
+        if kind is not None:
+            found.append((opening, closing + 1, kind))
+            position = closing + 1
+        else:
+            position = opening + 1
+    return found
+
+
+def whole_direction(text: str) -> str | None:
+    """The kind of ``text`` when all of it is one direction (a paragraph of its own)."""
+    directions = stage_directions(text)
+    return directions[0][2] if len(directions) == 1 and directions[0][:2] == (0, len(text)) \
+        else None

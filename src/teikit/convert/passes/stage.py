@@ -1,0 +1,62 @@
+"""Stage directions of a speech's record — "(Applause.)", "(Cries of “Shame!”)" — in its
+paragraphs, as ``stage``.
+
+Only in a speech (:attr:`~teikit.convert.model.Transcription.is_speech`: its header says where
+it was delivered), only in the paragraphs of its body, and only a parenthesis that opens with a
+word of :data:`teikit.convert.directions.DIRECTIONS`; a direction that is a paragraph of its
+own is a block of the text already (ingest). The parentheses are the element's delimiters
+(``@rend="parentheses"``, as an editor's brackets are a note's), the direction's kind its
+``@type``. A direction holds what earlier passes marked inside it — the cries it quotes, a
+repair — but stands inside none: one within a quotation or an editor's note is their text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from teikit.config import TextSettings
+from teikit.convert.conventions import PARENTHESES, PARENTHESES_REND
+from teikit.convert.directions import stage_directions
+from teikit.convert.model import BlockKind, Span, Transcription
+from teikit.convert.paragraphs import in_body
+from teikit.convert.passes.base import PassResult
+from teikit.register.entries import Register
+
+CONCERN = "stage"
+PRIORITY = 60      # above quotations: a direction holds the cries it quotes
+
+
+@dataclass(frozen=True)
+class StageOptions:
+    @classmethod
+    def from_settings(cls, settings: TextSettings, register: Register) -> StageOptions:
+        return cls()
+
+
+def run(doc: Transcription, earlier: Sequence[Span], options: StageOptions) -> PassResult:
+    if not doc.is_speech:
+        return PassResult()
+    marked: dict[int, list[Span]] = defaultdict(list)
+    for span in earlier:
+        if span.tag is not None:
+            marked[span.block].append(span)
+    spans = []
+    for block in doc.blocks:
+        if block.kind is not BlockKind.PARAGRAPH or not in_body(doc, block):
+            continue
+        for start, end, kind in stage_directions(block.text):
+            if _holds_or_misses(start, end, marked[block.index]):
+                spans.append(Span(block.index, start, end, "stage",
+                                  {"type": kind, "rend": PARENTHESES_REND},
+                                  open_len=len(PARENTHESES[0]), close_len=len(PARENTHESES[1]),
+                                  priority=PRIORITY, concern=CONCERN))
+    return PassResult(tuple(spans))
+
+
+def _holds_or_misses(start: int, end: int, spans: Sequence[Span]) -> bool:
+    """Whether each of ``spans`` lies inside the parentheses at ``start..end`` or apart."""
+    inner_start, inner_end = start + len(PARENTHESES[0]), end - len(PARENTHESES[1])
+    return all(span.end <= start or end <= span.start
+               or (inner_start <= span.start and span.end <= inner_end) for span in spans)

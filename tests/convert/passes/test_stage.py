@@ -1,0 +1,116 @@
+"""Stage directions of a speech's record: "(Applause.)" and its kin become stage[@type] with
+their parentheses in @rend — in a speech only, and only parentheses that note what the hall
+did; the cries they quote stay quotations."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from teikit.config import TextSettings
+from teikit.convert import convert_text
+from teikit.convert.directions import stage_directions
+from teikit.convert.readback import comparable, read_back
+from teikit.validate import check_documents
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+SPEECH = ("Pavel Ostrovsky\n\nTo the Congress of Textile Workers\n\n"
+          "Delivered: 14 March 1920, Ivanovo\nSource: Izvestia, No. 60, 1920.\n\nComrades!\n\n")
+ARTICLE = ("Pavel Ostrovsky\n\nThe Congress of Textile Workers\n\n"
+           "Written: 14 March 1920\nSource: Izvestia, No. 60, 1920.\n\n")
+
+
+def converted(text: str) -> etree._Element:
+    conversion = convert_text(text, "t", TextSettings(name="t"))
+    root = conversion.tree.getroot()
+    assert comparable(read_back(root)) == comparable(text)
+    data = etree.tostring(conversion.tree, encoding="utf-8", xml_declaration=True)
+    report = check_documents([("t.xml", data)], ("edition", "tei_all"))
+    assert [str(p) for p in report.problems if p.severity == "error"] == []
+    return root
+
+
+def stages(root: etree._Element) -> list[tuple[str, str, str]]:
+    return [(s.get("type"), s.get("rend"), " ".join("".join(s.itertext()).split()))
+            for s in root.iterfind(".//t:body//t:stage", NS)]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("(Applause.)", "applause"), ("(Prolonged applause.)", "applause"),
+    ("(Stormy applause, all rise.)", "applause"), ("(Laughter.)", "laughter"),
+    ("(Uproar.)", "noise"), ("(Noise in the hall.)", "noise"),
+    ("(Cries of “Shame!”)", "interjection"), ('(Voices: "No!")', "interjection"),
+    ("(A voice: “And the bread?”)", "interjection"), ("(Shouts from the left.)", "interjection"),
+    ("(Interruption.)", "interjection"), ("(applause)", "applause"),
+])
+def test_a_parenthesis_noting_what_the_hall_did_is_a_direction(text: str, kind: str) -> None:
+    assert stage_directions(f"We shall win. {text} And so on.") == [
+        (14, 14 + len(text), kind)]
+
+
+@pytest.mark.parametrize("text", ["(see below)", "(sic)", "(15, N.S.)", "(Applauses)",
+                                  "(the applause of the bourgeoisie)", "(Voicestream)"])
+def test_other_parentheses_are_the_speakers_words(text: str) -> None:
+    assert stage_directions(f"We shall win {text} and so on.") == []
+
+
+def test_directions_in_a_speechs_paragraph_are_stage_elements_in_their_parentheses() -> None:
+    root = converted(SPEECH + "The mills of Ivanovo stood idle all winter. (Prolonged applause.) "
+                     "We shall not let them stand another winter. (Laughter.)\n")
+    assert stages(root) == [("applause", "parentheses", "Prolonged applause."),
+                            ("laughter", "parentheses", "Laughter.")]
+    paragraph = root.find(".//t:body//t:stage", NS).getparent()
+    assert etree.QName(paragraph).localname == "p"
+
+
+def test_the_cries_a_direction_reports_are_quotations_inside_it() -> None:
+    root = converted(SPEECH + "The owners want their mills back. (Cries of “Shame!”) They shall "
+                     'not have them. (Voices: "Never!")\n')
+    assert stages(root) == [("interjection", "parentheses", "Cries of Shame!"),
+                            ("interjection", "parentheses", "Voices: Never!")]
+    quoted = [(q.get("rend"), q.text) for stage in root.iterfind(".//t:stage", NS)
+              for q in stage.iterfind("t:quote", NS)]
+    assert quoted == [("double", "Shame!"), ("straight-double", "Never!")]
+
+
+def test_a_direction_standing_alone_is_a_numbered_block_of_the_section() -> None:
+    root = converted(SPEECH + "We shall win.\n\n(Stormy applause. The meeting sings the "
+                     "Internationale.)\n\nThe congress went on to the agenda.\n")
+    div = root.find(".//t:body/t:div", NS)
+    assert [(etree.QName(e).localname, e.get("n")) for e in div] == [
+        ("p", "1.1"), ("p", "1.2"), ("stage", "1.3"), ("p", "1.4")]
+    stage = div[2]
+    assert (stage.get(XML_ID), stage.get("type"), stage.get("rend"), stage.text) == (
+        "p-1.3", "applause", "parentheses",
+        "Stormy applause. The meeting sings the Internationale.")
+
+
+def test_a_parenthesis_of_other_words_in_a_speech_is_text() -> None:
+    root = converted(SPEECH + "The old owners (see below) want their mills back. (Applause.)\n")
+    assert stages(root) == [("applause", "parentheses", "Applause.")]
+    assert "(see below)" in "".join(root.find(".//t:body//t:stage/..", NS).itertext())
+
+
+def test_applause_outside_a_speech_is_the_texts_words() -> None:
+    speech = converted(SPEECH + "The hall rose. (Applause.)\n\n(Laughter.)\n")
+    article = converted(ARTICLE + "The hall rose. (Applause.)\n\n(Laughter.)\n")
+    assert [kind for kind, _, _ in stages(speech)] == ["applause", "laughter"]
+    assert stages(article) == []
+    assert [p.text for p in article.iterfind(".//t:body//t:p", NS)] == [
+        "The hall rose. (Applause.)", "(Laughter.)"]
+
+
+def test_a_direction_inside_a_quotation_is_the_quotations_text() -> None:
+    root = converted(SPEECH + "The minutes read: “The chairman spoke of bread for the cities "
+                     "(Applause.) and of peace.” (Laughter.)\n")
+    assert stages(root) == [("laughter", "parentheses", "Laughter.")]
+
+
+def test_the_editorial_declaration_explains_directions_only_where_there_are_some() -> None:
+    def interpretation(text: str) -> str:
+        root = convert_text(text, "t", TextSettings(name="t")).tree.getroot()
+        return "".join(root.find(".//t:interpretation", NS).itertext())
+
+    assert "is a stage direction" in interpretation(SPEECH + "We rose. (Applause.)\n")
+    assert "is a stage direction" not in interpretation(SPEECH + "We rose (see below).\n")
