@@ -162,6 +162,17 @@ class TestDecoding:
     ("Not one single army unit replied to this appeal.", False),
     ("“Anything goes!”", False),
     ("The Junkers’ Mutiny", True),
+    ("§ 2. Nine Days", True),
+    ("§ 3", True),
+    ("Chapter 3: The Return", True),
+    ("Book II", True),
+    ("Section 3", True),
+    ("1. The Owners’ Terms", True),
+    # a sentence that begins with a section's number is prose
+    ("§ 1. The owners offered a shilling.", False),
+    ("§ 3 of the statute forbids a lock-out", False),
+    ("Part One of the plan was adopted.", False),
+    ("Section 3 of the law forbids strikes", False),
 ])
 def test_heading_shapes(line, is_heading):
     doc = ingest_text(f"{line}\n\nA paragraph of prose follows here.\n", "h")
@@ -347,3 +358,23 @@ def test_a_quotation_over_paragraphs_reads_back_and_is_valid(tmp_path):
     page = lxml_html.parse(str(render_html(written))).getroot()
     shown = page.xpath("string(//p[@id='p-1.1'])")
     assert "“We are not afraid" in shown and "power.”" not in shown
+
+
+def test_headings_numbered_with_a_section_sign_open_sections(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.validate import validate_files
+
+    text = ("The Dockers’ Strike\n\nWritten: 1911\n\nThe strike began on a Monday.\n\n"
+            "§ 1. The Owners’ Terms\n\nThe owners offered a shilling.\n\n§ 2. Nine Days\n\n"
+            "For nine days the port stood still.\n\n3. The Return to Work\n\nThey went back "
+            "on the tenth.\n")
+    conversion = converted(text)
+    divs = conversion.tree.getroot().findall(".//t:body/t:div", TEI)
+    assert [[h.text for h in div.findall("t:head", TEI)] for div in divs] == [
+        [], ["§ 1. The Owners’ Terms"], ["§ 2. Nine Days"], ["3. The Return to Work"]]
+    # a numbered heading on a line of its own is no list of one item
+    assert conversion.tree.getroot().findall(".//t:list", TEI) == []
+    assert comparable(read_back(conversion.tree.getroot())) == comparable(text)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written]) == []

@@ -106,7 +106,7 @@ def test_generated_transcriptions_survive_conversion(text: str):
 # lines, breaks, lists, letters' parts, speeches' openings, notes sections and markers, the
 # quotations that run over paragraphs, indented quotations, editors' brackets and dual dates
 FAMILY_BLOCKS = [
-    "CHAPTER I", "The Scene Has Changed", "II", "* * *", "⁂",
+    "CHAPTER I", "The Scene Has Changed", "II", "§ 2. Nine Days", "* * *", "⁂",
     "1. The first point;\n2. The second point;\n3. The third.", "- bread\n- peace",
     "(a) one\n(b) two", "The workers [of Petrograd] rose on October 25 [November 7], 1917.",
     "Trotsky said: “We are not afraid of the bourgeoisie.",

@@ -238,9 +238,14 @@ _SIGNATURE = re.compile(r"\s*(?P<sig>[–—-]\s*Ed(?:s|itors?)?\.?)\s*$")
 _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified)\b")
 _NOTES_HEADING = re.compile(r"^(?:Notes|Footnotes|Endnotes|Note)[.:]?$", re.IGNORECASE)
 _FOOTNOTE_LABEL = re.compile(r"^(?P<label>\[(?P<n1>\d{1,3})\]|(?P<n2>\d{1,3})[.)])\s+")
-_ROMAN_OR_CHAPTER = re.compile(
-    r"^(?:[IVXLC]+\.?|(?:Chapter|Part|Book|Section)\s+(?:[IVXLC]+|\d+|One|Two|Three|Four|Five|"
-    r"Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b(?:[.:]?\s.*|\.)?)$")
+# a heading that numbers its section: "II.", "Chapter III", "Part One: The Masses", "Book II",
+# "§ 2. Nine Days"; what follows the number is the section's title
+_NUMBERED_HEADING = re.compile(
+    r"^(?:[IVXLC]+\.?|(?:(?:Chapter|Part|Book|Section)\s+|§+\s*)(?:[IVXLC]+|\d+|One|Two|Three|"
+    r"Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b(?P<title>.*))$")
+# the title after the number: a sign between them ("Chapter 3: The Return", "§ 1. Terms"), or
+# none ("Chapter 3 The Return")
+_NUMBER_AND_TITLE = re.compile(r"^(?P<sign>\s*[.:–—-])?\s*(?P<title>.*)$")
 _SALUTATION = re.compile(
     r"^(?:Dear|My dear|Comrades?|Sirs?|Gentlemen|Friends|Citizens|Brothers|Madam)\b.{0,60}[,!:]$")
 _CLOSING = re.compile(
@@ -334,8 +339,9 @@ def _is_heading(chunk: Chunk) -> bool:
     text = chunk.text
     if not chunk.single_line or len(text) > 80 or len(text.split()) > 12:
         return False
-    if _ROMAN_OR_CHAPTER.match(text):
-        return True  # "II.", "Chapter III", "Part One: …"
+    numbered = _NUMBERED_HEADING.match(text)
+    if numbered:
+        return _numbered_title(numbered.group("title") or "")
     if text[0] in "“‘\"'([«„" or text[-1] in ".,;:”’\"'»" or text.endswith("…"):
         return False
     if text.isupper() and any(c.isalpha() for c in text):
@@ -349,6 +355,21 @@ def _is_heading(chunk: Chunk) -> bool:
         return True
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised * 2 >= len(words)
+
+
+def _numbered_title(rest: str) -> bool:
+    """Whether what follows a section's number is a title ("II.", "Part One: The Masses", "§ 1.
+    The Owners' Terms"), not a sentence that begins with a number ("Part One of the plan was
+    adopted.", "§ 3 of the statute forbids it", "§ 1. The owners offered a shilling.")."""
+    parts = _NUMBER_AND_TITLE.match(rest)
+    title = parts.group("title") if parts else rest
+    if not title:
+        return True
+    signed = bool(parts and parts.group("sign"))
+    if title.endswith((",", ";")) or (not signed and (title[-1] in ".:" or not title[0].isupper())):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", title) if len(w) > 3]
+    return not title.endswith(".") or sum(1 for w in words if w[0].isupper()) * 2 >= len(words)
 
 
 def _block(index: int, kind: BlockKind, text: str, offset: int, line: int, **extra: str) -> Block:
