@@ -378,3 +378,85 @@ def test_headings_numbered_with_a_section_sign_open_sections(tmp_path):
     written = tmp_path / "t.xml"
     conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
     assert validate_files([written]) == []
+
+
+INTERVIEW = """An Interview in Essen
+
+Written: 1923
+
+Our correspondent met the secretary of the district in Essen.
+
+Question: What is the position of the Communist Party in the Ruhr?
+
+Answer: The party is the only force that stands between the workers and starvation.
+
+Q: And the Social Democrats?
+
+A: They will follow the masses.
+
+INTERVIEWER: Will there be a strike?
+
+KARSKI: There will.
+
+The interview ended there.
+"""
+
+
+def test_paragraphs_that_open_with_alternating_speakers_are_a_dialogues_turns():
+    doc = ingest_text(INTERVIEW, "t")
+    assert [b.text.split(":")[0] for b in doc.blocks if b.kind is BlockKind.TURN] == [
+        "Question", "Answer", "Q", "A", "INTERVIEWER", "KARSKI"]
+    assert texts(doc, BlockKind.HEADING) == []
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # one labelled paragraph is no dialogue, and a question with a label is never a heading
+    ("Question: What is to be done?\n\nThe old question again.",
+     [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]),
+    ("Answer: The party will act.\n\nThe answer came late.",
+     [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]),
+    # the same speaker twice does not alternate
+    ("TROTSKY: The army is ours.\n\nTROTSKY: The railways too.",
+     [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]),
+    # a heading's word and capitals before a colon, and lettered sections, head sections
+    ("PART ONE: The Masses\n\nThe masses moved.", [BlockKind.HEADING, BlockKind.PARAGRAPH]),
+    ("A. The Agrarian Question\n\nThe land was taken.", [BlockKind.HEADING, BlockKind.PARAGRAPH]),
+    ("LENINISM: A Reply\n\nThe critics were answered.", [BlockKind.HEADING, BlockKind.PARAGRAPH]),
+    # "Q." and "A." are labels where they alternate; an answer's second paragraph is prose
+    ("Q. And the Social Democrats?\n\nA. They will follow.\n\nThey always have.\n\n"
+     "Q. When?", [BlockKind.TURN, BlockKind.TURN, BlockKind.PARAGRAPH, BlockKind.TURN]),
+])
+def test_a_speakers_label_is_a_turn_only_where_speakers_alternate(text, kinds):
+    doc = ingest_text(f"A Text\n\nWritten: 1923\n\n{text}\n", "t")
+    body = [b.kind for b in doc.blocks if b.kind not in (BlockKind.TITLE, BlockKind.FIELD)]
+    assert body == kinds
+
+
+def test_a_dialogues_turns_are_speeches_of_their_speakers_numbered_as_blocks(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.render.fo import fo_string
+    from teikit.render.html import html_string
+    from teikit.validate import validate_files
+
+    conversion = converted(INTERVIEW)
+    root = conversion.tree.getroot()
+    (section,) = root.findall(".//t:body/t:div", TEI)
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    assert [(etree.QName(e).localname, e.get(xml_id), e.get("n")) for e in section][:3] == [
+        ("p", "p-1.1", "1.1"), ("sp", "p-1.2", "1.2"), ("sp", "p-1.3", "1.3")]
+    turn = section[1]
+    assert [etree.QName(e).localname for e in turn] == ["speaker", "p"]
+    assert turn[0].text == "Question:" and "".join(turn[1].itertext()).startswith("What is")
+    assert comparable(read_back(root)) == comparable(INTERVIEW)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written], ["edition", "tei_all"]) == []
+    # the reading and the print edition: a numbered paragraph its speaker's label opens
+    page = lxml_html.fromstring(html_string(written))
+    (shown,) = page.xpath("//p[@id='p-1.4']")
+    assert shown.xpath("string(a[@class='para-num'])") == "1.4"
+    assert shown.xpath("string(span[@class='tei-speaker'])") == "Q:"
+    assert shown.text_content().removeprefix("1.4") == "Q: And the Social Democrats?"
+    fo = etree.fromstring(fo_string(written).encode())
+    (printed,) = fo.xpath("//*[@id='p-1.4']")
+    assert printed.xpath("string(*[@font-weight='bold'])") == "Q:"

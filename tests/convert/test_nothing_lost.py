@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -117,7 +117,9 @@ FAMILY_BLOCKS = [
     "[Translator's note: drafted by Lenin.]", "Comrades!",
     "In the spring of 1917 the Soviet met at the Tauride Palace.", "N.B. Read this twice.",
     "«Vive la Commune!» cried the crowd.", "He said: \"We shall return,\" and left.",
-    "– Yes, he said.\n– No, said she.", "THE CLASS CHARACTER OF THE REVOLUTION"]
+    "– Yes, he said.\n– No, said she.", "THE CLASS CHARACTER OF THE REVOLUTION",
+    "Question: What is the position of the party?", "Answer: The party will act [at once].¹",
+    "Q. And the Social Democrats?", "A. They will follow.", "TROTSKY: There will be a strike."]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",
@@ -129,6 +131,9 @@ FAMILY_HEADS = [
 @given(st.sampled_from(FAMILY_HEADS), st.lists(st.sampled_from(FAMILY_BLOCKS), min_size=1,
                                               max_size=9),
        st.sampled_from(["t", "ed", "lenin"]))
+@example(FAMILY_HEADS[0], ["Question: What is the position of the party?",
+                           "Answer: The party will act [at once].¹", "Q. And the Social Democrats?",
+                           "A. They will follow.", "Notes:", "1. A note on the text."], "t")
 def test_any_arrangement_of_the_familys_blocks_is_valid_and_lossless(
         head: str, blocks: list[str], name: str) -> None:
     from teikit.validate import check_documents

@@ -14,6 +14,7 @@ Block → element (see docs/encoding.md):
     POSTSCRIPT                 a letter's postscript, after the closer
     SEPARATOR                  ab[@type='separator'] ("* * *"), in the section it breaks
     LIST                       list with a label (the marker as printed) and an item per entry
+    TURN                       sp: the speaker's label as printed, then the speech as a p
     NOTES_HEADING, FOOTNOTE    back/divGen[@type='notes']/head; each footnote's text fills the
                                note at its marker "[n]"
     TRAILER                    back/div[@type='colophon']/p
@@ -31,6 +32,7 @@ from lxml import etree
 from teikit import XML_NS
 from teikit.config import TextSettings
 from teikit.convert.conventions import NOTE_LABELS
+from teikit.convert.dialogue import speaker_label
 from teikit.convert.header import HeaderContext, build_header
 from teikit.convert.lists import list_items
 from teikit.convert.model import Block, BlockKind, Span, Transcription
@@ -276,6 +278,8 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
                                             block))
         elif kind is BlockKind.LIST:
             append(current(), _list(weaver, block))
+        elif kind is BlockKind.TURN:
+            append(current(), _turn(weaver, block))
         elif kind is BlockKind.SEPARATOR:
             append(current(), weaver.block(el("ab", type="separator"), block))
         elif kind is BlockKind.POSTSCRIPT:
@@ -325,6 +329,20 @@ def _list(weaver: _Weaver, block: Block) -> etree._Element:
         label.tail = block.text[label_hi:item_lo]
         element.append(weaver.slice(el("item"), block, item_lo, item_hi))
         previous_end = item_hi
+    return element
+
+
+def _turn(weaver: _Weaver, block: Block) -> etree._Element:
+    """``sp`` of the ``speaker`` (the label as printed, "Question:") and the ``p`` of the
+    speech; the space between stays between them."""
+    element = weaver.identify(el("sp"), block)
+    label = speaker_label(block.text)
+    end, speech = (label.end, label.speech) if label else (0, 0)
+    if end:
+        speaker = weaver.slice(el("speaker"), block, 0, end)
+        speaker.tail = block.text[end:speech]
+        element.append(speaker)
+    element.append(weaver.slice(el("p"), block, speech, len(block.text)))
     return element
 
 

@@ -411,6 +411,10 @@ def _other_blocks(doc: Transcription) -> str:
     if doc.of_kind(BlockKind.SEPARATOR):
         clauses.append("a line of signs alone (* * *) that breaks a section is an ab of type "
                        "separator")
+    if doc.of_kind(BlockKind.TURN):
+        clauses.append("a paragraph that opens with a speaker's label (Question:, A:, a name in "
+                       "capitals), where two speakers alternate, is a turn of a dialogue: an sp "
+                       "of the label as printed, as its speaker, and the speech")
     return "".join(f"; {clause}" for clause in clauses)
 
 

@@ -11,7 +11,8 @@ into the layout of the transcriptions teikit handles (the Marxists' Internet Arc
     Author / Title / Part            title block (one line each)
     Label: value                     header fields ("Written:", "Source:", "Translated:" …)
     headnote                         editor's paragraphs, the last signed "– Ed."
-    body                             headings, paragraphs, whole-paragraph quotations, letters
+    body                             headings, paragraphs, whole-paragraph quotations, letters,
+                                     a dialogue's turns ("Question: …" / "Answer: …")
     Notes / 1. …                     footnotes section (text markers "[1]")
     Last updated on: …               trailer
 """
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from teikit.convert.conventions import MARKS_TO_REND, QUOTE_MARKS
+from teikit.convert.dialogue import dialogue_turns, speaker_label
 from teikit.convert.lists import list_items
 from teikit.convert.model import Block, BlockKind, Transcription
 from teikit.errors import InputError
@@ -339,6 +341,9 @@ def _is_heading(chunk: Chunk) -> bool:
     text = chunk.text
     if not chunk.single_line or len(text) > 80 or len(text.split()) > 12:
         return False
+    label = speaker_label(text)
+    if label and label.certain:
+        return False     # "Question: What is the position of the party?" is a turn
     numbered = _NUMBERED_HEADING.match(text)
     if numbered:
         return _numbered_title(numbered.group("title") or "")
@@ -496,6 +501,7 @@ def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
 def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
     """Headings, paragraphs, quotations; a letter's opener and closer (if ``letter``)."""
     quoted = _indented_quotations(body)
+    turns = dialogue_turns([chunk.text for chunk in body])
     opener = _letter_opener(body) if letter else 0
     if opener and not _SALUTATION.match(body[opener - 1].text):
         opener = 0
@@ -523,6 +529,8 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
             build.add_chunk(BlockKind.SEPARATOR, chunk)
         elif not chunk.single_line and list_items(chunk.text) is not None:
             build.add_chunk(BlockKind.LIST, chunk)
+        elif index in turns:
+            build.add_chunk(BlockKind.TURN, chunk)
         elif _is_heading(chunk) and index + 1 < len(body):
             build.add_chunk(BlockKind.HEADING, chunk)
         elif index in quoted:

@@ -23,6 +23,7 @@ class BlockKind(StrEnum):
     HEADING = "heading"          # section heading
     PARAGRAPH = "paragraph"
     QUOTATION = "quotation"      # a paragraph that is entirely one quotation (marks stripped)
+    TURN = "turn"                # a dialogue's paragraph that opens with its speaker ("Q: …")
     DATELINE = "dateline"        # letter: place and date at the head
     ADDRESS = "address"          # letter: a letterhead or the addressee's address, one line each
     SALUTE = "salute"            # letter: "Dear Comrades," / "Yours fraternally,"

@@ -7,7 +7,8 @@ its *position within the section*:
     h-S.J    the J-th line of that heading when it runs over several (J ≥ 2): a heading right
              after a heading ("CHAPTER I" / "The Scene Has Changed") heads the same section
     p-S.K    the K-th block after the heading of section S (paragraph, block quotation,
-             a letter's dateline, salute, signature, postscript, a separator "* * *");
+             a letter's dateline, salute, signature, postscript, a separator "* * *", a
+             list, a dialogue's turn);
              ``n`` is "S.K"
 
 Position, not content: an id derived from the words would change whenever a word is corrected,
@@ -28,7 +29,7 @@ from teikit.convert.model import Block, BlockKind, Transcription
 # a separator ("* * *") keeps the place it had as a paragraph, so that the ids after it stay
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTATION, BlockKind.POSTSCRIPT,
                         BlockKind.DATELINE, BlockKind.SALUTE, BlockKind.SIGNED,
-                        BlockKind.SEPARATOR, BlockKind.LIST})
+                        BlockKind.SEPARATOR, BlockKind.LIST, BlockKind.TURN})
 
 
 def notes_heading_index(doc: Transcription) -> int | None:

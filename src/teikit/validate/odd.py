@@ -34,6 +34,7 @@ MODULES: dict[str, tuple[str, ...]] = {
                "calendarDesc", "calendar", "correspDesc", "correspAction", "revisionDesc",
                "change"),
     "core": ("p", "title", "author", "editor", "respStmt", "resp", "name", "publisher",
+             "sp", "speaker",
              "pubPlace", "date", "biblScope", "biblStruct", "analytic", "monogr", "imprint",
              "bibl", "listBibl", "note", "gap", "choice", "sic", "corr", "q", "quote",
              "soCalled", "head", "label", "lb", "address", "addrLine", "measure", "divGen",

@@ -55,7 +55,7 @@ GREGORIAN_REF = "#gregorian"
 # blocks whose dates follow the text's calendar; the others are the edition's own (Gregorian)
 NARRATIVE = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTATION, BlockKind.HEADING,
                        BlockKind.DATELINE, BlockKind.FOOTNOTE, BlockKind.POSTSCRIPT,
-                       BlockKind.SIGNED, BlockKind.SALUTE})
+                       BlockKind.SIGNED, BlockKind.SALUTE, BlockKind.TURN})
 BARE_YEAR_BLOCKS = frozenset({BlockKind.FIELD, BlockKind.TRAILER, BlockKind.DATELINE})
 SKIPPED = frozenset({BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE})
 RANK = {"high": 3, "medium": 2, "low": 1}
