@@ -460,3 +460,80 @@ def test_a_dialogues_turns_are_speeches_of_their_speakers_numbered_as_blocks(tmp
     fo = etree.fromstring(fo_string(written).encode())
     (printed,) = fo.xpath("//*[@id='p-1.4']")
     assert printed.xpath("string(*[@font-weight='bold'])") == "Q:"
+
+
+RAILWAYS = """Lev Marten
+
+On the Railways
+
+Written: 1924
+
+The railways are the sinews of the state.[1]
+
+Notes
+
+[1] A figure of speech of the time.
+
+Next: Chapter 4 | Contents | Top of the page
+
+Back to the Trotsky Internet Archive
+
+Last updated on: 12.3.2009
+"""
+
+
+def test_the_web_pages_navigation_after_the_notes_is_no_part_of_the_last_note(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.render.html import html_string
+    from teikit.validate import validate_files
+
+    conversion = converted(RAILWAYS)
+    root = conversion.tree.getroot()
+    (note,) = root.findall(".//t:body//t:note", TEI)
+    assert "".join(note.itertext()) == "A figure of speech of the time."
+    back = root.find(".//t:back", TEI)
+    assert [(etree.QName(e).localname, e.get("type"), "".join(e.itertext()).strip())
+            for e in back] == [
+        ("divGen", "notes", "Notes"),
+        ("fw", "navigation", "Next: Chapter 4 | Contents | Top of the page"),
+        ("fw", "navigation", "Back to the Trotsky Internet Archive"),
+        ("div", "colophon", "Last updated on: 12.3.2009")]
+    # the page's chrome is not the text: no name of it is marked up, nor found for the index
+    assert [e for e in back.iter() if etree.QName(e).localname == "orgName"] == []
+    assert comparable(read_back(root)) == comparable(RAILWAYS)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written], ["edition", "tei_all"]) == []
+    page = lxml_html.fromstring(html_string(written))
+    assert [p.text_content() for p in page.xpath("//p[@class='page-navigation']")] == [
+        "Next: Chapter 4 | Contents | Top of the page", "Back to the Trotsky Internet Archive"]
+
+
+@pytest.mark.parametrize(("tail", "navigation"), [
+    # right under the last note, with no blank line between
+    ("[1] A figure of speech.\nTop of the page\n\n<< Previous | Next >>",
+     ["Top of the page", "<< Previous | Next >>"]),
+    ("[1] A figure of speech.\n\nLenin Works Archive | 1924\nLast updated on: 12.3.2009",
+     ["Lenin Works Archive | 1924"]),
+    # sentences that end the text are the text
+    ("[1] A figure of speech.\n\nThe workers must keep their own archive.", []),
+    ("[1] A figure of speech.\n\nThe Tasks of the Proletariat | 1917", []),
+])
+def test_the_web_pages_navigation_is_known_by_its_phrases_at_the_end(tail, navigation):
+    doc = ingest_text("On the Railways\n\nWritten: 1924\n\nThe railways are the sinews of the "
+                      f"state.[1]\n\nNotes\n\n{tail}\n", "t")
+    assert texts(doc, BlockKind.NAVIGATION) == navigation
+    assert texts(doc, BlockKind.FOOTNOTE)[0] == "A figure of speech."
+
+
+def test_a_trail_of_the_web_page_before_the_title_is_navigation_at_the_top():
+    doc = ingest_text("Marxists Internet Archive > Marten > 1924\n\nLev Marten\n\nOn the "
+                      "Railways\n\nWritten: 1924\n\nThe railways are the sinews of the state.\n",
+                      "t")
+    assert [(b.text, b.key) for b in doc.blocks if b.kind is BlockKind.NAVIGATION] == [
+        ("Marxists Internet Archive > Marten > 1924", "top")]
+    assert texts(doc, BlockKind.AUTHOR) == ["Lev Marten"]
+    assert texts(doc, BlockKind.TITLE) == ["On the Railways"]
+    # a text's own contents at its start are no navigation
+    doc = ingest_text("Contents\n\nThe railways are the sinews of the state.\n", "t")
+    assert texts(doc, BlockKind.NAVIGATION) == []

@@ -124,23 +124,34 @@ FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",
     "Lenin\n\nOn Tasks\n\nPart One\n\nChapter 1\n\nDate: 1893\nTranscribed/HTML Markup: X Y",
-    "On Tasks"]
+    "On Tasks", "Marxists Internet Archive > Lenin > 1917\n\nOn Tasks\n\nWritten: 1917"]
+# the web page's chrome after the text: its navigation and when it was last updated, on lines
+# of their own or right under the last one of the text
+FAMILY_TAILS = [
+    "", "\n\nTop of the page", "\nTop of the page",
+    "\n\nNext: Chapter 4 | Contents | Top of the page\n\nLast updated on: 12.3.2009",
+    "\n\n<< Previous | Next >>\nBack to the Trotsky Internet Archive\n\nLenin Works Archive | 1917"]
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(FAMILY_HEADS), st.lists(st.sampled_from(FAMILY_BLOCKS), min_size=1,
                                               max_size=9),
-       st.sampled_from(["t", "ed", "lenin"]))
+       st.sampled_from(["t", "ed", "lenin"]), st.sampled_from(FAMILY_TAILS))
 @example(FAMILY_HEADS[0], ["Question: What is the position of the party?",
                            "Answer: The party will act [at once].¹", "Q. And the Social Democrats?",
-                           "A. They will follow.", "Notes:", "1. A note on the text."], "t")
+                           "A. They will follow.", "Notes:", "1. A note on the text."], "t",
+         FAMILY_TAILS[-1])
 def test_any_arrangement_of_the_familys_blocks_is_valid_and_lossless(
-        head: str, blocks: list[str], name: str) -> None:
+        head: str, blocks: list[str], name: str, tail: str) -> None:
     from teikit.validate import check_documents
 
-    text = "\n\n".join([head, *blocks]) + "\n"
+    text = "\n\n".join([head, *blocks]) + tail + "\n"
     conversion = convert_text(text, name, TextSettings(name=name))
     assert comparable(read_back(conversion.tree.getroot())) == comparable(text)
+    # the web page's navigation is never the text's: each line of it is forme work of its own
+    trail = [line for line in head.split("\n")[:1] if " > " in line]
+    navigation = [line for line in tail.split("\n") if line and not line.startswith("Last")]
+    assert [fw.text for fw in conversion.tree.iter(f"{{{TEI_NS}}}fw")] == trail + navigation
     data = etree.tostring(conversion.tree, encoding="utf-8", xml_declaration=True)
     report = check_documents([(f"{name}.xml", data)], ("edition",))
     assert [p for p in report.problems if p.severity == "error"] == []

@@ -130,6 +130,13 @@
       and not(tk:has-loose-text($sp))"/>
   </xsl:function>
 
+  <!-- A line of the source web page's navigation ("Next | Contents | Top of the page"): the
+       page's forme work, kept apart from the text; the editions show it small and muted. -->
+  <xsl:function name="tk:is-page-navigation" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::tei:fw[@type = 'navigation'])"/>
+  </xsl:function>
+
   <!-- ===== structure ===== -->
 
   <xsl:function name="tk:is-structural" as="xs:boolean">

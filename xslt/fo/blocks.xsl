@@ -434,8 +434,9 @@
       </fo:inline>
     </xsl:if>
   </xsl:template>
-  <!-- forme work (running heads, signatures, catchwords) as the source printed it, small and
-       apart, where it stood in the source -->
+  <!-- forme work (running heads, signatures, catchwords, a web page's navigation:
+       tk:is-page-navigation) as the source printed it, small and apart, where it stood in the
+       source -->
   <xsl:template match="fw">
     <fo:block font-size="{$note-size}" color="#666666" text-indent="0em"
         text-align="{if (@place = ('top-right', 'bot-right') or @type = ('sig', 'catch', 'catchword', 'pageNum')) then 'end' else 'center'}">

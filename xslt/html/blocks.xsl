@@ -198,6 +198,14 @@
     </p>
   </xsl:template>
 
+  <!-- the source web page's navigation: small, muted, apart from the text -->
+  <xsl:template match="tei:fw[tk:is-page-navigation(.)]" priority="1">
+    <p class="page-navigation" title="Navigation of the web page the text was copied from">
+      <xsl:call-template name="h:common-attributes"/>
+      <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </p>
+  </xsl:template>
+
   <!-- a dialogue's turn: a numbered paragraph that its speaker's label opens -->
   <xsl:template match="tei:sp[tk:is-run-in-turn(.)]" priority="1">
     <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>

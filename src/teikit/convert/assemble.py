@@ -18,6 +18,8 @@ Block → element (see docs/encoding.md):
     NOTES_HEADING, FOOTNOTE    back/divGen[@type='notes']/head; each footnote's text fills the
                                note at its marker "[n]"
     TRAILER                    back/div[@type='colophon']/p
+    NAVIGATION                 fw[@type='navigation']: the web page's, outside the text's flow
+                               (in the front before the title page, or in the back)
 """
 
 from __future__ import annotations
@@ -209,6 +211,9 @@ def with_schema_href(data: bytes, schema_href: str) -> bytes:
 
 def _front(doc: Transcription, weaver: _Weaver, settings: TextSettings) -> etree._Element | None:
     front = el("front")
+    for block in doc.of_kind(BlockKind.NAVIGATION):
+        if block.key == "top":
+            append(front, _navigation(weaver, block))
     title_page = el("titlePage")
     doc_title = el("docTitle")
     for block in doc.blocks:
@@ -412,6 +417,15 @@ def _back(doc: Transcription, weaver: _Weaver,
                 append(last_note, woven.text, *list(woven))
         if len(orphans):
             append(back, orphans)
-    for block in doc.of_kind(BlockKind.TRAILER):
-        append(back, el("div", weaver.block(el("p"), block), type="colophon"))
+    for block in doc.of_kind(BlockKind.TRAILER, BlockKind.NAVIGATION):
+        if block.kind is BlockKind.TRAILER:
+            append(back, el("div", weaver.block(el("p"), block), type="colophon"))
+        elif block.key != "top":
+            append(back, _navigation(weaver, block))
     return back if len(back) else None
+
+
+def _navigation(weaver: _Weaver, block: Block) -> etree._Element:
+    """A line of the web page's navigation as the page's forme work, where on the page it
+    stood ("top", "bottom")."""
+    return weaver.block(el("fw", type="navigation", place=block.key or "bottom"), block)

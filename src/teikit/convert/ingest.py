@@ -15,6 +15,7 @@ into the layout of the transcriptions teikit handles (the Marxists' Internet Arc
                                      a dialogue's turns ("Question: …" / "Answer: …")
     Notes / 1. …                     footnotes section (text markers "[1]")
     Last updated on: …               trailer
+    Next: … | Contents | Top         the web page's navigation (also a trail before the title)
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from teikit.convert.conventions import MARKS_TO_REND, QUOTE_MARKS
 from teikit.convert.dialogue import dialogue_turns, speaker_label
 from teikit.convert.lists import list_items
 from teikit.convert.model import Block, BlockKind, Transcription
+from teikit.convert.navigation import is_navigation_line
 from teikit.errors import InputError
 from teikit.xmlio import read_input_bytes
 
@@ -407,12 +409,21 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
     all_chunks = list(chunks(text))
     warnings: list[str] = list(character_warnings)
     build = _Builder()
+    # the trail of the web page's navigation before the title ("Marxists Internet Archive >
+    # Trotsky > 1924")
     position = 0
+    while position < len(all_chunks) and all(is_navigation_line(line, at_start=True)
+                                             for line, _, _ in all_chunks[position].lines):
+        _navigation(all_chunks[position], build, "top")
+        position += 1
+    lead = position
 
     # title block and header fields: the first run of field chunks within the first few chunks
-    first_field = next((i for i, c in enumerate(all_chunks[:8]) if _is_known_field_chunk(c)), None)
-    if first_field is not None and _title_block(all_chunks[:first_field]):
-        for kind, chunk in zip(_title_kinds(first_field), all_chunks[:first_field], strict=True):
+    first_field = next((i for i, c in enumerate(all_chunks[lead:lead + 8], start=lead)
+                        if _is_known_field_chunk(c)), None)
+    if first_field is not None and _title_block(all_chunks[lead:first_field]):
+        for kind, chunk in zip(_title_kinds(first_field - lead), all_chunks[lead:first_field],
+                               strict=True):
             build.add_chunk(kind, chunk)
         position = first_field
         while position < len(all_chunks) and _is_known_field_chunk(all_chunks[position]):
@@ -426,12 +437,18 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
             "no header block found (lines such as 'Written:', 'Source:', 'Translated:'): "
             "author, title, source and translator are missing from the TEI header")
 
-    # trailer and notes section, from the end
+    # trailer (with the web page's navigation) and notes section, from the end
     end = len(all_chunks)
     trailer: list[Chunk] = []
-    while end > position and _TRAILER.match(all_chunks[end - 1].text):
+    while end > position and (_TRAILER.match(all_chunks[end - 1].text) or all(
+            _chrome_line(line) for line, _, _ in all_chunks[end - 1].lines)):
         end -= 1
         trailer.insert(0, all_chunks[end])
+    if end > position:
+        # navigation right under the text's last lines, with no blank line between
+        all_chunks[end - 1], tail = _without_chrome_tail(all_chunks[end - 1])
+        if tail is not None:
+            trailer.insert(0, tail)
     # the notes section: a "Notes" heading followed by labelled notes ("[1] …", "1. …"), or the
     # last heading of the text when it is "Notes" and only paragraphs follow it (notes without
     # markers in the text)
@@ -460,10 +477,41 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
                 # is still the notes' text, not a block quotation of the body)
                 build.add(BlockKind.PARAGRAPH, chunk.text, chunk.offset, chunk.line)
     for chunk in trailer:
-        build.add_chunk(BlockKind.TRAILER, chunk)
+        if all(_chrome_line(line) for line, _, _ in chunk.lines):
+            _navigation(chunk, build, "bottom")
+        else:
+            build.add_chunk(BlockKind.TRAILER, chunk)   # "Last updated on: …" and more lines
 
     return Transcription(name=name, source=text, blocks=tuple(build.blocks), encoding=encoding,
                          encoding_detected=encoding_detected, warnings=tuple(warnings))
+
+
+def _chrome_line(line: str) -> bool:
+    """A line of the web page around the text: its navigation, or when it was last updated."""
+    return bool(_TRAILER.match(line)) or is_navigation_line(line)
+
+
+def _without_chrome_tail(chunk: Chunk) -> tuple[Chunk, Chunk | None]:
+    """``chunk`` without the lines of the web page's chrome that end it, and those lines."""
+    lines = chunk.lines
+    keep = len(lines)
+    while keep > 1 and _chrome_line(lines[keep - 1][0]):
+        keep -= 1
+    if keep == len(lines):
+        return chunk, None
+    last, offset, _ = lines[keep - 1]
+    head = Chunk(chunk.text[:offset + len(last) - chunk.offset], chunk.offset, chunk.line,
+                 chunk.indent, chunk.first_indent)
+    _, start, line = lines[keep]
+    return head, Chunk(chunk.text[start - chunk.offset:], start, line)
+
+
+def _navigation(chunk: Chunk, build: _Builder, place: str) -> None:
+    """The lines of the web page's navigation (or, among them, when it was last updated), each
+    a block of its own."""
+    for text, offset, line in chunk.lines:
+        kind = BlockKind.TRAILER if _TRAILER.match(text) else BlockKind.NAVIGATION
+        build.add(kind, text, offset, line, key=place if kind is BlockKind.NAVIGATION else "")
 
 
 def _title_block(chunks: list[Chunk]) -> bool:

@@ -33,6 +33,7 @@ class BlockKind(StrEnum):
     LIST = "list"                # lines that each open with a marker ("1. …", "• …")
     NOTES_HEADING = "notes-heading"  # the heading of a trailing "Notes" section
     FOOTNOTE = "footnote"        # one entry of that section (its label stripped)
+    NAVIGATION = "navigation"    # a line of the web page's navigation ("Next | Contents")
     TRAILER = "trailer"          # "Last updated on: …"
 
 
@@ -54,7 +55,8 @@ class Block:
     prefix: str = ""
     suffix: str = ""
     label: str = ""              # FIELD: the label as written ("First Published:"); FOOTNOTE: "1"
-    key: str = ""                # FIELD: canonical key ("first_published"); FOOTNOTE: note number
+    key: str = ""                # FIELD: canonical key ("first_published"); FOOTNOTE: note number;
+                                 # NAVIGATION: where on the page ("top", "bottom")
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,7 @@ MODULES: dict[str, tuple[str, ...]] = {
                       "docAuthor", "docTitle", "titlePart", "opener", "closer", "postscript",
                       "dateline", "salute", "signed"),
     "linking": ("standOff", "ab"),
+    "transcr": ("fw",),
     "namesdates": ("persName", "orgName", "placeName", "listPerson", "person", "listOrg", "org",
                    "listPlace", "place", "listEvent", "event", "eventName", "listRelation",
                    "relation"),
