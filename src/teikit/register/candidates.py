@@ -703,6 +703,8 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
             if block.kind in _UNREAD_KINDS and not (
                     block.kind is BlockKind.HEADING and _BYLINE_LINE.match(block.text)):
                 continue
+            if _in_capitals(block.text):
+                continue    # "LONG LIVE THE INTERNATIONAL!": capitals that tell no name apart
             previous: tuple[str, int] | None = None
             for occurrence, words in _occurrences(block):
                 if _junk(words, lowercase) and not occurrence.field_title:
@@ -749,6 +751,11 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
             _merge(found[short], found.get(main.same_as, main), "written in brackets after it")
     out = [c for c in candidates if not _dismissed(c, lowercase)]
     return sorted(out, key=lambda c: (-c.count, c.form))
+
+
+def _in_capitals(text: str) -> bool:
+    """A block set in capitals throughout, of several words (a slogan, a cry)."""
+    return len(text.split()) >= 3 and text.isupper()
 
 
 def _occurrences(block: Block) -> Iterable[tuple[_Occurrence, list[str]]]:
