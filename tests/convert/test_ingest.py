@@ -173,6 +173,13 @@ class TestDecoding:
     ("§ 3 of the statute forbids a lock-out", False),
     ("Part One of the plan was adopted.", False),
     ("Section 3 of the law forbids strikes", False),
+    # a slogan in capitals is a cry, a question in capitals still a heading
+    ("WORKERS OF THE WORLD, UNITE!", False),
+    ("WHAT IS TO BE DONE?", True),
+    # a name and a figure is a line of figures; a place and a year may head a section
+    ("Chemnitz: 30,000", False),
+    ("Wages: 12.5%", False),
+    ("Petrograd: 1917", True),
 ])
 def test_heading_shapes(line, is_heading):
     doc = ingest_text(f"{line}\n\nA paragraph of prose follows here.\n", "h")
@@ -537,3 +544,13 @@ def test_a_trail_of_the_web_page_before_the_title_is_navigation_at_the_top():
     # a text's own contents at its start are no navigation
     doc = ingest_text("Contents\n\nThe railways are the sinews of the state.\n", "t")
     assert texts(doc, BlockKind.NAVIGATION) == []
+
+
+def test_a_manifesto_ends_with_its_slogans_in_its_last_section():
+    conversion = converted("To the Workers of All Countries\n\nWritten: March 1920\n\nThe "
+                           "governments of Europe prepare new wars.\n\nLONG LIVE THE "
+                           "INTERNATIONAL!\n\nWORKERS OF THE WORLD, UNITE!\n\nThe Executive "
+                           "Committee\n")
+    (section,) = conversion.tree.getroot().findall(".//t:body/t:div", TEI)
+    assert [("".join(p.itertext()), len(p)) for p in section.findall("t:p", TEI)][1:3] == [
+        ("LONG LIVE THE INTERNATIONAL!", 0), ("WORKERS OF THE WORLD, UNITE!", 0)]

@@ -247,6 +247,9 @@ _FOOTNOTE_LABEL = re.compile(r"^(?P<label>\[(?P<n1>\d{1,3})\]|(?P<n2>\d{1,3})[.)
 _NUMBERED_HEADING = re.compile(
     r"^(?:[IVXLC]+\.?|(?:(?:Chapter|Part|Book|Section)\s+|§+\s*)(?:[IVXLC]+|\d+|One|Two|Three|"
     r"Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b(?P<title>.*))$")
+# a name and a figure ("Chemnitz: 30,000", "Wages: 12.5%"), not a heading; a year after the
+# colon may be one ("Petrograd: 1917")
+_FIGURE = re.compile(r"^[^:]{1,60}:\s*(?!(?:1[5-9]\d\d|20\d\d)$)\d[\d,.\s]*%?$")
 # the title after the number: a sign between them ("Chapter 3: The Return", "§ 1. Terms"), or
 # none ("Chapter 3 The Return")
 _NUMBER_AND_TITLE = re.compile(r"^(?P<sign>\s*[.:–—-])?\s*(?P<title>.*)$")
@@ -349,10 +352,12 @@ def _is_heading(chunk: Chunk) -> bool:
     numbered = _NUMBERED_HEADING.match(text)
     if numbered:
         return _numbered_title(numbered.group("title") or "")
+    if _FIGURE.match(text):
+        return False     # "Chemnitz: 30,000" is a line of figures
     if text[0] in "“‘\"'([«„" or text[-1] in ".,;:”’\"'»" or text.endswith("…"):
         return False
-    if text.isupper() and any(c.isalpha() for c in text):
-        return True
+    if text.isupper() and any(c.isalpha() for c in text) and not text.endswith("!"):
+        return True     # (a slogan in capitals, "WORKERS OF THE WORLD, UNITE!", is a cry)
     if not (text[0].isupper() or text[0].isdigit()):
         return False
     if "!" in text or "?" in text[:-1]:
