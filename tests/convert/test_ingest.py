@@ -554,3 +554,21 @@ def test_a_manifesto_ends_with_its_slogans_in_its_last_section():
     (section,) = conversion.tree.getroot().findall(".//t:body/t:div", TEI)
     assert [("".join(p.itertext()), len(p)) for p in section.findall("t:p", TEI)][1:3] == [
         ("LONG LIVE THE INTERNATIONAL!", 0), ("WORKERS OF THE WORLD, UNITE!", 0)]
+
+
+@pytest.mark.parametrize(("block", "author", "title", "subtitles"), [
+    ("Lev Marten\nOn the Railways", ["Lev Marten"], ["On the Railways"], []),
+    ("V. I. Lenin\nThe Tasks of the Proletariat\nChapter 3", ["V. I. Lenin"],
+     ["The Tasks of the Proletariat"], ["Chapter 3"]),
+    # a title over two lines is one title
+    ("The Proletarian Revolution and\nthe Renegade Kautsky", [],
+     ["The Proletarian Revolution and\nthe Renegade Kautsky"], []),
+    ("Letter to Marcel Dufour\nFrom the Front", [], ["Letter to Marcel Dufour\nFrom the Front"],
+     []),
+])
+def test_the_author_and_the_title_on_lines_of_one_chunk(block, author, title, subtitles):
+    doc = ingest_text(f"{block}\n\nWritten: 1924\n\nThe railways are the sinews of the state.\n",
+                      "t")
+    assert texts(doc, BlockKind.AUTHOR) == author
+    assert texts(doc, BlockKind.TITLE) == title
+    assert texts(doc, BlockKind.SUBTITLE) == subtitles

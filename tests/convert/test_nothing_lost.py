@@ -124,7 +124,8 @@ FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",
     "Lenin\n\nOn Tasks\n\nPart One\n\nChapter 1\n\nDate: 1893\nTranscribed/HTML Markup: X Y",
-    "On Tasks", "Marxists Internet Archive > Lenin > 1917\n\nOn Tasks\n\nWritten: 1917"]
+    "On Tasks", "Marxists Internet Archive > Lenin > 1917\n\nOn Tasks\n\nWritten: 1917",
+    "V. I. Lenin\nOn Tasks\n\nWritten: 1917"]
 # the web page's chrome after the text: its navigation and when it was last updated, on lines
 # of their own or right under the last one of the text
 FAMILY_TAILS = [

@@ -427,9 +427,15 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
     first_field = next((i for i, c in enumerate(all_chunks[lead:lead + 8], start=lead)
                         if _is_known_field_chunk(c)), None)
     if first_field is not None and _title_block(all_chunks[lead:first_field]):
-        for kind, chunk in zip(_title_kinds(first_field - lead), all_chunks[lead:first_field],
-                               strict=True):
-            build.add_chunk(kind, chunk)
+        title_chunks = all_chunks[lead:first_field]
+        title_lines = _author_and_title_lines(title_chunks)
+        if title_lines:     # the author and the title on lines of one chunk
+            for kind, (text, offset, line) in zip(_title_kinds(len(title_lines)), title_lines,
+                                                  strict=True):
+                build.add(kind, text, offset, line)
+        else:
+            for kind, chunk in zip(_title_kinds(len(title_chunks)), title_chunks, strict=True):
+                build.add_chunk(kind, chunk)
         position = first_field
         while position < len(all_chunks) and _is_known_field_chunk(all_chunks[position]):
             for label, value, offset, line in _field_lines(all_chunks[position]) or []:
@@ -524,6 +530,37 @@ def _title_block(chunks: list[Chunk]) -> bool:
     and a part; lines of further parts under it only when each is one short line."""
     return len(chunks) <= 3 or (len(chunks) <= _TITLE_CHUNKS and all(
         c.single_line and len(c.text) <= _TITLE_WIDTH for c in chunks[3:]))
+
+
+# words a title opens with, never a name: "On the Railways", "Letter to …", "The Road to Power"
+_TITLE_WORDS = frozenset({
+    "The", "A", "An", "On", "To", "Of", "In", "For", "From", "Our", "Their", "What", "Why", "How",
+    "Where", "Letter", "Letters", "Speech", "Report", "Resolution", "Manifesto", "Theses",
+    "Draft", "Appeal", "Address", "Introduction", "Preface", "Chapter", "Part", "Book",
+    "Section", "Volume", "Notes", "Declaration", "Statement", "Open", "Reply", "Answer"})
+_NAME_PARTICLES = frozenset({"de", "von", "van", "der", "den", "la", "le", "di", "du", "da",
+                             "y", "and", "&"})
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w’'-]*|(?:[A-Z]\.)+")
+
+
+def _name_line(line: str) -> bool:
+    """Whether ``line`` reads as a person's name ("Lev Marten", "V. I. Lenin", "Rosa
+    Luxemburg"): two to five capitalised words or initials, not the opening of a title."""
+    words = line.split()
+    return 2 <= len(words) <= 5 and words[0] not in _TITLE_WORDS and all(
+        word in _NAME_PARTICLES or _NAME_WORD.fullmatch(word) for word in words)
+
+
+def _author_and_title_lines(chunks: list[Chunk]) -> list[tuple[str, int, int]]:
+    """The lines of a title block written as one chunk, when its first line is the author's
+    name and the next one opens the title ("Lev Marten" / "On the Railways"), else []."""
+    if len(chunks) != 1 or not 2 <= len(chunks[0].lines) <= 4:
+        return []
+    lines = chunks[0].lines
+    if not _name_line(lines[0][0]) or not lines[1][0][:1].isupper() or any(
+            len(text) > _TITLE_WIDTH for text, _, _ in lines):
+        return []
+    return lines
 
 
 def _title_kinds(count: int) -> list[BlockKind]:
