@@ -572,3 +572,67 @@ def test_the_author_and_the_title_on_lines_of_one_chunk(block, author, title, su
     assert texts(doc, BlockKind.AUTHOR) == author
     assert texts(doc, BlockKind.TITLE) == title
     assert texts(doc, BlockKind.SUBTITLE) == subtitles
+
+
+SCISSORS = """The Peasant and the Town
+
+Written: 1923
+
+The peasant sells his grain at the old price.* The town sells him nails at the new one.†
+
+This is the scissors of prices.**
+
+* The price fixed in 1921.
+
+† The prices of the Moscow market.
+
+** The word is the author’s own.
+"""
+
+
+def test_notes_marked_by_signs_that_end_the_text_are_footnotes_at_their_signs(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.validate import validate_files
+
+    doc = ingest_text(SCISSORS, "t")
+    assert [(b.key, b.text) for b in doc.blocks if b.kind is BlockKind.FOOTNOTE] == [
+        ("*", "The price fixed in 1921."), ("†", "The prices of the Moscow market."),
+        ("**", "The word is the author’s own.")]
+    assert len(texts(doc, BlockKind.PARAGRAPH)) == 2
+    conversion = converted(SCISSORS)
+    root = conversion.tree.getroot()
+    notes = root.findall(".//t:body//t:note[@type='footnote']", TEI)
+    assert [(n.get("n"), "".join(n.itertext())) for n in notes] == [
+        ("*", "The price fixed in 1921."), ("†", "The prices of the Moscow market."),
+        ("**", "The word is the author’s own.")]
+    assert comparable(read_back(root)) == comparable(SCISSORS)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written], ["edition", "tei_all"]) == []
+
+
+@pytest.mark.parametrize("ending", [
+    "* * *",                                  # a break, not a note
+    "* bread\n* peace",                       # a list of bullets
+    "† The prices of the Moscow market.",     # no dagger in the text
+])
+def test_a_sign_opening_the_last_paragraph_is_no_note_without_its_marker(ending):
+    doc = ingest_text("The Peasant and the Town\n\nWritten: 1923\n\nThe peasant sells his "
+                      f"grain at the old price.*\n\n{ending}\n", "t")
+    assert texts(doc, BlockKind.FOOTNOTE) == []
+
+
+def test_a_note_labelled_by_its_sign_in_the_notes_section(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.validate import validate_files
+
+    text = ("The Peasant and the Town\n\nWritten: 1923\n\nThe old price.* The new one.[1]\n\n"
+            "Notes\n\n* The price fixed in 1921.\n\n[1] The market.\n")
+    doc = ingest_text(text, "t")
+    assert [(b.key, b.label) for b in doc.blocks if b.kind is BlockKind.FOOTNOTE] == [
+        ("*", "*"), ("1", "[1]")]
+    conversion = converted(text)
+    assert comparable(read_back(conversion.tree.getroot())) == comparable(text)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written], ["edition", "tei_all"]) == []

@@ -119,7 +119,8 @@ FAMILY_BLOCKS = [
     "«Vive la Commune!» cried the crowd.", "He said: \"We shall return,\" and left.",
     "– Yes, he said.\n– No, said she.", "THE CLASS CHARACTER OF THE REVOLUTION",
     "Question: What is the position of the party?", "Answer: The party will act [at once].¹",
-    "Q. And the Social Democrats?", "A. They will follow.", "TROTSKY: There will be a strike."]
+    "Q. And the Social Democrats?", "A. They will follow.", "TROTSKY: There will be a strike.",
+    "The old price.* The new one.†", "* The price fixed in 1921.", "† The prices of the market."]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",
@@ -142,6 +143,9 @@ FAMILY_TAILS = [
                            "Answer: The party will act [at once].¹", "Q. And the Social Democrats?",
                            "A. They will follow.", "Notes:", "1. A note on the text."], "t",
          FAMILY_TAILS[-1])
+@example(FAMILY_HEADS[-1], ["The old price.* The new one.†", "CHAPTER I", "Dear Comrades,",
+                            "* The price fixed in 1921.", "† The prices of the market."], "ed",
+         FAMILY_TAILS[2])
 def test_any_arrangement_of_the_familys_blocks_is_valid_and_lossless(
         head: str, blocks: list[str], name: str, tail: str) -> None:
     from teikit.validate import check_documents

@@ -388,10 +388,12 @@ def _back(doc: Transcription, weaver: _Weaver,
             if _in_back(doc, block) and block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTATION):
                 append(notes, weaver.block(el("p"), block))
         append(back, notes)
-    elif heading is not None:
+    elif heading is not None or doc.of_kind(BlockKind.FOOTNOTE):
+        # (notes marked by signs may end the text without a heading)
         footnotes = doc.of_kind(BlockKind.FOOTNOTE)
         template = footnotes[0].label.replace(footnotes[0].key, "n", 1) if footnotes else "[n]"
-        append(back, el("divGen", weaver.block(el("head"), heading), type="notes", rend=template))
+        append(back, el("divGen", weaver.block(el("head"), heading) if heading else None,
+                        type="notes", rend=template))
         orphans = el("div", type="notes")
         last_note: etree._Element | None = None
         attached: set[str] = set()

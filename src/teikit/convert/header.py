@@ -16,7 +16,7 @@ from lxml import etree
 
 from teikit import __version__
 from teikit.config import TextSettings
-from teikit.convert.conventions import SIGNATURES, SIGNED_REND
+from teikit.convert.conventions import NOTE_SIGNS, SIGNATURES, SIGNED_REND
 from teikit.convert.dates.calendars import CalendarDecision, decide_calendar
 from teikit.convert.model import Block, BlockKind, Span, Transcription
 from teikit.tree import append, el
@@ -464,8 +464,10 @@ def _interpretation(ctx: HeaderContext) -> str:
         sentences.append("The author's footnotes were omitted by the journal and are not part "
                          "of this text.")
     elif doc.of_kind(BlockKind.FOOTNOTE):
+        signs = sorted({b.key for b in doc.of_kind(BlockKind.FOOTNOTE)} & set(NOTE_SIGNS))
+        marked = f" or signs {', '.join(f'“{s}”' for s in signs)} (in @n)" if signs else ""
         sentences.append("The notes printed at the end of the source are note elements at "
-                         "their markers “[n]” (type footnote).")
+                         f"their markers “[n]”{marked} (type footnote).")
     sentences.append("Authorial parentheses such as (sic) and (!) are the author's text. Names "
                      "are marked up against the edition's register.")
     sentences.append(_dates_sentence(ctx))

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from teikit.convert.conventions import MARKS_TO_REND, QUOTE_MARKS
+from teikit.convert.conventions import MARKS_TO_REND, NOTE_SIGN_MARKER, NOTE_SIGNS, QUOTE_MARKS
 from teikit.convert.dialogue import dialogue_turns, speaker_label
 from teikit.convert.lists import list_items
 from teikit.convert.model import Block, BlockKind, Transcription
@@ -241,7 +241,9 @@ _FIELD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z/\\ \-]{1,40}?):(?:\s+(?P<valu
 _SIGNATURE = re.compile(r"\s*(?P<sig>[–—-]\s*Ed(?:s|itors?)?\.?)\s*$")
 _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified)\b")
 _NOTES_HEADING = re.compile(r"^(?:Notes|Footnotes|Endnotes|Note)[.:]?$", re.IGNORECASE)
-_FOOTNOTE_LABEL = re.compile(r"^(?P<label>\[(?P<n1>\d{1,3})\]|(?P<n2>\d{1,3})[.)])\s+")
+_SIGNS = "|".join(re.escape(sign) for sign in NOTE_SIGNS)
+_FOOTNOTE_LABEL = re.compile(rf"^(?P<label>\[(?P<n1>\d{{1,3}})\]|(?P<n2>\d{{1,3}})[.)]|"
+                             rf"(?P<n3>{_SIGNS}))\s+(?![*†‡])")
 # a heading that numbers its section: "II.", "Chapter III", "Part One: The Masses", "Book II",
 # "§ 2. Nine Days"; what follows the number is the section's title
 _NUMBERED_HEADING = re.compile(
@@ -468,7 +470,9 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
                      and i + 1 < end and (_FOOTNOTE_LABEL.match(all_chunks[i + 1].text) or not any(
                          _is_heading(c) or _FOOTNOTE_LABEL.match(c.text)
                          for c in all_chunks[i + 1:end]))), None)
-    body_end = notes_at if notes_at is not None else end
+    # or, without a heading, the notes marked by signs that end the text ("* The price …")
+    notes_from = notes_at + 1 if notes_at is not None else _sign_notes(all_chunks, position, end)
+    body_end = notes_at if notes_at is not None else notes_from
 
     # a speech ("Delivered:") opens with its address to the hall ("Comrades!"), not a letter's
     speech = any(b.kind is BlockKind.FIELD and b.key == "delivered" for b in build.blocks)
@@ -476,10 +480,11 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
 
     if notes_at is not None:
         build.add_chunk(BlockKind.NOTES_HEADING, all_chunks[notes_at])
-        for chunk in all_chunks[notes_at + 1:end]:
+    if notes_from < end:
+        for chunk in all_chunks[notes_from:end]:
             match = _FOOTNOTE_LABEL.match(chunk.text)
             if match:
-                number = match.group("n1") or match.group("n2")
+                number = match.group("n1") or match.group("n2") or match.group("n3")
                 build.add(BlockKind.FOOTNOTE, chunk.text[match.end():], chunk.offset + match.end(),
                           chunk.line, prefix=match.group("label"), label=match.group("label"),
                           key=number)
@@ -495,6 +500,23 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
 
     return Transcription(name=name, source=text, blocks=tuple(build.blocks), encoding=encoding,
                          encoding_detected=encoding_detected, warnings=tuple(warnings))
+
+
+def _sign_notes(all_chunks: list[Chunk], position: int, end: int) -> int:
+    """Where the notes marked by signs that end the text begin ("* The price fixed in 1921.",
+    "† The prices of the Moscow market."), when the text before them has each sign as a
+    marker; else ``end``."""
+    start, signs = end, set()
+    while start > position + 1:
+        chunk = all_chunks[start - 1]
+        label = _FOOTNOTE_LABEL.match(chunk.text)
+        if not label or not label.group("n3") or list_items(chunk.text) is not None:
+            break
+        signs.add(label.group("n3"))
+        start -= 1
+    markers = {marker.group(0) for chunk in all_chunks[position:start]
+               for marker in NOTE_SIGN_MARKER.finditer(chunk.text)}
+    return start if signs and signs <= markers else end
 
 
 def _chrome_line(line: str) -> bool:

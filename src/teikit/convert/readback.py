@@ -19,6 +19,7 @@ from teikit.convert.conventions import (
     BRACKETS_REND,
     FOOTNOTE_MARKER,
     NOTE_LABELS,
+    NOTE_SIGNS,
     QUOTE_MARKS,
     SIGNATURE_DASH,
     SIGNATURE_DASHES,
@@ -85,6 +86,8 @@ def _child_text(child: etree._Element, corrected: bool) -> str:
         if "unanchored" in rend:
             return ""  # its text is read back with the notes section; it had no marker
         number = child.get("n", "")
+        if number in NOTE_SIGNS:
+            return number       # "the old price.*": the sign is the marker
         if SUPERSCRIPT_REND in rend:
             return "".join(SUPERSCRIPT_DIGITS[int(d)] for d in number)
         return f"{FOOTNOTE_MARKER[0]}{number}{FOOTNOTE_MARKER[1]}"
