@@ -636,3 +636,64 @@ def test_a_note_labelled_by_its_sign_in_the_notes_section(tmp_path):
     written = tmp_path / "t.xml"
     conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
     assert validate_files([written], ["edition", "tei_all"]) == []
+
+
+PAMPHLET = """Rosa Lindqvist
+
+The Road to Power
+
+Written: 1912
+
+“The emancipation of the working classes must be conquered by the working classes themselves.”
+– Karl Marx
+
+Part One
+
+Chapter 1
+
+The Crisis
+
+The crisis of 1907 shook the whole of Sweden.
+
+Chapter 2
+
+“Theory becomes a material force as soon as it has gripped the masses.”
+
+— Karl Marx, 1844
+
+The strike lasted for six weeks.
+"""
+
+
+def test_a_quotation_with_its_source_that_opens_the_text_or_a_section_is_its_epigraph(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.validate import validate_files
+
+    doc = ingest_text(PAMPHLET, "t")
+    assert texts(doc, BlockKind.EPIGRAPH_SOURCE) == ["– Karl Marx", "— Karl Marx, 1844"]
+    assert [b.text.split()[0] for b in doc.blocks if b.kind is BlockKind.EPIGRAPH] == [
+        "The", "Theory"]
+    conversion = converted(PAMPHLET)
+    divs = conversion.tree.getroot().findall(".//t:body/t:div", TEI)
+    # the text's epigraph heads its first section, before the heading; a chapter's, after it
+    assert [[etree.QName(e).localname for e in div][:3] for div in divs] == [
+        ["epigraph", "head", "head"], ["head", "epigraph", "p"]]
+    assert divs[0].find("t:head", TEI).get("{http://www.w3.org/XML/1998/namespace}id") == "h-1"
+    assert divs[0].find("t:epigraph/t:quote", TEI).get("rend") == "double"
+    assert comparable(read_back(conversion.tree.getroot())) == comparable(PAMPHLET)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written], ["edition", "tei_all"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a quotation without its source is a block quotation
+    "“The emancipation of the working classes.”\n\nThe crisis shook Sweden.",
+    # in the middle of the text, a quotation and a reply are the text
+    "The crisis shook Sweden.\n\n“Are you coming?”\n\n– Yes, he said.\n\nThey left.",
+    # under a heading with nothing after it but another heading
+    "Chapter 1\n\n“Theory becomes a material force.”\n– Karl Marx\n\nChapter 2\n\nThe end.",
+])
+def test_what_is_no_epigraph(text):
+    doc = ingest_text(f"The Road\n\nWritten: 1912\n\n{text}\n", "t")
+    assert texts(doc, BlockKind.EPIGRAPH) == []

@@ -120,7 +120,8 @@ FAMILY_BLOCKS = [
     "– Yes, he said.\n– No, said she.", "THE CLASS CHARACTER OF THE REVOLUTION",
     "Question: What is the position of the party?", "Answer: The party will act [at once].¹",
     "Q. And the Social Democrats?", "A. They will follow.", "TROTSKY: There will be a strike.",
-    "The old price.* The new one.†", "* The price fixed in 1921.", "† The prices of the market."]
+    "The old price.* The new one.†", "* The price fixed in 1921.", "† The prices of the market.",
+    "“Theory becomes a material force.”\n– Karl Marx", "— Lenin, 1902"]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",
@@ -143,6 +144,9 @@ FAMILY_TAILS = [
                            "Answer: The party will act [at once].¹", "Q. And the Social Democrats?",
                            "A. They will follow.", "Notes:", "1. A note on the text."], "t",
          FAMILY_TAILS[-1])
+@example(FAMILY_HEADS[1], ["“Theory becomes a material force.”\n– Karl Marx", "II",
+                           "“Those who leave us leave the revolution!”", "— Lenin, 1902",
+                           "Comrades!"], "t", "")
 @example(FAMILY_HEADS[-1], ["The old price.* The new one.†", "CHAPTER I", "Dear Comrades,",
                             "* The price fixed in 1921.", "† The prices of the market."], "ed",
          FAMILY_TAILS[2])

@@ -15,6 +15,8 @@ Block → element (see docs/encoding.md):
     SEPARATOR                  ab[@type='separator'] ("* * *"), in the section it breaks
     LIST                       list with a label (the marker as printed) and an item per entry
     TURN                       sp: the speaker's label as printed, then the speech as a p
+    EPIGRAPH, EPIGRAPH_SOURCE  epigraph/quote[@rend] and bibl, at the head of the section it
+                               opens (before or after its head)
     NOTES_HEADING, FOOTNOTE    back/divGen[@type='notes']/head; each footnote's text fills the
                                note at its marker "[n]"
     TRAILER                    back/div[@type='colophon']/p
@@ -259,6 +261,7 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
     section: etree._Element | None = None
     opener: etree._Element | None = None
     closer: etree._Element | None = None
+    epigraph: etree._Element | None = None
 
     def current() -> etree._Element:
         nonlocal section
@@ -272,10 +275,17 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
         if kind is BlockKind.HEADING and section is not None and is_subheading(doc, block):
             append(section, weaver.block(el("head", type="sub"), block))
         elif kind is BlockKind.HEADING:
-            # a letter's opener and closer belong to the section they were found in
-            section, opener, closer = el("div", type="section"), None, None
-            append(body, section, None)
+            # a letter's opener and closer belong to the section they were found in; an
+            # epigraph that opens the text heads the first section with it
+            if section is None or not all(child.tag == qname("epigraph") for child in section):
+                section, opener, closer = el("div", type="section"), None, None
+                append(body, section, None)
             append(section, weaver.block(el("head"), block))
+        elif kind is BlockKind.EPIGRAPH:
+            epigraph = el("epigraph", weaver.block(el("quote", rend=block.key or None), block))
+            append(current(), epigraph)
+        elif kind is BlockKind.EPIGRAPH_SOURCE and epigraph is not None:
+            append(epigraph, weaver.block(el("bibl"), block))
         elif kind is BlockKind.PARAGRAPH and not _in_back(doc, block):
             append(current(), weaver.block(el("p"), block))
         elif kind is BlockKind.QUOTATION and not _in_back(doc, block):

@@ -415,6 +415,9 @@ def _other_blocks(doc: Transcription) -> str:
         clauses.append("a paragraph that opens with a speaker's label (Question:, A:, a name in "
                        "capitals), where two speakers alternate, is a turn of a dialogue: an sp "
                        "of the label as printed, as its speaker, and the speech")
+    if doc.of_kind(BlockKind.EPIGRAPH):
+        clauses.append("a quotation with its source under it that opens the text or a section "
+                       "is its epigraph")
     if doc.of_kind(BlockKind.NAVIGATION):
         clauses.append("the lines of the web page's navigation copied with the text (Next, "
                        "Contents, Top of the page) are its forme work, fw of type navigation, "

@@ -269,6 +269,8 @@ _OPENER_CHUNKS, _OPENER_LINES, _OPENER_WIDTH = 6, 8, 70
 _POSTSCRIPT = re.compile(r"^(?:P\.\s?)*P\.?\s?S\.?(?=\s|:)|^N\.\s?B\.(?=\s|:)")
 # a line of signs alone that breaks a section: "* * *", "***", "⁂", "— — —", "#"
 _SEPARATOR = re.compile(r"^(?:[*⁂•·~#=_–—-]\s*){1,12}$")
+# the source of an epigraph, under its quotation: "– Karl Marx", "— Lenin, What Is to Be Done?"
+_EPIGRAPH_SOURCE = re.compile(r"^[–—-]\s+\S.{0,98}$")
 # a block quotation set in from the paragraphs by at least this many columns
 _QUOTATION_INDENT = 2
 # the title block: the author, the title and at most three lines of parts under it
@@ -614,6 +616,8 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
     """Headings, paragraphs, quotations; a letter's opener and closer (if ``letter``)."""
     quoted = _indented_quotations(body)
     turns = dialogue_turns([chunk.text for chunk in body])
+    epigraphs = _epigraphs(body)
+    in_epigraph = {start + k for start, count in epigraphs.items() for k in range(1, count)}
     opener = _letter_opener(body) if letter else 0
     if opener and not _SALUTATION.match(body[opener - 1].text):
         opener = 0
@@ -637,6 +641,10 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
             _opener_chunk(chunk, build)
         elif index >= closer_from:
             build.add_chunk(_closer_kind(chunk, first=index == closer_from), chunk)
+        elif index in epigraphs:
+            _epigraph(body[index:index + epigraphs[index]], build)
+        elif index in in_epigraph:
+            continue        # the epigraph's source, on a line of its own
         elif chunk.single_line and _SEPARATOR.match(chunk.text):
             build.add_chunk(BlockKind.SEPARATOR, chunk)
         elif not chunk.single_line and list_items(chunk.text) is not None:
@@ -649,6 +657,43 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
             build.add(BlockKind.QUOTATION, chunk.text, chunk.offset, chunk.line)
         else:
             build.add_chunk(BlockKind.PARAGRAPH, chunk)
+
+
+def _epigraphs(body: list[Chunk]) -> dict[int, int]:
+    """The epigraphs of the body, by the index of their first chunk: how many chunks each
+    spans. An epigraph opens the text or a section (it stands first, or right under a
+    heading): a quotation in marks with, on its last line or on a line of its own after it,
+    its source after a dash ("– Karl Marx"); the text goes on after it."""
+    found: dict[int, int] = {}
+    for index, chunk in enumerate(body):
+        if index and not _is_heading(body[index - 1]):
+            continue
+        lines = chunk.lines
+        if len(lines) >= 2 and _EPIGRAPH_SOURCE.match(lines[-1][0]) and quotation_marks(
+                chunk.text[:lines[-1][1] - chunk.offset].rstrip()):
+            count = 1
+        elif index + 1 < len(body) and quotation_marks(chunk.text) and \
+                body[index + 1].single_line and _EPIGRAPH_SOURCE.match(body[index + 1].text):
+            count = 2
+        else:
+            continue
+        # the text goes on after it (under a heading, its section's text)
+        if index + count < len(body) and not (index and _is_heading(body[index + count])):
+            found[index] = count
+    return found
+
+
+def _epigraph(chunks: list[Chunk], build: _Builder) -> None:
+    """An epigraph's quotation, its marks recorded as a block quotation's are, and its source."""
+    first = chunks[0]
+    source, source_offset, source_line = chunks[-1].lines[-1]
+    quotation = first.text if len(chunks) > 1 else \
+        first.text[:source_offset - first.offset].rstrip()
+    marks = quotation_marks(quotation) or ("", "")
+    inner = quotation[len(marks[0]):len(quotation) - len(marks[1])]
+    build.add(BlockKind.EPIGRAPH, inner, first.offset + len(marks[0]), first.line,
+              prefix=marks[0], suffix=marks[1], key=MARKS_TO_REND.get(marks, ""))
+    build.add(BlockKind.EPIGRAPH_SOURCE, source, source_offset, source_line)
 
 
 def _closer_kind(chunk: Chunk, *, first: bool) -> BlockKind:

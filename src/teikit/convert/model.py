@@ -24,6 +24,8 @@ class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     QUOTATION = "quotation"      # a paragraph that is entirely one quotation (marks stripped)
     TURN = "turn"                # a dialogue's paragraph that opens with its speaker ("Q: …")
+    EPIGRAPH = "epigraph"        # a quotation opening the text or a section (marks stripped)
+    EPIGRAPH_SOURCE = "epigraph-source"  # the line under it that names its source ("– Marx")
     DATELINE = "dateline"        # letter: place and date at the head
     ADDRESS = "address"          # letter: a letterhead or the addressee's address, one line each
     SALUTE = "salute"            # letter: "Dear Comrades," / "Yours fraternally,"

@@ -186,7 +186,7 @@ def _collect_blocks(element: etree._Element, blocks: list[str], corrected: bool,
 
 def _collect_block(child: etree._Element, name: str, blocks: list[str], corrected: bool,
                    footnotes: list[etree._Element]) -> None:
-    if name == "quote" and child.get("type") == "block":
+    if name == "quote":     # a block quotation, an epigraph's: with the marks @rend records
         rend = (child.get("rend") or "").split()
         marks = next((QUOTE_MARKS[t] for t in rend if t in QUOTE_MARKS), ("", ""))
         blocks.append(marks[0] + inline_text(child, corrected) + marks[1])

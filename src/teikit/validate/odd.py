@@ -41,7 +41,7 @@ MODULES: dict[str, tuple[str, ...]] = {
              "list", "item"),
     "textstructure": ("TEI", "text", "front", "body", "back", "div", "titlePage",
                       "docAuthor", "docTitle", "titlePart", "opener", "closer", "postscript",
-                      "dateline", "salute", "signed"),
+                      "dateline", "salute", "signed", "epigraph"),
     "linking": ("standOff", "ab"),
     "transcr": ("fw",),
     "namesdates": ("persName", "orgName", "placeName", "listPerson", "person", "listOrg", "org",
