@@ -432,11 +432,19 @@ def test_paragraphs_that_open_with_alternating_speakers_are_a_dialogues_turns():
     # "Q." and "A." are labels where they alternate; an answer's second paragraph is prose
     ("Q. And the Social Democrats?\n\nA. They will follow.\n\nThey always have.\n\n"
      "Q. When?", [BlockKind.TURN, BlockKind.TURN, BlockKind.PARAGRAPH, BlockKind.TURN]),
+    # turns on lines of their own, with no blank line between; a line without a label runs on
+    ("Q: How long have you worked in the pit?\nA: Since I was twelve,\nat Barnsley.\n"
+     "Q: And the lockout?", [BlockKind.TURN, BlockKind.TURN, BlockKind.TURN]),
+    ("The miner said he would hold out\nA: long as it takes, and more.",
+     [BlockKind.PARAGRAPH]),
 ])
 def test_a_speakers_label_is_a_turn_only_where_speakers_alternate(text, kinds):
     doc = ingest_text(f"A Text\n\nWritten: 1923\n\n{text}\n", "t")
     body = [b.kind for b in doc.blocks if b.kind not in (BlockKind.TITLE, BlockKind.FIELD)]
     assert body == kinds
+    for block in doc.blocks:
+        assert doc.source[block.offset:block.offset + len(block.text)] == block.text
+        assert doc.source.count("\n", 0, block.offset) + 1 == block.line
 
 
 def test_a_dialogues_turns_are_speeches_of_their_speakers_numbered_as_blocks(tmp_path):

@@ -121,7 +121,8 @@ FAMILY_BLOCKS = [
     "Question: What is the position of the party?", "Answer: The party will act [at once].¹",
     "Q. And the Social Democrats?", "A. They will follow.", "TROTSKY: There will be a strike.",
     "The old price.* The new one.†", "* The price fixed in 1921.", "† The prices of the market.",
-    "“Theory becomes a material force.”\n– Karl Marx", "— Lenin, 1902"]
+    "“Theory becomes a material force.”\n– Karl Marx", "— Lenin, 1902",
+    "Q: How long have you worked in the pit?\nA: Since I was twelve,\nat Barnsley."]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",

@@ -65,10 +65,37 @@ def speaker_label(text: str) -> Label | None:
 
 def dialogue_turns(texts: Sequence[str]) -> set[int]:
     """The indices of the chunks among ``texts`` (a body's, in order) that are turns of a
-    dialogue; a chunk without a label (a heading, a paragraph) stands between two turns."""
+    dialogue; a chunk without a label (a heading, a paragraph) stands between two turns. The
+    speakers of a chunk of turns on lines of their own (:func:`turn_lines`) alternate too."""
     labels = [speaker_label(text) for text in texts]
     speakers: set[str] = set()
     for first, second in pairwise(labels):
         if first and second and first.speaker != second.speaker:
             speakers.update((first.speaker, second.speaker))
+    for text in texts:
+        speakers.update(label.speaker for start, end in turn_lines(text) or ()
+                        if (label := speaker_label(text[start:end])))
     return {index for index, label in enumerate(labels) if label and label.speaker in speakers}
+
+
+def turn_lines(text: str) -> list[tuple[int, int]] | None:
+    """The turns of a paragraph whose lines each open with a speaker's label ("Q: How long?" /
+    "A: Since I was twelve."), at least two and of speakers that alternate: the start and end
+    of each (a line without a label runs on the turn before it); else ``None``."""
+    turns: list[list[int]] = []
+    speakers: list[str] = []
+    position = 0
+    for line in text.split("\n"):
+        lead = len(line) - len(line.lstrip())
+        label = speaker_label(line.strip())
+        if label:
+            turns.append([position + lead, position + len(line.rstrip())])
+            speakers.append(label.speaker)
+        elif turns and line.strip():
+            turns[-1][1] = position + len(line.rstrip())
+        elif not turns:
+            return None
+        position += len(line) + 1
+    if len(turns) < 2 or all(a == b for a, b in pairwise(speakers)):
+        return None
+    return [(start, end) for start, end in turns]

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from teikit.convert.conventions import MARKS_TO_REND, NOTE_SIGN_MARKER, NOTE_SIGNS, QUOTE_MARKS
-from teikit.convert.dialogue import dialogue_turns, speaker_label
+from teikit.convert.dialogue import dialogue_turns, speaker_label, turn_lines
 from teikit.convert.lists import list_items
 from teikit.convert.model import Block, BlockKind, Transcription
 from teikit.convert.navigation import is_navigation_line
@@ -649,6 +649,10 @@ def _body(body: list[Chunk], build: _Builder, *, letter: bool = True) -> None:
             build.add_chunk(BlockKind.SEPARATOR, chunk)
         elif not chunk.single_line and list_items(chunk.text) is not None:
             build.add_chunk(BlockKind.LIST, chunk)
+        elif not chunk.single_line and (lines := turn_lines(chunk.text)):
+            for start, end in lines:      # turns on lines of their own, with no blank line
+                build.add(BlockKind.TURN, chunk.text[start:end], chunk.offset + start,
+                          chunk.line + chunk.text.count("\n", 0, start))
         elif index in turns:
             build.add_chunk(BlockKind.TURN, chunk)
         elif _is_heading(chunk) and index + 1 < len(body):
