@@ -162,6 +162,24 @@ class TestDecoding:
     ("Not one single army unit replied to this appeal.", False),
     ("“Anything goes!”", False),
     ("The Junkers’ Mutiny", True),
+    ("§ 2. Nine Days", True),
+    ("§ 3", True),
+    ("Chapter 3: The Return", True),
+    ("Book II", True),
+    ("Section 3", True),
+    ("1. The Owners’ Terms", True),
+    # a sentence that begins with a section's number is prose
+    ("§ 1. The owners offered a shilling.", False),
+    ("§ 3 of the statute forbids a lock-out", False),
+    ("Part One of the plan was adopted.", False),
+    ("Section 3 of the law forbids strikes", False),
+    # a slogan in capitals is a cry, a question in capitals still a heading
+    ("WORKERS OF THE WORLD, UNITE!", False),
+    ("WHAT IS TO BE DONE?", True),
+    # a name and a figure is a line of figures; a place and a year may head a section
+    ("Chemnitz: 30,000", False),
+    ("Wages: 12.5%", False),
+    ("Petrograd: 1917", True),
 ])
 def test_heading_shapes(line, is_heading):
     doc = ingest_text(f"{line}\n\nA paragraph of prose follows here.\n", "h")
@@ -347,3 +365,344 @@ def test_a_quotation_over_paragraphs_reads_back_and_is_valid(tmp_path):
     page = lxml_html.parse(str(render_html(written))).getroot()
     shown = page.xpath("string(//p[@id='p-1.1'])")
     assert "“We are not afraid" in shown and "power.”" not in shown
+
+
+def test_headings_numbered_with_a_section_sign_open_sections(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.validate import validate_files
+
+    text = ("The Dockers’ Strike\n\nWritten: 1911\n\nThe strike began on a Monday.\n\n"
+            "§ 1. The Owners’ Terms\n\nThe owners offered a shilling.\n\n§ 2. Nine Days\n\n"
+            "For nine days the port stood still.\n\n3. The Return to Work\n\nThey went back "
+            "on the tenth.\n")
+    conversion = converted(text)
+    divs = conversion.tree.getroot().findall(".//t:body/t:div", TEI)
+    assert [[h.text for h in div.findall("t:head", TEI)] for div in divs] == [
+        [], ["§ 1. The Owners’ Terms"], ["§ 2. Nine Days"], ["3. The Return to Work"]]
+    # a numbered heading on a line of its own is no list of one item
+    assert conversion.tree.getroot().findall(".//t:list", TEI) == []
+    assert comparable(read_back(conversion.tree.getroot())) == comparable(text)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written]) == []
+
+
+INTERVIEW = """An Interview in Essen
+
+Written: 1923
+
+Our correspondent met the secretary of the district in Essen.
+
+Question: What is the position of the Communist Party in the Ruhr?
+
+Answer: The party is the only force that stands between the workers and starvation.
+
+Q: And the Social Democrats?
+
+A: They will follow the masses.
+
+INTERVIEWER: Will there be a strike?
+
+KARSKI: There will.
+
+The interview ended there.
+"""
+
+
+def test_paragraphs_that_open_with_alternating_speakers_are_a_dialogues_turns():
+    doc = ingest_text(INTERVIEW, "t")
+    assert [b.text.split(":")[0] for b in doc.blocks if b.kind is BlockKind.TURN] == [
+        "Question", "Answer", "Q", "A", "INTERVIEWER", "KARSKI"]
+    assert texts(doc, BlockKind.HEADING) == []
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # one labelled paragraph is no dialogue, and a question with a label is never a heading
+    ("Question: What is to be done?\n\nThe old question again.",
+     [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]),
+    ("Answer: The party will act.\n\nThe answer came late.",
+     [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]),
+    # the same speaker twice does not alternate
+    ("TROTSKY: The army is ours.\n\nTROTSKY: The railways too.",
+     [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]),
+    # a heading's word and capitals before a colon, and lettered sections, head sections
+    ("PART ONE: The Masses\n\nThe masses moved.", [BlockKind.HEADING, BlockKind.PARAGRAPH]),
+    ("A. The Agrarian Question\n\nThe land was taken.", [BlockKind.HEADING, BlockKind.PARAGRAPH]),
+    ("LENINISM: A Reply\n\nThe critics were answered.", [BlockKind.HEADING, BlockKind.PARAGRAPH]),
+    # "Q." and "A." are labels where they alternate; an answer's second paragraph is prose
+    ("Q. And the Social Democrats?\n\nA. They will follow.\n\nThey always have.\n\n"
+     "Q. When?", [BlockKind.TURN, BlockKind.TURN, BlockKind.PARAGRAPH, BlockKind.TURN]),
+    # turns on lines of their own, with no blank line between; a line without a label runs on
+    ("Q: How long have you worked in the pit?\nA: Since I was twelve,\nat Barnsley.\n"
+     "Q: And the lockout?", [BlockKind.TURN, BlockKind.TURN, BlockKind.TURN]),
+    ("The miner said he would hold out\nA: long as it takes, and more.",
+     [BlockKind.PARAGRAPH]),
+])
+def test_a_speakers_label_is_a_turn_only_where_speakers_alternate(text, kinds):
+    doc = ingest_text(f"A Text\n\nWritten: 1923\n\n{text}\n", "t")
+    body = [b.kind for b in doc.blocks if b.kind not in (BlockKind.TITLE, BlockKind.FIELD)]
+    assert body == kinds
+    for block in doc.blocks:
+        assert doc.source[block.offset:block.offset + len(block.text)] == block.text
+        assert doc.source.count("\n", 0, block.offset) + 1 == block.line
+
+
+def test_a_dialogues_turns_are_speeches_of_their_speakers_numbered_as_blocks(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.render.fo import fo_string
+    from teikit.render.html import html_string
+    from teikit.validate import validate_files
+
+    conversion = converted(INTERVIEW)
+    root = conversion.tree.getroot()
+    (section,) = root.findall(".//t:body/t:div", TEI)
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    assert [(etree.QName(e).localname, e.get(xml_id), e.get("n")) for e in section][:3] == [
+        ("p", "p-1.1", "1.1"), ("sp", "p-1.2", "1.2"), ("sp", "p-1.3", "1.3")]
+    turn = section[1]
+    assert [etree.QName(e).localname for e in turn] == ["speaker", "p"]
+    assert turn[0].text == "Question:" and "".join(turn[1].itertext()).startswith("What is")
+    assert comparable(read_back(root)) == comparable(INTERVIEW)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written], ["edition", "tei_all"]) == []
+    # the reading and the print edition: a numbered paragraph its speaker's label opens
+    page = lxml_html.fromstring(html_string(written))
+    (shown,) = page.xpath("//p[@id='p-1.4']")
+    assert shown.xpath("string(a[@class='para-num'])") == "1.4"
+    assert shown.xpath("string(span[@class='tei-speaker'])") == "Q:"
+    assert shown.text_content().removeprefix("1.4") == "Q: And the Social Democrats?"
+    fo = etree.fromstring(fo_string(written).encode())
+    (printed,) = fo.xpath("//*[@id='p-1.4']")
+    assert printed.xpath("string(*[@font-weight='bold'])") == "Q:"
+
+
+RAILWAYS = """Lev Marten
+
+On the Railways
+
+Written: 1924
+
+The railways are the sinews of the state.[1]
+
+Notes
+
+[1] A figure of speech of the time.
+
+Next: Chapter 4 | Contents | Top of the page
+
+Back to the Trotsky Internet Archive
+
+Last updated on: 12.3.2009
+"""
+
+
+def test_the_web_pages_navigation_after_the_notes_is_no_part_of_the_last_note(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.render.html import html_string
+    from teikit.validate import validate_files
+
+    conversion = converted(RAILWAYS)
+    root = conversion.tree.getroot()
+    (note,) = root.findall(".//t:body//t:note", TEI)
+    assert "".join(note.itertext()) == "A figure of speech of the time."
+    back = root.find(".//t:back", TEI)
+    assert [(etree.QName(e).localname, e.get("type"), "".join(e.itertext()).strip())
+            for e in back] == [
+        ("divGen", "notes", "Notes"),
+        ("fw", "navigation", "Next: Chapter 4 | Contents | Top of the page"),
+        ("fw", "navigation", "Back to the Trotsky Internet Archive"),
+        ("div", "colophon", "Last updated on: 12.3.2009")]
+    # the page's chrome is not the text: no name of it is marked up, nor found for the index
+    assert [e for e in back.iter() if etree.QName(e).localname == "orgName"] == []
+    assert comparable(read_back(root)) == comparable(RAILWAYS)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written], ["edition", "tei_all"]) == []
+    page = lxml_html.fromstring(html_string(written))
+    assert [p.text_content() for p in page.xpath("//p[@class='page-navigation']")] == [
+        "Next: Chapter 4 | Contents | Top of the page", "Back to the Trotsky Internet Archive"]
+
+
+@pytest.mark.parametrize(("tail", "navigation"), [
+    # right under the last note, with no blank line between
+    ("[1] A figure of speech.\nTop of the page\n\n<< Previous | Next >>",
+     ["Top of the page", "<< Previous | Next >>"]),
+    ("[1] A figure of speech.\n\nLenin Works Archive | 1924\nLast updated on: 12.3.2009",
+     ["Lenin Works Archive | 1924"]),
+    # sentences that end the text are the text
+    ("[1] A figure of speech.\n\nThe workers must keep their own archive.", []),
+    ("[1] A figure of speech.\n\nThe Tasks of the Proletariat | 1917", []),
+])
+def test_the_web_pages_navigation_is_known_by_its_phrases_at_the_end(tail, navigation):
+    doc = ingest_text("On the Railways\n\nWritten: 1924\n\nThe railways are the sinews of the "
+                      f"state.[1]\n\nNotes\n\n{tail}\n", "t")
+    assert texts(doc, BlockKind.NAVIGATION) == navigation
+    assert texts(doc, BlockKind.FOOTNOTE)[0] == "A figure of speech."
+
+
+def test_a_trail_of_the_web_page_before_the_title_is_navigation_at_the_top():
+    doc = ingest_text("Marxists Internet Archive > Marten > 1924\n\nLev Marten\n\nOn the "
+                      "Railways\n\nWritten: 1924\n\nThe railways are the sinews of the state.\n",
+                      "t")
+    assert [(b.text, b.key) for b in doc.blocks if b.kind is BlockKind.NAVIGATION] == [
+        ("Marxists Internet Archive > Marten > 1924", "top")]
+    assert texts(doc, BlockKind.AUTHOR) == ["Lev Marten"]
+    assert texts(doc, BlockKind.TITLE) == ["On the Railways"]
+    # a text's own contents at its start are no navigation
+    doc = ingest_text("Contents\n\nThe railways are the sinews of the state.\n", "t")
+    assert texts(doc, BlockKind.NAVIGATION) == []
+
+
+def test_a_manifesto_ends_with_its_slogans_in_its_last_section():
+    conversion = converted("To the Workers of All Countries\n\nWritten: March 1920\n\nThe "
+                           "governments of Europe prepare new wars.\n\nLONG LIVE THE "
+                           "INTERNATIONAL!\n\nWORKERS OF THE WORLD, UNITE!\n\nThe Executive "
+                           "Committee\n")
+    (section,) = conversion.tree.getroot().findall(".//t:body/t:div", TEI)
+    assert [("".join(p.itertext()), len(p)) for p in section.findall("t:p", TEI)][1:3] == [
+        ("LONG LIVE THE INTERNATIONAL!", 0), ("WORKERS OF THE WORLD, UNITE!", 0)]
+
+
+@pytest.mark.parametrize(("block", "author", "title", "subtitles"), [
+    ("Lev Marten\nOn the Railways", ["Lev Marten"], ["On the Railways"], []),
+    ("V. I. Lenin\nThe Tasks of the Proletariat\nChapter 3", ["V. I. Lenin"],
+     ["The Tasks of the Proletariat"], ["Chapter 3"]),
+    # a title over two lines is one title
+    ("The Proletarian Revolution and\nthe Renegade Kautsky", [],
+     ["The Proletarian Revolution and\nthe Renegade Kautsky"], []),
+    # without a name first, the lines under the title are its parts
+    ("Letter to Marcel Dufour\nFrom the Front", [], ["Letter to Marcel Dufour"],
+     ["From the Front"]),
+])
+def test_the_author_and_the_title_on_lines_of_one_chunk(block, author, title, subtitles):
+    doc = ingest_text(f"{block}\n\nWritten: 1924\n\nThe railways are the sinews of the state.\n",
+                      "t")
+    assert texts(doc, BlockKind.AUTHOR) == author
+    assert texts(doc, BlockKind.TITLE) == title
+    assert texts(doc, BlockKind.SUBTITLE) == subtitles
+
+
+SCISSORS = """The Peasant and the Town
+
+Written: 1923
+
+The peasant sells his grain at the old price.* The town sells him nails at the new one.†
+
+This is the scissors of prices.**
+
+* The price fixed in 1921.
+
+† The prices of the Moscow market.
+
+** The word is the author’s own.
+"""
+
+
+def test_notes_marked_by_signs_that_end_the_text_are_footnotes_at_their_signs(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.validate import validate_files
+
+    doc = ingest_text(SCISSORS, "t")
+    assert [(b.key, b.text) for b in doc.blocks if b.kind is BlockKind.FOOTNOTE] == [
+        ("*", "The price fixed in 1921."), ("†", "The prices of the Moscow market."),
+        ("**", "The word is the author’s own.")]
+    assert len(texts(doc, BlockKind.PARAGRAPH)) == 2
+    conversion = converted(SCISSORS)
+    root = conversion.tree.getroot()
+    notes = root.findall(".//t:body//t:note[@type='footnote']", TEI)
+    assert [(n.get("n"), "".join(n.itertext())) for n in notes] == [
+        ("*", "The price fixed in 1921."), ("†", "The prices of the Moscow market."),
+        ("**", "The word is the author’s own.")]
+    assert comparable(read_back(root)) == comparable(SCISSORS)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written], ["edition", "tei_all"]) == []
+
+
+@pytest.mark.parametrize("ending", [
+    "* * *",                                  # a break, not a note
+    "* bread\n* peace",                       # a list of bullets
+    "† The prices of the Moscow market.",     # no dagger in the text
+])
+def test_a_sign_opening_the_last_paragraph_is_no_note_without_its_marker(ending):
+    doc = ingest_text("The Peasant and the Town\n\nWritten: 1923\n\nThe peasant sells his "
+                      f"grain at the old price.*\n\n{ending}\n", "t")
+    assert texts(doc, BlockKind.FOOTNOTE) == []
+
+
+def test_a_note_labelled_by_its_sign_in_the_notes_section(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.validate import validate_files
+
+    text = ("The Peasant and the Town\n\nWritten: 1923\n\nThe old price.* The new one.[1]\n\n"
+            "Notes\n\n* The price fixed in 1921.\n\n[1] The market.\n")
+    doc = ingest_text(text, "t")
+    assert [(b.key, b.label) for b in doc.blocks if b.kind is BlockKind.FOOTNOTE] == [
+        ("*", "*"), ("1", "[1]")]
+    conversion = converted(text)
+    assert comparable(read_back(conversion.tree.getroot())) == comparable(text)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written], ["edition", "tei_all"]) == []
+
+
+PAMPHLET = """Rosa Lindqvist
+
+The Road to Power
+
+Written: 1912
+
+“The emancipation of the working classes must be conquered by the working classes themselves.”
+– Karl Marx
+
+Part One
+
+Chapter 1
+
+The Crisis
+
+The crisis of 1907 shook the whole of Sweden.
+
+Chapter 2
+
+“Theory becomes a material force as soon as it has gripped the masses.”
+
+— Karl Marx, 1844
+
+The strike lasted for six weeks.
+"""
+
+
+def test_a_quotation_with_its_source_that_opens_the_text_or_a_section_is_its_epigraph(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.validate import validate_files
+
+    doc = ingest_text(PAMPHLET, "t")
+    assert texts(doc, BlockKind.EPIGRAPH_SOURCE) == ["– Karl Marx", "— Karl Marx, 1844"]
+    assert [b.text.split()[0] for b in doc.blocks if b.kind is BlockKind.EPIGRAPH] == [
+        "The", "Theory"]
+    conversion = converted(PAMPHLET)
+    divs = conversion.tree.getroot().findall(".//t:body/t:div", TEI)
+    # the text's epigraph heads its first section, before the heading; a chapter's, after it
+    assert [[etree.QName(e).localname for e in div][:3] for div in divs] == [
+        ["epigraph", "head", "head"], ["head", "epigraph", "p"]]
+    assert divs[0].find("t:head", TEI).get("{http://www.w3.org/XML/1998/namespace}id") == "h-1"
+    assert divs[0].find("t:epigraph/t:quote", TEI).get("rend") == "double"
+    assert comparable(read_back(conversion.tree.getroot())) == comparable(PAMPHLET)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written], ["edition", "tei_all"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a quotation without its source is a block quotation
+    "“The emancipation of the working classes.”\n\nThe crisis shook Sweden.",
+    # in the middle of the text, a quotation and a reply are the text
+    "The crisis shook Sweden.\n\n“Are you coming?”\n\n– Yes, he said.\n\nThey left.",
+    # under a heading with nothing after it but another heading
+    "Chapter 1\n\n“Theory becomes a material force.”\n– Karl Marx\n\nChapter 2\n\nThe end.",
+])
+def test_what_is_no_epigraph(text):
+    doc = ingest_text(f"The Road\n\nWritten: 1912\n\n{text}\n", "t")
+    assert texts(doc, BlockKind.EPIGRAPH) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -108,7 +108,7 @@ def test_generated_transcriptions_survive_conversion(text: str):
 # colon, set in, in stanzas) and the short lines that are not verse, editors' brackets and dual
 # dates
 FAMILY_BLOCKS = [
-    "CHAPTER I", "The Scene Has Changed", "II", "* * *", "⁂",
+    "CHAPTER I", "The Scene Has Changed", "II", "§ 2. Nine Days", "* * *", "⁂",
     "1. The first point;\n2. The second point;\n3. The third.", "- bread\n- peace",
     "(a) one\n(b) two", "The workers [of Petrograd] rose on October 25 [November 7], 1917.",
     "Trotsky said: “We are not afraid of the bourgeoisie.",
@@ -124,25 +124,51 @@ FAMILY_BLOCKS = [
     "    We are the smiths of the iron hour,\n    We beat the hammer, we forge the power.",
     "    1913    287\n    1920     41", "(Prolonged applause.)",
     "We shall win! (Stormy applause. Cries of “Hurrah!”) The rest (see below) follows.",
-    "(Voices: \"No!\") [The speaker resumed – Ed.] (Laughter.)"]
+    "(Voices: \"No!\") [The speaker resumed – Ed.] (Laughter.)",
+    "Question: What is the position of the party?", "Answer: The party will act [at once].¹",
+    "Q. And the Social Democrats?", "A. They will follow.", "TROTSKY: There will be a strike.",
+    "The old price.* The new one.†", "* The price fixed in 1921.", "† The prices of the market.",
+    "“Theory becomes a material force.”\n– Karl Marx", "— Lenin, 1902",
+    "Q: How long have you worked in the pit?\nA: Since I was twelve,\nat Barnsley."]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",
     "Lenin\n\nOn Tasks\n\nPart One\n\nChapter 1\n\nDate: 1893\nTranscribed/HTML Markup: X Y",
-    "On Tasks"]
+    "On Tasks", "Marxists Internet Archive > Lenin > 1917\n\nOn Tasks\n\nWritten: 1917",
+    "V. I. Lenin\nOn Tasks\n\nWritten: 1917"]
+# the web page's chrome after the text: its navigation and when it was last updated, on lines
+# of their own or right under the last one of the text
+FAMILY_TAILS = [
+    "", "\n\nTop of the page", "\nTop of the page",
+    "\n\nNext: Chapter 4 | Contents | Top of the page\n\nLast updated on: 12.3.2009",
+    "\n\n<< Previous | Next >>\nBack to the Trotsky Internet Archive\n\nLenin Works Archive | 1917"]
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(FAMILY_HEADS), st.lists(st.sampled_from(FAMILY_BLOCKS), min_size=1,
                                               max_size=9),
-       st.sampled_from(["t", "ed", "lenin"]))
+       st.sampled_from(["t", "ed", "lenin"]), st.sampled_from(FAMILY_TAILS))
+@example(FAMILY_HEADS[0], ["Question: What is the position of the party?",
+                           "Answer: The party will act [at once].¹", "Q. And the Social Democrats?",
+                           "A. They will follow.", "Notes:", "1. A note on the text."], "t",
+         FAMILY_TAILS[-1])
+@example(FAMILY_HEADS[1], ["“Theory becomes a material force.”\n– Karl Marx", "II",
+                           "“Those who leave us leave the revolution!”", "— Lenin, 1902",
+                           "Comrades!"], "t", "")
+@example(FAMILY_HEADS[-1], ["The old price.* The new one.†", "CHAPTER I", "Dear Comrades,",
+                            "* The price fixed in 1921.", "† The prices of the market."], "ed",
+         FAMILY_TAILS[2])
 def test_any_arrangement_of_the_familys_blocks_is_valid_and_lossless(
-        head: str, blocks: list[str], name: str) -> None:
+        head: str, blocks: list[str], name: str, tail: str) -> None:
     from teikit.validate import check_documents
 
-    text = "\n\n".join([head, *blocks]) + "\n"
+    text = "\n\n".join([head, *blocks]) + tail + "\n"
     conversion = convert_text(text, name, TextSettings(name=name))
     assert comparable(read_back(conversion.tree.getroot())) == comparable(text)
+    # the web page's navigation is never the text's: each line of it is forme work of its own
+    trail = [line for line in head.split("\n")[:1] if " > " in line]
+    navigation = [line for line in tail.split("\n") if line and not line.startswith("Last")]
+    assert [fw.text for fw in conversion.tree.iter(f"{{{TEI_NS}}}fw")] == trail + navigation
     data = etree.tostring(conversion.tree, encoding="utf-8", xml_declaration=True)
     report = check_documents([(f"{name}.xml", data)], ("edition",))
     assert [p for p in report.problems if p.severity == "error"] == []

@@ -120,6 +120,23 @@
     <xsl:sequence select="exists($parent/text()[normalize-space()])"/>
   </xsl:function>
 
+  <!-- A dialogue's turn printed as one paragraph that its speaker's label opens ("Question: What
+       is …?"): a speaker and one paragraph of speech, as teikit writes an interview. A play's
+       speaker, over verse or several paragraphs, stays a block of its own. -->
+  <xsl:function name="tk:is-run-in-turn" as="xs:boolean">
+    <xsl:param name="sp" as="element()"/>
+    <xsl:sequence select="exists($sp/self::tei:sp) and count($sp/*) = 2
+      and exists($sp/*[1]/self::tei:speaker) and exists($sp/*[2]/self::tei:p)
+      and not(tk:has-loose-text($sp))"/>
+  </xsl:function>
+
+  <!-- A line of the source web page's navigation ("Next | Contents | Top of the page"): the
+       page's forme work, kept apart from the text; the editions show it small and muted. -->
+  <xsl:function name="tk:is-page-navigation" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::tei:fw[@type = 'navigation'])"/>
+  </xsl:function>
+
   <!-- ===== structure ===== -->
 
   <xsl:function name="tk:is-structural" as="xs:boolean">

@@ -158,6 +158,16 @@
     </fo:block>
   </xsl:template>
 
+  <!-- a dialogue's turn: a paragraph that its speaker's label, in bold, opens -->
+  <xsl:template match="sp[tk:is-run-in-turn(.)]" priority="1">
+    <fo:block text-indent="0em" orphans="2" widows="2" space-before="1.5mm">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="string(@xml:id)"/></xsl:if>
+      <fo:inline font-weight="bold"><xsl:apply-templates select="speaker/node()"/></fo:inline>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates select="p/node()"/>
+    </fo:block>
+  </xsl:template>
+
   <xsl:template match="p | ab">
     <xsl:variable name="follows-text" select="preceding-sibling::*[1][self::p or self::ab]"/>
     <fo:block text-indent="{if ($follows-text) then '1.2em' else '0em'}" orphans="2" widows="2">
@@ -439,8 +449,9 @@
       </fo:inline>
     </xsl:if>
   </xsl:template>
-  <!-- forme work (running heads, signatures, catchwords) as the source printed it, small and
-       apart, where it stood in the source -->
+  <!-- forme work (running heads, signatures, catchwords, a web page's navigation:
+       tk:is-page-navigation) as the source printed it, small and apart, where it stood in the
+       source -->
   <xsl:template match="fw">
     <fo:block font-size="{$note-size}" color="#666666" text-indent="0em"
         text-align="{if (@place = ('top-right', 'bot-right') or @type = ('sig', 'catch', 'catchword', 'pageNum')) then 'end' else 'center'}">

@@ -198,6 +198,29 @@
     </p>
   </xsl:template>
 
+  <!-- the source web page's navigation: small, muted, apart from the text -->
+  <xsl:template match="tei:fw[tk:is-page-navigation(.)]" priority="1">
+    <p class="page-navigation" title="Navigation of the web page the text was copied from">
+      <xsl:call-template name="h:common-attributes"/>
+      <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </p>
+  </xsl:template>
+
+  <!-- a dialogue's turn: a numbered paragraph that its speaker's label opens -->
+  <xsl:template match="tei:sp[tk:is-run-in-turn(.)]" priority="1">
+    <xsl:param name="inline" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($inline) then 'span' else 'p'}">
+      <xsl:attribute name="class" select="if ($inline) then 'p turn block' else 'p turn'"/>
+      <xsl:call-template name="h:common-attributes"/>
+      <xsl:call-template name="h:paragraph-number"/>
+      <span class="tei-speaker">
+        <xsl:apply-templates select="tei:speaker/node()"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+      </span>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates select="tei:p/node()"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="tei:p | tei:ab">
     <xsl:call-template name="h:wrap">
       <xsl:with-param name="block" select="'p'"/>

@@ -38,14 +38,15 @@
   <!-- Paragraphs and block quotations of the body are numbered, so that a passage can be cited. -->
   <xsl:function name="h:is-numbered-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="($e/self::tei:p or $e/self::tei:ab or ($e/self::tei:quote and tk:is-block-quote($e)))
+    <xsl:sequence select="($e/self::tei:p or $e/self::tei:ab or ($e/self::tei:quote and tk:is-block-quote($e))
+      or ($e/self::tei:sp and tk:is-run-in-turn($e)))
       and exists($e/ancestor::tei:body) and exists($e/parent::*[tk:is-container(.)])
       and not(tk:is-separator($e))"/>
   </xsl:function>
 
   <xsl:function name="h:paragraph-numbers" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="tk:numbering($root//(tei:p | tei:ab | tei:quote)[h:is-numbered-block(.)])"/>
+    <xsl:sequence select="tk:numbering($root//(tei:p | tei:ab | tei:quote | tei:sp)[h:is-numbered-block(.)])"/>
   </xsl:function>
 
   <xsl:template name="h:paragraph-number">

@@ -17,9 +17,14 @@ Block → element (see docs/encoding.md):
     SEPARATOR                  ab[@type='separator'] ("* * *"), in the section it breaks
     STAGE                      stage[@type][@rend='parentheses'] ("(Applause.)" standing alone)
     LIST                       list with a label (the marker as printed) and an item per entry
+    TURN                       sp: the speaker's label as printed, then the speech as a p
+    EPIGRAPH, EPIGRAPH_SOURCE  epigraph/quote[@rend] and bibl, at the head of the section it
+                               opens (before or after its head)
     NOTES_HEADING, FOOTNOTE    back/divGen[@type='notes']/head; each footnote's text fills the
                                note at its marker "[n]"
     TRAILER                    back/div[@type='colophon']/p
+    NAVIGATION                 fw[@type='navigation']: the web page's, outside the text's flow
+                               (in the front before the title page, or in the back)
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from lxml import etree
 from teikit import XML_NS
 from teikit.config import TextSettings
 from teikit.convert.conventions import NOTE_LABELS, PARENTHESES_REND
+from teikit.convert.dialogue import speaker_label
 from teikit.convert.header import HeaderContext, build_header
 from teikit.convert.lists import list_items
 from teikit.convert.model import Block, BlockKind, Span, Transcription
@@ -210,6 +216,9 @@ def with_schema_href(data: bytes, schema_href: str) -> bytes:
 
 def _front(doc: Transcription, weaver: _Weaver, settings: TextSettings) -> etree._Element | None:
     front = el("front")
+    for block in doc.of_kind(BlockKind.NAVIGATION):
+        if block.key == "top":
+            append(front, _navigation(weaver, block))
     title_page = el("titlePage")
     doc_title = el("docTitle")
     for block in doc.blocks:
@@ -253,6 +262,7 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
     section: etree._Element | None = None
     opener: etree._Element | None = None
     closer: etree._Element | None = None
+    epigraph: etree._Element | None = None
 
     def current() -> etree._Element:
         nonlocal section
@@ -266,10 +276,17 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
         if kind is BlockKind.HEADING and section is not None and is_subheading(doc, block):
             append(section, weaver.block(el("head", type="sub"), block))
         elif kind is BlockKind.HEADING:
-            # a letter's opener and closer belong to the section they were found in
-            section, opener, closer = el("div", type="section"), None, None
-            append(body, section, None)
+            # a letter's opener and closer belong to the section they were found in; an
+            # epigraph that opens the text heads the first section with it
+            if section is None or not all(child.tag == qname("epigraph") for child in section):
+                section, opener, closer = el("div", type="section"), None, None
+                append(body, section, None)
             append(section, weaver.block(el("head"), block))
+        elif kind is BlockKind.EPIGRAPH:
+            epigraph = el("epigraph", weaver.block(el("quote", rend=block.key or None), block))
+            append(current(), epigraph)
+        elif kind is BlockKind.EPIGRAPH_SOURCE and epigraph is not None:
+            append(epigraph, weaver.block(el("bibl"), block))
         elif kind is BlockKind.PARAGRAPH and not _in_back(doc, block):
             append(current(), weaver.block(el("p"), block))
         elif kind is BlockKind.QUOTATION and not _in_back(doc, block):
@@ -279,6 +296,8 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
             append(current(), _verse(weaver, block))
         elif kind is BlockKind.LIST:
             append(current(), _list(weaver, block))
+        elif kind is BlockKind.TURN:
+            append(current(), _turn(weaver, block))
         elif kind is BlockKind.SEPARATOR:
             append(current(), weaver.block(el("ab", type="separator"), block))
         elif kind is BlockKind.STAGE:
@@ -383,6 +402,18 @@ def _verse(weaver: _Weaver, block: Block) -> etree._Element:
             previous_end = hi
         previous = group
     return quote
+def _turn(weaver: _Weaver, block: Block) -> etree._Element:
+    """``sp`` of the ``speaker`` (the label as printed, "Question:") and the ``p`` of the
+    speech; the space between stays between them."""
+    element = weaver.identify(el("sp"), block)
+    label = speaker_label(block.text)
+    end, speech = (label.end, label.speech) if label else (0, 0)
+    if end:
+        speaker = weaver.slice(el("speaker"), block, 0, end)
+        speaker.tail = block.text[end:speech]
+        element.append(speaker)
+    element.append(weaver.slice(el("p"), block, speech, len(block.text)))
+    return element
 
 
 def _address(weaver: _Weaver, block: Block) -> etree._Element:
@@ -422,10 +453,12 @@ def _back(doc: Transcription, weaver: _Weaver,
             if _in_back(doc, block) and block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTATION):
                 append(notes, weaver.block(el("p"), block))
         append(back, notes)
-    elif heading is not None:
+    elif heading is not None or doc.of_kind(BlockKind.FOOTNOTE):
+        # (notes marked by signs may end the text without a heading)
         footnotes = doc.of_kind(BlockKind.FOOTNOTE)
         template = footnotes[0].label.replace(footnotes[0].key, "n", 1) if footnotes else "[n]"
-        append(back, el("divGen", weaver.block(el("head"), heading), type="notes", rend=template))
+        append(back, el("divGen", weaver.block(el("head"), heading) if heading else None,
+                        type="notes", rend=template))
         orphans = el("div", type="notes")
         last_note: etree._Element | None = None
         attached: set[str] = set()
@@ -451,6 +484,15 @@ def _back(doc: Transcription, weaver: _Weaver,
                 append(last_note, woven.text, *list(woven))
         if len(orphans):
             append(back, orphans)
-    for block in doc.of_kind(BlockKind.TRAILER):
-        append(back, el("div", weaver.block(el("p"), block), type="colophon"))
+    for block in doc.of_kind(BlockKind.TRAILER, BlockKind.NAVIGATION):
+        if block.kind is BlockKind.TRAILER:
+            append(back, el("div", weaver.block(el("p"), block), type="colophon"))
+        elif block.key != "top":
+            append(back, _navigation(weaver, block))
     return back if len(back) else None
+
+
+def _navigation(weaver: _Weaver, block: Block) -> etree._Element:
+    """A line of the web page's navigation as the page's forme work, where on the page it
+    stood ("top", "bottom")."""
+    return weaver.block(el("fw", type="navigation", place=block.key or "bottom"), block)

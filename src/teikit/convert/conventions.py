@@ -9,6 +9,8 @@ hands them over as a stylesheet parameter), so the editions print what the TEI r
 
 from __future__ import annotations
 
+import re
+
 # quote/q/soCalled/title/@rend → (opening mark, closing mark)
 QUOTE_MARKS: dict[str, tuple[str, str]] = {
     "double": ("“", "”"),
@@ -62,8 +64,15 @@ NOTE_WRITERS: dict[str, str] = {
 FOOTNOTE_MARKER = ("[", "]")
 SUPERSCRIPT_REND = "superscript"
 # how the notes section labels its notes, "n" standing for the number (divGen/@rend); a note
-# labelled otherwise than the section's first one carries its own in its @rend
-NOTE_LABELS = ("[n]", "n.", "n)")
+# labelled otherwise than the section's first one carries its own in its @rend ("n": by its
+# sign alone, "* The price fixed in 1921.")
+NOTE_LABELS = ("[n]", "n.", "n)", "n")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# signs that mark a note instead of a number ("the old price.*", "† The prices of the market"):
+# the note's @n is the sign, and its marker reads back as the sign
+NOTE_SIGNS = ("***", "**", "*", "††", "†", "‡")
+# such a sign in the text, right after a word or a stop, is a marker ("the old price.*")
+NOTE_SIGN_MARKER = re.compile(
+    r"(?<=[^\s*†‡])(?:" + "|".join(re.escape(sign) for sign in NOTE_SIGNS) + r")(?![*†‡])")
 
 # gap/@rend holds the omission sign exactly as printed ("...", "…", ". . .")

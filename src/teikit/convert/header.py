@@ -16,7 +16,7 @@ from lxml import etree
 
 from teikit import __version__
 from teikit.config import TextSettings
-from teikit.convert.conventions import SIGNATURES, SIGNED_REND
+from teikit.convert.conventions import NOTE_SIGNS, SIGNATURES, SIGNED_REND
 from teikit.convert.dates.calendars import CalendarDecision, decide_calendar
 from teikit.convert.model import Block, BlockKind, Span, Transcription
 from teikit.register.citations import PartKind, read_citation
@@ -471,6 +471,17 @@ def _other_blocks(doc: Transcription) -> str:
                        "colon) are verse the text quotes: a block quotation holding an lg with "
                        "an l for each line, and an lg of type stanza for each stanza when blank "
                        "lines part them")
+    if doc.of_kind(BlockKind.TURN):
+        clauses.append("a paragraph that opens with a speaker's label (Question:, A:, a name in "
+                       "capitals), where two speakers alternate, is a turn of a dialogue: an sp "
+                       "of the label as printed, as its speaker, and the speech")
+    if doc.of_kind(BlockKind.EPIGRAPH):
+        clauses.append("a quotation with its source under it that opens the text or a section "
+                       "is its epigraph")
+    if doc.of_kind(BlockKind.NAVIGATION):
+        clauses.append("the lines of the web page's navigation copied with the text (Next, "
+                       "Contents, Top of the page) are its forme work, fw of type navigation, "
+                       "outside the body and without mark-up")
     return "".join(f"; {clause}" for clause in clauses)
 
 
@@ -516,8 +527,10 @@ def _interpretation(ctx: HeaderContext) -> str:
         sentences.append("The author's footnotes were omitted by the journal and are not part "
                          "of this text.")
     elif doc.of_kind(BlockKind.FOOTNOTE):
+        signs = sorted({b.key for b in doc.of_kind(BlockKind.FOOTNOTE)} & set(NOTE_SIGNS))
+        marked = f" or signs {', '.join(f'“{s}”' for s in signs)} (in @n)" if signs else ""
         sentences.append("The notes printed at the end of the source are note elements at "
-                         "their markers “[n]” (type footnote).")
+                         f"their markers “[n]”{marked} (type footnote).")
     sentences.append("Authorial parentheses such as (sic) and (!) are the author's text. Names "
                      "are marked up against the edition's register.")
     if doc.of_kind(BlockKind.STAGE) or any(s.tag == "stage" for s in ctx.spans):

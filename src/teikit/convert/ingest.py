@@ -11,9 +11,11 @@ into the layout of the transcriptions teikit handles (the Marxists' Internet Arc
     Author / Title / Part            title block (one line each)
     Label: value                     header fields ("Written:", "Source:", "Translated:" …)
     headnote                         editor's paragraphs, the last signed "– Ed."
-    body                             headings, paragraphs, whole-paragraph quotations, letters
+    body                             headings, paragraphs, whole-paragraph quotations, letters,
+                                     a dialogue's turns ("Question: …" / "Answer: …")
     Notes / 1. …                     footnotes section (text markers "[1]")
     Last updated on: …               trailer
+    Next: … | Contents | Top         the web page's navigation (also a trail before the title)
 """
 
 from __future__ import annotations
@@ -25,10 +27,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from teikit.convert.conventions import MARKS_TO_REND, PARENTHESES, QUOTE_MARKS
+from teikit.convert.conventions import (
+    MARKS_TO_REND,
+    NOTE_SIGN_MARKER,
+    NOTE_SIGNS,
+    PARENTHESES,
+    QUOTE_MARKS,
+)
+from teikit.convert.dialogue import dialogue_turns, speaker_label, turn_lines
 from teikit.convert.directions import whole_direction
 from teikit.convert.lists import list_items
 from teikit.convert.model import SPEECH_FIELD, Block, BlockKind, Transcription
+from teikit.convert.navigation import is_navigation_line
 from teikit.convert.verse import is_verse
 from teikit.errors import InputError
 from teikit.xmlio import read_input_bytes
@@ -242,14 +252,24 @@ _INNER_FIELD = re.compile(r";\s*(?P<label>[A-Z][A-Za-z/\\& \-]{1,40}?):\s+(?=\S)
 _SIGNATURE = re.compile(r"\s*(?P<sig>[–—-]\s*Ed(?:s|itors?)?\.?)\s*$")
 _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified)\b")
 _NOTES_HEADING = re.compile(r"^(?:Notes|Footnotes|Endnotes|Note)[.:]?$", re.IGNORECASE)
-_FOOTNOTE_LABEL = re.compile(r"^(?P<label>\[(?P<n1>\d{1,3})\]|(?P<n2>\d{1,3})[.)])\s+")
-_ROMAN_OR_CHAPTER = re.compile(
-    r"^(?:[IVXLC]+\.?|(?:Chapter|Part|Book|Section)\s+(?:[IVXLC]+|\d+|One|Two|Three|Four|Five|"
-    r"Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b(?:[.:]?\s.*|\.)?)$")
+_SIGNS = "|".join(re.escape(sign) for sign in NOTE_SIGNS)
+_FOOTNOTE_LABEL = re.compile(rf"^(?P<label>\[(?P<n1>\d{{1,3}})\]|(?P<n2>\d{{1,3}})[.)]|"
+                             rf"(?P<n3>{_SIGNS}))\s+(?![*†‡])")
+# a heading that numbers its section: "II.", "Chapter III", "Part One: The Masses", "Book II",
+# "§ 2. Nine Days"; what follows the number is the section's title
+_NUMBERED_HEADING = re.compile(
+    r"^(?:[IVXLC]+\.?|(?:(?:Chapter|Part|Book|Section)\s+|§+\s*)(?:[IVXLC]+|\d+|One|Two|Three|"
+    r"Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b(?P<title>.*))$")
+# a name and a figure ("Chemnitz: 30,000", "Wages: 12.5%"), not a heading; a year after the
+# colon may be one ("Petrograd: 1917")
+_FIGURE = re.compile(r"^[^:]{1,60}:\s*(?!(?:1[5-9]\d\d|20\d\d)$)\d[\d,.\s]*%?$")
+# the title after the number: a sign between them ("Chapter 3: The Return", "§ 1. Terms"), or
+# none ("Chapter 3 The Return")
+_NUMBER_AND_TITLE = re.compile(r"^(?P<sign>\s*[.:–—-])?\s*(?P<title>.*)$")
 # the number over a section that holds one letter of several ("II.", "Letter 3", "No. 4"):
 # never a line of an opener's address
 _LETTER_NUMBER = re.compile(
-    rf"{_ROMAN_OR_CHAPTER.pattern}|^(?:Letter|No\.)\s+(?:[IVXLC]+|\d+|[A-Z][a-z]+)\.?$")
+    rf"{_NUMBERED_HEADING.pattern}|^(?:Letter|No\.)\s+(?:[IVXLC]+|\d+|[A-Z][a-z]+)\.?$")
 _SALUTATION = re.compile(
     r"^(?:Dear|My dear|Comrades?|Sirs?|Gentlemen|Friends|Citizens|Brothers|Madam)\b.{0,60}[,!:]$")
 _CLOSING = re.compile(
@@ -264,6 +284,8 @@ _OPENER_CHUNKS, _OPENER_LINES, _OPENER_WIDTH = 6, 8, 70
 _POSTSCRIPT = re.compile(r"^(?:P\.\s?)*P\.?\s?S\.?(?=\s|:)|^N\.\s?B\.(?=\s|:)")
 # a line of signs alone that breaks a section: "* * *", "***", "⁂", "— — —", "#"
 _SEPARATOR = re.compile(r"^(?:[*⁂•·~#=_–—-]\s*){1,12}$")
+# the source of an epigraph, under its quotation: "– Karl Marx", "— Lenin, What Is to Be Done?"
+_EPIGRAPH_SOURCE = re.compile(r"^[–—-]\s+\S.{0,98}$")
 # a block quotation set in from the paragraphs by at least this many columns
 _QUOTATION_INDENT = 2
 # the title block: the author, the title and at most three lines of parts under it
@@ -351,12 +373,18 @@ def _is_heading(chunk: Chunk) -> bool:
     text = chunk.text
     if not chunk.single_line or len(text) > 80 or len(text.split()) > 12:
         return False
-    if _ROMAN_OR_CHAPTER.match(text):
-        return True  # "II.", "Chapter III", "Part One: …"
+    label = speaker_label(text)
+    if label and label.certain:
+        return False     # "Question: What is the position of the party?" is a turn
+    numbered = _NUMBERED_HEADING.match(text)
+    if numbered:
+        return _numbered_title(numbered.group("title") or "")
+    if _FIGURE.match(text):
+        return False     # "Chemnitz: 30,000" is a line of figures
     if text[0] in "“‘\"'([«„" or text[-1] in ".,;:”’\"'»" or text.endswith("…"):
         return False
-    if text.isupper() and any(c.isalpha() for c in text):
-        return True
+    if text.isupper() and any(c.isalpha() for c in text) and not text.endswith("!"):
+        return True     # (a slogan in capitals, "WORKERS OF THE WORLD, UNITE!", is a cry)
     if not (text[0].isupper() or text[0].isdigit()):
         return False
     if "!" in text or "?" in text[:-1]:
@@ -366,6 +394,21 @@ def _is_heading(chunk: Chunk) -> bool:
         return True
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised * 2 >= len(words)
+
+
+def _numbered_title(rest: str) -> bool:
+    """Whether what follows a section's number is a title ("II.", "Part One: The Masses", "§ 1.
+    The Owners' Terms"), not a sentence that begins with a number ("Part One of the plan was
+    adopted.", "§ 3 of the statute forbids it", "§ 1. The owners offered a shilling.")."""
+    parts = _NUMBER_AND_TITLE.match(rest)
+    title = parts.group("title") if parts else rest
+    if not title:
+        return True
+    signed = bool(parts and parts.group("sign"))
+    if title.endswith((",", ";")) or (not signed and (title[-1] in ".:" or not title[0].isupper())):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", title) if len(w) > 3]
+    return not title.endswith(".") or sum(1 for w in words if w[0].isupper()) * 2 >= len(words)
 
 
 def _block(index: int, kind: BlockKind, text: str, offset: int, line: int, **extra: str) -> Block:
@@ -399,13 +442,28 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
     all_chunks = list(chunks(text))
     warnings: list[str] = list(character_warnings)
     build = _Builder()
+    # the trail of the web page's navigation before the title ("Marxists Internet Archive >
+    # Trotsky > 1924")
     position = 0
+    while position < len(all_chunks) and all(is_navigation_line(line, at_start=True)
+                                             for line, _, _ in all_chunks[position].lines):
+        _navigation(all_chunks[position], build, "top")
+        position += 1
+    lead = position
 
     # title block and header fields: the first run of field chunks within the first few chunks
-    first_field = next((i for i, c in enumerate(all_chunks[:8]) if _is_known_field_chunk(c)), None)
-    if first_field is not None and _title_block(all_chunks[:first_field]):
-        for kind, chunk in zip(_title_kinds(first_field), all_chunks[:first_field], strict=True):
-            _title_chunk(kind, chunk, build)
+    first_field = next((i for i, c in enumerate(all_chunks[lead:lead + 8], start=lead)
+                        if _is_known_field_chunk(c)), None)
+    if first_field is not None and _title_block(all_chunks[lead:first_field]):
+        title_chunks = all_chunks[lead:first_field]
+        title_lines = _author_and_title_lines(title_chunks)
+        if title_lines:     # the author and the title on lines of one chunk
+            for kind, (text, offset, line) in zip(_title_kinds(len(title_lines)), title_lines,
+                                                  strict=True):
+                build.add(kind, text, offset, line)
+        else:
+            for kind, chunk in zip(_title_kinds(len(title_chunks)), title_chunks, strict=True):
+                _title_chunk(kind, chunk, build)
         position = first_field
         while position < len(all_chunks) and _is_known_field_chunk(all_chunks[position]):
             for label, value, offset, line in _field_lines(all_chunks[position]) or []:
@@ -418,12 +476,18 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
             "no header block found (lines such as 'Written:', 'Source:', 'Translated:'): "
             "author, title, source and translator are missing from the TEI header")
 
-    # trailer and notes section, from the end
+    # trailer (with the web page's navigation) and notes section, from the end
     end = len(all_chunks)
     trailer: list[Chunk] = []
-    while end > position and _TRAILER.match(all_chunks[end - 1].text):
+    while end > position and (_TRAILER.match(all_chunks[end - 1].text) or all(
+            _chrome_line(line) for line, _, _ in all_chunks[end - 1].lines)):
         end -= 1
         trailer.insert(0, all_chunks[end])
+    if end > position:
+        # navigation right under the text's last lines, with no blank line between
+        all_chunks[end - 1], tail = _without_chrome_tail(all_chunks[end - 1])
+        if tail is not None:
+            trailer.insert(0, tail)
     # the notes section: a "Notes" heading followed by labelled notes ("[1] …", "1. …"), or the
     # last heading of the text when it is "Notes" and only paragraphs follow it (notes without
     # markers in the text)
@@ -432,7 +496,9 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
                      and i + 1 < end and (_FOOTNOTE_LABEL.match(all_chunks[i + 1].text) or not any(
                          _is_heading(c) or _FOOTNOTE_LABEL.match(c.text)
                          for c in all_chunks[i + 1:end]))), None)
-    body_end = notes_at if notes_at is not None else end
+    # or, without a heading, the notes marked by signs that end the text ("* The price …")
+    notes_from = notes_at + 1 if notes_at is not None else _sign_notes(all_chunks, position, end)
+    body_end = notes_at if notes_at is not None else notes_from
 
     # a speech ("Delivered:") opens with its address to the hall ("Comrades!"), not a letter's,
     # and its record notes the hall's applause
@@ -449,10 +515,11 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
 
     if notes_at is not None:
         build.add_chunk(BlockKind.NOTES_HEADING, all_chunks[notes_at])
-        for chunk in all_chunks[notes_at + 1:end]:
+    if notes_from < end:
+        for chunk in all_chunks[notes_from:end]:
             match = _FOOTNOTE_LABEL.match(chunk.text)
             if match:
-                number = match.group("n1") or match.group("n2")
+                number = match.group("n1") or match.group("n2") or match.group("n3")
                 build.add(BlockKind.FOOTNOTE, chunk.text[match.end():], chunk.offset + match.end(),
                           chunk.line, prefix=match.group("label"), label=match.group("label"),
                           key=number)
@@ -461,10 +528,58 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
                 # is still the notes' text, not a block quotation of the body)
                 build.add(BlockKind.PARAGRAPH, chunk.text, chunk.offset, chunk.line)
     for chunk in trailer:
-        build.add_chunk(BlockKind.TRAILER, chunk)
+        if all(_chrome_line(line) for line, _, _ in chunk.lines):
+            _navigation(chunk, build, "bottom")
+        else:
+            build.add_chunk(BlockKind.TRAILER, chunk)   # "Last updated on: …" and more lines
 
     return Transcription(name=name, source=text, blocks=tuple(build.blocks), encoding=encoding,
                          encoding_detected=encoding_detected, warnings=tuple(warnings))
+
+
+def _sign_notes(all_chunks: list[Chunk], position: int, end: int) -> int:
+    """Where the notes marked by signs that end the text begin ("* The price fixed in 1921.",
+    "† The prices of the Moscow market."), when the text before them has each sign as a
+    marker; else ``end``."""
+    start, signs = end, set()
+    while start > position + 1:
+        chunk = all_chunks[start - 1]
+        label = _FOOTNOTE_LABEL.match(chunk.text)
+        if not label or not label.group("n3") or list_items(chunk.text) is not None:
+            break
+        signs.add(label.group("n3"))
+        start -= 1
+    markers = {marker.group(0) for chunk in all_chunks[position:start]
+               for marker in NOTE_SIGN_MARKER.finditer(chunk.text)}
+    return start if signs and signs <= markers else end
+
+
+def _chrome_line(line: str) -> bool:
+    """A line of the web page around the text: its navigation, or when it was last updated."""
+    return bool(_TRAILER.match(line)) or is_navigation_line(line)
+
+
+def _without_chrome_tail(chunk: Chunk) -> tuple[Chunk, Chunk | None]:
+    """``chunk`` without the lines of the web page's chrome that end it, and those lines."""
+    lines = chunk.lines
+    keep = len(lines)
+    while keep > 1 and _chrome_line(lines[keep - 1][0]):
+        keep -= 1
+    if keep == len(lines):
+        return chunk, None
+    last, offset, _ = lines[keep - 1]
+    head = Chunk(chunk.text[:offset + len(last) - chunk.offset], chunk.offset, chunk.line,
+                 chunk.indent, chunk.first_indent)
+    _, start, line = lines[keep]
+    return head, Chunk(chunk.text[start - chunk.offset:], start, line)
+
+
+def _navigation(chunk: Chunk, build: _Builder, place: str) -> None:
+    """The lines of the web page's navigation (or, among them, when it was last updated), each
+    a block of its own."""
+    for text, offset, line in chunk.lines:
+        kind = BlockKind.TRAILER if _TRAILER.match(text) else BlockKind.NAVIGATION
+        build.add(kind, text, offset, line, key=place if kind is BlockKind.NAVIGATION else "")
 
 
 def _title_block(chunks: list[Chunk]) -> bool:
@@ -472,6 +587,37 @@ def _title_block(chunks: list[Chunk]) -> bool:
     and a part; lines of further parts under it only when each is one short line."""
     return len(chunks) <= 3 or (len(chunks) <= _TITLE_CHUNKS and all(
         c.single_line and len(c.text) <= _TITLE_WIDTH for c in chunks[3:]))
+
+
+# words a title opens with, never a name: "On the Railways", "Letter to …", "The Road to Power"
+_TITLE_WORDS = frozenset({
+    "The", "A", "An", "On", "To", "Of", "In", "For", "From", "Our", "Their", "What", "Why", "How",
+    "Where", "Letter", "Letters", "Speech", "Report", "Resolution", "Manifesto", "Theses",
+    "Draft", "Appeal", "Address", "Introduction", "Preface", "Chapter", "Part", "Book",
+    "Section", "Volume", "Notes", "Declaration", "Statement", "Open", "Reply", "Answer"})
+_NAME_PARTICLES = frozenset({"de", "von", "van", "der", "den", "la", "le", "di", "du", "da",
+                             "y", "and", "&"})
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w’'-]*|(?:[A-Z]\.)+")
+
+
+def _name_line(line: str) -> bool:
+    """Whether ``line`` reads as a person's name ("Lev Marten", "V. I. Lenin", "Rosa
+    Luxemburg"): two to five capitalised words or initials, not the opening of a title."""
+    words = line.split()
+    return 2 <= len(words) <= 5 and words[0] not in _TITLE_WORDS and all(
+        word in _NAME_PARTICLES or _NAME_WORD.fullmatch(word) for word in words)
+
+
+def _author_and_title_lines(chunks: list[Chunk]) -> list[tuple[str, int, int]]:
+    """The lines of a title block written as one chunk, when its first line is the author's
+    name and the next one opens the title ("Lev Marten" / "On the Railways"), else []."""
+    if len(chunks) != 1 or not 2 <= len(chunks[0].lines) <= 4:
+        return []
+    lines = chunks[0].lines
+    if not _name_line(lines[0][0]) or not lines[1][0][:1].isupper() or any(
+            len(text) > _TITLE_WIDTH for text, _, _ in lines):
+        return []
+    return lines
 
 
 def _title_kinds(count: int) -> list[BlockKind]:
@@ -522,6 +668,9 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
     """Headings, paragraphs, quotations, verse; a letter's opener and closer; a speech's stage
     directions standing alone (a speech is no letter)."""
     quoted = _indented_quotations(body)
+    turns = dialogue_turns([chunk.text for chunk in body])
+    epigraphs = _epigraphs(body)
+    in_epigraph = {start + k for start, count in epigraphs.items() for k in range(1, count)}
     opener = _letter_opener(body) if not speech else 0
     if opener and not _SALUTATION.match(body[opener - 1].text):
         opener = 0
@@ -551,10 +700,20 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             _closer_chunk(chunk, build)
         elif index >= closer_from:
             build.add_chunk(_closer_kind(chunk, first=index == closer_from), chunk)
+        elif index in epigraphs:
+            _epigraph(body[index:index + epigraphs[index]], build)
+        elif index in in_epigraph:
+            continue        # the epigraph's source, on a line of its own
         elif chunk.single_line and _SEPARATOR.match(chunk.text):
             build.add_chunk(BlockKind.SEPARATOR, chunk)
         elif not chunk.single_line and list_items(chunk.text) is not None:
             build.add_chunk(BlockKind.LIST, chunk)
+        elif not chunk.single_line and (lines := turn_lines(chunk.text)):
+            for start, end in lines:      # turns on lines of their own, with no blank line
+                build.add(BlockKind.TURN, chunk.text[start:end], chunk.offset + start,
+                          chunk.line + chunk.text.count("\n", 0, start))
+        elif index in turns:
+            build.add_chunk(BlockKind.TURN, chunk)
         elif _is_heading(chunk) and index + 1 < len(body):
             build.add_chunk(BlockKind.HEADING, chunk)
         elif speech and (direction := whole_direction(chunk.text)) is not None:
@@ -650,6 +809,43 @@ def _add_verse(build: _Builder, run: list[Chunk], source: str) -> None:
     first, last = run[0], run[-1]
     build.add(BlockKind.VERSE, source[first.offset:last.offset + len(last.text)], first.offset,
               first.line)
+
+
+def _epigraphs(body: list[Chunk]) -> dict[int, int]:
+    """The epigraphs of the body, by the index of their first chunk: how many chunks each
+    spans. An epigraph opens the text or a section (it stands first, or right under a
+    heading): a quotation in marks with, on its last line or on a line of its own after it,
+    its source after a dash ("– Karl Marx"); the text goes on after it."""
+    found: dict[int, int] = {}
+    for index, chunk in enumerate(body):
+        if index and not _is_heading(body[index - 1]):
+            continue
+        lines = chunk.lines
+        if len(lines) >= 2 and _EPIGRAPH_SOURCE.match(lines[-1][0]) and quotation_marks(
+                chunk.text[:lines[-1][1] - chunk.offset].rstrip()):
+            count = 1
+        elif index + 1 < len(body) and quotation_marks(chunk.text) and \
+                body[index + 1].single_line and _EPIGRAPH_SOURCE.match(body[index + 1].text):
+            count = 2
+        else:
+            continue
+        # the text goes on after it (under a heading, its section's text)
+        if index + count < len(body) and not (index and _is_heading(body[index + count])):
+            found[index] = count
+    return found
+
+
+def _epigraph(chunks: list[Chunk], build: _Builder) -> None:
+    """An epigraph's quotation, its marks recorded as a block quotation's are, and its source."""
+    first = chunks[0]
+    source, source_offset, source_line = chunks[-1].lines[-1]
+    quotation = first.text if len(chunks) > 1 else \
+        first.text[:source_offset - first.offset].rstrip()
+    marks = quotation_marks(quotation) or ("", "")
+    inner = quotation[len(marks[0]):len(quotation) - len(marks[1])]
+    build.add(BlockKind.EPIGRAPH, inner, first.offset + len(marks[0]), first.line,
+              prefix=marks[0], suffix=marks[1], key=MARKS_TO_REND.get(marks, ""))
+    build.add(BlockKind.EPIGRAPH_SOURCE, source, source_offset, source_line)
 
 
 def _closer_kind(chunk: Chunk, *, first: bool) -> BlockKind:

@@ -25,6 +25,9 @@ class BlockKind(StrEnum):
     QUOTATION = "quotation"      # a paragraph that is entirely one quotation (marks stripped)
     VERSE = "verse"              # lines of verse set apart from the prose: a quoted poem, its
                                  # stanzas (one source line for each line of verse)
+    TURN = "turn"                # a dialogue's paragraph that opens with its speaker ("Q: …")
+    EPIGRAPH = "epigraph"        # a quotation opening the text or a section (marks stripped)
+    EPIGRAPH_SOURCE = "epigraph-source"  # the line under it that names its source ("– Marx")
     DATELINE = "dateline"        # letter: place and date at the head
     ADDRESS = "address"          # letter: a letterhead or the addressee's address, one line each
     SALUTE = "salute"            # letter: "Dear Comrades," / "Yours fraternally,"
@@ -36,6 +39,7 @@ class BlockKind(StrEnum):
     FOOTNOTE = "footnote"        # one entry of that section (its label stripped)
     STAGE = "stage"              # speech: a stage direction standing alone, "(Applause.)"
                                  # (parentheses stripped)
+    NAVIGATION = "navigation"    # a line of the web page's navigation ("Next | Contents")
     TRAILER = "trailer"          # "Last updated on: …"
 
 
@@ -66,6 +70,7 @@ class Block:
     label: str = ""              # FIELD: the label as written ("First Published:"); FOOTNOTE: "1"
     key: str = ""                # FIELD: canonical key ("first_published"); FOOTNOTE: note number;
                                  # QUOTATION, VERSE: the marks' @rend; STAGE: its @type
+                                 # NAVIGATION: where on the page ("top", "bottom")
 
 
 @dataclass(frozen=True, slots=True)

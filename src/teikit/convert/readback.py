@@ -19,6 +19,7 @@ from teikit.convert.conventions import (
     BRACKETS_REND,
     FOOTNOTE_MARKER,
     NOTE_LABELS,
+    NOTE_SIGNS,
     QUOTE_MARKS,
     SIGNATURE_DASH,
     SIGNATURE_DASHES,
@@ -86,6 +87,8 @@ def _child_text(child: etree._Element, corrected: bool) -> str:
         if "unanchored" in rend:
             return ""  # its text is read back with the notes section; it had no marker
         number = child.get("n", "")
+        if number in NOTE_SIGNS:
+            return number       # "the old price.*": the sign is the marker
         if SUPERSCRIPT_REND in rend:
             return "".join(SUPERSCRIPT_DIGITS[int(d)] for d in number)
         return f"{FOOTNOTE_MARKER[0]}{number}{FOOTNOTE_MARKER[1]}"
@@ -187,7 +190,7 @@ def _collect_blocks(element: etree._Element, blocks: list[str], corrected: bool,
 
 def _collect_block(child: etree._Element, name: str, blocks: list[str], corrected: bool,
                    footnotes: list[etree._Element]) -> None:
-    if name == "quote" and child.get("type") == "block":
+    if name == "quote":     # a block quotation, an epigraph's: with the marks @rend records
         rend = (child.get("rend") or "").split()
         marks = next((QUOTE_MARKS[t] for t in rend if t in QUOTE_MARKS), ("", ""))
         blocks.append(marks[0] + inline_text(child, corrected) + marks[1])

@@ -779,6 +779,8 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
             if block.kind in _UNREAD_KINDS and not (
                     block.kind is BlockKind.HEADING and _BYLINE_LINE.match(block.text)):
                 continue
+            if _in_capitals(block.text):
+                continue    # "LONG LIVE THE INTERNATIONAL!": capitals that tell no name apart
             previous: tuple[str, int] | None = None
             previous_part: Part | None = None
             for occurrence, words in _occurrences(block, author):
@@ -839,6 +841,11 @@ def _citation(block: Block, author: str) -> Citation | None:
     if block.kind is not BlockKind.FIELD or _field_kind(block) is not EntityKind.TITLE:
         return None
     return read_citation(block.text, author)
+
+
+def _in_capitals(text: str) -> bool:
+    """A block set in capitals throughout, of several words (a slogan, a cry)."""
+    return len(text.split()) >= 3 and text.isupper()
 
 
 def _occurrences(block: Block, author: str = "") -> Iterable[tuple[_Occurrence, list[str]]]:

@@ -174,6 +174,12 @@ def test_signature_lines_and_postscript_signs_are_not_names() -> None:
     assert not any("\n" in form or form.startswith("P.S") for form in forms)
 
 
+def test_a_slogan_in_capitals_names_nobody() -> None:
+    doc = make_doc("LONG LIVE THE COMMUNIST INTERNATIONAL!", "Greetings to the Communist "
+                   "International.", "DOWN WITH THE ILP!")
+    assert {c.form for c in find_candidates(doc)} == {"Communist International"}
+
+
 def test_a_name_may_wrap_onto_the_next_line_of_a_paragraph() -> None:
     doc = make_doc("They meet at the Café du\nCommerce every Sunday.")
     assert "Café du\nCommerce" in {c.form for c in find_candidates(doc)}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from teikit.config import TextSettings
-from teikit.convert.model import Span, Transcription
+from teikit.convert.model import BlockKind, Span, Transcription
 from teikit.convert.passes import dates, editorial, encoding, entities, money, quotes, stage
 from teikit.convert.passes.base import MarkupPass, PassResult
 from teikit.register.entries import Register
@@ -33,6 +33,8 @@ PASSES: tuple[MarkupPass[Any], ...] = (
     MarkupPass(money.CONCERN, money.MoneyOptions, money.run),
     MarkupPass(entities.CONCERN, entities.EntityOptions, entities.run),
 )
+# the web page's navigation is not the text: no pass marks it up (its characters are repaired)
+UNMARKED_KINDS = frozenset({BlockKind.NAVIGATION})
 
 
 def run_passes(doc: Transcription, settings: TextSettings, register: Register,
@@ -42,6 +44,7 @@ def run_passes(doc: Transcription, settings: TextSettings, register: Register,
     warnings: list[str] = []
     for markup_pass in passes:
         result = markup_pass.run_with(doc, tuple(spans), settings, register)
-        spans.extend(result.spans)
+        spans.extend(span for span in result.spans if span.concern == encoding.CONCERN
+                     or doc.blocks[span.block].kind not in UNMARKED_KINDS)
         warnings.extend(result.warnings)
     return PassResult(tuple(spans), tuple(warnings))

@@ -10,7 +10,9 @@
   editor's condensation (``@reason="editorial"``, ``@resp``); inside a quotation the text does
   not say whose it is (``@reason="omitted"``). ``@rend`` keeps the sign as printed.
 - ``[1]`` (or ``¹``, ``@rend="superscript"``) where the text has a Notes section with note 1: a
-  footnote ``note`` at the marker (the note's text is attached when the TEI is assembled).
+  footnote ``note`` at the marker (the note's text is attached when the TEI is assembled); a
+  sign such as ``*`` or ``†`` after a word, where a note of that sign ends the text, likewise
+  (``@n`` the sign).
 
 Authorial parentheses — "(sic)", "(!)" — are text and stay text.
 """
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from teikit.config import TextSettings
 from teikit.convert.conventions import (
     BRACKETS_REND,
+    NOTE_SIGN_MARKER,
     NOTE_WRITERS,
     SIGNATURE_DASHES,
     SIGNATURE_TOKENS,
@@ -69,8 +72,10 @@ class EditorialOptions:
 
 def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) -> PassResult:
     footnotes = {b.key for b in doc.blocks if b.kind is BlockKind.FOOTNOTE}
-    # the notes section (its heading and what follows) holds the notes, not their markers
-    notes_from = next((b.index for b in doc.blocks if b.kind is BlockKind.NOTES_HEADING),
+    # the notes section (its heading, or its first note, and what follows) holds the notes, not
+    # their markers
+    notes_from = next((b.index for b in doc.blocks
+                       if b.kind in (BlockKind.NOTES_HEADING, BlockKind.FOOTNOTE)),
                       len(doc.blocks))
     quotations: dict[int, list[Span]] = defaultdict(list)   # by block: one lookup per block
     for earlier_span in earlier:
@@ -93,6 +98,10 @@ def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) 
                 if number in footnotes:
                     spans.append(_footnote_marker(block.index, match.start(), match.end(),
                                                   number, SUPERSCRIPT_REND))
+            for match in NOTE_SIGN_MARKER.finditer(block.text):
+                if match.group(0) in footnotes:
+                    spans.append(_footnote_marker(block.index, match.start(), match.end(),
+                                                  match.group(0)))
         for match in _OMISSION.finditer(block.text):
             if any(a <= match.start() < b for a, b in taken):
                 continue
