@@ -266,6 +266,8 @@ def test_a_register_suggested_from_the_texts_builds_the_registers_of_the_edition
     first = runner.invoke(main, ["build", "--config", str(config), "--formats", "html"])
     assert first.exit_code == 0, first.output
     assert "no register" in first.output and not (tmp_path / "site" / "persons.html").exists()
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "indices of the persons" not in index      # the contents promise no registers
     suggested = runner.invoke(main, ["entities", "suggest", *map(str, sorted(
         (tmp_path / "sources").glob("*.txt"))), "-o", str(tmp_path / "register.xml")])
     assert suggested.exit_code == 0, suggested.output
@@ -274,6 +276,8 @@ def test_a_register_suggested_from_the_texts_builds_the_registers_of_the_edition
     second = runner.invoke(main, ["build", "--config", str(config), "--formats", "html"])
     assert second.exit_code == 0, second.output
     assert (tmp_path / "site" / "persons.html").is_file()
+    assert "indices of the persons" in (tmp_path / "site" / "index.html").read_text(
+        encoding="utf-8")
     unreviewed = etree.parse(str(tmp_path / "tei" / "volkova-letter.xml")).xpath(
         "//*[local-name() = 'person'][@resp = '#teikit']")
     assert unreviewed

@@ -122,10 +122,15 @@
   <!-- ===== contents: the texts in the edition's order ===== -->
   <xsl:template name="site:contents">
     <h1><xsl:value-of select="$title"/></h1>
+    <!-- the indices and registers are there only when the edition has a register -->
+    <xsl:variable name="registers" select="tokenize($pages) ! substring-before(., '=') = $site:kinds"/>
     <p class="intro">Reading editions generated from TEI P5 encodings. Each page has the
-      text, its notes, the sources it was taken from, and indices of the persons,
-      organisations, places and periodicals it names<xsl:if test="$pages">; the registers of
-      the edition list every mention in every text</xsl:if>.</p>
+      text, its notes<xsl:choose>
+        <xsl:when test="$registers">, the sources it was taken from, and indices of the persons,
+          organisations, places and periodicals it names; the registers of the edition list
+          every mention in every text</xsl:when>
+        <xsl:otherwise> and the sources it was taken from</xsl:otherwise>
+      </xsl:choose>.</p>
     <ol class="text-list">
       <xsl:for-each select="site:text">
         <xsl:variable name="root" select="site:root(.)"/>
