@@ -1,4 +1,5 @@
-"""Paths shared by every test. ``../shared`` is the read-only project input beside the checkout."""
+"""Paths and checks shared by every test. ``../shared`` is the read-only project input beside the
+checkout."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -130,3 +132,20 @@ def built_test_edition(tmp_path_factory: pytest.TempPathFactory):
     config = make_edition_folder(tmp_path_factory.mktemp("test-edition"))
     report = build_edition(config, jobs=2, formats=("html",))
     return config, report
+
+
+def checked_conversion(text: str) -> etree._Element:
+    """The TEI of ``text`` converted with no config or register, as an editor's new text is —
+    after checking that it reads back to the text and is valid (edition schema and tei_all)."""
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+    from teikit.convert.readback import comparable, read_back
+    from teikit.validate import check_documents
+
+    conversion = convert_text(text, "t", TextSettings(name="t"))
+    root = conversion.tree.getroot()
+    assert comparable(read_back(root)) == comparable(text)
+    data = etree.tostring(conversion.tree, encoding="utf-8", xml_declaration=True)
+    report = check_documents([("t.xml", data)], ("edition", "tei_all"))
+    assert [str(p) for p in report.problems if p.severity == "error"] == []
+    return root

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import lxml.html
 import pytest
 
 from tests.render_html.conftest import SAMPLE, html_text, missing_words, tei_words
+
+
+def page_of(text: str, name: str, folder: Path) -> lxml.html.HtmlElement:
+    """The reading page of ``text`` converted without a config, as the edition renders it."""
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+    from teikit.render.html import render_html
+
+    tei = folder / f"{name}.xml"
+    convert_text(text, name, TextSettings(name=name)).tree.write(
+        str(tei), encoding="utf-8", xml_declaration=True)
+    return lxml.html.parse(str(render_html(tei))).getroot()
 
 
 def text_of(element: lxml.html.HtmlElement) -> str:
@@ -73,15 +86,7 @@ def test_table_of_contents_links_every_titled_section(sample_doc):
 
 
 def test_a_text_without_titled_sections_has_no_empty_contents(tmp_path):
-    from teikit.config import TextSettings
-    from teikit.convert import convert_text
-    from teikit.render.html import render_html
-
-    tei = tmp_path / "note.xml"
-    convert_text("A Short Note\n\nWritten: 1915\n\nThe scene has changed.\n", "note",
-                 TextSettings(name="note")).tree.write(str(tei), encoding="utf-8",
-                                                       xml_declaration=True)
-    doc = lxml.html.parse(str(render_html(tei))).getroot()
+    doc = page_of("A Short Note\n\nWritten: 1915\n\nThe scene has changed.\n", "note", tmp_path)
     assert doc.xpath("//nav[@class='toc']") == []
     assert doc.xpath("//p[@id='p-1.1']")
 
@@ -291,16 +296,9 @@ def test_word_check_detects_a_dropped_word(sample_doc, missing):
 
 
 def test_a_heading_over_several_lines_is_one_heading_in_the_page_and_the_contents(tmp_path):
-    from teikit.config import TextSettings
-    from teikit.convert import convert_text
-    from teikit.render.html import render_html
-
     text = ("The Junius Pamphlet\n\nWritten: 1915\n\nCHAPTER I\n\nThe Scene Has Changed\n\n"
             "The scene has changed fundamentally.\n\nCHAPTER II\n\nAnd the war goes on.\n")
-    tei = tmp_path / "junius.xml"
-    convert_text(text, "junius", TextSettings(name="junius")).tree.write(
-        str(tei), encoding="utf-8", xml_declaration=True)
-    doc = lxml.html.parse(str(render_html(tei))).getroot()
+    doc = page_of(text, "junius", tmp_path)
     heading = one(doc, "//h2[@id='h-1']")
     assert text_of(heading) == "CHAPTER I The Scene Has Changed"
     assert heading.xpath("span[@class='head-line'][@id='h-1.2']")
@@ -309,15 +307,8 @@ def test_a_heading_over_several_lines_is_one_heading_in_the_page_and_the_content
 
 
 def test_a_break_in_a_section_is_shown_as_printed_and_not_numbered(tmp_path):
-    from teikit.config import TextSettings
-    from teikit.convert import convert_text
-    from teikit.render.html import render_html
-
-    tei = tmp_path / "notes.xml"
-    convert_text("Notes\n\nWritten: 1919\n\nThe regiment came out.\n\n* * *\n\nThe end.\n", "notes",
-                 TextSettings(name="notes")).tree.write(str(tei), encoding="utf-8",
-                                                        xml_declaration=True)
-    doc = lxml.html.parse(str(render_html(tei))).getroot()
+    doc = page_of("Notes\n\nWritten: 1919\n\nThe regiment came out.\n\n* * *\n\nThe end.\n",
+                  "notes", tmp_path)
     (separator,) = doc.xpath("//p[@class='section-break']")
     assert separator.get("role") == "separator" and text_of(separator) == "* * *"
     assert [a.text for a in doc.xpath("//main//a[@class='para-num']")] == ["1.1", "1.3"]

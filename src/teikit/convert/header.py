@@ -457,32 +457,31 @@ def _short_block_quotations(doc: Transcription) -> str:
             "paragraphs of their own rather than running them into the prose")
 
 
+# what the editorial declaration says of each kind of block a text may have besides paragraphs
+OTHER_BLOCK_CLAUSES: dict[BlockKind, str] = {
+    BlockKind.LIST: "a paragraph whose lines each open with a marker (1., (a), •) is a list, "
+                    "each marker a label before its item",
+    BlockKind.SEPARATOR: "a line of signs alone (* * *) that breaks a section is an ab of type "
+                         "separator",
+    BlockKind.VERSE: "short lines set apart from the prose (set in, quoted whole, or after a "
+                     "colon) are verse the text quotes: a block quotation holding an lg with an "
+                     "l for each line, and an lg of type stanza for each stanza when blank lines "
+                     "part them",
+    BlockKind.TURN: "a paragraph that opens with a speaker's label (Question:, A:, a name in "
+                    "capitals), where two speakers alternate, is a turn of a dialogue: an sp of "
+                    "the label as printed, as its speaker, and the speech",
+    BlockKind.EPIGRAPH: "a quotation with its source under it that opens the text or a section "
+                        "is its epigraph",
+    BlockKind.NAVIGATION: "the lines of the web page's navigation copied with the text (Next, "
+                          "Contents, Top of the page) are its forme work, fw of type navigation, "
+                          "outside the body and without mark-up",
+}
+
+
 def _other_blocks(doc: Transcription) -> str:
     """The clause for the blocks of the text that are not paragraphs, where it has them."""
-    clauses = []
-    if doc.of_kind(BlockKind.LIST):
-        clauses.append("a paragraph whose lines each open with a marker (1., (a), •) is a list, "
-                       "each marker a label before its item")
-    if doc.of_kind(BlockKind.SEPARATOR):
-        clauses.append("a line of signs alone (* * *) that breaks a section is an ab of type "
-                       "separator")
-    if doc.of_kind(BlockKind.VERSE):
-        clauses.append("short lines set apart from the prose (set in, quoted whole, or after a "
-                       "colon) are verse the text quotes: a block quotation holding an lg with "
-                       "an l for each line, and an lg of type stanza for each stanza when blank "
-                       "lines part them")
-    if doc.of_kind(BlockKind.TURN):
-        clauses.append("a paragraph that opens with a speaker's label (Question:, A:, a name in "
-                       "capitals), where two speakers alternate, is a turn of a dialogue: an sp "
-                       "of the label as printed, as its speaker, and the speech")
-    if doc.of_kind(BlockKind.EPIGRAPH):
-        clauses.append("a quotation with its source under it that opens the text or a section "
-                       "is its epigraph")
-    if doc.of_kind(BlockKind.NAVIGATION):
-        clauses.append("the lines of the web page's navigation copied with the text (Next, "
-                       "Contents, Top of the page) are its forme work, fw of type navigation, "
-                       "outside the body and without mark-up")
-    return "".join(f"; {clause}" for clause in clauses)
+    return "".join(f"; {clause}" for kind, clause in OTHER_BLOCK_CLAUSES.items()
+                   if doc.of_kind(kind))
 
 
 def _indented_quotations(doc: Transcription) -> str:

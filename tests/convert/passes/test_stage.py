@@ -10,8 +10,7 @@ from lxml import etree
 from teikit.config import TextSettings
 from teikit.convert import convert_text
 from teikit.convert.directions import stage_directions
-from teikit.convert.readback import comparable, read_back
-from teikit.validate import check_documents
+from tests.conftest import checked_conversion
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -22,13 +21,7 @@ ARTICLE = ("Pavel Ostrovsky\n\nThe Congress of Textile Workers\n\n"
 
 
 def converted(text: str) -> etree._Element:
-    conversion = convert_text(text, "t", TextSettings(name="t"))
-    root = conversion.tree.getroot()
-    assert comparable(read_back(root)) == comparable(text)
-    data = etree.tostring(conversion.tree, encoding="utf-8", xml_declaration=True)
-    report = check_documents([("t.xml", data)], ("edition", "tei_all"))
-    assert [str(p) for p in report.problems if p.severity == "error"] == []
-    return root
+    return checked_conversion(text)
 
 
 def stages(root: etree._Element) -> list[tuple[str, str, str]]:
