@@ -193,6 +193,8 @@ def test_the_name_a_letter_is_signed_with_and_addressed_to_is_a_persons() -> Non
     received = root.find(".//tei:correspDesc/tei:correspAction[@type='received']/tei:persName",
                          NS)
     assert (sent.text, received.text) == ("Vera", "Georgi")   # Vera is a town in Spain too
+    # the source names no author: the letter's is the one who signed it
+    assert root.xpath("//tei:titleStmt/tei:author/tei:persName/text()", namespaces=NS) == ["Vera"]
 
 
 def test_a_speech_that_opens_with_comrades_is_no_letter() -> None:

@@ -78,6 +78,25 @@ def corresp_desc(root: etree._Element, letter: etree._Element | None = None
     return desc if len(desc) else None
 
 
+def add_signer_as_author(root: etree._Element) -> None:
+    """A letter whose source names no author was written by the one who signed it: the name
+    under its signature becomes the ``titleStmt``'s ``author`` (with the signature's ``@cert``
+    and ``@resp``: the converter's reading). A text of several letters keeps none."""
+    statement = root.find("tei:teiHeader/tei:fileDesc/tei:titleStmt", NS)
+    letters = root.findall("tei:text/tei:body/tei:div[@type='letter']", NS)
+    if statement is None or statement.find("tei:author", NS) is not None or len(letters) != 1:
+        return
+    signer = _first(letters[0], tuple(f"tei:closer//tei:signed//tei:{n}" for n in NAMES))
+    if signer is None:
+        return
+    author = etree.Element(f"{{{TEI_NS}}}author", nsmap={None: TEI_NS})
+    author.append(_action_part(signer))
+    titles = statement.findall("tei:title", NS)
+    titles[-1].addnext(author)
+    author.tail = titles[-1].tail
+    etree.indent(author, space="  ", level=4)
+
+
 def add_corresp_desc(root: etree._Element) -> None:
     """Put the letter's ``correspDesc`` into ``profileDesc`` (after ``langUsage`` or what the
     TEI order puts before it), unless the header has one or the text is not a letter; a text of

@@ -15,7 +15,7 @@ from lxml import etree
 
 from teikit.config import EditionConfig, TextSettings, find_config, load_config
 from teikit.convert.assemble import add_schema_models, assemble, keep_document_id_unique
-from teikit.convert.correspondence import add_corresp_desc
+from teikit.convert.correspondence import add_corresp_desc, add_signer_as_author
 from teikit.convert.ingest import ingest_file, ingest_text
 from teikit.convert.model import Span, Transcription
 from teikit.errors import CorrectionError, InputError, InvalidConversionError, OutputError
@@ -77,6 +77,7 @@ def convert_transcription(doc: Transcription, settings: TextSettings,
     record_corrections(assembly.root, corrections, applied, settings.publication_date)
     warnings = [*found.warnings, *assembly.warnings,
                 *attach_register(assembly.root, spans, settings, new_entries(corrections))]
+    add_signer_as_author(assembly.root)
     add_corresp_desc(assembly.root)
     keep_document_id_unique(assembly.root)
     tree = etree.ElementTree(assembly.root)
