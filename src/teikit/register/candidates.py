@@ -46,6 +46,7 @@ from teikit.register.citations import (
     Citation,
     Part,
     PartKind,
+    month_names,
     read_citation,
 )
 from teikit.register.entries import EntityKind, Register
@@ -534,7 +535,19 @@ def _field_kind(block: Block) -> EntityKind | None:
         return EntityKind.PERSON
     if any(word in label for word in ("source", "version", "published")):
         return EntityKind.TITLE
-    return None
+    # a label in the family's other languages, by the kind ingest gave it ("Quelle:",
+    # "Übersetzung:", "Prononcé :")
+    return _FIELD_KINDS.get(block.key)
+
+
+# what the value of a header field names, by the field's key (``teikit.convert`` ingest)
+_FIELD_KINDS = {
+    "written": EntityKind.PLACE, "delivered": EntityKind.PLACE,
+    "online_version": EntityKind.ORG, "copyleft": EntityKind.ORG, "copyright": EntityKind.ORG,
+    "public_domain": EntityKind.ORG, "translation": EntityKind.PERSON,
+    "transcription": EntityKind.PERSON, "html_markup": EntityKind.PERSON,
+    "proofread": EntityKind.PERSON, "source": EntityKind.TITLE,
+    "this_version": EntityKind.TITLE, "first_published": EntityKind.TITLE}
 
 
 def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) -> None:
@@ -707,7 +720,9 @@ def _junk(words: list[str], lowercase: set[str]) -> bool:
             len(words) == 1 and _ACRONYM.fullmatch(words[0])):
         return True
     parts = [p for w in words for p in w.split("-") if p]
-    if all(w in MONTH_NAMES | WEEKDAYS | NAME_ADJECTIVES | {"Style", "Last", "Next"}
+    # the months in English, French and German ("Dezember", "Juillet")
+    months = MONTH_NAMES | month_names()
+    if all(w in months | WEEKDAYS | NAME_ADJECTIVES | {"Style", "Last", "Next"}
            for w in parts):
         return True   # "July-August", "Monday-Tuesday"
     generic = ROLE_WORDS | TITLES_OF_PERSONS | RELIGIOUS_WORDS | STOPWORDS | {"Grand", "Vice",
@@ -719,7 +734,7 @@ def _junk(words: list[str], lowercase: set[str]) -> bool:
         return form not in SPECIFIC_ORGS and (len(words) == 1 or _head(words) not in heads)
     if len(words) == 1:
         word = words[0]
-        if word in STOPWORDS | RELIGIOUS_WORDS | MONTH_NAMES:
+        if word in STOPWORDS | RELIGIOUS_WORDS | months:
             return True
         if (word in gazetteer.language_names() or word in _nationalities()) and (
                 gazetteer.place_weight(word) < 2):

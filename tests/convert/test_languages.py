@@ -1,0 +1,199 @@
+"""The family's German and French pages: their header labels, their language, their
+conventions (quotation marks, notes headings, dates). The texts are invented; the places real."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from teikit.config import TextSettings
+from teikit.convert import convert_text
+from teikit.convert.ingest import field_key, ingest_text
+from teikit.convert.model import BlockKind
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+GERMAN = """Pjotr Sorin
+
+Die Lehren des Januarstreiks
+
+Geschrieben: Februar 1918
+Erstveröffentlichung: Die Neue Welt, Nr. 12, 3. März 1918
+Quelle: Pjotr Sorin, Ausgewählte Schriften, Band 2, Dietz Verlag, Berlin 1960, S. 101-110.
+Übersetzung: Hanna Vogt
+Transkription/HTML-Markierung: Ulrich Brand für das Marxists’ Internet Archive
+
+Am 28. Januar 1918 legten die Arbeiter der Munitionsfabriken in Berlin die Arbeit nieder.
+„Frieden, Freiheit, Brot!“ war ihre Losung, und die Regierung antwortete mit dem
+Belagerungszustand.
+
+Die Streikleitung erklärte am 3. Februar: „Wir haben nicht verloren. Die Frage ‚Wer führt?‘ ist
+gestellt.“ [1] Sie wird im Sommer wieder gestellt werden.
+
+Anmerkungen
+
+1. Die Streikleitung war am 30. Januar verhaftet worden.
+"""
+
+FRENCH = """Lucien Marchal
+
+Lettre aux mineurs de Carmaux
+
+Écrit : 12 août 1892
+Première publication : La Dépêche, n° 214, 15 août 1892
+Source : Lucien Marchal, Écrits politiques, tome 1, Éditions Sociales, Paris 1958, p. 45-52.
+Traduit de l’allemand par : Claire Renaud
+Transcription : Paul Girard
+
+Le 1er mai 1891, à Fourmies, la troupe a tiré sur les ouvriers. « Nous ne céderons pas »,
+disaient les mineurs de Carmaux, et ils ont tenu jusqu’au 30 juillet 1892.
+
+Le courage, c’est de chercher la vérité et de la dire. [1] Nous le savons depuis la Commune.
+
+Notes de l’éditeur
+
+1. Le mot est de Jaurès, qui le répétera en 1903.
+"""
+
+ENGLISH_QUOTING_GERMAN = """Ellen Marsh
+
+The Berlin Strikers
+
+Written: March 1920
+First Published: The Socialist, No. 14, April 2, 1920
+Source: Ellen Marsh, Selected Articles, Pluto Press, London 1975, pp. 12-15.
+Transcription/Markup: Sam Brook
+
+In Berlin the strikers answered the coup with one slogan, „Alle Macht den Räten!“, and the
+government of the generals fell within the week. Their leaflets said that the workers had been
+betrayed before and would not be betrayed again.
+
+On March 17 the last of the putschists left the capital.
+"""
+
+
+def convert(text: str, **settings: object) -> etree._Element:
+    conversion = convert_text(text, "t", TextSettings(name="t", **settings))  # type: ignore[arg-type]
+    return conversion.tree.getroot()
+
+
+def values(root: etree._Element, path: str) -> list[str]:
+    return [" ".join("".join(n.itertext()).split()) if isinstance(n, etree._Element) else str(n)
+            for n in root.xpath(path, namespaces=NS)]
+
+
+# --- header labels ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("label", "key"), [
+    ("Geschrieben:", "written"), ("Datum:", "written"),
+    ("Erstveröffentlichung:", "first_published"), ("Erstmals veröffentlicht:", "first_published"),
+    ("Erstmals veröffentlicht in:", "first_published"), ("Quelle:", "source"),
+    ("Übersetzung:", "translation"), ("Übersetzt von:", "translation"),
+    ("Übersetzt aus dem Russischen von:", "translation"), ("Transkription:", "transcription"),
+    ("Transkription/HTML-Markierung:", "transcription"), ("HTML-Markierung:", "html_markup"),
+    ("Korrektur:", "proofread"), ("Gehalten:", "delivered"),
+    ("Écrit :", "written"), ("Première publication :", "first_published"),
+    ("Publié :", "first_published"), ("Traduction :", "translation"),
+    ("Traduit par :", "translation"), ("Traduit de l’allemand par :", "translation"),
+    ("Mise en ligne :", "online_version"),
+    ("Prononcé :", "delivered"), ("Discours prononcé :", "delivered"),
+])
+def test_the_familys_german_and_french_labels_have_the_english_labels_keys(label, key):
+    assert field_key(label) == key
+
+
+def test_a_german_header_is_a_header_with_its_labels_as_written():
+    doc = ingest_text(GERMAN, "t")
+    assert not any("no header block" in w for w in doc.warnings)
+    fields = [(b.label, b.key) for b in doc.of_kind(BlockKind.FIELD)]
+    assert fields == [("Geschrieben:", "written"), ("Erstveröffentlichung:", "first_published"),
+                      ("Quelle:", "source"), ("Übersetzung:", "translation"),
+                      ("Transkription/HTML-Markierung:", "transcription")]
+    assert [b.text for b in doc.of_kind(BlockKind.AUTHOR, BlockKind.TITLE)] == [
+        "Pjotr Sorin", "Die Lehren des Januarstreiks"]
+
+
+def test_a_french_header_keeps_the_space_before_the_colon_in_its_labels():
+    doc = ingest_text(FRENCH, "t")
+    fields = [(b.label, b.key, b.text) for b in doc.of_kind(BlockKind.FIELD)]
+    assert fields[0] == ("Écrit :", "written", "12 août 1892")
+    assert fields[3] == ("Traduit de l’allemand par :", "translation", "Claire Renaud")
+    # a no-break space before the colon, as French typography sets it
+    doc = ingest_text(FRENCH.replace("Source :", "Source\u00a0:"), "t")
+    assert doc.field("source") is not None and doc.field("source").label == "Source\u00a0:"
+
+
+@pytest.mark.parametrize("heading", [
+    "Anmerkungen", "Fußnoten", "Endnoten", "Anmerkungen der Redaktion", "Notes de l’éditeur",
+    "Notes de l'éditeur", "Notes du traducteur"])
+def test_the_notes_section_has_its_heading_in_the_texts_language(heading):
+    doc = ingest_text(GERMAN.replace("Anmerkungen", heading), "t")
+    assert [b.text for b in doc.of_kind(BlockKind.NOTES_HEADING)] == [heading]
+    assert [b.key for b in doc.of_kind(BlockKind.FOOTNOTE)] == ["1"]
+
+
+def test_a_speech_delivered_in_german_or_french_dates_the_text_as_delivered_does():
+    for label in ("Gehalten:", "Prononcé :"):
+        doc = ingest_text(f"Karl Ritter\n\nRede\n\n{label} 1. Mai 1919, Berlin\n\n"
+                          "Am 14. März kam die Antwort.\n", "t")
+        assert doc.field("delivered") is not None
+        root = convert(doc.source)
+        assert root.xpath("//t:body//t:date/@when", namespaces=NS) == ["1919-03-14"]
+        assert values(root, "//t:profileDesc/t:creation/t:placeName") == ["Berlin"]
+
+
+def test_the_german_header_gives_author_title_source_translator_and_transcriber():
+    root = convert(GERMAN)
+    title_stmt = root.find("t:teiHeader/t:fileDesc/t:titleStmt", NS)
+    assert values(title_stmt, "t:title[@type='main']") == ["Die Lehren des Januarstreiks"]
+    assert values(title_stmt, "t:author") == ["Pjotr Sorin"]
+    assert values(title_stmt, "t:respStmt[t:resp='Translation']/t:persName") == ["Hanna Vogt"]
+    transcription = title_stmt.xpath("t:respStmt[starts-with(t:resp, 'Transcription')]",
+                                     namespaces=NS)[0]
+    assert values(transcription, "t:persName") == ["Ulrich Brand"]
+    assert values(transcription, "t:orgName") == ["Marxists’ Internet Archive"]
+    source = root.find(".//t:sourceDesc", NS)
+    assert values(source, "t:biblStruct/t:monogr/t:title") == ["Ausgewählte Schriften"]
+    assert values(source, "t:biblStruct/t:monogr/t:imprint/t:publisher") == ["Dietz Verlag"]
+    assert source.xpath("t:bibl[@type='firstPublication']/t:date/@when",
+                        namespaces=NS) == ["1918-03-03"]
+    assert values(source, "t:bibl[@type='firstPublication']/t:title") == ["Die Neue Welt"]
+
+
+def test_the_french_header_gives_author_title_source_translator_and_transcriber():
+    root = convert(FRENCH)
+    title_stmt = root.find("t:teiHeader/t:fileDesc/t:titleStmt", NS)
+    assert values(title_stmt, "t:title[@type='main']") == ["Lettre aux mineurs de Carmaux"]
+    assert values(title_stmt, "t:author") == ["Lucien Marchal"]
+    assert values(title_stmt, "t:respStmt[t:resp='Translation']/t:persName") == ["Claire Renaud"]
+    assert values(title_stmt, "t:respStmt[starts-with(t:resp, 'Transcription')]/t:persName") == [
+        "Paul Girard"]
+    source = root.find(".//t:sourceDesc", NS)
+    assert values(source, "t:biblStruct/t:monogr/t:title") == ["Écrits politiques"]
+    assert source.xpath("t:bibl[@type='firstPublication']/t:date/@when",
+                        namespaces=NS) == ["1892-08-15"]
+    assert root.xpath("//t:profileDesc/t:creation/t:date/@when", namespaces=NS) == ["1892-08-12"]
+
+
+def test_a_translation_field_of_a_dash_names_no_translator():
+    root = convert(FRENCH.replace("Traduit de l’allemand par : Claire Renaud",
+                                  "Traduction : —"))
+    assert root.xpath("//t:titleStmt/t:respStmt[t:resp='Translation']", namespaces=NS) == []
+    assert root.xpath("//t:analytic/t:respStmt", namespaces=NS) == []
+    assert values(root, "//t:front//t:p[t:label='Traduction :']") == ["Traduction : —"]
+
+
+def test_a_month_in_a_german_header_is_no_name():
+    root = convert(GERMAN)
+    (written,) = root.xpath("//t:front//t:p[t:label='Geschrieben:']", namespaces=NS)
+    assert written.xpath(".//t:placeName", namespaces=NS) == []
+    assert written.xpath("t:date/@when", namespaces=NS) == ["1918-02"]
+
+
+def test_a_place_of_delivery_with_words_around_a_name_is_no_place_in_a_place():
+    root = convert("Ivan Petrov\n\nA Speech\n\nDelivered: 3 March 1919, at the Ivanovo Theatre\n"
+                   "Source: Collected Speeches, Progress Publishers, Moscow 1972.\n\n"
+                   "Comrades! The workers of Ivanovo are with us.\n")
+    (creation,) = root.xpath("//t:profileDesc/t:creation", namespaces=NS)
+    assert creation.xpath(".//t:placeName//t:placeName", namespaces=NS) == []
+    assert "".join(creation.itertext()) == "3 March 1919, at the Ivanovo Theatre"
