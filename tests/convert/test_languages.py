@@ -197,3 +197,71 @@ def test_a_place_of_delivery_with_words_around_a_name_is_no_place_in_a_place():
     (creation,) = root.xpath("//t:profileDesc/t:creation", namespaces=NS)
     assert creation.xpath(".//t:placeName//t:placeName", namespaces=NS) == []
     assert "".join(creation.itertext()) == "3 March 1919, at the Ivanovo Theatre"
+
+
+# --- the text's language ----------------------------------------------------------------------
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@pytest.mark.parametrize(("text", "code", "name"), [
+    (GERMAN, "de", "German"), (FRENCH, "fr", "French")])
+def test_without_a_language_in_the_config_the_text_tells_its_own(text, code, name):
+    root = convert(text)
+    assert root.get(XML_LANG) == code
+    assert values(root, "//t:langUsage/t:language") == [f"{name} (the text)"]
+    assert root.xpath("//t:langUsage/t:language/@ident", namespaces=NS) == [code]
+    # the config's word wins over the text's
+    assert convert(text, language="en").get(XML_LANG) == "en"
+
+
+def test_the_reading_edition_gives_the_texts_language_and_keeps_its_own_words_english(tmp_path):
+    from lxml import html
+
+    from teikit.render.html import html_string
+
+    path = tmp_path / "t.xml"
+    convert_text(GERMAN, "t", TextSettings(name="t")).tree.write(str(path), encoding="utf-8")
+    page = html.fromstring(html_string(path))
+    assert page.get("lang") == "en"
+    assert [a.get("lang") for a in page.iter("article")] == ["de"]
+
+
+def test_a_text_without_a_language_in_its_config_table_leaves_it_to_the_text(tmp_path):
+    from teikit.config import load_config
+    from tests.conftest import REPO
+
+    config = tmp_path / "edition.toml"
+    config.write_text('[edition]\npublisher = "p"\n\n[texts.sorin]\nyear = 1918\n',
+                      encoding="utf-8")
+    assert load_config(config).settings_for("sorin").language == ""
+    assert load_config(None).settings_for("sorin").language == ""
+    # the seed's config names its language
+    assert load_config(REPO / "tei" / "edition.toml").settings_for(
+        "serge-year-one-2").language == "en"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Die Arbeiter und die Soldaten haben sich nicht ergeben, auch wenn sie verloren.", "de"),
+    ("Les ouvriers et les soldats ne se sont pas rendus, et ils ont tenu.", "fr"),
+    ("The workers and the soldiers did not give in, and they held out.", "en"),
+    ("Alle Macht den Räten!", None),   # too short to tell
+    ("„Alle Macht den Räten!“ was the slogan of the strikers, and it was heard in the yards "
+     "of the Clyde as it was in those of Kiel; they would not be betrayed again.", "en"),
+])
+def test_the_language_is_told_by_its_function_words(text, language):
+    from teikit.language import decide
+
+    assert decide([text]).language == language
+
+
+def test_dates_carry_a_language_only_when_spelt_in_another_than_the_texts():
+    root = convert(GERMAN.replace("Sie wird im Sommer", "Im Mai 1919, wie im März 1917 und am "
+                                  "14 juillet 1919, wird sie"))
+    dates = {d.text: d.get(XML_LANG) for d in root.iterfind(".//t:body//t:date", NS)}
+    assert dates["28. Januar 1918"] is None and dates["3. Februar"] is None
+    assert dates["Mai 1919"] is None            # German as well as French: the text's
+    assert dates["14 juillet 1919"] == "fr"
+    root = convert(FRENCH)
+    dates = {d.text: d.get(XML_LANG) for d in root.iterfind(".//t:body//t:date", NS)}
+    assert dates["1er mai 1891"] is None and dates["30 juillet 1892"] is None

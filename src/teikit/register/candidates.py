@@ -38,6 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from teikit import language
 from teikit.convert.model import Block, BlockKind, Transcription
 from teikit.register import gazetteer
 from teikit.register.citations import (
@@ -292,9 +293,9 @@ _PERSON_AFTER = re.compile(r"^,\s+(?:who|whom|whose)\b|^,\s+(?:the|a|an|our|his|
                            r"sister|father|mother|friend|driver|worker|miner|engineer)\b")
 _SPEECH_AFTER = re.compile(r"^['’]?,?\s+(?:had\s+|has\s+|have\s+|also\s+|then\s+|himself\s+|"
                            r"herself\s+|itself\s+)?(?P<verb>[a-z]+)\b")
-_GERMAN_MARKERS = frozenset({"und", "nicht", "ist", "wir", "sich", "auch", "oder", "für", "über",
-                             "dass", "daß", "werden", "sind", "eine", "einer", "wissen", "aber",
-                             "noch", "nach", "unter", "gegen", "mit", "dem", "der", "das"})
+# German words that also stand in names an English text uses ("Neue Zeit", "Bund der
+# Landwirte"): no sign of German in the text
+_GERMAN_IN_NAMES = frozenset({"mit", "dem", "der", "das", "den", "zu", "zum", "zur", "im", "vom"})
 _GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften",
                         "leute", "räte", "rat", "gesetz", "gesetze", "isten", "ismus", "meister",
                         "stand", "kongress", "kongreß", "haus", "tum", "nis", "wesen", "ordnung",
@@ -694,8 +695,11 @@ def _context_evidence(candidate: Candidate, text: str, start: int, end: int, wor
 
 
 def _german_context(docs: Sequence[Transcription]) -> bool:
+    """Whether the texts have German in them: a German text, or German words quoted in
+    another (the German function words of :mod:`teikit.language`)."""
+    german = language.FUNCTION_WORDS["de"] - _GERMAN_IN_NAMES
     words = re.findall(r"\b[a-zäöüß]+\b", " ".join(b.text for d in docs for b in d.blocks))
-    markers = sum(1 for w in words if w in _GERMAN_MARKERS - {"mit", "dem", "der", "das"})
+    markers = sum(1 for w in words if w in german)
     umlauts = len(set(re.findall(r"\b[A-ZÄÖÜ]\w*[äöüß]\w*", " ".join(
         b.text for d in docs for b in d.blocks))))
     return markers >= 2 or umlauts >= 2

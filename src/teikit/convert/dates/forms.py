@@ -77,7 +77,7 @@ class Expression:
     style: str | None = None          # "old" / "new" written with the expression
     second_new: bool | None = None
     weekday: int | None = None        # 0 = Monday
-    lang: str = "en"
+    lang: str = "en"                  # the spelling's; "" for figures alone ("1917", "1919-03-03")
     qualifier: str | None = None
     day_only: bool = False            # "the 19th": month and year from the passage
     phrase_end: int | None = None     # a day of a list: where the list ends (its calendar mark)
@@ -370,21 +370,21 @@ def _read(kind: str, lang: str, match: re.Match[str], text: str,
         if _NO_YEAR_BEFORE.search(text[:start]):
             return
     if kind == "year":
-        yield Expression(start, end, "point", Written(int(g["y"])))
+        yield Expression(start, end, "point", Written(int(g["y"])), lang="")
         return
     if kind == "year-range":
         low = int(g["y"])
         high = int(g["y2"]) if len(g["y2"]) == 4 else low // 100 * 100 + int(g["y2"])
         if high > low:
-            yield Expression(start, end, "range", Written(low), Written(high))
+            yield Expression(start, end, "range", Written(low), Written(high), lang="")
         return
     if kind == "decade":
-        yield Expression(start, end, "decade", Written(int(g["y"])))
+        yield Expression(start, end, "decade", Written(int(g["y"])), lang="")
         return
     if kind == "iso":
         year, month, day = int(g["y"]), int(g["mo"]), int(g["dd"])
         if valid(year, month, day):
-            yield Expression(start, end, "iso", Written(year, month, day))
+            yield Expression(start, end, "iso", Written(year, month, day), lang="")
         return
     if kind == "season":
         year = _year(g.get("y"))
@@ -556,24 +556,28 @@ def _after_preposition(text: str, start: int) -> bool:
     return bool(words) and words[-1].lower() in PREPOSITIONS
 
 
-def find_expressions(text: str, bare_years: bool = False) -> tuple[Expression, ...]:
+def find_expressions(text: str, bare_years: bool = False,
+                     language: str = "en") -> tuple[Expression, ...]:
     """Non-overlapping date expressions in ``text``: leftmost, then longest. ``bare_years``:
     a year standing alone is a date (header fields, the trailer) even without a preposition.
+    ``language``: the text's; a date two languages spell alike ("Mai 1919" in French and
+    German, "November 1918" in English and German) is read as written in it.
 
     Kept for the paragraphs last asked about: the date pass reads each paragraph twice (for
     the years the narrative names, then for its dates)."""
-    return _expressions(text, bool(bare_years))
+    return _expressions(text, bool(bare_years), language)
 
 
 @lru_cache(maxsize=1024)
-def _expressions(text: str, bare_years: bool) -> tuple[Expression, ...]:
+def _expressions(text: str, bare_years: bool, language: str) -> tuple[Expression, ...]:
     candidates: list[tuple[int, int, str, str, re.Match[str]]] = []
     for key, pattern in patterns():
         kind, lang = key.split(":")
         for match in pattern.finditer(text):
             start, end = match.span("x") if match.groupdict().get("x") else match.span()
             candidates.append((start, end, kind, lang, match))
-    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    # leftmost, then longest, then of the text's language (the table lists English first)
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[3] != language))
     out: list[Expression] = []
     last_end = -1
     for start, _end, kind, lang, match in candidates:
