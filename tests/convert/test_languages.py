@@ -10,6 +10,7 @@ from teikit.config import TextSettings
 from teikit.convert import convert_text
 from teikit.convert.ingest import field_key, ingest_text
 from teikit.convert.model import BlockKind
+from teikit.convert.readback import comparable, read_back
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
@@ -65,8 +66,9 @@ Source: Ellen Marsh, Selected Articles, Pluto Press, London 1975, pp. 12-15.
 Transcription/Markup: Sam Brook
 
 In Berlin the strikers answered the coup with one slogan, „Alle Macht den Räten!“, and the
-government of the generals fell within the week. Their leaflets said that the workers had been
-betrayed before and would not be betrayed again.
+government of the generals fell within the week. A leaflet of the Neukölln strikers said: „Wir
+rufen ‚Generalstreik‘ und wir meinen es.“ The workers had been betrayed before and would not be
+betrayed again.
 
 On March 17 the last of the putschists left the capital.
 """
@@ -265,3 +267,70 @@ def test_dates_carry_a_language_only_when_spelt_in_another_than_the_texts():
     root = convert(FRENCH)
     dates = {d.text: d.get(XML_LANG) for d in root.iterfind(".//t:body//t:date", NS)}
     assert dates["1er mai 1891"] is None and dates["30 juillet 1892"] is None
+
+
+# --- quotation marks --------------------------------------------------------------------------
+
+def test_german_quotations_open_low_and_nest_in_single_low_marks():
+    root = convert(GERMAN)
+    (slogan, statement) = root.xpath("//t:body//t:quote[@rend='low-double']", namespaces=NS)
+    assert slogan.text == "Frieden, Freiheit, Brot!"
+    (inner,) = statement.xpath("*[@rend='low-single']", namespaces=NS)
+    assert inner.text == "Wer führt?"
+    assert comparable(read_back(root)) == comparable(GERMAN)
+
+
+def test_a_german_text_quotes_in_reversed_guillemets_too():
+    text = GERMAN.replace("„Frieden, Freiheit, Brot!“", "»Frieden, Freiheit, Brot!«")
+    root = convert(text)
+    assert values(root, "//t:body//t:quote[@rend='guillemets-reversed']") == [
+        "Frieden, Freiheit, Brot!"]
+    # in another language "»" closes a quotation: one standing first is a stray mark
+    english = convert(ENGLISH_QUOTING_GERMAN.replace("„Alle Macht den Räten!“",
+                                                     "»Alle Macht den Räten!«"))
+    assert english.xpath("//t:body//*[@rend='guillemets-reversed']", namespaces=NS) == []
+
+
+def test_french_guillemets_keep_the_spaces_inside_and_say_who_speaks_after_them():
+    root = convert(FRENCH)
+    (quote,) = root.xpath("//t:body//*[@rend='guillemets']", namespaces=NS)
+    # four words, no full stop: cited speech because "disaient" reports it
+    assert etree.QName(quote).localname == "quote"
+    assert quote.text == " Nous ne céderons pas "
+    assert comparable(read_back(root)) == comparable(FRENCH)
+
+
+def test_an_english_text_quoting_german_stays_english_with_the_german_marks():
+    root = convert(ENGLISH_QUOTING_GERMAN)
+    assert root.get(XML_LANG) == "en"
+    assert values(root, "//t:body//t:quote[@rend='low-double']") == [
+        "Alle Macht den Räten!", "Wir rufen Generalstreik und wir meinen es."]
+    assert values(root, "//t:body//*[@rend='low-single']") == ["Generalstreik"]
+    assert comparable(read_back(root)) == comparable(ENGLISH_QUOTING_GERMAN)
+    assert root.xpath("//t:body//t:date/@when", namespaces=NS) == ["1920-03-17"]
+    title_stmt = root.find(".//t:titleStmt", NS)
+    assert values(title_stmt, "t:author") == ["Ellen Marsh"]
+    assert values(title_stmt, "t:respStmt[starts-with(t:resp, 'Transcription')]/t:persName") == [
+        "Sam Brook"]
+    assert root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']/t:date/@when",
+                      namespaces=NS) == ["1920-04-02"]
+
+
+def test_the_editions_print_the_marks_of_the_source_from_valid_tei(tmp_path):
+    from lxml import html
+
+    from teikit.render.html import html_string
+    from teikit.validate import check_files
+
+    printed = {"fr": "« Nous ne céderons pas »,",
+               "de": "„Wir haben nicht verloren. Die Frage ‚Wer führt?‘ ist gestellt.“",
+               "en": "„Wir rufen ‚Generalstreik‘ und wir meinen es.“"}
+    paths = []
+    for name, text in (("fr", FRENCH), ("de", GERMAN), ("en", ENGLISH_QUOTING_GERMAN)):
+        path = tmp_path / f"{name}.xml"
+        convert_text(text, name, TextSettings(name=name)).tree.write(str(path), encoding="utf-8")
+        words = " ".join("".join(html.fromstring(html_string(path)).itertext()).split())
+        assert printed[name] in words
+        paths.append(path)
+    report = check_files(paths, ["edition", "tei_all"])
+    assert [str(p) for p in report.problems if p.severity == "error"] == []
