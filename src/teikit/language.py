@@ -27,6 +27,7 @@ def _table(text: str) -> frozenset[str]:
 
 
 # the function words of each language, lower case; none of them a common word of the others
+# ("die" is the German article far more often than the English verb)
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": _table("""
         the and of to that is was with for not are this have which from they his their be by
@@ -35,7 +36,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         """),
     "de": _table("""
         und nicht ist wir sich auch oder für über dass daß werden sind eine einer wissen aber
-        noch nach unter gegen mit dem der das den ein einen einem eines zu zum zur im vom auf
+        noch nach unter gegen mit dem der die das den ein einen einem eines zu zum zur im vom auf
         aus bei es sie ihr ihre sein seine wird wurde wurden haben hatte hatten kann können
         muss müssen nur schon wie wenn weil diese dieser dieses durch ich uns unsere
         """),

@@ -247,6 +247,7 @@ def test_a_text_without_a_language_in_its_config_table_leaves_it_to_the_text(tmp
     ("Die Arbeiter und die Soldaten haben sich nicht ergeben, auch wenn sie verloren.", "de"),
     ("Les ouvriers et les soldats ne se sont pas rendus, et ils ont tenu.", "fr"),
     ("The workers and the soldiers did not give in, and they held out.", "en"),
+    ("Die Arbeiter streikten vom 3. bis 7. Juli, und die Regierung wich.", "de"),
     ("Alle Macht den Räten!", None),   # too short to tell
     ("„Alle Macht den Räten!“ was the slogan of the strikers, and it was heard in the yards "
      "of the Clyde as it was in those of Kiel; they would not be betrayed again.", "en"),
@@ -334,3 +335,38 @@ def test_the_editions_print_the_marks_of_the_source_from_valid_tei(tmp_path):
         paths.append(path)
     report = check_files(paths, ["edition", "tei_all"])
     assert [str(p) for p in report.problems if p.severity == "error"] == []
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+def _dates(text: str) -> list[tuple[str, dict[str, str]]]:
+    root = convert(f"Karl Ritter\n\nRede\n\nGeschrieben: 1. Mai 1919\n\n{text}\n")
+    keep = ("when", "from", "to", "notBefore", "notAfter", XML_LANG)
+    return [("".join(d.itertext()), {k.replace(XML_LANG, "xml:lang"): d.get(k)
+                                     for k in keep if d.get(k)})
+            for d in root.iterfind(".//t:body//t:date", NS)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Die Arbeiter streikten vom 3. bis 7. Juli 1919, und die Regierung wich.",
+     [("3. bis 7. Juli 1919", {"from": "1919-07-03", "to": "1919-07-07"})]),
+    ("Sie streikten am 9. und 10. November 1918, und wir wissen es.",
+     [("9.", {"when": "1918-11-09"}), ("10. November 1918", {"when": "1918-11-10"})]),
+    ("Seit 1918 und im Jahre 1919 ist das nicht anders, auch im März nicht.",
+     [("1918", {"when": "1918"}), ("1919", {"when": "1919"}), ("im März", {"when": "1919-03"})]),
+    ("Anfang Mai 1919 und Ende 1918 war es so, und wir wissen es.",
+     [("Anfang Mai 1919", {"notBefore": "1919-05-01", "notAfter": "1919-05-10"}),
+      ("Ende 1918", {"notBefore": "1918-10", "notAfter": "1918-12"})]),
+    ("Les mineurs ont tenu du 3 au 7 juillet 1903, et en 1903 la grève a gagné.",
+     [("3 au 7 juillet 1903", {"from": "1903-07-03", "to": "1903-07-07"}),
+      ("1903", {"when": "1903"})]),
+    ("En juillet et depuis 1871, les ouvriers de Carmaux ne sont pas restés seuls.",
+     [("juillet", {"when": "1871-07"}), ("1871", {"when": "1871"})]),
+    ("Fin juillet 1903, les 9 et 10 novembre, et à la mi-juillet 1903.",
+     [("Fin juillet 1903", {"notBefore": "1903-07-21", "notAfter": "1903-07-31"}),
+      ("9", {"when": "1903-11-09"}), ("10 novembre", {"when": "1903-11-10"}),
+      ("mi-juillet 1903", {"notBefore": "1903-07-11", "notAfter": "1903-07-20"})]),
+])
+def test_german_and_french_ranges_lists_parts_of_months_and_years_after_prepositions(text,
+                                                                                     found):
+    assert _dates(text) == found

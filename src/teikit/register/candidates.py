@@ -295,7 +295,8 @@ _SPEECH_AFTER = re.compile(r"^['’]?,?\s+(?:had\s+|has\s+|have\s+|also\s+|then\
                            r"herself\s+|itself\s+)?(?P<verb>[a-z]+)\b")
 # German words that also stand in names an English text uses ("Neue Zeit", "Bund der
 # Landwirte"): no sign of German in the text
-_GERMAN_IN_NAMES = frozenset({"mit", "dem", "der", "das", "den", "zu", "zum", "zur", "im", "vom"})
+_GERMAN_IN_NAMES = frozenset({"mit", "dem", "der", "die", "das", "den", "zu", "zum", "zur", "im",
+                              "vom"})
 _GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften",
                         "leute", "räte", "rat", "gesetz", "gesetze", "isten", "ismus", "meister",
                         "stand", "kongress", "kongreß", "haus", "tum", "nis", "wesen", "ordnung",
