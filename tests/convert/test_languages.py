@@ -370,3 +370,25 @@ def _dates(text: str) -> list[tuple[str, dict[str, str]]]:
 def test_german_and_french_ranges_lists_parts_of_months_and_years_after_prepositions(text,
                                                                                      found):
     assert _dates(text) == found
+
+
+@pytest.mark.parametrize(("name", "language", "fields", "first_published"), [
+    ("kessler-hamburg-shipyards", "de",
+     ["delivered", "first_published", "source", "transcription", "proofread"], "1918-12-17"),
+    ("bastide-carmaux-speech", "fr",
+     ["delivered", "first_published", "source", "translation", "transcription", "proofread"],
+     "1906-05-06"),
+])
+def test_the_unseen_german_and_french_pages_keep_header_and_language(name, language, fields,
+                                                                     first_published):
+    from teikit.convert import convert_transcription
+    from teikit.convert.ingest import ingest_file
+    from tests.conftest import FIXTURES
+
+    doc = ingest_file(FIXTURES / "unseen" / f"{name}.txt")
+    assert [b.key for b in doc.of_kind(BlockKind.FIELD)] == fields
+    root = convert_transcription(doc, TextSettings(name=name)).tree.getroot()
+    assert root.get(XML_LANG) == language
+    assert root.xpath("//t:bibl[@type='firstPublication']/t:date/@when",
+                      namespaces=NS) == [first_published]
+    assert root.xpath("//t:titleStmt/t:respStmt[t:resp='Translation']", namespaces=NS) == []
