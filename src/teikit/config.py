@@ -29,7 +29,8 @@ year = 1917                    # year of dates written without one ("October 27"
 calendar = "julian"            # calendar of its unmarked dates before 1918-02-14: julian |
                                # gregorian; without it the converter decides from the text
 editor = "The editors of …"    # who wrote the headnote and the bracketed insertions
-language = "en"
+language = "en"                # of the text; without it the converter decides from the text's
+                               # function words (English, German or French; else English)
 original_language = "fr"
 ```
 """
@@ -66,7 +67,7 @@ class TextSettings:
     calendar: str = ""          # "" = decided from the text (teikit.convert.dates.calendars)
     editor: str = ""
     editor_id: str = "ed"
-    language: str = "en"
+    language: str = ""          # "" = decided from the text (English, German or French)
     original_language: str = ""
     text_rights: str = ""            # rights in the text itself, apart from the encoding's licence
     text_rights_url: str = ""
@@ -151,7 +152,7 @@ class EditionConfig:
             calendar=str(text.get("calendar", "")),
             editor=str(text.get("editor", "")),
             editor_id=str(text.get("editor_id", "ed")),
-            language=str(text.get("language", "en")),
+            language=str(text.get("language", "")),
             original_language=str(text.get("original_language", "")),
             text_rights=str(text.get("text_rights", self.edition.get("text_rights", ""))),
             text_rights_url=str(text.get("text_rights_url",

@@ -109,12 +109,19 @@
   <!--
     Content between generated marks. Space just inside the element goes outside the marks
     (“text”, not “ text ”): the first and last text nodes are trimmed, the space kept outside.
+    French guillemets with a space inside at both ends (« Nous … ») keep it there: it is the
+    typography of the language, not a slip.
   -->
   <xsl:template name="h:marked-content">
     <xsl:param name="marks" as="xs:string*"/>
     <xsl:variable name="texts" select="descendant::text()"/>
     <xsl:choose>
       <xsl:when test="empty($marks)"><xsl:apply-templates/></xsl:when>
+      <xsl:when test="$marks[1] = '«' and matches($texts[1], '^\s') and matches($texts[last()], '\s$')">
+        <xsl:value-of select="$marks[1]"/>
+        <xsl:apply-templates/>
+        <xsl:value-of select="$marks[2]"/>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:if test="matches($texts[1], '^\s')"><xsl:text> </xsl:text></xsl:if>
         <xsl:value-of select="$marks[1]"/>

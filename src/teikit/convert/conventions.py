@@ -20,12 +20,15 @@ QUOTE_MARKS: dict[str, tuple[str, str]] = {
     "guillemets": ("«", "»"),
     "guillemets-reversed": ("»", "«"),
     "low-double": ("„", "“"),
+    "low-single": ("‚", "‘"),
     # a quotation over several paragraphs, printed as books do: each paragraph opens with the
     # mark, only the last closes; the paragraphs before it have no closing mark
     "double-continued": ("“", ""),
     "single-continued": ("‘", ""),
     "guillemets-continued": ("«", ""),
     "low-double-continued": ("„", ""),
+    "low-single-continued": ("‚", ""),
+    "guillemets-reversed-continued": ("»", ""),
 }
 MARKS_TO_REND: dict[tuple[str, str], str] = {marks: rend for rend, marks in QUOTE_MARKS.items()}
 

@@ -50,19 +50,24 @@ _ISSUE = re.compile(r"\b(?:Nos?|Nr|Number|Issue)\.?\s*(?P<issue>\d+)", re.IGNORE
 _PAGES = re.compile(r"(?:\bp{1,2}\.?|\bpages?|(?:^|(?<=,\s))S\.)\s*(?P<from>\d+)"
                     r"(?:\s*[–—-]\s*(?P<to>\d+))?")
 _TRAILING_YEAR = re.compile(r",?\s*(?P<year>1[5-9]\d\d|20\d\d)\.?$")
-_FOR_ORGANISATION = re.compile(r"^(?P<people>.+?)\s+for\s+(?:the\s+)?(?P<org>.+?)\.?$")
+# "… for the Marxists' Internet Archive", "… für das Marxists’ Internet Archive", "… pour le MIA"
+_FOR_ORGANISATION = re.compile(r"^(?P<people>.+?)\s+(?:for|für|pour)\s+(?:the\s+|das\s+|die\s+|"
+                               r"den\s+|le\s+|la\s+|l[’']\s?)?(?P<org>.+?)\.?$")
 # between the names of several people in a responsibility field
 _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 # a trailing year in a responsibility field: "Ruth Calder, 1958", "Helen Marsh (2011)"
 _WHEN_DONE = re.compile(r"(?:,\s*|\s+in\s+|\s+\()(?P<year>1[5-9]\d\d|20\d\d)\)?$")
-# the "by" that opens a responsibility field's value ("Translated: by Ruth Calder")
-_BY = re.compile(r"^by\s+", re.IGNORECASE)
+# the "by" that opens a responsibility field's value ("Translated: by Ruth Calder", "Übersetzt:
+# von …", "Traduit : par …")
+_BY = re.compile(r"^(?:by|von|par)\s+", re.IGNORECASE)
 _SIGNER_NAMES = {"editor": "the editor", "translator": "the translator",
                  "transcriber": "the transcriber"}
 # a quotation paragraph this short is a slogan or a cry rather than a cited passage
 _SHORT_WORDS = 6
 # the headnote says the author's notes were left out ("Serge's footnotes … have been omitted")
 _FOOTNOTES_OMITTED = re.compile(r"\bfootnotes?\b[^.]*\bomitted\b|\bomitted\b[^.]*\bfootnotes?\b")
+# the elements of names, which may not nest in one another
+_NAME_TAGS = frozenset({"persName", "orgName", "placeName", "name", "title"})
 _LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "ru": "Russian",
                    "es": "Spanish", "it": "Italian"}
 
@@ -162,11 +167,11 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
     else:
         warnings.append("the source names no author")
 
-    translation = doc.field("translation")
+    translation = doc.stated("translation")
     if translation is not None:
         resp, value = _responsibility("Translation", repaired(translation.text))
         append(statement, el("respStmt", resp, *_people(value, "translator")))
-    transcription = doc.field("transcription")
+    transcription = doc.stated("transcription")
     if transcription is not None:
         resp, value = _responsibility("Transcription and mark-up", repaired(transcription.text))
         match = _FOR_ORGANISATION.match(value)
@@ -174,7 +179,7 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
         organisation = el("orgName", match.group("org")) if match else None
         append(statement, el("respStmt", resp, *_people(people, "transcriber"), organisation))
     for key, label in (("html_markup", "HTML mark-up"), ("proofread", "Proofreading")):
-        block = doc.field(key)
+        block = doc.stated(key)
         if block is not None:
             resp, value = _responsibility(label, repaired(block.text))
             append(statement, el("respStmt", resp, el("name", value)))
@@ -327,7 +332,7 @@ def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
     for kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
         for title in doc.of_kind(kind):
             append(analytic, el("title", _one_line(title.text), level="a"))
-    translation = doc.field("translation")
+    translation = doc.stated("translation")
     if translation is not None:
         append(analytic, el("respStmt", el("resp", "translated by"),
                             *(el("persName", name) for name in _names(
@@ -653,7 +658,15 @@ def _creation(ctx: HeaderContext, written: Block) -> etree._Element:
             continue
         place = next((s for s in ctx.spans if s.block == written.index
                       and s.tag == "placeName" and (s.start, s.end) == (start, end)), None)
-        append(creation, ", " if len(creation) else None,
+        separator = ", " if len(creation) else None
+        if place is None and any(s.block == written.index and s.tag in _NAME_TAGS
+                                 and start <= s.start and s.end <= end for s in ctx.spans):
+            # "at the Ivanovo Theatre", "au lycée d’Albi": words around a name the text marks
+            # are no place of their own (a place inside a place is not valid)
+            holder = ctx.weave_slice(el("p"), written, start, end)
+            append(creation, separator, holder.text, *holder)
+            continue
+        append(creation, separator,
                ctx.weave_slice(el("placeName", **dict(place.attrs)) if place else
                                el("placeName"), written, start, end))
     return creation

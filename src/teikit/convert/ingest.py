@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -243,15 +244,70 @@ FIELD_KEYS: dict[str, str] = {
     "delivered": "delivered",
     "publisher": "publisher",
     "firstdelivered": "delivered",
+    # the family's German pages (marxists.org/deutsch), accents folded ("Übersetzung")
+    "geschrieben": "written",
+    "verfasst": "written",
+    "datum": "written",
+    "erstveroffentlichung": "first_published",
+    "erstmalsveroffentlicht": "first_published",
+    "erstveroffentlicht": "first_published",
+    "erstmalserschienen": "first_published",
+    "erschienen": "first_published",
+    "veroffentlicht": "first_published",
+    "quelle": "source",
+    "originalquelle": "source",
+    "dieseversion": "this_version",
+    "ubersetzung": "translation",
+    "ubersetzt": "translation",
+    "ubersetztvon": "translation",
+    "ubersetzer": "translation",
+    "transkription": "transcription",
+    "transkriptionhtmlmarkierung": "transcription",
+    "htmlmarkierung": "html_markup",
+    "markierung": "html_markup",
+    "korrektur": "proofread",
+    "korrekturgelesen": "proofread",
+    "gehalten": "delivered",
+    "vorgetragen": "delivered",
+    "verlag": "publisher",
+    # and its French pages (marxists.org/francais), written "Source :" with a space
+    "ecrit": "written",
+    "redige": "written",
+    "premierepublication": "first_published",
+    "premiereparution": "first_published",
+    "publie": "first_published",
+    "parution": "first_published",
+    "cetteversion": "this_version",
+    "miseenligne": "online_version",
+    "traduction": "translation",
+    "traduit": "translation",
+    "traduitpar": "translation",
+    "traducteur": "translation",
+    "balisagehtml": "html_markup",
+    "miseenformehtml": "html_markup",
+    "relecture": "proofread",
+    "relu": "proofread",
+    "prononce": "delivered",
+    "discoursprononce": "delivered",
+    "domainepublic": "public_domain",
+    "editeur": "publisher",
 }
 # "Transcription/Mark-up:", also with the backslash some of the family's pages print, and
-# "Transcribed & HTML Markup:"
-_FIELD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z/\\& \-]{1,40}?):(?:\s+(?P<value>\S.*))?$")
+# "Transcribed & HTML Markup:"; in German and French with their capitals ("Übersetzung:",
+# "Écrit :"), the space French sets before the colon (also a no-break one) and an elided
+# article ("Traduit de l’allemand par :")
+_LABEL = r"[A-ZÀ-ÖØ-ÞŒ][A-Za-zÀ-ÖØ-öø-ÿŒœ’'/\\& \u00a0\u202f\-]{1,40}?"
+_FIELD_LINE = re.compile(rf"^(?P<label>{_LABEL}):(?:\s+(?P<value>\S.*))?$")
 # a further field after a semicolon on a field's line: "…; Proofed: Tina Wells"
-_INNER_FIELD = re.compile(r";\s*(?P<label>[A-Z][A-Za-z/\\& \-]{1,40}?):\s+(?=\S)")
+_INNER_FIELD = re.compile(rf";\s*(?P<label>{_LABEL}):\s+(?=\S)")
 _SIGNATURE = re.compile(r"\s*(?P<sig>[–—-]\s*Ed(?:s|itors?)?\.?)\s*$")
-_TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified)\b")
-_NOTES_HEADING = re.compile(r"^(?:Notes|Footnotes|Endnotes|Note)[.:]?$", re.IGNORECASE)
+_TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified|Zuletzt aktualisiert|"
+                      r"Letzte Änderung|Dernière mise à jour)\b")
+# "Notes", "Anmerkungen", "Fußnoten"; whose notes they are: "Notes de l’éditeur", "Notes du
+# traducteur", "Anmerkungen der Redaktion"
+_NOTES_HEADING = re.compile(
+    r"^(?:Notes|Footnotes|Endnotes|Note|Anmerkungen|Anmerkung|Fußnoten|Fussnoten|Endnoten)"
+    r"(?:\s+(?:de\s+l[’']\s?|de\s+la\s+|du\s+|des\s+|der\s+)\w+)?[.:]?$", re.IGNORECASE)
 _SIGNS = "|".join(re.escape(sign) for sign in NOTE_SIGNS)
 _FOOTNOTE_LABEL = re.compile(rf"^(?P<label>\[(?P<n1>\d{{1,3}})\]|(?P<n2>\d{{1,3}})[.)]|"
                              rf"(?P<n3>{_SIGNS}))\s+(?![*†‡])")
@@ -298,13 +354,22 @@ _SIGNATURE_LINES, _SIGNATURE_WIDTH = 3, 60
 # from the Russian by", "Proofed and corrected"
 FIELD_KEY_PREFIXES: tuple[tuple[str, str], ...] = (
     ("transcri", "transcription"), ("translat", "translation"), ("proof", "proofread"),
-    ("firstpublished", "first_published"), ("delivered", "delivered"))
+    ("firstpublished", "first_published"), ("delivered", "delivered"),
+    # "Übersetzt aus dem Russischen von", "Traduit du russe par", "Transkription und Korrektur",
+    # "Erstmals veröffentlicht in", "Discours prononcé le"
+    ("ubersetz", "translation"), ("traduit", "translation"), ("traduct", "translation"),
+    ("transkri", "transcription"), ("korrektur", "proofread"), ("relecture", "proofread"),
+    ("erstveroffentl", "first_published"), ("erstmals", "first_published"),
+    ("premierepubli", "first_published"), ("gehalten", "delivered"),
+    ("prononce", "delivered"), ("discoursprononce", "delivered"))
 
 
 def field_key(label: str) -> str:
     """The canonical key of a header label ("Transcription/Mark-up:" → "transcription"); a
-    label of no known kind keeps its letters as its key."""
-    normalised = re.sub(r"[^a-z]", "", label.lower())
+    label of no known kind keeps its letters as its key. Accents are folded and "ß" is "ss", so
+    that "Übersetzung:", "Écrit :" and "Erstveröffentlichung:" find their keys."""
+    folded = unicodedata.normalize("NFKD", label.casefold())
+    normalised = re.sub(r"[^a-z]", "", folded)
     if normalised in FIELD_KEYS:
         return FIELD_KEYS[normalised]
     return next((key for prefix, key in FIELD_KEY_PREFIXES if normalised.startswith(prefix)),

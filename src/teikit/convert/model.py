@@ -102,6 +102,12 @@ class Transcription:
     def field(self, key: str) -> Block | None:
         return next((b for b in self.blocks if b.kind is BlockKind.FIELD and b.key == key), None)
 
+    def stated(self, key: str) -> Block | None:
+        """The field of ``key`` when its value says something: "Traduction : —" says that
+        nobody translated the text, and names no translator."""
+        found = self.field(key)
+        return found if found is not None and any(c.isalnum() for c in found.text) else None
+
 
 Attrs = Mapping[str, str]
 EMPTY_ATTRS: Attrs = MappingProxyType({})

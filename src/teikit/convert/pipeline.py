@@ -17,9 +17,10 @@ from teikit.config import EditionConfig, TextSettings, find_config, load_config
 from teikit.convert.assemble import add_schema_models, assemble, keep_document_id_unique
 from teikit.convert.correspondence import add_corresp_desc, add_signer_as_author
 from teikit.convert.ingest import ingest_file, ingest_text
-from teikit.convert.model import Span, Transcription
+from teikit.convert.model import BlockKind, Span, Transcription
 from teikit.errors import CorrectionError, InputError, InvalidConversionError, OutputError
 from teikit.fingerprint import may_replace, stamp
+from teikit.language import decide
 from teikit.resources import resource_dir
 from teikit.tree import qname
 from teikit.xmlio import check_not_an_input, serialize_tei, write_bytes_atomically
@@ -64,6 +65,8 @@ def convert_transcription(doc: Transcription, settings: TextSettings,
 
     if corrections is None:
         corrections = load_corrections(settings.corrections_path)
+    if not settings.language:
+        settings = replace(settings, language=text_language(doc))
     found = run_passes(doc, settings, register_for(settings))
     doc, spans, applied = apply_corrections(doc, list(found.spans), corrections)
     assembly = assemble(doc, spans, settings)
@@ -84,6 +87,20 @@ def convert_transcription(doc: Transcription, settings: TextSettings,
     add_schema_models(tree, schema_href)
     return Conversion(tree, doc, spans, warnings, elements=assembly.elements,
                       corrections=corrections)
+
+
+# the blocks whose words tell the text's language: its own prose, not the header's citations
+# (often of an edition in another language) or the archive's trailer
+_PROSE = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.HEADNOTE, BlockKind.HEADING,
+                    BlockKind.PARAGRAPH, BlockKind.QUOTATION, BlockKind.LIST, BlockKind.SALUTE,
+                    BlockKind.POSTSCRIPT, BlockKind.FOOTNOTE})
+
+
+def text_language(doc: Transcription) -> str:
+    """The language of a text whose config names none: English, German or French by its
+    function words (:mod:`teikit.language`); English, the family's first, when they do not
+    tell."""
+    return decide(b.text for b in doc.blocks if b.kind in _PROSE).language or "en"
 
 
 def convert_text(text: str, name: str = "text", settings: TextSettings | None = None) -> Conversion:

@@ -38,6 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from teikit import language
 from teikit.convert.model import Block, BlockKind, Transcription
 from teikit.register import gazetteer
 from teikit.register.citations import (
@@ -46,6 +47,7 @@ from teikit.register.citations import (
     Citation,
     Part,
     PartKind,
+    month_names,
     read_citation,
 )
 from teikit.register.entries import EntityKind, Register
@@ -294,9 +296,10 @@ _PERSON_AFTER = re.compile(r"^,\s+(?:who|whom|whose)\b|^,\s+(?:the|a|an|our|his|
                            r"sister|father|mother|friend|driver|worker|miner|engineer)\b")
 _SPEECH_AFTER = re.compile(r"^['’]?,?\s+(?:had\s+|has\s+|have\s+|also\s+|then\s+|himself\s+|"
                            r"herself\s+|itself\s+)?(?P<verb>[a-z]+)\b")
-_GERMAN_MARKERS = frozenset({"und", "nicht", "ist", "wir", "sich", "auch", "oder", "für", "über",
-                             "dass", "daß", "werden", "sind", "eine", "einer", "wissen", "aber",
-                             "noch", "nach", "unter", "gegen", "mit", "dem", "der", "das"})
+# German words that also stand in names an English text uses ("Neue Zeit", "Bund der
+# Landwirte"): no sign of German in the text
+_GERMAN_IN_NAMES = frozenset({"mit", "dem", "der", "die", "das", "den", "zu", "zum", "zur", "im",
+                              "vom"})
 _GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften",
                         "leute", "räte", "rat", "gesetz", "gesetze", "isten", "ismus", "meister",
                         "stand", "kongress", "kongreß", "haus", "tum", "nis", "wesen", "ordnung",
@@ -537,7 +540,19 @@ def _field_kind(block: Block) -> EntityKind | None:
         return EntityKind.PERSON
     if any(word in label for word in ("source", "version", "published")):
         return EntityKind.TITLE
-    return None
+    # a label in the family's other languages, by the kind ingest gave it ("Quelle:",
+    # "Übersetzung:", "Prononcé :")
+    return _FIELD_KINDS.get(block.key)
+
+
+# what the value of a header field names, by the field's key (``teikit.convert`` ingest)
+_FIELD_KINDS = {
+    "written": EntityKind.PLACE, "delivered": EntityKind.PLACE,
+    "online_version": EntityKind.ORG, "copyleft": EntityKind.ORG, "copyright": EntityKind.ORG,
+    "public_domain": EntityKind.ORG, "translation": EntityKind.PERSON,
+    "transcription": EntityKind.PERSON, "html_markup": EntityKind.PERSON,
+    "proofread": EntityKind.PERSON, "source": EntityKind.TITLE,
+    "this_version": EntityKind.TITLE, "first_published": EntityKind.TITLE}
 
 
 def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) -> None:
@@ -684,8 +699,11 @@ def _context_evidence(candidate: Candidate, text: str, start: int, end: int, wor
 
 
 def _german_context(docs: Sequence[Transcription]) -> bool:
+    """Whether the texts have German in them: a German text, or German words quoted in
+    another (the German function words of :mod:`teikit.language`)."""
+    german = language.FUNCTION_WORDS["de"] - _GERMAN_IN_NAMES
     words = re.findall(r"\b[a-zäöüß]+\b", " ".join(b.text for d in docs for b in d.blocks))
-    markers = sum(1 for w in words if w in _GERMAN_MARKERS - {"mit", "dem", "der", "das"})
+    markers = sum(1 for w in words if w in german)
     umlauts = len(set(re.findall(r"\b[A-ZÄÖÜ]\w*[äöüß]\w*", " ".join(
         b.text for d in docs for b in d.blocks))))
     return markers >= 2 or umlauts >= 2
@@ -710,7 +728,9 @@ def _junk(words: list[str], lowercase: set[str]) -> bool:
             len(words) == 1 and _ACRONYM.fullmatch(words[0])):
         return True
     parts = [p for w in words for p in w.split("-") if p]
-    if all(w in MONTH_NAMES | WEEKDAYS | NAME_ADJECTIVES | {"Style", "Last", "Next"}
+    # the months in English, French and German ("Dezember", "Juillet")
+    months = MONTH_NAMES | month_names()
+    if all(w in months | WEEKDAYS | NAME_ADJECTIVES | {"Style", "Last", "Next"}
            for w in parts):
         return True   # "July-August", "Monday-Tuesday"
     generic = ROLE_WORDS | TITLES_OF_PERSONS | RELIGIOUS_WORDS | STOPWORDS | {"Grand", "Vice",
@@ -722,7 +742,7 @@ def _junk(words: list[str], lowercase: set[str]) -> bool:
         return form not in SPECIFIC_ORGS and (len(words) == 1 or _head(words) not in heads)
     if len(words) == 1:
         word = words[0]
-        if word in STOPWORDS | RELIGIOUS_WORDS | MONTH_NAMES:
+        if word in STOPWORDS | RELIGIOUS_WORDS | months:
             return True
         if (word in gazetteer.language_names() or word in _nationalities()) and (
                 gazetteer.place_weight(word) < 2):

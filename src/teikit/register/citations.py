@@ -326,14 +326,14 @@ def _place_year(segment: str) -> re.Match[str] | None:
     match = _PLACE_YEAR.match(segment)
     if match is None or not _proper(match.group("place"), words=3):
         return None
-    if any(word in _month_names() or word in _DATE_WORDS
+    if any(word in month_names() or word in _DATE_WORDS
            for word in re.split(r"[\s/–—-]+", match.group("place"))):
         return None
     return match
 
 
 @cache
-def _month_names() -> frozenset[str]:
+def month_names() -> frozenset[str]:
     """Every spelling of a month in English, French and German (CLDR), with and without its
     abbreviation's full stop."""
     names: set[str] = set()
@@ -352,12 +352,12 @@ def _date(segment: str) -> bool:
     if not re.search(r"\d", segment):
         return False
     words = [w for w in re.split(r"[\s/–—-]+", segment) if w]
-    return all(re.fullmatch(r"\d{1,4}(?:st|nd|rd|th|er|\.)?", word) or word in _month_names()
+    return all(re.fullmatch(r"\d{1,4}(?:st|nd|rd|th|er|\.)?", word) or word in month_names()
                or word.strip("().") in _DATE_WORDS or word in _DATE_WORDS for word in words)
 
 
 def has_month(segment: str) -> bool:
-    return any(word in _month_names() for word in re.split(r"[\s/–—-]+", segment))
+    return any(word in month_names() for word in re.split(r"[\s/–—-]+", segment))
 
 
 def _lowercase_led(text: str) -> bool:

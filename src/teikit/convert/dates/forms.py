@@ -77,7 +77,7 @@ class Expression:
     style: str | None = None          # "old" / "new" written with the expression
     second_new: bool | None = None
     weekday: int | None = None        # 0 = Monday
-    lang: str = "en"
+    lang: str = "en"                  # the spelling's; "" for figures alone ("1917", "1919-03-03")
     qualifier: str | None = None
     day_only: bool = False            # "the 19th": month and year from the passage
     phrase_end: int | None = None     # a day of a list: where the list ends (its calendar mark)
@@ -148,6 +148,8 @@ _DAY = rf"(?:{_D}|{_ORD})"
 _Y = r"(?:1[0-9]\d\d|20\d\d)(?![\d\w])"
 _DASH = r"\s*[–—-]\s*"
 _AND = r"(?:\s*,\s*|\s*,?\s+(?:and|&|or)\s+)"
+_AND_DE = r"(?:\s*,\s*|\s*,?\s+(?:und|oder)\s+)"
+_AND_FR = r"(?:\s*,\s*|\s*,?\s+(?:et|ou)\s+)"
 _STYLE = r"(?i:Old Style|New Style|O\.\s?S\.|N\.\s?S\.)"
 _END = r"(?![\w’'-])"
 _NOT_NAME = r"(?!\s+[A-Z][a-z])"   # "July Days" is a name, not a date
@@ -275,6 +277,30 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("day", rf"(?:(?P<wd>{wdde}),?\s+(?:den\s+)?)?(?<![\w.])(?P<d>{_NUM})\.\s*(?P<m>{mde})"
                 rf"(?:\s+(?P<y>{_Y}))?{_END}", "de"),
         ("month", rf"\b(?:im\s+)?(?P<m>{mde})\s+(?P<y>{_Y}){_END}", "de"),
+        # "im März", "en juillet": a month after its preposition ("im" stays in the date, as
+        # with a year)
+        ("month", rf"\b(?P<x>im\s+(?P<m>{mde}))(?![\w’'-])(?!\s*[\d(])", "de"),
+        ("month", rf"\b(?:[Ee]n|[Dd]epuis|au\s+mois\s+de|[Jj]usqu[’']en)\s+(?P<x>(?P<m>{mfr}))"
+                  rf"(?![\w’'-])(?!\s*[\d(])", "fr"),
+        # "vom 3. bis 7. Juli 1919", "3.–7. Juli", "du 3 au 7 juillet 1903", "3-7 juillet"
+        ("range", rf"\b[Vv]om\s+(?P<x>(?P<d>{_NUM})\.\s*(?:(?P<m1>{mde})\s+)?bis(?:\s+zum)?\s+"
+                  rf"(?P<d2>{_NUM})\.\s*(?P<m>{mde})(?:\s+(?P<y>{_Y}))?){_END}", "de"),
+        ("range", rf"(?<![\w.])(?P<d>{_NUM})\.\s*(?:(?P<m1>{mde})\s*)?{_DASH}(?P<d2>{_NUM})\.\s*"
+                  rf"(?P<m>{mde})(?:\s+(?P<y>{_Y}))?{_END}", "de"),
+        ("range", rf"\b[Dd]u\s+(?P<x>(?P<d>1er|{_NUM})(?:\s+(?P<m1>{mfr}))?\s+au\s+"
+                  rf"(?P<d2>{_NUM})\s+(?P<m>{mfr})(?:\s+(?P<y>{_Y}))?){_END}", "fr"),
+        ("range", rf"(?<![\w.])(?P<d>1er|{_NUM})(?:\s+(?P<m1>{mfr}))?{_DASH}(?P<d2>{_NUM})\s+"
+                  rf"(?P<m>{mfr})(?:\s+(?P<y>{_Y}))?{_END}", "fr"),
+        # "am 9. und 10. November", "les 9 et 10 novembre"
+        ("list-dm", rf"(?<![\w.,])(?:{_NUM}\.{_AND_DE})+{_NUM}\.\s*(?P<m>{mde})"
+                    rf"(?:\s+(?P<y>{_Y}))?{_END}", "de"),
+        ("list-dm", rf"(?<![\w.,])(?:{_NUM}{_AND_FR})+{_NUM}\s+(?P<m>{mfr})"
+                    rf"(?:\s+(?P<y>{_Y}))?{_END}", "fr"),
+        # "Anfang Mai 1919", "Ende 1918", "début mai", "mi-juillet 1903", "fin 1917"
+        ("approx", rf"\b(?P<q>Anfang|Mitte|Ende)\s+(?:(?P<m>{mde})(?:\s+(?P<y>{_Y}))?|(?P<yo>{_Y}))"
+                   rf"{_END}", "de"),
+        ("approx", rf"\b(?P<q>[Dd]ébut|[Ff]in|[Mm]i-)\s*(?:(?P<m>{mfr})(?:\s+(?P<y>{_Y}))?|"
+                   rf"(?P<yo>{_Y})){_END}", "fr"),
         # years
         ("iso", r"(?<![\w.,/-])(?P<y>1[0-9]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])-"
                 r"(?P<dd>0[1-9]|[12]\d|3[01])(?![\w/-])"),
@@ -293,7 +319,10 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 PREPOSITIONS = {"in", "of", "since", "until", "till", "by", "from", "to", "after", "before",
                 "during", "around", "about", "early", "late", "mid", "spring", "summer",
-                "autumn", "fall", "winter", "and", "between", "year", "years"}
+                "autumn", "fall", "winter", "and", "between", "year", "years",
+                # German and French: "seit 1918", "im Jahre 1918", "en 1903", "depuis 1871"
+                "seit", "bis", "nach", "vor", "um", "ab", "jahre", "jahr", "jahres", "und",
+                "en", "depuis", "dès", "vers", "avant", "après", "année", "et"}
 _NO_YEAR_BEFORE = re.compile(r"(?:\bp|\bpp|No|Nos|Vol|nos?|§)\.?\s*$")
 # after "the 19th", a word that makes it an ordinal, not a day: "the 19th century", "the 8th
 # Congress", "the 5th Army" (a name after a date is fine: "on the 15th Liebknecht was murdered")
@@ -370,21 +399,21 @@ def _read(kind: str, lang: str, match: re.Match[str], text: str,
         if _NO_YEAR_BEFORE.search(text[:start]):
             return
     if kind == "year":
-        yield Expression(start, end, "point", Written(int(g["y"])))
+        yield Expression(start, end, "point", Written(int(g["y"])), lang="")
         return
     if kind == "year-range":
         low = int(g["y"])
         high = int(g["y2"]) if len(g["y2"]) == 4 else low // 100 * 100 + int(g["y2"])
         if high > low:
-            yield Expression(start, end, "range", Written(low), Written(high))
+            yield Expression(start, end, "range", Written(low), Written(high), lang="")
         return
     if kind == "decade":
-        yield Expression(start, end, "decade", Written(int(g["y"])))
+        yield Expression(start, end, "decade", Written(int(g["y"])), lang="")
         return
     if kind == "iso":
         year, month, day = int(g["y"]), int(g["mo"]), int(g["dd"])
         if valid(year, month, day):
-            yield Expression(start, end, "iso", Written(year, month, day))
+            yield Expression(start, end, "iso", Written(year, month, day), lang="")
         return
     if kind == "season":
         year = _year(g.get("y"))
@@ -399,9 +428,11 @@ def _read(kind: str, lang: str, match: re.Match[str], text: str,
         year = _year(g.get("y") or g.get("yo"))
         qualifier = {"start": "beginning", "early": "beginning", "first days": "beginning",
                      "first half": "first half", "close": "end", "late": "end",
-                     "last days": "end", "mid": "middle"}.get(g["q"].lower(), g["q"].lower())
+                     "last days": "end", "mid": "middle", "anfang": "beginning",
+                     "mitte": "middle", "ende": "end", "début": "beginning", "fin": "end",
+                     "mi-": "middle"}.get(g["q"].lower(), g["q"].lower())
         yield Expression(start, end, "approx", Written(year, _month(g.get("m"))),
-                         qualifier=qualifier)
+                         qualifier=qualifier, lang=lang)
         return
     if kind == "month":
         if g["m"] == "May" and not g.get("y") and re.match(r"\s+(?:be|have|not|we|I|you)\b",
@@ -423,7 +454,7 @@ def _read(kind: str, lang: str, match: re.Match[str], text: str,
                          qualifier=g.get("rel"))
         return
     if kind.startswith("list"):
-        yield from _list(kind, match, text)
+        yield from _list(kind, match, text, lang)
         return
     if kind == "dual-range":
         yield from _dual_range(match, start, end)
@@ -446,7 +477,7 @@ def _read(kind: str, lang: str, match: re.Match[str], text: str,
         second = Written(year, month2, day_number(g["d2"]))
         if second.month and second.day and valid(year, second.month, second.day) and (
                 (first.month or 0, first.day or 0) < (second.month, second.day)):
-            yield Expression(start, end, "range", first, second)
+            yield Expression(start, end, "range", first, second, lang=lang)
         return
     if kind == "dual":
         yield from _dual(match, start, end, first, weekday)
@@ -516,7 +547,8 @@ def _dual_range(match: re.Match[str], start: int, end: int) -> Iterator[Expressi
             return
 
 
-def _list(kind: str, match: re.Match[str], text: str) -> Iterator[Expression]:
+def _list(kind: str, match: re.Match[str], text: str, lang: str = "en"
+          ) -> Iterator[Expression]:
     """One expression per day of "the 2nd and the 9th of March 1921", "March 2 and 9"."""
     g = match.groupdict()
     month = _month(g["m"])
@@ -534,7 +566,9 @@ def _list(kind: str, match: re.Match[str], text: str) -> Iterator[Expression]:
         number = re.search(rf"{_D}|{_ORD}", token.group())
         if number is None:
             continue
-        tokens.append((token.start(), token.end(), day_number(number.group())))
+        # a German day is an ordinal number: its full stop is part of it ("9. und 10. Mai")
+        end = token.end() + (lang == "de" and text[token.end():token.end() + 1] == ".")
+        tokens.append((token.start(), end, day_number(number.group())))
     if len(tokens) < 2 or any(not valid(year, month, d) for _, _, d in tokens):
         return
     if any(b <= a for (_, _, a), (_, _, b) in pairwise(tokens)) or \
@@ -548,32 +582,37 @@ def _list(kind: str, match: re.Match[str], text: str) -> Iterator[Expression]:
             end = body_end                      # "the 9th of March 1921" carries month and year
         elif last:
             end = body_end
-        yield Expression(start, end, "point", Written(year, month, day), phrase_end=body_end)
+        yield Expression(start, end, "point", Written(year, month, day), phrase_end=body_end,
+                         lang=lang)
 
 
 def _after_preposition(text: str, start: int) -> bool:
-    words = re.findall(r"[A-Za-z]+", text[max(0, start - 20):start])
+    words = re.findall(r"[^\W\d_]+", text[max(0, start - 20):start])
     return bool(words) and words[-1].lower() in PREPOSITIONS
 
 
-def find_expressions(text: str, bare_years: bool = False) -> tuple[Expression, ...]:
+def find_expressions(text: str, bare_years: bool = False,
+                     language: str = "en") -> tuple[Expression, ...]:
     """Non-overlapping date expressions in ``text``: leftmost, then longest. ``bare_years``:
     a year standing alone is a date (header fields, the trailer) even without a preposition.
+    ``language``: the text's; a date two languages spell alike ("Mai 1919" in French and
+    German, "November 1918" in English and German) is read as written in it.
 
     Kept for the paragraphs last asked about: the date pass reads each paragraph twice (for
     the years the narrative names, then for its dates)."""
-    return _expressions(text, bool(bare_years))
+    return _expressions(text, bool(bare_years), language)
 
 
 @lru_cache(maxsize=1024)
-def _expressions(text: str, bare_years: bool) -> tuple[Expression, ...]:
+def _expressions(text: str, bare_years: bool, language: str) -> tuple[Expression, ...]:
     candidates: list[tuple[int, int, str, str, re.Match[str]]] = []
     for key, pattern in patterns():
         kind, lang = key.split(":")
         for match in pattern.finditer(text):
             start, end = match.span("x") if match.groupdict().get("x") else match.span()
             candidates.append((start, end, kind, lang, match))
-    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    # leftmost, then longest, then of the text's language (the table lists English first)
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[3] != language))
     out: list[Expression] = []
     last_end = -1
     for start, _end, kind, lang, match in candidates:

@@ -176,6 +176,7 @@ class DateOptions:
     year: int | None = None          # the year of yearless dates the passage does not date
     calendar: str = ""               # the calendar of unmarked dates: "julian", "gregorian", ""
     calendar_ref: str = JULIAN_REF   # the ``calendarDesc`` entry of the Julian calendar
+    language: str = "en"             # the text's: a date spelt in another carries @xml:lang
 
     def __post_init__(self) -> None:
         if self.calendar not in {"", "julian", "gregorian"}:
@@ -183,7 +184,7 @@ class DateOptions:
 
     @classmethod
     def from_settings(cls, settings: TextSettings, register: Register) -> DateOptions:
-        return cls(settings.year, settings.calendar)
+        return cls(settings.year, settings.calendar, language=settings.language or "en")
 
 
 def run(doc: Transcription, earlier: Sequence[Span], options: DateOptions) -> PassResult:
@@ -201,6 +202,7 @@ class _DateReader:
         self.year = options.year
         self.calendar = options.calendar
         self.calendar_ref = options.calendar_ref
+        self.language = options.language
         self.warnings: list[str] = []
 
     # ---------------------------------------------------------------------------- the run
@@ -251,7 +253,8 @@ class _DateReader:
                                       "the date in force at the note's marker", marker.cert)
                                if marker is not None else None)
             trace: list[tuple[int, Anchor | None]] = [(-1, self.anchor)]
-            for expression in find_expressions(block.text, block.kind in BARE_YEAR_BLOCKS):
+            for expression in find_expressions(block.text, block.kind in BARE_YEAR_BLOCKS,
+                                               self.language):
                 if any(_crosses(expression.start, expression.end, s)
                        for s in taken.get(block.index, [])):
                     continue
@@ -290,7 +293,7 @@ class _DateReader:
         attrs = self._values(block, e, first, second, narrative, inference)
         if attrs is None:
             return None
-        if e.lang != "en":
+        if e.lang and e.lang != self.language:
             attrs["xml:lang"] = e.lang
         if inference.cert is not None:
             attrs.update(cert=inference.cert, resp="#teikit",

@@ -134,11 +134,11 @@ def _bracket(doc: Transcription, options: EditorialOptions, block: int, match: r
         rend += "".join(f" {name}" for name, dash in SIGNATURE_DASHES.items()
                         if dash == signature.group("dash"))
         role = SIGNATURES[token][1]
-        if role in _ROLE_FIELDS and doc.field(_ROLE_FIELDS[role]) is not None:
+        if role in _ROLE_FIELDS and doc.stated(_ROLE_FIELDS[role]) is not None:
             resp = f"#{role}"
     elif (writer := _NOTE_WRITER.match(content.strip())) is not None:
         role = NOTE_WRITERS[writer.group("who")]
-        if role in _ROLE_FIELDS and doc.field(_ROLE_FIELDS[role]) is not None:
+        if role in _ROLE_FIELDS and doc.stated(_ROLE_FIELDS[role]) is not None:
             resp = f"#{role}"
     return Span(block, start, end, "note",
                 {"type": kind, "resp": resp, "place": "inline", "rend": rend},

@@ -24,7 +24,7 @@ Rules (see ``docs/entities.md``):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from teikit.config import TextSettings
@@ -36,10 +36,12 @@ from teikit.register.matcher import FormMatcher, Mention
 
 CONCERN = "quotes"
 PRIORITY = 50            # above names and dates: a quotation contains them
-OPENERS = {"“": "”", "‘": "’", "«": "»", "„": "“"}
+OPENERS = {"“": "”", "‘": "’", "«": "»", "„": "“", "‚": "‘"}
+# German books also quote »so«: in a German text "»" opens and "«" closes
+OPENERS_OF_LANGUAGE = {"de": {**OPENERS, "»": "«"}}
 STRAIGHT = {'"', "'"}
 # the mark that closes each opening one
-_CLOSING_MARK = {**OPENERS, "'": "'"}
+_CLOSING_MARK = {**OPENERS, "'": "'", "»": "«"}
 REPORTING = (r"say|says|said|saying|write|writes|wrote|written|writing|declare|declares|declared|"
              r"state|states|stated|add|adds|added|reply|replies|replied|answer|answers|answered|"
              r"ask|asks|asked|argue|argues|argued|announce|announces|announced|exclaim|exclaimed|"
@@ -51,6 +53,14 @@ _AFTER_CLAUSE = re.compile(
     rf"^\s*,?\s*(?:(?P<verb1>{REPORTING})\s+(?P<who1>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|"
     rf"(?:a|an|the|one)\b[^,.;:“”]*?)|(?P<who2>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|he|she|they|"
     rf"He|She|They)\s+(?P<verb2>{REPORTING}))\b")
+# a German or French reporting verb right after a quotation ("…“ rief die Menge", "… »,
+# disait-il"): cited speech (who spoke is not read in these languages)
+_REPORTED_AFTER = re.compile(
+    r"^\s*,?\s*(?:sagte|sagten|sagt|schrieb|schrieben|schreibt|rief|riefen|ruft|erklärte|"
+    r"erklärten|erklärt|antwortete|antworteten|fragte|fragten|meinte|verkündete|hieß|heißt|"
+    r"dit|disait|disaient|dirent|déclara|déclarait|déclare|écrivait|écrivit|écrit|répondit|"
+    r"répondait|répond|cria|criait|criaient|s[’']écria|ajouta|ajoute|demanda|affirma|affirme|"
+    r"proclama|proclame)(?![\w’'])")
 SO_CALLED_CUES = re.compile(r"(?:so-called|the term|the word|the words|appellation(?: of)?|"
                             r"called|dubbed|styled|nicknamed|the name(?: of)?)\s*$", re.I)
 PRONOUNS = re.compile(r"\b(?:he|she|He|She)\b")
@@ -77,8 +87,10 @@ class Segment:
         return self.start + len(self.opening), self.end - len(self.closing)
 
 
-def find_segments(text: str, depth_offset: int = 0) -> tuple[list[Segment], list[int]]:
-    """Pair quotation marks in ``text``; return (segments, positions of unbalanced marks)."""
+def find_segments(text: str, depth_offset: int = 0, openers: Mapping[str, str] = OPENERS
+                  ) -> tuple[list[Segment], list[int]]:
+    """Pair quotation marks in ``text``; return (segments, positions of unbalanced marks).
+    ``openers``: the opening marks of the text's language and what closes each."""
     segments: list[Segment] = []
     unbalanced: list[int] = []
     stack: list[tuple[int, str]] = []
@@ -91,7 +103,7 @@ def find_segments(text: str, depth_offset: int = 0) -> tuple[list[Segment], list
         if stack and _closes(text, i, stack[-1][1], stack):
             start, opening = stack.pop()
             segments.append(Segment(-1, start, i + 1, opening, char, len(stack) + depth_offset))
-        elif char in OPENERS and not (char == "„" and stack and stack[-1][1] == "„"):
+        elif char in openers and not (char == "„" and stack and stack[-1][1] == "„"):
             if char == "‘" and _is_apostrophe_opening(text, i):
                 i += 1
                 continue
@@ -188,10 +200,11 @@ def _sentence_start(text: str, position: int) -> int:
 @dataclass(frozen=True)
 class QuoteOptions:
     register: Register = EMPTY_REGISTER   # the speakers and sources a quotation may name
+    language: str = "en"                  # the text's: which marks open a quotation
 
     @classmethod
     def from_settings(cls, settings: TextSettings, register: Register) -> QuoteOptions:
-        return cls(register)
+        return cls(register, settings.language or "en")
 
 
 def run(doc: Transcription, earlier: Sequence[Span], options: QuoteOptions) -> PassResult:
@@ -201,6 +214,7 @@ def run(doc: Transcription, earlier: Sequence[Span], options: QuoteOptions) -> P
     warnings: list[str] = []
     names = {b.index: [m for m in matcher.find(b) if not m.ambiguous] for b in doc.blocks}
     out: list[Span] = []
+    openers = OPENERS_OF_LANGUAGE.get(options.language, OPENERS)
     # whether a quotation goes on into the next paragraph, and its speaker if known
     goes_on_next, carried_speaker = False, None
     for block in doc.blocks:
@@ -208,8 +222,8 @@ def run(doc: Transcription, earlier: Sequence[Span], options: QuoteOptions) -> P
                           BlockKind.TITLE, BlockKind.SUBTITLE}:
             continue
         nested = block.kind in QUOTED_KINDS
-        segments, unbalanced = find_segments(block.text, 1 if nested else 0)
-        continued = _continued_quotation(doc, block, unbalanced)
+        segments, unbalanced = find_segments(block.text, 1 if nested else 0, openers)
+        continued = _continued_quotation(doc, block, unbalanced, openers)
         if continued is not None:
             segments.append(continued)
             segments.sort(key=lambda s: (s.start, -s.end))
@@ -261,8 +275,8 @@ def _span(block: Block, segment: Segment, speaker: Entry | None, quoted: bool = 
                 open_len=len(segment.opening), close_len=len(segment.closing),
                 priority=PRIORITY - segment.depth, concern=CONCERN)
 
-def _continued_quotation(doc: Transcription, block: Block, unbalanced: list[int]
-                         ) -> Segment | None:
+def _continued_quotation(doc: Transcription, block: Block, unbalanced: list[int],
+                         openers: Mapping[str, str] = OPENERS) -> Segment | None:
     """A quotation that goes on in the next paragraph, as books print one over several: its
     one unclosed opening mark runs to the end of this paragraph, and the next paragraph opens
     with the same mark (a paragraph quoted whole has it in its prefix)."""
@@ -270,7 +284,8 @@ def _continued_quotation(doc: Transcription, block: Block, unbalanced: list[int]
         return None
     start = unbalanced[0]
     mark = block.text[start]
-    if (mark, "") not in MARKS_TO_REND or block.index + 1 >= len(doc.blocks):
+    if mark not in openers or (mark, "") not in MARKS_TO_REND or \
+            block.index + 1 >= len(doc.blocks):
         return None
     following = doc.blocks[block.index + 1]
     if not (following.kind is BlockKind.PARAGRAPH and following.text.startswith(mark)) and \
@@ -427,7 +442,7 @@ def _reported(text: str, segment: Segment) -> bool:
     """Is a reporting clause attached to the segment (right after it, or ending right before)?"""
     if _attached_clause(text, segment) is not None:
         return True
-    if AS_PUT.match(text[segment.end:]):
+    if AS_PUT.match(text[segment.end:]) or _REPORTED_AFTER.match(text[segment.end:]):
         return True
     if CRIES_OF.search(text[:segment.start]):
         return True
