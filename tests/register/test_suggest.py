@@ -365,3 +365,13 @@ def test_a_town_spelt_with_a_hyphen_as_older_texts_do_is_in_the_gazetteer() -> N
     assert (found["Nizhni-Novgorod"].kind, found["Nizhni-Novgorod"].status) == (
         EntityKind.PLACE, "accepted")
 
+
+def test_german_places_joined_by_und_are_two_and_an_article_opens_no_name() -> None:
+    found = {c.form: c for c in find_candidates(make_doc(
+        "In Berlin und München wehte die rote Fahne. Der Spartakusbund ist keine Partei. "
+        "Die Firma Siemens und Halske streikte, und Die Rote Fahne schrieb darüber."))}
+    assert found["Berlin"].kind is found["München"].kind is EntityKind.PLACE
+    assert found["Spartakusbund"].kind is EntityKind.ORG          # not "Der Spartakusbund"
+    assert "Siemens und Halske" in " ".join(found)                # a firm keeps its "und"
+    assert found["Die Rote Fahne"].kind is EntityKind.TITLE       # the periodical's article
+

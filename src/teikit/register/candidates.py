@@ -37,6 +37,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import dropwhile
 
 from teikit import language
 from teikit.convert.model import Block, BlockKind, Transcription
@@ -212,6 +213,9 @@ Thousands Millions Dozens Whole Half Quite Rather Almost Nearly Just Even Ever F
 Least Better Best Worse Worst Same Own Above Instead Otherwise Accordingly Consequently Further
 Furthermore Nonetheless Still Thereafter Thereupon Wherefore Why Whence Whither Lo Behold
 Sixty Seventy Eighty Ninety Hundred Thousand Eleven Twenty Thirty Forty Fifty Everyone Everybody
+Der Die Das Den Dem Ein Eine Einen Einem Einer Im Am Es Wir Sie Er Ich Ihr Diese Dieser Dieses
+Wenn Als Aber Auch Und Mit Nach Bei Auf Zu Les Un Une Il Elle Ils Elles Nous Vous Ce Cette Ces
+Dans Pour Par Avec Et Mais Quand
 P.S. P.P.S. N.B. PS PPS NB S.E. N.W. S.W. N.E. E.C. W.C. OK Ltd Co Inc Esq
 Volume Volumes Page Pages Issue Issues Number Numbers Edition Appendix Preface Foreword Afterword
 Supplement Footnote Footnotes See Cf Compare How
@@ -221,7 +225,9 @@ CONNECTORS = frozenset({"of", "for", "de", "du", "des", "von", "van", "der", "de
                         "di", "da", "del", "della", "und", "&", "y", "zu", "am", "and"})
 # a connector that may open or be the only content between two parts: "of the", "and the"
 _OF_CONNECTORS = frozenset({"of", "for"})
-_AND_CONNECTORS = frozenset({"and"})
+_AND_CONNECTORS = frozenset({"and", "und", "et"})
+# German and French articles that open a periodical's name
+_TITLE_ARTICLES = frozenset({"Der", "Die", "Das", "Le", "La", "Les", "L’", "L'"})
 _ROMANCE_OF = frozenset({"du", "de", "des", "di", "del", "della", "da", "dos", "das"})
 _FIRM_CONNECTORS = frozenset({"und", "&"})
 # blocks whose lines are separate units, not wrapped prose
@@ -481,6 +487,11 @@ def _split(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
             keep = (left_head in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | OF_TAKERS
                     or left_head in KNOWN_PERIODICALS or _group_name(left)
                     ) and not _looks_like_person(left)
+        elif all(gazetteer.place_weight(" ".join(dropwhile(STOPWORDS.__contains__, side)))
+                 for side in (left, right)):
+            keep = False     # "Berlin und München": two places
+        elif join != "and":
+            keep = True      # a firm's name: "Siemens und Halske", "Dupont et Fils"
         elif re.search(r"s['’]$", out[-1][-1].group()):
             # after a plural's possessive the name goes on: "Soviet of Workers' and Soldiers'
             # Deputies", "Workers' and Peasants' Government"
@@ -894,6 +905,9 @@ def _occurrences(block: Block, author: str = "") -> Iterable[tuple[_Occurrence, 
                 if keep_article and tokens[0].group() == "The" and len(tokens) > 1 and (
                         tokens[0].start() == 0 or tokens[0].start() == run_start == 0):
                     break
+                if tokens[0].group() in _TITLE_ARTICLES and len(tokens) > 1 and _word(
+                        tokens[-1].group()) in TITLE_WORDS | KNOWN_PERIODICALS:
+                    break     # the article is the periodical's: "Die Rote Fahne", "Le Temps"
                 tokens = tokens[1:]
             title = ""
             rest = {_word(t.group()) for t in tokens[1:]}
