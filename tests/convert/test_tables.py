@@ -101,3 +101,43 @@ def test_a_list_is_no_table() -> None:
     root = converted("1.  Durham     212\n2.  Fife       118\n3.  Kent        12")
     assert root.find(".//t:body//t:table", NS) is None
     assert root.find(".//t:body//t:list", NS) is not None
+
+
+def _tree(body: str) -> etree._ElementTree:
+    return convert_text(HEAD + OPENING + body + AFTER, "t", TextSettings(name="t")).tree
+
+
+def test_the_html_edition_sets_a_table_with_its_figures_right() -> None:
+    from lxml import html
+
+    from teikit.render.html import html_string
+
+    data = etree.tostring(_tree("Table: Men at work\n\n" + DISTRICTS), encoding="utf-8")
+    table = html.fromstring(html_string(data)).get_element_by_id("p-1.2")
+    assert table.tag == "table" and table.find("caption").text == "Table: Men at work"
+    cells = [[(cell.tag, cell.get("class")) for cell in row] for row in table.iter("tr")]
+    assert cells == [[("th", None), ("th", "figure"), ("th", "figure")],
+                     [("td", None), ("td", "figure"), ("td", "figure")],
+                     [("td", None), ("td", "figure"), ("td", "figure")]]
+
+
+def test_the_print_edition_sets_a_table_with_its_figures_right() -> None:
+    from teikit.render.fo import fo_string
+
+    fo = etree.fromstring(fo_string(etree.tostring(_tree(DISTRICTS), encoding="utf-8"))
+                          .encode("utf-8"))
+    ns = {"fo": "http://www.w3.org/1999/XSL/Format"}
+    rows = fo.findall(".//fo:table//fo:table-row", ns)
+    assert [["".join(cell.itertext()) for cell in row] for row in rows] == [
+        ["District", "Pits", "Men"], ["Durham", "212", "150,000"],
+        ["South Wales", "320", "200,000"]]
+    assert [cell.get("text-align") for cell in rows[1]] == [None, "end", "end"]
+
+
+def test_the_json_export_keeps_a_table_as_one_block() -> None:
+    from teikit.export.text_json import text_json
+
+    records = text_json(_tree(COAL), "t")["blocks"]
+    table = next(record for record in records if record["element"] == "table")
+    assert (table["id"], table["text"].split()) == ("p-1.2", ["1913", "287", "1925", "243",
+                                                              "1926", "126"])
