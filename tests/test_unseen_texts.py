@@ -122,8 +122,12 @@ def test_the_speech_keeps_its_verse_and_its_stage_directions(converted: dict[str
             for s in body.iter(f"{TEI}stage")] == [
         ("interjection", "p"), ("interjection", "p"), ("laughter", "div"), ("applause", "div"),
         ("applause", "p")]
-    # the table of figures and the list are what they were; "(see below)" the speaker's words
-    table = body.find(f".//{TEI}quote[@n='1.3']")
-    assert table.find(f"{TEI}lg") is None and "41,000" in "".join(table.itertext())
+    # the table of figures is a table, its first row the labels; the list is what it was;
+    # "(see below)" the speaker's words
+    table = body.find(f".//{TEI}table[@n='1.3']")
+    assert [[cell.text for cell in row] for row in table] == [
+        ["Pit", "Men out", "Tons lost"], ["Cambrian", "2,300", "41,000"],
+        ["Naval", "1,150", "19,500"]]
+    assert table[0].get("role") == "label"
     assert body.find(f".//{TEI}list") is not None
     assert "(see below)" in "".join(body.find(f".//{TEI}p[@n='1.2']").itertext())

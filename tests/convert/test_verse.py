@@ -114,11 +114,11 @@ def test_a_list_after_a_colon_is_a_list():
     assert blocks(root) == ["p", "quote/lg", "p", "list", "p"]
 
 
-def test_a_table_of_figures_set_in_stays_a_block_quotation_of_its_lines():
+def test_a_table_of_figures_set_in_after_a_colon_is_no_verse_but_a_table():
     root = converted(VERSE_FIRST + "The output of the mills was as follows:\n\n"
                      "    1913    287\n    1917    160\n    1920     41")
-    assert blocks(root) == ["p", "quote/lg", "p", "quote", "p"]
-    assert root.findall(".//t:body//t:quote", NS)[-1].text.split() == [
+    assert blocks(root) == ["p", "quote/lg", "p", "table", "p"]
+    assert [cell.text for cell in root.iterfind(".//t:body//t:cell", NS)] == [
         "1913", "287", "1917", "160", "1920", "41"]
 
 

@@ -194,4 +194,25 @@
     <xsl:sequence select="$n/ancestor-or-self::*[parent::*[tk:is-container(.)]][1]"/>
   </xsl:function>
 
+  <!-- ===== tables ===== -->
+
+  <!-- A figure: "287", "150,000", "12.5%", "(41)", "-3", "1913–14"; a dash or dots for none. -->
+  <xsl:variable name="tk:figure" as="xs:string"
+    select="'^([(]?[-+–−±]?[£$€]?\d[\d,.]*([–-]\d+)?%?[)]?|[–—-]|\.\.+|…)$'"/>
+
+  <!-- Whether a cell holds a figure, or stands in a column of figures (a label over them
+       too): every cell at its place in the rows that are no labels is a figure, one at least
+       with a digit. Figures are set right, so that their places line up. A table whose cells
+       span columns is judged cell by cell. -->
+  <xsl:function name="tk:is-figure" as="xs:boolean">
+    <xsl:param name="cell" as="element()"/>
+    <xsl:variable name="table" select="$cell/ancestor::tei:table[1]"/>
+    <xsl:variable name="place" select="count($cell/preceding-sibling::tei:cell) + 1"/>
+    <xsl:variable name="column" select="if ($table//tei:cell[@cols or @rows]) then $cell
+      else $table/tei:row[not(@role = 'label')]/tei:cell[$place]"/>
+    <xsl:sequence select="exists($column) and
+      (every $c in $column satisfies matches(normalize-space($c), $tk:figure)) and
+      (some $c in $column satisfies matches($c, '\d'))"/>
+  </xsl:function>
+
 </xsl:stylesheet>

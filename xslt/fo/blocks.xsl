@@ -389,6 +389,9 @@
                     <xsl:if test="@role = 'label' or ../@role = 'label'">
                       <xsl:attribute name="font-weight">bold</xsl:attribute>
                     </xsl:if>
+                    <xsl:if test="tk:is-figure(.)">
+                      <xsl:attribute name="text-align">end</xsl:attribute>
+                    </xsl:if>
                     <fo:block><xsl:apply-templates select="node()" mode="block-children"/></fo:block>
                   </fo:table-cell>
                 </xsl:for-each>

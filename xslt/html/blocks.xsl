@@ -380,6 +380,8 @@
                     <tr>
                       <xsl:for-each select="*">
                         <xsl:element name="{if (@role = 'label' or parent::tei:row/@role = 'label') then 'th' else 'td'}">
+                          <xsl:if test="parent::tei:row/@role = 'label'"><xsl:attribute name="scope" select="'col'"/></xsl:if>
+                          <xsl:if test="self::tei:cell and tk:is-figure(.)"><xsl:attribute name="class" select="'figure'"/></xsl:if>
                           <xsl:if test="@cols castable as xs:integer"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
                           <xsl:if test="@rows castable as xs:integer"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
                           <xsl:apply-templates select="if (self::tei:cell) then node() else ."/>

@@ -17,6 +17,8 @@ Block → element (see docs/encoding.md):
     SEPARATOR                  ab[@type='separator'] ("* * *"), in the section it breaks
     STAGE                      stage[@type][@rend='parentheses'] ("(Applause.)" standing alone)
     LIST                       list with a label (the marker as printed) and an item per entry
+    TABLE                      table with its caption as head, a row per line (row[@role='label']
+                               for a first row of words over figures) and a cell per cell
     TURN                       sp: the speaker's label as printed, then the speech as a p
     EPIGRAPH, EPIGRAPH_SOURCE  epigraph/quote[@rend] and bibl, at the head of the section it
                                opens (before or after its head)
@@ -44,6 +46,7 @@ from teikit.convert.header import HeaderContext, build_header
 from teikit.convert.lists import list_items
 from teikit.convert.model import Block, BlockKind, Span, Transcription
 from teikit.convert.paragraphs import citation_number, is_subheading, written_ids
+from teikit.convert.tables import has_label_row, table_layout
 from teikit.convert.verse import verse_stanzas
 from teikit.convert.weave import weave
 from teikit.tree import append, attribute_name, el, qname
@@ -296,6 +299,8 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
             append(current(), _verse(weaver, block))
         elif kind is BlockKind.LIST:
             append(current(), _list(weaver, block))
+        elif kind is BlockKind.TABLE:
+            append(current(), _table(weaver, block))
         elif kind is BlockKind.TURN:
             append(current(), _turn(weaver, block))
         elif kind is BlockKind.SEPARATOR:
@@ -369,6 +374,49 @@ def _list(weaver: _Weaver, block: Block) -> etree._Element:
         element.append(weaver.slice(el("item"), block, item_lo, item_hi))
         previous_end = item_hi
     return element
+
+
+def _table(weaver: _Weaver, block: Block) -> etree._Element:
+    """``table`` of a ``head`` (the caption, when there is one), then a ``row`` per line and a
+    ``cell`` per cell; the spaces and line breaks between cells stay between the elements.
+    Markup that runs from one cell into the next cannot be woven into either: it is left out,
+    and reported."""
+    table = weaver.identify(el("table"), block)
+    head, rows = table_layout(block.text)
+    parts = [head] if head else []
+    parts += [cell for row in rows for cell in row]
+    weaver.dropped.extend(
+        span for span in weaver.by_block.get(block.index, [])
+        if not any(lo <= span.start and span.end <= hi for lo, hi in parts))
+    labels = has_label_row([[block.text[lo:hi] for lo, hi in row] for row in rows])
+    previous: etree._Element = table
+    previous_end = 0
+
+    def between(element: etree._Element, lo: int) -> None:
+        """The source between the element before and ``lo``, as text or tail."""
+        gap = block.text[previous_end:lo]
+        if previous is element.getparent():
+            previous.text = gap
+        else:
+            previous.tail = gap
+
+    if head is not None:
+        element = weaver.slice(el("head"), block, *head)
+        table.append(element)
+        between(element, head[0])
+        previous, previous_end = element, head[1]
+    for number, cells in enumerate(rows):
+        row = el("row", role="label" if labels and number == 0 else None)
+        table.append(row)
+        between(row, cells[0][0])
+        previous, previous_end = row, cells[0][0]
+        for lo, hi in cells:
+            cell = weaver.slice(el("cell"), block, lo, hi)
+            row.append(cell)
+            between(cell, lo)
+            previous, previous_end = cell, hi
+        previous = row
+    return table
 
 
 def _verse(weaver: _Weaver, block: Block) -> etree._Element:

@@ -40,6 +40,7 @@ from teikit.convert.directions import whole_direction
 from teikit.convert.lists import list_items
 from teikit.convert.model import SPEECH_FIELD, Block, BlockKind, Transcription
 from teikit.convert.navigation import is_navigation_line
+from teikit.convert.tables import is_caption, is_table
 from teikit.convert.verse import is_verse
 from teikit.errors import InputError
 from teikit.xmlio import read_input_bytes
@@ -523,9 +524,9 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
         title_chunks = all_chunks[lead:first_field]
         title_lines = _author_and_title_lines(title_chunks)
         if title_lines:     # the author and the title on lines of one chunk
-            for kind, (text, offset, line) in zip(_title_kinds(len(title_lines)), title_lines,
-                                                  strict=True):
-                build.add(kind, text, offset, line)
+            for kind, (title, offset, line) in zip(_title_kinds(len(title_lines)), title_lines,
+                                                   strict=True):
+                build.add(kind, title, offset, line)
         else:
             for kind, chunk in zip(_title_kinds(len(title_chunks)), title_chunks, strict=True):
                 _title_chunk(kind, chunk, build)
@@ -753,10 +754,11 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
         # letter's parts
         opener, postscript_from, closer_from = 0, len(body), len(body)
     verse = _verse_runs(body, quoted, opener, min(closer_from, postscript_from))
+    tables = _tables(body, opener, min(closer_from, postscript_from))
     verse_end = 0
     for index, chunk in enumerate(body):
         if index < verse_end:
-            continue     # a further stanza of the verse before it
+            continue     # a further stanza of the verse before it, a table under its caption
         if index >= postscript_from:
             build.add_chunk(BlockKind.POSTSCRIPT, chunk)
         elif index < opener:
@@ -777,6 +779,11 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             for start, end in lines:      # turns on lines of their own, with no blank line
                 build.add(BlockKind.TURN, chunk.text[start:end], chunk.offset + start,
                           chunk.line + chunk.text.count("\n", 0, start))
+        elif index in tables:
+            verse_end = tables[index]
+            last = body[verse_end - 1]
+            build.add(BlockKind.TABLE, source[chunk.offset:last.offset + len(last.text)],
+                      chunk.offset, chunk.line)
         elif index in turns:
             build.add_chunk(BlockKind.TURN, chunk)
         elif _is_heading(chunk) and index + 1 < len(body):
@@ -844,6 +851,22 @@ def _verse_runs(body: list[Chunk], quoted: set[int], start: int, end: int) -> di
         runs[index] = stop
         index = stop
     return runs
+
+
+def _tables(body: list[Chunk], start: int, end: int) -> dict[int, int]:
+    """Where the tables of ``body[start:end]`` stand (:mod:`teikit.convert.tables`): the index
+    of each one's first chunk → the index after it. A simple caption on a line of its own right
+    before a table ("Table: Output of coal") is the table's, and its first chunk."""
+    found: dict[int, int] = {}
+    for index in range(start, end):
+        chunk = body[index]
+        if chunk.single_line or not is_table(chunk.text, chunk.first_indent) or \
+                list_items(chunk.text) is not None or _field_lines(chunk) is not None:
+            continue
+        caption = index > start and is_caption(body[index - 1].text) and \
+            index - 1 not in found
+        found[index - 1 if caption else index] = index + 1
+    return found
 
 
 def _introduces_verse(chunk: Chunk) -> bool:

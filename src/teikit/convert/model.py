@@ -35,6 +35,8 @@ class BlockKind(StrEnum):
     POSTSCRIPT = "postscript"    # letter: "P.S. …" after the signature
     SEPARATOR = "separator"      # "* * *", "⁂": a break inside a section
     LIST = "list"                # lines that each open with a marker ("1. …", "• …")
+    TABLE = "table"              # rows of cells parted by runs of spaces ("1913    287"), with
+                                 # the caption on the line before it ("Table: …") when simple
     NOTES_HEADING = "notes-heading"  # the heading of a trailing "Notes" section
     FOOTNOTE = "footnote"        # one entry of that section (its label stripped)
     STAGE = "stage"              # speech: a stage direction standing alone, "(Applause.)"

@@ -8,7 +8,7 @@ its *position within the section*:
              after a heading ("CHAPTER I" / "The Scene Has Changed") heads the same section
     p-S.K    the K-th block after the heading of section S (paragraph, block quotation,
              verse, a letter's dateline, salute, signature, postscript, a separator "* * *",
-             a list, a dialogue's turn, a speech's stage direction standing alone);
+             a list, a table, a dialogue's turn, a speech's stage direction standing alone);
              ``n`` is "S.K"
 
 Position, not content: an id derived from the words would change whenever a word is corrected,
@@ -30,7 +30,7 @@ from teikit.convert.model import Block, BlockKind, Transcription
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTATION, BlockKind.VERSE,
                         BlockKind.POSTSCRIPT, BlockKind.DATELINE, BlockKind.SALUTE,
                         BlockKind.SIGNED, BlockKind.SEPARATOR, BlockKind.LIST,
-                        BlockKind.STAGE, BlockKind.TURN})
+                        BlockKind.TABLE, BlockKind.STAGE, BlockKind.TURN})
 
 
 def notes_heading_index(doc: Transcription) -> int | None:

@@ -17,7 +17,7 @@ NAME_KINDS = {"persName": "person", "orgName": "org", "placeName": "place", "tit
               "name": "name", "date": "date"}
 BLOCKS = {"head", "p", "quote", "l", "item", "salute", "signed", "dateline", "closer", "opener",
           "postscript", "label", "trailer", "byline", "docAuthor", "titlePart", "sp", "speaker",
-          "note", "ab", "stage"}
+          "note", "ab", "stage", "table"}
 # a choice shows its editorial reading; an omission its sign
 READING_OF_CHOICE = ("corr", "reg", "expan")
 

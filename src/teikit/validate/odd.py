@@ -42,6 +42,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "textstructure": ("TEI", "text", "front", "body", "back", "div", "titlePage",
                       "docAuthor", "docTitle", "titlePart", "opener", "closer", "postscript",
                       "dateline", "salute", "signed", "epigraph"),
+    "figures": ("table", "row", "cell"),
     "linking": ("standOff", "ab"),
     "transcr": ("fw",),
     "namesdates": ("persName", "orgName", "placeName", "listPerson", "person", "listOrg", "org",
