@@ -9,8 +9,7 @@ from lxml import etree
 
 from teikit.config import TextSettings
 from teikit.convert import convert_text
-from teikit.convert.readback import comparable, read_back
-from teikit.validate import check_documents
+from tests.conftest import checked_conversion
 
 T = "{http://www.tei-c.org/ns/1.0}"
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -24,14 +23,7 @@ AFTER = "\n\nThe figures for the lock-out year speak for themselves.\n"
 
 
 def converted(body: str) -> etree._Element:
-    text = HEAD + OPENING + body + AFTER
-    conversion = convert_text(text, "t", TextSettings(name="t"))
-    root = conversion.tree.getroot()
-    assert comparable(read_back(root)) == comparable(text)
-    data = etree.tostring(conversion.tree, encoding="utf-8", xml_declaration=True)
-    report = check_documents([("t.xml", data)], ("edition", "tei_all"))
-    assert [str(p) for p in report.problems if p.severity == "error"] == []
-    return root
+    return checked_conversion(HEAD + OPENING + body + AFTER)
 
 
 def blocks(root: etree._Element) -> list[str]:
