@@ -738,8 +738,6 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
     epigraphs = _epigraphs(body)
     in_epigraph = {start + k for start, count in epigraphs.items() for k in range(1, count)}
     opener = _letter_opener(body) if not speech else 0
-    if opener and not _SALUTATION.match(body[opener - 1].text):
-        opener = 0
     # the postscripts come after the salutation, never before it, and never right under a
     # heading (the section's text)
     postscript_from = opener + _letter_postscripts(body[opener:]) if opener else len(body)
@@ -823,8 +821,7 @@ def _opens_letter(body: list[Chunk]) -> bool:
     """Whether ``body`` opens with a letter's opener: a salutation (after a dateline or an
     address) followed by the letter's text."""
     opener = _letter_opener(body)
-    return bool(opener) and bool(_SALUTATION.match(body[opener - 1].text)) and (
-        opener < len(body) and not _is_heading(body[opener]))
+    return 0 < opener < len(body) and not _is_heading(body[opener])
 
 
 def _verse_runs(body: list[Chunk], quoted: set[int], start: int, end: int) -> dict[int, int]:
