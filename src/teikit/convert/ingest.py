@@ -947,19 +947,25 @@ def _closer_chunk(chunk: Chunk, build: _Builder) -> None:
     3 May 1921"): the closing salutation, the signature's lines as one block, the dateline."""
     (closing, offset, line), *rest = chunk.lines
     build.add(BlockKind.SALUTE, closing, offset, line)
-    signature: list[tuple[str, int, int]] = []
-    for entry in [*rest, None]:
-        if entry is None or _date_line(entry[0]):
-            if signature:
-                end = signature[-1][1] + len(signature[-1][0])
-                build.add(BlockKind.SIGNED, chunk.text[signature[0][1] - chunk.offset:
-                                                       end - chunk.offset],
-                          signature[0][1], signature[0][2])
-                signature = []
-            if entry is not None:
-                build.add(BlockKind.DATELINE, *entry)
-        else:
-            signature.append(entry)
+    _lines_and_datelines(chunk, rest, BlockKind.SIGNED, build)
+
+
+def _lines_and_datelines(chunk: Chunk, lines: list[tuple[str, int, int]], kind: BlockKind,
+                         build: _Builder) -> None:
+    """``lines`` of ``chunk`` as blocks: each line that dates the letter a dateline of its own,
+    the consecutive lines between them one block of ``kind`` (an address, a signature)."""
+    group: list[tuple[str, int, int]] = []
+    for entry in [*lines, None]:
+        if entry is not None and not _date_line(entry[0]):
+            group.append(entry)
+            continue
+        if group:
+            end = group[-1][1] + len(group[-1][0])
+            build.add(kind, chunk.text[group[0][1] - chunk.offset:end - chunk.offset],
+                      group[0][1], group[0][2])
+            group = []
+        if entry is not None:
+            build.add(BlockKind.DATELINE, *entry)
 
 
 def _indented_quotations(body: list[Chunk]) -> set[int]:
@@ -1021,23 +1027,7 @@ def _opener_chunk(chunk: Chunk, build: _Builder) -> None:
     if chunk.single_line and _YEAR.search(chunk.text):
         build.add_chunk(BlockKind.DATELINE, chunk)
         return
-    group: list[tuple[str, int, int]] = []
-
-    def flush() -> None:
-        if group:
-            first, last = group[0], group[-1]
-            end = last[1] + len(last[0])
-            text = chunk.text[first[1] - chunk.offset:end - chunk.offset]
-            build.add(BlockKind.ADDRESS, text, first[1], first[2])
-            group.clear()
-
-    for line in chunk.lines:
-        if _date_line(line[0]):
-            flush()
-            build.add(BlockKind.DATELINE, line[0], line[1], line[2])
-        else:
-            group.append(line)
-    flush()
+    _lines_and_datelines(chunk, chunk.lines, BlockKind.ADDRESS, build)
 
 
 def _letter_postscripts(body: list[Chunk]) -> int:
