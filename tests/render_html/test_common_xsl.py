@@ -230,3 +230,16 @@ def test_control_characters_are_shown_by_default_and_sought_only_where_teikit_fo
 
     assert saxon_input(parse_xml_bytes(document.encode("utf-8"), "x"))[1] is True
     assert saxon_input(parse_xml_bytes(one_element("x y").encode("utf-8"), "x"))[1] is False
+
+
+@pytest.mark.parametrize(("imprint", "line"), [
+    ("<date>26 October 1917</date>", "Izvestia, no. 207 (26 October 1917)"),
+    ("<date/>", "Izvestia, no. 207"),            # the source gives no date: no empty brackets
+], ids=["dated", "undated"])
+def test_the_source_line_names_the_date_only_when_the_source_gives_one(imprint: str,
+                                                                       line: str) -> None:
+    document = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><sourceDesc>
+      <biblStruct><monogr><title level="j">Izvestia</title>
+        <imprint><biblScope unit="issue">No. 207</biblScope>{imprint}</imprint></monogr>
+      </biblStruct></sourceDesc></fileDesc></teiHeader></TEI>"""
+    assert evaluate("tk:source-line(/*)", document) == line

@@ -74,7 +74,7 @@
     <xsl:variable name="scopes" select="$m/(tei:biblScope | tei:imprint/tei:biblScope)"/>
     <xsl:variable name="volume" select="replace(tk:plain($scopes[@unit = ('volume', 'vol')][1]), '^(Vol(ume)?\.?)\s*', '', 'i')"/>
     <xsl:variable name="issue" select="replace(tk:plain($scopes[@unit = ('issue', 'number', 'no')][1]), '^(No\.?|Number|Issue)\s*', '', 'i')"/>
-    <xsl:variable name="date" select="$m/tei:imprint/tei:date[1]"/>
+    <xsl:variable name="date" select="tk:plain($m/tei:imprint/tei:date[1])"/>
     <xsl:variable name="page" select="$scopes[@unit = ('page', 'pp', 'pages')][1]"/>
     <xsl:variable name="pages" select="if ($page/@from and $page/@to) then $page/@from || '–' || $page/@to else replace(tk:plain($page), '^pp?\.\s*', '')"/>
     <xsl:variable name="journal" select="tk:plain($m/tei:title[1])"/>
@@ -82,7 +82,7 @@
       else $journal
         || (if ($volume) then ' ' || $volume else '')
         || (if ($issue) then ', no. ' || $issue else '')
-        || (if ($date) then ' (' || tk:plain($date) || ')' else '')
+        || (if ($date) then ' (' || $date || ')' else '')
         || (if ($pages) then ': ' || $pages else '')"/>
   </xsl:function>
 

@@ -333,7 +333,7 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
                     closer = el("closer")
                     append(current(), closer)
                 tag = CLOSER_TAGS.get(kind, "signed")
-                append(closer, weaver.block(el(tag), block))
+                append(closer, _lines_broken(weaver.block(el(tag), block)))
     if not len(body):
         append(body, el("div", el("p"), type="section"))
     _name_letters(body)
@@ -342,6 +342,29 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
         if note.get("type") == "footnote" and note.get("n"):
             markers.setdefault(note.get("n"), note)
     return body, markers
+
+
+def _lines_broken(element: etree._Element) -> etree._Element:
+    """A signature over several lines ("L. Trotsky" / "Chairman of the Petrograd Soviet"): an
+    ``lb`` opens each line after the first, for the editions to set it as printed."""
+    def broken(text: str, before: etree._Element | None) -> None:
+        """Break ``text``, the element's own text or the tail of ``before``, at its newlines."""
+        first, *rest = text.split("\n")
+        if before is None:
+            element.text = first + "\n"
+        else:
+            before.tail = first + "\n"
+        at = 0 if before is None else element.index(before) + 1
+        for number, line in enumerate(rest):
+            element.insert(at + number, el("lb"))
+            element[at + number].tail = line + ("\n" if number < len(rest) - 1 else "")
+
+    for child in reversed(list(element)):
+        if child.tail and "\n" in child.tail:
+            broken(child.tail, child)
+    if element.text and "\n" in element.text:
+        broken(element.text, None)
+    return element
 
 
 def _name_letters(body: etree._Element) -> None:

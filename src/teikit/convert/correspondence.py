@@ -42,17 +42,24 @@ def _action_part(element: etree._Element) -> etree._Element:
     return part
 
 
+def is_letter(text: etree._Element) -> bool:
+    """Whether ``text`` (a TEI ``text`` or one ``div``) is a letter: it opens as one (an
+    ``opener``), takes leave as one (a closing ``salute``), or says so (``div type="letter"``).
+    A signature and a dateline alone close a manifesto or an article as well."""
+    return text.get("type") == "letter" or text.find(".//tei:div[@type='letter']", NS) is not None \
+        or text.find(".//tei:opener", NS) is not None \
+        or text.find(".//tei:closer/tei:salute", NS) is not None
+
+
 def corresp_desc(root: etree._Element, letter: etree._Element | None = None
                  ) -> etree._Element | None:
     """``correspDesc`` for a TEI letter (``letter``: the one of several letters the text holds,
     ``div type="letter"``, which it then points at with ``@corresp``), or None when the text
-    is not a letter (no dateline or salutation in an opener or closer)."""
+    is not a letter (:func:`is_letter`)."""
     text = root.find("tei:text", NS) if letter is None else letter
     if text is None:
         return None
-    opener = text.find(".//tei:opener", NS)
-    closer = text.find(".//tei:closer", NS)
-    if opener is None and closer is None:
+    if not is_letter(text):
         return None
     sender = _first(text, tuple(f".//tei:closer//tei:signed//tei:{n}" for n in NAMES))
     if sender is None:

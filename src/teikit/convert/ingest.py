@@ -349,6 +349,17 @@ _QUOTATION_INDENT = 2
 _TITLE_CHUNKS, _TITLE_WIDTH = 5, 100
 # a signature is a name, perhaps with a function on a second or third line
 _SIGNATURE_LINES, _SIGNATURE_WIDTH = 3, 60
+# a text's signed ending: the signatures and the dateline, at most this many chunks
+_ENDING_CHUNKS = 3
+# the bodies that sign a manifesto, an appeal, a resolution: "The Executive Committee of the
+# Communist International", "The Editorial Board", "Bureau of the Fourth International"
+SIGNING_BODIES = frozenset({
+    "Committee", "Council", "Bureau", "Presidium", "Executive", "Board", "Secretariat",
+    "Congress", "Conference", "Editors", "Editorial", "Soviet", "Union", "League", "Federation",
+    "Party", "Group", "Commission", "Plenum", "Comité", "Vorstand", "Zentralkomitee",
+    "Parteivorstand", "Exekutivkomitee"})
+_BODY_PARTICLES = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "der",
+                             "die", "und", "et"})
 
 
 # a label the table does not hold, by how it begins: "Transcribed/HTML Markup", "Translated
@@ -751,6 +762,10 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
         # a salutation not followed by the letter (a signature or a heading comes next): no
         # letter's parts
         opener, postscript_from, closer_from = 0, len(body), len(body)
+    # a text, or a letter without a closing salutation, may end signed and dated
+    signed_from = _signed_ending(body[:postscript_from]) if closer_from == len(body) and \
+        not speech else postscript_from
+    closer_from = min(closer_from, signed_from)
     verse = _verse_runs(body, quoted, opener, min(closer_from, postscript_from))
     tables = _tables(body, opener, min(closer_from, postscript_from))
     verse_end = 0
@@ -761,6 +776,8 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             build.add_chunk(BlockKind.POSTSCRIPT, chunk)
         elif index < opener:
             _opener_chunk(chunk, build)
+        elif index >= signed_from:
+            _lines_and_datelines(chunk, chunk.lines, BlockKind.SIGNED, build)
         elif index == closer_from and not chunk.single_line:
             _closer_chunk(chunk, build)
         elif index >= closer_from:
@@ -1065,6 +1082,55 @@ def _letter_closer(body: list[Chunk]) -> int:
         if not signature and rest and all(_is_signature(c) for c in rest):
             return index
     return len(body)
+
+
+def _signed_ending(body: list[Chunk]) -> int:
+    """Index of the signature and the dateline that end a text ("L. Trotsky" / "Chairman of the
+    Petrograd Soviet", then "Petrograd, 25 October 1917"), else len(body): at most
+    :data:`_ENDING_CHUNKS` short chunks after the text, one of them opening with who signs, or
+    a dateline alone as the text's last line."""
+    start = len(body)
+    for index in range(len(body) - 1, max(len(body) - _ENDING_CHUNKS, 1) - 1, -1):
+        if not (_dateline_chunk(body[index]) or _signature_chunk(body[index])):
+            break
+        start = index
+    ending = body[start:]
+    if not ending or _is_heading(body[start - 1]) or not (
+            any(_signature_chunk(chunk) for chunk in ending)
+            or (len(ending) == 1 and _dateline_chunk(ending[0]))):
+        return len(body)
+    return start
+
+
+def _dateline_chunk(chunk: Chunk) -> bool:
+    return chunk.single_line and _date_line(chunk.text)
+
+
+def _signature_chunk(chunk: Chunk) -> bool:
+    """A signature standing under a text: its first line names who signs (one person, several,
+    a body such as "The Executive Committee of the Communist International"), the lines under
+    it their function or the place and date; every line short."""
+    lines = [line for line, _, _ in chunk.lines]
+    return len(lines) <= _SIGNATURE_LINES and all(
+        len(line) <= _SIGNATURE_WIDTH and not line.endswith((":", ";", ",")) for line in lines
+    ) and _signer_line(lines[0])
+
+
+def _signer_line(line: str) -> bool:
+    """Whether ``line`` names who signs: a person's name ("V. I. Lenin"), names parted by commas
+    with one at least in full ("Christian Rakovsky, Lenin, Zinoviev"), or a body that signs
+    (:data:`SIGNING_BODIES`)."""
+    line = line.removesuffix(".")
+    names = [name.strip() for name in line.split(",")]
+    if len(names) > 1:     # one of them in full: "Bread, Peace, Land" is a cry
+        return any(_name_line(name) for name in names) and all(
+            1 <= len(name.split()) <= 5 and name.split()[0] not in _TITLE_WORDS and all(
+                word in _NAME_PARTICLES or _NAME_WORD.fullmatch(word) for word in name.split())
+            for name in names)
+    words = line.split()
+    return _name_line(line) or (len(words) <= 12 and any(
+        word in SIGNING_BODIES for word in words) and all(
+        word[0].isupper() or word in _BODY_PARTICLES for word in words))
 
 
 def ingest_file(path: Path, encoding: str | None = None) -> Transcription:

@@ -123,7 +123,7 @@ def _written_where(doc: Transcription) -> tuple[bool | None, str]:
     for block in doc.of_kind(BlockKind.DATELINE):
         where = _russian_or_not(block.text)
         if where is not None:
-            return where, f"the letter's dateline (“{block.text.strip()}”)"
+            return where, f"the dateline (“{block.text.strip()}”)"
     for key, label in (("written", "Written"), ("delivered", "Delivered")):
         field = doc.field(key)
         if field is not None:

@@ -138,7 +138,7 @@ def _own_date(doc: Transcription) -> tuple[Written, str] | None:
         found = [e for e in find_expressions(block.text, bare_years=True)
                  if e.kind in {"point", "iso", "dual"} and e.first.year]
         if found:
-            return found[0].first, f"the letter's dateline (“{block.text.strip()}”)"
+            return found[0].first, f"the dateline (“{block.text.strip()}”)"
     for key in _DATED_FIELDS:
         field = doc.field(key)
         if field is None:

@@ -1,0 +1,128 @@
+"""A text that is not a letter may still end signed and dated: an appeal signed by its author
+and his function, a manifesto signed by several people and by a body, an article dated where it
+was written. The signature and the dateline are the text's ``closer``, the signers are named,
+and the text does not become a letter for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.conftest import checked_conversion
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+FO = "http://www.w3.org/1999/XSL/Format"
+
+APPEAL = ("Leon Trotsky\n\nTo the Workers of Petrograd\n\nWritten: 25 October 1917\n"
+          "Source: Izvestia, No. 207\n\nComrades! The Provisional Government has been "
+          "overthrown.\n\nThe struggle is not over. Every worker must be at his post.\n\n"
+          "L. Trotsky\nChairman of the Petrograd Soviet\n\nPetrograd, 25 October 1917\n")
+MANIFESTO = ("Communist International\n\nManifesto to the Workers of the World\n\n"
+             "Written: March 1919\n\nSeventy-two years have gone by since the Manifesto was "
+             "written.\n\nProletarians of all countries, unite!\n\nSigned on behalf of the "
+             "Congress:\n\nChristian Rakovsky, Lenin, Zinoviev, Trotsky, Fritz Platten\n\n"
+             "The Executive Committee of the Communist International\n\nMoscow, 6 March 1919\n")
+DATED = ("Rosa Luxemburg\n\nOrder Reigns in Berlin\n\nSource: Die Rote Fahne\n\nOrder reigns "
+         "in Berlin! You foolish lackeys! Your order is built on sand.\n\n"
+         "Berlin, 14 January 1919\n")
+
+
+def localnames(element: etree._Element) -> list[str]:
+    return [etree.QName(child).localname for child in element]
+
+
+def text_of(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    (APPEAL, ["signed", "dateline"]),
+    (MANIFESTO, ["signed", "signed", "dateline"]),
+    (DATED, ["dateline"]),
+], ids=["appeal", "manifesto", "article-dated"])
+def test_the_signature_and_dateline_under_a_text_are_its_closer(text: str,
+                                                                 parts: list[str]) -> None:
+    root = checked_conversion(text)
+    closers = root.findall(".//tei:body//tei:closer", NS)
+    assert len(closers) == 1
+    assert localnames(closers[0]) == parts
+    # the closer comes after the text's last paragraph, in the same section
+    assert closers[0].getprevious().tag == f"{{{NS['tei']}}}p"
+    assert closers[0].getnext() is None
+
+
+def test_who_signs_a_text_is_named() -> None:
+    appeal = checked_conversion(APPEAL)
+    signed = appeal.find(".//tei:closer/tei:signed", NS)
+    assert signed.xpath("tei:persName/text()", namespaces=NS) == ["L. Trotsky"]
+    assert text_of(signed) == "L. Trotsky Chairman of the Petrograd Soviet"
+
+    manifesto = checked_conversion(MANIFESTO)
+    people, body = manifesto.findall(".//tei:closer/tei:signed", NS)
+    assert people.xpath("tei:persName/text()", namespaces=NS) == [
+        "Christian Rakovsky", "Lenin", "Zinoviev", "Trotsky", "Fritz Platten"]
+    assert body.xpath("tei:orgName/text()", namespaces=NS) == [
+        "Executive Committee of the Communist International"]
+    # the lead-in before the signatures is the text's last paragraph, not a heading
+    assert manifesto.find(".//tei:body//tei:head", NS) is None
+
+
+@pytest.mark.parametrize("text", [APPEAL, MANIFESTO, DATED], ids=["appeal", "manifesto", "dated"])
+def test_a_signed_text_is_no_letter(text: str) -> None:
+    root = checked_conversion(text)
+    assert root.find(".//tei:correspDesc", NS) is None
+    assert root.find(".//tei:div[@type='letter']", NS) is None
+
+
+def test_the_dateline_places_the_text_for_its_calendar() -> None:
+    """Petrograd in October 1917: the dateline's date is Old Style, and the header says why."""
+    root = checked_conversion(APPEAL)
+    date = root.find(".//tei:closer/tei:dateline/tei:date", NS)
+    assert (date.get("when-custom"), date.get("when")) == ("1917-10-25", "1917-11-07")
+    reason = text_of(root.xpath("//tei:calendar[@xml:id='julian']", namespaces=NS)[0])
+    assert "the dateline (“Petrograd, 25 October 1917”)" in reason
+    assert "letter" not in reason
+
+
+@pytest.mark.parametrize("ending", [
+    "Long live the revolution",                   # a last short line, no name
+    "The Workers Will Win",                       # capitalised, but no name and no body
+    "We demand:\n\nBread, Peace, Land",           # a slogan of three words after a colon
+], ids=["cry", "title-case-line", "slogan"])
+def test_a_short_last_line_without_a_signer_stays_the_texts(ending: str) -> None:
+    root = checked_conversion("An Appeal\n\nWritten: 1917\n\nThe war must end now, and the "
+                              f"land must go to those who work it.\n\n{ending}\n")
+    assert root.find(".//tei:closer", NS) is None
+
+
+def test_a_letter_without_a_closing_salutation_is_closed_by_its_signature() -> None:
+    root = checked_conversion("A Letter\n\nWritten: 1921\n\nDear Comrade,\n\nThe strike goes "
+                              "on and the funds are low.\n\nJ. Maclean\n\nGlasgow, 3 May 1921\n")
+    closer = root.find(".//tei:div[@type='letter']/tei:closer", NS)
+    assert localnames(closer) == ["signed", "dateline"]
+    sent = root.find(".//tei:correspDesc/tei:correspAction[@type='sent']", NS)
+    assert sent.xpath("tei:persName/text()", namespaces=NS) == ["J. Maclean"]
+
+
+def test_each_line_of_a_signature_is_set_as_printed(tmp_path: Path) -> None:
+    """The signer's function stands on its own line: an ``lb`` in the TEI, a line break on the
+    reading page and a block of its own in the print edition."""
+    from teikit.render.fo import fo_string
+    from tests.render_html.test_page import page_of
+
+    root = checked_conversion(APPEAL)
+    signed = root.find(".//tei:closer/tei:signed", NS)
+    assert localnames(signed) == ["persName", "lb", "orgName"]
+    assert signed[1].tail.strip() == "Chairman of the"
+
+    page = page_of(APPEAL, "appeal", tmp_path)
+    [html_signed] = page.xpath("//*[contains(@class, 'tei-signed')]")
+    assert [child.tag for child in html_signed] == ["span", "br", "span"]
+
+    fo = etree.fromstring(fo_string(tmp_path / "appeal.xml").encode("utf-8"))
+    [signature] = fo.xpath("//fo:block[starts-with(., 'L. Trotsky')][fo:block[not(node())]]",
+                           namespaces={"fo": FO})
+    assert [etree.QName(child).localname for child in signature] == ["block"]   # the break
+    assert signature[0].tail == "Chairman of the Petrograd Soviet"
