@@ -443,3 +443,30 @@ def test_authors_editors_and_publishers_of_a_citation_in_the_familys_other_forms
     titles = [text for element, text in names if element.startswith("title")]
     if titles:
         assert values(root, "//t:sourceDesc/t:biblStruct/t:monogr/t:title") == titles[:1]
+
+
+@pytest.mark.parametrize(("label", "line", "names"), [
+    ("First Published:", "1920, Moscow", [("placeName", "Moscow")]),
+    ("Source:", "Pravda, Moscow, 1917", [("title[j]", "Pravda"), ("placeName", "Moscow")]),
+    ("Source:", "The Politics and Economics of the Transition Period, Routledge, 1979",
+     [("title[m]", "The Politics and Economics of the Transition Period"),
+      ("orgName", "Routledge")]),
+    ("Source:", "Theses, Resolutions and Manifestos of the First Four Congresses of the Third "
+     "International, Ink Links, London 1980",
+     [("title[m]", "Theses, Resolutions and Manifestos of the First Four Congresses of the "
+                   "Third International"), ("orgName", "Ink Links"), ("placeName", "London")]),
+], ids=["town-after-year", "town-after-paper", "publisher-before-year", "listing-title"])
+def test_a_town_a_publisher_and_a_listing_title_in_a_citation(label, line, names):
+    """A known town is where the text appeared, never a paper's title; a name between a book's
+    title and its year is the publisher; a title that opens with a listing ("Theses,
+    Resolutions and …") is one title, whatever its commas."""
+    root = header_of(f"Ida Berg\n\nOn Strikes\n\n{label} {line}\n\nThe strike began.\n")
+    assert front_names(root, label) == names
+
+
+def test_a_name_between_an_author_and_a_year_is_the_title_not_a_publisher():
+    from teikit.register.citations import PartKind, read_citation
+
+    citation = read_citation("Karl Vogt, Capital, 1867")
+    assert [part.kind for part in citation.parts] == [PartKind.AUTHOR, PartKind.TITLE,
+                                                      PartKind.DATE]

@@ -186,6 +186,7 @@ def read_citation(text: str, author: str = "") -> Citation:
         if kinds[index] is PartKind.OTHER and before is PartKind.PUBLISHER and (
                 _proper(text[slice(*segments[index])], words=3)):
             kinds[index] = PartKind.PLACE
+    _known_places_and_publishers(text, segments, kinds, author)
     structural = [i for i, kind in enumerate(kinds) if kind is not PartKind.OTHER]
     lead = structural[0] if structural else len(segments)
     hint = None
@@ -209,10 +210,13 @@ def read_citation(text: str, author: str = "") -> Citation:
                 gazetteer.place_weight(second)):
             parts.append(Part(PartKind.AUTHOR, *segments[0]))
             title_index, author_index = 1, 0
-        elif not (_repository(first) or _PUBLISHED_BY.search(first)) or set(kinds) & {
-                PartKind.PUBLISHER, PartKind.PLACE, PartKind.RESPONSIBILITY}:
+        elif not (_repository(first) or _PUBLISHED_BY.search(first)) or any(
+                kind in (PartKind.PUBLISHER, PartKind.RESPONSIBILITY) or (
+                    kind is PartKind.PLACE and _imprint(text[slice(*segment)]))
+                for kind, segment in zip(kinds, segments, strict=True)):
             title_index = 0   # papers or a library's edition published are a book
         if title_index is not None:
+            _join_listing_title(text, segments, kinds, title_index)
             parts.extend(_title(text, *segments[title_index]))
     if not parts and not structural:
         return Citation(text, ())      # names only, no citation
@@ -233,6 +237,40 @@ def read_citation(text: str, author: str = "") -> Citation:
             parts.append(Part(kind, start, end))
     parts.sort(key=lambda p: p.start)
     return Citation(text, tuple(parts), hint or _level(text, parts))
+
+
+def _known_places_and_publishers(text: str, segments: list[tuple[int, int]],
+                                 kinds: list[PartKind], author: str) -> None:
+    """A known town or country after the first part is the place of publication ("1920,
+    Moscow", "Pravda, Moscow, 1917"); a name between the title and a year alone is the
+    publisher ("… the Transition Period, Routledge, 1979"), unless the first part is a person
+    ("Karl Marx, Capital, 1867" cites the author and the title)."""
+    for index in range(1, len(segments)):
+        segment = text[slice(*segments[index])]
+        if kinds[index] is not PartKind.OTHER or not _proper(segment, words=3):
+            continue
+        if gazetteer.place_weight(segment) == 2:
+            kinds[index] = PartKind.PLACE
+        elif index == 1 and index + 1 < len(segments) and re.fullmatch(
+                _YEAR, text[slice(*segments[index + 1])]) and not _person(
+                text[slice(*segments[0])], author) and not all(
+                word in _DATE_WORDS or word in month_names() for word in _bare_words(segment)):
+            kinds[index] = PartKind.PUBLISHER
+
+
+def _join_listing_title(text: str, segments: list[tuple[int, int]], kinds: list[PartKind],
+                        title_index: int) -> None:
+    """A title that opens with a listing ("Theses, Resolutions and Manifestos of the First Four
+    Congresses"): a word or two, then a part with "and" that is nothing else, is one title."""
+    following = title_index + 1
+    if following >= len(segments) or kinds[following] is not PartKind.OTHER:
+        return
+    first, second = (text[slice(*segments[i])] for i in (title_index, following))
+    if len(first.split()) <= 2 and _proper(first, words=2) and re.search(
+            r"\b(?:and|&|und|et)\b", second) and second[:1].isupper():
+        segments[title_index] = (segments[title_index][0], segments[following][1])
+        del segments[following]
+        del kinds[following]
 
 
 def _title(text: str, start: int, end: int) -> list[Part]:
@@ -321,6 +359,11 @@ def _proper(text: str, words: int = 8) -> bool:
         for word in found) and found[0] not in _CONNECTORS
 
 
+def _imprint(segment: str) -> bool:
+    """A place with the year or the publisher of a book: "London 1938", "London: Verso"."""
+    return _place_year(segment) is not None or _PLACE_PUBLISHER.match(segment) is not None
+
+
 def _place_year(segment: str) -> re.Match[str] | None:
     """"London 1938": a place (a name of at most three words, not a month) and a year."""
     match = _PLACE_YEAR.match(segment)
@@ -386,13 +429,17 @@ def _one_person(name: str) -> bool:
 
 
 def _level(text: str, parts: list[Part]) -> str | None:
-    """A periodical's title (an issue, a day or a month), a book's (a publisher, an imprint, a
-    translator or editor), or neither said."""
+    """A periodical's title (an issue, a day or a month), a book's (a publisher, an imprint's
+    place, a translator or editor), or neither said."""
     kinds = {part.kind for part in parts}
     if any(part.kind is PartKind.SCOPE and _ISSUE.match(text[part.start:part.end])
            for part in parts) or any(part.kind is PartKind.DATE and has_month(
                text[part.start:part.end]) for part in parts):
         return "j"
-    if kinds & {PartKind.PUBLISHER, PartKind.PLACE, PartKind.RESPONSIBILITY}:
+    # a place is an imprint's with its year or publisher ("London 1938", "London: Verso"); a
+    # town alone ("Pravda, Moscow, 1917") is where a paper appeared as well
+    imprint = any(part.kind is PartKind.PLACE and re.match(rf"\s*(?::|{_YEAR})", text[part.end:])
+                  for part in parts)
+    if imprint or kinds & {PartKind.PUBLISHER, PartKind.RESPONSIBILITY}:
         return "m"
     return None
