@@ -27,6 +27,25 @@ def test_seed_title_block_is_author_work_and_part(seed):
     assert texts(seed, BlockKind.SUBTITLE) == ["II – The Counter-Revolutionary Socialists"]
 
 
+@pytest.mark.parametrize("label", [
+    "Editor's Note:", "Editors’ note:", "Editorial Note.", "Publisher's Note –",
+    "Note by the editors:", "Note de la rédaction :", "Anmerkung der Redaktion:"])
+def test_a_paragraph_after_the_header_that_says_it_is_the_editors_is_the_headnote(label):
+    doc = ingest_text(f"Ida Berg\n\nOn Strikes\n\nWritten: 1917\n\n{label} The pamphlet was "
+                      "written before the conference.\n\nThe strike began.\n\nEditor's note: "
+                      "a paragraph further on is the text's.\n", "t")
+    assert texts(doc, BlockKind.HEADNOTE) == [
+        f"{label} The pamphlet was written before the conference."]
+    assert texts(doc, BlockKind.PARAGRAPH)[0] == "The strike began."
+    assert len(texts(doc, BlockKind.PARAGRAPH)) == 2
+
+
+def test_a_note_after_the_header_that_names_no_editor_is_the_texts():
+    doc = ingest_text("Ida Berg\n\nOn Strikes\n\nWritten: 1917\n\nNote: the figures are "
+                      "the union's.\n\nThe strike began.\n", "t")
+    assert texts(doc, BlockKind.HEADNOTE) == []
+
+
 def test_seed_header_fields_keep_label_and_value(seed):
     fields = [(b.label, b.key, b.text) for b in seed.blocks if b.kind is BlockKind.FIELD]
     assert [label for label, _, _ in fields] == [

@@ -126,3 +126,40 @@ def test_each_line_of_a_signature_is_set_as_printed(tmp_path: Path) -> None:
                            namespaces={"fo": FO})
     assert [etree.QName(child).localname for child in signature] == ["block"]   # the break
     assert signature[0].tail == "Chairman of the Petrograd Soviet"
+
+
+PAMPHLET = ("V. I. Lenin\n\nThe Tasks of the Proletariat\n\nWritten: 10 April 1917\n\n"
+            "Preface to the Second Edition\n\nThis pamphlet was written in April, before the "
+            "coalition Cabinet was formed.\n\nN. Lenin\nPetrograd, 1 August 1917\n\n"
+            "The Class Character of the Revolution\n\nThe old power has been overthrown on "
+            "27 February.\n")
+
+
+def test_a_section_signed_and_dated_before_the_next_heading_has_its_closer() -> None:
+    root = checked_conversion(PAMPHLET)
+    preface, text = root.findall(".//tei:body/tei:div", NS)
+    assert localnames(preface) == ["head", "p", "closer"]
+    assert localnames(preface.find("tei:closer", NS)) == ["signed", "dateline"]
+    assert preface.xpath("tei:closer/tei:signed/tei:persName/text()", namespaces=NS) == [
+        "N. Lenin"]
+    assert localnames(text) == ["head", "p"]
+
+
+def test_a_prefaces_dateline_does_not_date_the_text() -> None:
+    """The text was written in April: a date without a year in it takes the year of "Written:",
+    and the text's date is not the preface's August."""
+    root = checked_conversion(PAMPHLET.replace("Written: 10 April 1917",
+                                               "Written: 10 April 1916"))
+    february = root.xpath("//tei:body//tei:p/tei:date[. = '27 February']", namespaces=NS)[0]
+    assert february.get("when-custom", february.get("when")).startswith("1916")
+
+
+@pytest.mark.parametrize("headings", [
+    "PART TWO\n\nCHAPTER III",
+    "Report of the Central Committee\n\nThe Elections",
+    "Karl Marx\n\nHis Life",            # a section on a person, headed by the name
+], ids=["capitals", "report-of-a-body", "a-persons-name"])
+def test_headings_over_a_section_are_no_signature_of_the_section_before(headings: str) -> None:
+    root = checked_conversion(f"An Essay\n\nWritten: 1917\n\nThe first section ends here.\n\n"
+                              f"{headings}\n\nThe next section begins.\n")
+    assert root.find(".//tei:closer", NS) is None

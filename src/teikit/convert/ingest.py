@@ -302,6 +302,12 @@ _FIELD_LINE = re.compile(rf"^(?P<label>{_LABEL}):(?:\s+(?P<value>\S.*))?$")
 # a further field after a semicolon on a field's line: "…; Proofed: Tina Wells"
 _INNER_FIELD = re.compile(rf";\s*(?P<label>{_LABEL}):\s+(?=\S)")
 _SIGNATURE = re.compile(r"\s*(?P<sig>[–—-]\s*Ed(?:s|itors?)?\.?)\s*$")
+# a paragraph after the header that says it is the editor's: "Editor's Note:", "Editorial
+# note.", "Publisher's Note –", "Note de la rédaction :", "Anmerkung der Redaktion:"
+_HEADNOTE_LABEL = re.compile(
+    r"^(?:(?:Editor|Editors|Publisher|Publishers)[’']s?\s+[Nn]otes?|Editorial\s+[Nn]otes?|"
+    r"[Nn]ote\s+(?:by\s+the\s+editors?|de\s+la\s+rédaction|de\s+l[’']éditeur)|"
+    r"Anmerkung\s+der\s+Redaktion|Vorbemerkung\s+der\s+Redaktion)\s*[:.–—-]\s+\S")
 _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified|Zuletzt aktualisiert|"
                       r"Letzte Änderung|Dernière mise à jour)\b")
 # "Notes", "Anmerkungen", "Fußnoten"; whose notes they are: "Notes de l’éditeur", "Notes du
@@ -725,7 +731,11 @@ def _title_chunk(kind: BlockKind, chunk: Chunk, build: _Builder) -> None:
 
 
 def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
-    """The editor's headnote: paragraphs after the header up to one signed "– Ed." (≤ 4)."""
+    """The editor's headnote: paragraphs after the header up to one signed "– Ed." (≤ 4), or
+    one paragraph that says it is ("Editor's Note: …")."""
+    if position < len(all_chunks) and _HEADNOTE_LABEL.match(all_chunks[position].text):
+        build.add_chunk(BlockKind.HEADNOTE, all_chunks[position])
+        return position + 1
     for count, chunk in enumerate(all_chunks[position:position + 4], start=1):
         signature = _SIGNATURE.search(chunk.text)
         if signature and not _is_heading(chunk):
@@ -762,10 +772,14 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
         # a salutation not followed by the letter (a signature or a heading comes next): no
         # letter's parts
         opener, postscript_from, closer_from = 0, len(body), len(body)
-    # a text, or a letter without a closing salutation, may end signed and dated
+    # a text, or a letter without a closing salutation, may end signed and dated, and so may
+    # a section before the next heading (a preface signed "N. Lenin / Petrograd, August 1917")
     signed_from = _signed_ending(body[:postscript_from]) if closer_from == len(body) and \
         not speech else postscript_from
     closer_from = min(closer_from, signed_from)
+    signed = set() if speech else {
+        index for heading in range(1, closer_from - 1) if _is_heading(body[heading])
+        for index in _dated_ending(body[:heading])}
     verse = _verse_runs(body, quoted, opener, min(closer_from, postscript_from))
     tables = _tables(body, opener, min(closer_from, postscript_from))
     verse_end = 0
@@ -776,7 +790,7 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             build.add_chunk(BlockKind.POSTSCRIPT, chunk)
         elif index < opener:
             _opener_chunk(chunk, build)
-        elif index >= signed_from:
+        elif index >= signed_from or index in signed:
             _lines_and_datelines(chunk, chunk.lines, BlockKind.SIGNED, build)
         elif index == closer_from and not chunk.single_line:
             _closer_chunk(chunk, build)
@@ -1102,6 +1116,14 @@ def _signed_ending(body: list[Chunk]) -> int:
     return start
 
 
+def _dated_ending(section: list[Chunk]) -> range:
+    """Where the signed ending of a section before the next heading stands: it must be dated
+    (a name alone over a heading is a heading: "Karl Marx" / "His Life")."""
+    start = _signed_ending(section)
+    dated = any(_date_line(line) for chunk in section[start:] for line, _, _ in chunk.lines)
+    return range(start, len(section)) if dated else range(0)
+
+
 def _dateline_chunk(chunk: Chunk) -> bool:
     return chunk.single_line and _date_line(chunk.text)
 
@@ -1121,6 +1143,8 @@ def _signer_line(line: str) -> bool:
     with one at least in full ("Christian Rakovsky, Lenin, Zinoviev"), or a body that signs
     (:data:`SIGNING_BODIES`)."""
     line = line.removesuffix(".")
+    if not line or line.isupper() or _NUMBERED_HEADING.match(line):
+        return False     # "PART TWO", "CHAPTER III", "Part 2": headings
     names = [name.strip() for name in line.split(",")]
     if len(names) > 1:     # one of them in full: "Bread, Peace, Land" is a cry
         return any(_name_line(name) for name in names) and all(
@@ -1128,7 +1152,9 @@ def _signer_line(line: str) -> bool:
                 word in _NAME_PARTICLES or _NAME_WORD.fullmatch(word) for word in name.split())
             for name in names)
     words = line.split()
-    return _name_line(line) or (len(words) <= 12 and any(
+    # "Report of the Central Committee" is a heading, "The Central Committee" a signature
+    return _name_line(line) or (len(words) <= 12 and (
+        words[0] == "The" or words[0] not in _TITLE_WORDS) and any(
         word in SIGNING_BODIES for word in words) and all(
         word[0].isupper() or word in _BODY_PARTICLES for word in words))
 

@@ -8,6 +8,7 @@ sits in the source. Markup passes read blocks and propose :class:`Span` s; only
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -100,6 +101,15 @@ class Transcription:
     def is_speech(self) -> bool:
         """A speech: its header says where or when it was delivered ("Delivered:")."""
         return self.field(SPEECH_FIELD) is not None
+
+    def dates_the_text(self, dateline: Block) -> bool:
+        """Whether a dateline dates the whole text: not the closer of a section that a heading
+        follows (a preface "Petrograd, August 1917" before the text of April)."""
+        after = self.blocks[dateline.index + 1:]
+        before = reversed(self.blocks[:dateline.index])
+        closes_a_section = any(b.kind is BlockKind.PARAGRAPH for b in itertools.takewhile(
+            lambda b: b.kind is not BlockKind.HEADING, before))
+        return not (closes_a_section and any(b.kind is BlockKind.HEADING for b in after))
 
     def field(self, key: str) -> Block | None:
         return next((b for b in self.blocks if b.kind is BlockKind.FIELD and b.key == key), None)

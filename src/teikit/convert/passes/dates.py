@@ -132,9 +132,9 @@ def _iso(year: int | None, month: int | None = None, day: int | None = None) -> 
 
 
 def _own_date(doc: Transcription) -> tuple[Written, str] | None:
-    """The text's own date: a letter's dateline, else "Written:"/"Delivered:" (one date, not a
-    period such as "1925–1928")."""
-    for block in doc.of_kind(BlockKind.DATELINE):
+    """The text's own date: its dateline (a letter's, or the one under the text; not a
+    section's), else "Written:"/"Delivered:" (one date, not a period such as "1925–1928")."""
+    for block in filter(doc.dates_the_text, doc.of_kind(BlockKind.DATELINE)):
         found = [e for e in find_expressions(block.text, bare_years=True)
                  if e.kind in {"point", "iso", "dual"} and e.first.year]
         if found:
