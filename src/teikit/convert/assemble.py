@@ -11,7 +11,9 @@ Block → element (see docs/encoding.md):
     PARAGRAPH, QUOTATION       p, quote[@type='block'][@rend]
     VERSE                      quote[@type='block'][@rend] holding an lg with an l per line (an
                                lg[@type='poem'] of lg[@type='stanza'] when it has stanzas)
-    DATELINE, SALUTE, SIGNED   a letter's opener/closer
+    DATELINE, SALUTE, SIGNED   a letter's opener/closer; the closer of a text or a section
+                               that ends signed and dated (an lb opens each further line of
+                               a signature)
     ADDRESS                    a letterhead or the addressee in the opener: address/addrLine
     POSTSCRIPT                 a letter's postscript, after the closer
     SEPARATOR                  ab[@type='separator'] ("* * *"), in the section it breaks

@@ -10,9 +10,11 @@ into the layout of the transcriptions teikit handles (the Marxists' Internet Arc
 
     Author / Title / Part            title block (one line each)
     Label: value                     header fields ("Written:", "Source:", "Translated:" …)
-    headnote                         editor's paragraphs, the last signed "– Ed."
+    headnote                         editor's paragraphs, the last signed "– Ed.", or one
+                                     labelled "Editor's Note:"
     body                             headings, paragraphs, whole-paragraph quotations, letters,
-                                     a dialogue's turns ("Question: …" / "Answer: …")
+                                     a dialogue's turns ("Question: …" / "Answer: …"), the
+                                     signature and dateline under a text or a section
     Notes / 1. …                     footnotes section (text markers "[1]")
     Last updated on: …               trailer
     Next: … | Contents | Top         the web page's navigation (also a trail before the title)
