@@ -97,6 +97,22 @@ def test_a_short_last_line_without_a_signer_stays_the_texts(ending: str) -> None
     assert root.find(".//tei:closer", NS) is None
 
 
+EPIGRAPH = "“Theory becomes a material force.”\n– Karl Marx"
+
+
+@pytest.mark.parametrize(("body", "line"), [
+    (f"{EPIGRAPH}\n\nA. Kollontai\n", "A. Kollontai"),
+    (f"{EPIGRAPH}\n\nMoscow, 8 March 1920\n\nCHAPTER I\n\nThe text.\n",
+     "Moscow, 8 March 1920"),
+], ids=["text", "section"])
+def test_a_signature_under_nothing_but_an_epigraph_is_the_texts_own_line(body: str,
+                                                                          line: str) -> None:
+    # a closer closes a text: a div of an epigraph and a closer alone is not TEI
+    root = checked_conversion(f"On Tasks\n\nWritten: 1917\n\n{body}")
+    assert root.find(".//tei:closer", NS) is None
+    assert line in text_of(root.find(".//tei:body", NS))
+
+
 def test_a_letter_without_a_closing_salutation_is_closed_by_its_signature() -> None:
     root = checked_conversion("A Letter\n\nWritten: 1921\n\nDear Comrade,\n\nThe strike goes "
                               "on and the funds are low.\n\nJ. Maclean\n\nGlasgow, 3 May 1921\n")

@@ -778,10 +778,17 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
     # a section before the next heading (a preface signed "N. Lenin / Petrograd, August 1917")
     signed_from = _signed_ending(body[:postscript_from]) if closer_from == len(body) and \
         not speech else postscript_from
+    # a closer closes a text: right under an epigraph, the signature is the text itself
+
+    def under_epigraph(ending: range) -> bool:
+        return ending.start - 1 in epigraphs or ending.start - 1 in in_epigraph
+
+    if signed_from < postscript_from and under_epigraph(range(signed_from, postscript_from)):
+        signed_from = postscript_from
     closer_from = min(closer_from, signed_from)
     signed = set() if speech else {
         index for heading in range(1, closer_from - 1) if _is_heading(body[heading])
-        for index in _dated_ending(body[:heading])}
+        if not under_epigraph(ending := _dated_ending(body[:heading])) for index in ending}
     verse = _verse_runs(body, quoted, opener, min(closer_from, postscript_from))
     tables = _tables(body, opener, min(closer_from, postscript_from))
     verse_end = 0
