@@ -113,6 +113,14 @@ def test_a_signature_under_nothing_but_an_epigraph_is_the_texts_own_line(body: s
     assert line in text_of(root.find(".//tei:body", NS))
 
 
+def test_a_dateline_is_no_sections_closer_when_no_heading_follows() -> None:
+    # "A. Kollontai" looks like a heading, but in an interview it is the next turn ("A.")
+    root = checked_conversion("On Tasks\n\nWritten: 1917\n\nQ: How long have you worked in "
+                              "the pit?\nA: Since I was twelve.\n\nMoscow, 8 March 1920\n\n"
+                              "A. Kollontai\n\nThe end.\n")
+    assert root.find(".//tei:closer", NS) is None
+
+
 def test_a_letter_without_a_closing_salutation_is_closed_by_its_signature() -> None:
     root = checked_conversion("A Letter\n\nWritten: 1921\n\nDear Comrade,\n\nThe strike goes "
                               "on and the funds are low.\n\nJ. Maclean\n\nGlasgow, 3 May 1921\n")

@@ -787,7 +787,8 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
         signed_from = postscript_from
     closer_from = min(closer_from, signed_from)
     signed = set() if speech else {
-        index for heading in range(1, closer_from - 1) if _is_heading(body[heading])
+        index for heading in range(1, closer_from - 1)
+        if _is_heading(body[heading]) and heading not in turns   # a heading of the text's
         if not under_epigraph(ending := _dated_ending(body[:heading])) for index in ending}
     verse = _verse_runs(body, quoted, opener, min(closer_from, postscript_from))
     tables = _tables(body, opener, min(closer_from, postscript_from))
