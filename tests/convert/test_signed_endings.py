@@ -90,7 +90,8 @@ def test_the_dateline_places_the_text_for_its_calendar() -> None:
     "Long live the revolution",                   # a last short line, no name
     "The Workers Will Win",                       # capitalised, but no name and no body
     "We demand:\n\nBread, Peace, Land",           # a slogan of three words after a colon
-], ids=["cry", "title-case-line", "slogan"])
+    "The Congress opened on 7 November 1917.",    # a sentence that tells of a date
+], ids=["cry", "title-case-line", "slogan", "sentence-with-a-date"])
 def test_a_short_last_line_without_a_signer_stays_the_texts(ending: str) -> None:
     root = checked_conversion("An Appeal\n\nWritten: 1917\n\nThe war must end now, and the "
                               f"land must go to those who work it.\n\n{ending}\n")
@@ -119,6 +120,13 @@ def test_a_dateline_is_no_sections_closer_when_no_heading_follows() -> None:
                               "the pit?\nA: Since I was twelve.\n\nMoscow, 8 March 1920\n\n"
                               "A. Kollontai\n\nThe end.\n")
     assert root.find(".//tei:closer", NS) is None
+
+
+def test_a_salutation_and_one_paragraph_keep_the_paragraph() -> None:
+    root = checked_conversion("On Tasks\n\nWritten: 1917\n\nComrades!\n\nThe workers rose "
+                              "on October 25, 1917.\n")
+    assert root.find(".//tei:closer", NS) is None
+    assert text_of(root.find(".//tei:body//tei:p", NS)) == "The workers rose on October 25, 1917."
 
 
 def test_a_letter_without_a_closing_salutation_is_closed_by_its_signature() -> None:

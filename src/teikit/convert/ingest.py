@@ -342,6 +342,8 @@ _CLOSING = re.compile(
     r"Kind|Warm|Respectfully|Faithfully|Affectionately|Cordially|Regards|In haste)"
     r"\b.{0,60},$")
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+# a dateline's place: at most this many words before its date ("Moscow, the Kremlin, 8 March")
+_DATELINE_PLACE_WORDS = 4
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b")
 # a letter's opener: at most this many chunks before the salutation, lines this short
 _OPENER_CHUNKS, _OPENER_LINES, _OPENER_WIDTH = 6, 8, 70
@@ -778,18 +780,20 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
     # a section before the next heading (a preface signed "N. Lenin / Petrograd, August 1917")
     signed_from = _signed_ending(body[:postscript_from]) if closer_from == len(body) and \
         not speech else postscript_from
-    # a closer closes a text: right under an epigraph, the signature is the text itself
+    # a closer closes a text: right under an epigraph or a salutation, the signature is the
+    # text itself
 
-    def under_epigraph(ending: range) -> bool:
-        return ending.start - 1 in epigraphs or ending.start - 1 in in_epigraph
+    def closes_nothing(ending: range) -> bool:
+        return ending.start - 1 < opener or ending.start - 1 in epigraphs or \
+            ending.start - 1 in in_epigraph
 
-    if signed_from < postscript_from and under_epigraph(range(signed_from, postscript_from)):
+    if signed_from < postscript_from and closes_nothing(range(signed_from, postscript_from)):
         signed_from = postscript_from
     closer_from = min(closer_from, signed_from)
     signed = set() if speech else {
         index for heading in range(1, closer_from - 1)
         if _is_heading(body[heading]) and heading not in turns   # a heading of the text's
-        if not under_epigraph(ending := _dated_ending(body[:heading])) for index in ending}
+        if not closes_nothing(ending := _dated_ending(body[:heading])) for index in ending}
     verse = _verse_runs(body, quoted, opener, min(closer_from, postscript_from))
     tables = _tables(body, opener, min(closer_from, postscript_from))
     verse_end = 0
@@ -1054,9 +1058,19 @@ def _opener_like(chunk: Chunk) -> bool:
 
 
 def _date_line(line: str) -> bool:
-    """A line of an opener that dates the letter ("12th June, 1924.", "Glasgow, 2 Oct. 1920")."""
-    return len(line) <= 70 and bool(_YEAR.search(line)) and bool(
-        _MONTH.search(line) or re.search(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b", line))
+    """A line that dates a letter or a text ("12th June, 1924.", "Glasgow, 2 Oct. 1920"): a
+    date with at most a place before it, parted from it, not a sentence that tells of a date
+    ("The workers rose on October 25, 1917.")."""
+    if len(line) > 70 or not _YEAR.search(line):
+        return False
+    date = _MONTH.search(line) or re.search(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b", line)
+    if date is None:
+        return False
+    day = re.search(r"\d", line)
+    before = line[:min(date.start(), day.start() if day else len(line))].rstrip()
+    # the place is parted from the date ("Glasgow, 2 Oct."), a sentence runs on into it
+    return not before or (before[-1] in ",.:;–—-" and
+                          len(before.split()) <= _DATELINE_PLACE_WORDS)
 
 
 def _opener_chunk(chunk: Chunk, build: _Builder) -> None:
