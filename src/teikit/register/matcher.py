@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from teikit.convert.model import Block
 from teikit.register.entries import Entry, Register
@@ -32,6 +32,16 @@ def form_pattern(form: str) -> str:
 def form_key(text: str) -> str:
     """A name form as the matcher compares it: one space for any run, a curly apostrophe."""
     return " ".join(text.replace("'", "’").split())
+
+
+@lru_cache(maxsize=8)
+def forms_pattern(forms: frozenset[str]) -> re.Pattern[str] | None:
+    """One regex for all ``forms``, the longest tried first; made once for a register (every
+    text of an edition, and both passes that match, share it)."""
+    if not forms:
+        return None
+    alternatives = "|".join(form_pattern(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -63,11 +73,7 @@ class FormMatcher:
 
     @cached_property
     def pattern(self) -> re.Pattern[str] | None:
-        forms = sorted(self._index, key=lambda f: (-len(f), f))
-        if not forms:
-            return None
-        alternatives = "|".join(form_pattern(f) for f in forms)
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        return forms_pattern(frozenset(self._index))
 
     def find(self, block: Block) -> list[Mention]:
         if self.pattern is None:

@@ -35,6 +35,7 @@ _CHARACTER_REFERENCE = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _XML_CHARACTER = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _WORD_CHAR = re.compile(r"[^\W_]")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")   # damage starts at one: the rest is skipped at once
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,8 @@ def find_damage(text: str) -> Iterator[Repair]:
     """Yield each maximal run of mis-decoded UTF-8 in ``text`` with its repair (a run whose
     repair is itself damage all through, "Ã¢â‚¬â„¢" → "â€™" → "’", is repaired twice)."""
     position = 0
-    while position < len(text):
+    while (suspect := _NOT_ASCII.search(text, position)) is not None:
+        position = suspect.start()
         found = _damage_at(text, position)
         if found is None:
             position += 1

@@ -42,6 +42,9 @@ OPENERS_OF_LANGUAGE = {"de": {**OPENERS, "»": "«"}}
 STRAIGHT = {'"', "'"}
 # the mark that closes each opening one
 _CLOSING_MARK = {**OPENERS, "'": "'", "»": "«"}
+# every mark that opens or closes in some language: the pairing looks at these only
+_ANY_MARK = re.compile("[" + re.escape("".join(sorted(
+    {*_CLOSING_MARK, *_CLOSING_MARK.values(), *STRAIGHT}))) + "]")
 REPORTING = (r"say|says|said|saying|write|writes|wrote|written|writing|declare|declares|declared|"
              r"state|states|stated|add|adds|added|reply|replies|replied|answer|answers|answered|"
              r"ask|asks|asked|argue|argues|argued|announce|announces|announced|exclaim|exclaimed|"
@@ -95,7 +98,8 @@ def find_segments(text: str, depth_offset: int = 0, openers: Mapping[str, str] =
     unbalanced: list[int] = []
     stack: list[tuple[int, str]] = []
     i = 0
-    while i < len(text):
+    while (mark := _ANY_MARK.search(text, i)) is not None:
+        i = mark.start()
         char = text[i]
         while char == '"' and stack and stack[-1][1] == "'" and any(
                 mark == '"' for _, mark in stack) and i and not text[i - 1].isspace():
