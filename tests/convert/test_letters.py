@@ -218,8 +218,11 @@ def test_a_speech_that_opens_with_comrades_is_no_letter() -> None:
     "(a) one\n(b) two\n\nYours fraternally,\n\nYours,\n",
     "On Tasks\n\nWritten: 1917\n\nComrades!\n\nThe letter.\n\nCHAPTER I\n\n"
     "N.B. Read this twice.\n",
+    "On Tasks\n\nWritten: 1917\n\nI\n\nDear Comrades,\n\nThe letter.\n\nII\n\n“Theory "
+    "becomes a material force.”\n– Karl Marx\n\nCHAPTER I\n\nThe end.\n",
 ], ids=["salutation-then-heading", "closing-line-under-a-heading", "no-letter-between",
-        "postscript-before-the-salutation", "closer-after-a-list", "postscript-under-a-heading"])
+        "postscript-before-the-salutation", "closer-after-a-list", "postscript-under-a-heading",
+        "epigraph-between-headings"])
 def test_letter_parts_stay_in_their_section_and_a_letter_needs_its_text(text: str) -> None:
     from teikit.config import TextSettings
     from teikit.convert import convert_text
@@ -229,8 +232,8 @@ def test_letter_parts_stay_in_their_section_and_a_letter_needs_its_text(text: st
     root = conversion.tree.getroot()
     assert comparable(read_back(root)) == comparable(text)
     for div in root.iterfind(".//tei:body/tei:div", NS):   # each has text of its own
-        assert {etree.QName(e).localname for e in div} - {"head", "opener", "closer",
-                                                         "postscript"}
+        assert {etree.QName(e).localname for e in div} - {"head", "epigraph", "opener",
+                                                         "closer", "postscript"}
     report = check_documents([("t.xml", etree.tostring(conversion.tree, encoding="utf-8"))],
                              ("edition",))
     assert [p for p in report.problems if p.severity == "error"] == []

@@ -55,10 +55,18 @@ def in_body(doc: Transcription, block: Block) -> bool:
 
 
 def is_subheading(doc: Transcription, block: Block) -> bool:
-    """A heading right after another heading: a further line of that section's heading, so that
-    "PART TWO" / "CHAPTER III" / "The Social Democracy" is one section, not two empty ones."""
-    return block.kind is BlockKind.HEADING and block.index > 0 and \
-        doc.blocks[block.index - 1].kind is BlockKind.HEADING
+    """A heading right after another heading, or after a heading and its epigraph: a further
+    line of that section's heading, so that "PART TWO" / "CHAPTER III" / "The Social
+    Democracy" is one section, not two empty ones."""
+    if block.kind is not BlockKind.HEADING:
+        return False
+    before = block.index - 1
+    while before >= 0 and doc.blocks[before].kind in _EPIGRAPH_KINDS:
+        before -= 1
+    return before >= 0 and doc.blocks[before].kind is BlockKind.HEADING
+
+
+_EPIGRAPH_KINDS = {BlockKind.EPIGRAPH, BlockKind.EPIGRAPH_SOURCE}
 
 
 def block_ids(doc: Transcription) -> dict[int, str]:
