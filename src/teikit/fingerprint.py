@@ -2,10 +2,12 @@
 
 Every TEI file the converter writes carries, before its root element, the processing instruction
 
-    <?teikit fingerprint="sha256:…"?>
+    <?teikit fingerprint="sha256:…" canonical="c14n-1.0"?>
 
-whose value is the SHA-256 digest of the document's Canonical XML 2.0 form *without* that
-instruction. Canonical XML makes the check indifferent to how the bytes are spelt (attribute order
+whose value is the SHA-256 digest of the document's canonical form (Canonical XML 1.0 with
+comments, made by libxml2) *without* that instruction. A fingerprint without ``canonical``
+was written by an earlier teikit from the Canonical XML 2.0 form, and is checked with that.
+Canonical XML makes the check indifferent to how the bytes are spelt (attribute order
 and quotes, the XML declaration, ``&#x2019;`` for ``’``) but not to anything an editor does to
 the document: a changed word, attribute, element, comment or line break changes the digest.
 
@@ -30,7 +32,12 @@ from lxml import etree
 from teikit.errors import EditedTeiError
 
 PI_TARGET = "teikit"
-_VALUE = re.compile(r'fingerprint="sha256:([0-9a-f]{64})"')
+# the canonical forms a fingerprint is made of, by its ``canonical`` pseudo-attribute: lxml's
+# serialisation method for each (1.0 is libxml2's, in C: 20 times as fast on the seed)
+CANONICAL_FORMS = {"c14n-1.0": "c14n", "c14n-2.0": "c14n2"}
+CANONICAL = "c14n-1.0"          # what teikit writes
+EARLIER_CANONICAL = "c14n-2.0"  # a fingerprint that names none
+_VALUE = re.compile(r'fingerprint="sha256:([0-9a-f]{64})"(?:\s+canonical="([a-z0-9.-]+)")?')
 
 
 class Origin(StrEnum):
@@ -40,9 +47,9 @@ class Origin(StrEnum):
     UNKNOWN = "unknown"        # no fingerprint (or not XML): made by hand or elsewhere
 
 
-def digest(tree: etree._ElementTree) -> str:
-    """SHA-256 of the canonical form of ``tree`` without its fingerprint instruction."""
-    data = etree.tostring(tree, method="c14n2")
+def digest(tree: etree._ElementTree, canonical: str = CANONICAL) -> str:
+    """SHA-256 of the ``canonical`` form of ``tree`` without its fingerprint instruction."""
+    data = etree.tostring(tree, method=CANONICAL_FORMS[canonical])
     return hashlib.sha256(data).hexdigest()
 
 
@@ -61,7 +68,8 @@ def stamp(data: bytes) -> bytes:
         detach(old)
     value = digest(tree)
     tree.getroot().addprevious(
-        etree.ProcessingInstruction(PI_TARGET, f'fingerprint="sha256:{value}"'))
+        etree.ProcessingInstruction(
+            PI_TARGET, f'fingerprint="sha256:{value}" canonical="{CANONICAL}"'))
     return serialize_tei(tree)
 
 
@@ -81,10 +89,11 @@ def origin(path: Path) -> Origin:
     if len(found) != 1:
         return Origin.UNKNOWN
     match = _VALUE.fullmatch((found[0].text or "").strip())
-    if match is None:
+    canonical = match.group(2) or EARLIER_CANONICAL if match is not None else ""
+    if match is None or canonical not in CANONICAL_FORMS:
         return Origin.UNKNOWN
     detach(found[0])
-    return Origin.GENERATED if digest(tree) == match.group(1) else Origin.EDITED
+    return Origin.GENERATED if digest(tree, canonical) == match.group(1) else Origin.EDITED
 
 
 def detach(node: etree._ProcessingInstruction) -> None:

@@ -50,6 +50,26 @@ def test_the_fingerprint_ignores_spelling_but_not_edits(generated: Path) -> None
     assert origin(generated) is Origin.EDITED
 
 
+def test_a_fingerprint_of_an_earlier_teikit_is_still_recognised(generated: Path) -> None:
+    # earlier versions wrote the digest of the Canonical XML 2.0 form, naming no form
+    import hashlib
+    import re
+
+    from lxml import etree
+
+    data = generated.read_text("utf-8")
+    instruction = re.search(r"<\?teikit [^?]*\?>\n?", data)
+    assert instruction is not None and 'canonical="c14n-1.0"' in instruction.group()
+    unstamped = data.replace(instruction.group(), "")
+    value = hashlib.sha256(etree.tostring(etree.ElementTree(etree.fromstring(
+        unstamped.encode("utf-8"))), method="c14n2")).hexdigest()
+    earlier = unstamped.replace("?>\n<TEI", f'?>\n<?teikit fingerprint="sha256:{value}"?>\n<TEI', 1)
+    generated.write_text(earlier, "utf-8")
+    assert origin(generated) is Origin.GENERATED
+    generated.write_text(earlier.replace("People’s", "Peoples", 1), "utf-8")
+    assert origin(generated) is Origin.EDITED
+
+
 def test_an_edited_file_is_not_overwritten(generated: Path) -> None:
     edited = generated.read_text("utf-8").replace('ref="#trotsky"', 'ref="#lenin"', 1)
     generated.write_text(edited, "utf-8")
