@@ -270,7 +270,11 @@ def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_d
 
 def write_search_pages(digest: Path, folder: Path, lang: str = "en") -> list[Path]:
     """One page per numbered paragraph of a text (``xslt/search-pages.xsl``) into ``folder``
-    (replaced whole), for Pagefind to index with the rest of the edition."""
+    (replaced whole), for Pagefind to index with the rest of the edition.
+
+    ``folder`` is made afresh and its pages written straight into it: it is the staged folder
+    that replaces the text's earlier one whole, once it is complete (a temporary file and a
+    rename for each of a long text's hundreds of pages cost more than its conversion)."""
     pages = etree.fromstring(transform_to_string("search-pages.xsl", Path(digest), lang=lang)
                              .encode("utf-8"))
     shutil.rmtree(folder, ignore_errors=True)
@@ -282,7 +286,11 @@ def write_search_pages(digest: Path, folder: Path, lang: str = "en") -> list[Pat
         if out.parent != folder:
             raise OutputError(f"{digest}: unexpected search page name {page.get('file')!r}")
         text = etree.tostring(html, method="html", encoding="unicode", doctype="<!DOCTYPE html>")
-        written.append(write_text_atomically(out, text))
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise OutputError(f"{out}: cannot be written: {error.strerror}") from None
+        written.append(out)
     return written
 
 
