@@ -721,6 +721,9 @@ def test_a_quotation_with_its_source_that_opens_the_text_or_a_section_is_its_epi
     "The crisis shook Sweden.\n\n“Are you coming?”\n\n– Yes, he said.\n\nThey left.",
     # under a heading with nothing after it but another heading
     "Chapter 1\n\n“Theory becomes a material force.”\n– Karl Marx\n\nChapter 2\n\nThe end.",
+    # in an interview, under a turn as short as a heading ("A." answers)
+    "A. Kollontai\n\n“Theory becomes a material force.”\n– Karl Marx\n\nQ: How long have "
+    "you worked in the pit?\nA: Since I was twelve.",
 ])
 def test_what_is_no_epigraph(text):
     doc = ingest_text(f"The Road\n\nWritten: 1912\n\n{text}\n", "t")

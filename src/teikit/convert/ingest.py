@@ -760,7 +760,7 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
     directions standing alone (a speech is no letter)."""
     quoted = _indented_quotations(body)
     turns = dialogue_turns([chunk.text for chunk in body])
-    epigraphs = _epigraphs(body)
+    epigraphs = _epigraphs(body, turns)
     in_epigraph = {start + k for start, count in epigraphs.items() for k in range(1, count)}
     opener = _letter_opener(body) if not speech else 0
     # the postscripts come after the salutation, never before it, and never right under a
@@ -941,14 +941,15 @@ def _add_verse(build: _Builder, run: list[Chunk], source: str) -> None:
               first.line)
 
 
-def _epigraphs(body: list[Chunk]) -> dict[int, int]:
+def _epigraphs(body: list[Chunk], turns: set[int]) -> dict[int, int]:
     """The epigraphs of the body, by the index of their first chunk: how many chunks each
     spans. An epigraph opens the text or a section (it stands first, or right under a
-    heading): a quotation in marks with, on its last line or on a line of its own after it,
-    its source after a dash ("– Karl Marx"); the text goes on after it."""
+    heading, which a dialogue's turn is not): a quotation in marks with, on its last line or
+    on a line of its own after it, its source after a dash ("– Karl Marx"); the text goes on
+    after it."""
     found: dict[int, int] = {}
     for index, chunk in enumerate(body):
-        if index and not _is_heading(body[index - 1]):
+        if index and (not _is_heading(body[index - 1]) or index - 1 in turns):
             continue
         lines = chunk.lines
         if len(lines) >= 2 and _EPIGRAPH_SOURCE.match(lines[-1][0]) and quotation_marks(
