@@ -87,9 +87,11 @@
           <fo:block start-indent="3mm" text-indent="-3mm" space-after="0.6mm" keep-together.within-column="always">
             <xsl:value-of select="tk:display-name(tk:entry(.))"/>
             <xsl:for-each select="current-group()[f:is-cited(.)]">
+              <!-- looked up once: the link and the citation name the same mention -->
+              <xsl:variable name="id" select="f:mention-id(.)"/>
               <xsl:value-of select="if (position() = 1) then '  ' else ', '"/>
-              <fo:basic-link internal-destination="{f:mention-id(.)}">
-                <fo:page-number-citation ref-id="{f:mention-id(.)}"/>
+              <fo:basic-link internal-destination="{$id}">
+                <fo:page-number-citation ref-id="{$id}"/>
               </fo:basic-link>
             </xsl:for-each>
           </fo:block>

@@ -199,7 +199,9 @@
 
   <xsl:function name="f:enclosing-marks" as="xs:string*">
     <xsl:param name="block" as="element()"/>
-    <xsl:variable name="quote" select="$block/parent::*[tk:is-displayed(.)][exists(tk:quote-marks(.))]"/>
+    <!-- asked of every paragraph: whether the parent takes marks first (only quotations do,
+         answered from its name), whether it is displayed only then -->
+    <xsl:variable name="quote" select="$block/parent::*[exists(tk:quote-marks(.))][tk:is-displayed(.)]"/>
     <xsl:variable name="blocks" select="$quote/*[tk:is-block(.)]"/>
     <xsl:sequence select="(if ($block is $blocks[1]) then tk:quote-marks($quote)[1] else '',
                            if ($block is $blocks[last()]) then tk:quote-marks($quote)[2] else '')"/>
