@@ -49,6 +49,19 @@
         || (if ($core and not(normalize-space(substring($s, string-length($s))))) then ' ' else '')"/>
   </xsl:function>
 
+  <!-- Whether a string ends in white space, as matches($s, '\s$') says, without scanning it
+       (a regular expression reads every character of a paragraph's text). -->
+  <xsl:function name="tk:ends-in-space" as="xs:boolean">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="string-length($s) gt 0 and not(normalize-space(substring($s, string-length($s))))"/>
+  </xsl:function>
+  <!-- The string without the white space it ends in, as replace($s, '\s+$', '') gives it: the
+       last character dropped while it is white space. -->
+  <xsl:function name="tk:trim-end" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="if (tk:ends-in-space($s)) then tk:trim-end(substring($s, 1, string-length($s) - 1)) else $s"/>
+  </xsl:function>
+
   <xsl:function name="tk:hex" as="xs:string">
     <xsl:param name="n" as="xs:integer"/>
     <xsl:variable name="digits" select="codepoints-to-string((48 to 57, 97 to 102))"/>

@@ -272,7 +272,7 @@
   </xsl:template>
   <!-- a footnote marker sits against the word before it -->
   <xsl:template match="text()[following-sibling::node()[1][self::note][f:is-footnote(.)]]">
-    <xsl:value-of select="tk:printable-text(., replace(tk:collapse-space(.), ' $', ''))"/>
+    <xsl:value-of select="tk:printable-text(., tk:trim-end(tk:collapse-space(.)))"/>
   </xsl:template>
   <xsl:template match="text()[ancestor::*[@xml:space][1]/@xml:space = 'preserve']" priority="1">
     <xsl:value-of select="tk:printable-text(., .)"/>

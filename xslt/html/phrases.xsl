@@ -117,7 +117,7 @@
     <xsl:variable name="texts" select="descendant::text()"/>
     <xsl:choose>
       <xsl:when test="empty($marks)"><xsl:apply-templates/></xsl:when>
-      <xsl:when test="$marks[1] = '«' and matches($texts[1], '^\s') and matches($texts[last()], '\s$')">
+      <xsl:when test="$marks[1] = '«' and matches($texts[1], '^\s') and tk:ends-in-space($texts[last()])">
         <xsl:value-of select="$marks[1]"/>
         <xsl:apply-templates/>
         <xsl:value-of select="$marks[2]"/>
@@ -130,15 +130,15 @@
           <xsl:with-param name="trim-last" select="$texts[last()]" tunnel="yes"/>
         </xsl:apply-templates>
         <xsl:value-of select="$marks[2]"/>
-        <xsl:if test="matches($texts[last()], '\s$')"><xsl:text> </xsl:text></xsl:if>
+        <xsl:if test="tk:ends-in-space($texts[last()])"><xsl:text> </xsl:text></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <!-- A note number hugs the word before it: "meeting¹", not "meeting ¹". -->
-  <xsl:template match="text()[following-sibling::node()[1][self::tei:note[tk:is-numbered-note(.)]]][matches(., '\S\s+$')]" priority="1">
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:note[tk:is-numbered-note(.)]]][normalize-space()][tk:ends-in-space(.)]" priority="1">
     <xsl:variable name="trimmed" as="text()">
-      <xsl:value-of select="replace(., '\s+$', '')"/>
+      <xsl:value-of select="tk:trim-end(.)"/>
     </xsl:variable>
     <xsl:next-match>
       <xsl:with-param name="text" select="$trimmed"/>
@@ -153,7 +153,7 @@
       <xsl:when test="empty($trim-first) or not(. is $trim-first or . is $trim-last)"><xsl:value-of select="($text, .)[1]"/></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="start" select="if (. is $trim-first) then replace(($text, .)[1], '^\s+', '') else string(($text, .)[1])"/>
-        <xsl:value-of select="if (. is $trim-last) then replace($start, '\s+$', '') else $start"/>
+        <xsl:value-of select="if (. is $trim-last) then tk:trim-end($start) else $start"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
