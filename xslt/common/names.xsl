@@ -27,7 +27,9 @@
   <xsl:function name="tk:pointer-target" as="element()?">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:variable name="first" select="tokenize(normalize-space($pointer))[1]"/>
+    <!-- the first of its pointers: tokenize($pointer)[1], without tokenizing the rest -->
+    <xsl:variable name="all" select="normalize-space($pointer)"/>
+    <xsl:variable name="first" select="if (contains($all, ' ')) then substring-before($all, ' ') else $all"/>
     <xsl:sequence select="if (starts-with($first, '#') and string-length($first) gt 1)
       then key('tk:id', substring($first, 2), root($context))[1] else ()"/>
   </xsl:function>

@@ -17,19 +17,21 @@
   <!-- priority: above tei:title, below the parts of a name (orgName in a persName) -->
   <xsl:template _match="{$tk:name-pattern}" priority="0.25">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="entry" select="tk:entry(.)"/>
-    <xsl:variable name="kind" select="tk:entry-kind($entry)"/>
+    <!-- a mention in the text: the id of its register entry (tk:mention-id, remembered), asked
+         once; its entry is the element with that id (what tk:entry finds) -->
+    <xsl:variable name="id" select="if (ancestor::tei:text) then tk:mention-id(.) else ''"/>
+    <xsl:variable name="kind" select="if ($id) then tk:entry-kind(key('tk:id', $id)[1]) else ''"/>
     <xsl:variable name="ref" select="normalize-space(tokenize(normalize-space(@ref))[1])"/>
     <xsl:choose>
-      <xsl:when test="$entry and ancestor::tei:text and not($in-link)">
-        <a class="ent ent-{$kind}" href="#reg-{$entry/@xml:id}" id="{h:mention-anchor(.)}"
-           data-entry="{$entry/@xml:id}">
+      <xsl:when test="$id and not($in-link)">
+        <a class="ent ent-{$kind}" href="#reg-{$id}" id="{h:mention-anchor(.)}"
+           data-entry="{$id}">
           <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
           <xsl:apply-templates select="." mode="name-content"/>
         </a>
       </xsl:when>
-      <xsl:when test="$entry and ancestor::tei:text">
-        <span class="ent ent-{$kind} ent-nested" id="{h:mention-anchor(.)}" data-entry="{$entry/@xml:id}">
+      <xsl:when test="$id">
+        <span class="ent ent-{$kind} ent-nested" id="{h:mention-anchor(.)}" data-entry="{$id}">
           <xsl:apply-templates select="." mode="name-content"/>
         </span>
       </xsl:when>
