@@ -162,6 +162,13 @@
       and not($e/self::tei:divGen) and tk:is-container($e)"/>
   </xsl:function>
 
+  <!-- The sections as a match pattern, for an output's template: _match="{$tk:section-pattern}".
+       Only these names can be sections (tk:is-section asks the rest), and a pattern of names is
+       matched by name: a predicate on every element asks every element. -->
+  <xsl:variable name="tk:section-pattern" as="xs:string" static="yes"
+    select="'(' || string-join(('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')
+      ! ('tei:' || .), ' | ') || ')[tk:is-section(.)]'"/>
+
   <!-- Numbers in document order (1, 2 …) of some nodes, by generate-id: what an accumulator
        would give, from one pass over those nodes alone (an accumulator visits every node of the
        document, which costs more than the numbering). -->

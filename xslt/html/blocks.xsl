@@ -44,12 +44,12 @@
       <p class="loose-text"><xsl:value-of select="."/></p>
     </xsl:if>
   </xsl:template>
-  <xsl:template match="*[tk:is-section(.)] | tei:text | tei:group | tei:floatingText[tk:is-container(.)]" mode="block">
+  <xsl:template _match="{$tk:section-pattern} | tei:text | tei:group | tei:floatingText[tk:is-container(.)]" mode="block">
     <xsl:apply-templates select="."/>
   </xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="#all"/>
 
-  <xsl:template match="*[tk:is-section(.)]">
+  <xsl:template _match="{$tk:section-pattern}">
     <xsl:variable name="level" select="min((6, count(ancestor::*[tk:is-section(.)]) + 2))"/>
     <section id="{h:section-id(.)}">
       <xsl:attribute name="class" select="normalize-space(string-join(('section', 'div-' || replace(normalize-space(@type), '[^\w-]+', '-'))[. != 'div-'], ' '))"/>

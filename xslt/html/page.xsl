@@ -349,7 +349,7 @@
     <li><a href="#notes"><xsl:value-of select="(tk:plain(tei:head[1])[.], 'Notes')[1]"/></a></li>
   </xsl:template>
 
-  <xsl:template match="*[tk:is-section(.)]" mode="toc">
+  <xsl:template _match="{$tk:section-pattern}" mode="toc">
     <xsl:variable name="head" select="h:section-title(.)"/>
     <xsl:variable name="children" as="element()*">
       <xsl:apply-templates select="h:toc-children(.)" mode="toc"/>
