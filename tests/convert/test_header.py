@@ -187,7 +187,7 @@ def test_the_header_holds_the_repaired_reading_and_the_text_both() -> None:
     assert statements and not [v for v in statements if any(m in v for m in MOJIBAKE)]
     assert "Karl Kautsky’s Reply" in values(header, ".//t:titleStmt/t:title")
     assert any("Marxists’ Internet Archive" in v
-               for v in values(header, ".//t:availability/t:p"))
+               for v in values(header, ".//t:availability/*"))
     # where the source is transcribed, both readings stay
     assert values(root, "//t:text//t:choice[t:sic = 'workersâ€™']/t:corr") == ["workers’"]
 
@@ -470,3 +470,41 @@ def test_a_name_between_an_author_and_a_year_is_the_title_not_a_publisher():
     citation = read_citation("Karl Vogt, Capital, 1867")
     assert [part.kind for part in citation.parts] == [PartKind.AUTHOR, PartKind.TITLE,
                                                       PartKind.DATE]
+
+
+@pytest.mark.parametrize(("rights", "target"), [
+    ("Copyleft: Rosa Luxemburg Internet Archive (marxists.org) 2000. Permission is granted to "
+     "copy and/or distribute this document under the terms of the GNU Free Documentation "
+     "License.", "https://www.gnu.org/licenses/fdl.html"),
+    ("Public Domain: Marxists Internet Archive (2003). You may freely copy, distribute, display "
+     "and perform this work.", "https://creativecommons.org/publicdomain/mark/1.0/"),
+    ("Copyleft: Creative Commons Attribution-ShareAlike 2.0, marxists.org 2007.",
+     "https://creativecommons.org/licenses/by-sa/2.0/"),
+], ids=["gfdl", "public-domain", "cc-by-sa-2.0"])
+def test_the_rights_line_of_the_source_is_the_texts_licence(rights: str, target: str) -> None:
+    root = header_of(f"The Russian Tragedy\n\nWritten: 1918\n{rights}\n\nThe text.\n")
+    licences = root.findall(".//t:availability/t:licence", NS)
+    # the encoding's licence is the edition's (its config); the text's is what the source says
+    assert [(lic.get("n"), lic.get("target")) for lic in licences] == [("encoding", None),
+                                                                      ("text", target)]
+    assert " ".join("".join(licences[1].itertext()).split()) == rights
+    assert root.find(".//t:availability/t:p", NS) is None
+
+
+def test_a_licence_named_without_its_version_stays_a_statement() -> None:
+    # "Creative Commons (Attribute & ShareAlike)" says no version, and its address needs one
+    root = header_of("The Russian Tragedy\n\nWritten: 1918\nCopyleft: Creative Commons "
+                     "(Attribute & ShareAlike) marxists.org 2007.\n\nThe text.\n")
+    assert [lic.get("n") for lic in root.findall(".//t:availability/t:licence", NS)] == [None]
+    assert values(root, ".//t:availability/t:p") == [
+        "Copyleft: Creative Commons (Attribute & ShareAlike) marxists.org 2007."]
+
+
+def test_the_configs_rights_in_the_text_win_over_the_sources_line() -> None:
+    root = header_of("The Russian Tragedy\n\nWritten: 1918\nPublic Domain: Marxists Internet "
+                     "Archive (2003).\n\nThe text.\n", text_rights="CC BY 4.0",
+                     text_rights_url="https://creativecommons.org/licenses/by/4.0/")
+    assert [lic.get("target") for lic in root.findall(".//t:availability/t:licence", NS)] == [
+        None, "https://creativecommons.org/licenses/by/4.0/"]
+    assert values(root, ".//t:availability/t:p") == ["Public Domain: Marxists Internet "
+                                                     "Archive (2003)."]

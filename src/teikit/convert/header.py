@@ -200,22 +200,51 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
 
 # --------------------------------------------------------------------------- publicationStmt
 
+# The licences a transcription's rights line names ("Copyleft: … under the terms of the GNU
+# Free Documentation License", "Public Domain: …"), each with the page that states it; a
+# Creative Commons licence only with its version, which its address needs.
+SOURCE_LICENCES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bGNU Free Documentation Licen[cs]e\b", re.I),
+     "https://www.gnu.org/licenses/fdl.html"),
+    (re.compile(r"^Public Domain\b", re.I), "https://creativecommons.org/publicdomain/mark/1.0/"),
+    (re.compile(r"\b(?:CC[ -]BY[ -]SA|Attribution[ -]Share[ -]?Alike)[ -](?P<version>[1-4]\.0)\b",
+                re.I), "https://creativecommons.org/licenses/by-sa/{version}/"),
+)
+
+
+def source_licence(statement: str) -> str | None:
+    """The address of the licence ``statement`` (a rights line of the source) names, if known."""
+    for pattern, address in SOURCE_LICENCES:
+        found = pattern.search(statement)
+        if found is not None:
+            return address.format(**found.groupdict())
+    return None
+
+
 def _publication_stmt(ctx: HeaderContext) -> etree._Element:
     settings = ctx.settings
     licence_text = settings.licence or "No licence stated."
     # the encoding's licence and the rights in the text are two statements, so that an archive
-    # can tell what it may do with the markup from what it may do with the words
-    text_rights = settings.text_rights
+    # can tell what it may do with the markup from what it may do with the words; without the
+    # config's, the rights line of the source states the text's when it names a known licence
+    statements = [f"{block.label} {repaired(block.text)}".strip()
+                  for key in ("public_domain", "copyleft", "copyright")
+                  if (block := ctx.doc.field(key)) is not None]
+    text_rights, text_rights_url = settings.text_rights, settings.text_rights_url
+    if not text_rights:
+        stated = next(((s, url) for s in statements if (url := source_licence(s)) is not None),
+                      None)
+        if stated is not None:
+            (text_rights, text_rights_url), statements = stated, [
+                s for s in statements if s != stated[0]]
     availability = el("availability",
                       el("licence", licence_text, target=settings.licence_url or None,
                          n="encoding" if text_rights else None))
     if text_rights:
-        append(availability, el("licence", text_rights, target=settings.text_rights_url or None,
+        append(availability, el("licence", text_rights, target=text_rights_url or None,
                                 n="text"))
-    for key in ("public_domain", "copyleft", "copyright"):
-        block = ctx.doc.field(key)
-        if block is not None:
-            append(availability, el("p", f"{block.label} {repaired(block.text)}".strip()))
+    for statement in statements:
+        append(availability, el("p", statement))
     when = settings.publication_date or None
     identifiers = [el("idno", settings.name, type="local")]
     if settings.base_url:
