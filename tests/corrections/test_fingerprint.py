@@ -131,3 +131,9 @@ def test_the_build_keeps_an_edited_file_and_builds_the_others(tmp_path: Path) ->
     assert (folder / "site" / "marchal-printers-strike.html").is_file()
     assert (folder / "site" / "marchal-printers-strike.pdf").read_bytes().startswith(b"%PDF")
     assert not (folder / "site" / "volkova-letter.html").exists()
+
+
+def test_a_fingerprint_of_an_unknown_canonical_form_is_no_fingerprint(generated: Path) -> None:
+    data = generated.read_text("utf-8")
+    generated.write_text(data.replace('canonical="c14n-1.0"', 'canonical="c14n-9.9"', 1), "utf-8")
+    assert origin(generated) is Origin.UNKNOWN
