@@ -17,7 +17,8 @@ Block → element (see docs/encoding.md):
     ADDRESS                    a letterhead or the addressee in the opener: address/addrLine
     POSTSCRIPT                 a letter's postscript, after the closer
     SEPARATOR                  ab[@type='separator'] ("* * *"), in the section it breaks
-    STAGE                      stage[@type][@rend='parentheses'] ("(Applause.)" standing alone)
+    STAGE                      stage[@type][@rend='parentheses|brackets'] ("(Applause.)"
+                               standing alone)
     LIST                       list with a label (the marker as printed) and an item per entry
     TABLE                      table with its caption as head, a row per line (row[@role='label']
                                for a first row of words over figures) and a cell per cell
@@ -42,7 +43,7 @@ from lxml import etree
 
 from teikit import XML_NS
 from teikit.config import TextSettings
-from teikit.convert.conventions import NOTE_LABELS, PARENTHESES_REND
+from teikit.convert.conventions import NOTE_LABELS, STAGE_MARKS
 from teikit.convert.dialogue import speaker_label
 from teikit.convert.header import HeaderContext, build_header
 from teikit.convert.lists import list_items
@@ -308,8 +309,9 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
         elif kind is BlockKind.SEPARATOR:
             append(current(), weaver.block(el("ab", type="separator"), block))
         elif kind is BlockKind.STAGE:
-            append(current(), weaver.block(el("stage", type=block.key, rend=PARENTHESES_REND),
-                                           block))
+            rend = next(r for r, marks in STAGE_MARKS.items()
+                        if marks == (block.prefix, block.suffix))
+            append(current(), weaver.block(el("stage", type=block.key, rend=rend), block))
         elif kind is BlockKind.POSTSCRIPT:
             append(current(), el("postscript", weaver.block(el("p"), block)))
         elif kind is BlockKind.ADDRESS:

@@ -54,7 +54,8 @@ BRACKETS = ("[", "]")
 # element records them, as an editorial note records its brackets
 PARENTHESES_REND = "parentheses"
 PARENTHESES = ("(", ")")
-STAGE_MARKS: dict[str, tuple[str, str]] = {PARENTHESES_REND: PARENTHESES}
+STAGE_MARKS: dict[str, tuple[str, str]] = {PARENTHESES_REND: PARENTHESES,
+                                            BRACKETS_REND: BRACKETS}
 # a bracketed insertion that names its writer first: "[Translator's note: …]", "[Ed. note: …]",
 # "[MIA Note – …]": the word → the header role its @resp points at (kept as text in the note)
 NOTE_WRITERS: dict[str, str] = {

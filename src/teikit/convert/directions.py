@@ -1,7 +1,9 @@
 """Stage directions in the record of a speech: "(Applause.)", "(Prolonged applause.)", "(Cries
-of “Shame!”)", "(Voices: “No!”)", "(Laughter.)", "(Uproar.)".
+of “Shame!”)", "(Voices: “No!”)", "(Laughter.)", "[Uproar.]".
 
-A direction is a parenthesis whose words open with one of the phrases of :data:`DIRECTIONS`
+A direction is a parenthesis, or a pair of square brackets (the marks of
+:data:`teikit.convert.conventions.STAGE_MARKS`), whose words open with one of the phrases of
+:data:`DIRECTIONS`
 (a capital or not), followed by anything but a letter; it may run over sentences ("(Stormy
 applause. The meeting sings the Internationale.)") and hold the cries it reports, and
 parentheses of its own. The phrase decides its kind, ``stage/@type``. Any other parenthesis —
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from teikit.convert.conventions import PARENTHESES
+from teikit.convert.conventions import STAGE_MARKS
 
 # the words a direction opens with → its kind (stage/@type): the hall applauds, laughs, makes
 # a noise, or calls out
@@ -32,16 +34,17 @@ _OPENING = re.compile(r"\s*(?P<phrase>" + "|".join(
                                                                   reverse=True))
     + r")(?![^\W\d_])", re.IGNORECASE)
 
-Direction = tuple[int, int, str]    # the parenthesis's start and end (both marks in), its kind
+# the marks' start and end (both marks in), its kind, and its marks' name (stage/@rend)
+Direction = tuple[int, int, str, str]
 
 
-def _closing(text: str, opening: int) -> int | None:
-    """The index of the parenthesis that closes the one at ``opening`` (nested ones counted)."""
+def _closing(text: str, opening: int, marks: tuple[str, str]) -> int | None:
+    """The index of the mark that closes the one at ``opening`` (nested ones counted)."""
     depth = 0
     for index in range(opening, len(text)):
-        if text[index] == PARENTHESES[0]:
+        if text[index] == marks[0]:
             depth += 1
-        elif text[index] == PARENTHESES[1]:
+        elif text[index] == marks[1]:
             depth -= 1
             if depth == 0:
                 return index
@@ -49,7 +52,7 @@ def _closing(text: str, opening: int) -> int | None:
 
 
 def direction_kind(words: str) -> str | None:
-    """The kind of a direction whose words (inside the parentheses) are ``words``, else None."""
+    """The kind of a direction whose words (inside its marks) are ``words``, else None."""
     match = _OPENING.match(words)
     return DIRECTIONS[" ".join(match.group("phrase").lower().split())] if match else None
 
@@ -57,22 +60,27 @@ def direction_kind(words: str) -> str | None:
 def stage_directions(text: str) -> list[Direction]:
     """The directions in ``text``, in order; one inside another is part of it."""
     found: list[Direction] = []
-    position = 0
-    while (opening := text.find(PARENTHESES[0], position)) >= 0:
-        closing = _closing(text, opening)
-        if closing is None:
-            break
-        kind = direction_kind(text[opening + 1:closing])
-        if kind is not None:
-            found.append((opening, closing + 1, kind))
-            position = closing + 1
-        else:
-            position = opening + 1
-    return found
+    for rend, marks in STAGE_MARKS.items():
+        position = 0
+        while (opening := text.find(marks[0], position)) >= 0:
+            closing = _closing(text, opening, marks)
+            if closing is None:
+                break
+            kind = direction_kind(text[opening + 1:closing])
+            if kind is not None:
+                found.append((opening, closing + 1, kind, rend))
+                position = closing + 1
+            else:
+                position = opening + 1
+    found.sort()
+    # one inside another ("(Cries: [Shame!])" is one): the outer holds it
+    return [d for d in found if not any(o[0] <= d[0] and d[1] <= o[1] and o != d for o in found)]
 
 
-def whole_direction(text: str) -> str | None:
-    """The kind of ``text`` when all of it is one direction (a paragraph of its own)."""
+def whole_direction(text: str) -> tuple[str, str] | None:
+    """The kind and the marks' name of ``text`` when all of it is one direction (a paragraph
+    of its own)."""
     directions = stage_directions(text)
-    return directions[0][2] if len(directions) == 1 and directions[0][:2] == (0, len(text)) \
-        else None
+    if len(directions) == 1 and directions[0][:2] == (0, len(text)):
+        return directions[0][2], directions[0][3]
+    return None

@@ -34,8 +34,8 @@ from teikit.convert.conventions import (
     MARKS_TO_REND,
     NOTE_SIGN_MARKER,
     NOTE_SIGNS,
-    PARENTHESES,
     QUOTE_MARKS,
+    STAGE_MARKS,
 )
 from teikit.convert.dialogue import dialogue_turns, speaker_label, turn_lines
 from teikit.convert.directions import whole_direction
@@ -832,8 +832,9 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
         elif _is_heading(chunk) and index + 1 < len(body):
             build.add_chunk(BlockKind.HEADING, chunk)
         elif speech and (direction := whole_direction(chunk.text)) is not None:
+            kind, rend = direction
             build.add(BlockKind.STAGE, chunk.text[1:-1], chunk.offset + 1, chunk.line,
-                      prefix=PARENTHESES[0], suffix=PARENTHESES[1], key=direction)
+                      prefix=STAGE_MARKS[rend][0], suffix=STAGE_MARKS[rend][1], key=kind)
         elif index in verse:
             verse_end = verse[index]
             _add_verse(build, body[index:verse_end], source)

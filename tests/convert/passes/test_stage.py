@@ -39,7 +39,7 @@ def stages(root: etree._Element) -> list[tuple[str, str, str]]:
 ])
 def test_a_parenthesis_noting_what_the_hall_did_is_a_direction(text: str, kind: str) -> None:
     assert stage_directions(f"We shall win. {text} And so on.") == [
-        (14, 14 + len(text), kind)]
+        (14, 14 + len(text), kind, "parentheses")]
 
 
 @pytest.mark.parametrize("text", ["(see below)", "(sic)", "(15, N.S.)", "(Applauses)",
@@ -77,6 +77,21 @@ def test_a_direction_standing_alone_is_a_numbered_block_of_the_section() -> None
     assert (stage.get(XML_ID), stage.get("type"), stage.get("rend"), stage.text) == (
         "p-1.3", "applause", "parentheses",
         "Stormy applause. The meeting sings the Internationale.")
+
+
+def test_a_direction_in_square_brackets_is_a_direction_in_its_brackets() -> None:
+    # many records print the hall's doings in brackets: the stenographer's, not an editor's
+    root = converted(SPEECH + "We shall win. [Applause.] The owners want their mills back. "
+                     "[Cries of “Shame!”] [Their mills, that is.]\n\n[Stormy applause.]\n\n"
+                     "The congress went on.\n")
+    assert stages(root) == [("applause", "brackets", "Applause."),
+                            ("interjection", "brackets", "Cries of Shame!"),
+                            ("applause", "brackets", "Stormy applause.")]
+    # other brackets are still the editor's
+    assert [n.text for n in root.iterfind(".//t:body//t:note", NS)] == ["Their mills, that is."]
+    article = converted(ARTICLE + "The hall rose. [Applause.]\n")
+    assert stages(article) == []
+    assert root.find(".//t:body/t:div/t:stage", NS).get("rend") == "brackets"
 
 
 def test_a_parenthesis_of_other_words_in_a_speech_is_text() -> None:

@@ -35,6 +35,7 @@ from teikit.convert.conventions import (
     SUPERSCRIPT_DIGITS,
     SUPERSCRIPT_REND,
 )
+from teikit.convert.directions import direction_kind
 from teikit.convert.model import QUOTED_KINDS, BlockKind, Span, Transcription
 from teikit.convert.passes.base import PassResult
 from teikit.register.entries import Register
@@ -116,6 +117,8 @@ def _bracket(doc: Transcription, options: EditorialOptions, block: int, match: r
              footnotes: set[str], markers_allowed: bool) -> Span | None:
     body = match.group("body")
     start, end = match.start(), match.end()
+    if doc.is_speech and direction_kind(body) is not None:
+        return None     # "[Applause.]" in a speech's record: a stage direction (passes/stage.py)
     if body.isdigit():
         return _footnote_marker(block, start, end, body) if markers_allowed and \
             body in footnotes else None

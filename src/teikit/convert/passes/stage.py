@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from teikit.config import TextSettings
-from teikit.convert.conventions import PARENTHESES, PARENTHESES_REND
+from teikit.convert.conventions import STAGE_MARKS
 from teikit.convert.directions import stage_directions
 from teikit.convert.model import BlockKind, Span, Transcription
 from teikit.convert.paragraphs import in_body
@@ -46,17 +46,19 @@ def run(doc: Transcription, earlier: Sequence[Span], options: StageOptions) -> P
     for block in doc.blocks:
         if block.kind is not BlockKind.PARAGRAPH or not in_body(doc, block):
             continue
-        for start, end, kind in stage_directions(block.text):
-            if _holds_or_misses(start, end, marked[block.index]):
+        for start, end, kind, rend in stage_directions(block.text):
+            opening, closing = STAGE_MARKS[rend]
+            if _holds_or_misses(start, end, (opening, closing), marked[block.index]):
                 spans.append(Span(block.index, start, end, "stage",
-                                  {"type": kind, "rend": PARENTHESES_REND},
-                                  open_len=len(PARENTHESES[0]), close_len=len(PARENTHESES[1]),
+                                  {"type": kind, "rend": rend},
+                                  open_len=len(opening), close_len=len(closing),
                                   priority=PRIORITY, concern=CONCERN))
     return PassResult(tuple(spans))
 
 
-def _holds_or_misses(start: int, end: int, spans: Sequence[Span]) -> bool:
-    """Whether each of ``spans`` lies inside the parentheses at ``start..end`` or apart."""
-    inner_start, inner_end = start + len(PARENTHESES[0]), end - len(PARENTHESES[1])
+def _holds_or_misses(start: int, end: int, marks: tuple[str, str], spans: Sequence[Span]
+                     ) -> bool:
+    """Whether each of ``spans`` lies inside the marks at ``start..end`` or apart."""
+    inner_start, inner_end = start + len(marks[0]), end - len(marks[1])
     return all(span.end <= start or end <= span.start
                or (inner_start <= span.start and span.end <= inner_end) for span in spans)
