@@ -72,9 +72,13 @@ def stage_directions(text: str) -> list[Direction]:
                 position = closing + 1
             else:
                 position = opening + 1
-    found.sort()
-    # one inside another ("(Cries: [Shame!])" is one): the outer holds it
-    return [d for d in found if not any(o[0] <= d[0] and d[1] <= o[1] and o != d for o in found)]
+    # one inside another ("(Cries of [Applause.])" is one) is part of the outer; of two that
+    # cross, the first is the direction
+    kept: list[Direction] = []
+    for direction in sorted(found, key=lambda d: (d[0], -d[1])):
+        if not kept or direction[0] >= kept[-1][1]:
+            kept.append(direction)
+    return kept
 
 
 def whole_direction(text: str) -> tuple[str, str] | None:

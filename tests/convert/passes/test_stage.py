@@ -94,6 +94,15 @@ def test_a_direction_in_square_brackets_is_a_direction_in_its_brackets() -> None
     assert root.find(".//t:body/t:div/t:stage", NS).get("rend") == "brackets"
 
 
+def test_a_direction_inside_another_is_part_of_it_and_of_two_that_cross_the_first_counts():
+    assert stage_directions("We win. (Cries of [Applause.]) And so on.") == [
+        (8, 30, "interjection", "parentheses")]
+    assert stage_directions("We win (Applause [Laughter) here] now.") == [
+        (7, 27, "applause", "parentheses")]
+    root = converted(SPEECH + "We win (Applause [Laughter) here] now.\n")
+    assert stages(root) == [("applause", "parentheses", "Applause [Laughter")]
+
+
 def test_a_parenthesis_of_other_words_in_a_speech_is_text() -> None:
     root = converted(SPEECH + "The old owners (see below) want their mills back. (Applause.)\n")
     assert stages(root) == [("applause", "parentheses", "Applause.")]
