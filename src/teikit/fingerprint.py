@@ -89,7 +89,7 @@ def origin(path: Path) -> Origin:
     if len(found) != 1:
         return Origin.UNKNOWN
     match = _VALUE.fullmatch((found[0].text or "").strip())
-    canonical = match.group(2) or EARLIER_CANONICAL if match is not None else ""
+    canonical = (match.group(2) or EARLIER_CANONICAL) if match is not None else ""
     if match is None or canonical not in CANONICAL_FORMS:
         return Origin.UNKNOWN
     detach(found[0])

@@ -3,12 +3,11 @@ of “Shame!”)", "(Voices: “No!”)", "(Laughter.)", "[Uproar.]".
 
 A direction is a parenthesis, or a pair of square brackets (the marks of
 :data:`teikit.convert.conventions.STAGE_MARKS`), whose words open with one of the phrases of
-:data:`DIRECTIONS`
-(a capital or not), followed by anything but a letter; it may run over sentences ("(Stormy
-applause. The meeting sings the Internationale.)") and hold the cries it reports, and
-parentheses of its own. The phrase decides its kind, ``stage/@type``. Any other parenthesis —
-"(see below)", "(sic)", "(15, N.S.)" — is the speaker's text. Whether the text is a speech at
-all is not decided here (:attr:`teikit.convert.model.Transcription.is_speech`).
+:data:`DIRECTIONS` (a capital or not), followed by anything but a letter; it may run over
+sentences ("(Stormy applause. The meeting sings the Internationale.)") and hold the cries it
+reports, and parentheses of its own. The phrase decides its kind, ``stage/@type``. Any other
+parenthesis — "(see below)", "(sic)", "(15, N.S.)" — is the speaker's text. Whether the text
+is a speech at all is not decided here (:attr:`teikit.convert.model.Transcription.is_speech`).
 """
 
 from __future__ import annotations

@@ -232,11 +232,11 @@ def _publication_stmt(ctx: HeaderContext) -> etree._Element:
                   if (block := ctx.doc.field(key)) is not None]
     text_rights, text_rights_url = settings.text_rights, settings.text_rights_url
     if not text_rights:
-        stated = next(((s, url) for s in statements if (url := source_licence(s)) is not None),
-                      None)
-        if stated is not None:
-            (text_rights, text_rights_url), statements = stated, [
-                s for s in statements if s != stated[0]]
+        for statement in statements:
+            if (url := source_licence(statement)) is not None:
+                text_rights, text_rights_url = statement, url
+                statements.remove(statement)
+                break
     availability = el("availability",
                       el("licence", licence_text, target=settings.licence_url or None,
                          n="encoding" if text_rights else None))

@@ -780,12 +780,12 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
     # a section before the next heading (a preface signed "N. Lenin / Petrograd, August 1917")
     signed_from = _signed_ending(body[:postscript_from]) if closer_from == len(body) and \
         not speech else postscript_from
-    # a closer closes a text: right under an epigraph or a salutation, the signature is the
-    # text itself
 
     def closes_nothing(ending: range) -> bool:
-        return ending.start - 1 < opener or ending.start - 1 in epigraphs or \
-            ending.start - 1 in in_epigraph
+        """A closer closes a text: right under the opener or an epigraph, a signature or a
+        dateline is the text itself."""
+        above = ending.start - 1
+        return above < opener or above in epigraphs or above in in_epigraph
 
     if signed_from < postscript_from and closes_nothing(range(signed_from, postscript_from)):
         signed_from = postscript_from
@@ -833,8 +833,10 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             build.add_chunk(BlockKind.HEADING, chunk)
         elif speech and (direction := whole_direction(chunk.text)) is not None:
             kind, rend = direction
-            build.add(BlockKind.STAGE, chunk.text[1:-1], chunk.offset + 1, chunk.line,
-                      prefix=STAGE_MARKS[rend][0], suffix=STAGE_MARKS[rend][1], key=kind)
+            opening, closing = STAGE_MARKS[rend]
+            build.add(BlockKind.STAGE, chunk.text[len(opening):-len(closing)],
+                      chunk.offset + len(opening), chunk.line, prefix=opening, suffix=closing,
+                      key=kind)
         elif index in verse:
             verse_end = verse[index]
             _add_verse(build, body[index:verse_end], source)
