@@ -228,17 +228,18 @@
               || ' in ' || count($texts) || (if (count($texts) = 1) then ' text' else ' texts')"/>
           </p>
           <ul class="reg-texts">
-            <xsl:for-each select="$texts">
-              <xsl:variable name="text" select="."/>
+            <!-- the mentions come in document order, a text's together: one pass over them -->
+            <xsl:for-each-group select="$mentions" group-adjacent="ancestor::site:text/@name">
+              <xsl:variable name="text" select="ancestor::site:text"/>
               <li class="reg-text">
-                <span class="reg-text-title"><xsl:value-of select="site:title(.)"/></span>
+                <span class="reg-text-title"><xsl:value-of select="site:title($text)"/></span>
                 <xsl:text>: </xsl:text>
-                <xsl:for-each select="$mentions[ancestor::site:text is $text]">
+                <xsl:for-each select="current-group()">
                   <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
                   <a class="mention-link" href="{$text/@href}#{@anchor}"><xsl:value-of select="site:where-label(.)"/></a>
                 </xsl:for-each>
               </li>
-            </xsl:for-each>
+            </xsl:for-each-group>
           </ul>
         </li>
       </xsl:for-each>
