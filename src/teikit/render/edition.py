@@ -11,7 +11,6 @@ names the paragraph holds.
 from __future__ import annotations
 
 import contextlib
-import copy
 import io
 import os
 import shutil
@@ -175,34 +174,41 @@ def _edition_manifests(texts: Sequence[EditionText], state: BuildState,
 
 
 def _distribute(path: Path, digests: dict[str, etree._Element], seen: set[str]) -> None:
-    """Read one digest, an element at a time, and copy each part into the manifests that
-    want it."""
-    depth = 0
-    for event, element in etree.iterparse(str(path), events=("start", "end"),
-                                          resolve_entities=False, no_network=True,
-                                          load_dtd=False, huge_tree=True):
-        if event == "start":
-            depth += 1
-            if depth == 1:
-                for digest in digests.values():
-                    digest.attrib.update(element.attrib)
+    """Read one digest and copy each part into the manifests that want it, in the digest's
+    order (a paragraph's mentions and dates before the paragraph). A register entry another
+    text brought already is skipped whole, without a look inside it."""
+    root = etree.parse(str(path), _DIGEST_PARSER).getroot()
+    for digest in digests.values():
+        digest.attrib.update(root.attrib)
+    for element in root.iterchildren("*"):
+        if element.tag == f"{S}entry":
+            key = element.get("key", "")
+            if key in seen:
+                continue
+            seen.add(key)
+        for _, nested in etree.iterwalk(element, events=("end",), tag=_NESTED_TAGS):
+            if nested is not element:
+                _share(nested, digests)
+        _share(element, digests)
+
+
+def _share(element: etree._Element, digests: dict[str, etree._Element]) -> None:
+    """A copy of ``element`` in each manifest that wants it (a paragraph without its text)."""
+    for kind, wanted in _WANTED.items():
+        if element.tag not in wanted:
             continue
-        depth -= 1
-        if depth == 1 or element.tag in _NESTED:
-            kinds = [kind for kind, wanted in _WANTED.items() if element.tag in wanted]
-            if element.tag == f"{S}entry":
-                key = element.get("key", "")
-                kinds = [] if key in seen else kinds
-                seen.add(key)
-            for kind in kinds:
-                part = copy.deepcopy(element)
-                part.tail = None
-                if element.tag == f"{S}para":
-                    part.attrib.pop("text", None)
-                    part[:] = []
-                digests[kind].append(part)
-        if depth == 1:
-            element.clear()
+        if element.tag == f"{S}para":
+            part = etree.Element(element.tag, element.attrib, nsmap=element.nsmap)
+            part.attrib.pop("text", None)
+        else:
+            part = element.__deepcopy__(None)
+            part.tail = None
+        digests[kind].append(part)
+
+
+_NESTED_TAGS = tuple(_NESTED)
+_DIGEST_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                                 huge_tree=True)
 
 
 def render_edition_pages(texts: Sequence[EditionText], state: BuildState, site_dir: Path,
