@@ -77,6 +77,32 @@ def test_each_page_links_its_tei_pdf_and_text_and_every_output_is_world_readable
     assert [p.name for p in published if p.stat().st_mode & 0o777 != 0o644] == []
 
 
+def test_under_a_private_umask_the_site_is_still_world_readable(tmp_path):
+    """A user whose umask keeps new files to themselves (077) still gets a site a web server
+    can read: every page, download, asset and search file 0644."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "sources").mkdir()
+    shutil.copy(TRANSCRIPTIONS / "volkova-letter.txt", tmp_path / "sources")
+    (tmp_path / "edition.toml").write_text(
+        '[edition]\npublisher = "Test Press"\ndate = "2026-01-01"\nsources = "sources"\n'
+        'output = "."\nsite = "site"\n', encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "teikit", "build", "--config", str(tmp_path / "edition.toml"),
+         "--formats", "html"], env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        capture_output=True, text=True, timeout=600, preexec_fn=lambda: os.umask(0o077),
+        check=False)
+    assert completed.returncode == 0, completed.stderr
+    site = tmp_path / "site"
+    published = [p for p in site.rglob("*") if p.is_file() and ".teikit-build" not in p.parts]
+    assert {"index.html", "volkova-letter.html", "pagefind.js", "edition.css"} <= {
+        p.name for p in published}
+    assert [p.relative_to(site).as_posix() for p in published
+            if p.stat().st_mode & 0o777 != 0o644] == []
+
+
 def test_without_fop_the_build_writes_the_fo_and_warns(built_edition, tmp_path, monkeypatch):
     folder, _ = built_edition
     monkeypatch.setenv("TEIKIT_FOP", str(tmp_path / "no-fop-here"))

@@ -35,6 +35,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import stat
 import sys
 import threading
 import time
@@ -407,8 +408,20 @@ def forget_print_ahead(name: str | None = None) -> None:
 def publish(paths: Iterable[Path]) -> None:
     """Site files are for a web server to read: world-readable (0644), whoever writes them."""
     for path in paths:
-        if path.is_file() and not path.is_symlink():
+        try:
+            mode = path.lstat().st_mode
+        except OSError:
+            continue
+        if stat.S_ISREG(mode) and stat.S_IMODE(mode) != 0o644:
             path.chmod(0o644)
+
+
+def site_files(site_dir: Path) -> Iterator[Path]:
+    """Every file of the site, the build state's folder left out (not looked into)."""
+    for folder, subfolders, files in os.walk(site_dir):
+        subfolders[:] = [name for name in subfolders if name != STATE_DIRNAME]
+        for name in files:
+            yield Path(folder, name)
 
 
 _fop: WarmingFop | None = None
@@ -1031,7 +1044,7 @@ def _edition_pages(ordered: list[EditionText], config: EditionConfig, state: Bui
         report.failures.append(Failure("edition", "edition-wide pages", _reason(error)))
         state.edition = ""
     else:
-        publish(p for p in site_dir.rglob("*") if STATE_DIRNAME not in p.parts)
+        publish(site_files(site_dir))
         report.edition_pages = pages
         state.edition = edition_key
         state.edition_outputs = [p.relative_to(site_dir).as_posix() for p in pages]
