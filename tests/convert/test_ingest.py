@@ -451,6 +451,10 @@ def test_paragraphs_that_open_with_alternating_speakers_are_a_dialogues_turns():
     # "Q." and "A." are labels where they alternate; an answer's second paragraph is prose
     ("Q. And the Social Democrats?\n\nA. They will follow.\n\nThey always have.\n\n"
      "Q. When?", [BlockKind.TURN, BlockKind.TURN, BlockKind.PARAGRAPH, BlockKind.TURN]),
+    # an initial and a name under the interview is its signer, not the answer's turn
+    ("Q. And the Social Democrats?\n\nA. They will follow.\n\nQ. When?\n\nA. Soon.\n\n"
+     "A. Kollontai",
+     [BlockKind.TURN, BlockKind.TURN, BlockKind.TURN, BlockKind.TURN, BlockKind.SIGNED]),
     # turns on lines of their own, with no blank line between; a line without a label runs on
     ("Q: How long have you worked in the pit?\nA: Since I was twelve,\nat Barnsley.\n"
      "Q: And the lockout?", [BlockKind.TURN, BlockKind.TURN, BlockKind.TURN]),
@@ -722,7 +726,7 @@ def test_a_quotation_with_its_source_that_opens_the_text_or_a_section_is_its_epi
     # under a heading with nothing after it but another heading
     "Chapter 1\n\n“Theory becomes a material force.”\n– Karl Marx\n\nChapter 2\n\nThe end.",
     # in an interview, under a turn as short as a heading ("A." answers)
-    "A. Kollontai\n\n“Theory becomes a material force.”\n– Karl Marx\n\nQ: How long have "
+    "A. Never.\n\n“Theory becomes a material force.”\n– Karl Marx\n\nQ: How long have "
     "you worked in the pit?\nA: Since I was twelve.",
 ])
 def test_what_is_no_epigraph(text):

@@ -126,7 +126,8 @@ FAMILY_BLOCKS = [
     "We shall win! (Stormy applause. Cries of “Hurrah!”) The rest (see below) follows.",
     "(Voices: \"No!\") [The speaker resumed – Ed.] (Laughter.)",
     "Question: What is the position of the party?", "Answer: The party will act [at once].¹",
-    "Q. And the Social Democrats?", "A. They will follow.", "TROTSKY: There will be a strike.",
+    "Q. And the Social Democrats?", "A. They will follow.", "A. Soon.",
+    "TROTSKY: There will be a strike.",
     "The old price.* The new one.†", "* The price fixed in 1921.", "† The prices of the market.",
     "“Theory becomes a material force.”\n– Karl Marx", "— Lenin, 1902",
     "Q: How long have you worked in the pit?\nA: Since I was twelve,\nat Barnsley."]

@@ -115,11 +115,24 @@ def test_a_signature_under_nothing_but_an_epigraph_is_the_texts_own_line(body: s
 
 
 def test_a_dateline_is_no_sections_closer_when_no_heading_follows() -> None:
-    # "A. Kollontai" looks like a heading, but in an interview it is the next turn ("A.")
+    # "A. Never." looks like a heading, but in an interview it is the next turn ("A.")
     root = checked_conversion("On Tasks\n\nWritten: 1917\n\nQ: How long have you worked in "
                               "the pit?\nA: Since I was twelve.\n\nMoscow, 8 March 1920\n\n"
-                              "A. Kollontai\n\nThe end.\n")
+                              "A. Never.\n\nThe end.\n")
     assert root.find(".//tei:closer", NS) is None
+
+
+def test_an_interview_ends_signed_by_an_initial_and_a_name() -> None:
+    # "A. Kollontai" is no answer ("A." and "Kollontai"), and "A. Soon." above it is a turn,
+    # however much it looks like a name
+    root = checked_conversion("On Tasks\n\nWritten: 1917\n\nQ. And the Social Democrats?\n\n"
+                              "A. They will follow.\n\nQ. When?\n\nA. Soon.\n\nA. Kollontai\n")
+    body = root.find(".//tei:body/tei:div", NS)
+    assert localnames(body) == ["sp", "sp", "sp", "sp", "closer"]
+    assert [text_of(sp.find("tei:p", NS)) for sp in body.findall("tei:sp", NS)] == [
+        "And the Social Democrats?", "They will follow.", "When?", "Soon."]
+    assert body.xpath("tei:closer/tei:signed/tei:persName/text()", namespaces=NS) == [
+        "A. Kollontai"]
 
 
 def test_a_salutation_and_one_paragraph_keep_the_paragraph() -> None:

@@ -10,7 +10,7 @@ isolated "Answer:" is no interview. A paragraph that opens with a role's label a
 with a name in capitals, a colon and a sentence, is never a heading ("Question: What is the
 position of the party?" is a short line that ends in "?"); "Q." and "A.", and a name before
 words that end in no stop, are labels only in a dialogue ("A. The Agrarian Question",
-"LENINISM: A Reply" head sections).
+"LENINISM: A Reply" head sections), and "A." before a single name is an initial ("A. Kollontai").
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ NOT_SPEAKERS = frozenset({
 
 _ROLE = re.compile(rf"(?P<label>(?:{'|'.join(ROLE_LABELS)}) ?:)[ \t]+(?=\S)")
 _SHORT_ROLE = re.compile(r"(?P<label>[QA]\.)[ \t]+(?=[^\W\d_])")
+# what follows "A." or "Q." when the two are an initial and a name ("A. Kollontai" signs)
+_INITIALLED_NAME = re.compile(r"[^\W\d_][^\W\d_’'-]*(?:-[^\W\d_]+)?")
 _NAME = re.compile(r"(?P<label>(?P<name>[A-Z][A-Z’'.-]*(?:[ \t]+[A-Z][A-Z’'.-]*){0,3}) ?:)"
                    r"[ \t]+(?=\S)")
 
@@ -54,6 +56,8 @@ def speaker_label(text: str) -> Label | None:
         speaker = " ".join(match.group("label").rstrip(":. ").upper().split())
         speech = text[match.end():].rstrip()
         certain = pattern is _ROLE
+        if pattern is _SHORT_ROLE and _INITIALLED_NAME.fullmatch(speech) and speech[0].isupper():
+            continue
         if pattern is _NAME:
             if speaker.split()[0] in NOT_SPEAKERS or not any(c.islower() for c in speech) \
                     or not any(len(word.strip(".-’'")) > 1 for word in speaker.split()):

@@ -26,7 +26,7 @@ import codecs
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -778,8 +778,8 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
         opener, postscript_from, closer_from = 0, len(body), len(body)
     # a text, or a letter without a closing salutation, may end signed and dated, and so may
     # a section before the next heading (a preface signed "N. Lenin / Petrograd, August 1917")
-    signed_from = _signed_ending(body[:postscript_from]) if closer_from == len(body) and \
-        not speech else postscript_from
+    signed_from = _signed_ending(body[:postscript_from], turns) if closer_from == len(body) \
+        and not speech else postscript_from
 
     def closes_nothing(ending: range) -> bool:
         """A closer closes a text: right under the opener or an epigraph, a signature or a
@@ -793,7 +793,8 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
     signed = set() if speech else {
         index for heading in range(1, closer_from - 1)
         if _is_heading(body[heading]) and heading not in turns   # a heading of the text's
-        if not closes_nothing(ending := _dated_ending(body[:heading])) for index in ending}
+        if not closes_nothing(ending := _dated_ending(body[:heading], turns))
+        for index in ending}
     verse = _verse_runs(body, quoted, opener, min(closer_from, postscript_from))
     tables = _tables(body, opener, min(closer_from, postscript_from))
     verse_end = 0
@@ -1126,14 +1127,16 @@ def _letter_closer(body: list[Chunk]) -> int:
     return len(body)
 
 
-def _signed_ending(body: list[Chunk]) -> int:
+def _signed_ending(body: list[Chunk], turns: Container[int] = ()) -> int:
     """Index of the signature and the dateline that end a text ("L. Trotsky" / "Chairman of the
     Petrograd Soviet", then "Petrograd, 25 October 1917"), else len(body): at most
     :data:`_ENDING_CHUNKS` short chunks after the text, one of them opening with who signs, or
-    a dateline alone as the text's last line."""
+    a dateline alone as the text's last line. A dialogue's turn (``turns``: their indexes) is
+    the text's, however short ("A. Soon.")."""
     start = len(body)
     for index in range(len(body) - 1, max(len(body) - _ENDING_CHUNKS, 1) - 1, -1):
-        if not (_dateline_chunk(body[index]) or _signature_chunk(body[index])):
+        if index in turns or not (_dateline_chunk(body[index])
+                                  or _signature_chunk(body[index])):
             break
         start = index
     ending = body[start:]
@@ -1144,10 +1147,10 @@ def _signed_ending(body: list[Chunk]) -> int:
     return start
 
 
-def _dated_ending(section: list[Chunk]) -> range:
+def _dated_ending(section: list[Chunk], turns: Container[int] = ()) -> range:
     """Where the signed ending of a section before the next heading stands: it must be dated
     (a name alone over a heading is a heading: "Karl Marx" / "His Life")."""
-    start = _signed_ending(section)
+    start = _signed_ending(section, turns)
     dated = any(_date_line(line) for chunk in section[start:] for line, _, _ in chunk.lines)
     return range(start, len(section)) if dated else range(0)
 
