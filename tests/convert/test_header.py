@@ -358,7 +358,17 @@ def test_fields_after_semicolons_on_one_line_are_fields_of_their_own():
 
 @pytest.mark.parametrize(("line", "names", "bibl"), [
     ("The Clarion, Leeds, 3 May 1913", [("title[j]", "The Clarion"), ("placeName", "Leeds")],
-     '<title>The Clarion</title>, <date when="1913-05-03">3 May 1913</date>'),
+     '<title>The Clarion</title>, <pubPlace>Leeds</pubPlace>, '
+     '<date when="1913-05-03">3 May 1913</date>'),
+    # the place where the source gives it: before the issue, or after the date
+    ("Novaya Zhizn, Petrograd, No. 12, 1917",
+     [("title[j]", "Novaya Zhizn"), ("placeName", "Petrograd")],
+     '<title>Novaya Zhizn</title>, <pubPlace>Petrograd</pubPlace>, '
+     '<biblScope unit="issue" n="12">No. 12</biblScope>, <date when="1917">1917</date>'),
+    ("Pravda, No. 26, April 7, 1917, Petrograd",
+     [("title[j]", "Pravda"), ("placeName", "Petrograd")],
+     '<title>Pravda</title>, <biblScope unit="issue" n="26">No. 26</biblScope>, '
+     '<date when="1917-04-07">April 7, 1917</date>, <pubPlace>Petrograd</pubPlace>'),
     ("Iskra Nos. 4, 5, May 1901", [("title[j]", "Iskra")],
      '<title>Iskra</title>, <biblScope unit="issue" n="4">Nos. 4</biblScope>, '
      '<date when="1901-05">May 1901</date>'),
@@ -377,6 +387,15 @@ def test_a_first_publication_names_its_title_apart_from_place_issue_and_publishe
     (element,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
     inner = etree.tostring(element, encoding=str).split(">", 1)[1].rsplit("</", 1)[0]
     assert inner.replace(' xmlns="http://www.tei-c.org/ns/1.0"', "") == bibl
+
+
+def test_a_first_publications_place_is_its_pub_place_in_valid_tei():
+    from tests.conftest import checked_conversion
+
+    root = checked_conversion("V. I. Lenin\n\nThe Tasks of the Proletariat\n\n"
+                              "First Published: Pravda, No. 26, April 7, 1917, Petrograd\n\n"
+                              "The text.\n")
+    assert values(root, "//t:bibl[@type='firstPublication']/t:pubPlace") == ["Petrograd"]
 
 
 def test_the_imprint_date_is_not_a_year_in_the_title():

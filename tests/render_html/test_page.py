@@ -76,6 +76,20 @@ def test_highwire_citation_metadata_for_reference_managers(sample_doc):
     assert (meta["citation_firstpage"], meta["citation_lastpage"]) == ("123", "126")
 
 
+def test_the_first_publication_gives_its_issue_and_place_on_the_page_and_in_print(tmp_path):
+    from teikit.render.fo import fo_string
+
+    text = ("V. I. Lenin\n\nThe Tasks of the Proletariat\n\nFirst Published: Pravda, No. 26, "
+            "April 7, 1917, Petrograd\n\nThe text.\n")
+    doc = page_of(text, "tasks", tmp_path)
+    rows = {text_of(row.find("dt")): text_of(row.find("dd"))
+            for row in doc.xpath("//dl[@class='meta']/div")}
+    assert rows["First published"] == "Pravda, No. 26, April 7, 1917, Petrograd"
+    printed = "".join(lxml.html.fromstring(fo_string(tmp_path / "tasks.xml").encode()).itertext())
+    assert "First published: Pravda, No. 26, April 7, 1917, Petrograd." in " ".join(
+        printed.split())
+
+
 def test_table_of_contents_links_every_titled_section(sample_doc):
     links = sample_doc.xpath("//nav[@class='toc']//a")
     assert [text_of(a) for a in links] == [

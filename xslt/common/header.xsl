@@ -89,7 +89,8 @@
   <xsl:function name="tk:first-publication" as="xs:string?">
     <xsl:param name="root" as="element()"/>
     <xsl:variable name="b" select="($root/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'firstPublication'])[1]"/>
-    <xsl:sequence select="if ($b) then string-join(($b/tei:title ! tk:plain(.), $b/tei:date ! tk:plain(.))[. != ''], ', ') else ()"/>
+    <!-- its parts in the source's order: "Pravda, No. 26, April 7, 1917, Petrograd" -->
+    <xsl:sequence select="if ($b) then string-join(($b/(tei:title | tei:pubPlace | tei:publisher | tei:biblScope | tei:date) ! tk:plain(.))[. != ''], ', ') else ()"/>
   </xsl:function>
 
   <xsl:function name="tk:publisher" as="xs:string?">

@@ -19,7 +19,7 @@ from teikit.config import TextSettings
 from teikit.convert.conventions import NOTE_SIGNS, SIGNATURES, SIGNED_REND
 from teikit.convert.dates.calendars import CalendarDecision, decide_calendar
 from teikit.convert.model import Block, BlockKind, Span, Transcription
-from teikit.register.citations import PartKind, read_citation
+from teikit.register.citations import Part, PartKind, read_citation
 from teikit.tree import append, el
 
 
@@ -419,13 +419,32 @@ def _first_publication(ctx: HeaderContext, block: Block) -> etree._Element:
     elif lead:
         append(bibl, f"{lead} ")
     append(bibl, el("title", title))
+    # where and by whom it came out, where the source says it: before the issue ("Novaya
+    # Zhizn, Petrograd, No. 12") or after the date ("Pravda, No. 26, April 7, 1917, Petrograd")
+    scoped = reading.of_kind(PartKind.SCOPE) + reading.of_kind(PartKind.DATE)
+    first_scope = min((part.start for part in scoped), default=len(text))
+    imprint = [part for part in reading.parts if part.kind in _IMPRINT_PARTS
+               and titles and part.start >= titles[0].end]
+    for part in imprint:
+        if part.start < first_scope:
+            append(bibl, ", ", _imprint_part(text, part))
     for scope in _scopes(citation):
         append(bibl, ", ", scope)
     if date is None and year:
         date = el("date", year.group("year"), when=year.group("year"))
     if date is not None:
         append(bibl, ", ", date)
+    for part in imprint:
+        if part.start >= first_scope:
+            append(bibl, ", ", _imprint_part(text, part))
     return bibl
+
+
+_IMPRINT_PARTS = {PartKind.PLACE: "pubPlace", PartKind.PUBLISHER: "publisher"}
+
+
+def _imprint_part(text: str, part: Part) -> etree._Element:
+    return el(_IMPRINT_PARTS[part.kind], repaired(text[part.start:part.end]))
 
 
 # ------------------------------------------------------------------------------ encodingDesc
