@@ -64,3 +64,18 @@ def test_the_register_comes_after_the_text(seed_in_ceteicean) -> None:
     # what a reader sees first is the text's own beginning, not the register
     first_words = read_back_file(SEED_TEI, corrected=True).split()[:40]
     assert seed_in_ceteicean["text"].split()[:40] == first_words
+
+
+def test_a_page_number_of_the_source_shows_in_its_marks(tmp_path: Path) -> None:
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+
+    tei = tmp_path / "railways.xml"
+    convert_text("Lev Marten\n\nThe Railways\n\nWritten: 1918\n\nThe lines were cut. [Page 55] "
+                 "The engines |56| stood [p. xiv] still.\n", "railways",
+                 TextSettings(name="railways")).tree.write(str(tei), encoding="utf-8",
+                                                            xml_declaration=True)
+    behaviors = tmp_path / "behaviors.json"
+    behaviors.write_text(behaviors_json(), encoding="utf-8")
+    shown = " ".join(render(tei, behaviors)["bodyText"].split())
+    assert shown.endswith("The lines were cut. [Page 55] The engines |56| stood [p. xiv] still.")

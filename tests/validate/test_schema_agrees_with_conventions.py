@@ -9,6 +9,7 @@ from lxml import etree
 from teikit.convert.conventions import (
     BRACKETS_REND,
     NOTE_LABELS,
+    PAGE_MARKS,
     QUOTE_MARKS,
     SIGNATURE_DASHES,
     SIGNATURES,
@@ -40,6 +41,10 @@ def test_note_rend_tokens_hold_every_signature_and_dash_token() -> None:
 
 def test_stage_rend_tokens_are_the_keys_of_stage_marks() -> None:
     assert enumeration("stageRend") == set(STAGE_MARKS)
+
+
+def test_page_rend_tokens_are_the_keys_of_page_marks() -> None:
+    assert enumeration("pageRend") == set(PAGE_MARKS)
 
 
 def test_stage_types_are_the_kinds_of_the_directions_table() -> None:

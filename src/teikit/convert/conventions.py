@@ -56,6 +56,12 @@ PARENTHESES_REND = "parentheses"
 PARENTHESES = ("(", ")")
 STAGE_MARKS: dict[str, tuple[str, str]] = {PARENTHESES_REND: PARENTHESES,
                                             BRACKETS_REND: BRACKETS}
+# pb/@rend → the marks around a page number of the printed source that the transcription
+# carries in its text, "[Page 55]", "[p. 55]", "|55|": the page break records the marks, its @n
+# the number (digits, or a front matter's roman numerals)
+PAGE_MARKS: dict[str, tuple[str, str]] = {"page-brackets": ("[Page ", "]"),
+                                           "p-brackets": ("[p. ", "]"),
+                                           "bars": ("|", "|")}
 # a bracketed insertion that names its writer first: "[Translator's note: …]", "[Ed. note: …]",
 # "[MIA Note – …]": the word → the header role its @resp points at (kept as text in the note)
 NOTE_WRITERS: dict[str, str] = {

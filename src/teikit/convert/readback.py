@@ -20,6 +20,7 @@ from teikit.convert.conventions import (
     FOOTNOTE_MARKER,
     NOTE_LABELS,
     NOTE_SIGNS,
+    PAGE_MARKS,
     QUOTE_MARKS,
     SIGNATURE_DASH,
     SIGNATURE_DASHES,
@@ -96,7 +97,9 @@ def _child_text(child: etree._Element, corrected: bool) -> str:
         joined = child.get("break") == "no" or "hyphenInWord" in (child.get("type") or "")
         return "" if joined else "\n"
     if name == "pb":
-        return ""
+        # the source's page marker as printed ("[Page 55]"); another project's page break, ""
+        page_marks = next((PAGE_MARKS[token] for token in rend if token in PAGE_MARKS), None)
+        return f"{page_marks[0]}{child.get('n', '')}{page_marks[1]}" if page_marks else ""
     content = inline_text(child, corrected)
     if name == "note" and not child.get("type") and not rend:
         # another project's note inside the text: its words apart from the words around it

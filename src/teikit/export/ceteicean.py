@@ -1,7 +1,8 @@
 """A behaviours table for CETEIcean, the TEI Consortium's browser renderer, so that teikit's TEI
 shows there as in teikit's own edition: quotation marks from ``@rend``, an editor's brackets and
-signature around a gloss, the parentheses around a speech's stage direction, the omission sign
-of a gap, names linked to their register entry.
+signature around a gloss, the parentheses around a speech's stage direction, a page number of
+the printed source in its marks, the omission sign of a gap, names linked to their register
+entry.
 
 CETEIcean's behaviours are data (element → CSS selector → the strings before and after), so
 the table is built from the same conventions the converter and read-back use, and written as
@@ -16,6 +17,7 @@ from typing import Any
 
 from teikit.convert.conventions import (
     BRACKETS,
+    PAGE_MARKS,
     QUOTE_MARKS,
     SIGNATURE_DASHES,
     SIGNATURES,
@@ -54,6 +56,9 @@ def behaviors() -> dict[str, Any]:
     tei["note"] = _gloss_rules()
     tei["stage"] = [[f"[rend~={rend}]", [opening, closing]]
                     for rend, (opening, closing) in STAGE_MARKS.items()]
+    # the printed source's page number in the marks the transcription gave it
+    tei["pb"] = [[f"[rend~={rend}]", [f"<span class=\"pb\">{opening}$@n{closing}</span>"]]
+                 for rend, (opening, closing) in PAGE_MARKS.items()]
     # the omission sign as printed (wrapped: CETEIcean fills in "$@…" only after the start)
     tei["gap"] = [["[rend]", ["<span class=\"gap\">$@rend</span>"]]]
     # a repaired reading shows the repair; the damaged one stays in the page, hidden

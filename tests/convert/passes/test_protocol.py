@@ -26,7 +26,8 @@ def register():  # type: ignore[no-untyped-def]
 
 def test_the_sequence_names_each_concern_once() -> None:
     concerns = [p.concern for p in PASSES]
-    assert concerns == ["encoding", "quotes", "editorial", "stage", "dates", "money", "entities"]
+    assert concerns == ["encoding", "pages", "quotes", "editorial", "stage", "dates", "money",
+                        "entities"]
 
 
 @pytest.mark.parametrize("markup_pass", PASSES, ids=lambda p: p.concern)

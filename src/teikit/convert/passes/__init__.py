@@ -14,18 +14,29 @@ from typing import Any
 
 from teikit.config import TextSettings
 from teikit.convert.model import BlockKind, Span, Transcription
-from teikit.convert.passes import dates, editorial, encoding, entities, money, quotes, stage
+from teikit.convert.passes import (
+    dates,
+    editorial,
+    encoding,
+    entities,
+    money,
+    pages,
+    quotes,
+    stage,
+)
 from teikit.convert.passes.base import MarkupPass, PassResult
 from teikit.register.entries import Register
 
 __all__ = ["PASSES", "MarkupPass", "PassResult", "run_passes"]
 
-# the order matters: names, dates and amounts stay out of what encoding repairs and editorial
+# the order matters: a page number is no editor's gloss, no date and no amount; names, dates
+# and amounts stay out of what encoding repairs and editorial
 # notes hold, an omission inside a quotation is not the editor's, a stage direction holds the
 # cries it quotes (and is no direction inside a quotation), and a year is a date before it is
 # an amount
 PASSES: tuple[MarkupPass[Any], ...] = (
     MarkupPass(encoding.CONCERN, encoding.EncodingOptions, encoding.run),
+    MarkupPass(pages.CONCERN, pages.PageOptions, pages.run),
     MarkupPass(quotes.CONCERN, quotes.QuoteOptions, quotes.run),
     MarkupPass(editorial.CONCERN, editorial.EditorialOptions, editorial.run),
     MarkupPass(stage.CONCERN, stage.StageOptions, stage.run),

@@ -37,6 +37,7 @@ from teikit.convert.conventions import (
 )
 from teikit.convert.directions import direction_kind
 from teikit.convert.model import QUOTED_KINDS, BlockKind, Span, Transcription
+from teikit.convert.page_marks import is_page_marker
 from teikit.convert.passes.base import PassResult
 from teikit.register.entries import Register
 
@@ -117,6 +118,8 @@ def _bracket(doc: Transcription, options: EditorialOptions, block: int, match: r
              footnotes: set[str], markers_allowed: bool) -> Span | None:
     body = match.group("body")
     start, end = match.start(), match.end()
+    if is_page_marker(match.group(0)):
+        return None     # "[Page 55]": the printed source's page (passes/pages.py)
     if doc.is_speech and direction_kind(body) is not None:
         return None     # "[Applause.]" in a speech's record: a stage direction (passes/stage.py)
     if body.isdigit():
