@@ -17,6 +17,8 @@ Block → element (see docs/encoding.md):
     ADDRESS                    a letterhead or the addressee in the opener: address/addrLine
     POSTSCRIPT                 a letter's postscript, after the closer
     SEPARATOR                  ab[@type='separator'] ("* * *"), in the section it breaks
+    a PARAGRAPH of a page      pb[@n][@rend] ("[Page 55]" alone: the printed source's page),
+    marker alone               in the section, unnumbered
     STAGE                      stage[@type][@rend='parentheses|brackets'] ("(Applause.)"
                                standing alone)
     LIST                       list with a label (the marker as printed) and an item per entry
@@ -48,7 +50,8 @@ from teikit.convert.dialogue import speaker_label
 from teikit.convert.header import HeaderContext, build_header
 from teikit.convert.lists import list_items
 from teikit.convert.model import Block, BlockKind, Span, Transcription
-from teikit.convert.paragraphs import citation_number, is_subheading, written_ids
+from teikit.convert.page_marks import page_markers
+from teikit.convert.paragraphs import citation_number, is_page_break, is_subheading, written_ids
 from teikit.convert.tables import has_label_row, table_layout
 from teikit.convert.verse import verse_stanzas
 from teikit.convert.weave import weave
@@ -293,6 +296,9 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
             append(current(), epigraph)
         elif kind is BlockKind.EPIGRAPH_SOURCE and epigraph is not None:
             append(epigraph, weaver.block(el("bibl"), block))
+        elif is_page_break(block) and not _in_back(doc, block):
+            (marker,) = page_markers(block.text.strip())
+            append(current(), el("pb", n=marker[2], rend=marker[3]))
         elif kind is BlockKind.PARAGRAPH and not _in_back(doc, block):
             append(current(), weaver.block(el("p"), block))
         elif kind is BlockKind.QUOTATION and not _in_back(doc, block):

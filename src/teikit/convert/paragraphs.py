@@ -25,6 +25,7 @@ Blocks outside the body have addresses too, for corrections (see docs/correction
 from __future__ import annotations
 
 from teikit.convert.model import Block, BlockKind, Transcription
+from teikit.convert.page_marks import is_page_marker
 
 # a separator ("* * *") keeps the place it had as a paragraph, so that the ids after it stay
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTATION, BlockKind.VERSE,
@@ -90,11 +91,19 @@ def block_ids(doc: Transcription) -> dict[int, str]:
                 section, position, heading_line = section + 1, 0, 1
                 ids[block.index] = f"h-{section}"
                 continue
+            if is_page_break(block):
+                continue        # "[Page 55]" alone: a page break, no paragraph of the text
             if section == 0:
                 section = 1     # the body opens without a heading
             position += 1
             ids[block.index] = f"p-{section}.{position}"
     return ids
+
+
+def is_page_break(block: Block) -> bool:
+    """Whether ``block`` is a paragraph of a page marker alone ("[Page 55]"): the printed
+    source's page break between paragraphs, a ``pb`` of the section."""
+    return block.kind is BlockKind.PARAGRAPH and is_page_marker(block.text.strip())
 
 
 def written_ids(doc: Transcription) -> dict[int, str]:

@@ -206,8 +206,8 @@ def _collect_block(child: etree._Element, name: str, blocks: list[str], correcte
             blocks.append(f"{label} {inline_text(note, corrected)}")
     elif name in CONTAINER_TAGS:
         _collect_blocks(child, blocks, corrected, footnotes)
-    elif name == "stage":
-        blocks.append(_child_text(child, corrected))    # its parentheses restored
+    elif name in ("stage", "pb"):
+        blocks.append(_child_text(child, corrected))    # its marks restored
     else:
         blocks.append(inline_text(child, corrected))
 

@@ -1,6 +1,7 @@
 """The printed source's page numbers that a transcription carries — "[Page 55]", "[p. 55]",
 "|55|" — become empty page breaks, pb[@n] with their marks in @rend: read back as printed, no
-editor's gloss, shown in the reading page, the PDF and CETEIcean."""
+editor's gloss, shown in the reading page, the PDF and CETEIcean; a marker alone between
+paragraphs is the section's page break, no paragraph."""
 
 from __future__ import annotations
 
@@ -70,3 +71,20 @@ def test_the_reading_page_the_print_and_ceteicean_show_the_page(tmp_path: Path) 
     assert behaviors()["tei"]["pb"] == [
         [f"[rend~={rend}]", [f'<span class="pb">{opening}$@n{closing}</span>']]
         for rend, (opening, closing) in PAGE_MARKS.items()]
+
+
+def test_a_page_marker_alone_between_paragraphs_is_the_sections_page_break(
+        tmp_path: Path) -> None:
+    from teikit.render.html import html_string
+    from teikit.render.pdf import render_pdf
+
+    text = ARTICLE + "The lines were cut.\n\n[Page 55]\n\nThe engines stood.\n\n|56|\n\nThe end.\n"
+    root = checked_conversion(text)
+    (section,) = root.iterfind(".//t:body/t:div", NS)
+    assert [(etree.QName(e).localname, e.get("n")) for e in section] == [
+        ("p", "1.1"), ("pb", "55"), ("p", "1.2"), ("pb", "56"), ("p", "1.3")]
+    tei = tmp_path / "railways.xml"
+    etree.ElementTree(root).write(str(tei), encoding="utf-8", xml_declaration=True)
+    page = lxml.html.fromstring(html_string(tei))
+    assert [marker.text_content() for marker in page.find_class("pb")] == ["[55]", "[56]"]
+    assert render_pdf(tei, tmp_path / "railways.pdf").read_bytes().startswith(b"%PDF")
