@@ -208,3 +208,26 @@ def test_headings_over_a_section_are_no_signature_of_the_section_before(headings
     root = checked_conversion(f"An Essay\n\nWritten: 1917\n\nThe first section ends here.\n\n"
                               f"{headings}\n\nThe next section begins.\n")
     assert root.find(".//tei:closer", NS) is None
+
+
+@pytest.mark.parametrize(("ending", "parts", "signer"), [
+    ("On behalf of the Executive Committee:\n\nG. Zinoviev, Chairman\n\nPetrograd, 3 March 1919",
+     ["signed", "signed", "dateline"], ("persName", "G. Zinoviev")),
+    ("On behalf of the Executive Committee:\nG. Zinoviev, Chairman", ["signed"],
+     ("persName", "G. Zinoviev")),
+    ("Signed on behalf of the Congress:\n\nThe Executive Committee of the Communist "
+     "International", ["signed", "signed"],
+     ("orgName", "Executive Committee of the Communist International")),
+], ids=["own-line", "over-the-name", "signed-on-behalf"])
+def test_the_line_that_says_in_whose_name_a_text_is_signed_belongs_to_its_closer(
+        ending: str, parts: list[str], signer: tuple[str, str]) -> None:
+    root = checked_conversion("To the Workers\n\nWritten: 1919\n\nThe congress calls on every "
+                              f"worker to join the defence of the republic.\n\n{ending}\n")
+    (closer,) = root.iterfind(".//tei:body//tei:closer", NS)
+    assert localnames(closer) == parts
+    assert text_of(closer[0]).startswith(("On behalf of", "Signed on behalf of"))
+    kind, name = signer
+    assert [text_of(e) for e in closer.iter(f"{{{NS['tei']}}}{kind}")][-1] == name
+    # the lead-in names no signer: "Signed" is no person
+    assert [text_of(e) for e in closer.iter(f"{{{NS['tei']}}}persName")] in ([], [name])
+    assert [localnames(p) for p in root.iterfind(".//tei:body//tei:p", NS)] == [[]]

@@ -361,6 +361,12 @@ _TITLE_CHUNKS, _TITLE_WIDTH = 5, 100
 _SIGNATURE_LINES, _SIGNATURE_WIDTH = 3, 60
 # a text's signed ending: the signatures and the dateline, at most this many chunks
 _ENDING_CHUNKS = 3
+# the line over a signature that says in whose name it signs, ending in a colon: "On behalf of
+# the Executive Committee:", "Signed on behalf of the Congress:", "For the Central Committee:",
+# "In the name of the Soviet:", "Im Namen des Parteivorstandes:", "Au nom du Comité :"
+SIGNATURE_LEAD_IN = re.compile(
+    r"(?:Signed\s+)?(?:[Oo]n behalf of|For|[Ii]n the name of|Im Namen|Au nom|Pour)\s"
+    r"[^.!?:]{1,50}\s?:")
 # the bodies that sign a manifesto, an appeal, a resolution: "The Executive Committee of the
 # Communist International", "The Editorial Board", "Bureau of the Fourth International"
 SIGNING_BODIES = frozenset({
@@ -1135,8 +1141,10 @@ def _signed_ending(body: list[Chunk], turns: Container[int] = ()) -> int:
     the text's, however short ("A. Soon.")."""
     start = len(body)
     for index in range(len(body) - 1, max(len(body) - _ENDING_CHUNKS, 1) - 1, -1):
+        lead_in = index + 1 < len(body) and _lead_in_chunk(body[index]) and \
+            _signature_chunk(body[index + 1])
         if index in turns or not (_dateline_chunk(body[index])
-                                  or _signature_chunk(body[index])):
+                                  or _signature_chunk(body[index]) or lead_in):
             break
         start = index
     ending = body[start:]
@@ -1161,12 +1169,20 @@ def _dateline_chunk(chunk: Chunk) -> bool:
 
 def _signature_chunk(chunk: Chunk) -> bool:
     """A signature standing under a text: its first line names who signs (one person, several,
-    a body such as "The Executive Committee of the Communist International"), the lines under
-    it their function or the place and date; every line short."""
+    a body such as "The Executive Committee of the Communist International"), perhaps under a
+    line that says in whose name ("On behalf of the Congress:"), the lines under it their
+    function or the place and date; every line short."""
     lines = [line for line, _, _ in chunk.lines]
+    if len(lines) > 1 and SIGNATURE_LEAD_IN.fullmatch(lines[0]):
+        lines = lines[1:]   # "On behalf of the Executive Committee:" over the name
     return len(lines) <= _SIGNATURE_LINES and all(
         len(line) <= _SIGNATURE_WIDTH and not line.endswith((":", ";", ",")) for line in lines
     ) and _signer_line(lines[0])
+
+
+def _lead_in_chunk(chunk: Chunk) -> bool:
+    """A line alone that says in whose name the signature under it signs."""
+    return chunk.single_line and bool(SIGNATURE_LEAD_IN.fullmatch(chunk.text))
 
 
 def _signer_line(line: str) -> bool:
