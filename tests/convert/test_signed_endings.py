@@ -231,3 +231,13 @@ def test_the_line_that_says_in_whose_name_a_text_is_signed_belongs_to_its_closer
     # the lead-in names no signer: "Signed" is no person
     assert [text_of(e) for e in closer.iter(f"{{{NS['tei']}}}persName")] in ([], [name])
     assert [localnames(p) for p in root.iterfind(".//tei:body//tei:p", NS)] == [[]]
+
+
+def test_a_signer_with_the_name_he_wrote_under_in_brackets_closes_the_text() -> None:
+    root = checked_conversion("To the Workers\n\nWritten: 1919\n\nThe congress calls on every "
+                              "worker to join the defence of the republic.\n\n"
+                              "V. Ulyanov (Lenin)\n\nMoscow, 3 March 1919\n")
+    (closer,) = root.iterfind(".//tei:body//tei:closer", NS)
+    assert localnames(closer) == ["signed", "dateline"]
+    assert text_of(closer[0]) == "V. Ulyanov (Lenin)"
+    assert [text_of(e) for e in closer[0].iterfind("tei:persName", NS)] == ["V. Ulyanov", "Lenin"]

@@ -361,6 +361,9 @@ _TITLE_CHUNKS, _TITLE_WIDTH = 5, 100
 _SIGNATURE_LINES, _SIGNATURE_WIDTH = 3, 60
 # a text's signed ending: the signatures and the dateline, at most this many chunks
 _ENDING_CHUNKS = 3
+# a signer and, in brackets, the name he wrote under: "V. Ulyanov (Lenin)", "L. Bronstein
+# (N. Trotsky)"
+_ALIASED = re.compile(r"(?P<name>[^()]+?)\s+\((?:[A-Z]\.\s?){0,2}[A-Z][a-z’'-]+\)")
 # the line over a signature that says in whose name it signs, ending in a colon: "On behalf of
 # the Executive Committee:", "Signed on behalf of the Congress:", "For the Central Committee:",
 # "In the name of the Soviet:", "Im Namen des Parteivorstandes:", "Au nom du Comité :"
@@ -1190,6 +1193,9 @@ def _signer_line(line: str) -> bool:
     with one at least in full ("Christian Rakovsky, Lenin, Zinoviev"), or a body that signs
     (:data:`SIGNING_BODIES`)."""
     line = line.removesuffix(".")
+    aliased = _ALIASED.fullmatch(line)
+    if aliased:
+        line = aliased.group("name")     # "V. Ulyanov (Lenin)": the name and the one he used
     if not line or line.isupper() or _NUMBERED_HEADING.match(line):
         return False     # "PART TWO", "CHAPTER III", "Part 2": headings
     names = [name.strip() for name in line.split(",")]
