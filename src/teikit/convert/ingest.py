@@ -40,7 +40,7 @@ from teikit.convert.conventions import (
 from teikit.convert.dialogue import dialogue_turns, speaker_label, turn_lines
 from teikit.convert.directions import whole_direction
 from teikit.convert.lists import list_items
-from teikit.convert.model import SPEECH_FIELD, Block, BlockKind, Transcription
+from teikit.convert.model import LEAD_IN_KEY, SPEECH_FIELD, Block, BlockKind, Transcription
 from teikit.convert.navigation import is_navigation_line
 from teikit.convert.tables import is_caption, is_table
 from teikit.convert.verse import is_verse
@@ -1020,8 +1020,9 @@ def _lines_and_datelines(chunk: Chunk, lines: list[tuple[str, int, int]], kind: 
             continue
         if group:
             end = group[-1][1] + len(group[-1][0])
+            lead_in = kind is BlockKind.SIGNED and SIGNATURE_LEAD_IN.fullmatch(group[0][0])
             build.add(kind, chunk.text[group[0][1] - chunk.offset:end - chunk.offset],
-                      group[0][1], group[0][2])
+                      group[0][1], group[0][2], key=LEAD_IN_KEY if lead_in else "")
             group = []
         if entry is not None:
             build.add(BlockKind.DATELINE, *entry)

@@ -51,6 +51,9 @@ class BlockKind(StrEnum):
 QUOTED_KINDS = frozenset({BlockKind.QUOTATION, BlockKind.VERSE})
 # the header field that makes a text a speech: where and when it was delivered
 SPEECH_FIELD = "delivered"
+# the key of a signature whose first line says in whose name it signs ("On behalf of the
+# Executive Committee:"): that line names no signer
+LEAD_IN_KEY = "lead-in"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,8 @@ class Block:
     label: str = ""              # FIELD: the label as written ("First Published:"); FOOTNOTE: "1"
     key: str = ""                # FIELD: canonical key ("first_published"); FOOTNOTE: note number;
                                  # QUOTATION, VERSE: the marks' @rend; STAGE: its @type
-                                 # NAVIGATION: where on the page ("top", "bottom")
+                                 # NAVIGATION: where on the page ("top", "bottom");
+                                 # SIGNED: LEAD_IN_KEY when it opens with a lead-in
 
 
 @dataclass(frozen=True, slots=True)

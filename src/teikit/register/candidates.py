@@ -40,8 +40,7 @@ from dataclasses import dataclass, field
 from itertools import dropwhile
 
 from teikit import language
-from teikit.convert.ingest import SIGNATURE_LEAD_IN
-from teikit.convert.model import Block, BlockKind, Transcription
+from teikit.convert.model import LEAD_IN_KEY, Block, BlockKind, Transcription
 from teikit.register import gazetteer
 from teikit.register.citations import (
     PUBLISHER_WORDS,
@@ -947,19 +946,13 @@ def _occurrences(block: Block, author: str = "") -> Iterable[tuple[_Occurrence, 
                               keep_article and form.startswith("The "), within, level), words
 
 
-def _in_lead_in(text: str, at: int) -> bool:
-    """Whether ``at`` lies in a signature's first line that says in whose name it signs."""
-    first = text.split("\n", 1)[0]
-    return at < len(first) and bool(SIGNATURE_LEAD_IN.fullmatch(first))
-
-
 def _block_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence,
                     words: list[str]) -> None:
     """Header fields, datelines, signatures, the title page's author."""
     if block.kind is BlockKind.AUTHOR:
         candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "the author of the text")
         return
-    if block.kind is BlockKind.SIGNED and _in_lead_in(block.text, occurrence.start):
+    if block.key == LEAD_IN_KEY and occurrence.start < len(block.text.split("\n", 1)[0]):
         return     # "Signed on behalf of the Congress:" says in whose name, not who signs
     if block.kind is BlockKind.SIGNED and not candidate.scores[EntityKind.ORG]:
         # who signs a letter is a person, whatever town has the name ("Vera")
