@@ -24,6 +24,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def page_markers(text: str) -> list[tuple[int, int, str, str]]:
     """The page markers in ``text``: (start, end, the page's number, the marks' ``@rend``), in
     order; where two would overlap, the first."""
+    if not any(opening[0] in text for opening, _ in PAGE_MARKS.values()):
+        return []       # most paragraphs: no mark that opens a page number
     found = sorted((match.start(), match.end(), match.group("n"), rend)
                    for rend, pattern in _patterns() for match in pattern.finditer(text))
     markers: list[tuple[int, int, str, str]] = []

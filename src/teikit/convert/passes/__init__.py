@@ -24,7 +24,7 @@ from teikit.convert.passes import (
     quotes,
     stage,
 )
-from teikit.convert.passes.base import MarkupPass, PassResult
+from teikit.convert.passes.base import MarkupPass, NoOptions, PassResult
 from teikit.register.entries import Register
 
 __all__ = ["PASSES", "MarkupPass", "PassResult", "run_passes"]
@@ -36,12 +36,12 @@ __all__ = ["PASSES", "MarkupPass", "PassResult", "run_passes"]
 # an amount
 PASSES: tuple[MarkupPass[Any], ...] = (
     MarkupPass(encoding.CONCERN, encoding.EncodingOptions, encoding.run),
-    MarkupPass(pages.CONCERN, pages.PageOptions, pages.run),
+    MarkupPass(pages.CONCERN, NoOptions, pages.run),
     MarkupPass(quotes.CONCERN, quotes.QuoteOptions, quotes.run),
     MarkupPass(editorial.CONCERN, editorial.EditorialOptions, editorial.run),
-    MarkupPass(stage.CONCERN, stage.StageOptions, stage.run),
+    MarkupPass(stage.CONCERN, NoOptions, stage.run),
     MarkupPass(dates.CONCERN, dates.DateOptions, dates.run),
-    MarkupPass(money.CONCERN, money.MoneyOptions, money.run),
+    MarkupPass(money.CONCERN, NoOptions, money.run),
     MarkupPass(entities.CONCERN, entities.EntityOptions, entities.run),
 )
 # the web page's navigation is not the text: no pass marks it up (its characters are repaired)

@@ -36,6 +36,15 @@ OptionsT = TypeVar("OptionsT", bound=PassOptions)
 
 
 @dataclass(frozen=True)
+class NoOptions:
+    """The options of a pass that has no settings (money, stage directions, page breaks)."""
+
+    @classmethod
+    def from_settings(cls, settings: TextSettings, register: Register) -> Self:
+        return cls()
+
+
+@dataclass(frozen=True)
 class MarkupPass(Generic[OptionsT]):
     """One concern of the markup: its name, its options class and the function that runs it."""
 

@@ -18,13 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
-from teikit.config import TextSettings
 from teikit.convert.model import BlockKind, Span, Transcription
-from teikit.convert.passes.base import PassResult, clashes
-from teikit.register.entries import Register
+from teikit.convert.passes.base import NoOptions, PassResult, clashes
 
 CONCERN = "money"
 
@@ -78,13 +75,8 @@ _ANY_CURRENCY = re.compile(rf"[£$€¥₽]|\d[sd]\.|\b(?:{_NAME})\b", re.IGNORE
 _OTHER_SENSE_AFTER = re.compile(r"^\s+(?:of|per|weight|in weight)\b")
 
 
-@dataclass(frozen=True)
-class MoneyOptions:
-    """The money pass has no settings; the class is its (empty) options, like every pass."""
-
-    @classmethod
-    def from_settings(cls, settings: TextSettings, register: Register) -> MoneyOptions:
-        return cls()
+# the money pass has no settings: its options are the empty ones every such pass shares
+MoneyOptions = NoOptions
 
 
 def run(doc: Transcription, earlier: Sequence[Span], options: MoneyOptions) -> PassResult:

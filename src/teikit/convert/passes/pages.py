@@ -9,15 +9,13 @@ are not read as a gloss where they hold a page number (:mod:`teikit.convert.pass
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from teikit.config import TextSettings
 from teikit.convert.conventions import PAGE_MARKS
 from teikit.convert.model import BlockKind, Span, Transcription
 from teikit.convert.page_marks import page_markers
-from teikit.convert.passes.base import PassResult, clashes
-from teikit.register.entries import Register
+from teikit.convert.passes.base import NoOptions, PassResult, clashes
 
 CONCERN = "pages"
 PRIORITY = 95      # a page break stands inside whatever runs over it
@@ -26,21 +24,16 @@ _PAGED = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADNOTE, BlockKind.TURN,
                     BlockKind.POSTSCRIPT})
 
 
-@dataclass(frozen=True)
-class PageOptions:
-    @classmethod
-    def from_settings(cls, settings: TextSettings, register: Register) -> PageOptions:
-        return cls()
-
-
-def run(doc: Transcription, earlier: Sequence[Span], options: PageOptions) -> PassResult:
+def run(doc: Transcription, earlier: Sequence[Span], options: NoOptions) -> PassResult:
+    by_block: dict[int, list[Span]] = defaultdict(list)
+    for span in earlier:
+        by_block[span.block].append(span)
     spans = []
     for block in doc.blocks:
         if block.kind not in _PAGED:
             continue
-        mine = [span for span in earlier if span.block == block.index]
         for start, end, number, rend in page_markers(block.text):
-            if clashes(start, end, mine):
+            if clashes(start, end, by_block[block.index]):
                 continue
             closing = PAGE_MARKS[rend][1]
             spans.append(Span(block.index, start, end, "pb", {"n": number, "rend": rend},

@@ -14,28 +14,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from teikit.config import TextSettings
 from teikit.convert.conventions import STAGE_MARKS
 from teikit.convert.directions import stage_directions
 from teikit.convert.model import BlockKind, Span, Transcription
 from teikit.convert.paragraphs import in_body
-from teikit.convert.passes.base import PassResult
-from teikit.register.entries import Register
+from teikit.convert.passes.base import NoOptions, PassResult
 
 CONCERN = "stage"
 PRIORITY = 60      # above quotations: a direction holds the cries it quotes
 
 
-@dataclass(frozen=True)
-class StageOptions:
-    @classmethod
-    def from_settings(cls, settings: TextSettings, register: Register) -> StageOptions:
-        return cls()
-
-
-def run(doc: Transcription, earlier: Sequence[Span], options: StageOptions) -> PassResult:
+def run(doc: Transcription, earlier: Sequence[Span], options: NoOptions) -> PassResult:
     if not doc.is_speech:
         return PassResult()
     marked: dict[int, list[Span]] = defaultdict(list)
