@@ -241,3 +241,17 @@ def test_a_signer_with_the_name_he_wrote_under_in_brackets_closes_the_text() -> 
     assert localnames(closer) == ["signed", "dateline"]
     assert text_of(closer[0]) == "V. Ulyanov (Lenin)"
     assert [text_of(e) for e in closer[0].iterfind("tei:persName", NS)] == ["V. Ulyanov", "Lenin"]
+
+
+@pytest.mark.parametrize(("between", "closed"), [
+    ("Karl Marx\n\n[Page 57]", False),      # a heading, then the source's next page
+    ("The text goes on to its end.\n\n[Page 57]", True),
+], ids=["under-a-heading", "under-the-text"])
+def test_a_page_of_the_source_beginning_above_a_signature_hides_nothing_above_it(
+        between: str, closed: bool) -> None:
+    """A name under a heading is the section's text, and a closer under the text is the text's,
+    with the page marker "[Page 57]" between them or not."""
+    root = checked_conversion(f"An Essay\n\nWritten: 1917\n\nThe first section.\n\n{between}"
+                              "\n\nV. Ulyanov (Lenin)\n")
+    assert root.find(".//tei:body//tei:pb[@n='57']", NS) is not None
+    assert (root.find(".//tei:body//tei:closer", NS) is not None) is closed

@@ -42,6 +42,7 @@ from teikit.convert.directions import whole_direction
 from teikit.convert.lists import list_items
 from teikit.convert.model import LEAD_IN_KEY, SPEECH_FIELD, Block, BlockKind, Transcription
 from teikit.convert.navigation import is_navigation_line
+from teikit.convert.page_marks import is_page_marker
 from teikit.convert.tables import is_caption, is_table
 from teikit.convert.verse import is_verse
 from teikit.errors import InputError
@@ -1152,7 +1153,11 @@ def _signed_ending(body: list[Chunk], turns: Container[int] = ()) -> int:
             break
         start = index
     ending = body[start:]
-    if not ending or _is_heading(body[start - 1]) or not (
+    # what stands above the ending, a page of the printed source beginning between them aside
+    above = start - 1
+    while above > 0 and is_page_marker(body[above].text.strip()):
+        above -= 1
+    if not ending or _is_heading(body[above]) or not (
             any(_signature_chunk(chunk) for chunk in ending)
             or (len(ending) == 1 and _dateline_chunk(ending[0]))):
         return len(body)
