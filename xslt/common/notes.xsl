@@ -38,6 +38,40 @@
       0)[1]"/>
   </xsl:function>
 
+  <!-- The notes divisions of a document (divGen type="notes"): one where the source printed its
+       notes, a chapter's between it and the next chapter, the text's in the back. -->
+  <xsl:function name="tk:notes-divisions" as="element()*" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="$root//tei:divGen[@type = 'notes']"/>
+  </xsl:function>
+
+  <!-- The numbered notes a notes division lists: a note marked in the text belongs to the first
+       division after it (a chapter's notes under the chapter), one after the last division to
+       the last; a note set in a notes div (no marker in the text) to the division before it. -->
+  <xsl:function name="tk:division-notes" as="element()*">
+    <xsl:param name="division" as="element()"/>
+    <xsl:variable name="divisions" select="tk:notes-divisions(root($division))"/>
+    <xsl:variable name="position" select="index-of($divisions ! generate-id(.), generate-id($division))"/>
+    <xsl:sequence select="root($division)//tei:note[tk:is-numbered-note(.)]
+      [tk:notes-division-position(., $divisions) eq $position]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:notes-division-position" as="xs:integer">
+    <xsl:param name="note" as="element()"/>
+    <xsl:param name="divisions" as="element()*"/>
+    <xsl:variable name="before" select="count($divisions[. &lt;&lt; $note])"/>
+    <xsl:sequence select="if ($note/ancestor::tei:div[@type = 'notes']) then max((1, $before))
+      else min(($before + 1, count($divisions)))"/>
+  </xsl:function>
+
+  <!-- The id of a notes division: "notes" for the first, "notes-2", "notes-3" … after it. -->
+  <xsl:function name="tk:notes-division-id" as="xs:string">
+    <xsl:param name="division" as="element()"/>
+    <xsl:variable name="position" select="index-of(tk:notes-divisions(root($division)) ! generate-id(.),
+      generate-id($division))"/>
+    <xsl:sequence select="if ($position eq 1) then 'notes' else 'notes-' || $position"/>
+  </xsl:function>
+
   <!-- Notes set in the running text in brackets: paraphrases and inline notes. -->
   <xsl:function name="tk:note-brackets" as="xs:string*">
     <xsl:param name="n" as="element()"/>

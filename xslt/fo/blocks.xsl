@@ -474,7 +474,7 @@
 
   <!-- the notes section of the source: its notes are footnotes at their markers; endnotes go here -->
   <xsl:template match="divGen">
-    <xsl:variable name="endnotes" select="ancestor::text[1]//note[@place = 'end'][f:is-footnote(.)]"/>
+    <xsl:variable name="endnotes" select="tk:division-notes(.)[@place = 'end'][f:is-footnote(.)]"/>
     <xsl:if test="@type = 'notes' and $endnotes">
       <fo:block break-before="page" id="{f:id(.)}">
         <xsl:apply-templates select="head"/>

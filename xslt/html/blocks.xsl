@@ -106,8 +106,8 @@
 
   <!-- The notes stand beside (or below) their paragraphs; the notes division lists them. -->
   <xsl:template match="tei:divGen[@type = 'notes']">
-    <xsl:variable name="notes" select="//tei:note[tk:is-numbered-note(.)]"/>
-    <section class="section notes-index" id="notes">
+    <xsl:variable name="notes" select="tk:division-notes(.)"/>
+    <section class="section notes-index" id="{tk:notes-division-id(.)}">
       <xsl:choose>
         <xsl:when test="tei:head">
           <xsl:apply-templates select="tei:head"/>

@@ -346,7 +346,7 @@
   <xsl:template match="text() | tei:div[@type = 'transcription'] | tei:titlePage | tei:teiHeader" mode="toc" priority="2"/>
 
   <xsl:template match="tei:divGen[@type = 'notes']" mode="toc">
-    <li><a href="#notes"><xsl:value-of select="(tk:plain(tei:head[1])[.], 'Notes')[1]"/></a></li>
+    <li><a href="#{tk:notes-division-id(.)}"><xsl:value-of select="(tk:plain(tei:head[1])[.], 'Notes')[1]"/></a></li>
   </xsl:template>
 
   <xsl:template _match="{$tk:section-pattern}" mode="toc">

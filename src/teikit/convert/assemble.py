@@ -28,7 +28,8 @@ Block → element (see docs/encoding.md):
     EPIGRAPH, EPIGRAPH_SOURCE  epigraph/quote[@rend] and bibl, at the head of the section it
                                opens (before or after its head)
     NOTES_HEADING, FOOTNOTE    back/divGen[@type='notes']/head; each footnote's text fills the
-                               note at its marker "[n]"
+                               note at its marker "[n]"; a chapter's notes (the text goes on
+                               after them): a divGen in the body after the chapter's div
     TRAILER                    back/div[@type='colophon']/p
     NAVIGATION                 fw[@type='navigation']: the web page's, outside the text's flow
                                (in the front before the title page, or in the back)
@@ -59,6 +60,9 @@ from teikit.tree import append, attribute_name, el, qname
 
 # a closer's lines: the closing salutation, a place and date under the signature, the signature
 CLOSER_TAGS = {BlockKind.SALUTE: "salute", BlockKind.DATELINE: "dateline"}
+
+# a footnote's marker: (the notes section its number refers to, the number)
+MarkerKey = tuple[int, str]
 
 SCHEMA_MODELS = (
     ("edition.xsd", "http://www.w3.org/2001/XMLSchema"),
@@ -265,7 +269,8 @@ def _front(doc: Transcription, weaver: _Weaver, settings: TextSettings) -> etree
     return front if len(front) else None
 
 
-def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str, etree._Element]]:
+def _body(doc: Transcription,
+          weaver: _Weaver) -> tuple[etree._Element, dict[MarkerKey, etree._Element]]:
     body = el("body")
     headnote_end = max((b.index for b in doc.blocks if b.kind is BlockKind.HEADNOTE), default=-1)
     section: etree._Element | None = None
@@ -280,9 +285,17 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
             append(body, section)
         return section
 
+    chapter_notes = {notes.start: notes for notes in doc.notes_sections
+                     if doc.closes_a_chapter(notes)}
     for block in doc.blocks:
         kind = block.kind
-        if kind is BlockKind.HEADING and section is not None and is_subheading(doc, block):
+        if block.index in chapter_notes:
+            # a chapter's notes, between it and the next chapter: the notes fill the markers
+            # of the chapter, their division stands where the source printed them
+            for element in _notes_division(doc, weaver, _footnote_markers(body),
+                                           chapter_notes[block.index]):
+                append(body, element)
+        elif kind is BlockKind.HEADING and section is not None and is_subheading(doc, block):
             append(section, weaver.block(el("head", type="sub"), block))
         elif kind is BlockKind.HEADING:
             # a letter's opener and closer belong to the section they were found in; an
@@ -296,12 +309,12 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
             append(current(), epigraph)
         elif kind is BlockKind.EPIGRAPH_SOURCE and epigraph is not None:
             append(epigraph, weaver.block(el("bibl"), block))
-        elif is_page_break(block) and not _in_back(doc, block):
+        elif is_page_break(block) and not doc.in_notes(block.index):
             (marker,) = page_markers(block.text.strip())
             append(current(), el("pb", n=marker[2], rend=marker[3]))
-        elif kind is BlockKind.PARAGRAPH and not _in_back(doc, block):
+        elif kind is BlockKind.PARAGRAPH and not doc.in_notes(block.index):
             append(current(), weaver.block(el("p"), block))
-        elif kind is BlockKind.QUOTATION and not _in_back(doc, block):
+        elif kind is BlockKind.QUOTATION and not doc.in_notes(block.index):
             append(current(), weaver.block(el("quote", type="block", rend=block.key or None),
                                             block))
         elif kind is BlockKind.VERSE:
@@ -347,11 +360,21 @@ def _body(doc: Transcription, weaver: _Weaver) -> tuple[etree._Element, dict[str
     if not len(body):
         append(body, el("div", el("p"), type="section"))
     _name_letters(body)
-    markers: dict[str, etree._Element] = {}
-    for note in body.iter(qname("note")):
-        if note.get("type") == "footnote" and note.get("n"):
-            markers.setdefault(note.get("n"), note)
-    return body, markers
+    return body, _footnote_markers(body)
+
+
+def _footnote_markers(body: etree._Element) -> dict[MarkerKey, etree._Element]:
+    """The empty ``note`` at each footnote marker of ``body``, by the notes section it refers
+    to (each chapter's notes division ends one) and its number; the first of a number marked
+    twice."""
+    markers: dict[MarkerKey, etree._Element] = {}
+    scope = 0
+    for element in body.iter(qname("note"), qname("divGen")):
+        if element.tag == qname("divGen"):
+            scope += 1
+        elif element.get("type") == "footnote" and element.get("n"):
+            markers.setdefault((scope, element.get("n", "")), element)
+    return markers
 
 
 def _lines_broken(element: etree._Element) -> etree._Element:
@@ -517,60 +540,65 @@ def _address(weaver: _Weaver, block: Block) -> etree._Element:
     return address
 
 
-def _in_back(doc: Transcription, block: Block) -> bool:
-    """Paragraphs after the notes heading belong to the notes section (continuations)."""
-    notes_heading = doc.notes_heading
-    return notes_heading is not None and block.index > notes_heading
-
-
 def _back(doc: Transcription, weaver: _Weaver,
-          markers: dict[str, etree._Element]) -> etree._Element | None:
+          markers: dict[MarkerKey, etree._Element]) -> etree._Element | None:
     back = el("back")
-    heading = next(iter(doc.of_kind(BlockKind.NOTES_HEADING)), None)
-    if heading is not None and not doc.of_kind(BlockKind.FOOTNOTE):
-        # notes the text has no markers for: a section of the back matter, read as it stands
-        notes = el("div", weaver.block(el("head"), heading), type="notes")
-        for block in doc.blocks:
-            if _in_back(doc, block) and block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTATION):
-                append(notes, weaver.block(el("p"), block))
-        append(back, notes)
-    elif heading is not None or doc.of_kind(BlockKind.FOOTNOTE):
-        # (notes marked by signs may end the text without a heading)
-        footnotes = doc.of_kind(BlockKind.FOOTNOTE)
-        template = footnotes[0].label.replace(footnotes[0].key, "n", 1) if footnotes else "[n]"
-        append(back, el("divGen", weaver.block(el("head"), heading) if heading else None,
-                        type="notes", rend=template))
-        orphans = el("div", type="notes")
-        last_note: etree._Element | None = None
-        attached: set[str] = set()
-        for block in doc.blocks:
-            if block.kind is BlockKind.FOOTNOTE:
-                # a second note of one number (notes numbered again) has no marker of its own
-                note = markers.get(block.key) if block.key not in attached else None
-                attached.add(block.key)
-                if note is None:
-                    note = el("note", type="footnote", place="end", n=block.key,
-                              rend="unanchored")
-                    append(orphans, el("p", note))
-                weaver.block(note, block)
-                label = block.label.replace(block.key, "n", 1)
-                if label != template and label in NOTE_LABELS:
-                    note.set("rend", " ".join([*(note.get("rend") or "").split(), label]))
-                last_note = note
-            elif _in_back(doc, block) and block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTATION):
-                if last_note is None:
-                    continue    # (a labelled note comes first: see ingest)
-                append(last_note, "\n\n")
-                woven = weaver.block(el("seg"), block)
-                append(last_note, woven.text, *list(woven))
-        if len(orphans):
-            append(back, orphans)
+    last = doc.notes_sections[-1] if doc.notes_sections else None
+    if last is not None and not doc.closes_a_chapter(last):
+        for element in _notes_division(doc, weaver, markers, last):
+            append(back, element)
     for block in doc.of_kind(BlockKind.TRAILER, BlockKind.NAVIGATION):
         if block.kind is BlockKind.TRAILER:
             append(back, el("div", weaver.block(el("p"), block), type="colophon"))
         elif block.key != "top":
             append(back, _navigation(weaver, block))
     return back if len(back) else None
+
+
+def _notes_division(doc: Transcription, weaver: _Weaver,
+                    markers: dict[MarkerKey, etree._Element],
+                    section: range) -> list[etree._Element]:
+    """One notes section of the source. Labelled notes: a ``divGen`` of the notes (with the
+    section's heading and how it labels them), each note's text moved into the ``note`` at its
+    marker, a note without a marker in a ``div`` of the notes after it. Notes the text has no
+    markers for: a ``div`` of the back matter, read as it stands."""
+    blocks = [doc.blocks[index] for index in section]
+    heading = blocks[0] if blocks[0].kind is BlockKind.NOTES_HEADING else None
+    footnotes = [block for block in blocks if block.kind is BlockKind.FOOTNOTE]
+    continuing = (BlockKind.PARAGRAPH, BlockKind.QUOTATION)
+    if heading is not None and not footnotes:
+        notes = el("div", weaver.block(el("head"), heading), type="notes")
+        for block in blocks[1:]:
+            if block.kind in continuing:
+                append(notes, weaver.block(el("p"), block))
+        return [notes]
+    # (notes marked by signs may end the text without a heading)
+    template = footnotes[0].label.replace(footnotes[0].key, "n", 1) if footnotes else "[n]"
+    division = el("divGen", weaver.block(el("head"), heading) if heading else None,
+                  type="notes", rend=template)
+    orphans = el("div", type="notes")
+    last_note: etree._Element | None = None
+    attached: set[str] = set()
+    for block in blocks:
+        if block.kind is BlockKind.FOOTNOTE:
+            # a second note of one number (notes numbered again) has no marker of its own
+            key = (doc.note_scope(block.index), block.key)
+            note = markers.get(key) if block.key not in attached else None
+            attached.add(block.key)
+            if note is None:
+                note = el("note", type="footnote", place="end", n=block.key, rend="unanchored")
+                append(orphans, el("p", note))
+            weaver.block(note, block)
+            label = block.label.replace(block.key, "n", 1)
+            if label != template and label in NOTE_LABELS:
+                note.set("rend", " ".join([*(note.get("rend") or "").split(), label]))
+            last_note = note
+        elif block.kind in continuing and last_note is not None:
+            # (a labelled note comes first: see ingest)
+            append(last_note, "\n\n")
+            woven = weaver.block(el("seg"), block)
+            append(last_note, woven.text, *list(woven))
+    return [division, *([orphans] if len(orphans) else [])]
 
 
 def _navigation(weaver: _Weaver, block: Block) -> etree._Element:

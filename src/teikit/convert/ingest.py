@@ -585,25 +585,37 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
         all_chunks[end - 1], tail = _without_chrome_tail(all_chunks[end - 1])
         if tail is not None:
             trailer.insert(0, tail)
+    # a chapter's notes: a "Notes" heading and labelled notes, and the next chapter's heading
+    # after them
+    chapters_notes = _chapters_notes(all_chunks, position, end)
+    text_from = chapters_notes[-1][1] if chapters_notes else position
     # the notes section: a "Notes" heading followed by labelled notes ("[1] …", "1. …"), or the
     # last heading of the text when it is "Notes" and only paragraphs follow it (notes without
     # markers in the text)
-    notes_at = next((i for i in range(end - 1, position, -1)
+    notes_at = next((i for i in range(end - 1, text_from, -1)
                      if all_chunks[i].single_line and _NOTES_HEADING.match(all_chunks[i].text)
                      and i + 1 < end and (_FOOTNOTE_LABEL.match(all_chunks[i + 1].text) or not any(
                          _is_heading(c) or _FOOTNOTE_LABEL.match(c.text)
                          for c in all_chunks[i + 1:end]))), None)
     # or, without a heading, the notes marked by signs that end the text ("* The price …")
-    notes_from = notes_at + 1 if notes_at is not None else _sign_notes(all_chunks, position, end)
+    notes_from = notes_at + 1 if notes_at is not None else \
+        _sign_notes(all_chunks, text_from, end)
     body_end = notes_at if notes_at is not None else notes_from
 
     # a speech ("Delivered:") opens with its address to the hall ("Comrades!"), not a letter's,
     # and its record notes the hall's applause
     speech = any(b.kind is BlockKind.FIELD and b.key == SPEECH_FIELD for b in build.blocks)
     body = all_chunks[position:body_end]
-    letters = None if speech else _letters(body)
+    letters = None if speech or chapters_notes else _letters(body)
     if letters is None:
-        _body(body, build, text, speech=speech)
+        # the text, chapter by chapter when chapters have notes of their own
+        start = position
+        for heading_at, resumes_at in chapters_notes:
+            _body(all_chunks[start:heading_at], build, text, speech=speech)
+            build.add_chunk(BlockKind.NOTES_HEADING, all_chunks[heading_at])
+            _notes(all_chunks[heading_at + 1:resumes_at], build)
+            start = resumes_at
+        _body(all_chunks[start:body_end], build, text, speech=speech)
     for headings, content in letters or []:
         for chunk in headings:
             build.add_chunk(BlockKind.HEADING, chunk)
@@ -612,18 +624,7 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
 
     if notes_at is not None:
         build.add_chunk(BlockKind.NOTES_HEADING, all_chunks[notes_at])
-    if notes_from < end:
-        for chunk in all_chunks[notes_from:end]:
-            match = _FOOTNOTE_LABEL.match(chunk.text)
-            if match:
-                number = match.group("n1") or match.group("n2") or match.group("n3")
-                build.add(BlockKind.FOOTNOTE, chunk.text[match.end():], chunk.offset + match.end(),
-                          chunk.line, prefix=match.group("label"), label=match.group("label"),
-                          key=number)
-            else:
-                # a paragraph of the notes section, whatever it looks like (a note quoted whole
-                # is still the notes' text, not a block quotation of the body)
-                build.add(BlockKind.PARAGRAPH, chunk.text, chunk.offset, chunk.line)
+    _notes(all_chunks[notes_from:end], build)
     for chunk in trailer:
         if all(_chrome_line(line) for line, _, _ in chunk.lines):
             _navigation(chunk, build, "bottom")
@@ -632,6 +633,51 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
 
     return Transcription(name=name, source=text, blocks=tuple(build.blocks), encoding=encoding,
                          encoding_detected=encoding_detected, warnings=tuple(warnings))
+
+
+def _chapters_notes(all_chunks: list[Chunk], position: int, end: int) -> list[tuple[int, int]]:
+    """The notes sections within the text, each a chapter's (a book's chapters in one file,
+    each followed by its notes): where each one's heading stands and where the text resumes.
+    Such a section opens with a "Notes" heading and a labelled note, and ends at a heading
+    that the text, not a note, follows ("Chapter 2: The Strike")."""
+    sections: list[tuple[int, int]] = []
+    index = position + 1    # (a chapter comes before its notes)
+    while index < end - 1:
+        chunk = all_chunks[index]
+        if not (chunk.single_line and _NOTES_HEADING.match(chunk.text)
+                and _FOOTNOTE_LABEL.match(all_chunks[index + 1].text)):
+            index += 1
+            continue
+        resumes = next((k for k in range(index + 2, end - 1)
+                        if _resumes_text(all_chunks[k], all_chunks[k + 1])), None)
+        if resumes is None:
+            break       # the text's own notes, at its end
+        sections.append((index, resumes))
+        index = resumes + 1
+    return sections
+
+
+def _resumes_text(chunk: Chunk, following: Chunk) -> bool:
+    """Whether ``chunk``, in a notes section, is the heading of the text that goes on: a
+    heading, not a note, with the text under it (neither a note nor another "Notes")."""
+    return _is_heading(chunk) and not _FOOTNOTE_LABEL.match(chunk.text) \
+        and not _NOTES_HEADING.match(chunk.text) and not _FOOTNOTE_LABEL.match(following.text)
+
+
+def _notes(chunks: list[Chunk], build: _Builder) -> None:
+    """The chunks of a notes section after its heading: each labelled note, and the paragraphs
+    that continue one."""
+    for chunk in chunks:
+        match = _FOOTNOTE_LABEL.match(chunk.text)
+        if match:
+            number = match.group("n1") or match.group("n2") or match.group("n3")
+            build.add(BlockKind.FOOTNOTE, chunk.text[match.end():], chunk.offset + match.end(),
+                      chunk.line, prefix=match.group("label"), label=match.group("label"),
+                      key=number)
+        else:
+            # a paragraph of the notes section, whatever it looks like (a note quoted whole
+            # is still the notes' text, not a block quotation of the body)
+            build.add(BlockKind.PARAGRAPH, chunk.text, chunk.offset, chunk.line)
 
 
 def _sign_notes(all_chunks: list[Chunk], position: int, end: int) -> int:

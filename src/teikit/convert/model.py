@@ -38,7 +38,8 @@ class BlockKind(StrEnum):
     LIST = "list"                # lines that each open with a marker ("1. …", "• …")
     TABLE = "table"              # rows of cells parted by runs of spaces ("1913    287"), with
                                  # the caption on the line before it ("Table: …") when simple
-    NOTES_HEADING = "notes-heading"  # the heading of a trailing "Notes" section
+    NOTES_HEADING = "notes-heading"  # the heading of a "Notes" section: the text's, at its end,
+                                 # or a chapter's, before the next chapter's heading
     FOOTNOTE = "footnote"        # one entry of that section (its label stripped)
     STAGE = "stage"              # speech: a stage direction standing alone, "(Applause.)"
                                  # (parentheses stripped)
@@ -49,6 +50,9 @@ class BlockKind(StrEnum):
 # blocks that are one quotation whole: a paragraph in marks or set in, and verse (the lines of a
 # poem the text quotes)
 QUOTED_KINDS = frozenset({BlockKind.QUOTATION, BlockKind.VERSE})
+# what a notes section holds after its heading: the notes, and paragraphs that continue them
+_NOTES_SECTION_KINDS = frozenset({BlockKind.NOTES_HEADING, BlockKind.FOOTNOTE,
+                                  BlockKind.PARAGRAPH, BlockKind.QUOTATION})
 # the header field that makes a text a speech: where and when it was delivered
 SPEECH_FIELD = "delivered"
 # the key of a signature whose first line says in whose name it signs ("On behalf of the
@@ -90,12 +94,50 @@ class Transcription:
     encoding: str                # codec used to decode the bytes ("utf-8", "cp1252", …)
     encoding_detected: bool      # False when the user named the encoding
     warnings: tuple[str, ...] = ()
-    # index of the notes section's heading, found once (assembly asks for every block)
-    notes_heading: int | None = field(init=False, repr=False, compare=False)
+    # the blocks of each notes section (its heading, its notes, their further paragraphs), in
+    # the order of the text: a chapter's notes before the next chapter, the text's at its end
+    notes_sections: tuple[range, ...] = field(init=False, repr=False, compare=False)
+    # for each block, how many notes sections end before it (found once: the passes and the
+    # assembly ask for every block)
+    _scopes: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        heading = next((b.index for b in self.blocks if b.kind is BlockKind.NOTES_HEADING), None)
-        object.__setattr__(self, "notes_heading", heading)
+        sections: list[range] = []
+        start: int | None = None
+        for block in self.blocks:
+            if start is not None and (block.kind is BlockKind.NOTES_HEADING
+                                      or block.kind not in _NOTES_SECTION_KINDS):
+                sections.append(range(start, block.index))
+                start = None
+            if start is None and block.kind in (BlockKind.NOTES_HEADING, BlockKind.FOOTNOTE):
+                start = block.index     # (notes marked by signs have no heading)
+        if start is not None:
+            sections.append(range(start, len(self.blocks)))
+        scopes, ended = [], 0
+        for index in range(len(self.blocks)):
+            while ended < len(sections) and sections[ended].stop <= index:
+                ended += 1
+            scopes.append(ended)
+        object.__setattr__(self, "notes_sections", tuple(sections))
+        object.__setattr__(self, "_scopes", tuple(scopes))
+
+    def in_notes(self, index: int) -> bool:
+        """Whether block ``index`` belongs to a notes section (a paragraph there continues the
+        note before it)."""
+        scope = self._scopes[index]
+        return scope < len(self.notes_sections) and index in self.notes_sections[scope]
+
+    def note_scope(self, index: int) -> int:
+        """Which notes section the markers of block ``index`` refer to, or which holds it: the
+        first that does not end before it. A chapter's "[1]" is the note "1." under that
+        chapter, not the first chapter's."""
+        return self._scopes[index]
+
+    def closes_a_chapter(self, section: range) -> bool:
+        """Whether the notes ``section`` is a chapter's: the text goes on after it (a heading
+        follows), rather than ending with it."""
+        return section.stop < len(self.blocks) and \
+            self.blocks[section.stop].kind is BlockKind.HEADING
 
     def of_kind(self, *kinds: BlockKind) -> list[Block]:
         return [b for b in self.blocks if b.kind in kinds]

@@ -34,10 +34,6 @@ BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTATION, BlockKind.VERS
                         BlockKind.TABLE, BlockKind.STAGE, BlockKind.TURN})
 
 
-def notes_heading_index(doc: Transcription) -> int | None:
-    return next((b.index for b in doc.blocks if b.kind is BlockKind.NOTES_HEADING), None)
-
-
 def headnote_end(doc: Transcription) -> int:
     return max((b.index for b in doc.blocks if b.kind is BlockKind.HEADNOTE), default=-1)
 
@@ -48,9 +44,7 @@ def in_body(doc: Transcription, block: Block) -> bool:
         return True
     if block.kind not in BODY_KINDS:
         return False
-    notes = notes_heading_index(doc)
-    if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTATION) and notes is not None \
-            and block.index > notes:
+    if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTATION) and doc.in_notes(block.index):
         return False
     return not (block.kind is BlockKind.SIGNED and block.index <= headnote_end(doc) + 1)
 

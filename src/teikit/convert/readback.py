@@ -163,24 +163,42 @@ def read_back(root: etree._Element, corrected: bool = False) -> str:
     if text is None:
         text = root
     blocks: list[str] = []
-    # the notes in order; a note marked twice in the text holds its words at its first marker,
-    # and its second marker (an empty note of the same number) is no note of its own
-    footnotes: list[etree._Element] = []
-    numbers: set[str] = set()
-    for note in text.iter(f"{_T}note"):
-        number = note.get("n")
-        if note.get("type") != "footnote" or not number:
-            continue
-        if number in numbers and not len(note) and not (note.text or "").strip():
-            continue
-        numbers.add(number)
-        footnotes.append(note)
-    _collect_blocks(text, blocks, corrected, footnotes)
+    _collect_blocks(text, blocks, corrected, _notes_by_division(text))
     return "\n\n".join(b for b in blocks if b.strip()) + "\n"
 
 
+Divisions = dict[etree._Element, list[etree._Element]]
+
+
+def _notes_by_division(text: etree._Element) -> Divisions:
+    """The footnotes each notes division (``divGen``) reads back, in order: those marked before
+    it since the division before (a chapter's notes stand under the chapter), and those
+    without a marker set after it. A note marked twice holds its words at its first marker;
+    its second marker (an empty note of the same number) is no note of its own."""
+    divisions: Divisions = {}
+    pending: list[etree._Element] = []
+    numbers: set[str] = set()
+    division: etree._Element | None = None
+    for element in text.iter(f"{_T}note", f"{_T}divGen"):
+        if element.tag == f"{_T}divGen":
+            if element.get("type") == "notes":
+                division, divisions[element], pending, numbers = element, pending, [], set()
+            continue
+        number = element.get("n")
+        if element.get("type") != "footnote" or not number:
+            continue
+        if number in numbers and not len(element) and not (element.text or "").strip():
+            continue
+        numbers.add(number)
+        unanchored = "unanchored" in (element.get("rend") or "").split()
+        (divisions[division] if unanchored and division is not None else pending).append(element)
+    if division is not None:
+        divisions[division].extend(pending)     # (marked after the last division)
+    return divisions
+
+
 def _collect_blocks(element: etree._Element, blocks: list[str], corrected: bool,
-                    footnotes: list[etree._Element]) -> None:
+                    footnotes: Divisions) -> None:
     if (element.text or "").strip():
         blocks.append(element.text or "")
     for child in element:
@@ -192,7 +210,7 @@ def _collect_blocks(element: etree._Element, blocks: list[str], corrected: bool,
 
 
 def _collect_block(child: etree._Element, name: str, blocks: list[str], corrected: bool,
-                   footnotes: list[etree._Element]) -> None:
+                   footnotes: Divisions) -> None:
     if name == "quote":     # a block quotation, an epigraph's: with the marks @rend records
         rend = (child.get("rend") or "").split()
         marks = next((QUOTE_MARKS[t] for t in rend if t in QUOTE_MARKS), ("", ""))
@@ -200,7 +218,7 @@ def _collect_block(child: etree._Element, name: str, blocks: list[str], correcte
     elif name == "divGen" and child.get("type") == "notes":
         _collect_blocks(child, blocks, corrected, footnotes)
         template = child.get("rend") or "[n]"
-        for note in footnotes:
+        for note in footnotes.get(child, []):
             own = next((t for t in (note.get("rend") or "").split() if t in NOTE_LABELS), None)
             label = (own or template).replace("n", note.get("n", ""))
             blocks.append(f"{label} {inline_text(note, corrected)}")

@@ -242,13 +242,15 @@ class _DateReader:
                 self.asides.setdefault(span.block, []).append((span.start, span.end))
         out: list[Span] = []
         self.anchor: Anchor | None = None
-        anchor_at_marker: dict[str, Anchor | None] = {}
+        # by the notes section the marker refers to and its number
+        anchor_at_marker: dict[tuple[int, str], Anchor | None] = {}
         for block in doc.blocks:
             if block.kind in SKIPPED:
                 continue
             running: Anchor | None = self.anchor
-            if block.kind is BlockKind.FOOTNOTE and block.key in anchor_at_marker:
-                marker = anchor_at_marker[block.key]
+            note_key = (doc.note_scope(block.index), block.key)
+            if block.kind is BlockKind.FOOTNOTE and note_key in anchor_at_marker:
+                marker = anchor_at_marker[note_key]
                 self.anchor = (Anchor(marker.year, marker.month, marker.day, block.index,
                                       "the date in force at the note's marker", marker.cert)
                                if marker is not None else None)
@@ -265,8 +267,9 @@ class _DateReader:
             if block.kind is BlockKind.FOOTNOTE:
                 self.anchor = running
             elif block.kind in NARRATIVE:
+                scope = doc.note_scope(block.index)
                 for found in _MARKER.finditer(block.text):
-                    anchor_at_marker.setdefault(found.group(1), next(
+                    anchor_at_marker.setdefault((scope, found.group(1)), next(
                         a for position, a in reversed(trace) if position < found.start()))
         return out
 

@@ -73,12 +73,11 @@ class EditorialOptions:
 
 
 def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) -> PassResult:
-    footnotes = {b.key for b in doc.blocks if b.kind is BlockKind.FOOTNOTE}
-    # the notes section (its heading, or its first note, and what follows) holds the notes, not
-    # their markers
-    notes_from = next((b.index for b in doc.blocks
-                       if b.kind in (BlockKind.NOTES_HEADING, BlockKind.FOOTNOTE)),
-                      len(doc.blocks))
+    # the numbers of the notes of each notes section: a chapter's markers are the notes under
+    # that chapter
+    numbers: dict[int, set[str]] = defaultdict(set)
+    for footnote in doc.of_kind(BlockKind.FOOTNOTE):
+        numbers[doc.note_scope(footnote.index)].add(footnote.key)
     quotations: dict[int, list[Span]] = defaultdict(list)   # by block: one lookup per block
     for earlier_span in earlier:
         if earlier_span.tag in QUOTATION_TAGS:
@@ -88,7 +87,11 @@ def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) 
         if block.kind in (BlockKind.FIELD, BlockKind.TRAILER):
             continue
         taken: list[tuple[int, int]] = []
-        markers_allowed = block.index < notes_from
+        # a notes section holds the notes, not their markers, and so does what comes after
+        # the last of them (the archive's trailer)
+        footnotes = numbers.get(doc.note_scope(block.index), set())
+        markers_allowed = not doc.in_notes(block.index) and \
+            doc.note_scope(block.index) < len(doc.notes_sections)
         for match in _BRACKET.finditer(block.text):
             span = _bracket(doc, options, block.index, match, footnotes, markers_allowed)
             if span is not None:
