@@ -199,6 +199,11 @@ class TestDecoding:
     ("Chemnitz: 30,000", False),
     ("Wages: 12.5%", False),
     ("Petrograd: 1917", True),
+    # a note's marker at the end says nothing of what the line is
+    ("The congress met in March.[1]", False),
+    ("The strike was broken.¹", False),
+    ("The old price.*", False),
+    ("Chapter 2[2]", True),
 ])
 def test_heading_shapes(line, is_heading):
     doc = ingest_text(f"{line}\n\nA paragraph of prose follows here.\n", "h")

@@ -36,6 +36,7 @@ from teikit.convert.conventions import (
     NOTE_SIGNS,
     QUOTE_MARKS,
     STAGE_MARKS,
+    SUPERSCRIPT_DIGITS,
 )
 from teikit.convert.dialogue import dialogue_turns, speaker_label, turn_lines
 from teikit.convert.directions import whole_direction
@@ -315,6 +316,8 @@ _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified|Zuletzt aktu
                       r"Letzte Änderung|Dernière mise à jour)\b")
 # "Notes", "Anmerkungen", "Fußnoten"; whose notes they are: "Notes de l’éditeur", "Notes du
 # traducteur", "Anmerkungen der Redaktion"
+# a note's marker ending a line: "[1]", "¹²", "*", "†"
+_ENDING_MARKER = re.compile(rf"(?:\[\d{{1,3}}\]|[{SUPERSCRIPT_DIGITS}]+|{NOTE_SIGN_MARKER.pattern})$")
 _NOTES_HEADING = re.compile(
     r"^(?:Notes|Footnotes|Endnotes|Note|Anmerkungen|Anmerkung|Fußnoten|Fussnoten|Endnoten)"
     r"(?:\s+(?:de\s+l[’']\s?|de\s+la\s+|du\s+|des\s+|der\s+)\w+)?[.:]?$", re.IGNORECASE)
@@ -467,7 +470,9 @@ def quotation_marks(text: str) -> tuple[str, str] | None:
 
 
 def _is_heading(chunk: Chunk) -> bool:
-    text = chunk.text
+    # what the line says, without a note's marker at its end: "The congress met in March.[1]"
+    # ends a sentence, "Chapter 1[1]" heads a chapter
+    text = _ENDING_MARKER.sub("", chunk.text) or chunk.text
     if not chunk.single_line or len(text) > 80 or len(text.split()) > 12:
         return False
     label = speaker_label(text)
