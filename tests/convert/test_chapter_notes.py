@@ -33,8 +33,10 @@ def test_each_chapters_notes_stand_between_it_and_the_next_chapter(book: etree._
     assert localnames(body) == ["div", "divGen", "div", "divGen", "div"]
     assert [text_of(div.find("tei:head", NS)) for div in body.iterfind("tei:div", NS)] == [
         "Chapter 1: Before the War", "Chapter 2: The Strike of 1917", "Chapter 3: The Union"]
-    # the last chapter's notes end the text, as a text's notes do
-    assert localnames(book.find(".//tei:back", NS)) == ["divGen", "div"]
+    # the appendix and the last notes end the text: back matter, as a text's notes are
+    assert localnames(book.find(".//tei:back", NS)) == ["div", "divGen", "div"]
+    assert [div.get("type") for div in book.iterfind(".//tei:back/tei:div", NS)] == [
+        "appendix", "colophon"]
     assert [text_of(g.find("tei:head", NS)) for g in book.iterfind(".//tei:divGen", NS)] == [
         "Notes"] * 3
 

@@ -132,7 +132,8 @@ FAMILY_BLOCKS = [
     "“Theory becomes a material force.”\n– Karl Marx", "— Lenin, 1902",
     "Q: How long have you worked in the pit?\nA: Since I was twelve,\nat Barnsley.",
     "The lines were cut. [Page 55] The engines |56| stood [p. xiv] still.", "[Page 57]",
-    "On behalf of the Executive Committee:", "V. Ulyanov (Lenin)"]
+    "On behalf of the Executive Committee:", "V. Ulyanov (Lenin)", "Appendix: The Resolution",
+    "The congress met in March.[1]"]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",

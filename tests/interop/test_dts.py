@@ -49,3 +49,27 @@ def test_a_paragraph_passage_holds_the_words_of_that_paragraph(served: list[dict
     for unit in served:
         if unit["type"] == "paragraph":
             assert unit["text"] == by_n[unit["ref"]]
+
+
+def test_a_books_chapters_and_its_appendix_are_passages_and_its_notes_are_not(
+        tmp_path) -> None:
+    """Chapters with notes of their own between them, and an appendix in the back: every
+    section is a passage in order, numbered as the editions number its paragraphs."""
+    from teikit.convert import convert_file
+    from tests.conftest import FIXTURES
+
+    if not DTS_PYTHON.exists():
+        missing("dapytains", "creates .venv-dts with it")
+    tei = convert_file(FIXTURES / "unseen" / "lindqvist-gothenburg-dockers.txt",
+                       tmp_path / "book.xml").output
+    completed = subprocess.run([str(DTS_PYTHON), str(SCRIPT), str(tei)], capture_output=True,
+                               text=True, timeout=300, check=False)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    served = json.loads(completed.stdout)["units"]
+    cited = [block.get("n") for block in etree.parse(str(tei)).iter(f"{{{TEI}}}p")
+             if block.get("n")]
+    assert [u["ref"] for u in served if u["type"] == "section"] == ["1", "2", "3", "4"]
+    assert [u["ref"] for u in served if u["type"] == "paragraph"] == cited
+    assert cited[-1] == "4.1"
+    appendix = next(u for u in served if u["ref"] == "4")
+    assert appendix["text"].startswith("Appendix: The Membership of the Union")

@@ -35,12 +35,14 @@
     <xsl:sequence select="tk:numbering($root//(tei:gap | tei:choice | tei:date))"/>
   </xsl:function>
 
-  <!-- Paragraphs and block quotations of the body are numbered, so that a passage can be cited. -->
+  <!-- Paragraphs and block quotations of the body and of the appendices that end the text are
+       numbered, so that a passage can be cited. -->
   <xsl:function name="h:is-numbered-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="($e/self::tei:p or $e/self::tei:ab or ($e/self::tei:quote and tk:is-block-quote($e))
       or ($e/self::tei:sp and tk:is-run-in-turn($e)))
-      and exists($e/ancestor::tei:body) and exists($e/parent::*[tk:is-container(.)])
+      and exists($e/ancestor::tei:body | $e/ancestor::tei:div[@type = 'appendix'][ancestor::tei:back])
+      and exists($e/parent::*[tk:is-container(.)])
       and not(tk:is-separator($e))"/>
   </xsl:function>
 

@@ -30,6 +30,8 @@ Block → element (see docs/encoding.md):
     NOTES_HEADING, FOOTNOTE    back/divGen[@type='notes']/head; each footnote's text fills the
                                note at its marker "[n]"; a chapter's notes (the text goes on
                                after them): a divGen in the body after the chapter's div
+    HEADING of an appendix     back/div[@type='appendix'] (key APPENDIX_KEY: the appendices
+                               that end the text), before the notes
     TRAILER                    back/div[@type='colophon']/p
     NAVIGATION                 fw[@type='navigation']: the web page's, outside the text's flow
                                (in the front before the title page, or in the back)
@@ -50,7 +52,7 @@ from teikit.convert.conventions import NOTE_LABELS, STAGE_MARKS
 from teikit.convert.dialogue import speaker_label
 from teikit.convert.header import HeaderContext, build_header
 from teikit.convert.lists import list_items
-from teikit.convert.model import Block, BlockKind, Span, Transcription
+from teikit.convert.model import APPENDIX_KEY, Block, BlockKind, Span, Transcription
 from teikit.convert.page_marks import page_markers
 from teikit.convert.paragraphs import citation_number, is_page_break, is_subheading, written_ids
 from teikit.convert.tables import has_label_row, table_layout
@@ -138,8 +140,8 @@ class _Weaver:
 def assemble(doc: Transcription, spans: Sequence[Span], settings: TextSettings) -> Assembly:
     weaver = _Weaver(doc, spans)
     front = _front(doc, weaver, settings)
-    body, footnote_markers = _body(doc, weaver)
-    back = _back(doc, weaver, footnote_markers)
+    body, appendices, footnote_markers = _body(doc, weaver)
+    back = _back(doc, weaver, footnote_markers, appendices)
     warnings: list[str] = list(doc.warnings)
 
     context = HeaderContext(doc=doc, spans=spans, weave_slice=weaver.slice, settings=settings)
@@ -269,8 +271,10 @@ def _front(doc: Transcription, weaver: _Weaver, settings: TextSettings) -> etree
     return front if len(front) else None
 
 
-def _body(doc: Transcription,
-          weaver: _Weaver) -> tuple[etree._Element, dict[MarkerKey, etree._Element]]:
+def _body(doc: Transcription, weaver: _Weaver
+          ) -> tuple[etree._Element, etree._Element, dict[MarkerKey, etree._Element]]:
+    """The body, and the appendices that end the text (the children of an element to move into
+    the back), and the footnote markers of both."""
     body = el("body")
     headnote_end = max((b.index for b in doc.blocks if b.kind is BlockKind.HEADNOTE), default=-1)
     section: etree._Element | None = None
@@ -278,11 +282,15 @@ def _body(doc: Transcription,
     closer: etree._Element | None = None
     epigraph: etree._Element | None = None
 
+    # the sections of the body; from the first appendix on, of the back matter
+    appendices = el("back")
+    container = body
+
     def current() -> etree._Element:
         nonlocal section
         if section is None:
             section = el("div", type="section")
-            append(body, section)
+            append(container, section)
         return section
 
     chapter_notes = {notes.start: notes for notes in doc.notes_sections
@@ -292,17 +300,21 @@ def _body(doc: Transcription,
         if block.index in chapter_notes:
             # a chapter's notes, between it and the next chapter: the notes fill the markers
             # of the chapter, their division stands where the source printed them
-            for element in _notes_division(doc, weaver, _footnote_markers(body),
+            for element in _notes_division(doc, weaver, _footnote_markers(body, appendices),
                                            chapter_notes[block.index]):
-                append(body, element)
+                append(container, element)
         elif kind is BlockKind.HEADING and section is not None and is_subheading(doc, block):
             append(section, weaver.block(el("head", type="sub"), block))
         elif kind is BlockKind.HEADING:
+            if block.key == APPENDIX_KEY:
+                container = appendices     # the appendices that end the text: back matter
             # a letter's opener and closer belong to the section they were found in; an
             # epigraph that opens the text heads the first section with it
             if section is None or not all(child.tag == qname("epigraph") for child in section):
                 section, opener, closer = el("div", type="section"), None, None
-                append(body, section, None)
+            if block.key == APPENDIX_KEY:
+                section.set("type", "appendix")
+            append(container, section)
             append(section, weaver.block(el("head"), block))
         elif kind is BlockKind.EPIGRAPH:
             epigraph = el("epigraph", weaver.block(el("quote", rend=block.key or None), block))
@@ -360,16 +372,17 @@ def _body(doc: Transcription,
     if not len(body):
         append(body, el("div", el("p"), type="section"))
     _name_letters(body)
-    return body, _footnote_markers(body)
+    return body, appendices, _footnote_markers(body, appendices)
 
 
-def _footnote_markers(body: etree._Element) -> dict[MarkerKey, etree._Element]:
-    """The empty ``note`` at each footnote marker of ``body``, by the notes section it refers
-    to (each chapter's notes division ends one) and its number; the first of a number marked
-    twice."""
+def _footnote_markers(*parts: etree._Element) -> dict[MarkerKey, etree._Element]:
+    """The empty ``note`` at each footnote marker of the ``parts`` of the text (the body, the
+    appendices), by the notes section it refers to (each chapter's notes division ends one)
+    and its number; the first of a number marked twice."""
     markers: dict[MarkerKey, etree._Element] = {}
     scope = 0
-    for element in body.iter(qname("note"), qname("divGen")):
+    elements = (e for part in parts for e in part.iter(qname("note"), qname("divGen")))
+    for element in elements:
         if element.tag == qname("divGen"):
             scope += 1
         elif element.get("type") == "footnote" and element.get("n"):
@@ -540,9 +553,9 @@ def _address(weaver: _Weaver, block: Block) -> etree._Element:
     return address
 
 
-def _back(doc: Transcription, weaver: _Weaver,
-          markers: dict[MarkerKey, etree._Element]) -> etree._Element | None:
-    back = el("back")
+def _back(doc: Transcription, weaver: _Weaver, markers: dict[MarkerKey, etree._Element],
+          appendices: etree._Element) -> etree._Element | None:
+    back = el("back", *list(appendices))
     last = doc.notes_sections[-1] if doc.notes_sections else None
     if last is not None and not doc.closes_a_chapter(last):
         for element in _notes_division(doc, weaver, markers, last):

@@ -487,11 +487,14 @@ def _encoding_desc(ctx: HeaderContext) -> etree._Element:
 
 
 def _refs_decl() -> etree._Element:
-    """How the text is cited: section (the body's divisions, in order) and paragraph (a block's
-    ``@n``, "3.12": the 12th block of section 3), the passages a DTS server serves."""
+    """How the text is cited: section (the text's divisions in order: the body's sections and
+    letters, then the appendices of the back, not a chapter's notes) and paragraph (a block's
+    ``@n``, "3.12": the 12th block of section 3), the passages a DTS server serves. (One path
+    of the descendant axis: position() counts along it, through the body and the back.)"""
     paragraph = el("citeStructure", unit="paragraph", match="*[@n]",
                    use="substring-after(@n, '.')", delim=".")
-    section = el("citeStructure", paragraph, unit="section", match="/TEI/text/body/div",
+    section = el("citeStructure", paragraph, unit="section",
+                 match="/TEI/text/descendant::div[@type = ('section', 'letter', 'appendix')]",
                  use="position()")
     return el("refsDecl", section, n="sections", default="true")
 

@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Container, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from teikit.convert.conventions import (
@@ -41,9 +41,17 @@ from teikit.convert.conventions import (
 from teikit.convert.dialogue import dialogue_turns, speaker_label, turn_lines
 from teikit.convert.directions import whole_direction
 from teikit.convert.lists import list_items
-from teikit.convert.model import LEAD_IN_KEY, SPEECH_FIELD, Block, BlockKind, Transcription
+from teikit.convert.model import (
+    APPENDIX_KEY,
+    LEAD_IN_KEY,
+    SPEECH_FIELD,
+    Block,
+    BlockKind,
+    Transcription,
+)
 from teikit.convert.navigation import is_navigation_line
 from teikit.convert.page_marks import is_page_marker
+from teikit.convert.paragraphs import in_body, is_subheading
 from teikit.convert.tables import is_caption, is_table
 from teikit.convert.verse import is_verse
 from teikit.errors import InputError
@@ -314,10 +322,15 @@ _HEADNOTE_LABEL = re.compile(
     r"Anmerkung\s+der\s+Redaktion|Vorbemerkung\s+der\s+Redaktion)\s*[:.–—-]\s+\S")
 _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified|Zuletzt aktualisiert|"
                       r"Letzte Änderung|Dernière mise à jour)\b")
+# a note's marker ending a line: "[1]", "¹²", "*", "†"
+_ENDING_MARKER = re.compile(
+    rf"(?:\[\d{{1,3}}\]|[{SUPERSCRIPT_DIGITS}]+|{NOTE_SIGN_MARKER.pattern})$")
+# a section of the back matter: "Appendix", "Appendix II: The Rules", "Appendices", "Anhang",
+# "Annexe 2"
+_APPENDIX = re.compile(r"^(?:Appendix|Appendices|Annex|Annexe|Anhang|Beilage)(?![\w’'-])",
+                       re.IGNORECASE)
 # "Notes", "Anmerkungen", "Fußnoten"; whose notes they are: "Notes de l’éditeur", "Notes du
 # traducteur", "Anmerkungen der Redaktion"
-# a note's marker ending a line: "[1]", "¹²", "*", "†"
-_ENDING_MARKER = re.compile(rf"(?:\[\d{{1,3}}\]|[{SUPERSCRIPT_DIGITS}]+|{NOTE_SIGN_MARKER.pattern})$")
 _NOTES_HEADING = re.compile(
     r"^(?:Notes|Footnotes|Endnotes|Note|Anmerkungen|Anmerkung|Fußnoten|Fussnoten|Endnoten)"
     r"(?:\s+(?:de\s+l[’']\s?|de\s+la\s+|du\s+|des\s+|der\s+)\w+)?[.:]?$", re.IGNORECASE)
@@ -636,8 +649,26 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
         else:
             build.add_chunk(BlockKind.TRAILER, chunk)   # "Last updated on: …" and more lines
 
-    return Transcription(name=name, source=text, blocks=tuple(build.blocks), encoding=encoding,
-                         encoding_detected=encoding_detected, warnings=tuple(warnings))
+    doc = Transcription(name=name, source=text, blocks=tuple(build.blocks), encoding=encoding,
+                        encoding_detected=encoding_detected, warnings=tuple(warnings))
+    return _with_appendices(doc)
+
+
+def _with_appendices(doc: Transcription) -> Transcription:
+    """``doc`` with the headings of the appendices that end it marked (:data:`APPENDIX_KEY`):
+    from the first section headed "Appendix", "Appendix II: …", "Anhang", "Annexe" on, when
+    every section after it is an appendix too and the text comes before them."""
+    sections = [block for block in doc.blocks
+                if block.kind is BlockKind.HEADING and not is_subheading(doc, block)]
+    first = next((k for k, heading in enumerate(sections) if _APPENDIX.match(heading.text)), None)
+    if first is None or not all(_APPENDIX.match(heading.text) for heading in sections[first:]) \
+            or not any(in_body(doc, block) and block.kind is not BlockKind.HEADING
+                       for block in doc.blocks[:sections[first].index]):
+        return doc
+    appendices = {heading.index for heading in sections[first:]}
+    blocks = tuple(replace(block, key=APPENDIX_KEY) if block.index in appendices else block
+                   for block in doc.blocks)
+    return replace(doc, blocks=blocks)
 
 
 def _chapters_notes(all_chunks: list[Chunk], position: int, end: int) -> list[tuple[int, int]]:

@@ -58,6 +58,9 @@ SPEECH_FIELD = "delivered"
 # the key of a signature whose first line says in whose name it signs ("On behalf of the
 # Executive Committee:"): that line names no signer
 LEAD_IN_KEY = "lead-in"
+# the key of a heading that opens one of the appendices ending the text ("Appendix: The
+# Resolution"): its section is back matter
+APPENDIX_KEY = "appendix"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,8 @@ class Block:
     key: str = ""                # FIELD: canonical key ("first_published"); FOOTNOTE: note number;
                                  # QUOTATION, VERSE: the marks' @rend; STAGE: its @type
                                  # NAVIGATION: where on the page ("top", "bottom");
-                                 # SIGNED: LEAD_IN_KEY when it opens with a lead-in
+                                 # SIGNED: LEAD_IN_KEY when it opens with a lead-in;
+                                 # HEADING: APPENDIX_KEY when it opens an appendix
 
 
 @dataclass(frozen=True, slots=True)
