@@ -366,6 +366,16 @@ def test_a_town_spelt_with_a_hyphen_as_older_texts_do_is_in_the_gazetteer() -> N
         EntityKind.PLACE, "accepted")
 
 
+def test_a_preposition_after_a_place_ends_the_place_and_a_particle_stays_in_a_name() -> None:
+    found = {c.form: c for c in find_candidates(make_doc(
+        "Während die Regierung in Berlin von Sieg spricht, tagt der Rat in Frankfurt am Main. "
+        "Otto von Bismarck schwieg, und Leonardo da Vinci auch."))}
+    assert found["Berlin"].kind is EntityKind.PLACE
+    assert not any(form.startswith("Berlin ") for form in found)
+    assert found["Frankfurt am Main"].kind is EntityKind.PLACE
+    assert "Otto von Bismarck" in found and "Leonardo da Vinci" in found
+
+
 def test_german_places_joined_by_und_are_two_and_an_article_opens_no_name() -> None:
     found = {c.form: c for c in find_candidates(make_doc(
         "In Berlin und München wehte die rote Fahne. Der Spartakusbund ist keine Partei. "

@@ -228,6 +228,10 @@ _OF_CONNECTORS = frozenset({"of", "for"})
 _AND_CONNECTORS = frozenset({"and", "und", "et"})
 # German and French articles that open a periodical's name
 _TITLE_ARTICLES = frozenset({"Der", "Die", "Das", "Le", "La", "Les", "L’", "L'"})
+# the connectors that stand between a name's parts as particles ("Otto von Bismarck",
+# "Leonardo da Vinci"), and after a place as prepositions ("Berlin von Sieg")
+_PARTICLES = CONNECTORS - _OF_CONNECTORS - _AND_CONNECTORS - {"&"}
+_APART = "apart"    # a join that parts two names
 _ROMANCE_OF = frozenset({"du", "de", "des", "di", "del", "della", "da", "dos", "das"})
 _FIRM_CONNECTORS = frozenset({"und", "&"})
 # blocks whose lines are separate units, not wrapped prose
@@ -462,10 +466,18 @@ def _split(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     """Cut a run at "of"/"and" where it holds two names ("Petrov of the Gendarmes")."""
     parts: list[list[re.Match[str]]] = [[]]
     joins: list[str] = []
+    whole_place = gazetteer.place_weight(" ".join(_word(t.group()) for t in tokens)) > 0
     for token in tokens:
         word = token.group()
         if word.lower() in _OF_CONNECTORS | _AND_CONNECTORS and word.islower():
             joins.append(word.lower())
+            parts.append([])
+        elif word in _PARTICLES and parts[-1] and not whole_place and gazetteer.place_weight(
+                " ".join(_word(t.group()) for t in parts[-1])) and not _looks_like_person(
+                [_word(t.group()) for t in parts[-1]]):
+            # a place, then a preposition: "Berlin von Sieg", "Paris de nouveau"; not
+            # "Frankfurt am Main", which is one place
+            joins.append(_APART)
             parts.append([])
         elif word == "the" and not parts[-1]:
             continue
@@ -481,7 +493,9 @@ def _split(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
             out.append(part)
             continue
         left_head = _head(left)
-        if all(w in WEEKDAYS | MONTH_NAMES for w in right):
+        if join == _APART:
+            keep = False
+        elif all(w in WEEKDAYS | MONTH_NAMES for w in right):
             keep = False     # "the Liverpool Echo of Tuesday"
         elif join in _OF_CONNECTORS:
             keep = (left_head in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | OF_TAKERS
