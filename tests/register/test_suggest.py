@@ -376,6 +376,16 @@ def test_a_preposition_after_a_place_ends_the_place_and_a_particle_stays_in_a_na
     assert "Otto von Bismarck" in found and "Leonardo da Vinci" in found
 
 
+def test_french_articles_open_no_name_and_a_hyphenated_first_name_is_one() -> None:
+    found = {c.form: c for c in find_candidates(make_doc(
+        "La Compagnie a renvoyé Jean-Baptiste Calvignac. Le Gouvernement de Paris hésite."))}
+    assert found["Jean-Baptiste Calvignac"].kind is EntityKind.PERSON
+    assert found["Jean-Baptiste Calvignac"].status == "accepted"
+    # "Le" is listed as a given name elsewhere; here it opens a sentence
+    assert found["Gouvernement de Paris"].kind is EntityKind.ORG
+    assert not any(form.startswith(("Le ", "La ")) for form in found)
+
+
 def test_german_places_joined_by_und_are_two_and_an_article_opens_no_name() -> None:
     found = {c.form: c for c in find_candidates(make_doc(
         "In Berlin und München wehte die rote Fahne. Der Spartakusbund ist keine Partei. "

@@ -86,6 +86,8 @@ Gewerkschaft
 Labour Labor Movement Circle Collective Bloc Commune Guild Chamber Exchange Inspectorate
 Administration Directorate Management Cabinet Convention Lodge Sisterhood Workshops Mills Mill
 House Confederation Confédération Fédération Parti Comité Conseil Syndicat Internationale
+Gouvernement Compagnie Société Ministère Assemblée Chambre Banque Armée Regierung Kommission
+Gesellschaft
 """) | PUBLISHER_WORDS
 # single words that are names although they could head other names
 SPECIFIC_ORGS = frozenset({"Cheka", "Duma", "Reichstag", "Landtag", "Senat", "Sejm", "Politburo",
@@ -215,7 +217,8 @@ Furthermore Nonetheless Still Thereafter Thereupon Wherefore Why Whence Whither 
 Sixty Seventy Eighty Ninety Hundred Thousand Eleven Twenty Thirty Forty Fifty Everyone Everybody
 Der Die Das Den Dem Ein Eine Einen Einem Einer Im Am Es Wir Sie Er Ich Ihr Diese Dieser Dieses
 Wenn Als Aber Auch Und Mit Nach Bei Auf Zu Les Un Une Il Elle Ils Elles Nous Vous Ce Cette Ces
-Dans Pour Par Avec Et Mais Quand
+Dans Pour Par Avec Et Mais Quand Le La Au Aux Depuis Selon Contre Chez Sans Sous Entre Vers
+Pendant Après Avant Seit Während Dennoch Jede Jeder Jedes Viele
 P.S. P.P.S. N.B. PS PPS NB S.E. N.W. S.W. N.E. E.C. W.C. OK Ltd Co Inc Esq
 Volume Volumes Page Pages Issue Issues Number Numbers Edition Appendix Preface Foreword Afterword
 Supplement Footnote Footnotes See Cf Compare How

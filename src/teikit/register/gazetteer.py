@@ -140,10 +140,19 @@ def _first_names() -> frozenset[str]:
 
 
 def is_first_name(word: str) -> bool:
-    """Is ``word`` a given name in the first-name dictionary?"""
-    if len(word) < 2 or not word[0].isupper():
+    """Is ``word`` a given name in the first-name dictionary ("Jean-Baptiste", "Hans-Jürgen":
+    each part one)? Never an article of the family's languages ("Le", listed as a given
+    name elsewhere, opens "Le Gouvernement")."""
+    if len(word) < 2 or not word[0].isupper() or word in _ARTICLES:
         return False
+    if "-" in word:
+        return all(is_first_name(part) for part in word.split("-"))
     return word.lower() in _first_names()
+
+
+# the articles of the family's languages, capitalised as a sentence opens with them
+_ARTICLES = frozenset({"The", "Le", "La", "Les", "Der", "Die", "Das", "Den", "Dem", "Des",
+                       "El", "Il", "Lo"})
 
 
 @cache
