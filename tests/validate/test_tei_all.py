@@ -207,3 +207,27 @@ def test_a_document_jing_found_valid_is_not_checked_again_until_it_or_the_schema
     schema.write_bytes(schema.read_bytes() + b"\n")
     errors()
     assert checked == ["valid.xml", "invalid.xml"]           # a changed schema: checked again
+
+
+@pytest.mark.parametrize(("blocks", "valid"), [
+    ('<pb n="57"/><closer><signed>V. Ulyanov</signed></closer>', False),
+    ('<pb n="57"/>', True),
+    ('<pb n="57"/><p>The text.</p><closer><signed>V. Ulyanov</signed></closer>', True),
+], ids=["page-break-then-closer", "page-break-alone", "page-break-text-closer"])
+def test_a_sections_closer_needs_a_block_before_it_in_both_schemas(
+        tmp_path: Path, blocks: str, valid: bool) -> None:
+    """TEI puts a div's closing parts after its text (model.divBottom after model.common): a
+    page break alone is no text, in the edition schema as in tei_all."""
+    tree = etree.parse(str(REPO / "tei" / "serge-year-one-2.xml"))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    section = tree.find(".//t:body/t:div", ns)
+    for child in list(section):
+        section.remove(child)
+    for element in etree.fromstring(
+            f'<x xmlns="http://www.tei-c.org/ns/1.0"><head>II</head>{blocks}</x>'):
+        section.append(element)
+    path = tmp_path / "section.xml"
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    edition = [p for p in check_files([path], ["edition"]).problems if p.severity == "error"]
+    assert (edition == []) is valid
+    assert (jing_verdicts([path])[path] == 0) is valid
