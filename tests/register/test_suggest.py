@@ -395,3 +395,20 @@ def test_german_places_joined_by_und_are_two_and_an_article_opens_no_name() -> N
     assert "Siemens und Halske" in " ".join(found)                # a firm keeps its "und"
     assert found["Die Rote Fahne"].kind is EntityKind.TITLE       # the periodical's article
 
+
+
+def test_a_dialogues_speaker_labels_name_nobody() -> None:
+    """"Q." and "A." before a turn are labels, not a person's initials: "A. Yes." names no
+    "A. Yes", and "A. Lloyd George says …" names Lloyd George."""
+    doc = ingest_text("An Interview\n\nWritten: 1920\n\nQ. What is the position?\n\nA. Yes.\n\n"
+                      "Q. And the Allies?\n\nA. Lloyd George says one thing and does another.\n",
+                      "interview")
+    assert [b.label for b in doc.of_kind(BlockKind.TURN)] == ["Q.", "A.", "Q.", "A."]
+    found = {c.form: c for c in find_candidates(doc)}
+    assert not [form for form in found if form.startswith(("Q.", "A."))]
+    assert found["Lloyd George"].kind is EntityKind.PERSON
+    conversion = convert_transcription(doc, TextSettings(name="interview"))
+    names = conversion.tree.getroot().iterfind(
+        ".//{http://www.tei-c.org/ns/1.0}sp/{http://www.tei-c.org/ns/1.0}p/"
+        "{http://www.tei-c.org/ns/1.0}persName")
+    assert [name.text for name in names] == ["Lloyd George"]

@@ -913,7 +913,7 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             build.add_chunk(BlockKind.LIST, chunk)
         elif not chunk.single_line and (lines := turn_lines(chunk.text)):
             for start, end in lines:      # turns on lines of their own, with no blank line
-                build.add(BlockKind.TURN, chunk.text[start:end], chunk.offset + start,
+                _add_turn(build, chunk.text[start:end], chunk.offset + start,
                           chunk.line + chunk.text.count("\n", 0, start))
         elif index in tables:
             verse_end = tables[index]
@@ -921,7 +921,7 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             build.add(BlockKind.TABLE, source[chunk.offset:last.offset + len(last.text)],
                       chunk.offset, chunk.line)
         elif index in turns:
-            build.add_chunk(BlockKind.TURN, chunk)
+            _add_turn(build, chunk.text, chunk.offset, chunk.line)
         elif _is_heading(chunk) and index + 1 < len(body):
             build.add_chunk(BlockKind.HEADING, chunk)
         elif speech and (direction := whole_direction(chunk.text)) is not None:
@@ -937,6 +937,13 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             build.add(BlockKind.QUOTATION, chunk.text, chunk.offset, chunk.line)
         else:
             build.add_chunk(BlockKind.PARAGRAPH, chunk)
+
+
+def _add_turn(build: _Builder, text: str, offset: int, line: int) -> None:
+    """A dialogue's turn, its speaker's label as printed ("Q.", "Question:") recorded: the
+    label names nobody ("A. Yes" is no "A. Yes")."""
+    label = speaker_label(text)
+    build.add(BlockKind.TURN, text, offset, line, label=text[:label.end] if label else "")
 
 
 def _letters(body: list[Chunk]) -> list[tuple[list[Chunk], list[Chunk]]] | None:

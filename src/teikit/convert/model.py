@@ -80,7 +80,8 @@ class Block:
     line: int                    # 1-based source line of the block's first character
     prefix: str = ""
     suffix: str = ""
-    label: str = ""              # FIELD: the label as written ("First Published:"); FOOTNOTE: "1"
+    label: str = ""              # FIELD: the label as written ("First Published:"); FOOTNOTE: "1";
+                                 # TURN: the speaker's label that opens its text ("Q.")
     key: str = ""                # FIELD: canonical key ("first_published"); FOOTNOTE: note number;
                                  # QUOTATION, VERSE: the marks' @rend; STAGE: its @type
                                  # NAVIGATION: where on the page ("top", "bottom");

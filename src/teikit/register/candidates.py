@@ -898,6 +898,9 @@ def _in_capitals(text: str) -> bool:
 
 def _occurrences(block: Block, author: str = "") -> Iterable[tuple[_Occurrence, list[str]]]:
     text = block.text
+    if block.kind is BlockKind.TURN and block.label and text.startswith(block.label):
+        # the speaker's label names nobody: "A. Lloyd George says …" is "Lloyd George"
+        text = " " * len(block.label) + text[len(block.label):]
     lined = block.kind in LINED_KINDS
     keep_article = block.kind is BlockKind.FIELD and _field_kind(block) is EntityKind.TITLE
     citation = _citation(block, author)
