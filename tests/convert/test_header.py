@@ -334,6 +334,25 @@ def test_the_author_at_the_head_of_a_source_is_a_person_and_an_edition_of_works_
         ("placeName", "Paris")]
 
 
+@pytest.mark.parametrize(("source", "author"), [
+    # the author's surname alone, as the family often cites a collection of the author's
+    ("Trotsky, How the Revolution Armed, Volume III, New Park Publications, London 1981.",
+     "Leon Trotsky"),
+    ("Leon Trotsky, How the Revolution Armed, Volume III, New Park Publications, London "
+     "1981.", "Leon Trotsky"),
+    ("How the Revolution Armed, Volume III, New Park Publications, London 1981.", None),
+], ids=["surname", "full-name", "no-author"])
+def test_the_book_a_source_cites_has_the_author_it_names(source: str, author: str | None):
+    root = header_of(f"Leon Trotsky\n\nAn Interview\n\nWritten: 1920\nSource: {source}\n\n"
+                     "The interview.\n")
+    (monogr,) = root.xpath("//t:sourceDesc/t:biblStruct/t:monogr", namespaces=NS)
+    assert values(monogr, "t:title[@level='m']") == ["How the Revolution Armed"]
+    assert values(monogr, "t:author") == ([author] if author else [])
+    names = front_names(root, "Source:")
+    assert names[0] == (("persName", source.split(",")[0]) if author else
+                        ("title[m]", "How the Revolution Armed"))
+
+
 def test_a_title_after_its_preposition_is_the_title_and_the_words_before_it_stay():
     root = header_of("Ivan Grekov\n\nOn the Boycott\n\n"
                      "First Published: in Russian in Proletary, No. 3, 1905\n\nThe boycott.\n")

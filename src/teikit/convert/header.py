@@ -293,6 +293,9 @@ class Citation:
     pages: re.Match[str] | None
     publisher: str | None
     place: str | None
+    # who wrote the cited work, named at its head ("Trotsky, How the Revolution Armed"): the
+    # text's author in full when that is who is named
+    author: str | None = None
 
     @property
     def is_citation(self) -> bool:
@@ -309,8 +312,13 @@ def _citation(text: str, author: str = "") -> Citation:
         title = text.split(",")[0].strip()
     elif not reading.of_kind(PartKind.AUTHOR):
         lead = text[:reading.title_start].strip()
+    named = next((" ".join(text[p.start:p.end].split()) for p in reading.of_kind(PartKind.AUTHOR)),
+                 None)
+    if named is not None and author and named in (" ".join(author.split()),
+                                                  author.split()[-1]):
+        named = " ".join(author.split())
     return Citation(title, lead, reading.level, _VOLUME.search(text), _ISSUE.search(text),
-                    _PAGES.search(text), reading.publisher, reading.place)
+                    _PAGES.search(text), reading.publisher, reading.place, named)
 
 
 def _author(doc: Transcription) -> str:
@@ -374,7 +382,9 @@ def _bibl_struct(ctx: HeaderContext, block: Block) -> etree._Element:
                  date)
     if not len(imprint):
         append(imprint, el("date"))
-    monogr = el("monogr", el("title", citation.title, level="j" if periodical else "m"),
+    monogr = el("monogr",
+                el("author", citation.author) if citation.author and not periodical else None,
+                el("title", citation.title, level="j" if periodical else "m"),
                 imprint, *_scopes(citation))
     return el("biblStruct", analytic, monogr,
               type="journalArticle" if periodical else "bookSection")

@@ -412,8 +412,10 @@ def _repository(segment: str) -> bool:
 
 
 def _person(segment: str, author: str) -> bool:
-    """A person's name: the text's author, or initials or a first name and a surname."""
-    if author and " ".join(segment.split()) == " ".join(author.split()):
+    """A person's name: the text's author (or the author's surname alone, "Trotsky, How the
+    Revolution Armed"), or initials or a first name and a surname."""
+    written = " ".join(segment.split())
+    if author and written in (" ".join(author.split()), author.split()[-1]):
         return True
     people = re.split(r"\s+(?:and|&)\s+", segment)    # "Karl Marx and Frederick Engels"
     return len(people) <= 3 and all(_one_person(person) for person in people)
