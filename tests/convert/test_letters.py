@@ -237,3 +237,35 @@ def test_letter_parts_stay_in_their_section_and_a_letter_needs_its_text(text: st
     report = check_documents([("t.xml", etree.tostring(conversion.tree, encoding="utf-8"))],
                              ("edition",))
     assert [p for p in report.problems if p.severity == "error"] == []
+
+
+INTERVIEW = ("An Interview\n\nWritten: 10 March 1920\n\nMoscow, 8 March 1920\n\n"
+             "Q. What is the position on the front?\n\nA. Yes.\n\nQ. And the Allies?\n\n"
+             "A. They will follow.\n")
+
+
+def test_a_dateline_over_a_text_that_is_no_letter_opens_it_and_makes_no_letter() -> None:
+    """"Moscow, 8 March 1920" over an interview is where and when it was given, not the
+    heading of a section ("A. Yes." under it is short, but a turn)."""
+    from tests.conftest import checked_conversion
+
+    root = checked_conversion(INTERVIEW)
+    (section,) = root.iterfind(".//tei:body/tei:div", NS)
+    assert section.get("type") == "section"
+    assert section.find("tei:head", NS) is None
+    (dateline,) = section.iterfind("tei:opener/tei:dateline", NS)
+    assert dateline.find("tei:date", NS).get("when") == "1920-03-08"
+    assert root.find(".//tei:correspDesc", NS) is None
+
+
+@pytest.mark.parametrize("text", [
+    # a diary: every entry is headed by its place and date
+    "Petrograd, 3 March 1917\n\nThe strike spread.\n\nPetrograd, 4 March 1917\n\nThe Tsar "
+    "abdicated.\n",
+    # a month alone heads a chronicle's section
+    "October 1917\n\nThe Soviet took power.\n",
+], ids=["diary", "month-heading"])
+def test_datelines_that_head_sections_stay_headings(text: str) -> None:
+    doc = ingest_text(f"A Chronicle\n\nWritten: 1918\n\n{text}", "c")
+    assert doc.of_kind(BlockKind.DATELINE) == []
+    assert doc.of_kind(BlockKind.HEADING)

@@ -414,10 +414,12 @@ def _lines_broken(element: etree._Element) -> etree._Element:
 
 
 def _name_letters(body: etree._Element) -> None:
-    """A section that opens as a letter is one (``div type="letter"``); when the text holds
-    several, each gets an id, ``letter-N`` after its section's number, for its ``correspDesc``
-    to point at."""
-    letters = [div for div in body if div.find(qname("opener")) is not None]
+    """A section that opens as a letter is one (``div type="letter"``): its opener has the
+    salutation (a dateline alone opens an interview or an article as well); when the text
+    holds several, each gets an id, ``letter-N`` after its section's number, for its
+    ``correspDesc`` to point at."""
+    letters = [div for div in body
+               if div.find(f"{qname('opener')}/{qname('salute')}") is not None]
     for div in letters:
         div.set("type", "letter")
     if len(letters) < 2:

@@ -44,10 +44,11 @@ def _action_part(element: etree._Element) -> etree._Element:
 
 def is_letter(text: etree._Element) -> bool:
     """Whether ``text`` (a TEI ``text`` or one ``div``) is a letter: it opens as one (an
-    ``opener``), takes leave as one (a closing ``salute``), or says so (``div type="letter"``).
-    A signature and a dateline alone close a manifesto or an article as well."""
+    ``opener`` with a salutation), takes leave as one (a closing ``salute``), or says so (``div
+    type="letter"``). A signature and a dateline alone close a manifesto or an article as
+    well, and a dateline alone opens an interview."""
     return text.get("type") == "letter" or text.find(".//tei:div[@type='letter']", NS) is not None \
-        or text.find(".//tei:opener", NS) is not None \
+        or text.find(".//tei:opener/tei:salute", NS) is not None \
         or text.find(".//tei:closer/tei:salute", NS) is not None
 
 

@@ -903,6 +903,8 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             _closer_chunk(chunk, build)
         elif index >= closer_from:
             build.add_chunk(_closer_kind(chunk, first=index == closer_from), chunk)
+        elif index == 0 and not opener and _opening_dateline(body):
+            build.add_chunk(BlockKind.DATELINE, chunk)
         elif index in epigraphs:
             _epigraph(body[index:index + epigraphs[index]], build)
         elif index in in_epigraph:
@@ -937,6 +939,20 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             build.add(BlockKind.QUOTATION, chunk.text, chunk.offset, chunk.line)
         else:
             build.add_chunk(BlockKind.PARAGRAPH, chunk)
+
+
+def _opening_dateline(body: list[Chunk]) -> bool:
+    """Whether the text opens with where and when it was written, on a line of its own above
+    it ("Moscow, 8 March 1920" over an interview): a place and a date, and no other line of
+    the text so shaped (a diary's entries are headed so, each a section)."""
+    def dateline(chunk: Chunk) -> bool:
+        return chunk.single_line and _date_line(chunk.text)
+
+    if len(body) < 2 or not dateline(body[0]):
+        return False
+    first = body[0].text
+    placed = bool(re.match(r"[^\W\d]", first)) and not _MONTH.match(first)
+    return placed and not any(dateline(chunk) for chunk in body[1:])
 
 
 def _add_turn(build: _Builder, text: str, offset: int, line: int) -> None:
