@@ -135,6 +135,15 @@ def test_an_interview_ends_signed_by_an_initial_and_a_name() -> None:
         "A. Kollontai"]
 
 
+@pytest.mark.parametrize("answer", ["Yes", "No", "Never", "Nein"])
+def test_a_one_word_answer_without_its_stop_is_a_turn_not_a_signature(answer: str) -> None:
+    root = checked_conversion("On Tasks\n\nWritten: 1917\n\nQ. Will you come?\n\nA. Certainly, "
+                              f"if the party sends me.\n\nQ. And your wife?\n\nA. {answer}\n")
+    body = root.find(".//tei:body/tei:div", NS)
+    assert localnames(body) == ["sp", "sp", "sp", "sp"]
+    assert text_of(body[-1].find("tei:p", NS)) == answer
+
+
 def test_a_salutation_and_one_paragraph_keep_the_paragraph() -> None:
     root = checked_conversion("On Tasks\n\nWritten: 1917\n\nComrades!\n\nThe workers rose "
                               "on October 25, 1917.\n")

@@ -33,6 +33,12 @@ _ROLE = re.compile(rf"(?P<label>(?:{'|'.join(ROLE_LABELS)}) ?:)[ \t]+(?=\S)")
 _SHORT_ROLE = re.compile(r"(?P<label>[QA]\.)[ \t]+(?=[^\W\d_])")
 # what follows "A." or "Q." when the two are an initial and a name ("A. Kollontai" signs)
 _INITIALLED_NAME = re.compile(r"[^\W\d_][^\W\d_’'-]*(?:-[^\W\d_]+)?")
+# a one-word answer, however it is written ("A. Yes", no stop): never a name
+_ANSWER_WORDS = frozenset({
+    "Yes", "No", "Never", "Certainly", "Perhaps", "Maybe", "Nothing", "Nobody", "Soon",
+    "Always", "Naturally", "Possibly", "Exactly", "Gladly", "Later", "Everything", "Indeed",
+    "Ja", "Nein", "Nie", "Niemals", "Vielleicht", "Gewiss", "Oui", "Non", "Jamais",
+    "Peut-être", "Certainement"})
 _NAME = re.compile(r"(?P<label>(?P<name>[A-Z][A-Z’'.-]*(?:[ \t]+[A-Z][A-Z’'.-]*){0,3}) ?:)"
                    r"[ \t]+(?=\S)")
 
@@ -56,7 +62,8 @@ def speaker_label(text: str) -> Label | None:
         speaker = " ".join(match.group("label").rstrip(":. ").upper().split())
         speech = text[match.end():].rstrip()
         certain = pattern is _ROLE
-        if pattern is _SHORT_ROLE and _INITIALLED_NAME.fullmatch(speech) and speech[0].isupper():
+        if pattern is _SHORT_ROLE and _INITIALLED_NAME.fullmatch(speech) and speech[0].isupper() \
+                and speech not in _ANSWER_WORDS:
             continue
         if pattern is _NAME:
             if speaker.split()[0] in NOT_SPEAKERS or not any(c.islower() for c in speech) \
