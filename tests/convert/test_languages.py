@@ -185,6 +185,15 @@ def test_a_translation_field_of_a_dash_names_no_translator():
     assert values(root, "//t:front//t:p[t:label='Traduction :']") == ["Traduction : —"]
 
 
+@pytest.mark.parametrize("value", ["Unknown", "unknown.", "Anonymous", "inconnu"])
+def test_a_translation_field_that_knows_no_translator_names_none(value: str):
+    root = convert(FRENCH.replace("Traduit de l’allemand par : Claire Renaud",
+                                  f"Traduction : {value}"))
+    assert root.xpath("//t:titleStmt/t:respStmt[t:resp='Translation']", namespaces=NS) == []
+    assert root.xpath("//t:analytic/t:respStmt", namespaces=NS) == []
+    assert values(root, "//t:front//t:p[t:label='Traduction :']") == [f"Traduction : {value}"]
+
+
 def test_a_month_in_a_german_header_is_no_name():
     root = convert(GERMAN)
     (written,) = root.xpath("//t:front//t:p[t:label='Geschrieben:']", namespaces=NS)

@@ -166,10 +166,22 @@ class Transcription:
         return next((b for b in self.blocks if b.kind is BlockKind.FIELD and b.key == key), None)
 
     def stated(self, key: str) -> Block | None:
-        """The field of ``key`` when its value says something: "Traduction : —" says that
-        nobody translated the text, and names no translator."""
+        """The field of ``key`` when its value names someone: "Traduction : —" says that
+        nobody translated the text, "Translated: Unknown" that nobody knows who did; neither
+        names a translator."""
         found = self.field(key)
-        return found if found is not None and any(c.isalnum() for c in found.text) else None
+        if found is None or not any(c.isalnum() for c in found.text):
+            return None
+        said = " ".join(found.text.lower().replace(".", " ").split())
+        return None if said in NOBODY_NAMED else found
+
+
+# what a header field says when it names no one: "Translated: Unknown", "Übersetzer:
+# unbekannt", "Traduction : anonyme"
+NOBODY_NAMED = frozenset({
+    "unknown", "not known", "translator unknown", "unknown translator", "anonymous", "anon",
+    "n/a", "none", "not stated", "unbekannt", "anonym", "inconnu", "inconnue", "anonyme",
+    "non connu"})
 
 
 Attrs = Mapping[str, str]
