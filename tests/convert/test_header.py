@@ -353,6 +353,20 @@ def test_the_book_a_source_cites_has_the_author_it_names(source: str, author: st
                         ("title[m]", "How the Revolution Armed"))
 
 
+@pytest.mark.parametrize(("translated", "translators"), [
+    ("Eden and Cedar Paul", ["Eden Paul", "Cedar Paul"]),     # given names share a surname
+    ("Sidney and Beatrice Webb", ["Sidney Webb", "Beatrice Webb"]),
+    ("Grace Kim and Daniel Moss", ["Grace Kim", "Daniel Moss"]),
+    ("Marx and Friedrich Engels", ["Marx", "Friedrich Engels"]),   # a surname stays one
+])
+def test_the_translators_a_field_names(translated: str, translators: list[str]):
+    root = header_of(f"Rosa Luxemburg\n\nA Letter\n\nWritten: 1917\nTranslated: {translated}"
+                     "\n\nThe letter.\n")
+    assert values(root, "//t:titleStmt/t:respStmt[t:resp='Translation']/t:persName") == \
+        translators
+    assert values(root, "//t:analytic/t:respStmt/t:persName") in ([], translators)
+
+
 def test_a_title_after_its_preposition_is_the_title_and_the_words_before_it_stay():
     root = header_of("Ivan Grekov\n\nOn the Boycott\n\n"
                      "First Published: in Russian in Proletary, No. 3, 1905\n\nThe boycott.\n")

@@ -19,6 +19,7 @@ from teikit.config import TextSettings
 from teikit.convert.conventions import NOTE_SIGNS, SIGNATURES, SIGNED_REND
 from teikit.convert.dates.calendars import CalendarDecision, decide_calendar
 from teikit.convert.model import Block, BlockKind, Span, Transcription
+from teikit.register import gazetteer
 from teikit.register.citations import Part, PartKind, read_citation
 from teikit.tree import append, el
 
@@ -103,8 +104,14 @@ def _people(value: str, role: str) -> list[etree._Element]:
 
 
 def _names(value: str) -> list[str]:
-    """The names in "Grace Kim and Daniel Moss", "A, B and C", "A & B"."""
-    return [name.strip() for name in _AND.split(value) if name.strip()] or [value]
+    """The names in "Grace Kim and Daniel Moss", "A, B and C", "A & B"; given names alone
+    before the last share its surname ("Eden and Cedar Paul": Eden Paul and Cedar Paul)."""
+    names = [name.strip() for name in _AND.split(value) if name.strip()] or [value]
+    last = names[-1].split()
+    if len(names) > 1 and len(last) >= 2 and all(word[:1].isupper() for word in last):
+        names = [f"{name} {last[-1]}" if " " not in name and gazetteer.is_first_name(name)
+                 else name for name in names[:-1]] + names[-1:]
+    return names
 
 
 def _responsibility(label: str, value: str) -> tuple[etree._Element, str]:
