@@ -218,6 +218,7 @@ Sixty Seventy Eighty Ninety Hundred Thousand Eleven Twenty Thirty Forty Fifty Ev
 Der Die Das Den Dem Ein Eine Einen Einem Einer Im Am Es Wir Sie Er Ich Ihr Diese Dieser Dieses
 Wenn Als Aber Auch Und Mit Nach Bei Auf Zu Les Un Une Il Elle Ils Elles Nous Vous Ce Cette Ces
 Dans Pour Par Avec Et Mais Quand Le La Au Aux Depuis Selon Contre Chez Sans Sous Entre Vers
+Tell Give Send Ask Bring Greet Kiss Say Show Write Wish Kindly Embrace
 Pendant Après Avant Seit Während Dennoch Jede Jeder Jedes Viele
 P.S. P.P.S. N.B. PS PPS NB S.E. N.W. S.W. N.E. E.C. W.C. OK Ltd Co Inc Esq
 Volume Volumes Page Pages Issue Issues Number Numbers Edition Appendix Preface Foreword Afterword
