@@ -133,7 +133,7 @@ FAMILY_BLOCKS = [
     "Q: How long have you worked in the pit?\nA: Since I was twelve,\nat Barnsley.",
     "The lines were cut. [Page 55] The engines |56| stood [p. xiv] still.", "[Page 57]",
     "On behalf of the Executive Committee:", "V. Ulyanov (Lenin)", "Appendix: The Resolution",
-    "The congress met in March.[1]"]
+    "The congress met in March.[1]", "Table of Contents:", "CHAPTER I\nII .... 4"]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",
@@ -162,6 +162,10 @@ FAMILY_TAILS = [
 @example(FAMILY_HEADS[-1], ["The old price.* The new one.†", "CHAPTER I", "Dear Comrades,",
                             "* The price fixed in 1921.", "† The prices of the market."], "ed",
          FAMILY_TAILS[2])
+@example(FAMILY_HEADS[0], ["Table of Contents:", "CHAPTER I\nII .... 4", "CHAPTER I",
+                          "The vote was taken.¹ Then [1].", "II", "Notes:",
+                          "1. A note on the text.", "Appendix: The Resolution",
+                          "The congress met in March.[1]"], "t", "")
 def test_any_arrangement_of_the_familys_blocks_is_valid_and_lossless(
         head: str, blocks: list[str], name: str, tail: str) -> None:
     from teikit.validate import check_documents

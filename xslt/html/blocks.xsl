@@ -342,6 +342,8 @@
             </xsl:when>
             <xsl:otherwise>
               <xsl:element name="{if (@type = ('ordered', 'numbered') or tokenize(@rend) = ('numbered', 'ordered')) then 'ol' else 'ul'}">
+                <!-- a list of lines without markers (a table of contents): set without them -->
+                <xsl:if test="@type = 'simple'"><xsl:attribute name="class" select="'simple-list'"/></xsl:if>
                 <xsl:for-each select="* except tei:head">
                   <li>
                     <xsl:if test="not(self::tei:item)"><xsl:attribute name="class" select="h:class(.)"/></xsl:if>

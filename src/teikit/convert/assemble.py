@@ -6,6 +6,8 @@ Block → element (see docs/encoding.md):
     AUTHOR, TITLE, SUBTITLE    front/titlePage/docAuthor, docTitle/titlePart[@type]
     FIELD                      front/div[@type='transcription']/p  (<label>Label:</label> value)
     HEADNOTE, SIGNED           front/div[@type='headnote'][@resp]/p, signed
+    CONTENTS_HEADING, _ENTRY   front/div[@type='contents']: head, list[@type='simple'] of an
+                               item per line, a ref to the heading it names
     HEADING                    body/div[@type='section']/head (starts a new section); a
                                heading right after it: head[@type='sub'] of the same section
     PARAGRAPH, QUOTATION       p, quote[@type='block'][@rend]
@@ -54,7 +56,13 @@ from teikit.convert.header import HeaderContext, build_header
 from teikit.convert.lists import list_items
 from teikit.convert.model import APPENDIX_KEY, Block, BlockKind, Span, Transcription
 from teikit.convert.page_marks import page_markers
-from teikit.convert.paragraphs import citation_number, is_page_break, is_subheading, written_ids
+from teikit.convert.paragraphs import (
+    citation_number,
+    heading_key,
+    is_page_break,
+    is_subheading,
+    written_ids,
+)
 from teikit.convert.tables import has_label_row, table_layout
 from teikit.convert.verse import verse_stanzas
 from teikit.convert.weave import weave
@@ -268,7 +276,33 @@ def _front(doc: Transcription, weaver: _Weaver, settings: TextSettings) -> etree
             elif block.kind is BlockKind.SIGNED and block.index <= headnote_blocks[-1].index + 1:
                 append(headnote, weaver.block(el("signed", resp=editor), block))
         append(front, headnote)
+    contents = _contents(doc, weaver)
+    if contents is not None:
+        append(front, contents)
     return front if len(front) else None
+
+
+def _contents(doc: Transcription, weaver: _Weaver) -> etree._Element | None:
+    """The text's table of contents: its heading, and a list with an item for each line, the
+    line a ``ref`` to the heading it names; the line breaks stay between the items."""
+    heading = next(iter(doc.of_kind(BlockKind.CONTENTS_HEADING)), None)
+    if heading is None:
+        return None
+    targets: dict[str, str] = {}
+    for block in doc.of_kind(BlockKind.HEADING):
+        if block.index in weaver.ids:
+            targets.setdefault(heading_key(block.text), weaver.ids[block.index])
+    entries = el("list", type="simple")
+    for block in doc.of_kind(BlockKind.CONTENTS_ENTRY):
+        if len(entries):
+            entries[-1].tail = "\n"
+        target = targets.get(block.key)
+        line = weaver.block(el("ref", target=f"#{target}") if target else el("seg"), block)
+        if target is None:      # (every line names a heading: ingest found it)
+            append(entries, el("item", line.text, *list(line)))
+        else:
+            append(entries, el("item", line))
+    return el("div", weaver.block(el("head"), heading), entries, type="contents")
 
 
 def _body(doc: Transcription, weaver: _Weaver

@@ -51,7 +51,7 @@ from teikit.convert.model import (
 )
 from teikit.convert.navigation import is_navigation_line
 from teikit.convert.page_marks import is_page_marker
-from teikit.convert.paragraphs import in_body, is_subheading
+from teikit.convert.paragraphs import heading_key, in_body, is_subheading
 from teikit.convert.tables import is_caption, is_table
 from teikit.convert.verse import is_verse
 from teikit.errors import InputError
@@ -322,6 +322,12 @@ _HEADNOTE_LABEL = re.compile(
     r"Anmerkung\s+der\s+Redaktion|Vorbemerkung\s+der\s+Redaktion)\s*[:.–—-]\s+\S")
 _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified|Zuletzt aktualisiert|"
                       r"Letzte Änderung|Dernière mise à jour)\b")
+# the heading of a table of contents: "Contents", "Table of Contents", "Inhalt",
+# "Inhaltsverzeichnis", "Table des matières", "Sommaire"
+_CONTENTS_HEADING = re.compile(r"^(?:(?:Table\s+of\s+)?Contents|Inhalt|Inhaltsverzeichnis|"
+                               r"Table\s+des\s+mati[èe]res|Sommaire)[.:]?$", re.IGNORECASE)
+# the page a table of contents gives after a heading's words: "…  14", "… .... 14", "… 14"
+_PAGE_NUMBER = re.compile(r"(?:[\s.·…]{2,}|\s)\d{1,4}$")
 # a note's marker ending a line: "[1]", "¹²", "*", "†"
 _ENDING_MARKER = re.compile(
     rf"(?:\[\d{{1,3}}\]|[{SUPERSCRIPT_DIGITS}]+|{NOTE_SIGN_MARKER.pattern})$")
@@ -586,6 +592,7 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
                           key=field_key(label))
             position += 1
         position = _headnote(all_chunks, position, build)
+        position = _contents(all_chunks, position, build)
     else:
         warnings.append(
             "no header block found (lines such as 'Written:', 'Source:', 'Translated:'): "
@@ -669,6 +676,33 @@ def _with_appendices(doc: Transcription) -> Transcription:
     blocks = tuple(replace(block, key=APPENDIX_KEY) if block.index in appendices else block
                    for block in doc.blocks)
     return replace(doc, blocks=blocks)
+
+
+def _contents(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
+    """The text's table of contents after its header: a "Contents" heading over lines that
+    each name a heading of the text further on ("Chapter 2: The Strike", perhaps with a page
+    number), two or more of them, in chunks of their own or not. Where the text goes on."""
+    heading = all_chunks[position] if position + 1 < len(all_chunks) else None
+    if heading is None or not (heading.single_line and _CONTENTS_HEADING.match(heading.text)):
+        return position
+    end = position + 1
+    entries: list[tuple[str, int, int, str]] = []
+    while end < len(all_chunks):
+        later = {heading_key(chunk.text) for chunk in all_chunks[end + 1:]
+                 if chunk.single_line and _is_heading(chunk)}
+        named = [(line, offset, number, next(
+            (key for key in (heading_key(line), heading_key(_PAGE_NUMBER.sub("", line)))
+             if key in later), "")) for line, offset, number in all_chunks[end].lines]
+        if not all(key for *_, key in named):
+            break
+        entries.extend(named)
+        end += 1
+    if len(entries) < 2:
+        return position
+    build.add_chunk(BlockKind.CONTENTS_HEADING, all_chunks[position])
+    for line, offset, number, key in entries:
+        build.add(BlockKind.CONTENTS_ENTRY, line, offset, number, key=key)
+    return end
 
 
 def _chapters_notes(all_chunks: list[Chunk], position: int, end: int) -> list[tuple[int, int]]:

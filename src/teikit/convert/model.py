@@ -38,6 +38,9 @@ class BlockKind(StrEnum):
     LIST = "list"                # lines that each open with a marker ("1. …", "• …")
     TABLE = "table"              # rows of cells parted by runs of spaces ("1913    287"), with
                                  # the caption on the line before it ("Table: …") when simple
+    CONTENTS_HEADING = "contents-heading"  # "Contents" over the text's table of contents
+    CONTENTS_ENTRY = "contents-entry"  # a line of it, naming a heading of the text (key: the
+                                 # words of the heading it names, paragraphs.heading_key)
     NOTES_HEADING = "notes-heading"  # the heading of a "Notes" section: the text's, at its end,
                                  # or a chapter's, before the next chapter's heading
     FOOTNOTE = "footnote"        # one entry of that section (its label stripped)

@@ -108,3 +108,8 @@ def written_ids(doc: Transcription) -> dict[int, str]:
 def citation_number(block_id: str) -> str:
     """The ``n`` of a body block: "3.12" for ``p-3.12``; "" for others."""
     return block_id[2:] if block_id.startswith("p-") else ""
+
+
+def heading_key(text: str) -> str:
+    """A heading's words as a table of contents names them, case and spacing aside."""
+    return " ".join(text.casefold().split()).rstrip(".")

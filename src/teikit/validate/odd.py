@@ -38,7 +38,7 @@ MODULES: dict[str, tuple[str, ...]] = {
              "pubPlace", "date", "biblScope", "biblStruct", "analytic", "monogr", "imprint",
              "bibl", "listBibl", "note", "gap", "choice", "sic", "corr", "q", "quote",
              "soCalled", "head", "label", "lb", "address", "addrLine", "measure", "divGen",
-             "list", "item", "lg", "l", "stage", "pb"),
+             "list", "item", "lg", "l", "stage", "pb", "ref"),
     "textstructure": ("TEI", "text", "front", "body", "back", "div", "titlePage",
                       "docAuthor", "docTitle", "titlePart", "opener", "closer", "postscript",
                       "dateline", "salute", "signed", "epigraph"),

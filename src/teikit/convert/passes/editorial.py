@@ -107,7 +107,10 @@ def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) 
                 if match.group(0) in footnotes:
                     spans.append(_footnote_marker(block.index, match.start(), match.end(),
                                                   match.group(0)))
-        for match in _OMISSION.finditer(block.text):
+        # a table of contents' leader dots ("The Strike .... 14") omit nothing
+        omissions = () if block.kind is BlockKind.CONTENTS_ENTRY else \
+            _OMISSION.finditer(block.text)
+        for match in omissions:
             if any(a <= match.start() < b for a, b in taken):
                 continue
             in_quotation = block.kind in QUOTED_KINDS or any(
