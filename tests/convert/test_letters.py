@@ -264,7 +264,9 @@ def test_a_dateline_over_a_text_that_is_no_letter_opens_it_and_makes_no_letter()
     "abdicated.\n",
     # a month alone heads a chronicle's section
     "October 1917\n\nThe Soviet took power.\n",
-], ids=["diary", "month-heading"])
+    # a place and date over a chapter's heading head a section of their own
+    "Moscow, 8 March 1920\n\nCHAPTER I\n\nThe strike spread.\n",
+], ids=["diary", "month-heading", "over-a-heading"])
 def test_datelines_that_head_sections_stay_headings(text: str) -> None:
     doc = ingest_text(f"A Chronicle\n\nWritten: 1918\n\n{text}", "c")
     assert doc.of_kind(BlockKind.DATELINE) == []

@@ -166,6 +166,7 @@ FAMILY_TAILS = [
                           "The vote was taken.¹ Then [1].", "II", "Notes:",
                           "1. A note on the text.", "Appendix: The Resolution",
                           "The congress met in March.[1]"], "t", "")
+@example(FAMILY_HEADS[0], ["Moscow, 8 March 1920", "CHAPTER I", "CHAPTER I"], "t", "")
 def test_any_arrangement_of_the_familys_blocks_is_valid_and_lossless(
         head: str, blocks: list[str], name: str, tail: str) -> None:
     from teikit.validate import check_documents

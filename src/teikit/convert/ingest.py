@@ -977,12 +977,13 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
 
 def _opening_dateline(body: list[Chunk]) -> bool:
     """Whether the text opens with where and when it was written, on a line of its own above
-    it ("Moscow, 8 March 1920" over an interview): a place and a date, and no other line of
-    the text so shaped (a diary's entries are headed so, each a section)."""
+    it ("Moscow, 8 March 1920" over an interview): a place and a date, the text's words
+    straight after it (not a heading), and no other line of the text so shaped (a diary's
+    entries are headed so, each a section)."""
     def dateline(chunk: Chunk) -> bool:
         return chunk.single_line and _date_line(chunk.text)
 
-    if len(body) < 2 or not dateline(body[0]):
+    if len(body) < 2 or not dateline(body[0]) or _is_heading(body[1]):
         return False
     first = body[0].text
     placed = bool(re.match(r"[^\W\d]", first)) and not _MONTH.match(first)
