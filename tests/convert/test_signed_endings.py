@@ -24,6 +24,8 @@ MANIFESTO = ("Communist International\n\nManifesto to the Workers of the World\n
              "written.\n\nProletarians of all countries, unite!\n\nSigned on behalf of the "
              "Congress:\n\nChristian Rakovsky, Lenin, Zinoviev, Trotsky, Fritz Platten\n\n"
              "The Executive Committee of the Communist International\n\nMoscow, 6 March 1919\n")
+INITIALLED = ("Pavel Voronin\n\nThe Tram Strike\n\nWritten: November 1905\n\nThe tramwaymen "
+              "won the eight-hour day.\n\nP. V.\n\nOdessa, November 1905\n")
 DATED = ("Rosa Luxemburg\n\nOrder Reigns in Berlin\n\nSource: Die Rote Fahne\n\nOrder reigns "
          "in Berlin! You foolish lackeys! Your order is built on sand.\n\n"
          "Berlin, 14 January 1919\n")
@@ -41,7 +43,8 @@ def text_of(element: etree._Element) -> str:
     (APPEAL, ["signed", "dateline"]),
     (MANIFESTO, ["signed", "signed", "dateline"]),
     (DATED, ["dateline"]),
-], ids=["appeal", "manifesto", "article-dated"])
+    (INITIALLED, ["signed", "dateline"]),
+], ids=["appeal", "manifesto", "article-dated", "initials"])
 def test_the_signature_and_dateline_under_a_text_are_its_closer(text: str,
                                                                  parts: list[str]) -> None:
     root = checked_conversion(text)
@@ -264,3 +267,28 @@ def test_a_page_of_the_source_beginning_above_a_signature_hides_nothing_above_it
                               "\n\nV. Ulyanov (Lenin)\n")
     assert root.find(".//tei:body//tei:pb[@n='57']", NS) is not None
     assert (root.find(".//tei:body//tei:closer", NS) is not None) is closed
+
+
+LEAFLET_QUOTED = ("The Tram Strike\n\nWritten: 1905\n\nI\n\nThe strike began at the depot.\n\n"
+                  "II\n\nComrades! Eleven of our comrades are arrested.\n\n"
+                  "The Strike Committee of the Tramwaymen\n\nThe liberals called it premature.\n\n"
+                  "III\n\nThe tramwaymen won.\n")
+
+
+def test_the_signature_of_a_quoted_leaflet_heads_no_section() -> None:
+    """Where the sections are headed by their numbers alone, a body's name under the words it
+    signs, with the text going on, belongs to the section (it is no heading of a new one)."""
+    root = checked_conversion(LEAFLET_QUOTED)
+    heads = [text_of(head) for head in root.iterfind(".//tei:body//tei:head", NS)]
+    assert heads == ["I", "II", "III"]
+    second = root.findall(".//tei:body/tei:div", NS)[1]
+    assert [text_of(p) for p in second.iterfind("tei:p", NS)][1:] == [
+        "The Strike Committee of the Tramwaymen", "The liberals called it premature."]
+
+
+def test_a_named_section_among_named_sections_stays_a_heading() -> None:
+    text = LEAFLET_QUOTED.replace("I\n\nThe strike", "The Depot\n\nThe strike").replace(
+        "II\n\nComrades", "The Arrests\n\nComrades").replace("III\n\n", "The Victory\n\n")
+    root = checked_conversion(text)
+    heads = [text_of(head) for head in root.iterfind(".//tei:body//tei:head", NS)]
+    assert "The Strike Committee of the Tramwaymen" in heads

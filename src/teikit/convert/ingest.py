@@ -348,6 +348,8 @@ _FOOTNOTE_LABEL = re.compile(rf"^(?P<label>\[(?P<n1>\d{{1,3}})\]|(?P<n2>\d{{1,3}
 _NUMBERED_HEADING = re.compile(
     r"^(?:[IVXLC]+\.?|(?:(?:Chapter|Part|Book|Section)\s+|§+\s*)(?:[IVXLC]+|\d+|One|Two|Three|"
     r"Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b(?P<title>.*))$")
+# a section's number alone, as its heading: "IV", "IV.", "4", "4."
+_BARE_NUMBER = re.compile(r"(?:[IVXLC]+|\d{1,3})\.?")
 # a name and a figure ("Chemnitz: 30,000", "Wages: 12.5%"), not a heading; a year after the
 # colon may be one ("Petrograd: 1917")
 _FIGURE = re.compile(r"^[^:]{1,60}:\s*(?!(?:1[5-9]\d\d|20\d\d)$)\d[\d,.\s]*%?$")
@@ -386,6 +388,9 @@ _SIGNATURE_LINES, _SIGNATURE_WIDTH = 3, 60
 _ENDING_CHUNKS = 3
 # a signer and, in brackets, the name he wrote under: "V. Ulyanov (Lenin)", "L. Bronstein
 # (N. Trotsky)"
+# a signature of initials only, two or more: "P. V.", "N.K.", "V. I. L." (one alone is a
+# speaker's label or a numbered heading: "A.", "I.")
+_INITIALS_ONLY = re.compile(r"[A-ZÀ-Ý]\.(?:\s?[A-ZÀ-Ý]\.){1,3}")
 _ALIASED = re.compile(r"(?P<name>[^()]+?)\s+\((?:[A-Z]\.\s?){0,2}[A-Z][a-z’'-]+\)")
 # the line over a signature that says in whose name it signs, ending in a colon: "On behalf of
 # the Executive Committee:", "Signed on behalf of the Congress:", "For the Central Committee:",
@@ -916,9 +921,11 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
     if signed_from < postscript_from and closes_nothing(range(signed_from, postscript_from)):
         signed_from = postscript_from
     closer_from = min(closer_from, signed_from)
+    undersigned = _quoted_signatures(body, closer_from)
     signed = set() if speech else {
         index for heading in range(1, closer_from - 1)
         if _is_heading(body[heading]) and heading not in turns   # a heading of the text's
+        and heading not in undersigned
         if not closes_nothing(ending := _dated_ending(body[:heading], turns))
         for index in ending}
     verse = _verse_runs(body, quoted, opener, min(closer_from, postscript_from))
@@ -958,7 +965,7 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
                       chunk.offset, chunk.line)
         elif index in turns:
             _add_turn(build, chunk.text, chunk.offset, chunk.line)
-        elif _is_heading(chunk) and index + 1 < len(body):
+        elif _is_heading(chunk) and index + 1 < len(body) and index not in undersigned:
             build.add_chunk(BlockKind.HEADING, chunk)
         elif speech and (direction := whole_direction(chunk.text)) is not None:
             kind, rend = direction
@@ -973,6 +980,21 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             build.add(BlockKind.QUOTATION, chunk.text, chunk.offset, chunk.line)
         else:
             build.add_chunk(BlockKind.PARAGRAPH, chunk)
+
+
+def _quoted_signatures(body: list[Chunk], end: int) -> set[int]:
+    """The lines shaped as headings that sign a document the text quotes ("The Strike Committee
+    of the Tramwaymen" under a leaflet), in a text whose sections are headed by their numbers
+    alone ("I", "II", "3."): a name or a signing body right under the text's words, with the
+    text going on below it, is no section's heading there."""
+    candidates = [index for index in range(1, end - 1) if _is_heading(body[index])]
+    numbered = [index for index in candidates if _BARE_NUMBER.fullmatch(body[index].text)]
+    if len(numbered) < 2:
+        return set()
+    return {index for index in candidates
+            if index not in numbered and index - 1 not in candidates
+            and not _NUMBERED_HEADING.match(body[index].text)
+            and _signer_line(body[index].text)}
 
 
 def _opening_dateline(body: list[Chunk]) -> bool:
@@ -1337,7 +1359,9 @@ def _lead_in_chunk(chunk: Chunk) -> bool:
 def _signer_line(line: str) -> bool:
     """Whether ``line`` names who signs: a person's name ("V. I. Lenin"), names parted by commas
     with one at least in full ("Christian Rakovsky, Lenin, Zinoviev"), or a body that signs
-    (:data:`SIGNING_BODIES`)."""
+    (:data:`SIGNING_BODIES`), or initials alone ("P. V.")."""
+    if _INITIALS_ONLY.fullmatch(line):
+        return True
     line = line.removesuffix(".")
     aliased = _ALIASED.fullmatch(line)
     if aliased:
