@@ -13,25 +13,35 @@ is a speech at all is not decided here (:attr:`teikit.convert.model.Transcriptio
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from teikit.convert.conventions import STAGE_MARKS
 
 # the words a direction opens with → its kind (stage/@type): the hall applauds, laughs, makes
 # a noise, or calls out
 DIRECTIONS: dict[str, str] = {
-    "applause": "applause", "prolonged applause": "applause", "stormy applause": "applause",
-    "loud applause": "applause", "thunderous applause": "applause", "ovation": "applause",
-    "cheers": "applause", "cheering": "applause",
-    "laughter": "laughter", "general laughter": "laughter", "laughing": "laughter",
+    "applause": "applause", "ovation": "applause", "cheers": "applause", "cheering": "applause",
+    "laughter": "laughter", "laughing": "laughter",
     "uproar": "noise", "noise": "noise", "commotion": "noise", "tumult": "noise",
     "cries": "interjection", "voices": "interjection", "a voice": "interjection",
     "shouts": "interjection", "exclamations": "interjection", "interruption": "interjection",
 }
-# the phrases, longest first (should two share a beginning, the longer is the direction's)
-_OPENING = re.compile(r"\s*(?P<phrase>" + "|".join(
-    re.escape(phrase).replace(r"\ ", r"\s+") for phrase in sorted(DIRECTIONS, key=len,
-                                                                  reverse=True))
-    + r")(?![^\W\d_])", re.IGNORECASE)
+# what a reporter says of them before: "(Prolonged applause.)", "[Loud cheers.]", "(Renewed
+# laughter.)", "(Stormy and prolonged applause.)"
+QUALIFIERS = ("prolonged", "stormy", "loud", "thunderous", "tumultuous", "renewed", "general",
+              "great", "long", "continued", "loud and prolonged", "stormy and prolonged",
+              "hearty", "enthusiastic", "much")
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    """The phrases as alternatives of a pattern, longest first (should two share a beginning,
+    the longer is the direction's), any space between words."""
+    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+")
+                    for phrase in sorted(phrases, key=len, reverse=True))
+
+
+_OPENING = re.compile(rf"\s*(?:(?:{_alternatives(QUALIFIERS)})\s+)?"
+                      rf"(?P<phrase>{_alternatives(DIRECTIONS)})(?![^\W\d_])", re.IGNORECASE)
 
 # the marks' start and end (both marks in), its kind, and its marks' name (stage/@rend)
 Direction = tuple[int, int, str, str]

@@ -36,13 +36,22 @@ def stages(root: etree._Element) -> list[tuple[str, str, str]]:
     ("(Cries of “Shame!”)", "interjection"), ('(Voices: "No!")', "interjection"),
     ("(A voice: “And the bread?”)", "interjection"), ("(Shouts from the left.)", "interjection"),
     ("(Interruption.)", "interjection"), ("(applause)", "applause"),
+    ("(Prolonged cheering.)", "applause"), ("(Renewed laughter.)", "laughter"),
+    ("(Loud and prolonged applause.)", "applause"), ("(Much laughter.)", "laughter"),
 ])
 def test_a_parenthesis_noting_what_the_hall_did_is_a_direction(text: str, kind: str) -> None:
     assert stage_directions(f"We shall win. {text} And so on.") == [
         (14, 14 + len(text), kind, "parentheses")]
 
 
+def test_a_reporters_bracket_noting_what_the_hall_did_is_a_direction() -> None:
+    text = "[Loud cheers.]"
+    assert stage_directions(f"We shall win. {text} And so on.") == [
+        (14, 14 + len(text), "applause", "brackets")]
+
+
 @pytest.mark.parametrize("text", ["(see below)", "(sic)", "(15, N.S.)", "(Applauses)",
+                                  "(long live the Soviets!)", "(prolonged strikes)",
                                   "(the applause of the bourgeoisie)", "(Voicestream)"])
 def test_other_parentheses_are_the_speakers_words(text: str) -> None:
     assert stage_directions(f"We shall win {text} and so on.") == []
