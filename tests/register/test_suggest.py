@@ -307,6 +307,16 @@ def test_a_surname_in_the_same_texts_is_a_form_of_the_full_name() -> None:
     assert ("Hannah Lind", "H. Lind") in forms
 
 
+def test_a_surname_that_is_also_a_town_is_the_person_of_the_text_so_named() -> None:
+    """"Hale" is a town in the gazetteer; in a text that names Tom Hale and says nothing of a
+    place, it is his surname. "Port of London Authority" is a body, not a port."""
+    found = kinds("Tom Hale spoke at the docks. Hale refers to the estimates of the Port of "
+                  "London Authority, which the Liberal government raised.")
+    assert found["Hale"] is EntityKind.PERSON
+    assert found["Port of London Authority"] is EntityKind.ORG
+    assert "Liberal" not in found
+
+
 def test_suggested_aliases_tag_mentions_with_the_existing_entry(tmp_path: Path) -> None:
     register = tmp_path / "register.xml"
     register.write_text(

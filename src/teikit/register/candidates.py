@@ -82,7 +82,7 @@ Archive Archives Press Agency Cooperative Co-operative Works Board Court Constab
 Centre Center Library Commission Department Reichstag Landtag Senat Senate Sejm Parliament
 Brigade Legion Navy Fleet Militia Cartel Corporation Alliance Brotherhood Fraternity Order
 Mission Secretariat Presidium Politburo Orgburo Werft Werke AG GmbH Verein Verband Partei
-Gewerkschaft
+Gewerkschaft Authority
 Labour Labor Movement Circle Collective Bloc Commune Guild Chamber Exchange Inspectorate
 Administration Directorate Management Cabinet Convention Lodge Sisterhood Workshops Mills Mill
 House Confederation Confédération Fédération Parti Comité Conseil Syndicat Internationale
@@ -181,6 +181,7 @@ Admiral Marshal Generals Sir Madam Gentlemen Ladies Friends Proletariat Bourgeoi
 Socialism Communism Anarchism Marxism Liberalism Conservatism Fascism Bolshevism Menshevism
 Left Right Centre Reds Whites Red White Social-Democrats Socialists Communists Anarchists
 Liberals Conservatives Radicals Democrats Republicans Nationalists Monarchists Imperialists
+Liberal Conservative Radical Democratic Republican Tory Whig Unionist Progressive
 Chair Chairmanship Leadership Administration Municipality Prefecture Prefect Mayoralty Town City
 Country Nation People Peoples Land Empire Kingdom Crown Throne Church Trade Trades Labour Labor
 Capital Industry Finance Commerce Agriculture Transport War Peace Law Laws Act Acts Bill Decree
@@ -330,6 +331,7 @@ SHARE = 0.6           # … and its share of all the evidence, or …
 MARGIN = 1.5          # … this many times the score of the next kind
 WEIGHT_STRONG, WEIGHT_MEDIUM, WEIGHT_WEAK = 3.0, 1.5, 0.6
 REPEATS = 2           # occurrences of one kind of cue that count
+_GAZETTEER_ALONE = WEIGHT_MEDIUM + 0.5    # a large place's name, nothing else said of it
 WEIGHT_HEAD = 4.0     # a head noun ("Street", "Party") outweighs what one context suggests
 
 
@@ -459,9 +461,13 @@ def _runs(text: str, lines_apart: bool = False) -> list[list[re.Match[str]]]:
 
 
 def _head(words: Sequence[str]) -> str:
-    """The head noun of a name: the word before its first "of"/"for", else its last word."""
+    """The head noun of a name: the word before its first "of"/"for", else its last word; the
+    body a place's name opens ("Port of London Authority") is named by its last word."""
     for index, word in enumerate(words):
         if word in _OF_CONNECTORS | _ROMANCE_OF and index:
+            if words[index - 1] in PLACE_WORDS and len(words) - index > 2 and \
+                    words[-1] in ORG_WORDS:
+                return words[-1]
             return words[index - 1]
     return words[-1]
 
@@ -635,7 +641,7 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
     if form.lower() not in lowercase and form not in STOPWORDS:
         weight = gazetteer.place_weight(form)
         if weight:
-            candidate.add(EntityKind.PLACE, WEIGHT_MEDIUM + (0.5 if weight > 1 else -0.5),
+            candidate.add(EntityKind.PLACE, _GAZETTEER_ALONE if weight > 1 else WEIGHT_MEDIUM - 0.5,
                           "in the gazetteer")
         elif len(words) == 2 and words[0] in DIRECTIONS | _nationalities() and (
                 gazetteer.place_weight(words[1])):
@@ -1073,8 +1079,11 @@ def _link(found: dict[str, Candidate]) -> None:
         if len(words) == 1 and max(candidate.scores.get(k, 0.0) for k in (
                 EntityKind.ORG, EntityKind.TITLE, EntityKind.EVENT)) < WEIGHT_STRONG:
             full = _distinct(by_surname.get(_word(words[0]), []))
+            # a place the gazetteer alone says it is ("Hale", a town) is the surname of the
+            # one person of the text so named ("Tom Hale"); words around it keep it a place
             settled = (candidate.status == "accepted" and candidate.kind is not EntityKind.PERSON
-                       and candidate.scores.get(EntityKind.PERSON, 0.0) <= 0)
+                       and candidate.scores.get(EntityKind.PERSON, 0.0) <= 0
+                       and candidate.scores.get(candidate.kind, 0.0) > _GAZETTEER_ALONE)
             if len(full) == 1 and full[0] is not candidate and not settled:
                 _merge(candidate, full[0], "the surname of a name found in full")
         elif len(words) > 1 and _INITIALS.match(" ".join(words[:-1]) + " "):
