@@ -133,7 +133,8 @@ FAMILY_BLOCKS = [
     "Q: How long have you worked in the pit?\nA: Since I was twelve,\nat Barnsley.",
     "The lines were cut. [Page 55] The engines |56| stood [p. xiv] still.", "[Page 57]",
     "On behalf of the Executive Committee:", "V. Ulyanov (Lenin)", "Appendix: The Resolution",
-    "The congress met in March.[1]", "Table of Contents:", "CHAPTER I\nII .... 4"]
+    "The congress met in March.[1]", "Table of Contents:", "CHAPTER I\nII .... 4", "P. V.",
+    "The Strike Committee of the Tramwaymen", "We won! [Loud cheers.] (Renewed laughter.)"]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",
