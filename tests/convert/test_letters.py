@@ -271,3 +271,24 @@ def test_datelines_that_head_sections_stay_headings(text: str) -> None:
     doc = ingest_text(f"A Chronicle\n\nWritten: 1918\n\n{text}", "c")
     assert doc.of_kind(BlockKind.DATELINE) == []
     assert doc.of_kind(BlockKind.HEADING)
+
+
+LETTER_TO_KIN = ("Letters to Maggie\n\nWritten: 1914\n\nLetter I\n\nDublin, January 1914\n\n"
+                 "Dear Maggie,\n\nIt is over. The men are going back.\n\n{last}\n")
+
+
+def test_a_letter_to_kin_may_be_signed_with_a_given_name_alone() -> None:
+    from tests.conftest import checked_conversion
+
+    root = checked_conversion(LETTER_TO_KIN.format(last="Annie"))
+    (letter,) = root.iterfind(".//tei:body/tei:div", NS)
+    assert [" ".join(s.itertext()).strip()
+            for s in letter.iterfind("tei:closer/tei:signed", NS)] == ["Annie"]
+
+
+@pytest.mark.parametrize("last", ["Farewell.", "Enough", "We won."])
+def test_a_letters_last_word_that_is_no_name_stays_its_text(last: str) -> None:
+    from tests.conftest import checked_conversion
+
+    root = checked_conversion(LETTER_TO_KIN.format(last=last))
+    assert root.find(".//tei:body//tei:closer", NS) is None

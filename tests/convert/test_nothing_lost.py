@@ -134,7 +134,8 @@ FAMILY_BLOCKS = [
     "The lines were cut. [Page 55] The engines |56| stood [p. xiv] still.", "[Page 57]",
     "On behalf of the Executive Committee:", "V. Ulyanov (Lenin)", "Appendix: The Resolution",
     "The congress met in March.[1]", "Table of Contents:", "CHAPTER I\nII .... 4", "P. V.",
-    "The Strike Committee of the Tramwaymen", "We won! [Loud cheers.] (Renewed laughter.)"]
+    "The Strike Committee of the Tramwaymen", "We won! [Loud cheers.] (Renewed laughter.)",
+    "Annie"]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",

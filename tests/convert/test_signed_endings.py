@@ -292,3 +292,16 @@ def test_a_named_section_among_named_sections_stays_a_heading() -> None:
     root = checked_conversion(text)
     heads = [text_of(head) for head in root.iterfind(".//tei:body//tei:head", NS)]
     assert "The Strike Committee of the Tramwaymen" in heads
+
+
+@pytest.mark.parametrize(("dateline", "when"), [
+    ("Saint-Étienne, le 16 mars 1906", "1906-03-16"),
+    ("Berlin, den 3. März 1919", "1919-03-03"),
+], ids=["french", "german"])
+def test_a_dateline_in_french_or_german_closes_the_text(dateline: str, when: str) -> None:
+    text = ("Jeanne Morel\n\nLa grève\n\nÉcrit : mars 1906\n\nLes verriers sont en grève "
+            f"depuis le 2 février.\n\nVive la grève !\n\nJ. M.\n\n{dateline}\n")
+    root = checked_conversion(text)
+    (closer,) = root.iterfind(".//tei:body//tei:closer", NS)
+    assert localnames(closer) == ["signed", "dateline"]
+    assert closer.find("tei:dateline/tei:date", NS).get("when") == when

@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from teikit.convert.conventions import (
@@ -369,7 +370,10 @@ _CLOSING = re.compile(
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 # a dateline's place: at most this many words before its date ("Moscow, the Kremlin, 8 March")
 _DATELINE_PLACE_WORDS = 4
-_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b")
+_ENGLISH_MONTH = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b"
+# what stands between a dateline's place and its day in French and German: "Paris, le 16 mars
+# 1906", "Berlin, den 3. März 1919"
+_BEFORE_DAY = re.compile(r"\s+(?:le|den|am|the)$")
 # a letter's opener: at most this many chunks before the salutation, lines this short
 _OPENER_CHUNKS, _OPENER_LINES, _OPENER_WIDTH = 6, 8, 70
 # "P.S.", "PS.", "P.P.S.", "PPS", "N.B." opening a paragraph after a letter's signature
@@ -391,6 +395,12 @@ _ENDING_CHUNKS = 3
 # a signature of initials only, two or more: "P. V.", "N.K.", "V. I. L." (one alone is a
 # speaker's label or a numbered heading: "A.", "I.")
 _INITIALS_ONLY = re.compile(r"[A-ZÀ-Ý]\.(?:\s?[A-ZÀ-Ý]\.){1,3}")
+# one name alone, as under a letter to kin: "Annie", "Volodya", "N. Lenin" is a name line
+_GIVEN_NAME = re.compile(r"[A-ZÀ-ÝА-Я][a-zà-ÿа-я’'-]{1,19}\.?")
+# a letter's last word that is no name: "Farewell.", "Greetings"
+_LAST_WORDS = frozenset({"Farewell", "Adieu", "Greetings", "Regards", "Thanks", "Enough",
+                         "Forward", "Onward", "Salut", "Gruss", "Gruß", "Amen", "Yours",
+                         "Love", "Finis", "End"})
 _ALIASED = re.compile(r"(?P<name>[^()]+?)\s+\((?:[A-Z]\.\s?){0,2}[A-Z][a-z’'-]+\)")
 # the line over a signature that says in whose name it signs, ending in a colon: "On behalf of
 # the Executive Committee:", "Signed on behalf of the Congress:", "For the Central Committee:",
@@ -911,6 +921,9 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
     # a section before the next heading (a preface signed "N. Lenin / Petrograd, August 1917")
     signed_from = _signed_ending(body[:postscript_from], turns) if closer_from == len(body) \
         and not speech else postscript_from
+    if opener and signed_from == postscript_from == closer_from == len(body) and \
+            len(body) - 1 > opener and _given_name_signature(body[-1]):
+        signed_from = len(body) - 1      # "Annie" under a letter with no closing salutation
 
     def closes_nothing(ending: range) -> bool:
         """A closer closes a text: right under the opener or an epigraph, a signature or a
@@ -1008,7 +1021,7 @@ def _opening_dateline(body: list[Chunk]) -> bool:
     if len(body) < 2 or not dateline(body[0]) or _is_heading(body[1]):
         return False
     first = body[0].text
-    placed = bool(re.match(r"[^\W\d]", first)) and not _MONTH.match(first)
+    placed = bool(re.match(r"[^\W\d]", first)) and not _month().match(first)
     return placed and not any(dateline(chunk) for chunk in body[1:])
 
 
@@ -1235,17 +1248,29 @@ def _opener_like(chunk: Chunk) -> bool:
         for line in lines)
 
 
+@cache
+def _month() -> re.Pattern[str]:
+    """A month's name in the family's languages ("Oct.", "mars", "März"), as the dates read
+    them (:func:`teikit.convert.dates.forms.month_names`)."""
+    from teikit.convert.dates.forms import month_names
+
+    names = sorted(month_names(), key=len, reverse=True)
+    return re.compile(rf"{_ENGLISH_MONTH}|(?<![\w])(?:{'|'.join(map(re.escape, names))})"
+                      r"(?![\w])")
+
+
 def _date_line(line: str) -> bool:
     """A line that dates a letter or a text ("12th June, 1924.", "Glasgow, 2 Oct. 1920"): a
     date with at most a place before it, parted from it, not a sentence that tells of a date
     ("The workers rose on October 25, 1917.")."""
     if len(line) > 70 or not _YEAR.search(line):
         return False
-    date = _MONTH.search(line) or re.search(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b", line)
+    date = _month().search(line) or re.search(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b", line)
     if date is None:
         return False
     day = re.search(r"\d", line)
-    before = line[:min(date.start(), day.start() if day else len(line))].rstrip()
+    before = _BEFORE_DAY.sub("", line[:min(date.start(), day.start() if day else len(line))]
+                             .rstrip())
     # the place is parted from the date ("Glasgow, 2 Oct."), a sentence runs on into it
     return not before or (before[-1] in ",.:;–—-" and
                           len(before.split()) <= _DATELINE_PLACE_WORDS)
@@ -1349,6 +1374,13 @@ def _signature_chunk(chunk: Chunk) -> bool:
     return len(lines) <= _SIGNATURE_LINES and all(
         len(line) <= _SIGNATURE_WIDTH and not line.endswith((":", ";", ",")) for line in lines
     ) and _signer_line(lines[0])
+
+
+def _given_name_signature(chunk: Chunk) -> bool:
+    """A letter's last line that is one name alone, as a letter is signed to kin and friends
+    ("Annie", "Volodya", "Lenin."): one capitalised word, no sentence."""
+    return chunk.single_line and bool(_GIVEN_NAME.fullmatch(chunk.text)) and \
+        chunk.text.removesuffix(".") not in _LAST_WORDS
 
 
 def _lead_in_chunk(chunk: Chunk) -> bool:
