@@ -26,6 +26,12 @@ def amounts(text: str) -> list[tuple[str, str, str]]:
     ("$1,000 and $5 million", [("$1,000", "1000", "dollar"), ("$5 million", "5000000", "dollar")]),
     ("2.50 dollars", [("2.50 dollars", "2.5", "dollar")]),
     ("ten pounds sterling", [("ten pounds sterling", "10", "pound")]),
+    # as French and German print figures: thousands apart, a decimal comma
+    ("a envoyé 3 000 francs.", [("3 000 francs", "3000", "franc")]),
+    ("1\u202f250\u00a0000 francs", [("1\u202f250\u00a0000 francs", "1250000", "franc")]),
+    ("2,50 francs par jour", [("2,50 francs", "2.5", "franc")]),
+    ("12 500,50 francs", [("12 500,50 francs", "12500.5", "franc")]),
+    ("en 1906 500 francs", [("500 francs", "500", "franc")]),
 ])
 def test_amounts_in_figures_and_in_words(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert amounts(text) == expected

@@ -56,7 +56,11 @@ _SMALL = rf"(?:(?:{'|'.join(TENS)})(?:[-\s](?:{'|'.join(UNITS)}))?|(?:{'|'.join(
 # "five million", "two hundred and fifty", "a hundred", "one thousand five hundred"
 _IN_WORDS = (rf"(?:(?:(?:an?|{_SMALL})\s+)?(?:hundred|thousand|million|billion)"
              rf"(?:(?:\s+and)?\s+(?:{_WORD_NUMBER})(?:[-\s](?:{_WORD_NUMBER}))*)*|{_SMALL})")
-_FIGURES = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# figures: "100,000", "2.50"; as French and German print them, "3 000" (a space, a no-break
+# or a thin space between the thousands) and "2,50" (a decimal comma before one or two digits)
+_THOUSANDS_SPACE = "\u0020\u00a0\u202f\u2009"
+_FIGURES = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{_THOUSANDS_SPACE}]\d{{3}})+(?:,\d+)?"
+            r"|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?")
 _SCALE = r"(?:\s+(?P<scale>thousand|million|billion))?"
 _NAME = "|".join(sorted(CURRENCY_NAMES, key=len, reverse=True))
 _START = r"(?<![\w.,$£€¥₽-])"
@@ -145,7 +149,11 @@ def _pounds(pounds: Decimal, shillings: str | None, pence: str | None,
 
 
 def _figures(figures: str, scale: str | None) -> Decimal:
-    return Decimal(figures.replace(",", "")) * SCALES.get((scale or "").lower(), 1)
+    """The number the figures write: "100,000" and "100 000" → 100000, "2,50" → 2.5."""
+    digits = re.sub(f"[{_THOUSANDS_SPACE}]", "", figures)
+    if re.fullmatch(r"\d+,\d{1,2}", digits) or (digits != figures and "," in digits):
+        digits = digits.replace(",", ".")
+    return Decimal(digits.replace(",", "")) * SCALES.get((scale or "").lower(), 1)
 
 
 def _in_words(words: str) -> Decimal | None:
