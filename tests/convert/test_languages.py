@@ -310,6 +310,13 @@ def test_french_guillemets_keep_the_spaces_inside_and_say_who_speaks_after_them(
     assert comparable(read_back(root)) == comparable(FRENCH)
 
 
+@pytest.mark.parametrize("reported", ["a déclaré le secrétaire", "ont répondu les mineurs"])
+def test_french_speech_reported_in_the_perfect_tense_is_cited_speech(reported: str) -> None:
+    root = convert(FRENCH.replace("disaient les mineurs", reported))
+    (quote,) = root.xpath("//t:body//*[@rend='guillemets']", namespaces=NS)
+    assert etree.QName(quote).localname == "quote"
+
+
 def test_an_english_text_quoting_german_stays_english_with_the_german_marks():
     root = convert(ENGLISH_QUOTING_GERMAN)
     assert root.get(XML_LANG) == "en"

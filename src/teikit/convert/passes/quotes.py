@@ -57,13 +57,15 @@ _AFTER_CLAUSE = re.compile(
     rf"(?:a|an|the|one)\b[^,.;:“”]*?)|(?P<who2>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|he|she|they|"
     rf"He|She|They)\s+(?P<verb2>{REPORTING}))\b")
 # a German or French reporting verb right after a quotation ("…“ rief die Menge", "… »,
-# disait-il"): cited speech (who spoke is not read in these languages)
+# disait-il", "… », a déclaré le secrétaire"): cited speech (who spoke is not read in these
+# languages)
 _REPORTED_AFTER = re.compile(
     r"^\s*,?\s*(?:sagte|sagten|sagt|schrieb|schrieben|schreibt|rief|riefen|ruft|erklärte|"
     r"erklärten|erklärt|antwortete|antworteten|fragte|fragten|meinte|verkündete|hieß|heißt|"
     r"dit|disait|disaient|dirent|déclara|déclarait|déclare|écrivait|écrivit|écrit|répondit|"
     r"répondait|répond|cria|criait|criaient|s[’']écria|ajouta|ajoute|demanda|affirma|affirme|"
-    r"proclama|proclame)(?![\w’'])")
+    r"proclama|proclame|(?:a|ont|avait|avaient)\s+(?:dit|déclaré|écrit|répondu|crié|ajouté|"
+    r"demandé|affirmé|proclamé|lancé|répété))(?![\w’'])")
 SO_CALLED_CUES = re.compile(r"(?:so-called|the term|the word|the words|appellation(?: of)?|"
                             r"called|dubbed|styled|nicknamed|the name(?: of)?)\s*$", re.I)
 PRONOUNS = re.compile(r"\b(?:he|she|He|She)\b")
