@@ -317,6 +317,26 @@ def test_a_surname_that_is_also_a_town_is_the_person_of_the_text_so_named() -> N
     assert "Liberal" not in found
 
 
+def test_the_german_people_of_a_body_are_no_part_of_its_name() -> None:
+    found = kinds("Seit dem 18. Juli stehen die Arbeiter der Vulcan-Werft im Streik. „Wir werden "
+                  "nicht nachgeben“, erklärte der Vorsitzende des Deutschen Metallarbeiter-"
+                  "Verbandes, Alexander Schlicke. Der Vorstand der Partei schwieg.")
+    assert found["Vulcan-Werft"] is EntityKind.ORG
+    assert found["Deutschen Metallarbeiter-Verbandes"] is EntityKind.ORG
+    assert found["Alexander Schlicke"] is EntityKind.PERSON
+    assert not {"Arbeiter der Vulcan-Werft", "Vorsitzende des Deutschen Metallarbeiter-Verbandes"
+                } & set(found)
+
+
+def test_a_name_after_a_comma_is_said_of_the_one_before_not_listed_with_it() -> None:
+    """An apposition ("the union's secretary, Pierre Lafont") is no list; three names parted by
+    commas are one."""
+    found = kinds("The Amalgamated Society of Engineers, Tom Mann, was on strike. Delegates came "
+                  "from Riga, Kovno, Zgierz and Grodno.")
+    assert found["Tom Mann"] is EntityKind.PERSON
+    assert found["Zgierz"] is EntityKind.PLACE
+
+
 def test_suggested_aliases_tag_mentions_with_the_existing_entry(tmp_path: Path) -> None:
     register = tmp_path / "register.xml"
     register.write_text(

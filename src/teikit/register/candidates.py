@@ -37,7 +37,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import dropwhile
+from itertools import dropwhile, pairwise
 
 from teikit import language
 from teikit.convert.model import LEAD_IN_KEY, Block, BlockKind, Transcription
@@ -320,7 +320,8 @@ _GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "sch
                         "stand", "kongress", "kongreß", "haus", "tum", "nis", "wesen", "ordnung",
                         "arbeiter", "männer", "frage", "kampf", "tion")
 _GERMAN_ORG_ENDINGS = ("bund", "verband", "verein", "partei", "werft", "werke", "gesellschaft",
-                       "ausschuss", "ausschuß", "kartell")
+                       "ausschuss", "ausschuß", "kartell", "bundes", "verbandes", "vereins",
+                       "ausschusses")
 _SURNAME_ENDINGS = ("sky", "ski", "skaya", "ska", "vich", "vitch", "vna", "enko", "shvili",
                     "dze", "ovsky", "evsky", "sohn", "stein", "mann", "ov", "ev", "ova", "eva",
                     "yov", "ich", "uk", "yuk", "chuk", "in", "ina")
@@ -489,6 +490,12 @@ def _split(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
             # "Frankfurt am Main", which is one place
             joins.append(_APART)
             parts.append([])
+        elif word in {"der", "des"} and len(parts[-1]) == 1 and _people_of(
+                _word(parts[-1][0].group())):
+            # German people of a body: "Arbeiter der Vulcan-Werft", "Vorsitzende des
+            # Deutschen Metallarbeiter-Verbandes" (the body is the name)
+            joins.append(_APART)
+            parts[-1] = []
         elif word == "the" and not parts[-1]:
             continue
         else:
@@ -537,6 +544,18 @@ SURNAME_HEADS = _words("Marsh Hill Field Fields Lane Cross Moor Wood Camp Bridge
 
 # how the name of a body of people ends: "Textile Workers", "Bolsheviks", "Old Believers"
 GROUP_ENDINGS = ("ers", "ists", "men", "iks", "ites", "ans")
+
+
+# German nouns of the people of a body, before its name in the genitive
+_GERMAN_PEOPLE = _words("Vorsitzende Vorsitzender Vorsitzenden Sekretär Sekretärs Präsident "
+                        "Führer Leiter Mitglied Mitglieder Genosse Genossen Direktor Direktion "
+                        "Vertreter Redakteur Redaktion Chef Delegierte Delegierten Abgeordnete "
+                        "Abgeordneten Belegschaft")
+_GERMAN_PEOPLE_ENDINGS = ("arbeiter", "arbeiterinnen", "männer", "leute", "frauen")
+
+
+def _people_of(word: str) -> bool:
+    return word in _GERMAN_PEOPLE or word.lower().endswith(_GERMAN_PEOPLE_ENDINGS)
 
 
 def _group_name(words: Sequence[str]) -> bool:
@@ -827,6 +846,8 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
                  for w in re.findall(r"(?<![\w’'-])[a-zà-ÿ][\w’'-]*", b.text)}
     found: dict[str, Candidate] = {}
     neighbours: dict[str, set[str]] = defaultdict(set)
+    listing: list[str] = []       # the names of one list so far
+    joined = False                # whether "and" or "or" joins two of them
     acronyms: dict[str, str] = {}
     for document in docs:
         author = next((b.text for b in document.of_kind(BlockKind.AUTHOR)), "")
@@ -875,9 +896,14 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
                     block.text[occurrence.end:])
                 if previous and occurrence.part == previous_part and not imprint and re.fullmatch(
                         r",\s*|\s+(?:and|or|und)\s+|,\s+(?:and|or)\s+", gap):
-                    neighbours[key].add(previous[0])
-                    neighbours[previous[0]].add(key)
+                    listing.append(key)
+                    joined = joined or gap.strip() != ","
+                else:
+                    _listed(listing, joined, neighbours)
+                    listing, joined = [key], False
                 previous, previous_part = (key, occurrence.end), occurrence.part
+            _listed(listing, joined, neighbours)
+            listing, joined = [], False
     candidates = list(found.values())
     for candidate in candidates:
         _decide(candidate)
@@ -1053,6 +1079,17 @@ def _decide(candidate: Candidate) -> None:
     if candidate.german_noun and best < WEIGHT_MEDIUM + 1.0:
         accepted = False
     candidate.status = "accepted" if accepted else "review"
+
+
+def _listed(names: list[str], joined: bool, neighbours: dict[str, set[str]]) -> None:
+    """Record the names of one list as each other's neighbours. Two names parted by a comma
+    alone are no list but one said of the other ("the chairman of the union, Alexander
+    Schlicke"); three so parted, or two with "and", are."""
+    if len(names) < 2 or (len(names) == 2 and not joined):
+        return
+    for before, after in pairwise(names):
+        neighbours[after].add(before)
+        neighbours[before].add(after)
 
 
 def _agree_with_neighbours(found: dict[str, Candidate], neighbours: dict[str, set[str]]) -> None:
