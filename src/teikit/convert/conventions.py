@@ -85,4 +85,7 @@ NOTE_SIGNS = ("***", "**", "*", "††", "†", "‡")
 NOTE_SIGN_MARKER = re.compile(
     r"(?<=[^\s*†‡])(?:" + "|".join(re.escape(sign) for sign in NOTE_SIGNS) + r")(?![*†‡])")
 
-# gap/@rend holds the omission sign exactly as printed ("...", "…", ". . .")
+# the omission signs, which gap/@rend holds exactly as printed: three dots or more ("...",
+# "...." after a sentence), three spaced, an ellipsis (the edition schema's omissionSign);
+# ". ..." is a sentence's full stop, then the sign
+OMISSION_SIGN = re.compile(r"\.{3,}|\. \. \.|…")

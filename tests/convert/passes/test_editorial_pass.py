@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from teikit.convert.ingest import ingest_text
 from teikit.convert.model import Span
 from teikit.convert.passes.editorial import EditorialOptions, run
@@ -43,6 +45,20 @@ def test_omission_outside_a_quotation_is_the_editors():
     assert text[gap.start:gap.end] == "..."
     assert dict(gap.attrs) == {"reason": "editorial", "resp": "#ed", "rend": "..."}
     assert gap.atomic
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("in the afternoon [or the other way about]. ... The mills", "..."),
+    ("in the afternoon. ... The mills", "..."),
+    ("in the afternoon.... The mills", "...."),
+    ("in the afternoon . . . The mills", ". . ."),
+    ("in the afternoon . . . . The mills", ". . ."),
+    ("in the afternoon… The mills", "…"),
+])
+def test_an_omission_is_its_sign_as_printed_without_a_sentences_full_stop(text, sign):
+    found, spans = propose(text + "\n")
+    (gap,) = [s for s in spans if s.tag == "gap"]
+    assert found[gap.start:gap.end] == sign
 
 
 def test_omission_inside_an_earlier_quotation_span_is_not_attributed():

@@ -29,6 +29,7 @@ from teikit.convert.conventions import (
     BRACKETS_REND,
     NOTE_SIGN_MARKER,
     NOTE_WRITERS,
+    OMISSION_SIGN,
     SIGNATURE_DASHES,
     SIGNATURE_TOKENS,
     SIGNATURES,
@@ -52,14 +53,12 @@ _SIGNATURE = re.compile(
 _ROLE_FIELDS = {"translator": "translation", "transcriber": "transcription"}
 # "[sic]", "[sic!]": the editor vouches for the reading before it
 _SIC = re.compile(r"^sic!?$", re.IGNORECASE)
-_OMISSION = re.compile(r"\.(?: ?\.){2,3}|…")
 # "…1,466,000.¹": a marker in superscript digits, right after a word or a sign
 _SUPERSCRIPT_MARKER = re.compile(
     rf"(?<=\S)(?<![{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS[1:]}][{SUPERSCRIPT_DIGITS}]{{0,2}}"
     rf"(?![{SUPERSCRIPT_DIGITS}])")
 _NOTE_WRITER = re.compile(
     r"^(?P<who>" + "|".join(re.escape(w) for w in NOTE_WRITERS) + r")(?:['’]s?)?\s+[Nn]ote\b")
-_BRACKETED_OMISSION = re.compile(r"^(?:\.\s?){3,4}$|^…$")
 _SENTENCE = re.compile(r"^[A-Z“‘\"'(].*[.!?…][”’\"')]?$")
 
 
@@ -109,7 +108,7 @@ def run(doc: Transcription, earlier: Sequence[Span], options: EditorialOptions) 
                                                   match.group(0)))
         # a table of contents' leader dots ("The Strike .... 14") omit nothing
         omissions = () if block.kind is BlockKind.CONTENTS_ENTRY else \
-            _OMISSION.finditer(block.text)
+            OMISSION_SIGN.finditer(block.text)
         for match in omissions:
             if any(a <= match.start() < b for a, b in taken):
                 continue
@@ -131,7 +130,7 @@ def _bracket(doc: Transcription, options: EditorialOptions, block: int, match: r
     if body.isdigit():
         return _footnote_marker(block, start, end, body) if markers_allowed and \
             body in footnotes else None
-    if _BRACKETED_OMISSION.match(body.strip()):
+    if OMISSION_SIGN.fullmatch(body.strip()):
         return _gap(options, block, start, end, match.group(0), in_quotation=False)
     signature = _SIGNATURE.search(body)
     content = body[:signature.start()] if signature else body
