@@ -42,6 +42,9 @@ def test_pounds_shillings_and_pence_are_one_amount_in_pounds() -> None:
         ("£3 10s.", "3.5", "pound"), ("£3 10s. 6d.", "3.525", "pound")]
     assert amounts("a wage of 10s. 6d., or 6d. an hour") == [
         ("10s. 6d.", "10.5", "shilling"), ("6d.", "6", "penny")]
+    # a third of a shilling has no exact decimal: the amount is given in pence
+    assert amounts("Spinners 10s. 4d., overseers £2 0s. 1d.") == [
+        ("10s. 4d.", "124", "penny"), ("£2 0s. 1d.", "481", "penny")]
 
 
 @pytest.mark.parametrize("text", [

@@ -142,9 +142,12 @@ def _signed(match: re.Match[str]) -> tuple[str, str]:
 
 def _pounds(pounds: Decimal, shillings: str | None, pence: str | None,
             unit: str) -> tuple[str, str]:
-    """£sd as one quantity: in pounds when there are pounds, else in shillings
-    (20 shillings to the pound, 12 pence to the shilling)."""
+    """£sd as one quantity: in pounds when there are pounds, else in shillings (20 shillings to
+    the pound, 12 pence to the shilling), or in pence where that unit takes no exact decimal
+    ("10s. 4d." is 124 pence, not 10.333… shillings)."""
     in_pence = pounds * 240 + int(shillings or 0) * 12 + int(pence or 0)
+    if in_pence % 3:
+        return _numeric(in_pence), "penny"
     return _numeric(in_pence / (240 if unit == "pound" else 12)), unit
 
 
