@@ -40,6 +40,14 @@ def test_a_paragraph_after_the_header_that_says_it_is_the_editors_is_the_headnot
     assert len(texts(doc, BlockKind.PARAGRAPH)) == 2
 
 
+def test_an_editors_note_in_brackets_after_the_header_is_the_headnote():
+    note = "[Editorial Note: The report was prepared after a visit to Dundee. – N. F.]"
+    doc = ingest_text(f"On Jute\n\nWritten: 1906\n\n{note}\n\nThe mills work long hours.\n\n"
+                      "[Editorial note: one further on] is the text's.\n", "t")
+    assert texts(doc, BlockKind.HEADNOTE) == [note]
+    assert len(texts(doc, BlockKind.PARAGRAPH)) == 2
+
+
 def test_a_note_after_the_header_that_names_no_editor_is_the_texts():
     doc = ingest_text("Ida Berg\n\nOn Strikes\n\nWritten: 1917\n\nNote: the figures are "
                       "the union's.\n\nThe strike began.\n", "t")

@@ -875,10 +875,19 @@ def _title_chunk(kind: BlockKind, chunk: Chunk, build: _Builder) -> None:
         build.add(kind if index == 0 else BlockKind.SUBTITLE, text, start, line)
 
 
+def _labelled_headnote(text: str) -> bool:
+    """A paragraph that says it is the editor's note, perhaps all of it in the editor's
+    brackets ("[Editorial Note: The report was prepared … – N. F.]")."""
+    if text.startswith("["):
+        inner = text[1:].removesuffix("]")
+        return inner != text[1:] and "]" not in inner and bool(_HEADNOTE_LABEL.match(inner))
+    return bool(_HEADNOTE_LABEL.match(text))
+
+
 def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
     """The editor's headnote: paragraphs after the header up to one signed "– Ed." (≤ 4), or
     one paragraph that says it is ("Editor's Note: …")."""
-    if position < len(all_chunks) and _HEADNOTE_LABEL.match(all_chunks[position].text):
+    if position < len(all_chunks) and _labelled_headnote(all_chunks[position].text):
         build.add_chunk(BlockKind.HEADNOTE, all_chunks[position])
         return position + 1
     for count, chunk in enumerate(all_chunks[position:position + 4], start=1):
