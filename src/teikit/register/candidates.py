@@ -144,6 +144,7 @@ EVENT_WORDS = _words("""
 Strike Putsch Revolution Rising Uprising Insurrection Mutiny Rebellion Revolt War Massacre
 Lockout Lock-out Days Pogrom Famine Crisis Affair Offensive Battle Siege Armistice Treaty
 """)
+SEASONS = frozenset({"Spring", "Summer", "Autumn", "Fall", "Winter"})
 WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                       "Sunday"})
 MONTH_NAMES = frozenset({"January", "February", "March", "April", "May", "June", "July",
@@ -796,8 +797,8 @@ def _junk(words: list[str], lowercase: set[str]) -> bool:
         return form not in SPECIFIC_ORGS and (len(words) == 1 or _head(words) not in heads)
     if len(words) == 1:
         word = words[0]
-        if word in STOPWORDS | RELIGIOUS_WORDS | months:
-            return True
+        if word in STOPWORDS | RELIGIOUS_WORDS | months | SEASONS:
+            return True   # "Written: Summer 1918" is a date
         if (word in gazetteer.language_names() or word in _nationalities()) and (
                 gazetteer.place_weight(word) < 2):
             return True   # a language or nationality ("Tatar"), unless a city's name ("Spokane")

@@ -339,6 +339,24 @@ def test_months_seasons_and_parts_of_months() -> None:
                      ("the winter of 1917–18", "1917-12/1918-02", "")]
 
 
+def test_a_season_with_its_year_may_open_a_line() -> None:
+    found = _values("Summer 1918. Early Spring of 1917 came late.", calendar="gregorian")
+    assert found == [("Summer 1918", "1918-06/1918-08", ""),
+                     ("Early Spring of 1917", "1917-03/1917-04", "")]
+
+
+def test_written_in_a_season_names_no_place() -> None:
+    from tests.conftest import checked_conversion
+
+    root = checked_conversion("V. I. Lenin\n\nTo the Railwaymen\n\nWritten: Summer 1918\n\n"
+                              "The grain trains must go to Moscow.\n")
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    (date,) = root.xpath("//tei:front//tei:date", namespaces=ns)
+    assert (date.get("notBefore"), date.get("notAfter"), "".join(date.itertext())) == (
+        "1918-06", "1918-08", "Summer 1918")
+    assert date.find("tei:placeName", ns) is None
+
+
 def test_an_old_style_part_of_a_month_converts_both_ends() -> None:
     attrs = dates("at the end of October", year=1917, calendar="julian")[0][1]
     assert attrs == {"notBefore": "1917-11-03", "notAfter": "1917-11-13",

@@ -260,8 +260,11 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
                    rf"(?:(?P<m>{m})(?:,?\s+(?:of\s+)?(?P<y>{_Y}))?|(?P<yo>{_Y})){_END}{_NOT_NAME}"),
         ("approx", rf"\b(?P<q>(?i:early|late|mid))(?:-|\s+)(?:in\s+)?"
                    rf"(?:(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?|(?P<yo>{_Y})){_END}{_NOT_NAME}"),
-        ("season", rf"(?:\b[Tt]he\s+)?(?:(?P<q>early|late)\s+)?(?P<s>spring|summer|autumn|fall|"
-                   rf"winter)(?:\s+of)?\s+(?P<y>{_Y})(?:{_DASH}(?P<y2>\d\d(?:\d\d)?))?"
+        # with its year a season may open a line or a sentence: "Summer 1918", "Early spring
+        # of 1917"
+        ("season", rf"(?:\b[Tt]he\s+)?(?:(?P<q>(?i:early|late))\s+)?"
+                   rf"(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+of)?\s+(?P<y>{_Y})"
+                   rf"(?:{_DASH}(?P<y2>\d\d(?:\d\d)?))?"
                    r"(?![\d\w])"),
         ("season", r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Uu]ntil|[Tt]ill)\s+(?P<x>the\s+"
                    r"(?:(?P<q>early|late)\s+)?(?P<s>spring|summer|autumn|fall|winter))"
