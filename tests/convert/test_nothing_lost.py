@@ -142,6 +142,8 @@ FAMILY_HEADS = [
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",
     "Lenin\n\nOn Tasks\n\nPart One\n\nChapter 1\n\nDate: 1893\nTranscribed/HTML Markup: X Y",
     "On Tasks", "Marxists Internet Archive > Lenin > 1917\n\nOn Tasks\n\nWritten: 1917",
+    "V. I. Lenin\n\nOn Tasks\n\nWritten: Summer 1918\nFirst Published: 1926 in Russian\n"
+    "Transcription\\Markup: R. Cymbala\n\n[Editorial Note: Drafted in haste. – N. F.]",
     "V. I. Lenin\nOn Tasks\n\nWritten: 1917"]
 # the web page's chrome after the text: its navigation and when it was last updated, on lines
 # of their own or right under the last one of the text
@@ -170,6 +172,9 @@ FAMILY_TAILS = [
                           "1. A note on the text.", "Appendix: The Resolution",
                           "The congress met in March.[1]"], "t", "")
 @example(FAMILY_HEADS[0], ["Moscow, 8 March 1920", "CHAPTER I", "CHAPTER I"], "t", "")
+@example(FAMILY_HEADS[0], ["[Page 57]", "Saint-Étienne, le 16 mars 1906"], "t", "")
+@example(FAMILY_HEADS[0], ["CHAPTER I", "Notes:", "* The price fixed in 1921.",
+                          "Moscow, 8 March 1920", "* * *"], "t", "")
 def test_any_arrangement_of_the_familys_blocks_is_valid_and_lossless(
         head: str, blocks: list[str], name: str, tail: str) -> None:
     from teikit.validate import check_documents

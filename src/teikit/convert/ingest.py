@@ -651,11 +651,13 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
         # the text, chapter by chapter when chapters have notes of their own
         start = position
         for heading_at, resumes_at in chapters_notes:
-            _body(all_chunks[start:heading_at], build, text, speech=speech)
+            _body(all_chunks[start:heading_at], build, text, speech=speech,
+                  opens_text=start == position)
             build.add_chunk(BlockKind.NOTES_HEADING, all_chunks[heading_at])
             _notes(all_chunks[heading_at + 1:resumes_at], build)
             start = resumes_at
-        _body(all_chunks[start:body_end], build, text, speech=speech)
+        _body(all_chunks[start:body_end], build, text, speech=speech,
+              opens_text=start == position)
     for headings, content in letters or []:
         for chunk in headings:
             build.add_chunk(BlockKind.HEADING, chunk)
@@ -905,9 +907,12 @@ def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
     return position
 
 
-def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = False) -> None:
+def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = False,
+          opens_text: bool = True) -> None:
     """Headings, paragraphs, quotations, verse; a letter's opener and closer; a speech's stage
-    directions standing alone (a speech is no letter)."""
+    directions standing alone (a speech is no letter). ``opens_text``: whether ``body`` begins
+    the text (only there may a dateline open it), not where it goes on after a chapter's
+    notes."""
     quoted = _indented_quotations(body)
     turns = dialogue_turns([chunk.text for chunk in body])
     epigraphs = _epigraphs(body, turns)
@@ -966,7 +971,7 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             _closer_chunk(chunk, build)
         elif index >= closer_from:
             build.add_chunk(_closer_kind(chunk, first=index == closer_from), chunk)
-        elif index == 0 and not opener and _opening_dateline(body):
+        elif index == 0 and opens_text and not opener and _opening_dateline(body):
             build.add_chunk(BlockKind.DATELINE, chunk)
         elif index in epigraphs:
             _epigraph(body[index:index + epigraphs[index]], build)
@@ -1353,7 +1358,8 @@ def _signed_ending(body: list[Chunk], turns: Container[int] = ()) -> int:
     above = start - 1
     while above > 0 and is_page_marker(body[above].text.strip()):
         above -= 1
-    if not ending or _is_heading(body[above]) or not (
+    nothing_above = is_page_marker(body[above].text.strip())   # the text is only a page's start
+    if not ending or nothing_above or _is_heading(body[above]) or not (
             any(_signature_chunk(chunk) for chunk in ending)
             or (len(ending) == 1 and _dateline_chunk(ending[0]))):
         return len(body)
