@@ -7,6 +7,7 @@ the text. Only one text goes through FOP (it is slow); a register is suggested f
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -110,6 +111,29 @@ def test_fop_lays_out_the_text_with_repaired_code_page_damage(converted: dict[st
     result = render_pdf_report(converted["anonymous-cooperatives"], tmp_path / "text.pdf",
                                exact_index=False)
     assert result.pdf.read_bytes().startswith(b"%PDF")
+
+
+STRUCTURE = json.loads((UNSEEN / "structure.json").read_text(encoding="utf-8"))
+TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def _value(found: object) -> str:
+    if isinstance(found, etree._Element):
+        return " ".join("".join(found.itertext()).split()) if len(found) or found.text else ""
+    return str(found)
+
+
+REFERENCE = [(name, path) for name, expected in STRUCTURE.items() if not name.startswith("_")
+             for path in expected]
+
+
+@pytest.mark.parametrize(("name", "path"), REFERENCE,
+                         ids=[f"{name}:{path}" for name, path in REFERENCE])
+def test_the_texts_structure_is_as_its_reference_says(name: str, path: str,
+                                                      converted: dict[str, Path]) -> None:
+    root = etree.parse(str(converted[name])).getroot()
+    assert [_value(found) for found in root.xpath(path, namespaces=TEI_NS)] == \
+        STRUCTURE[name][path]
 
 
 def test_the_speech_keeps_its_verse_and_its_stage_directions(converted: dict[str, Path]) -> None:
