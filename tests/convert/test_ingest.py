@@ -473,6 +473,9 @@ def test_paragraphs_that_open_with_alternating_speakers_are_a_dialogues_turns():
      "Q: And the lockout?", [BlockKind.TURN, BlockKind.TURN, BlockKind.TURN]),
     ("The miner said he would hold out\nA: long as it takes, and more.",
      [BlockKind.PARAGRAPH]),
+    # the short labels with both a stop and a colon
+    ("Q.: How did the strike begin?\n\nA.: In the AEG works.\n\nQ.: And the unions?",
+     [BlockKind.TURN, BlockKind.TURN, BlockKind.TURN]),
 ])
 def test_a_speakers_label_is_a_turn_only_where_speakers_alternate(text, kinds):
     doc = ingest_text(f"A Text\n\nWritten: 1923\n\n{text}\n", "t")

@@ -136,7 +136,8 @@ FAMILY_BLOCKS = [
     "The congress met in March.[1]", "Table of Contents:", "CHAPTER I\nII .... 4", "P. V.",
     "The Strike Committee of the Tramwaymen", "We won! [Loud cheers.] (Renewed laughter.)",
     "Annie", "Saint-Étienne, le 16 mars 1906", "Ils ont reçu 3 000 francs et 2,50 francs.",
-    "They went to school [or the other way about]. ... Spinners earn 10s. 4d."]
+    "They went to school [or the other way about]. ... Spinners earn 10s. 4d.",
+    "Q.: And the unions?", "A.: They did not."]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",

@@ -1,5 +1,5 @@
 """A dialogue written as paragraphs that each open with the speaker's label: an interview
-("Question: …" / "Answer: …", "Q: …" / "A: …", "Q. …" / "A. …") or the record of a
+("Question: …" / "Answer: …", "Q: …" / "A: …", "Q.: …", "Q. …" / "A. …") or the record of a
 conversation ("INTERVIEWER: …", "TROTSKY: …", a name in capitals and a colon).
 
 A paragraph that opens with a label is a *turn* when the text lets two speakers alternate:
@@ -29,7 +29,8 @@ NOT_SPEAKERS = frozenset({
     "PUBLISHED", "TRANSCRIBED", "SUBJECT", "RE", "TO", "FROM", "DATE", "AGENDA", "MOTION",
     "AMENDMENT", "ADDENDUM", "POSTSCRIPT", "SLOGANS", "DEMANDS"})
 
-_ROLE = re.compile(rf"(?P<label>(?:{'|'.join(ROLE_LABELS)}) ?:)[ \t]+(?=\S)")
+# "Question:", "Q:", "Q.:", "Question :"
+_ROLE = re.compile(rf"(?P<label>(?:{'|'.join(ROLE_LABELS)})\.? ?:)[ \t]+(?=\S)")
 _SHORT_ROLE = re.compile(r"(?P<label>[QA]\.)[ \t]+(?=[^\W\d_])")
 # what follows "A." or "Q." when the two are an initial and a name ("A. Kollontai" signs)
 _INITIALLED_NAME = re.compile(r"[^\W\d_][^\W\d_’'-]*(?:-[^\W\d_]+)?")
