@@ -1354,12 +1354,14 @@ def _signed_ending(body: list[Chunk], turns: Container[int] = ()) -> int:
             break
         start = index
     ending = body[start:]
+    if not ending:
+        return len(body)
     # what stands above the ending, a page of the printed source beginning between them aside
     above = start - 1
     while above > 0 and is_page_marker(body[above].text.strip()):
         above -= 1
     nothing_above = is_page_marker(body[above].text.strip())   # the text is only a page's start
-    if not ending or nothing_above or _is_heading(body[above]) or not (
+    if nothing_above or _is_heading(body[above]) or not (
             any(_signature_chunk(chunk) for chunk in ending)
             or (len(ending) == 1 and _dateline_chunk(ending[0]))):
         return len(body)
