@@ -406,11 +406,12 @@ def test_fields_after_semicolons_on_one_line_are_fields_of_their_own():
      '<title>Iskra</title>, <biblScope unit="issue" n="4">Nos. 4</biblScope>, '
      '<date when="1901-05">May 1901</date>'),
     ("as a pamphlet, Kraków 1907", [("placeName", "Kraków")],
-     'as a pamphlet, Kraków <date when="1907">1907</date>'),
+     'as a pamphlet, <pubPlace>Kraków</pubPlace> <date when="1907">1907</date>'),
     ("1907 in the collection Zemlya i Trud", [("title[m]", "Zemlya i Trud")],
      '<date when="1907">1907</date> in the collection <title>Zemlya i Trud</title>'),
     ("Vorwärts Verlag, Berlin 1909", [("orgName", "Vorwärts Verlag"), ("placeName", "Berlin")],
-     'Vorwärts Verlag, Berlin <date when="1909">1909</date>'),
+     '<publisher>Vorwärts Verlag</publisher>, <pubPlace>Berlin</pubPlace> '
+     '<date when="1909">1909</date>'),
 ])
 def test_a_first_publication_names_its_title_apart_from_place_issue_and_publisher(
         line, names, bibl):
@@ -560,3 +561,36 @@ def test_the_configs_rights_in_the_text_win_over_the_sources_line() -> None:
         None, "https://creativecommons.org/licenses/by/4.0/"]
     assert values(root, ".//t:availability/t:p") == ["Public Domain: Marxists Internet "
                                                      "Archive (2003)."]
+
+
+REVISED = ("Rosa Brandt\n\nOn the Mass Strike\n\nWritten: September 1906\n"
+           "First Published: Hamburg, 1906, as a pamphlet\n"
+           "Translated: Patrick Lavin, 1925; revised by Sam Hall, 2005\n"
+           "Proofed: and corrected by Einde O'Callaghan (2008)\n\n"
+           "The mass strike is not an artificial method.\n")
+
+
+def test_a_translation_revised_later_names_both_and_when_each_worked():
+    root = header_of(REVISED)
+    statements = root.xpath("//t:titleStmt/t:respStmt[t:persName]", namespaces=NS)
+    assert [(values(s, "t:resp"), values(s, "t:persName"), values(s, "t:persName/@xml:id"))
+            for s in statements] == [
+        (["Translation, 1925"], ["Patrick Lavin"], ["translator"]),
+        (["Translation revised, 2005"], ["Sam Hall"], ["translator-reviser"])]
+    assert values(root, "//t:respStmt[t:resp[starts-with(., 'Proofreading')]]/t:name") == [
+        "Einde O'Callaghan"]
+
+
+def test_a_first_publication_in_a_city_names_its_place_and_no_title():
+    root = header_of(REVISED)
+    (bibl,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
+    assert bibl.find("t:title", NS) is None
+    assert values(bibl, "t:pubPlace") == ["Hamburg"]
+    assert values(bibl, ".") == ["Hamburg, 1906, as a pamphlet"]
+
+
+def test_what_follows_a_semicolon_and_names_nobody_stays_in_the_transcriptions_header():
+    root = header_of(REVISED.replace("; revised by Sam Hall, 2005", "; from the German"))
+    assert values(root, "//t:titleStmt/t:respStmt[t:persName]/t:persName") == ["Patrick Lavin"]
+    assert values(root, "//t:front//t:p[t:label='Translated:']") == [
+        "Translated: Patrick Lavin, 1925; from the German"]

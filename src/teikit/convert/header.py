@@ -60,7 +60,14 @@ _AND = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 _WHEN_DONE = re.compile(r"(?:,\s*|\s+in\s+|\s+\()(?P<year>1[5-9]\d\d|20\d\d)\)?$")
 # the "by" that opens a responsibility field's value ("Translated: by Ruth Calder", "Übersetzt:
 # von …", "Traduit : par …")
-_BY = re.compile(r"^(?:by|von|par)\s+", re.IGNORECASE)
+_BY = re.compile(r"^(?:(?:and\s+)?(?:corrected|checked|revised)\s+)?(?:by|von|par)\s+",
+                 re.IGNORECASE)
+# a further statement after a responsibility, past a semicolon: "Translated: Patrick Lavin,
+# 1925; revised by Sam Hall, 2005" (the work done again, and who did it)
+_FURTHER_WORK = re.compile(r"^(?P<what>revised|edited|corrected|checked|updated|annotated)"
+                           r"\s+by\s+(?P<who>\S.*)$", re.IGNORECASE)
+_WORKER = {"revised": "reviser", "edited": "editor", "corrected": "corrector",
+           "checked": "checker", "updated": "updater", "annotated": "annotator"}
 _SIGNER_NAMES = {"editor": "the editor", "translator": "the translator",
                  "transcriber": "the transcriber"}
 # a quotation paragraph this short is a slogan or a cry rather than a cited passage
@@ -112,6 +119,15 @@ def _names(value: str) -> list[str]:
         names = [f"{name} {last[-1]}" if " " not in name and gazetteer.is_first_name(name)
                  else name for name in names[:-1]] + names[-1:]
     return names
+
+
+def _work_statements(value: str) -> tuple[str, list[tuple[str, str]]]:
+    """A responsibility's value before a semicolon, and each further work on it after one
+    ("…; revised by Sam Hall, 2005") as (what was done, by whom). What else follows a semicolon
+    ("; from the German") names nobody: the transcription's header keeps it as written."""
+    first, *rest = value.split(";")
+    matches = [_FURTHER_WORK.match(part.strip()) for part in rest]
+    return first, [(m.group("what"), m.group("who")) for m in matches if m is not None]
 
 
 def _responsibility(label: str, value: str) -> tuple[etree._Element, str]:
@@ -176,8 +192,13 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
 
     translation = doc.stated("translation")
     if translation is not None:
-        resp, value = _responsibility("Translation", repaired(translation.text))
+        first, further = _work_statements(repaired(translation.text))
+        resp, value = _responsibility("Translation", first)
         append(statement, el("respStmt", resp, *_people(value, "translator")))
+        for what, who in further:
+            resp, value = _responsibility(f"Translation {what.lower()}", who)
+            append(statement, el("respStmt", resp,
+                                 *_people(value, f"translator-{_WORKER[what.lower()]}")))
     transcription = doc.stated("transcription")
     if transcription is not None:
         resp, value = _responsibility("Transcription and mark-up", repaired(transcription.text))
@@ -420,9 +441,17 @@ def _first_publication(ctx: HeaderContext, block: Block) -> etree._Element:
         date_span = _date_span(ctx, block)
         if date_span is None:
             return el("bibl", repaired(text), type="firstPublication", xml_lang=language)
-        return el("bibl", repaired(text[:date_span.start]) or None, _date(ctx, block),
-                  repaired(text[date_span.end:]) or None, type="firstPublication",
-                  xml_lang=language)
+        # where it came out, before the date: "Hamburg, 1906, as a pamphlet"
+        before: list[etree._Element | str | None] = []
+        position = 0
+        for part in reading.parts:
+            if part.kind in _IMPRINT_PARTS and part.end <= date_span.start:
+                before += [repaired(text[position:part.start]) or None,
+                           _imprint_part(text, part)]
+                position = part.end
+        return el("bibl", *before, repaired(text[position:date_span.start]) or None,
+                  _date(ctx, block), repaired(text[date_span.end:]) or None,
+                  type="firstPublication", xml_lang=language)
     date_span = _date_span(ctx, block)
     date = _date(ctx, block)
     bibl = el("bibl", type="firstPublication", xml_lang=language)

@@ -187,6 +187,11 @@ def read_citation(text: str, author: str = "") -> Citation:
                 _proper(text[slice(*segments[index])], words=3)):
             kinds[index] = PartKind.PLACE
     _known_places_and_publishers(text, segments, kinds, author)
+    # "Hamburg, 1906, as a pamphlet": a known place right before the year is where the text
+    # was published, no title
+    if len(segments) > 1 and kinds[0] is PartKind.OTHER and kinds[1] is PartKind.DATE and (
+            gazetteer.place_weight(text[slice(*segments[0])]) > 1):
+        kinds[0] = PartKind.PLACE
     structural = [i for i, kind in enumerate(kinds) if kind is not PartKind.OTHER]
     lead = structural[0] if structural else len(segments)
     hint = None
