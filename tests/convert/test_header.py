@@ -594,3 +594,14 @@ def test_what_follows_a_semicolon_and_names_nobody_stays_in_the_transcriptions_h
     assert values(root, "//t:titleStmt/t:respStmt[t:persName]/t:persName") == ["Patrick Lavin"]
     assert values(root, "//t:front//t:p[t:label='Translated:']") == [
         "Translated: Patrick Lavin, 1925; from the German"]
+
+
+def test_a_source_published_by_a_body_names_it_as_the_author_and_the_report_as_the_title():
+    root = header_of("Report on the Jute Workers\n\nWritten: 1906\nSource: Women's Trade Union "
+                     "League, Annual Report for 1906, London, 1907, pp. 31–38.\n\n"
+                     "The mills work long hours.\n")
+    (monogr,) = root.xpath("//t:sourceDesc/t:biblStruct/t:monogr", namespaces=NS)
+    assert values(monogr, "t:author") == ["Women's Trade Union League"]
+    assert values(monogr, "t:title") == ["Annual Report for 1906"]
+    assert values(monogr, "t:imprint/t:date/@when") == ["1907"]
+    assert values(monogr, "t:imprint/t:pubPlace") == ["London"]

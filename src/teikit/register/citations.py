@@ -211,8 +211,10 @@ def read_citation(text: str, author: str = "") -> Citation:
             # "“The Tasks of the Working Women”, Pravda, …": the article, then where it appeared
             parts.append(Part(PartKind.ARTICLE, *segments[0]))
             title_index, author_index = 1, 0
-        elif second and _person(first, author) and not _lowercase_led(second) and not (
-                gazetteer.place_weight(second)):
+        elif second and (_person(first, author) or _body(first)) and not _lowercase_led(
+                second) and not gazetteer.place_weight(second):
+            # the author, a person or a body ("Women's Trade Union League, Annual Report for
+            # 1906, London, 1907"), then the title
             parts.append(Part(PartKind.AUTHOR, *segments[0]))
             title_index, author_index = 1, 0
         elif not (_repository(first) or _PUBLISHED_BY.search(first)) or any(
@@ -414,6 +416,20 @@ def _lowercase_led(text: str) -> bool:
 
 def _repository(segment: str) -> bool:
     return bool(set(_bare_words(segment)) & REPOSITORY_WORDS)
+
+
+def _body(segment: str) -> bool:
+    """Whether ``segment`` names a body that may author a publication ("The Labour Party",
+    "Women's Trade Union League"): a proper name that ends in an organisation's word."""
+    from teikit.register.candidates import ORG_WORDS
+
+    words = _bare_words(segment)
+    # the head noun: before its "of" ("Council of People's Commissars"; "Papers of the …
+    # Federation" are a collection's), else the last word
+    head = next((words[i - 1] for i, word in enumerate(words) if i and word in ("of", "for")),
+                words[-1] if words else "")
+    return _proper(segment, words=8) and head in ORG_WORDS - (
+        PUBLISHER_WORDS | {"Press", "House", "Works"})
 
 
 def _person(segment: str, author: str) -> bool:
