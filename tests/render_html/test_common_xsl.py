@@ -243,3 +243,18 @@ def test_the_source_line_names_the_date_only_when_the_source_gives_one(imprint: 
         <imprint><biblScope unit="issue">No. 207</biblScope>{imprint}</imprint></monogr>
       </biblStruct></sourceDesc></fileDesc></teiHeader></TEI>"""
     assert evaluate("tk:source-line(/*)", document) == line
+
+
+@pytest.mark.parametrize(("text_author", "line"), [
+    ("Nora Finch", "Women's Trade Union League, Annual Report for 1906 (1907): 31–38"),
+    ("Women's Trade Union League", "Annual Report for 1906 (1907): 31–38"),
+], ids=["a-body's-report", "the-texts-own-author"])
+def test_the_source_line_names_a_books_author_where_it_is_not_the_texts(text_author: str,
+                                                                        line: str) -> None:
+    document = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><sourceDesc>
+      <biblStruct><analytic><author>{text_author}</author><title level="a">On Jute</title>
+        </analytic><monogr><author>Women's Trade Union League</author>
+        <title level="m">Annual Report for 1906</title><imprint><date when="1907">1907</date>
+        </imprint><biblScope unit="page" from="31" to="38">pp. 31–38</biblScope></monogr>
+      </biblStruct></sourceDesc></fileDesc></teiHeader></TEI>"""
+    assert evaluate("tk:source-line(/*)", document) == line

@@ -66,7 +66,8 @@
       $ts/tei:editor[@role = 'translator']) ! tk:plain(.)[. != ''])"/>
   </xsl:function>
 
-  <!-- "New International XIV, no. 4 (April 1948): 123–126" -->
+  <!-- "New International XIV, no. 4 (April 1948): 123–126", "Women's Trade Union League,
+       Annual Report for 1906 (1907): 31–38" -->
   <xsl:function name="tk:source-line" as="xs:string?">
     <xsl:param name="root" as="element()"/>
     <xsl:variable name="s" select="($root/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct)[1]"/>
@@ -78,8 +79,11 @@
     <xsl:variable name="page" select="$scopes[@unit = ('page', 'pp', 'pages')][1]"/>
     <xsl:variable name="pages" select="if ($page/@from and $page/@to) then $page/@from || '–' || $page/@to else replace(tk:plain($page), '^pp?\.\s*', '')"/>
     <xsl:variable name="journal" select="tk:plain($m/tei:title[1])"/>
+    <!-- a book's own author (a body's report), where it is not the text's: "Women's Trade
+         Union League, Annual Report for 1906 (1907): 31–38" -->
+    <xsl:variable name="by" select="tk:plain($m/tei:author[1])[. != tk:plain($s/tei:analytic/tei:author[1])]"/>
     <xsl:sequence select="if (not($journal)) then ()
-      else $journal
+      else (if ($by) then $by || ', ' else '') || $journal
         || (if ($volume) then ' ' || $volume else '')
         || (if ($issue) then ', no. ' || $issue else '')
         || (if ($date) then ' (' || $date || ')' else '')
