@@ -449,3 +449,12 @@ def test_a_sentence_that_opens_with_a_verb_before_a_name_leaves_the_verb_out() -
         "Tell Sonja that I think of her. Give Karl my love. Send Hans the books."))}
     assert not [form for form in found if form.split()[0] in ("Tell", "Give", "Send")]
     assert "Sonja" in found
+
+
+def test_a_first_name_in_a_field_that_names_people_is_a_person_whatever_heads_it() -> None:
+    from teikit.convert.ingest import ingest_text
+
+    doc = ingest_text("On the Mass Strike\n\nWritten: 1906\nTranslated: Patrick Lavin, 1925; "
+                      "revised by Sam Hall, 2005\n\nThe mass strike is no method.\n", "t")
+    found = {c.form: c.kind for c in find_candidates(doc) if c.confident}
+    assert found["Sam Hall"] is EntityKind.PERSON

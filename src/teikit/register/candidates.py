@@ -664,7 +664,8 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
             candidate.add(EntityKind.PLACE, _GAZETTEER_ALONE if weight > 1 else WEIGHT_MEDIUM - 0.5,
                           "in the gazetteer")
         elif len(words) == 2 and words[0] in DIRECTIONS | _nationalities() and (
-                gazetteer.place_weight(words[1])):
+                gazetteer.place_weight(words[1])) and not gazetteer.is_first_name(words[0]):
+            # "East Prussia", "Russian Poland"; not "Sam Hall" (Sam is also a language)
             candidate.add(EntityKind.PLACE, WEIGHT_STRONG, "a region of a known place")
 
 
@@ -1026,7 +1027,12 @@ def _block_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence,
     if block.kind is BlockKind.DATELINE and first:
         candidate.add(EntityKind.PLACE, WEIGHT_STRONG, "the place of a dateline")
     elif field_kind is EntityKind.PERSON:
-        if len(words) > 1 and not candidate.cue:
+        if len(words) > 1 and gazetteer.is_first_name(words[0]):
+            # a first name in a field that names people: "revised by Sam Hall" whatever "Hall"
+            # heads elsewhere
+            candidate.add(EntityKind.PERSON, WEIGHT_HEAD + WEIGHT_STRONG,
+                          f"a first name, named in ‘{block.label}’")
+        elif len(words) > 1 and not candidate.cue:
             candidate.add(EntityKind.PERSON, WEIGHT_STRONG, f"named in ‘{block.label}’")
     elif field_kind is EntityKind.PLACE:
         if first or not candidate.cue:
