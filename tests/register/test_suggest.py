@@ -458,3 +458,8 @@ def test_a_first_name_in_a_field_that_names_people_is_a_person_whatever_heads_it
                       "revised by Sam Hall, 2005\n\nThe mass strike is no method.\n", "t")
     found = {c.form: c.kind for c in find_candidates(doc) if c.confident}
     assert found["Sam Hall"] is EntityKind.PERSON
+
+
+def test_a_firm_of_brothers_is_a_firm_whatever_first_name_it_bears() -> None:
+    found = kinds("We visited the mills of Messrs. Baxter Brothers and of Cox Brothers at Lochee.")
+    assert found["Baxter Brothers"] is found["Cox Brothers"] is EntityKind.ORG

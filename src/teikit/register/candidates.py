@@ -82,7 +82,7 @@ Archive Archives Press Agency Cooperative Co-operative Works Board Court Constab
 Centre Center Library Commission Department Reichstag Landtag Senat Senate Sejm Parliament
 Brigade Legion Navy Fleet Militia Cartel Corporation Alliance Brotherhood Fraternity Order
 Mission Secretariat Presidium Politburo Orgburo Werft Werke AG GmbH Verein Verband Partei
-Gewerkschaft Authority
+Gewerkschaft Authority Brothers
 Labour Labor Movement Circle Collective Bloc Commune Guild Chamber Exchange Inspectorate
 Administration Directorate Management Cabinet Convention Lodge Sisterhood Workshops Mills Mill
 House Confederation Confédération Fédération Parti Comité Conseil Syndicat Internationale
