@@ -48,6 +48,16 @@ def test_an_editors_note_in_brackets_after_the_header_is_the_headnote():
     assert len(texts(doc, BlockKind.PARAGRAPH)) == 2
 
 
+@pytest.mark.parametrize(("line", "kind"), [
+    ("What Is To Be Done?", BlockKind.HEADING), ("Where To Begin?", BlockKind.HEADING),
+    ("What did the liberals say?", BlockKind.PARAGRAPH),
+])
+def test_a_question_heads_a_section_only_in_title_case(line, kind):
+    doc = ingest_text(f"On Tasks\n\nWritten: 1905\n\n{line}\n\nThe strike began at the depot.\n",
+                      "t")
+    assert [b.kind for b in doc.blocks if b.text == line] == [kind]
+
+
 def test_a_note_after_the_header_that_names_no_editor_is_the_texts():
     doc = ingest_text("Ida Berg\n\nOn Strikes\n\nWritten: 1917\n\nNote: the figures are "
                       "the union's.\n\nThe strike began.\n", "t")

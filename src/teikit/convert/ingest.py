@@ -529,6 +529,10 @@ def _is_heading(chunk: Chunk) -> bool:
     if not words:
         return True
     capitalised = sum(1 for w in words if w[0].isupper())
+    if text.endswith("?"):
+        # a question heads a section in title case ("What Is To Be Done?"); "What did the
+        # liberals say?" is the text asking
+        return capitalised * 2 > len(words)
     return capitalised * 2 >= len(words)
 
 
