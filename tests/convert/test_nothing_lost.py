@@ -174,6 +174,8 @@ FAMILY_TAILS = [
                           "The congress met in March.[1]"], "t", "")
 @example(FAMILY_HEADS[0], ["Moscow, 8 March 1920", "CHAPTER I", "CHAPTER I"], "t", "")
 @example(FAMILY_HEADS[0], ["[Page 57]", "Saint-Étienne, le 16 mars 1906"], "t", "")
+@example(FAMILY_HEADS[0], ["Moscow, 8 March 1920",
+                          "“Theory becomes a material force.”\n– Karl Marx", "* * *"], "t", "")
 @example(FAMILY_HEADS[0], ["CHAPTER I", "Notes:", "* The price fixed in 1921.",
                           "Moscow, 8 March 1920", "* * *"], "t", "")
 def test_any_arrangement_of_the_familys_blocks_is_valid_and_lossless(

@@ -975,7 +975,8 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             _closer_chunk(chunk, build)
         elif index >= closer_from:
             build.add_chunk(_closer_kind(chunk, first=index == closer_from), chunk)
-        elif index == 0 and opens_text and not opener and _opening_dateline(body):
+        elif index == 0 and opens_text and not opener and 1 not in epigraphs and \
+                _opening_dateline(body):     # (over an epigraph, the line heads the section)
             build.add_chunk(BlockKind.DATELINE, chunk)
         elif index in epigraphs:
             _epigraph(body[index:index + epigraphs[index]], build)
