@@ -390,8 +390,6 @@ _TITLE_CHUNKS, _TITLE_WIDTH = 5, 100
 _SIGNATURE_LINES, _SIGNATURE_WIDTH = 3, 60
 # a text's signed ending: the signatures and the dateline, at most this many chunks
 _ENDING_CHUNKS = 3
-# a signer and, in brackets, the name he wrote under: "V. Ulyanov (Lenin)", "L. Bronstein
-# (N. Trotsky)"
 # a signature of initials only, two or more: "P. V.", "N.K.", "V. I. L." (one alone is a
 # speaker's label or a numbered heading: "A.", "I.")
 _INITIALS_ONLY = re.compile(r"[A-ZÀ-Ý]\.(?:\s?[A-ZÀ-Ý]\.){1,3}")
@@ -401,6 +399,8 @@ _GIVEN_NAME = re.compile(r"[A-ZÀ-ÝА-Я][a-zà-ÿа-я’'-]{1,19}\.?")
 _LAST_WORDS = frozenset({"Farewell", "Adieu", "Greetings", "Regards", "Thanks", "Enough",
                          "Forward", "Onward", "Salut", "Gruss", "Gruß", "Amen", "Yours",
                          "Love", "Finis", "End"})
+# a signer and, in brackets, the name he wrote under: "V. Ulyanov (Lenin)", "L. Bronstein
+# (N. Trotsky)"
 _ALIASED = re.compile(r"(?P<name>[^()]+?)\s+\((?:[A-Z]\.\s?){0,2}[A-Z][a-z’'-]+\)")
 # the line over a signature that says in whose name it signs, ending in a colon: "On behalf of
 # the Executive Committee:", "Signed on behalf of the Congress:", "For the Central Committee:",

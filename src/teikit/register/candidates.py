@@ -462,7 +462,7 @@ def _runs(text: str, lines_apart: bool = False) -> list[list[re.Match[str]]]:
     return runs
 
 
-def _head(words: Sequence[str]) -> str:
+def head_noun(words: Sequence[str]) -> str:
     """The head noun of a name: the word before its first "of"/"for", else its last word; the
     body a place's name opens ("Port of London Authority") is named by its last word."""
     for index, word in enumerate(words):
@@ -510,7 +510,7 @@ def _split(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
         if not left or not right:
             out.append(part)
             continue
-        left_head = _head(left)
+        left_head = head_noun(left)
         if join == _APART:
             keep = False
         elif all(w in WEEKDAYS | MONTH_NAMES for w in right):
@@ -612,7 +612,7 @@ _FIELD_KINDS = {
 
 def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) -> None:
     """What the form itself says: head nouns, first names, initials, gazetteers."""
-    head = _head(words)
+    head = head_noun(words)
     if head not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS and (
             set(words) & _ROMANCE_OF) and words[0] in ORG_WORDS | PLACE_WORDS:
         head = words[0]   # "Confédération Générale du Travail", "Salle du Manège"
@@ -795,7 +795,7 @@ def _junk(words: list[str], lowercase: set[str]) -> bool:
     if all(p in generic or p.lower() in CONNECTORS for p in parts):
         # roles and titles ("Lord Provost", "District Secretary"), unless the head names a body
         # or a place ("Executive Committee", "Red Army", "Council of People’s Commissars")
-        return form not in SPECIFIC_ORGS and (len(words) == 1 or _head(words) not in heads)
+        return form not in SPECIFIC_ORGS and (len(words) == 1 or head_noun(words) not in heads)
     if len(words) == 1:
         word = words[0]
         if word in STOPWORDS | RELIGIOUS_WORDS | months | SEASONS:

@@ -420,15 +420,12 @@ def _repository(segment: str) -> bool:
 
 def _body(segment: str) -> bool:
     """Whether ``segment`` names a body that may author a publication ("The Labour Party",
-    "Women's Trade Union League"): a proper name that ends in an organisation's word."""
-    from teikit.register.candidates import ORG_WORDS
+    "Women's Trade Union League", "Council of People's Commissars"): a proper name whose head
+    noun is an organisation's word ("Papers of the … Federation" are a collection's)."""
+    from teikit.register.candidates import ORG_WORDS, head_noun
 
     words = _bare_words(segment)
-    # the head noun: before its "of" ("Council of People's Commissars"; "Papers of the …
-    # Federation" are a collection's), else the last word
-    head = next((words[i - 1] for i, word in enumerate(words) if i and word in ("of", "for")),
-                words[-1] if words else "")
-    return _proper(segment, words=8) and head in ORG_WORDS - (
+    return _proper(segment, words=8) and bool(words) and head_noun(words) in ORG_WORDS - (
         PUBLISHER_WORDS | {"Press", "House", "Works"})
 
 
