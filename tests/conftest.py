@@ -4,6 +4,7 @@ checkout."""
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -26,6 +27,24 @@ def pytest_configure(config: pytest.Config) -> None:
     runner names one: nothing a test remembers outlives the run or comes from an earlier one."""
     if "TEIKIT_CACHE_DIR" not in os.environ:
         os.environ["TEIKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="teikit-test-cache-")
+
+
+_EXIT_STATUS: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """End the test process as the command line does once pytest has said everything: a JVM
+    started in it (FOP, jing in-process) is left, not shut down under a finalising Python,
+    whose threads calling back into it can crash the process after the last test
+    (:func:`teikit.render.fop.end_leaving_jvm`)."""
+    fop = sys.modules.get("teikit.render.fop")
+    if fop is not None and _EXIT_STATUS:
+        fop.end_leaving_jvm(_EXIT_STATUS[-1])
 
 
 @pytest.fixture(scope="session")
