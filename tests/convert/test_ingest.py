@@ -486,6 +486,10 @@ def test_paragraphs_that_open_with_alternating_speakers_are_a_dialogues_turns():
     # the short labels with both a stop and a colon
     ("Q.: How did the strike begin?\n\nA.: In the AEG works.\n\nQ.: And the unions?",
      [BlockKind.TURN, BlockKind.TURN, BlockKind.TURN]),
+    # minutes: what the record says of a speaker stands in parentheses in the label
+    ("MARGARET DUNN (Leeds Weavers): I move the resolution.\n\nCHAIRMAN: Those in favour?\n\n"
+     "ALBERT CROSS (Sheffield Engineers): I second.",
+     [BlockKind.TURN, BlockKind.TURN, BlockKind.TURN]),
 ])
 def test_a_speakers_label_is_a_turn_only_where_speakers_alternate(text, kinds):
     doc = ingest_text(f"A Text\n\nWritten: 1923\n\n{text}\n", "t")

@@ -463,3 +463,46 @@ def test_a_first_name_in_a_field_that_names_people_is_a_person_whatever_heads_it
 def test_a_firm_of_brothers_is_a_firm_whatever_first_name_it_bears() -> None:
     found = kinds("We visited the mills of Messrs. Baxter Brothers and of Cox Brothers at Lochee.")
     assert found["Baxter Brothers"] is found["Cox Brothers"] is EntityKind.ORG
+
+
+def test_a_word_that_is_a_first_name_after_the_article_names_no_person() -> None:
+    found = kinds("The delegates rise and sing “The Red Flag.” There was shooting on the Nevsky.")
+    assert "Red Flag" not in found and "Nevsky" not in found
+
+
+def test_a_regiment_is_a_body_and_an_old_mans_epithet_is_no_part_of_his_name() -> None:
+    found = kinds("The Volynsky regiment has mutinied. Old Nikitin said: “Now we shall see.”")
+    assert found["Volynsky"] is EntityKind.ORG
+    assert found["Nikitin"] is EntityKind.PERSON and "Old Nikitin" not in found
+
+
+def test_the_speaker_named_in_full_in_the_minutes_is_a_person_and_a_role_nobody() -> None:
+    from teikit.convert.ingest import ingest_text
+
+    doc = ingest_text("Minutes\n\nWritten: 1921\n\nMARGARET DUNN (Leeds Weavers): I move it.\n\n"
+                      "CHAIRMAN: Those in favour? Carried.\n\nA DELEGATE: Too long!\n\n"
+                      "CROSS (Sheffield Engineers): I second.\n", "t")
+    found = {c.form: c.kind for c in find_candidates(doc) if c.confident}
+    assert found["MARGARET DUNN"] is EntityKind.PERSON
+    # a town that is also a given name, before its trade, names the body of that trade
+    assert found["Leeds Weavers"] is found["Sheffield Engineers"] is EntityKind.ORG
+    assert not {"CHAIRMAN", "DELEGATE", "A DELEGATE"} & set(found)
+
+
+def test_and_joins_the_trades_and_the_district_a_union_organises_not_two_bodies() -> None:
+    found = kinds("The National Committee for Organizing Iron and Steel Workers met. The Dundee "
+                  "and District Jute and Flax Workers' Union struck. The Miners and the "
+                  "Railwaymen stood together.")
+    assert found["National Committee for Organizing Iron and Steel Workers"] is EntityKind.ORG
+    assert found["Dundee and District Jute and Flax Workers' Union"] is EntityKind.ORG
+    assert not [form for form in found if "Miners and" in form]
+
+
+def test_a_region_after_its_town_and_a_comma_is_a_place() -> None:
+    found = kinds("The strike began in Gary, Indiana, and spread to Youngstown.")
+    assert found["Gary"] is found["Indiana"] is EntityKind.PLACE
+
+
+def test_initials_around_of_are_a_bodys() -> None:
+    found = kinds("The committee was set up by the A. F. of L. in August 1918.")
+    assert found["A. F. of L."] is EntityKind.ORG

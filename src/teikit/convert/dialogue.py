@@ -1,16 +1,19 @@
 """A dialogue written as paragraphs that each open with the speaker's label: an interview
 ("Question: …" / "Answer: …", "Q: …" / "A: …", "Q.: …", "Q. …" / "A. …") or the record of a
-conversation ("INTERVIEWER: …", "TROTSKY: …", a name in capitals and a colon).
+conversation or a meeting ("INTERVIEWER: …", "TROTSKY: …", a name in capitals and a colon, with
+what the minutes say of the speaker in parentheses before the colon: "DUNN (Leeds Weavers): …").
 
 A paragraph that opens with a label is a *turn* when the text lets two speakers alternate:
-somewhere two such paragraphs follow each other with different labels. Then every paragraph
-that opens with the label of one of those speakers is a turn (an answer may run over several
-paragraphs; those after its first are paragraphs), and the others stay paragraphs: an
-isolated "Answer:" is no interview. A paragraph that opens with a role's label and a colon, or
-with a name in capitals, a colon and a sentence, is never a heading ("Question: What is the
-position of the party?" is a short line that ends in "?"); "Q." and "A.", and a name before
-words that end in no stop, are labels only in a dialogue ("A. The Agrarian Question",
-"LENINISM: A Reply" head sections), and "A." before a single name is an initial ("A. Kollontai").
+somewhere two such paragraphs follow each other with different labels. Then every paragraph that
+opens with the label of one of those speakers is a turn (an answer may run over several
+paragraphs; those after its first are paragraphs), and the others stay paragraphs: an isolated
+"Answer:" is no interview; in a dialogue, though, a speaker who speaks once has a turn when a
+sentence follows the label (the chairman of a meeting). A paragraph that opens with a role's
+label and a colon, or with a name in capitals, a colon and a sentence, is never a heading
+("Question: What is the position of the party?" is a short line that ends in "?"); "Q." and
+"A.", and a name before words that end in no stop, are labels only in a dialogue ("A. The
+Agrarian Question", "LENINISM: A Reply" head sections), and "A." before a single name is an
+initial ("A. Kollontai").
 """
 
 from __future__ import annotations
@@ -40,8 +43,10 @@ _ANSWER_WORDS = frozenset({
     "Always", "Naturally", "Possibly", "Exactly", "Gladly", "Later", "Everything", "Indeed",
     "Ja", "Nein", "Nie", "Niemals", "Vielleicht", "Gewiss", "Oui", "Non", "Jamais",
     "Peut-être", "Certainement"})
-_NAME = re.compile(r"(?P<label>(?P<name>[A-Z][A-Z’'.-]*(?:[ \t]+[A-Z][A-Z’'.-]*){0,3}) ?:)"
-                   r"[ \t]+(?=\S)")
+# a name in capitals, with what a record of minutes says of the speaker in parentheses after
+# it ("DUNN (Leeds Weavers):", "CHAIRMAN (Comrade Tanner):")
+_NAME = re.compile(r"(?P<label>(?P<name>[A-Z][A-Z’'.-]*(?:[ \t]+[A-Z][A-Z’'.-]*){0,3})"
+                   r"(?:[ \t]*\([^()\n]{1,60}\))? ?:)[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,8 @@ def speaker_label(text: str) -> Label | None:
         match = pattern.match(text)
         if not match:
             continue
-        speaker = " ".join(match.group("label").rstrip(":. ").upper().split())
+        said = match.group("name") if pattern is _NAME else match.group("label")
+        speaker = " ".join(said.rstrip(":. ").upper().split())
         speech = text[match.end():].rstrip()
         certain = pattern is _ROLE
         if pattern is _SHORT_ROLE and _INITIALLED_NAME.fullmatch(speech) and speech[0].isupper() \
@@ -87,7 +93,11 @@ def dialogue_turns(texts: Sequence[str]) -> set[int]:
     for text in texts:
         speakers.update(label.speaker for start, end in turn_lines(text) or ()
                         if (label := speaker_label(text[start:end])))
-    return {index for index, label in enumerate(labels) if label and label.speaker in speakers}
+    # in a dialogue, a speaker who speaks once (the chairman of a meeting) speaks in a turn too,
+    # when what follows the label is a sentence or ends with the record's direction
+    return {index for index, label in enumerate(labels) if label and (
+        label.speaker in speakers or (bool(speakers) and (
+            label.certain or texts[index].rstrip().endswith(")"))))}
 
 
 def turn_lines(text: str) -> list[tuple[int, int]] | None:

@@ -21,10 +21,13 @@ from teikit.convert.conventions import STAGE_MARKS
 # a noise, or calls out
 DIRECTIONS: dict[str, str] = {
     "applause": "applause", "ovation": "applause", "cheers": "applause", "cheering": "applause",
-    "laughter": "laughter", "laughing": "laughter",
+    "laughter": "laughter", "laughing": "laughter", "laughs": "laughter",
     "uproar": "noise", "noise": "noise", "commotion": "noise", "tumult": "noise",
     "cries": "interjection", "voices": "interjection", "a voice": "interjection",
     "shouts": "interjection", "exclamations": "interjection", "interruption": "interjection",
+    "protests": "interjection", "murmurs": "noise",
+    # the hall's assent in a British record: "(Hear, hear.)"
+    "hear, hear": "interjection", "hear hear": "interjection",
 }
 # what a reporter says of them before: "(Prolonged applause.)", "[Loud cheers.]", "(Renewed
 # laughter.)", "(Stormy and prolonged applause.)"

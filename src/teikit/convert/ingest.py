@@ -913,10 +913,10 @@ def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
 
 def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = False,
           opens_text: bool = True) -> None:
-    """Headings, paragraphs, quotations, verse; a letter's opener and closer; a speech's stage
-    directions standing alone (a speech is no letter). ``opens_text``: whether ``body`` begins
-    the text (only there may a dateline open it), not where it goes on after a chapter's
-    notes."""
+    """Headings, paragraphs, quotations, verse; a letter's opener and closer; the stage
+    directions standing alone of a speech (a speech is no letter) or of a dialogue's record.
+    ``opens_text``: whether ``body`` begins the text (only there may a dateline open it), not
+    where it goes on after a chapter's notes."""
     quoted = _indented_quotations(body)
     turns = dialogue_turns([chunk.text for chunk in body])
     epigraphs = _epigraphs(body, turns)
@@ -999,7 +999,7 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             _add_turn(build, chunk.text, chunk.offset, chunk.line)
         elif _is_heading(chunk) and index + 1 < len(body) and index not in undersigned:
             build.add_chunk(BlockKind.HEADING, chunk)
-        elif speech and (direction := whole_direction(chunk.text)) is not None:
+        elif (speech or turns) and (direction := whole_direction(chunk.text)) is not None:
             kind, rend = direction
             opening, closing = STAGE_MARKS[rend]
             build.add(BlockKind.STAGE, chunk.text[len(opening):-len(closing)],

@@ -71,7 +71,7 @@ Major Sergeant Herr Frau Fräulein Genosse Genossin Monsieur Madame Sir Lady Lor
 Father Councillor Alderman Senator Deputy Judge Justice Sheriff Inspector Chief Constable
 President Premier Minister Commissar Bishop Rev. Reverend Marshal Ataman Hetman Governor Mayor
 Grand Duke Duchess King Queen Emperor Empress Kaiser Gen. Col. Capt. Lt. Sgt. Gov. Comrades
-Engineer Doctor Ingenieur Signor Signora Señor Tovarishch
+Engineer Doctor Ingenieur Signor Signora Señor Tovarishch Old
 """)
 ORG_WORDS = _words("""
 Party Committee Council Congress Union Bank Ministry Commissariat Duma Soviet Soviets Army Guard
@@ -253,6 +253,8 @@ _TOKEN = re.compile(r"(?:St|Mt|Ft|Ste|Sta|Pt)\.(?=\s+[A-Z])|(?:[A-Z]\.)+|&|[^\W\
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
 # a body's initials: "I.W.W.", "C.P.G.B." (three letters or more, written close), "ILP", "CPGB"
 _ACRONYM = re.compile(r"(?:[A-Z]\.){3,}|(?!(?:[IVXLC]+|[A-Z])$)[A-Z]{2,6}")
+# a body's initials around its "of": "A. F. of L." (American Federation of Labor)
+_INITIALS_OF = re.compile(r"(?:[A-Z]\.\s?)+of\s(?:[A-Z]\.\s?)*[A-Z]\.")
 _NUMBER_ABBREVIATIONS = frozenset({"No", "Nos", "Nr", "Vol", "Vols", "Bd", "Nº"})
 # the initials of a state rather than a body
 COUNTRY_ACRONYMS = frozenset({"USSR", "USA", "US", "UK", "GB", "RSFSR", "GDR", "FRG", "DDR",
@@ -299,7 +301,8 @@ _ADDRESSED = re.compile(r"^(?:My\s+)?(?:[Dd]ear(?:est)?|Beloved)\s+(?:(?:Comrade
 _BYLINE_LINE = re.compile(r"^(?:By|BY)\s+[A-Z]")
 _ORG_AFTER = re.compile(r"^['’]?s?\s+(?:yard|yards|works|factory|factories|mill|mills|plant|"
                         r"shipyard|shipyards|company|firm|berths|management|board|men|members|"
-                        r"leaders|leadership|delegates|executive|branch|branches)\b")
+                        r"leaders|leadership|delegates|executive|branch|branches|regiment|"
+                        r"regiments|battalion|division)\b")
 _PLACE_AFTER = re.compile(r"^\s+(?:street|road|river|valley|district|region|province|station|"
                           r"dock|docks|gates|square|front|line|coalfield|coalfields|basin|"
                           r"county|area)\b")
@@ -474,6 +477,21 @@ def head_noun(words: Sequence[str]) -> str:
     return words[-1]
 
 
+def _trades_joined(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether "and" joins two words inside one body's name: the trades it organises ("…
+    Organizing Iron and Steel Workers", "Jute and Flax Workers' Union") or its district
+    ("Dundee and District …"), not two names ("the Miners and the Railwaymen")."""
+    if right[0] == "District" and len(right) > 1 and gazetteer.place_weight(
+            " ".join(dropwhile(STOPWORDS.__contains__, left))):
+        return True
+    word = left[-1]
+    modifies = not (word in ORG_WORDS | TITLE_WORDS | PLACE_WORDS | TRADES or
+                    word.endswith(GROUP_ENDINGS) or gazetteer.place_weight(word)
+                    or gazetteer.is_first_name(word))
+    people = right[-1] in TRADES or any(w in TRADES for w in right[:-1])
+    return modifies and len(right) <= 3 and people and (right[-1] in ORG_WORDS | TRADES)
+
+
 def _split(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     """Cut a run at "of"/"and" where it holds two names ("Petrov of the Gendarmes")."""
     parts: list[list[re.Match[str]]] = [[]]
@@ -515,6 +533,9 @@ def _split(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
             keep = False
         elif all(w in WEEKDAYS | MONTH_NAMES for w in right):
             keep = False     # "the Liverpool Echo of Tuesday"
+        elif join == "of" and all(_INITIALS.match(side + " ") for side in (
+                " ".join(left), " ".join(right))):
+            keep = True      # "A. F. of L."
         elif join in _OF_CONNECTORS:
             keep = (left_head in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | OF_TAKERS
                     or left_head in KNOWN_PERIODICALS or _group_name(left)
@@ -529,7 +550,8 @@ def _split(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
             # Deputies", "Workers' and Peasants' Government"
             keep = True
         else:   # "and": only into an organisation ("Transport and General Workers’ Union")
-            keep = right[-1] in ORG_WORDS and left[-1] not in ORG_WORDS and len(left) <= 2
+            keep = (right[-1] in ORG_WORDS and left[-1] not in ORG_WORDS and len(left) <= 2) \
+                or _trades_joined(left, right)
         if keep:
             out[-1] = [*out[-1], *[t for t in tokens if out[-1][-1].end() <= t.start()
                                    < part[0].start()], *part]
@@ -545,6 +567,15 @@ SURNAME_HEADS = _words("Marsh Hill Field Fields Lane Cross Moor Wood Camp Bridge
 
 # how the name of a body of people ends: "Textile Workers", "Bolsheviks", "Old Believers"
 GROUP_ENDINGS = ("ers", "ists", "men", "iks", "ites", "ans")
+# the people of a trade, as a body of them is named after its town ("Sheffield Engineers",
+# "Leeds Weavers"): a town that is also a given name names no person before them
+TRADES = _words("""
+Workers Engineers Weavers Spinners Miners Colliers Dockers Dockworkers Printers Compositors
+Railwaymen Seamen Sailors Boilermakers Shipwrights Carpenters Joiners Bakers Tailors Shoemakers
+Bootmakers Labourers Laborers Teachers Clerks Metalworkers Steelworkers Ironworkers Moulders
+Molders Masons Bricklayers Plasterers Painters Plumbers Glassworkers Potters Tramwaymen Carters
+Drivers Porters Cooks Typographers Machinists Smiths Blacksmiths Coopers Dyers Woolcombers
+""")
 
 
 # German nouns of the people of a body, before its name in the genitive
@@ -563,13 +594,15 @@ def _group_name(words: Sequence[str]) -> bool:
     """A body named by its members: "United Textile Workers", "Old Bolsheviks"."""
     last = words[-1]
     return (len(words) >= 2 and last[:1].isupper() and last.endswith(GROUP_ENDINGS)
-            and not gazetteer.is_first_name(words[0]))
+            and (not gazetteer.is_first_name(words[0]) or last in TRADES))
 
 
 def _looks_like_person(words: Sequence[str]) -> bool:
     if len(words) < 2 or not gazetteer.is_first_name(words[0]):
         return False
     last = words[-1]
+    if last in TRADES:
+        return False     # "Sheffield Engineers"
     if len(words) == 2 and last in SURNAME_HEADS:
         return True
     return last not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS
@@ -618,7 +651,9 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
         head = words[0]   # "Confédération Générale du Travail", "Salle du Manège"
     head_part = words[:words.index(head) + 1] if head in words else words
     last = words[-1]
-    if _INITIALS.match(" ".join(words[:-1]) + " ") and len(words) > 1:
+    if _INITIALS_OF.fullmatch(" ".join(words)):
+        candidate.add(EntityKind.ORG, WEIGHT_HEAD, "a body's initials (‘A. F. of L.’)")
+    elif _INITIALS.match(" ".join(words[:-1]) + " ") and len(words) > 1:
         candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "initials before a surname")
     if head in EVENT_WORDS or (len(words) == 2 and words[1] in WEEKDAYS):
         candidate.add(EntityKind.EVENT, WEIGHT_HEAD, f"event word ‘{head}’")
@@ -687,6 +722,8 @@ def _nationalities() -> frozenset[str]:
     return gazetteer.language_names() | {"Russian", "Prussian", "Austrian", "British", "Polish"}
 
 
+# a town and a comma, right before its region ("Gary, Indiana")
+_TOWN_BEFORE = re.compile(r"(?<![\w’'-])(?P<town>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?),\s+$")
 # what stands just before a name, first match decides: pattern, kind, weight, reason, and
 # whether the rule holds only when no article precedes the name ("in the X" is not "in X")
 _BEFORE_EVIDENCE: tuple[tuple[re.Pattern[str], EntityKind, float, str, bool], ...] = (
@@ -710,6 +747,12 @@ def _context_evidence(candidate: Candidate, text: str, start: int, end: int, wor
     before = text[max(0, start - 60):start]
     after = text[end:end + 60]
     article = bool(_ARTICLE_BEFORE.search(before))
+    town = _TOWN_BEFORE.search(before)
+    if town and any(gazetteer.place_weight(name) > 1 for name in (
+            town.group("town"), town.group("town").split(" ")[-1])) and gazetteer.place_weight(
+            " ".join(words)):
+        # "Gary, Indiana", "Kuokkala, Finland": the region or country of the town before it
+        candidate.add(EntityKind.PLACE, WEIGHT_MEDIUM, "the region of the town before it")
     if _BYLINE.match(text[:start]):
         candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "a byline")
     for pattern, kind, weight, reason, without_article in _BEFORE_EVIDENCE:
@@ -747,7 +790,7 @@ def _context_evidence(candidate: Candidate, text: str, start: int, end: int, wor
             candidate.add(EntityKind.ORG, WEIGHT_MEDIUM, "a body's initials")
     if article and not plural:
         # persons seldom take an article; bodies often do ("the Vikzhel", "the Bund")
-        candidate.add(EntityKind.PERSON, -0.5, "an article before it")
+        candidate.add(EntityKind.PERSON, -1.0, "an article before it")
         candidate.add(EntityKind.ORG, WEIGHT_WEAK - 0.1, "an article before it")
 
 
@@ -926,6 +969,20 @@ def _citation(block: Block, author: str) -> Citation | None:
     return read_citation(block.text, author)
 
 
+def _unnamed_part(label: str) -> str:
+    """The part of a speaker's label that names nobody: all of it, but for a name of several
+    words in capitals ("MARGARET DUNN:") and what follows it in parentheses."""
+    name = label.split("(")[0].rstrip(": ")
+    words = name.split()
+    if len(words) >= 2 and name.isupper() and words[0] not in _LABEL_OPENINGS:
+        return ""
+    return name if "(" in label else label
+
+
+# the first words of a speaker's label in capitals that is no one's name ("A DELEGATE:")
+_LABEL_OPENINGS = frozenset({"A", "THE", "ANOTHER", "MR.", "MRS.", "COMRADE"})
+
+
 def _in_capitals(text: str) -> bool:
     """A block set in capitals throughout, of several words (a slogan, a cry)."""
     return len(text.split()) >= 3 and text.isupper()
@@ -934,8 +991,10 @@ def _in_capitals(text: str) -> bool:
 def _occurrences(block: Block, author: str = "") -> Iterable[tuple[_Occurrence, list[str]]]:
     text = block.text
     if block.kind is BlockKind.TURN and block.label and text.startswith(block.label):
-        # the speaker's label names nobody: "A. Lloyd George says …" is "Lloyd George"
-        text = " " * len(block.label) + text[len(block.label):]
+        # a role's label names nobody ("A. Lloyd George says …" is "Lloyd George"), nor does a
+        # name in capitals alone ("WILKES:", "CHAIRMAN:"); a speaker's full name does, and so
+        # does what the minutes say of him ("MARGARET DUNN (Leeds Weavers):")
+        text = " " * len(_unnamed_part(block.label)) + text[len(_unnamed_part(block.label)):]
     lined = block.kind in LINED_KINDS
     keep_article = block.kind is BlockKind.FIELD and _field_kind(block) is EntityKind.TITLE
     citation = _citation(block, author)

@@ -140,3 +140,26 @@ def test_the_editorial_declaration_explains_directions_only_where_there_are_some
 
     assert "is a stage direction" in interpretation(SPEECH + "We rose. (Applause.)\n")
     assert "is a stage direction" not in interpretation(SPEECH + "We rose (see below).\n")
+
+
+MINUTES = ("Minutes of the Second Session\n\nWritten: 14 June 1921\n\n"
+           "WILKES: Each speaker shall have ten minutes. (Hear, hear.)\n\n"
+           "A DELEGATE: Ten minutes is too long!\n\n(Laughter.)\n\n"
+           "CHAIRMAN: The proposal is carried. (Loud applause.)\n")
+
+
+def test_the_record_of_a_meeting_in_turns_has_directions_in_its_turns_and_between_them() -> None:
+    root = converted(MINUTES)
+    assert stages(root) == [("interjection", "parentheses", "Hear, hear."),
+                            ("laughter", "parentheses", "Laughter."),
+                            ("applause", "parentheses", "Loud applause.")]
+    in_turns = root.xpath(".//t:sp/t:p/t:stage", namespaces=NS)
+    assert len(in_turns) == 2
+    assert root.xpath("string(.//t:body//t:div/t:stage)", namespaces=NS) == "Laughter."
+
+
+def test_an_interviews_answer_may_note_that_the_speaker_laughs() -> None:
+    root = converted("An Interview\n\nPublished: The New Leader, 4 May 1923\n\n"
+                     "Q.: What will happen now?\n\nA.: No one knows. (Laughs.) We shall see.\n\n"
+                     "Q.: And the unions?\n")
+    assert stages(root) == [("laughter", "parentheses", "Laughs.")]

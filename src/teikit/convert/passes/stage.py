@@ -1,8 +1,10 @@
 """Stage directions of a speech's record — "(Applause.)", "(Cries of “Shame!”)" — in its
 paragraphs, as ``stage``.
 
-Only in a speech (:attr:`~teikit.convert.model.Transcription.is_speech`: its header says where
-it was delivered), only in the paragraphs of its body, and only a parenthesis that opens with a
+Only in the record of what was said — a speech
+(:attr:`~teikit.convert.model.Transcription.is_speech`: its header says where it was delivered)
+or a dialogue (minutes, an interview: turns opened by their speakers) —, only in the paragraphs
+and turns of its body, and only a parenthesis that opens with a
 word of :data:`teikit.convert.directions.DIRECTIONS`; a direction that is a paragraph of its
 own is a block of the text already (ingest). The parentheses are the element's delimiters
 (``@rend="parentheses"``, as an editor's brackets are a note's), the direction's kind its
@@ -23,10 +25,11 @@ from teikit.convert.passes.base import NoOptions, PassResult
 
 CONCERN = "stage"
 PRIORITY = 60      # above quotations: a direction holds the cries it quotes
+_SPOKEN = frozenset({BlockKind.PARAGRAPH, BlockKind.TURN})
 
 
 def run(doc: Transcription, earlier: Sequence[Span], options: NoOptions) -> PassResult:
-    if not doc.is_speech:
+    if not doc.is_speech and not any(b.kind is BlockKind.TURN for b in doc.blocks):
         return PassResult()
     marked: dict[int, list[Span]] = defaultdict(list)
     for span in earlier:
@@ -34,7 +37,7 @@ def run(doc: Transcription, earlier: Sequence[Span], options: NoOptions) -> Pass
             marked[span.block].append(span)
     spans = []
     for block in doc.blocks:
-        if block.kind is not BlockKind.PARAGRAPH or not in_body(doc, block):
+        if block.kind not in _SPOKEN or not in_body(doc, block):
             continue
         for start, end, kind, rend in stage_directions(block.text):
             opening, closing = STAGE_MARKS[rend]
