@@ -61,7 +61,8 @@ def inline(draw, depth: int = 0) -> str:
             signed = draw(st.booleans())
             pieces.append("[" + draw(WORD) + (" – Ed." if signed else "") + "]")
         elif kind == "ellipsis":
-            pieces.append(draw(st.sampled_from(["...", "…", ". . ."])))
+            pieces.append(draw(st.sampled_from(["...", "…", ". . .", "[illegible]",
+                                                "[three words illegible]"])))
         else:
             pieces.append("fa├žade")
     return " ".join(pieces)
@@ -137,7 +138,9 @@ FAMILY_BLOCKS = [
     "The Strike Committee of the Tramwaymen", "We won! [Loud cheers.] (Renewed laughter.)",
     "Annie", "Saint-Étienne, le 16 mars 1906", "Ils ont reçu 3 000 francs et 2,50 francs.",
     "They went to school [or the other way about]. ... Spinners earn 10s. 4d.",
-    "Q.: And the unions?", "A.: They did not."]
+    "Q.: And the unions?", "A.: They did not.",
+    "MARGARET DUNN (Leeds Weavers): I move it. (Hear, hear.)", "CHAIRMAN: Carried. (Applause.)",
+    "The word is that [illegible] has been [two words illegible] arrested."]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",

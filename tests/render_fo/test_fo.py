@@ -58,6 +58,20 @@ def test_gap_paraphrase_and_correction(sample_fo: etree._Element) -> None:
     assert "façade" in text and "fa├žade" not in text
 
 
+def test_what_could_not_be_read_is_printed_as_the_source_marks_it_and_the_book_says_so() -> None:
+    from teikit.config import TextSettings
+    from teikit.convert import convert_text
+    from teikit.xmlio import serialize_tei
+
+    tei = serialize_tei(convert_text("A Diary\n\nWritten: 1917\n\nThe word is that [illegible] "
+                                     "has been arrested.\n", "diary",
+                                     TextSettings(name="diary")).tree)
+    text = flat(fo_tree(tei))
+    assert "The word is that [illegible] has been arrested." in text
+    assert "marked as the transcription marks it, such as [illegible]" in text
+    assert "Omissions are marked" not in text
+
+
 def test_footnotes_are_valid_fo_with_inline_marker_and_block_body(
         sample_fo: etree._Element) -> None:
     footnotes = sample_fo.findall(".//fo:footnote", NS)

@@ -94,7 +94,7 @@ def test_quote_marks_follow_nesting(quote: str, marks: str):
 def test_gap_label_and_explanation():
     assert evaluate("$tk:gap-label") == "[…]"
     assert evaluate("tk:gap-explanation(id('gap1'))") == (
-        "Passage omitted by The editors (marked “...” in the source)")
+        "Passage omitted by the editors (marked “...” in the source)")
 
 
 @pytest.mark.parametrize(("url", "safe"), [

@@ -121,7 +121,7 @@ def test_paragraphs_of_the_body_are_numbered_for_citation(sample_doc):
 def test_headnote_is_set_apart_with_its_author(sample_doc):
     headnote = one(sample_doc, "//section[contains(@class, 'div-headnote')]")
     assert text_of(headnote.find("h2")) == "Editors’ note"
-    assert "By The editors of New International" in text_of(headnote)
+    assert "By the editors of New International" in text_of(headnote)
     assert headnote.getparent().get("class") == "front"
 
 
@@ -142,9 +142,20 @@ def test_gap_shows_an_ellipsis_in_brackets_and_explains_it(sample_doc):
     assert editorial.text == "[…]"
     assert editorial.get("tabindex") == "0"
     tip = one(sample_doc, f"//*[@id='{editorial.get('aria-describedby')}']")
-    assert text_of(tip) == ("Passage omitted by The editors of New International "
+    assert text_of(tip) == ("Passage omitted by the editors of New International "
                             "(marked “...” in the source)")
     assert "Omission within the quotation" in text_of(quoted)
+
+
+def test_what_could_not_be_read_shows_as_the_source_marks_it_and_says_why(tmp_path):
+    doc = page_of("A Diary\n\nWritten: 1917\n\nThe word is that [two words illegible] has been "
+                  "arrested, and [manuscript damaged] the rest.\n", "diary", tmp_path)
+    illegible, damaged = doc.xpath("//span[@class='gap']")
+    assert illegible.text == "[two words illegible]" and damaged.text == "[manuscript damaged]"
+    assert text_of(one(doc, f"//*[@id='{illegible.get('aria-describedby')}']")) == \
+        "Not legible in the source: 2 words"
+    assert text_of(one(doc, f"//*[@id='{damaged.get('aria-describedby')}']")) == \
+        "Lost to damage in the source"
 
 
 def test_numbered_notes_link_both_ways(sample_doc):

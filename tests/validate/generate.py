@@ -121,8 +121,11 @@ class Generator:
             month = f"{self.random.randint(1, 12):02d}"
             day = f"{self.random.randint(1, 28):02d}"
             return self.random.choice([f"{year}", f"{year}-{month}", f"{year}-{month}-{day}"])
-        if name == "omissionSign":
-            return self.random.choice(["...", "…", ". . .", "....", "[...]", "[…]"])
+        if name == "gapSign":
+            return self.random.choice(["...", "…", ". . .", "....", "[...]", "[…]",
+                                       "[illegible]", "[two words illegible]"])
+        if name == "positiveInteger":
+            return str(self.random.randint(1, 9))
         if name == "quantity":
             return self.random.choice(["500", "3.525", "100000"])
         if name == "word":

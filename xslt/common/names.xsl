@@ -34,10 +34,12 @@
       then key('tk:id', substring($first, 2), root($context))[1] else ()"/>
   </xsl:function>
 
+  <!-- who is responsible for an element, as the editions say it after "by": "by Dan Eastman",
+       "by the editors of New International" (a description's article in lower case) -->
   <xsl:function name="tk:resp-name" as="xs:string?">
     <xsl:param name="n" as="element()"/>
     <xsl:variable name="target" select="tk:pointer-target($n, $n/@resp)"/>
-    <xsl:sequence select="if ($target) then normalize-space($target) else ()"/>
+    <xsl:sequence select="if ($target) then replace(normalize-space($target), '^The ', 'the ') else ()"/>
   </xsl:function>
 
   <!-- ===== register entries and mentions ===== -->

@@ -251,6 +251,15 @@
   <!-- ===== omissions and repairs ===== -->
 
   <xsl:variable name="tk:gap-label" as="xs:string" select="'[…]'"/>
+  <!-- what the transcriber could not read (gap/@reason, as convert/conventions.py UNREAD_WORDS
+       gives it) is shown as the source marks it, "[illegible]"; an omission as [...] -->
+  <xsl:variable name="tk:unread-reasons" as="xs:string+" select="('illegible', 'damage', 'lost')"/>
+
+  <xsl:function name="tk:gap-shown" as="xs:string">
+    <xsl:param name="g" as="element()"/>
+    <xsl:sequence select="if ($g/@reason = $tk:unread-reasons)
+      then ($g/@rend[matches(., '^\[.+\]$')], '[' || $g/@reason || ']')[1] else $tk:gap-label"/>
+  </xsl:function>
 
   <xsl:function name="tk:gap-explanation" as="xs:string">
     <xsl:param name="g" as="element()"/>
@@ -259,6 +268,9 @@
     <xsl:sequence select="
       if ($g/@reason = 'editorial') then 'Passage omitted' || (if ($by) then ' by ' || $by else ' by the editors') || ' (marked “' || ($g/@rend, '...')[1] || '” in the source)'
       else if ($g/@reason = 'omitted') then 'Omission within the quotation (marked “' || ($g/@rend, '...')[1] || '” in the source; the text does not say whose)'
+      else if ($g/@reason = $tk:unread-reasons) then
+        (if ($g/@reason = 'illegible') then 'Not legible in the source' else if ($g/@reason = 'damage') then 'Lost to damage in the source' else 'Missing from the source')
+        || (if ($g/@quantity and $g/@unit) then ': ' || $g/@quantity || ' ' || $g/@unit || (if ($g/@quantity = '1') then '' else 's') else '')
       else 'Text not transcribed' || (if ($g/@reason) then ': ' || $g/@reason else '') || (if ($extent) then ' (' || $extent || ')' else '')"/>
   </xsl:function>
 
@@ -359,7 +371,7 @@
     <xsl:sequence select="string-join(for $part in ('roleName', 'forename', 'nameLink', 'surname',
       'genName', 'addName') return *[local-name() = $part] ! tk:plain(.)[. != ''], ' ')"/>
   </xsl:template>
-  <xsl:template match="tei:gap" mode="tk:plain"><xsl:sequence select="$tk:gap-label"/></xsl:template>
+  <xsl:template match="tei:gap" mode="tk:plain"><xsl:sequence select="tk:gap-shown(.)"/></xsl:template>
   <xsl:template match="tei:quote | tei:q | tei:soCalled | tei:said | tei:title" mode="tk:plain">
     <xsl:variable name="marks" select="tk:quote-marks(.)"/>
     <xsl:sequence select="$marks[1]"/>

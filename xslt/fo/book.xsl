@@ -496,8 +496,11 @@
           <xsl:if test="$doc/text//note[@type = 'paraphrase']">
             <xsl:text>Paraphrases standing for omitted passages are set in italics within brackets. </xsl:text>
           </xsl:if>
-          <xsl:if test="$doc/text//gap">
+          <xsl:if test="$doc/text//gap[not(@reason = $tk:unread-reasons)]">
             <xsl:text>Omissions are marked […]. </xsl:text>
+          </xsl:if>
+          <xsl:if test="$doc/text//gap[@reason = $tk:unread-reasons]">
+            <xsl:text>What could not be read in the source is marked as the transcription marks it, such as [illegible]. </xsl:text>
           </xsl:if>
           <xsl:if test="exists(f:julian-dates($doc))">
             <xsl:text>Dates in the Old Style (Julian calendar) are listed with their New Style equivalents at the end of the volume. </xsl:text>

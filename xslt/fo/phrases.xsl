@@ -30,7 +30,7 @@
   </xsl:template>
 
   <xsl:template match="gap">
-    <fo:inline keep-together.within-line="always"><xsl:value-of select="$tk:gap-label"/></fo:inline>
+    <fo:inline keep-together.within-line="always"><xsl:value-of select="tk:gap-shown(.)"/></fo:inline>
   </xsl:template>
 
   <xsl:template match="note[@type = 'paraphrase']">

@@ -224,7 +224,7 @@
       <xsl:with-param name="class" select="'gap'"/>
       <xsl:with-param name="text" select="tk:gap-explanation(.)"/>
       <xsl:with-param name="content" as="item()*">
-        <xsl:value-of select="$tk:gap-label"/>
+        <xsl:value-of select="tk:gap-shown(.)"/>
         <xsl:apply-templates/>
       </xsl:with-param>
     </xsl:call-template>

@@ -89,3 +89,15 @@ NOTE_SIGN_MARKER = re.compile(
 # "...." after a sentence), three spaced, an ellipsis (the edition schema's omissionSign);
 # ". ..." is a sentence's full stop, then the sign
 OMISSION_SIGN = re.compile(r"\.{3,}|\. \. \.|…")
+
+# what the transcriber could not read, in brackets where the words stood: "[illegible]",
+# "[two words illegible]", "[manuscript damaged]" — a gap whose @reason is the word's kind and
+# whose @rend holds the bracket as printed (the edition schema's gapSign)
+UNREAD_WORDS: dict[str, str] = {
+    "illegible": "illegible", "indecipherable": "illegible", "unreadable": "illegible",
+    "undecipherable": "illegible", "damaged": "damage", "torn": "damage",
+    "obliterated": "damage", "missing": "lost", "lost": "lost"}
+# how many words or lines, as the bracket counts them → gap/@quantity
+UNREAD_COUNTS: dict[str, int] = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+UNREAD_UNITS = ("word", "line", "letter")

@@ -126,3 +126,26 @@ def test_sic_in_brackets_is_a_note_of_its_own_type():
     text, (note,) = propose("the soviets in the 1880s [sic] and they were wrong.\n")
     assert note.attrs["type"] == "sic"
     assert text[slice(*note.inner)] == "sic"
+
+
+@pytest.mark.parametrize(("bracket", "attrs"), [
+    ("[illegible]", {"reason": "illegible"}),
+    ("[Illegible.]", {"reason": "illegible"}),
+    ("[two words illegible]", {"reason": "illegible", "unit": "word", "quantity": "2"}),
+    ("[illegible word]", {"reason": "illegible", "unit": "word", "quantity": "1"}),
+    ("[illegible words]", {"reason": "illegible", "unit": "word"}),
+    ("[3 lines missing]", {"reason": "lost", "unit": "line", "quantity": "3"}),
+    ("[manuscript damaged]", {"reason": "damage"}),
+])
+def test_a_bracket_saying_the_text_could_not_be_read_is_a_gap_that_keeps_it(bracket, attrs):
+    text, (gap,) = propose(f"The word is that {bracket} has been arrested.\n")
+    assert gap.tag == "gap"
+    assert dict(gap.attrs) == {**attrs, "rend": bracket}
+    assert text[gap.start:gap.end] == bracket
+
+
+@pytest.mark.parametrize("bracket", ["[the illegible scrawl of the police]", "[missing link]",
+                                     "[0 words illegible]"])
+def test_other_words_about_reading_are_a_gloss(bracket):
+    _, (note,) = propose(f"The word is that {bracket} has been arrested.\n")
+    assert note.tag == "note"

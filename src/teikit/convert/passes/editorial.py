@@ -6,6 +6,9 @@
   or an expansion such as "[S-Rs]"); "[sic]" is a note of its own type. A trailing signature
   moves into ``@resp`` and ``@rend``: "– Ed." the editor, "– Trans." the translator, "– MIA" the
   transcriber (when the header names them).
+- ``[illegible]``, ``[two words illegible]``, ``[manuscript damaged]``: what the transcriber could
+  not read, ``gap`` (``@reason`` "illegible", "damage", "lost"; ``@quantity`` and ``@unit``
+  when the bracket counts the words; ``@rend`` the bracket as printed).
 - ``...`` / ``…`` / ``. . .``: an omission, ``gap``. Outside quotations the omission is the
   editor's condensation (``@reason="editorial"``, ``@resp``); inside a quotation the text does
   not say whose it is (``@reason="omitted"``). ``@rend`` keeps the sign as printed.
@@ -35,6 +38,9 @@ from teikit.convert.conventions import (
     SIGNATURES,
     SUPERSCRIPT_DIGITS,
     SUPERSCRIPT_REND,
+    UNREAD_COUNTS,
+    UNREAD_UNITS,
+    UNREAD_WORDS,
 )
 from teikit.convert.directions import direction_kind
 from teikit.convert.model import QUOTED_KINDS, BlockKind, Span, Transcription
@@ -132,6 +138,9 @@ def _bracket(doc: Transcription, options: EditorialOptions, block: int, match: r
             body in footnotes else None
     if OMISSION_SIGN.fullmatch(body.strip()):
         return _gap(options, block, start, end, match.group(0), in_quotation=False)
+    if (unread := unread_gap(body)) is not None:
+        return Span(block, start, end, "gap", {**unread, "rend": match.group(0)},
+                    open_len=end - start, atomic=True, priority=85, concern=CONCERN)
     signature = _SIGNATURE.search(body)
     content = body[:signature.start()] if signature else body
     if _SIC.match(content.strip()):
@@ -155,6 +164,33 @@ def _bracket(doc: Transcription, options: EditorialOptions, block: int, match: r
                 {"type": kind, "resp": resp, "place": "inline", "rend": rend},
                 open_len=1, close_len=1 + (len(body) - len(content)), priority=80,
                 concern=CONCERN)
+
+
+_UNIT = rf"(?:{'|'.join(UNREAD_UNITS)})s?"
+_UNREAD = re.compile(
+    r"(?:(?:the\s+)?(?:manuscript|original|text|page|paper|document)\s+)??"
+    rf"(?:(?P<count>[1-9]\d{{0,2}}|{'|'.join(UNREAD_COUNTS)})\s+)?(?:(?P<unit>{_UNIT})\s+)?"
+    rf"(?P<what>{'|'.join(UNREAD_WORDS)})(?:\s+(?P<after>{_UNIT}))?\.?", re.IGNORECASE)
+# gap/@unit for the words the bracket counts in
+_UNIT_OF = {"word": "word", "line": "line", "letter": "char"}
+
+
+def unread_gap(body: str) -> dict[str, str] | None:
+    """A gap's ``@reason`` (and ``@quantity``, ``@unit``) for the words of a bracket that says
+    the text could not be read ("illegible", "two words illegible", "illegible word",
+    "manuscript damaged"), else None."""
+    match = _UNREAD.fullmatch(body.strip())
+    if match is None:
+        return None
+    attrs = {"reason": UNREAD_WORDS[match.group("what").lower()]}
+    unit = (match.group("unit") or match.group("after") or "").lower()
+    count = (match.group("count") or "").lower()
+    if unit:
+        attrs["unit"] = _UNIT_OF[unit.removesuffix("s")]
+        if count or not unit.endswith("s"):   # "illegible word": one
+            attrs["quantity"] = str(UNREAD_COUNTS[count] if count in UNREAD_COUNTS
+                                    else int(count or 1))
+    return attrs
 
 
 def _footnote_marker(block: int, start: int, end: int, number: str, rend: str | None = None
