@@ -105,7 +105,7 @@
       <site:mention key="{$id}" kind="{tk:entry-kind(tk:entry(.))}" anchor="{h:mention-anchor(.)}"
         para="{site:block(.) ! h:paragraph-label(.)}"
         where="{if (site:block(.)) then 'para'
-                else if (ancestor::tei:div[@type = 'headnote']) then 'headnote'
+                else if (ancestor::tei:div[@type = ('headnote', 'afterword')]) then 'headnote'
                 else if (ancestor::tei:front) then 'front'
                 else if (ancestor::tei:back) then 'back' else 'text'}"/>
     </xsl:if>

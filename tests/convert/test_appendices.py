@@ -67,3 +67,29 @@ def test_the_reading_page_numbers_an_appendixs_paragraphs() -> None:
     (paragraph,) = page.xpath("//*[@id='p-2.1']")
     assert paragraph.xpath(".//a[@href='#p-2.1']/text()") == ["2.1"]
     assert page.xpath("//nav//a[@href='#s3']/text()") == ["Appendix: The Resolution"]
+
+
+def test_the_editors_note_after_the_text_is_back_matter_set_apart_as_theirs(tmp_path) -> None:
+    from teikit.xmlio import serialize_tei
+
+    root = checked_conversion(
+        f"{HEADER}The strike began in September.[1]\n\nEditor’s Note: The author was the paper’s "
+        "correspondent in the Middle West.\n\nNotes\n\n1. Of 1919.\n")
+    back = root.find(".//tei:back", NS)
+    assert localnames(back) == ["div", "divGen"]
+    (note,) = back.iterfind("tei:div[@type='afterword']", NS)
+    assert note.get("resp") == "#ed"
+    assert "".join(note.itertext()).startswith("Editor’s Note: The author was")
+    (paragraph,) = root.iterfind(".//tei:body//tei:p", NS)
+    assert "".join(paragraph.itertext()).startswith("The strike began in September.")
+    page = html.fromstring(html_string(serialize_tei(root.getroottree())))
+    (shown,) = page.xpath("//section[contains(@class, 'div-afterword')]")
+    assert shown.xpath("string(*[@class='section-head'])") == "Editors’ note"
+
+
+def test_a_labelled_note_that_the_text_goes_on_after_is_the_texts_paragraph() -> None:
+    root = checked_conversion(f"{HEADER}Editor’s Note: Translated from the French.\n\nThe strike "
+                              "began.\n\nEditorial note: the figures are the union’s.\n\nThe "
+                              "strike ended.\n")
+    assert root.find(".//tei:back", NS) is None
+    assert root.find(".//tei:front/tei:div[@type='headnote']", NS) is not None

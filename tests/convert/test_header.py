@@ -605,3 +605,17 @@ def test_a_source_published_by_a_body_names_it_as_the_author_and_the_report_as_t
     assert values(monogr, "t:title") == ["Annual Report for 1906"]
     assert values(monogr, "t:imprint/t:date/@when") == ["1907"]
     assert values(monogr, "t:imprint/t:pubPlace") == ["London"]
+
+
+def test_a_body_over_the_title_is_the_texts_corporate_author() -> None:
+    from tests.conftest import checked_conversion
+
+    minutes = checked_conversion("Third Congress of the Northern Federation of Labour\n\n"
+                                 "Minutes of the Second Session\n\nWritten: 14 June 1921\n\n"
+                                 "The session opened at ten o’clock.\n")
+    article = checked_conversion("Margaret Bank\n\nThe Union\n\nWritten: 1921\n\nIt met.\n")
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert minutes.xpath("string(//t:titleStmt/t:author/t:orgName)", namespaces=ns) == \
+        "Third Congress of the Northern Federation of Labour"
+    assert article.xpath("string(//t:titleStmt/t:author/t:persName)", namespaces=ns) == \
+        "Margaret Bank"

@@ -33,11 +33,11 @@ def test_seed_title_block_is_author_work_and_part(seed):
 def test_a_paragraph_after_the_header_that_says_it_is_the_editors_is_the_headnote(label):
     doc = ingest_text(f"Ida Berg\n\nOn Strikes\n\nWritten: 1917\n\n{label} The pamphlet was "
                       "written before the conference.\n\nThe strike began.\n\nEditor's note: "
-                      "a paragraph further on is the text's.\n", "t")
+                      "a paragraph further on is the text's.\n\nThe strike ended.\n", "t")
     assert texts(doc, BlockKind.HEADNOTE) == [
         f"{label} The pamphlet was written before the conference."]
     assert texts(doc, BlockKind.PARAGRAPH)[0] == "The strike began."
-    assert len(texts(doc, BlockKind.PARAGRAPH)) == 2
+    assert len(texts(doc, BlockKind.PARAGRAPH)) == 3
 
 
 def test_an_editors_note_in_brackets_after_the_header_is_the_headnote():

@@ -362,3 +362,16 @@ def test_a_stale_correction_stops_the_conversion_of_the_seed(seed_tei: Path) -> 
         convert_file(seed_tei / "sources" / "serge-year-one-2.txt", output,
                      config_path=seed_tei / "edition.toml")
     assert not output.exists()
+
+
+def test_a_correction_reaches_the_editors_note_after_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "afterword.toml"
+    path.write_text('[[correction]]\naction = "untag"\nparagraph = "after-1"\n'
+                    'text = "Gary"\n', encoding="utf-8")
+    text = "The strike spread.\n\nEditor’s Note: The author wrote from Gary in 1919.\n"
+    conversion = convert_transcription(ingest_text(text, "small"), TextSettings(name="small"),
+                                       corrections=load_corrections(path))
+    note = conversion.tree.getroot().find(f".//*[@{XML_ID}='after-1']")
+    assert etree.QName(note.getparent()).localname == "div"
+    assert elements(note, "placeName", "Gary") == []
+    assert "".join(note.itertext()) == "Editor’s Note: The author wrote from Gary in 1919."

@@ -58,7 +58,7 @@ def test_invalid_file_exits_1_with_one_line_per_problem(tmp_path: Path) -> None:
     line = SAMPLE.read_text().splitlines().index('      <div type="letter">') + 1
     assert first == (f"{path}:{line}:7: error: attribute @type='chapter' on <div> is not one of "
                      "the allowed values: section, transcription, headnote, letter, colophon, "
-                     "appendix, contents, notes [xsd:type:divType]")
+                     "appendix, afterword, contents, notes [xsd:type:divType]")
     assert summary.endswith("0 valid, 1 invalid (1 error, 0 warnings)")
 
 

@@ -82,8 +82,9 @@
     <fo:inline font-style="italic"><xsl:apply-templates/></fo:inline>
   </xsl:template>
 
-  <!-- The editors' headnote: set apart, smaller, between rules. -->
-  <xsl:template match="div[@type = 'headnote']">
+  <!-- The editors' headnote, and their note after the text: set apart, smaller, between
+       rules. -->
+  <xsl:template match="div[@type = ('headnote', 'afterword')]">
     <fo:block id="{f:id(.)}" font-size="{$small-size}" line-height="1.4" start-indent="6mm" end-indent="6mm"
         space-after="9mm" padding-before="2.5mm" padding-after="2.5mm"
         border-before-style="solid" border-before-width="0.4pt"
@@ -91,7 +92,7 @@
       <xsl:apply-templates select="*"/>
     </fo:block>
   </xsl:template>
-  <xsl:template match="div[@type = 'headnote']/p" priority="2">
+  <xsl:template match="div[@type = ('headnote', 'afterword')]/p" priority="2">
     <fo:block text-indent="{if (preceding-sibling::p) then '1em' else '0em'}">
       <xsl:apply-templates/>
     </fo:block>

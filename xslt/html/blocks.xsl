@@ -54,7 +54,7 @@
     <section id="{h:section-id(.)}">
       <xsl:attribute name="class" select="normalize-space(string-join(('section', 'div-' || replace(normalize-space(@type), '[^\w-]+', '-'))[. != 'div-'], ' '))"/>
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-      <xsl:if test="@type = 'headnote' and not(tei:head)">
+      <xsl:if test="@type = ('headnote', 'afterword') and not(tei:head)">
         <xsl:element name="h{$level}">
           <xsl:attribute name="class" select="'section-head'"/>
           <xsl:text>Editors’ note</xsl:text>

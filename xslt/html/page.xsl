@@ -373,7 +373,7 @@
     <xsl:param name="div" as="element()?"/>
     <xsl:variable name="head" select="tk:section-heading($div)"/>
     <xsl:sequence select="if ($head) then $head
-      else if ($div/@type = 'headnote') then 'Editors’ note'
+      else if ($div/@type = ('headnote', 'afterword')) then 'Editors’ note'
       else if (normalize-space($div/@n) and $div/@type) then concat(upper-case(substring($div/@type, 1, 1)), substring($div/@type, 2)) || ' ' || $div/@n
       else ()"/>
   </xsl:function>

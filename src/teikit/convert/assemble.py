@@ -6,6 +6,7 @@ Block → element (see docs/encoding.md):
     AUTHOR, TITLE, SUBTITLE    front/titlePage/docAuthor, docTitle/titlePart[@type]
     FIELD                      front/div[@type='transcription']/p  (<label>Label:</label> value)
     HEADNOTE, SIGNED           front/div[@type='headnote'][@resp]/p, signed
+    AFTERWORD                  back/div[@type='afterword'][@resp]/p, after the appendices
     CONTENTS_HEADING, _ENTRY   front/div[@type='contents']: head, list[@type='simple'] of an
                                item per line, a ref to the heading it names
     HEADING                    body/div[@type='section']/head (starts a new section); a
@@ -149,7 +150,7 @@ def assemble(doc: Transcription, spans: Sequence[Span], settings: TextSettings) 
     weaver = _Weaver(doc, spans)
     front = _front(doc, weaver, settings)
     body, appendices, footnote_markers = _body(doc, weaver)
-    back = _back(doc, weaver, footnote_markers, appendices)
+    back = _back(doc, weaver, footnote_markers, appendices, settings.editor_ref)
     warnings: list[str] = list(doc.warnings)
 
     context = HeaderContext(doc=doc, spans=spans, weave_slice=weaver.slice, settings=settings)
@@ -590,8 +591,10 @@ def _address(weaver: _Weaver, block: Block) -> etree._Element:
 
 
 def _back(doc: Transcription, weaver: _Weaver, markers: dict[MarkerKey, etree._Element],
-          appendices: etree._Element) -> etree._Element | None:
+          appendices: etree._Element, editor: str) -> etree._Element | None:
     back = el("back", *list(appendices))
+    for block in doc.of_kind(BlockKind.AFTERWORD):
+        append(back, el("div", weaver.block(el("p"), block), type="afterword", resp=editor))
     last = doc.notes_sections[-1] if doc.notes_sections else None
     if last is not None and not doc.closes_a_chapter(last):
         for element in _notes_division(doc, weaver, markers, last):

@@ -20,6 +20,7 @@ from teikit.convert.conventions import NOTE_SIGNS, SIGNATURES, SIGNED_REND
 from teikit.convert.dates.calendars import CalendarDecision, decide_calendar
 from teikit.convert.model import Block, BlockKind, Span, Transcription
 from teikit.register import gazetteer
+from teikit.register.candidates import ORG_WORDS, head_noun
 from teikit.register.citations import Part, PartKind, read_citation
 from teikit.tree import append, el
 
@@ -110,6 +111,15 @@ def _people(value: str, role: str) -> list[etree._Element]:
             for index, name in enumerate(_names(value))]
 
 
+def _author_tag(line: str) -> str:
+    """``orgName`` for a body that is a text's author ("Third Congress of the Northern Federation
+    of Labour", "Communist International"), ``persName`` for a person."""
+    words = [word.strip(",.") for word in line.split()]
+    if words and not gazetteer.is_first_name(words[0]) and head_noun(words) in ORG_WORDS:
+        return "orgName"
+    return "persName"
+
+
 def _names(value: str) -> list[str]:
     """The names in "Grace Kim and Daniel Moss", "A, B and C", "A & B"; given names alone
     before the last share its surname ("Eden and Cedar Paul": Eden Paul and Cedar Paul)."""
@@ -185,7 +195,8 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
         append(statement, el("title", _one_line(part_block.text), type="sub",
                              n=str(number) if number else None))
     if author_block is not None:
-        author = ctx.weave_slice(el("persName"), author_block, 0, len(author_block.text))
+        author = ctx.weave_slice(el(_author_tag(author_block.text)), author_block, 0,
+                                 len(author_block.text))
         append(statement, el("author", author))
     else:
         warnings.append("the source names no author")
@@ -211,7 +222,7 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
         if block is not None:
             resp, value = _responsibility(label, repaired(block.text))
             append(statement, el("respStmt", resp, el("name", value)))
-    editor_needed = ctx.notes or ctx.gaps or doc.of_kind(BlockKind.HEADNOTE)
+    editor_needed = ctx.notes or ctx.gaps or doc.of_kind(BlockKind.HEADNOTE, BlockKind.AFTERWORD)
     if editor_needed:
         editor = settings.editor or "The editor of the source text"
         if not settings.editor:

@@ -645,6 +645,12 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
     notes_from = notes_at + 1 if notes_at is not None else \
         _sign_notes(all_chunks, text_from, end)
     body_end = notes_at if notes_at is not None else notes_from
+    # the editor's note after the text ("Editor's Note: … was the paper's correspondent"),
+    # its last paragraph, as a headnote says it is the editor's
+    afterword = body_end - 1 if body_end - 1 > position and not chapters_notes and \
+        _labelled_headnote(all_chunks[body_end - 1].text) else None
+    if afterword is not None:
+        body_end = afterword
 
     # a speech ("Delivered:") opens with its address to the hall ("Comrades!"), not a letter's,
     # and its record notes the hall's applause
@@ -668,6 +674,8 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
         if content:
             _body(content, build, text)
 
+    if afterword is not None:
+        build.add_chunk(BlockKind.AFTERWORD, all_chunks[afterword])
     if notes_at is not None:
         build.add_chunk(BlockKind.NOTES_HEADING, all_chunks[notes_at])
     _notes(all_chunks[notes_from:end], build)

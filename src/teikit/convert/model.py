@@ -21,6 +21,8 @@ class BlockKind(StrEnum):
     SUBTITLE = "subtitle"        # title block, line 3: the part ("II – The Counter-…")
     FIELD = "field"              # header field "Label: value"
     HEADNOTE = "headnote"        # editor's headnote paragraph
+    AFTERWORD = "afterword"      # the editor's note after the text, labelled as a headnote is
+                                 # ("Editor's Note: …")
     HEADING = "heading"          # section heading
     PARAGRAPH = "paragraph"
     QUOTATION = "quotation"      # a paragraph that is entirely one quotation (marks stripped)

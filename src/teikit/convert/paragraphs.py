@@ -19,7 +19,8 @@ or a link ``#p-3.12`` (HTML) survives a rebuild. Only a new heading renumbers th
 
 Blocks outside the body have addresses too, for corrections (see docs/corrections.md):
 ``hn-K`` is the K-th paragraph (or signature) of the headnote, written as its ``xml:id``;
-``fn-N`` is the text of footnote N (not written: the note already carries ``n``).
+``after-K`` the K-th paragraph of the editor's note after the text, likewise; ``fn-N`` is the
+text of footnote N (not written: the note already carries ``n``).
 """
 
 from __future__ import annotations
@@ -65,15 +66,18 @@ _EPIGRAPH_KINDS = {BlockKind.EPIGRAPH, BlockKind.EPIGRAPH_SOURCE}
 
 
 def block_ids(doc: Transcription) -> dict[int, str]:
-    """The address of every block that has one: body ids, ``hn-K``, ``fn-N``."""
+    """The address of every block that has one: body ids, ``hn-K``, ``after-K``, ``fn-N``."""
     ids: dict[int, str] = {}
-    section, position, headnote, heading_line = 0, 0, 0, 1
+    section, position, headnote, afterword, heading_line = 0, 0, 0, 0, 1
     end = headnote_end(doc)
     for block in doc.blocks:
         if block.kind is BlockKind.HEADNOTE or (
                 block.kind is BlockKind.SIGNED and end >= 0 and block.index <= end + 1):
             headnote += 1
             ids[block.index] = f"hn-{headnote}"
+        elif block.kind is BlockKind.AFTERWORD:
+            afterword += 1
+            ids[block.index] = f"after-{afterword}"
         elif block.kind is BlockKind.FOOTNOTE and block.key:
             ids.setdefault(block.index, f"fn-{block.key}")
         elif in_body(doc, block):

@@ -19,7 +19,7 @@ from teikit.convert.passes.base import NoOptions, PassResult, clashes
 
 CONCERN = "pages"
 PRIORITY = 95      # a page break stands inside whatever runs over it
-_PAGED = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADNOTE, BlockKind.TURN,
+_PAGED = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADNOTE, BlockKind.AFTERWORD, BlockKind.TURN,
                     BlockKind.QUOTATION, BlockKind.VERSE, BlockKind.FOOTNOTE,
                     BlockKind.POSTSCRIPT})
 
