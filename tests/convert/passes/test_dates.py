@@ -479,3 +479,21 @@ def test_a_bare_day_just_before_the_date_named_is_the_same_month() -> None:
 def test_a_number_before_a_date_is_not_a_list_of_days() -> None:
     assert [t for t, _ in dates((BlockKind.FIELD, "Sotsial-Demokrat, No. 30, 20 April 1917."))] \
         == ["20 April 1917"]
+
+
+def test_a_period_of_months_written_gives_its_year_to_the_days_of_a_diary() -> None:
+    from tests.conftest import checked_conversion
+
+    root = checked_conversion("A Diary\n\nWritten: February–March 1917\n\nFebruary 23 [March 8]"
+                              "\n\nThe women came out.\n\nMarch 2 [15]\n\nThe Tsar abdicated.\n")
+    dates = root.xpath(".//t:body//t:date", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert [(d.get("when"), d.get("when-custom")) for d in dates] == [
+        ("1917-03-08", "1917-02-23"), ("1917-03-15", "1917-03-02")]
+
+
+def test_a_period_of_years_written_gives_no_year() -> None:
+    from tests.conftest import checked_conversion
+
+    root = checked_conversion("A Book\n\nWritten: 1925–1928\n\nOn March 2 the book was done.\n")
+    (day,) = root.xpath(".//t:body//t:date", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert day.get("when") == "--03-02"

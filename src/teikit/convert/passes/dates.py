@@ -133,7 +133,8 @@ def _iso(year: int | None, month: int | None = None, day: int | None = None) -> 
 
 def _own_date(doc: Transcription) -> tuple[Written, str] | None:
     """The text's own date: its dateline (a letter's, or the one under the text; not a
-    section's), else "Written:"/"Delivered:" (one date, not a period such as "1925–1928")."""
+    section's), else "Written:"/"Delivered:" (one date, or the year of a period within it,
+    "February–March 1917"; not a period of years such as "1925–1928")."""
     for block in filter(doc.dates_the_text, doc.of_kind(BlockKind.DATELINE)):
         found = [e for e in find_expressions(block.text, bare_years=True)
                  if e.kind in {"point", "iso", "dual"} and e.first.year]
@@ -144,10 +145,16 @@ def _own_date(doc: Transcription) -> tuple[Written, str] | None:
         if field is None:
             continue
         written = find_expressions(field.text, bare_years=True)
-        if written and written[0].kind in {"point", "iso", "dual", "approx"} and \
-                written[0].first.year:
-            label = field.label or key.capitalize() + ":"
-            return written[0].first, f"the text's date (“{label} {field.text.strip()}”)"
+        if not written or not written[0].first.year:
+            continue
+        label = field.label or key.capitalize() + ":"
+        origin = f"the text's date (“{label} {field.text.strip()}”)"
+        if written[0].kind in {"point", "iso", "dual", "approx"}:
+            return written[0].first, origin
+        period = written[0].second
+        if written[0].kind == "range" and period is not None and \
+                period.year in (None, written[0].first.year):
+            return Written(written[0].first.year), origin    # "February–March 1917": its year
     return None
 
 
