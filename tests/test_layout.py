@@ -40,3 +40,37 @@ def test_the_converter_modules_live_in_the_convert_package() -> None:
     flat = {p.stem for p in SRC.glob("*.py")}
     assert not flat & {"ingest", "model", "weave", "assemble", "header", "readback", "passes",
                        "conventions", "entities"}
+
+
+# each module imported first in a fresh interpreter (a fork of one that has imported nothing of
+# teikit, only the libraries it uses): an import cycle shows only when one of its modules is
+# the first imported
+_IMPORT_EACH = """
+import importlib, os, sys
+import babel.dates, click, convertdate, lxml.etree, lxml.html
+failed = []
+for name in sys.argv[1:]:
+    pid = os.fork()
+    if pid == 0:
+        try:
+            importlib.import_module(name)
+        except BaseException as error:
+            print(f"{name}: {type(error).__name__}: {error}", flush=True)
+            os._exit(1)
+        os._exit(0)
+    if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+        failed.append(name)
+sys.exit(1 if failed else 0)
+"""
+
+
+def test_every_module_can_be_imported_first() -> None:
+    import subprocess
+    import sys
+
+    modules = sorted(".".join(("teikit", *p.relative_to(SRC).with_suffix("").parts))
+                     .removesuffix(".__init__") for p in SRC.rglob("*.py")
+                     if p.name != "__main__.py")
+    done = subprocess.run([sys.executable, "-c", _IMPORT_EACH, *modules], capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr

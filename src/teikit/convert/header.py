@@ -20,7 +20,6 @@ from teikit.convert.conventions import NOTE_SIGNS, SIGNATURES, SIGNED_REND
 from teikit.convert.dates.calendars import CalendarDecision, decide_calendar
 from teikit.convert.model import Block, BlockKind, Span, Transcription
 from teikit.register import gazetteer
-from teikit.register.candidates import ORG_WORDS, head_noun
 from teikit.register.citations import Part, PartKind, read_citation
 from teikit.tree import append, el
 
@@ -114,6 +113,8 @@ def _people(value: str, role: str) -> list[etree._Element]:
 def _author_tag(line: str) -> str:
     """``orgName`` for a body that is a text's author ("Third Congress of the Northern Federation
     of Labour", "Communist International"), ``persName`` for a person."""
+    from teikit.register.candidates import ORG_WORDS, head_noun  # (it imports this package)
+
     words = [word.strip(",.") for word in line.split()]
     if words and not gazetteer.is_first_name(words[0]) and head_noun(words) in ORG_WORDS:
         return "orgName"
