@@ -497,3 +497,20 @@ def test_a_period_of_years_written_gives_no_year() -> None:
     root = checked_conversion("A Book\n\nWritten: 1925–1928\n\nOn March 2 the book was done.\n")
     (day,) = root.xpath(".//t:body//t:date", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
     assert day.get("when") == "--03-02"
+
+
+def test_a_day_alone_in_a_letter_far_from_other_dates_is_of_the_letters_month() -> None:
+    from tests.conftest import checked_conversion
+
+    root = checked_conversion("Letter to the Secretary\n\nWritten: 1912\n\nNewcastle, 3rd February"
+                              ", 1912.\n\nDear Comrade Pickering,\n\nThe men have voted.\n\nThe "
+                              "wives are asking.\n\nPut it to the Executive on the 8th.\n\n"
+                              "Yours fraternally,\nH. Moss\n")
+    dates = root.xpath(".//t:body//t:p//t:date", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert [(d.text, d.get("when"), d.get("cert")) for d in dates] == [
+        ("the 8th", "1912-02-08", "low")]
+
+
+def test_a_day_alone_far_from_other_dates_in_an_article_is_no_date() -> None:
+    assert _values("Written: 3 February 1912", "The men have voted.", "The wives are asking.",
+                   "Put it to the Executive on the 8th.")[1:] == []

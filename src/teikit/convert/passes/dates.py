@@ -322,10 +322,17 @@ class _DateReader:
 
     def _month_of_day(self, block: Block, day: int, inference: Inference) -> Written | None:
         """"the 19th": the month (and year) of the date just named in this passage or the one
-        before it; none, and it is not taken for a date."""
+        before it; else, in a dated letter, of its date (a conjecture); none, and it is not
+        taken for a date."""
         anchor = self.anchor
         if anchor is None or anchor.month is None or anchor.block < block.index - 1:
-            return None
+            # a letter's "meeting on the 8th", far from any other date: the month it is dated
+            own = self.own
+            if own is None or own.month is None or not own.origin.startswith("the dateline") \
+                    or not valid(own.year, own.month, day):
+                return None
+            inference.add(f"month and year of the letter, from {own.origin}", "low")
+            return Written(own.year, own.month, day)
         month, year = anchor.month, anchor.year
         cert = "high" if anchor.block == block.index else "medium"
         if anchor.day is not None and day < anchor.day:
