@@ -305,3 +305,17 @@ def test_a_dateline_in_french_or_german_closes_the_text(dateline: str, when: str
     (closer,) = root.iterfind(".//tei:body//tei:closer", NS)
     assert localnames(closer) == ["signed", "dateline"]
     assert closer.find("tei:dateline/tei:date", NS).get("when") == when
+
+
+@pytest.mark.parametrize("signature", [
+    "Pour le Comité de grève :\nLe secrétaire, A. Roques.",
+    "For the Executive:\nThe Secretary, J. Hale.",
+    "Der Vorsitzende, O. Krause"])
+def test_a_signers_function_before_his_name_signs_under_a_dateline(signature) -> None:
+    from teikit.convert.ingest import ingest_text
+    from teikit.convert.model import BlockKind
+
+    doc = ingest_text(f"Appel\n\nÉcrit : 1892\n\nVive la grève ! Vive la République sociale !\n\n"
+                      f"Carmaux, le 2 septembre 1892.\n\n{signature}\n", "t")
+    assert [b.kind for b in doc.blocks][-3:] == [BlockKind.PARAGRAPH, BlockKind.DATELINE,
+                                                 BlockKind.SIGNED]

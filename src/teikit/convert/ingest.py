@@ -415,6 +415,9 @@ SIGNING_BODIES = frozenset({
     "Congress", "Conference", "Editors", "Editorial", "Soviet", "Union", "League", "Federation",
     "Party", "Group", "Commission", "Plenum", "Comité", "Vorstand", "Zentralkomitee",
     "Parteivorstand", "Exekutivkomitee"})
+# the article before a signer's function, the name after it: "The Secretary, J. Hale", "Le
+# secrétaire, A. Roques", "Der Vorsitzende, O. Krause"
+_FUNCTION_ARTICLES = frozenset({"The", "Le", "La", "Der", "Die", "Il"})
 _BODY_PARTICLES = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "der",
                              "die", "und", "et"})
 
@@ -1431,6 +1434,9 @@ def _signer_line(line: str) -> bool:
     if not line or line.isupper() or _NUMBERED_HEADING.match(line):
         return False     # "PART TWO", "CHAPTER III", "Part 2": headings
     names = [name.strip() for name in line.split(",")]
+    if len(names) == 2 and names[0].split()[0] in _FUNCTION_ARTICLES and \
+            len(names[0].split()) <= 3 and _name_line(names[1]):
+        return True      # his function, then the name: "Le secrétaire, A. Roques"
     if len(names) > 1:     # one of them in full: "Bread, Peace, Land" is a cry
         return any(_name_line(name) for name in names) and all(
             1 <= len(name.split()) <= 5 and name.split()[0] not in _TITLE_WORDS and all(
