@@ -506,3 +506,28 @@ def test_a_region_after_its_town_and_a_comma_is_a_place() -> None:
 def test_initials_around_of_are_a_bodys() -> None:
     found = kinds("The committee was set up by the A. F. of L. in August 1918.")
     assert found["A. F. of L."] is EntityKind.ORG
+
+
+def test_a_french_body_is_named_by_its_head_and_the_lower_case_words_after_it() -> None:
+    found = kinds("Les souscriptions sont reçues à la Bourse du travail de Toulouse et au siège "
+                  "du Parti ouvrier à Paris. La Confédération générale du travail a appelé à la "
+                  "grève. Le Parti est uni.")
+    assert found["Bourse du travail"] is found["Parti ouvrier"] is EntityKind.ORG
+    assert found["Confédération générale du travail"] is EntityKind.ORG
+    assert not [form for form in found if form.startswith("Parti est")]
+
+
+def test_an_english_union_before_a_lower_case_word_is_not_a_french_name() -> None:
+    found = kinds("The Union official spoke at the Miners' Union general meeting.")
+    assert not [form for form in found if "official" in form or "general" in form]
+
+
+def test_a_body_over_the_title_is_the_author_and_its_town_no_person() -> None:
+    from teikit.convert.ingest import ingest_text
+
+    doc = ingest_text("Comité de grève des mineurs de Carmaux\n\nAppel aux travailleurs\n\n"
+                      "Écrit : 2 septembre 1892\n\nLes mineurs de Carmaux sont en grève.\n\n"
+                      "Carmaux, le 2 septembre 1892.\n\nLe secrétaire, A. Roques.\n", "t")
+    found = {c.form: c.kind for c in find_candidates(doc) if c.confident}
+    assert found.get("Carmaux") is EntityKind.PLACE
+    assert found["A. Roques"] is EntityKind.PERSON

@@ -111,14 +111,10 @@ def _people(value: str, role: str) -> list[etree._Element]:
 
 
 def _author_tag(line: str) -> str:
-    """``orgName`` for a body that is a text's author ("Third Congress of the Northern Federation
-    of Labour", "Communist International"), ``persName`` for a person."""
-    from teikit.register.candidates import ORG_WORDS, head_noun  # (it imports this package)
+    """``orgName`` for a body that is a text's author, ``persName`` for a person."""
+    from teikit.register.candidates import names_a_body  # (it imports this package)
 
-    words = [word.strip(",.") for word in line.split()]
-    if words and not gazetteer.is_first_name(words[0]) and head_noun(words) in ORG_WORDS:
-        return "orgName"
-    return "persName"
+    return "orgName" if names_a_body(line) else "persName"
 
 
 def _names(value: str) -> list[str]:

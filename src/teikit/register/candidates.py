@@ -87,6 +87,7 @@ Labour Labor Movement Circle Collective Bloc Commune Guild Chamber Exchange Insp
 Administration Directorate Management Cabinet Convention Lodge Sisterhood Workshops Mills Mill
 House Confederation Confédération Fédération Parti Comité Conseil Syndicat Internationale
 Gouvernement Compagnie Société Ministère Assemblée Chambre Banque Armée Regierung Kommission
+Congrès Ligue
 Gesellschaft
 """) | PUBLISHER_WORDS
 # single words that are names although they could head other names
@@ -462,7 +463,33 @@ def _runs(text: str, lines_apart: bool = False) -> list[list[re.Match[str]]]:
         previous_end = token.end()
     if current:
         runs.append(current)
-    return runs
+    return [[*run, *_french_body_tail(text, run[-1])] for run in runs]
+
+
+# French names a body by a capitalised head noun and the lower-case words after it: "Parti
+# ouvrier", "Bourse du travail", "Confédération générale du travail", "Comité de grève" (the
+# heads French alone spells so: "Union", "Commission" head English names too)
+FRENCH_BODY_HEADS = frozenset({
+    "Parti", "Comité", "Bourse", "Confédération", "Fédération", "Syndicat", "Chambre",
+    "Conseil", "Congrès", "Société", "Ligue", "Assemblée"})
+# what may follow the head: an adjective of a body's name (by its ending: "ouvrier",
+# "socialiste", "générale", "révolutionnaire", "unifié") or "du"/"de la"/"des"/"de" and a
+# lower-case noun
+_FRENCH_BODY_TAIL = re.compile(
+    r"(?:\s+(?!(?:est|sont|était|a|ont|qui|que)\b)[a-zéèêàç]+(?:ier|ière|iers|ières|iste|istes|al|"
+    r"ale|aux|ales|el|elle|aire|aires|ique|iques|ais|aise|é|ée|és|ées|if|ive|ain|aine|ien|"
+    r"ienne)(?![\w’'-])|\s+(?:du|des|de\s+la|de|d’|d')\s*(?!(?:la|le|les|son|sa|ses|leur)\b)"
+    r"[a-zéèêàç][a-zéèêàç-]{2,}(?![\w’'-])){1,3}")
+
+
+def _french_body_tail(text: str, head: re.Match[str]) -> list[re.Match[str]]:
+    """The tokens of the lower-case words that name a French body after its head noun."""
+    if head.group() not in FRENCH_BODY_HEADS:
+        return []
+    tail = _FRENCH_BODY_TAIL.match(text, head.end())
+    if tail is None:
+        return []
+    return list(_TOKEN.finditer(text, head.end(), tail.end()))
 
 
 def head_noun(words: Sequence[str]) -> str:
@@ -502,7 +529,8 @@ def _split(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
         if word.lower() in _OF_CONNECTORS | _AND_CONNECTORS and word.islower():
             joins.append(word.lower())
             parts.append([])
-        elif word in _PARTICLES and parts[-1] and not whole_place and gazetteer.place_weight(
+        elif word in _PARTICLES and parts[-1] and not whole_place and _word(
+                parts[-1][0].group()) not in FRENCH_BODY_HEADS and gazetteer.place_weight(
                 " ".join(_word(t.group()) for t in parts[-1])) and not _looks_like_person(
                 [_word(t.group()) for t in parts[-1]]):
             # a place, then a preposition: "Berlin von Sieg", "Paris de nouveau"; not
@@ -647,8 +675,10 @@ def _form_evidence(candidate: Candidate, words: list[str], lowercase: set[str]) 
     """What the form itself says: head nouns, first names, initials, gazetteers."""
     head = head_noun(words)
     if head not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_WORDS and (
-            set(words) & _ROMANCE_OF) and words[0] in ORG_WORDS | PLACE_WORDS:
-        head = words[0]   # "Confédération Générale du Travail", "Salle du Manège"
+            set(words) & _ROMANCE_OF or (words[0] in FRENCH_BODY_HEADS and all(
+                w.islower() for w in words[1:]))) and words[0] in ORG_WORDS | PLACE_WORDS:
+        head = words[0]   # "Confédération Générale du Travail", "Salle du Manège", "Parti
+        #                   ouvrier"
     head_part = words[:words.index(head) + 1] if head in words else words
     last = words[-1]
     if _INITIALS_OF.fullmatch(" ".join(words)):
@@ -1060,11 +1090,23 @@ def _occurrences(block: Block, author: str = "") -> Iterable[tuple[_Occurrence, 
                               keep_article and form.startswith("The "), within, level), words
 
 
+def names_a_body(line: str) -> bool:
+    """Whether the line of a text's author names a body ("Third Congress of the Northern
+    Federation of Labour", "Comité de grève des mineurs de Carmaux", "Communist International"),
+    not a person: its head noun is a body's, and it opens with no given name."""
+    words = [word.strip(",.") for word in line.split()]
+    return bool(words) and not gazetteer.is_first_name(words[0]) and \
+        head_noun(words) in ORG_WORDS
+
+
 def _block_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence,
                     words: list[str]) -> None:
     """Header fields, datelines, signatures, the title page's author."""
     if block.kind is BlockKind.AUTHOR:
-        candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "the author of the text")
+        if not names_a_body(block.text):
+            candidate.add(EntityKind.PERSON, WEIGHT_STRONG, "the author of the text")
+        elif occurrence.start == 0 and occurrence.end == len(block.text.rstrip()):
+            candidate.add(EntityKind.ORG, WEIGHT_STRONG, "the body that is the text's author")
         return
     if block.key == LEAD_IN_KEY and occurrence.start < len(block.text.split("\n", 1)[0]):
         return     # "Signed on behalf of the Congress:" says in whose name, not who signs
