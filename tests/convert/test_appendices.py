@@ -93,3 +93,23 @@ def test_a_labelled_note_that_the_text_goes_on_after_is_the_texts_paragraph() ->
                               "strike ended.\n")
     assert root.find(".//tei:back", NS) is None
     assert root.find(".//tei:front/tei:div[@type='headnote']", NS) is not None
+
+
+def test_the_translators_note_heads_the_text_and_the_transcribers_ends_it_each_theirs() -> None:
+    root = checked_conversion(
+        "Clara Zetkin\n\nThe Women of the Factories\n\nWritten: 1896\nTranslated: Kate Ryan\n"
+        "Transcription/Mark-up: Ann Scott\n\nTranslator’s Note: “Arbeiterin” is rendered as "
+        "“woman worker”.\n\nThe woman worker earns half of what the man earns.\n\n"
+        "Transcriber’s Note: The pamphlet has no headings.\n")
+    (headnote,) = root.iterfind(".//tei:front/tei:div[@type='headnote']", NS)
+    (afterword,) = root.iterfind(".//tei:back/tei:div[@type='afterword']", NS)
+    assert headnote.get("resp") == "#translator" and afterword.get("resp") == "#transcriber"
+    # the note is no header field, and the header names the translator once
+    assert root.xpath("count(//tei:respStmt[tei:resp = 'Translation'])", namespaces=NS) == 1
+    assert not root.xpath("//tei:front//tei:label[starts-with(., 'Translator')]", namespaces=NS)
+
+
+def test_a_note_of_a_translator_the_header_does_not_name_is_the_editors() -> None:
+    root = checked_conversion(f"{HEADER}Translator’s Note: Abridged.\n\nThe strike began.\n")
+    (headnote,) = root.iterfind(".//tei:front/tei:div[@type='headnote']", NS)
+    assert headnote.get("resp") == "#ed"

@@ -531,3 +531,9 @@ def test_a_body_over_the_title_is_the_author_and_its_town_no_person() -> None:
     found = {c.form: c.kind for c in find_candidates(doc) if c.confident}
     assert found.get("Carmaux") is EntityKind.PLACE
     assert found["A. Roques"] is EntityKind.PERSON
+
+
+def test_a_word_the_text_speaks_of_is_no_name() -> None:
+    found = kinds("The German “Arbeiterin” is rendered as “woman worker”; the word ‘Narodnik’ "
+                  "is kept. Narodnik circles met in Kazan.")
+    assert "Arbeiterin" not in found

@@ -270,7 +270,7 @@ def _front(doc: Transcription, weaver: _Weaver, settings: TextSettings) -> etree
     headnote_blocks = [b for b in doc.blocks if b.kind is BlockKind.HEADNOTE]
     if headnote_blocks:
         editor = settings.editor_ref
-        headnote = el("div", type="headnote", resp=editor)
+        headnote = el("div", type="headnote", resp=note_writer(doc, headnote_blocks[0], editor))
         for block in doc.blocks:
             if block.kind is BlockKind.HEADNOTE:
                 append(headnote, weaver.block(el("p"), block))
@@ -281,6 +281,18 @@ def _front(doc: Transcription, weaver: _Weaver, settings: TextSettings) -> etree
     if contents is not None:
         append(front, contents)
     return front if len(front) else None
+
+
+# the header field that names each writer of a note, by role
+_WRITER_FIELDS = {"translator": "translation", "transcriber": "transcription"}
+
+
+def note_writer(doc: Transcription, note: Block, editor: str) -> str:
+    """The pointer to who writes a headnote or the note after the text: the translator or the
+    transcriber its label names ("Translator's Note:"), when the header names them, else the
+    editor."""
+    field = _WRITER_FIELDS.get(note.key)
+    return f"#{note.key}" if field and doc.stated(field) is not None else editor
 
 
 def _contents(doc: Transcription, weaver: _Weaver) -> etree._Element | None:
@@ -594,7 +606,8 @@ def _back(doc: Transcription, weaver: _Weaver, markers: dict[MarkerKey, etree._E
           appendices: etree._Element, editor: str) -> etree._Element | None:
     back = el("back", *list(appendices))
     for block in doc.of_kind(BlockKind.AFTERWORD):
-        append(back, el("div", weaver.block(el("p"), block), type="afterword", resp=editor))
+        append(back, el("div", weaver.block(el("p"), block), type="afterword",
+                        resp=note_writer(doc, block, editor)))
     last = doc.notes_sections[-1] if doc.notes_sections else None
     if last is not None and not doc.closes_a_chapter(last):
         for element in _notes_division(doc, weaver, markers, last):

@@ -316,11 +316,18 @@ _FIELD_LINE = re.compile(rf"^(?P<label>{_LABEL}):(?:\s+(?P<value>\S.*))?$")
 _INNER_FIELD = re.compile(rf";\s*(?P<label>{_LABEL}):\s+(?=\S)")
 _SIGNATURE = re.compile(r"\s*(?P<sig>[–—-]\s*Ed(?:s|itors?)?\.?)\s*$")
 # a paragraph after the header that says it is the editor's: "Editor's Note:", "Editorial
-# note.", "Publisher's Note –", "Note de la rédaction :", "Anmerkung der Redaktion:"
+# note.", "Publisher's Note –", "Note de la rédaction :", "Anmerkung der Redaktion:"; or the
+# translator's or the transcriber's ("Translator's Note:", "MIA Note:", "Note du traducteur :")
 _HEADNOTE_LABEL = re.compile(
-    r"^(?:(?:Editor|Editors|Publisher|Publishers)[’']s?\s+[Nn]otes?|Editorial\s+[Nn]otes?|"
-    r"[Nn]ote\s+(?:by\s+the\s+editors?|de\s+la\s+rédaction|de\s+l[’']éditeur)|"
-    r"Anmerkung\s+der\s+Redaktion|Vorbemerkung\s+der\s+Redaktion)\s*[:.–—-]\s+\S")
+    r"^(?:(?:Editor|Editors|Publisher|Publishers|Translator|Translators|Transcriber|"
+    r"Transcribers)[’']?s?\s+[Nn]otes?|(?:Editorial|MIA)\s+[Nn]otes?|"
+    r"[Nn]ote\s+(?:by\s+the\s+(?:editors?|translators?|transcribers?)|de\s+la\s+rédaction|"
+    r"de\s+l[’']éditeur|du\s+traducteur)|"
+    r"Anmerkung\s+(?:der\s+Redaktion|des\s+Übersetzers)|Vorbemerkung\s+der\s+Redaktion)"
+    r"\s*[:.–—-]\s+\S")
+# who writes such a note, by a word of its label (the header role its @resp points at)
+_NOTE_WRITER_WORDS = (("ransla", "translator"), ("raduct", "translator"), ("bersetz", "translator"),
+                      ("ranscri", "transcriber"), ("MIA", "transcriber"))
 _TRAILER = re.compile(r"^(?:Last updated|Last Updated|Last modified|Zuletzt aktualisiert|"
                       r"Letzte Änderung|Dernière mise à jour)\b")
 # the heading of a table of contents: "Contents", "Table of Contents", "Inhalt",
@@ -608,7 +615,8 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
             for kind, chunk in zip(_title_kinds(len(title_chunks)), title_chunks, strict=True):
                 _title_chunk(kind, chunk, build)
         position = first_field
-        while position < len(all_chunks) and _is_known_field_chunk(all_chunks[position]):
+        while position < len(all_chunks) and _is_known_field_chunk(all_chunks[position]) and \
+                _labelled_headnote(all_chunks[position].text) is None:   # "Translator's Note:"
             for label, value, offset, line in _field_lines(all_chunks[position]) or []:
                 build.add(BlockKind.FIELD, value, offset, line, label=label,
                           key=field_key(label))
@@ -651,7 +659,7 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
     # the editor's note after the text ("Editor's Note: … was the paper's correspondent"),
     # its last paragraph, as a headnote says it is the editor's
     afterword = body_end - 1 if body_end - 1 > position and not chapters_notes and \
-        _labelled_headnote(all_chunks[body_end - 1].text) else None
+        _labelled_headnote(all_chunks[body_end - 1].text) is not None else None
     if afterword is not None:
         body_end = afterword
 
@@ -678,7 +686,9 @@ def ingest_text(text: str, name: str, *, encoding: str = "utf-8",
             _body(content, build, text)
 
     if afterword is not None:
-        build.add_chunk(BlockKind.AFTERWORD, all_chunks[afterword])
+        chunk = all_chunks[afterword]
+        build.add(BlockKind.AFTERWORD, chunk.text, chunk.offset, chunk.line,
+                  key=_labelled_headnote(chunk.text) or "editor")
     if notes_at is not None:
         build.add_chunk(BlockKind.NOTES_HEADING, all_chunks[notes_at])
     _notes(all_chunks[notes_from:end], build)
@@ -892,20 +902,30 @@ def _title_chunk(kind: BlockKind, chunk: Chunk, build: _Builder) -> None:
         build.add(kind if index == 0 else BlockKind.SUBTITLE, text, start, line)
 
 
-def _labelled_headnote(text: str) -> bool:
-    """A paragraph that says it is the editor's note, perhaps all of it in the editor's
-    brackets ("[Editorial Note: The report was prepared … – N. F.]")."""
+def _labelled_headnote(text: str) -> str | None:
+    """Who writes a paragraph that says it is an editor's note ("editor"), the translator's or
+    the transcriber's, perhaps all of it in brackets ("[Editorial Note: The report was prepared
+    … – N. F.]"); None for another paragraph."""
     if text.startswith("["):
         inner = text[1:].removesuffix("]")
-        return inner != text[1:] and "]" not in inner and bool(_HEADNOTE_LABEL.match(inner))
-    return bool(_HEADNOTE_LABEL.match(text))
+        if inner == text[1:] or "]" in inner:
+            return None
+        text = inner
+    label = _HEADNOTE_LABEL.match(text)
+    if label is None:
+        return None
+    said = label.group()
+    return next((role for word, role in _NOTE_WRITER_WORDS if word in said), "editor")
 
 
 def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
     """The editor's headnote: paragraphs after the header up to one signed "– Ed." (≤ 4), or
     one paragraph that says it is ("Editor's Note: …")."""
-    if position < len(all_chunks) and _labelled_headnote(all_chunks[position].text):
-        build.add_chunk(BlockKind.HEADNOTE, all_chunks[position])
+    writer = _labelled_headnote(all_chunks[position].text) if position < len(all_chunks) \
+        else None
+    if writer is not None:
+        chunk = all_chunks[position]
+        build.add(BlockKind.HEADNOTE, chunk.text, chunk.offset, chunk.line, key=writer)
         return position + 1
     for count, chunk in enumerate(all_chunks[position:position + 4], start=1):
         signature = _SIGNATURE.search(chunk.text)

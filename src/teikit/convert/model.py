@@ -92,6 +92,8 @@ class Block:
                                  # NAVIGATION: where on the page ("top", "bottom");
                                  # SIGNED: LEAD_IN_KEY when it opens with a lead-in;
                                  # HEADING: APPENDIX_KEY when it opens an appendix
+                                 # HEADNOTE, AFTERWORD: who writes it, when its label says
+                                 # ("editor", "translator", "transcriber")
 
 
 @dataclass(frozen=True, slots=True)

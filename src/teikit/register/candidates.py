@@ -752,6 +752,10 @@ def _nationalities() -> frozenset[str]:
     return gazetteer.language_names() | {"Russian", "Prussian", "Austrian", "British", "Polish"}
 
 
+# a word in quotation marks that the text speaks of: "the German “Arbeiterin”", "the word
+# ‘Soviet’", "the term “Bolshevik”"
+_MENTIONED_BEFORE = re.compile(r"\b(?:word|words|term|expression|German|Russian|French|"
+                               r"English|Latin|Italian|Polish|Yiddish)\s+[\"“‘']$")
 # a town and a comma, right before its region ("Gary, Indiana")
 _TOWN_BEFORE = re.compile(r"(?<![\w’'-])(?P<town>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?),\s+$")
 # what stands just before a name, first match decides: pattern, kind, weight, reason, and
@@ -1083,6 +1087,9 @@ def _occurrences(block: Block, author: str = "") -> Iterable[tuple[_Occurrence, 
                 continue   # a signer's function on a line of its own ("Secretary")
             if any(p.start <= start < p.end for p in taken):
                 continue   # read as a whole, or no name
+            if _MENTIONED_BEFORE.search(text[max(0, start - 30):start]) and re.match(
+                    r"[\"”’']", text[end:end + 1]):
+                continue   # "The German “Arbeiterin” is rendered …": a word, no one's name
             is_initial = initial and start == tokens[0].start() and part[0] is tokens[0]
             words = [_word(w) for w in form.split()]
             within = citation.part_at(start, end) if citation is not None else None
