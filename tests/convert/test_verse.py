@@ -176,3 +176,31 @@ def test_an_editor_can_make_the_verse_a_paragraph_again(tmp_path):
     root = conversion.tree.getroot()
     assert blocks(root) == ["p", "p", "p"]
     assert comparable(read_back(root)) == comparable(text)
+
+
+SONG = ("Eugène Pottier\n\nThe Internationale\n\nWritten: June 1871\nTranslated: Charles H. Kerr"
+        "\n\nArise, ye prisoners of starvation!\nArise, ye wretched of the earth,\nFor justice "
+        "thunders condemnation,\nA better world’s in birth.\n\n’Tis the final conflict,\nLet "
+        "each stand in his place,\nThe International Working Class\nShall be the human race.\n")
+
+
+def test_a_text_that_is_verse_alone_is_its_own_poem_numbered_as_a_block(tmp_path) -> None:
+    import lxml.html
+
+    from teikit.render.html import html_string
+
+    root = checked_conversion(SONG)
+    (poem,) = root.find(".//t:body/t:div", NS)
+    assert (etree.QName(poem).localname, poem.get("type"), poem.get("n")) == ("lg", "poem", "1.1")
+    assert root.find(".//t:body//t:quote", NS) is None     # the text quotes nothing
+    assert verse_lines(root)[1] == ["’Tis the final conflict,", "Let each stand in his place,",
+                                    "The International Working Class", "Shall be the human race."]
+    tei = tmp_path / "song.xml"
+    tei.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    page = lxml.html.fromstring(html_string(tei))
+    assert page.xpath("string(//div[@id='p-1.1']/a[@class='para-num'])") == "1.1"
+
+
+def test_short_lines_among_prose_are_no_poem_of_the_text():
+    root = converted("The song went round:\n\n" + BLOK)
+    assert root.find(".//t:body/t:div/t:lg", NS) is None

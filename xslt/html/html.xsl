@@ -40,7 +40,7 @@
   <xsl:function name="h:is-numbered-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="($e/self::tei:p or $e/self::tei:ab or ($e/self::tei:quote and tk:is-block-quote($e))
-      or ($e/self::tei:sp and tk:is-run-in-turn($e)))
+      or ($e/self::tei:sp and tk:is-run-in-turn($e)) or $e/self::tei:lg)
       and exists($e/ancestor::tei:body | $e/ancestor::tei:div[@type = 'appendix'][ancestor::tei:back])
       and exists($e/parent::*[tk:is-container(.)])
       and not(tk:is-separator($e))"/>
@@ -48,7 +48,7 @@
 
   <xsl:function name="h:paragraph-numbers" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="tk:numbering($root//(tei:p | tei:ab | tei:quote | tei:sp)[h:is-numbered-block(.)])"/>
+    <xsl:sequence select="tk:numbering($root//(tei:p | tei:ab | tei:quote | tei:sp | tei:lg)[h:is-numbered-block(.)])"/>
   </xsl:function>
 
   <xsl:template name="h:paragraph-number">

@@ -261,7 +261,7 @@
       <section class="how-to-cite" aria-labelledby="cite-title">
         <h3 id="cite-title">How to cite</h3>
         <p class="citation"><xsl:value-of select="tk:citation($root)"/></p>
-        <xsl:variable name="numbered" select="$root//tei:body//(tei:p | tei:ab | tei:quote | tei:sp)[h:is-numbered-block(.)]"/>
+        <xsl:variable name="numbered" select="$root//tei:body//(tei:p | tei:ab | tei:quote | tei:sp | tei:lg)[h:is-numbered-block(.)]"/>
         <xsl:if test="exists($numbered)">
           <p class="cite-hint"><xsl:value-of select="if ($numbered[@xml:id and normalize-space(@n)])
             then 'Paragraphs are numbered in the margin by section and place in the section; cite a passage as “¶ 2.3” (section 2, paragraph 3). Each number links to its paragraph, and stays the same when the edition is rebuilt.'

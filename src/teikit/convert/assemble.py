@@ -12,6 +12,8 @@ Block → element (see docs/encoding.md):
     HEADING                    body/div[@type='section']/head (starts a new section); a
                                heading right after it: head[@type='sub'] of the same section
     PARAGRAPH, QUOTATION       p, quote[@type='block'][@rend]
+    POEM                       the text's own verse: an lg with an l per line (an lg[@type='poem']
+                               of lg[@type='stanza'] over blank lines), numbered as a block
     VERSE                      quote[@type='block'][@rend] holding an lg with an l per line (an
                                lg[@type='poem'] of lg[@type='stanza'] when it has stanzas)
     DATELINE, SALUTE, SIGNED   a letter's opener/closer; the closer of a text or a section
@@ -378,6 +380,8 @@ def _body(doc: Transcription, weaver: _Weaver
                                             block))
         elif kind is BlockKind.VERSE:
             append(current(), _verse(weaver, block))
+        elif kind is BlockKind.POEM:
+            append(current(), _verse(weaver, block, quoted=False))
         elif kind is BlockKind.LIST:
             append(current(), _list(weaver, block))
         elif kind is BlockKind.TABLE:
@@ -537,26 +541,32 @@ def _table(weaver: _Weaver, block: Block) -> etree._Element:
     return table
 
 
-def _verse(weaver: _Weaver, block: Block) -> etree._Element:
+def _verse(weaver: _Weaver, block: Block, *, quoted: bool = True) -> etree._Element:
     """The verse a text quotes: ``quote[@type='block']`` holding one ``lg`` of an ``l`` per
     line, or, over blank lines, an ``lg[@type='poem']`` of an ``lg[@type='stanza']`` per
-    stanza. The line breaks and blank lines stay between them. Markup that runs from one line
+    stanza; the verse that is the text itself (not ``quoted``): that ``lg``, with the block's
+    id. The line breaks and blank lines stay between them. Markup that runs from one line
     into the next (a quotation over two lines) cannot be woven into either: it is left out,
     and reported, its marks staying text."""
-    quote = weaver.identify(el("quote", type="block", rend=block.key or None), block)
     stanzas = verse_stanzas(block.text)
     lines = [line for stanza in stanzas for line in stanza]
     weaver.dropped.extend(
         span for span in weaver.by_block.get(block.index, [])
         if not any(lo <= span.start and span.end <= hi for lo, hi in lines))
     poem = el("lg", type="poem") if len(stanzas) > 1 else None
-    if poem is not None:
-        quote.append(poem)
+    if quoted:
+        quote = weaver.identify(el("quote", type="block", rend=block.key or None), block)
+        if poem is not None:
+            quote.append(poem)
+    else:
+        quote = weaver.identify(poem if poem is not None else el("lg"), block)
     previous: etree._Element | None = None
     previous_end = 0
     for stanza in stanzas:
-        group = el("lg", type="stanza") if poem is not None else el("lg")
-        (poem if poem is not None else quote).append(group)
+        group = el("lg", type="stanza") if poem is not None else \
+            el("lg") if quoted else quote
+        if group is not quote:
+            (poem if poem is not None else quote).append(group)
         if previous is not None:
             previous.tail = block.text[previous_end:stanza[0][0]]
         line_before: etree._Element | None = None

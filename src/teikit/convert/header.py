@@ -577,6 +577,9 @@ OTHER_BLOCK_CLAUSES: dict[BlockKind, str] = {
                      "colon) are verse the text quotes: a block quotation holding an lg with an "
                      "l for each line, and an lg of type stanza for each stanza when blank lines "
                      "part them",
+    BlockKind.POEM: "a text (or a section) that is verse alone, short lines in stanzas, is the "
+                    "text's own verse, not a quotation: an lg with an l for each line, an lg of "
+                    "type poem of stanzas when blank lines part them",
     BlockKind.TURN: "a paragraph that opens with a speaker's label (Question:, A:, a name in "
                     "capitals), where two speakers alternate, is a turn of a dialogue: an sp of "
                     "the label as printed, as its speaker, and the speech",

@@ -991,6 +991,7 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
         if not closes_nothing(ending := _dated_ending(body[:heading], turns))
         for index in ending}
     verse = _verse_runs(body, quoted, opener, min(closer_from, postscript_from))
+    poem = _poem(body, quoted, opener, min(closer_from, postscript_from))
     tables = _tables(body, opener, min(closer_from, postscript_from))
     verse_end = 0
     for index, chunk in enumerate(body):
@@ -1036,6 +1037,9 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             build.add(BlockKind.STAGE, chunk.text[len(opening):-len(closing)],
                       chunk.offset + len(opening), chunk.line, prefix=opening, suffix=closing,
                       key=kind)
+        elif index in poem:
+            verse_end = poem[index]
+            _add_verse(build, body[index:verse_end], source, BlockKind.POEM)
         elif index in verse:
             verse_end = verse[index]
             _add_verse(build, body[index:verse_end], source)
@@ -1170,14 +1174,37 @@ def _verse_like(chunk: Chunk) -> bool:
                 or _field_lines(chunk) is not None)
 
 
-def _add_verse(build: _Builder, run: list[Chunk], source: str) -> None:
+def _add_verse(build: _Builder, run: list[Chunk], source: str,
+               kind: BlockKind = BlockKind.VERSE) -> None:
     """One block for the verse of ``run``: its stanzas and the blank lines between them."""
     if len(run) == 1:
-        build.add_chunk(BlockKind.VERSE, run[0])
+        build.add_chunk(kind, run[0])
         return
     first, last = run[0], run[-1]
-    build.add(BlockKind.VERSE, source[first.offset:last.offset + len(last.text)], first.offset,
-              first.line)
+    build.add(kind, source[first.offset:last.offset + len(last.text)], first.offset, first.line)
+
+
+def _poem(body: list[Chunk], quoted: set[int], start: int, end: int) -> dict[int, int]:
+    """Where a text (or a section) that is verse alone stands — a poem, a song — as the index of
+    the first stanza of each section → the index after its last: every chunk of
+    ``body[start:end]`` that is no heading is verse, none of it quoted or set in, and there is
+    more of it than a couplet (two stanzas, or four lines)."""
+    headings = {index for index in range(start, end) if _is_heading(body[index])}
+    stanzas = [index for index in range(start, end) if index not in headings]
+    if not stanzas or any(not _verse_like(body[index]) or index in quoted
+                          or quotation_marks(body[index].text) is not None
+                          for index in stanzas):
+        return {}
+    if len(stanzas) < 2 and len(body[stanzas[0]].lines) < 4:
+        return {}
+    runs: dict[int, int] = {}
+    for index in stanzas:
+        first = next((s for s, e in runs.items() if e == index), None)
+        if first is None:
+            runs[index] = index + 1
+        else:
+            runs[first] = index + 1
+    return runs
 
 
 def _epigraphs(body: list[Chunk], turns: set[int]) -> dict[int, int]:

@@ -28,6 +28,8 @@ class BlockKind(StrEnum):
     QUOTATION = "quotation"      # a paragraph that is entirely one quotation (marks stripped)
     VERSE = "verse"              # lines of verse set apart from the prose: a quoted poem, its
                                  # stanzas (one source line for each line of verse)
+    POEM = "poem"                # verse that is the text itself (a poem, a song), not quoted:
+                                 # its stanzas, one source line for each line of verse
     TURN = "turn"                # a dialogue's paragraph that opens with its speaker ("Q: …")
     EPIGRAPH = "epigraph"        # a quotation opening the text or a section (marks stripped)
     EPIGRAPH_SOURCE = "epigraph-source"  # the line under it that names its source ("– Marx")

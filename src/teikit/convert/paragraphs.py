@@ -32,7 +32,7 @@ from teikit.convert.page_marks import is_page_marker
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTATION, BlockKind.VERSE,
                         BlockKind.POSTSCRIPT, BlockKind.DATELINE, BlockKind.SALUTE,
                         BlockKind.SIGNED, BlockKind.SEPARATOR, BlockKind.LIST,
-                        BlockKind.TABLE, BlockKind.STAGE, BlockKind.TURN})
+                        BlockKind.TABLE, BlockKind.STAGE, BlockKind.TURN, BlockKind.POEM})
 
 
 def headnote_end(doc: Transcription) -> int:

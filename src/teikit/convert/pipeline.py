@@ -93,7 +93,8 @@ def convert_transcription(doc: Transcription, settings: TextSettings,
 # (often of an edition in another language) or the archive's trailer
 _PROSE = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.HEADNOTE, BlockKind.HEADING,
                     BlockKind.PARAGRAPH, BlockKind.QUOTATION, BlockKind.LIST, BlockKind.SALUTE,
-                    BlockKind.POSTSCRIPT, BlockKind.FOOTNOTE, BlockKind.AFTERWORD})
+                    BlockKind.POSTSCRIPT, BlockKind.FOOTNOTE, BlockKind.AFTERWORD,
+                    BlockKind.POEM})
 
 
 def text_language(doc: Transcription) -> str:

@@ -56,7 +56,7 @@ GREGORIAN_REF = "#gregorian"
 NARRATIVE = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTATION, BlockKind.VERSE,
                        BlockKind.HEADING, BlockKind.DATELINE, BlockKind.FOOTNOTE,
                        BlockKind.POSTSCRIPT, BlockKind.SIGNED, BlockKind.SALUTE,
-                       BlockKind.STAGE, BlockKind.TURN})
+                       BlockKind.STAGE, BlockKind.TURN, BlockKind.POEM})
 BARE_YEAR_BLOCKS = frozenset({BlockKind.FIELD, BlockKind.TRAILER, BlockKind.DATELINE})
 SKIPPED = frozenset({BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE})
 RANK = {"high": 3, "medium": 2, "low": 1}

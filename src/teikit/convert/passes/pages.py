@@ -21,7 +21,7 @@ CONCERN = "pages"
 PRIORITY = 95      # a page break stands inside whatever runs over it
 _PAGED = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADNOTE, BlockKind.AFTERWORD, BlockKind.TURN,
                     BlockKind.QUOTATION, BlockKind.VERSE, BlockKind.FOOTNOTE,
-                    BlockKind.POSTSCRIPT})
+                    BlockKind.POSTSCRIPT, BlockKind.POEM})
 
 
 def run(doc: Transcription, earlier: Sequence[Span], options: NoOptions) -> PassResult:
