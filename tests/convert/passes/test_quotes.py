@@ -128,3 +128,26 @@ def test_an_unclosed_mark_before_a_paragraph_that_does_not_go_on_stays_text() ->
     found, result = quotes("He said: “We are not afraid of the bourgeoisie.",
                            "The delegates had taken power.")
     assert found == [] and len(result.warnings) == 1
+
+
+def test_a_work_named_in_title_case_is_a_title_its_noun_giving_the_level() -> None:
+    found, _ = quotes("In his pamphlet “The State and Revolution” Lenin answered them. In the "
+                      "article “Can the Bolsheviks Retain State Power?” he went further. Kautsky "
+                      "replied with “The Dictatorship of the Proletariat”.")
+    assert [(text, tag, attrs.get("level")) for text, tag, attrs in found] == [
+        ("“The State and Revolution”", "title", "m"),
+        ("“Can the Bolsheviks Retain State Power?”", "title", "a"),
+        ("“The Dictatorship of the Proletariat”", "title", "a")]
+    assert all(attrs["rend"] == "double" for _, _, attrs in found)
+
+
+def test_title_case_that_is_cited_a_cry_or_what_one_is_called_is_no_title() -> None:
+    found, _ = quotes("The crowd shouted “All Power to the Soviets!” What could the “Leader of "
+                      "the Provisional Government” do? “The Bread Is Gone,” said Trotsky.")
+    assert [tag for _, tag, _ in found] == ["quote", "quote", "q"]
+
+
+def test_german_capitalises_its_nouns_so_its_title_case_is_no_title() -> None:
+    doc = make_doc("Die Presse fordert ‚Ruhe und Ordnung‘ und meint damit die Polizei.")
+    found = tagged(doc, run(doc, (), QuoteOptions(REGISTER, "de")).spans)
+    assert [tag for _, tag, _ in found] == ["soCalled"]

@@ -1,4 +1,5 @@
-"""Quotations: “…” (and ‘…’ nested inside) as ``quote``, ``q`` or ``soCalled``.
+"""Quotations: “…” (and ‘…’ nested inside) as ``quote``, ``q`` or ``soCalled``, and the works a
+text names in them as ``title``.
 
 Rules (see ``docs/entities.md``):
 
@@ -13,6 +14,11 @@ Rules (see ``docs/entities.md``):
   sentence and has three words or more; otherwise — a word
   or a short phrase with none of these, or any phrase after "the term", "so-called",
   "appellation" — it is a scare quote or an irony (``soCalled``).
+- Title: a segment in title case (every word but articles, conjunctions and prepositions
+  capitalised) is the title of a work, ``title[@level]`` with its marks in ``@rend``, after a
+  noun of a work ("his pamphlet", "the article", "a song entitled"; the noun gives the level,
+  :data:`WORK_NOUNS`), or anywhere unless it is cited (a speaker, a reporting clause) or ends
+  like a statement or a cry ("“All Power to the Soviets!”" stays a quotation).
 - Speaker: "says X" / "X said" next to the segment, a sentence ending in ":" whose subject is a
   name before a reporting verb ("Sadoul wrote to Albert Thomas:"), "… by X:", a pronoun ("he
   said", "He wrote:") standing for the last person named before it, "these words of X". Persons
@@ -75,6 +81,25 @@ MEMBER_OF = re.compile(r"\b(?:one|some|several|many|few|leaders?|members?|deputi
                        r"representatives?|spokesm[ae]n)\s+of\s+(?:the\s+)?$", re.I)
 # the hall's cries a record reports: "(Cries of “Shame!”)", "shouts of “Hurrah!”"
 CRIES_OF = re.compile(r"\b(?:cries|cry|shouts?|exclamations?|calls?|chants?)\s+of\s*$", re.I)
+# a work named in quotation marks, in title case: "his pamphlet “The State and Revolution”",
+# "the article “Can the Bolsheviks Retain State Power?”", "replied with “The Dictatorship of the
+# Proletariat”" — a title, not cited words; the noun before it, if any, gives its level (a book
+# "m", a piece within one "a")
+WORK_NOUNS: dict[str, str] = {
+    "pamphlet": "m", "pamphlets": "m", "book": "m", "books": "m", "novel": "m", "volume": "m",
+    "brochure": "m", "play": "m", "work": "m", "article": "a", "articles": "a", "essay": "a",
+    "poem": "a", "song": "a", "chapter": "a", "story": "a", "leaflet": "a", "manifesto": "a",
+    "resolution": "a", "theses": "a", "speech": "a", "editorial": "a", "lecture": "a",
+    "report": "a", "heading": "a", "headline": "a", "series": "a"}
+_WORK_BEFORE = re.compile(
+    rf"\b(?P<noun>{'|'.join(WORK_NOUNS)})(?:\s+(?:of\s+\d{{4}}|(?:called|entitled|titled|headed|"
+    r"named)))?[\s,:]*$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their|our|your|my)\s*$",
+                                re.IGNORECASE)
+_TITLE_NAMED = re.compile(r"\b(?:entitled|titled|headed)[\s,:]*$", re.IGNORECASE)
+_TITLE_SMALL_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "to", "for", "with", "by",
+    "at", "from", "as", "into", "via", "vs", "de", "du", "des", "la", "le", "les", "et"})
 WORDS_OF = re.compile(r"^[^.!?]*?\b(?:words|saying|phrase|formula|slogan)\s+of\s+$")
 
 
@@ -247,7 +272,8 @@ def run(doc: Transcription, earlier: Sequence[Span], options: QuoteOptions) -> P
             goes_on = went_on and segment.start == 0 and segment.depth == 0
             if goes_on and speaker is None:
                 speaker = speaker_before
-            out.append(_span(block, segment, speaker, quoted=goes_on or segment is continued))
+            out.append(_span(block, segment, speaker, quoted=goes_on or segment is continued,
+                             title_case=options.language != "de"))
             if segment is continued:
                 goes_on_next, carried_speaker = True, speaker
         if nested:
@@ -260,13 +286,19 @@ def run(doc: Transcription, earlier: Sequence[Span], options: QuoteOptions) -> P
 
 # --- kinds --------------------------------------------------------------------------------
 
-def _span(block: Block, segment: Segment, speaker: Entry | None, quoted: bool = False) -> Span:
+def _span(block: Block, segment: Segment, speaker: Entry | None, quoted: bool = False,
+          title_case: bool = True) -> Span:
     """The segment's element; ``quoted``: cited speech whatever its length (a part of a
-    quotation over several paragraphs)."""
+    quotation over several paragraphs); ``title_case``: whether the text's language capitalises
+    the words of a title as no other phrase (not German, which capitalises every noun)."""
     inner = block.text[segment.inner[0]:segment.inner[1]]
     rend = MARKS_TO_REND.get((segment.opening, segment.closing), "double")
-    if quoted or _is_quote(block.text, segment, inner, speaker is not None):
-        attrs: dict[str, str] = {}
+    level = _title_level(block.text, segment, inner, speaker is not None) \
+        if title_case and not quoted and block.kind not in QUOTED_KINDS else None
+    attrs: dict[str, str] = {}
+    if level is not None:
+        tag, attrs = "title", {"level": level, "rend": rend}
+    elif quoted or _is_quote(block.text, segment, inner, speaker is not None):
         tag = "quote"
         if speaker is not None:
             if speaker.kind is EntityKind.TITLE:
@@ -298,6 +330,36 @@ def _continued_quotation(doc: Transcription, block: Block, unbalanced: list[int]
             not (following.kind in QUOTED_KINDS and following.prefix == mark):
         return None
     return Segment(block.index, start, len(block.text), mark, "", 0)
+
+
+def _title_level(text: str, segment: Segment, inner: str, attributed: bool) -> str | None:
+    """The ``@level`` of the title a quotation in title case is, else None: after a noun of a
+    work ("his pamphlet “…”", "an article entitled “…”"), or anywhere unless words are cited
+    (a reporting clause, a speaker), it ends like a statement or a cry, or an article stands
+    before it alone (what someone is called: "the “Leader of the Provisional Government”")."""
+    if not _in_title_case(inner):
+        return None
+    before = text[max(0, segment.start - 40):segment.start]
+    work = _WORK_BEFORE.search(before)
+    if work is not None:
+        return WORK_NOUNS[work.group("noun").lower()]
+    if _TITLE_NAMED.search(before):
+        return "a"
+    if attributed or _reported(text, segment) or re.search(r"[.!…]\W*$", inner.rstrip()) or \
+            _DETERMINER_BEFORE.search(before):
+        return None      # "the “Leader of the Provisional Government”": what one is called
+    return "a"
+
+
+def _in_title_case(inner: str) -> bool:
+    """Two words or more (at most fourteen), the first and every word that is no article,
+    conjunction or preposition capitalised: "The State and Revolution", "Can the Bolsheviks
+    Retain State Power?"."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", inner)
+    if not 2 <= len(words) <= 14 or not words[0][0].isupper():
+        return False
+    content = [w for w in words[1:] if w.lower() not in _TITLE_SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() for w in content)
 
 
 def _is_quote(text: str, segment: Segment, inner: str, attributed: bool) -> bool:
