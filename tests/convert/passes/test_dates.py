@@ -514,3 +514,18 @@ def test_a_day_alone_in_a_letter_far_from_other_dates_is_of_the_letters_month() 
 def test_a_day_alone_far_from_other_dates_in_an_article_is_no_date() -> None:
     assert _values("Written: 3 February 1912", "The men have voted.", "The wives are asking.",
                    "Put it to the Executive on the 8th.")[1:] == []
+
+
+def test_a_period_from_one_month_or_year_to_another_is_one_range() -> None:
+    found = _values("The blockade lasted from October 1917 to March 1918, the war between 1918 "
+                    "and 1921, the strike from March to May 1919, the crisis from 1905 to 1907.",
+                    calendar="gregorian")
+    assert found == [("October 1917 to March 1918", "1917-10/1918-03", ""),
+                     ("1918 and 1921", "1918/1921", ""),
+                     ("March to May 1919", "1919-03/1919-05", ""),
+                     ("1905 to 1907", "1905/1907", "")]
+
+
+def test_numbers_of_men_from_one_to_another_are_no_period() -> None:
+    assert all(value != "1500/2000" for _, value, _ in _values(
+        "The union grew from 1500 to 2000 men.", calendar="gregorian"))

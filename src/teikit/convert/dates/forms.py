@@ -235,6 +235,14 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("range", rf"(?P<m>{m})\s+(?P<d>{_D}){_DASH}(?:(?P<m2>{m})\s+)?(?P<d2>{_D})"
                   rf"(?:,\s+(?P<y>{_Y}))?{_END}"),
         ("month-range", rf"(?P<m>{m}){_DASH}(?P<m2>{m})(?:,?\s+(?P<y>{_Y}))?{_END}{_NOT_NAME}"),
+        # a period of months or years: "from October 1917 to March 1918", "between 1918 and
+        # 1921" (the words around it are no part of the date)
+        ("period", rf"\b[Ff]rom\s+(?P<x>(?:(?P<m>{m})\s+)?(?P<y>{_Y})\s+(?:to|till|until)\s+"
+                   rf"(?:(?P<m2>{m})\s+)?(?P<y2>{_Y})){_END}"),
+        ("period", rf"\b[Ff]rom\s+(?P<x>(?P<m>{m})\s+(?:to|till|until)\s+(?P<m2>{m})\s+"
+                   rf"(?P<y2>{_Y})){_END}"),
+        ("period", rf"\b[Bb]etween\s+(?P<x>(?:(?P<m>{m})\s+)?(?P<y>{_Y})\s+and\s+"
+                   rf"(?:(?P<m2>{m})\s+)?(?P<y2>{_Y})){_END}"),
         # one day
         ("day", starting_with(day_initials | weekday_initials, rf"{weekday}(?:\b[Tt]he\s+)?"
                 rf"(?P<d>{_DAY})\s+(?:day\s+)?of\s+(?P<m>{m})(?:,?\s+(?P<y>{_Y}))?"
@@ -449,6 +457,17 @@ def _read(kind: str, lang: str, match: re.Match[str], text: str,
         if month and month2 and month2 > month:
             year = _year(g.get("y"))
             yield Expression(start, end, "range", Written(year, month), Written(year, month2))
+        return
+    if kind == "period":
+        first = Written(int(g.get("y") or g["y2"]), _month(g.get("m")))
+        second = Written(int(g["y2"]), _month(g.get("m2")))
+        assert first.year is not None and second.year is not None
+        # a period of a century at most, of modern years, forwards: not "from 1500 to 2000"
+        # men
+        years = second.year - first.year
+        if (first.year >= 1750 and 0 < years <= 100) or (
+                years == 0 and (first.month or 0) < (second.month or 0)):
+            yield Expression(start, end, "range", first, second, lang=lang)
         return
     if kind == "day-only":
         if _DAY_ONLY_NOUNS.match(text[end:]):

@@ -499,7 +499,7 @@ class _DateReader:
         if e.kind == "range" and second is not None:
             if first.day is None:
                 return self._month_range(year, first.month, second.month or first.month,
-                                         is_julian)
+                                         is_julian, year2=second.year)
             attrs = self._day_range(first, second, is_julian)
             if e.both_calendars and "datingMethod" in attrs:
                 attrs["calendar"] = f"{self.calendar_ref} {GREGORIAN_REF}"
@@ -618,20 +618,23 @@ class _DateReader:
         }
 
     def _month_range(self, year: int | None, month: int, month2: int, is_julian: bool,
-                     single: bool = False) -> dict[str, str] | None:
-        if month2 < month:
+                     single: bool = False, year2: int | None = None) -> dict[str, str] | None:
+        """The months ``month`` of ``year`` to ``month2`` of ``year2`` (the same year unless
+        given: "from October 1917 to March 1918")."""
+        year2 = year2 if year2 is not None and year is not None else year
+        if (year2 or 0, month2) < (year or 0, month):
             return None
-        julian_month = year is not None and is_julian and is_julian_period(year, month2)
+        julian_month = year2 is not None and is_julian and is_julian_period(year2, month2)
         if not julian_month:
             if single:
                 return {"when": _iso(year, month)} if year is not None or month else None
-            return {"from": _iso(year, month), "to": _iso(year, month2)}
-        assert year is not None
-        last = julian.month_length(year, month2)
+            return {"from": _iso(year, month), "to": _iso(year2, month2)}
+        assert year is not None and year2 is not None
+        last = julian.month_length(year2, month2)
         # a Julian month is not a Gregorian month: give its Gregorian extent as a range
         return {"from": julian_to_gregorian(year, month, 1).isoformat(),
-                "to": julian_to_gregorian(year, month2, last).isoformat(),
-                "from-custom": _iso(year, month), "to-custom": _iso(year, month2),
+                "to": julian_to_gregorian(year2, month2, last).isoformat(),
+                "from-custom": _iso(year, month), "to-custom": _iso(year2, month2),
                 "datingMethod": self.calendar_ref, "calendar": self.calendar_ref}
 
     # --------------------------------------------------------------------------- warnings
