@@ -292,3 +292,12 @@ def test_a_letters_last_word_that_is_no_name_stays_its_text(last: str) -> None:
 
     root = checked_conversion(LETTER_TO_KIN.format(last=last))
     assert root.find(".//tei:body//tei:closer", NS) is None
+
+
+def test_a_given_name_right_under_a_heading_is_the_sections_text_not_the_letters_signature():
+    from tests.conftest import checked_conversion
+
+    root = checked_conversion("Lenin\n\nOn Tasks\n\nWritten: 1917\n\nComrades!\n\n* * *\n\n"
+                              "CHAPTER I\n\nAnnie\n")
+    assert root.find(".//tei:body//tei:closer", NS) is None
+    assert [p.text for p in root.iterfind(".//tei:body/tei:div/tei:p", NS)] == ["Annie"]

@@ -178,6 +178,7 @@ FAMILY_TAILS = [
                           "1. A note on the text.", "Appendix: The Resolution",
                           "The congress met in March.[1]"], "t", "")
 @example(FAMILY_HEADS[0], ["Moscow, 8 March 1920", "CHAPTER I", "CHAPTER I"], "t", "")
+@example(FAMILY_HEADS[0], ["Comrades!", "* * *", "CHAPTER I", "Annie"], "t", "")
 @example(FAMILY_HEADS[0], ["[Page 57]", "Saint-Étienne, le 16 mars 1906"], "t", "")
 @example(FAMILY_HEADS[0], ["Moscow, 8 March 1920",
                           "“Theory becomes a material force.”\n– Karl Marx", "* * *"], "t", "")

@@ -971,7 +971,8 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
     signed_from = _signed_ending(body[:postscript_from], turns) if closer_from == len(body) \
         and not speech else postscript_from
     if opener and signed_from == postscript_from == closer_from == len(body) and \
-            len(body) - 1 > opener and _given_name_signature(body[-1]):
+            len(body) - 1 > opener and _given_name_signature(body[-1]) and \
+            not _is_heading(body[-2]):
         signed_from = len(body) - 1      # "Annie" under a letter with no closing salutation
 
     def closes_nothing(ending: range) -> bool:
