@@ -179,6 +179,10 @@ FAMILY_TAILS = [
                           "The congress met in March.[1]"], "t", "")
 @example(FAMILY_HEADS[0], ["Moscow, 8 March 1920", "CHAPTER I", "CHAPTER I"], "t", "")
 @example(FAMILY_HEADS[0], ["Comrades!", "* * *", "CHAPTER I", "Annie"], "t", "")
+@example(FAMILY_HEADS[0], ["CHAPTER I", "Notes:", "* The price fixed in 1921.", "CHAPTER I",
+                          "Notes:", "* * *"], "t", "")
+@example(FAMILY_HEADS[0], ["CHAPTER I", "Notes:", "* The price fixed in 1921.", "CHAPTER I",
+                          "Notes:", "* The price fixed in 1921."], "t", "")
 @example(FAMILY_HEADS[0], ["[Page 57]", "Saint-Étienne, le 16 mars 1906"], "t", "")
 @example(FAMILY_HEADS[0], ["Moscow, 8 March 1920",
                           "“Theory becomes a material force.”\n– Karl Marx", "* * *"], "t", "")

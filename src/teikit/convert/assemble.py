@@ -342,8 +342,10 @@ def _body(doc: Transcription, weaver: _Weaver
             append(container, section)
         return section
 
+    # a chapter's notes, and any notes section the text goes on after (its next chapter's
+    # heading with nothing under it is no heading): where the source printed them
     chapter_notes = {notes.start: notes for notes in doc.notes_sections
-                     if doc.closes_a_chapter(notes)}
+                     if doc.closes_a_chapter(notes) or notes != doc.notes_sections[-1]}
     for block in doc.blocks:
         kind = block.kind
         if block.index in chapter_notes:
@@ -436,7 +438,9 @@ def _footnote_markers(*parts: etree._Element) -> dict[MarkerKey, etree._Element]
     for element in elements:
         if element.tag == qname("divGen"):
             scope += 1
-        elif element.get("type") == "footnote" and element.get("n"):
+        elif element.get("type") == "footnote" and element.get("n") and \
+                "unanchored" not in (element.get("rend") or "").split():
+            # (a note of an earlier notes section that had no marker is none)
             markers.setdefault((scope, element.get("n", "")), element)
     return markers
 
