@@ -525,8 +525,9 @@ def _encoding_desc(ctx: HeaderContext) -> etree._Element:
         el("normalization", el("p", decoding + " Spelling, transliteration and punctuation are "
                                  "kept as in the source; the source's own slips (for instance "
                                  "a full stop for a comma) are not corrected.")),
-        el("quotation", el("p", "Quotation marks are not kept as characters: quote, q and "
-                                "soCalled record them in @rend (double “ ”, single ‘ ’). A "
+        el("quotation", el("p", "Quotation marks are not kept as characters: quote, q, "
+                                "soCalled and the title of a work named in them record them in "
+                                "@rend (double “ ”, single ‘ ’). A "
                                 "paragraph that is entirely one quotation is encoded as a block "
                                 "quotation (quote type=\"block\")" + _short_block_quotations(doc)
                                 + _indented_quotations(doc) + "."),
