@@ -274,21 +274,28 @@ def converted(text):
     return convert_text(text, "t", TextSettings(name="t"))
 
 
-def test_a_heading_right_after_a_heading_heads_the_same_section(tmp_path):
+def test_a_heading_right_after_a_heading_heads_the_same_section_but_a_part_holds_its_chapter(
+        tmp_path):
     from teikit.validate import validate_files
 
     conversion = converted("The Junius Pamphlet\n\nWritten: 1915\n\nCHAPTER I\n\n"
                            "The Scene Has Changed\n\nThe scene has changed fundamentally.\n\n"
                            "PART TWO\n\nCHAPTER III\n\nThe Social Democracy\n\n"
                            "It voted the war credits.\n")
-    divs = conversion.tree.getroot().findall(".//t:body/t:div", TEI)
-    assert [[(h.get("type"), h.get("{http://www.w3.org/XML/1998/namespace}id"), h.text)
-             for h in div.findall("t:head", TEI)] for div in divs] == [
-        [(None, "h-1", "CHAPTER I"), ("sub", "h-1.2", "The Scene Has Changed")],
-        [(None, "h-2", "PART TWO"), ("sub", "h-2.2", "CHAPTER III"),
-         ("sub", "h-2.3", "The Social Democracy")]]
-    assert [p.get("n") for p in conversion.tree.getroot().iterfind(".//t:body//t:p", TEI)] == [
-        "1.1", "2.1"]
+    root = conversion.tree.getroot()
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+
+    def heads(div):  # type: ignore[no-untyped-def]
+        return [(h.get("type"), h.get(xml_id), h.text) for h in div.findall("t:head", TEI)]
+
+    first, part = root.findall(".//t:body/t:div", TEI)
+    assert (first.get("type"), heads(first)) == (
+        "chapter", [(None, "h-1", "CHAPTER I"), ("sub", "h-1.2", "The Scene Has Changed")])
+    (chapter,) = part.findall("t:div", TEI)
+    assert (part.get("type"), heads(part)) == ("part", [(None, "h-2", "PART TWO")])
+    assert (chapter.get("type"), heads(chapter)) == (
+        "chapter", [(None, "h-3", "CHAPTER III"), ("sub", "h-3.2", "The Social Democracy")])
+    assert [p.get("n") for p in root.iterfind(".//t:body//t:p", TEI)] == ["1.1", "3.1"]
     written = tmp_path / "t.xml"
     conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
     assert validate_files([written]) == []
@@ -736,12 +743,15 @@ def test_a_quotation_with_its_source_that_opens_the_text_or_a_section_is_its_epi
     assert [b.text.split()[0] for b in doc.blocks if b.kind is BlockKind.EPIGRAPH] == [
         "The", "Theory"]
     conversion = converted(PAMPHLET)
-    divs = conversion.tree.getroot().findall(".//t:body/t:div", TEI)
-    # the text's epigraph heads its first section, before the heading; a chapter's, after it
-    assert [[etree.QName(e).localname for e in div][:3] for div in divs] == [
-        ["epigraph", "head", "head"], ["head", "epigraph", "p"]]
-    assert divs[0].find("t:head", TEI).get("{http://www.w3.org/XML/1998/namespace}id") == "h-1"
-    assert divs[0].find("t:epigraph/t:quote", TEI).get("rend") == "double"
+    (part,) = conversion.tree.getroot().findall(".//t:body/t:div", TEI)
+    chapters = part.findall("t:div", TEI)
+    # the text's epigraph heads its first division (the part), before the heading; a
+    # chapter's, after it
+    assert [etree.QName(e).localname for e in part] == ["epigraph", "head", "div", "div"]
+    assert [[etree.QName(e).localname for e in div][:3] for div in chapters] == [
+        ["head", "head", "p"], ["head", "epigraph", "p"]]
+    assert part.find("t:head", TEI).get("{http://www.w3.org/XML/1998/namespace}id") == "h-1"
+    assert part.find("t:epigraph/t:quote", TEI).get("rend") == "double"
     assert comparable(read_back(conversion.tree.getroot())) == comparable(PAMPHLET)
     written = tmp_path / "t.xml"
     conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)

@@ -142,7 +142,7 @@ FAMILY_BLOCKS = [
     "MARGARET DUNN (Leeds Weavers): I move it. (Hear, hear.)", "CHAIRMAN: Carried. (Applause.)",
     "The word is that [illegible] has been [two words illegible] arrested.",
     "In his pamphlet “The State and Revolution” he answered them.",
-    "Editor’s Note: The author was arrested in 1920."]
+    "Editor’s Note: The author was arrested in 1920.", "PART TWO", "Chapter 3: The Split"]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",

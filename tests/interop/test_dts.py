@@ -73,3 +73,23 @@ def test_a_books_chapters_and_its_appendix_are_passages_and_its_notes_are_not(
     assert cited[-1] == "4.1"
     appendix = next(u for u in served if u["ref"] == "4")
     assert appendix["text"].startswith("Appendix: The Membership of the Union")
+
+
+def test_a_books_parts_and_the_chapters_in_them_are_passages_in_order(tmp_path) -> None:
+    """Parts that hold chapters: each part and each chapter is a section passage, numbered in
+    the order the editions number their paragraphs ("2.1" is chapter 1's, in part one)."""
+    from teikit.convert import convert_file
+    from tests.conftest import FIXTURES
+
+    if not DTS_PYTHON.exists():
+        missing("dapytains", "creates .venv-dts with it")
+    tei = convert_file(FIXTURES / "unseen" / "weber-union-history.txt",
+                       tmp_path / "book.xml").output
+    completed = subprocess.run([str(DTS_PYTHON), str(SCRIPT), str(tei)], capture_output=True,
+                               text=True, timeout=300, check=False)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    served = json.loads(completed.stdout)["units"]
+    assert [u["ref"] for u in served if u["type"] == "section"] == ["1", "2", "3", "4", "5", "6"]
+    assert [u["ref"] for u in served if u["type"] == "paragraph"] == ["2.1", "3.1", "5.1", "6.1"]
+    chapter = next(u for u in served if u["ref"] == "5")
+    assert chapter["text"].startswith("Chapter 3: The Split")

@@ -51,14 +51,14 @@ def test_valid_file_exits_0_with_a_summary() -> None:
 
 
 def test_invalid_file_exits_1_with_one_line_per_problem(tmp_path: Path) -> None:
-    path = sample_with(tmp_path, '<div type="letter">', '<div type="chapter">')
+    path = sample_with(tmp_path, '<div type="letter">', '<div type="canto">')
     result = run(str(path))
     assert result.exit_code == 1
     first, summary = result.output.strip().splitlines()
     line = SAMPLE.read_text().splitlines().index('      <div type="letter">') + 1
-    assert first == (f"{path}:{line}:7: error: attribute @type='chapter' on <div> is not one of "
+    assert first == (f"{path}:{line}:7: error: attribute @type='canto' on <div> is not one of "
                      "the allowed values: section, transcription, headnote, letter, colophon, "
-                     "appendix, afterword, contents, notes [xsd:type:divType]")
+                     "part, chapter, appendix, afterword, contents, notes [xsd:type:divType]")
     assert summary.endswith("0 valid, 1 invalid (1 error, 0 warnings)")
 
 

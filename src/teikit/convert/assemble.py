@@ -10,7 +10,10 @@ Block → element (see docs/encoding.md):
     CONTENTS_HEADING, _ENTRY   front/div[@type='contents']: head, list[@type='simple'] of an
                                item per line, a ref to the heading it names
     HEADING                    body/div[@type='section']/head (starts a new section); a
-                               heading right after it: head[@type='sub'] of the same section
+                               heading right after it: head[@type='sub'] of the same section.
+                               Where parts hold chapters ("PART ONE" over "Chapter 1"):
+                               div[@type='part'] holding div[@type='chapter'], each numbered
+                               as a section
     PARAGRAPH, QUOTATION       p, quote[@type='block'][@rend]
     POEM                       the text's own verse: an lg with an l per line (an lg[@type='poem']
                                of lg[@type='stanza'] over blank lines), numbered as a block
@@ -61,9 +64,11 @@ from teikit.convert.model import APPENDIX_KEY, Block, BlockKind, Span, Transcrip
 from teikit.convert.page_marks import page_markers
 from teikit.convert.paragraphs import (
     citation_number,
+    division_level,
     heading_key,
     is_page_break,
     is_subheading,
+    nests_chapters,
     written_ids,
 )
 from teikit.convert.tables import has_label_row, table_layout
@@ -334,6 +339,9 @@ def _body(doc: Transcription, weaver: _Weaver
     # the sections of the body; from the first appendix on, of the back matter
     appendices = el("back")
     container = body
+    # where the text's parts hold its chapters, the part a chapter stands in
+    nested = nests_chapters(doc)
+    part: etree._Element | None = None
 
     def current() -> etree._Element:
         nonlocal section
@@ -359,13 +367,18 @@ def _body(doc: Transcription, weaver: _Weaver
         elif kind is BlockKind.HEADING:
             if block.key == APPENDIX_KEY:
                 container = appendices     # the appendices that end the text: back matter
+            level = division_level(block) if nested and block.key != APPENDIX_KEY else None
             # a letter's opener and closer belong to the section they were found in; an
             # epigraph that opens the text heads the first section with it
             if section is None or not all(child.tag == qname("epigraph") for child in section):
                 section, opener, closer = el("div", type="section"), None, None
             if block.key == APPENDIX_KEY:
                 section.set("type", "appendix")
-            append(container, section)
+            elif level is not None:
+                section.set("type", level)
+            # a chapter stands in the part before it; any other heading ends the part
+            append(part if level == "chapter" and part is not None else container, section)
+            part = section if level == "part" else part if level == "chapter" else None
             append(section, weaver.block(el("head"), block))
         elif kind is BlockKind.EPIGRAPH:
             epigraph = el("epigraph", weaver.block(el("quote", rend=block.key or None), block))

@@ -542,15 +542,16 @@ def _encoding_desc(ctx: HeaderContext) -> etree._Element:
 
 
 def _refs_decl() -> etree._Element:
-    """How the text is cited: section (the text's divisions in order: the body's sections and
-    letters, then the appendices of the back, not a chapter's notes) and paragraph (a block's
+    """How the text is cited: section (the text's divisions in order: the body's sections,
+    letters, parts and the chapters in them, then the appendices of the back, not a chapter's
+    notes) and paragraph (a block's
     ``@n``, "3.12": the 12th block of section 3), the passages a DTS server serves. (One path
     of the descendant axis: position() counts along it, through the body and the back.)"""
     paragraph = el("citeStructure", unit="paragraph", match="*[@n]",
                    use="substring-after(@n, '.')", delim=".")
+    divisions = "('section', 'letter', 'appendix', 'part', 'chapter')"
     section = el("citeStructure", paragraph, unit="section",
-                 match="/TEI/text/descendant::div[@type = ('section', 'letter', 'appendix')]",
-                 use="position()")
+                 match=f"/TEI/text/descendant::div[@type = {divisions}]", use="position()")
     return el("refsDecl", section, n="sections", default="true")
 
 

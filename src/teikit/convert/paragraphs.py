@@ -25,6 +25,8 @@ text of footnote N (not written: the note already carries ``n``).
 
 from __future__ import annotations
 
+import re
+
 from teikit.convert.model import Block, BlockKind, Transcription
 from teikit.convert.page_marks import is_page_marker
 
@@ -50,16 +52,46 @@ def in_body(doc: Transcription, block: Block) -> bool:
     return not (block.kind is BlockKind.SIGNED and block.index <= headnote_end(doc) + 1)
 
 
+# the words that head a text's parts and the chapters within them, before a number: "PART ONE",
+# "Book II", "Teil 1", "Partie I" over "Chapter 1", "KAPITEL III", "Chapitre 2"
+DIVISION_WORDS: dict[str, str] = {
+    "part": "part", "book": "part", "teil": "part", "buch": "part", "partie": "part",
+    "livre": "part", "chapter": "chapter", "kapitel": "chapter", "chapitre": "chapter"}
+_NUMBER = (r"(?:[IVXLC]+|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+           r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eins|zwei|drei|"
+           r"vier|fünf|un|deux|trois|quatre|cinq|premier|première|erster|erstes|zweiter)")
+_DIVISION = re.compile(rf"(?P<word>[^\W\d_]+)\s+{_NUMBER}(?![\w’'-])", re.IGNORECASE)
+
+
+def division_level(block: Block) -> str | None:
+    """"part" or "chapter" for a heading that opens one by its word and number, else None."""
+    match = _DIVISION.match(block.text) if block.kind is BlockKind.HEADING else None
+    return DIVISION_WORDS.get(match.group("word").lower()) if match else None
+
+
+def nests_chapters(doc: Transcription) -> bool:
+    """Whether the text's chapters stand in its parts: it has headings of both, and no notes
+    section but the text's last (a chapter's notes stand between the chapters)."""
+    levels = {division_level(b) for b in doc.of_kind(BlockKind.HEADING)}
+    return {"part", "chapter"} <= levels and not doc.notes_sections[:-1] and not any(
+        doc.closes_a_chapter(notes) for notes in doc.notes_sections)
+
+
 def is_subheading(doc: Transcription, block: Block) -> bool:
     """A heading right after another heading, or after a heading and its epigraph: a further
     line of that section's heading, so that "PART TWO" / "CHAPTER III" / "The Social
-    Democracy" is one section, not two empty ones."""
+    Democracy" is one section, not two empty ones — unless the text's parts hold its chapters
+    (:func:`nests_chapters`): then "CHAPTER III" opens a chapter of part two."""
     if block.kind is not BlockKind.HEADING:
         return False
     before = block.index - 1
     while before >= 0 and doc.blocks[before].kind in _EPIGRAPH_KINDS:
         before -= 1
-    return before >= 0 and doc.blocks[before].kind is BlockKind.HEADING
+    if before < 0 or doc.blocks[before].kind is not BlockKind.HEADING:
+        return False
+    # a chapter's heading under its part's opens the chapter, where parts hold chapters
+    return not (division_level(doc.blocks[before]) == "part" and
+                division_level(block) == "chapter" and nests_chapters(doc))
 
 
 _EPIGRAPH_KINDS = {BlockKind.EPIGRAPH, BlockKind.EPIGRAPH_SOURCE}
