@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -22,14 +23,26 @@ SCRIPT = REPO / "tests" / "interop" / "dts_passages.py"
 TEI = "http://www.tei-c.org/ns/1.0"
 
 
-@pytest.fixture(scope="module")
-def served() -> list[dict]:
+def served_units(tei: Path) -> list[dict]:
+    """The passages dapytains serves of ``tei``, each its type, its reference and its text."""
     if not DTS_PYTHON.exists():
         missing("dapytains", "creates .venv-dts with it")
-    completed = subprocess.run([str(DTS_PYTHON), str(SCRIPT), str(SEED_TEI)], capture_output=True,
+    completed = subprocess.run([str(DTS_PYTHON), str(SCRIPT), str(tei)], capture_output=True,
                                text=True, timeout=300, check=False)
     assert completed.returncode == 0, completed.stderr[-2000:]
-    return json.loads(completed.stdout)["units"]
+    return list(json.loads(completed.stdout)["units"])
+
+
+def converted_fixture(name: str, folder: Path) -> Path:
+    from teikit.convert import convert_file
+    from tests.conftest import FIXTURES
+
+    return convert_file(FIXTURES / "unseen" / f"{name}.txt", folder / "book.xml").output
+
+
+@pytest.fixture(scope="module")
+def served() -> list[dict]:
+    return served_units(SEED_TEI)
 
 
 def test_every_section_and_paragraph_is_a_passage(served: list[dict]) -> None:
@@ -55,17 +68,8 @@ def test_a_books_chapters_and_its_appendix_are_passages_and_its_notes_are_not(
         tmp_path) -> None:
     """Chapters with notes of their own between them, and an appendix in the back: every
     section is a passage in order, numbered as the editions number its paragraphs."""
-    from teikit.convert import convert_file
-    from tests.conftest import FIXTURES
-
-    if not DTS_PYTHON.exists():
-        missing("dapytains", "creates .venv-dts with it")
-    tei = convert_file(FIXTURES / "unseen" / "lindqvist-gothenburg-dockers.txt",
-                       tmp_path / "book.xml").output
-    completed = subprocess.run([str(DTS_PYTHON), str(SCRIPT), str(tei)], capture_output=True,
-                               text=True, timeout=300, check=False)
-    assert completed.returncode == 0, completed.stderr[-2000:]
-    served = json.loads(completed.stdout)["units"]
+    tei = converted_fixture("lindqvist-gothenburg-dockers", tmp_path)
+    served = served_units(tei)
     cited = [block.get("n") for block in etree.parse(str(tei)).iter(f"{{{TEI}}}p")
              if block.get("n")]
     assert [u["ref"] for u in served if u["type"] == "section"] == ["1", "2", "3", "4"]
@@ -78,17 +82,7 @@ def test_a_books_chapters_and_its_appendix_are_passages_and_its_notes_are_not(
 def test_a_books_parts_and_the_chapters_in_them_are_passages_in_order(tmp_path) -> None:
     """Parts that hold chapters: each part and each chapter is a section passage, numbered in
     the order the editions number their paragraphs ("2.1" is chapter 1's, in part one)."""
-    from teikit.convert import convert_file
-    from tests.conftest import FIXTURES
-
-    if not DTS_PYTHON.exists():
-        missing("dapytains", "creates .venv-dts with it")
-    tei = convert_file(FIXTURES / "unseen" / "weber-union-history.txt",
-                       tmp_path / "book.xml").output
-    completed = subprocess.run([str(DTS_PYTHON), str(SCRIPT), str(tei)], capture_output=True,
-                               text=True, timeout=300, check=False)
-    assert completed.returncode == 0, completed.stderr[-2000:]
-    served = json.loads(completed.stdout)["units"]
+    served = served_units(converted_fixture("weber-union-history", tmp_path))
     assert [u["ref"] for u in served if u["type"] == "section"] == ["1", "2", "3", "4", "5", "6"]
     assert [u["ref"] for u in served if u["type"] == "paragraph"] == ["2.1", "3.1", "5.1", "6.1"]
     chapter = next(u for u in served if u["ref"] == "5")

@@ -46,6 +46,13 @@ def kinds(*texts: str | tuple[BlockKind, str]) -> dict[str, EntityKind]:
     return {c.form: c.kind for c in find_candidates(make_doc(*texts)) if c.confident}
 
 
+def transcription_kinds(text: str) -> dict[str, EntityKind]:
+    """The kinds of the confident names of a whole transcription (title block, header, body)."""
+    from teikit.convert.ingest import ingest_text
+
+    return {c.form: c.kind for c in find_candidates(ingest_text(text, "t")) if c.confident}
+
+
 # --- kinds from evidence --------------------------------------------------------------------
 
 
@@ -452,11 +459,9 @@ def test_a_sentence_that_opens_with_a_verb_before_a_name_leaves_the_verb_out() -
 
 
 def test_a_first_name_in_a_field_that_names_people_is_a_person_whatever_heads_it() -> None:
-    from teikit.convert.ingest import ingest_text
-
-    doc = ingest_text("On the Mass Strike\n\nWritten: 1906\nTranslated: Patrick Lavin, 1925; "
-                      "revised by Sam Hall, 2005\n\nThe mass strike is no method.\n", "t")
-    found = {c.form: c.kind for c in find_candidates(doc) if c.confident}
+    found = transcription_kinds("On the Mass Strike\n\nWritten: 1906\nTranslated: Patrick "
+                                "Lavin, 1925; revised by Sam Hall, 2005\n\nThe mass strike is "
+                                "no method.\n")
     assert found["Sam Hall"] is EntityKind.PERSON
 
 
@@ -477,12 +482,9 @@ def test_a_regiment_is_a_body_and_an_old_mans_epithet_is_no_part_of_his_name() -
 
 
 def test_the_speaker_named_in_full_in_the_minutes_is_a_person_and_a_role_nobody() -> None:
-    from teikit.convert.ingest import ingest_text
-
-    doc = ingest_text("Minutes\n\nWritten: 1921\n\nMARGARET DUNN (Leeds Weavers): I move it.\n\n"
-                      "CHAIRMAN: Those in favour? Carried.\n\nA DELEGATE: Too long!\n\n"
-                      "CROSS (Sheffield Engineers): I second.\n", "t")
-    found = {c.form: c.kind for c in find_candidates(doc) if c.confident}
+    found = transcription_kinds("Minutes\n\nWritten: 1921\n\nMARGARET DUNN (Leeds Weavers): I "
+                                "move it.\n\nCHAIRMAN: Those in favour? Carried.\n\nA DELEGATE: "
+                                "Too long!\n\nCROSS (Sheffield Engineers): I second.\n")
     assert found["MARGARET DUNN"] is EntityKind.PERSON
     # a town that is also a given name, before its trade, names the body of that trade
     assert found["Leeds Weavers"] is found["Sheffield Engineers"] is EntityKind.ORG
@@ -523,12 +525,10 @@ def test_an_english_union_before_a_lower_case_word_is_not_a_french_name() -> Non
 
 
 def test_a_body_over_the_title_is_the_author_and_its_town_no_person() -> None:
-    from teikit.convert.ingest import ingest_text
-
-    doc = ingest_text("Comité de grève des mineurs de Carmaux\n\nAppel aux travailleurs\n\n"
-                      "Écrit : 2 septembre 1892\n\nLes mineurs de Carmaux sont en grève.\n\n"
-                      "Carmaux, le 2 septembre 1892.\n\nLe secrétaire, A. Roques.\n", "t")
-    found = {c.form: c.kind for c in find_candidates(doc) if c.confident}
+    found = transcription_kinds("Comité de grève des mineurs de Carmaux\n\nAppel aux "
+                                "travailleurs\n\nÉcrit : 2 septembre 1892\n\nLes mineurs de "
+                                "Carmaux sont en grève.\n\nCarmaux, le 2 septembre 1892.\n\nLe "
+                                "secrétaire, A. Roques.\n")
     assert found.get("Carmaux") is EntityKind.PLACE
     assert found["A. Roques"] is EntityKind.PERSON
 
