@@ -301,3 +301,22 @@ def test_a_given_name_right_under_a_heading_is_the_sections_text_not_the_letters
                               "CHAPTER I\n\nAnnie\n")
     assert root.find(".//tei:body//tei:closer", NS) is None
     assert [p.text for p in root.iterfind(".//tei:body/tei:div/tei:p", NS)] == ["Annie"]
+
+
+@pytest.mark.parametrize(("salute", "closing", "signer"), [
+    ("Lieber Genosse Hoffmann!", "Mit sozialistischem Gruß\nDein Paul Lange", "Paul Lange"),
+    ("Werte Genossen!", "Mit Parteigruß!\nP. Lange", "P. Lange"),
+    ("Cher camarade,", "Salut et fraternité,\nJean Roux", "Jean Roux"),
+    ("Chers citoyens,", "Fraternellement,\nJean Roux", "Jean Roux")])
+def test_a_german_or_french_letter_opens_and_closes_as_a_letter(salute, closing, signer) -> None:
+    from tests.conftest import checked_conversion
+
+    root = checked_conversion(f"Ein Brief\n\nGeschrieben: 1919\n\nBerlin, den 3. März 1919\n\n"
+                              f"{salute}\n\nDie Lage ist ernst. Wir erwarten Dich.\n\n{closing}\n")
+    (letter,) = root.iterfind(".//tei:body/tei:div", NS)
+    assert letter.get("type") == "letter"
+    assert letter.findtext("tei:opener/tei:salute", namespaces=NS) == salute
+    assert letter.findtext("tei:closer/tei:salute", namespaces=NS) == closing.split("\n")[0]
+    signed = letter.find("tei:closer/tei:signed", NS)
+    assert " ".join("".join(signed.itertext()).split()).endswith(signer)
+    assert signed.xpath("string(tei:persName)", namespaces=NS) == signer

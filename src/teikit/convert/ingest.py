@@ -369,11 +369,17 @@ _NUMBER_AND_TITLE = re.compile(r"^(?P<sign>\s*[.:–—-])?\s*(?P<title>.*)$")
 _LETTER_NUMBER = re.compile(
     rf"{_NUMBERED_HEADING.pattern}|^(?:Letter|No\.)\s+(?:[IVXLC]+|\d+|[A-Z][a-z]+)\.?$")
 _SALUTATION = re.compile(
-    r"^(?:Dear|My dear|Comrades?|Sirs?|Gentlemen|Friends|Citizens|Brothers|Madam)\b.{0,60}[,!:]$")
+    r"^(?:Dear|My dear|Comrades?|Sirs?|Gentlemen|Friends|Citizens|Brothers|Madam|"
+    # German and French: "Lieber Genosse Hoffmann!", "Werte Genossen!", "Cher camarade,"
+    r"Lieber|Liebe|Werter|Werte|Geehrter|Geehrte|Sehr geehrter|Sehr geehrte|Genossen|"
+    r"Genossinnen|Cher|Chère|Chers|Chères|Mon cher|Ma chère|Citoyens|Citoyennes|Camarades)"
+    r"\b.{0,60}[,!:]$")
 _CLOSING = re.compile(
-    r"^(?:Yours|Your|Ever|I remain|I am|With|Fraternally|Comradely|Sincerely|Greetings|Best|"
-    r"Kind|Warm|Respectfully|Faithfully|Affectionately|Cordially|Regards|In haste)"
-    r"\b.{0,60},$")
+    r"^(?:(?:Yours|Your|Ever|I remain|I am|With|Fraternally|Comradely|Sincerely|Greetings|Best|"
+    r"Kind|Warm|Respectfully|Faithfully|Affectionately|Cordially|Regards|In haste|"
+    r"Salut|Bien à (?:vous|toi)|Fraternellement|Cordialement|Amitiés|Votre|Ton|Ta)\b.{0,60},|"
+    # a German closing needs no comma: "Mit sozialistischem Gruß", "Mit Parteigruß!"
+    r"(?:Mit|Herzliche|Beste|Viele)\b.{0,40}(?:Gru(?:ß|ss)|Grü(?:ß|ss)en|Parteigru(?:ß|ss))[,!.]?)$")
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 # a dateline's place: at most this many words before its date ("Moscow, the Kremlin, 8 March")
 _DATELINE_PLACE_WORDS = 4

@@ -71,7 +71,7 @@ Major Sergeant Herr Frau Fräulein Genosse Genossin Monsieur Madame Sir Lady Lor
 Father Councillor Alderman Senator Deputy Judge Justice Sheriff Inspector Chief Constable
 President Premier Minister Commissar Bishop Rev. Reverend Marshal Ataman Hetman Governor Mayor
 Grand Duke Duchess King Queen Emperor Empress Kaiser Gen. Col. Capt. Lt. Sgt. Gov. Comrades
-Engineer Doctor Ingenieur Signor Signora Señor Tovarishch Old
+Engineer Doctor Ingenieur Signor Signora Señor Tovarishch Old Dein Deine Euer Eure Votre
 """)
 ORG_WORDS = _words("""
 Party Committee Council Congress Union Bank Ministry Commissariat Duma Soviet Soviets Army Guard
