@@ -930,8 +930,11 @@ def _headnote(all_chunks: list[Chunk], position: int, build: _Builder) -> int:
     writer = _labelled_headnote(all_chunks[position].text) if position < len(all_chunks) \
         else None
     if writer is not None:
-        chunk = all_chunks[position]
+        # (the web page's navigation under it, when it is all the text, is the trailer's)
+        chunk, tail = _without_chrome_tail(all_chunks[position])
         build.add(BlockKind.HEADNOTE, chunk.text, chunk.offset, chunk.line, key=writer)
+        if tail is not None:
+            all_chunks.insert(position + 1, tail)
         return position + 1
     for count, chunk in enumerate(all_chunks[position:position + 4], start=1):
         signature = _SIGNATURE.search(chunk.text)
