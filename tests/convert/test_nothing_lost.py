@@ -179,6 +179,7 @@ FAMILY_TAILS = [
                           "The congress met in March.[1]"], "t", "")
 @example(FAMILY_HEADS[0], ["Moscow, 8 March 1920", "CHAPTER I", "CHAPTER I"], "t", "")
 @example(FAMILY_HEADS[0], ["Comrades!", "* * *", "CHAPTER I", "Annie"], "t", "")
+@example("On Tasks", ["PART TWO", "CHAPTER I", "CHAPTER I"], "t", "")
 @example(FAMILY_HEADS[0], ["Editor’s Note: The author was arrested in 1920."], "t",
          "\nTop of the page")
 @example(FAMILY_HEADS[0], ["CHAPTER I", "Notes:", "* The price fixed in 1921.", "CHAPTER I",

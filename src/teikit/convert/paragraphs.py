@@ -89,9 +89,11 @@ def is_subheading(doc: Transcription, block: Block) -> bool:
         before -= 1
     if before < 0 or doc.blocks[before].kind is not BlockKind.HEADING:
         return False
-    # a chapter's heading under its part's opens the chapter, where parts hold chapters
-    return not (division_level(doc.blocks[before]) == "part" and
-                division_level(block) == "chapter" and nests_chapters(doc))
+    # a chapter's heading under its part's opens the chapter, where parts hold chapters (and the
+    # part's heading opens the part: it is no further line of a heading above it)
+    part = doc.blocks[before]
+    return not (division_level(part) == "part" and division_level(block) == "chapter"
+                and nests_chapters(doc) and not is_subheading(doc, part))
 
 
 _EPIGRAPH_KINDS = {BlockKind.EPIGRAPH, BlockKind.EPIGRAPH_SOURCE}
