@@ -350,17 +350,15 @@ def _body(doc: Transcription, weaver: _Weaver
             append(container, section)
         return section
 
-    # a chapter's notes, and any notes section the text goes on after (its next chapter's
-    # heading with nothing under it is no heading): where the source printed them
-    chapter_notes = {notes.start: notes for notes in doc.notes_sections
-                     if doc.closes_a_chapter(notes) or notes != doc.notes_sections[-1]}
+    notes_in_text = {notes.start: notes for notes in doc.notes_sections
+                     if doc.stands_in_the_text(notes)}
     for block in doc.blocks:
         kind = block.kind
-        if block.index in chapter_notes:
+        if block.index in notes_in_text:
             # a chapter's notes, between it and the next chapter: the notes fill the markers
             # of the chapter, their division stands where the source printed them
             for element in _notes_division(doc, weaver, _footnote_markers(body, appendices),
-                                           chapter_notes[block.index]):
+                                           notes_in_text[block.index]):
                 append(container, element)
         elif kind is BlockKind.HEADING and section is not None and is_subheading(doc, block):
             append(section, weaver.block(el("head", type="sub"), block))
@@ -570,20 +568,17 @@ def _verse(weaver: _Weaver, block: Block, *, quoted: bool = True) -> etree._Elem
     weaver.dropped.extend(
         span for span in weaver.by_block.get(block.index, [])
         if not any(lo <= span.start and span.end <= hi for lo, hi in lines))
+    # the verse: a poem of stanzas, or the one stanza's lg
     poem = el("lg", type="poem") if len(stanzas) > 1 else None
-    if quoted:
-        quote = weaver.identify(el("quote", type="block", rend=block.key or None), block)
-        if poem is not None:
-            quote.append(poem)
-    else:
-        quote = weaver.identify(poem if poem is not None else el("lg"), block)
+    verse = poem if poem is not None else el("lg")
+    outer = el("quote", verse, type="block", rend=block.key or None) if quoted else verse
+    weaver.identify(outer, block)
     previous: etree._Element | None = None
     previous_end = 0
     for stanza in stanzas:
-        group = el("lg", type="stanza") if poem is not None else \
-            el("lg") if quoted else quote
-        if group is not quote:
-            (poem if poem is not None else quote).append(group)
+        group = verse if poem is None else el("lg", type="stanza")
+        if poem is not None:
+            poem.append(group)
         if previous is not None:
             previous.tail = block.text[previous_end:stanza[0][0]]
         line_before: etree._Element | None = None
@@ -594,7 +589,7 @@ def _verse(weaver: _Weaver, block: Block, *, quoted: bool = True) -> etree._Elem
             group.append(line_before)
             previous_end = hi
         previous = group
-    return quote
+    return outer
 def _turn(weaver: _Weaver, block: Block) -> etree._Element:
     """``sp`` of the ``speaker`` (the label as printed, "Question:") and the ``p`` of the
     speech; the space between stays between them."""
@@ -636,7 +631,7 @@ def _back(doc: Transcription, weaver: _Weaver, markers: dict[MarkerKey, etree._E
         append(back, el("div", weaver.block(el("p"), block), type="afterword",
                         resp=note_writer(doc, block, editor)))
     last = doc.notes_sections[-1] if doc.notes_sections else None
-    if last is not None and not doc.closes_a_chapter(last):
+    if last is not None and not doc.stands_in_the_text(last):
         for element in _notes_division(doc, weaver, markers, last):
             append(back, element)
     for block in doc.of_kind(BlockKind.TRAILER, BlockKind.NAVIGATION):

@@ -153,6 +153,12 @@ class Transcription:
         return section.stop < len(self.blocks) and \
             self.blocks[section.stop].kind is BlockKind.HEADING
 
+    def stands_in_the_text(self, section: range) -> bool:
+        """Whether the notes ``section`` stands among the text's divisions, where the source
+        printed it — a chapter's notes, or any notes before the text's last (a chapter's
+        heading with nothing under it is no heading) — rather than in the back."""
+        return self.closes_a_chapter(section) or section != self.notes_sections[-1]
+
     def of_kind(self, *kinds: BlockKind) -> list[Block]:
         return [b for b in self.blocks if b.kind in kinds]
 

@@ -73,8 +73,8 @@ def nests_chapters(doc: Transcription) -> bool:
     """Whether the text's chapters stand in its parts: it has headings of both, and no notes
     section but the text's last (a chapter's notes stand between the chapters)."""
     levels = {division_level(b) for b in doc.of_kind(BlockKind.HEADING)}
-    return {"part", "chapter"} <= levels and not doc.notes_sections[:-1] and not any(
-        doc.closes_a_chapter(notes) for notes in doc.notes_sections)
+    return {"part", "chapter"} <= levels and not any(
+        doc.stands_in_the_text(notes) for notes in doc.notes_sections)
 
 
 def is_subheading(doc: Transcription, block: Block) -> bool:
