@@ -515,7 +515,7 @@ def _trades_joined(left: Sequence[str], right: Sequence[str]) -> bool:
     modifies = not (word in ORG_WORDS | TITLE_WORDS | PLACE_WORDS | TRADES or
                     word.endswith(GROUP_ENDINGS) or gazetteer.place_weight(word)
                     or gazetteer.is_first_name(word))
-    people = right[-1] in TRADES or any(w in TRADES for w in right[:-1])
+    people = any(w in TRADES for w in right)
     return modifies and len(right) <= 3 and people and (right[-1] in ORG_WORDS | TRADES)
 
 
@@ -1028,7 +1028,8 @@ def _occurrences(block: Block, author: str = "") -> Iterable[tuple[_Occurrence, 
         # a role's label names nobody ("A. Lloyd George says …" is "Lloyd George"), nor does a
         # name in capitals alone ("WILKES:", "CHAIRMAN:"); a speaker's full name does, and so
         # does what the minutes say of him ("MARGARET DUNN (Leeds Weavers):")
-        text = " " * len(_unnamed_part(block.label)) + text[len(_unnamed_part(block.label)):]
+        unnamed = len(_unnamed_part(block.label))
+        text = " " * unnamed + text[unnamed:]
     lined = block.kind in LINED_KINDS
     keep_article = block.kind is BlockKind.FIELD and _field_kind(block) is EntityKind.TITLE
     citation = _citation(block, author)

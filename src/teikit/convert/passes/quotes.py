@@ -17,7 +17,7 @@ Rules (see ``docs/entities.md``):
 - Title: a segment in title case (every word but articles, conjunctions and prepositions
   capitalised) is the title of a work, ``title[@level]`` with its marks in ``@rend``, after a
   noun of a work ("his pamphlet", "the article", "a song entitled"; the noun gives the level,
-  :data:`WORK_NOUNS`), or anywhere unless it is cited (a speaker, a reporting clause) or ends
+  :data:`WORK_KINDS`), or anywhere unless it is cited (a speaker, a reporting clause) or ends
   like a statement or a cry ("“All Power to the Soviets!”" stays a quotation).
 - Speaker: "says X" / "X said" next to the segment, a sentence ending in ":" whose subject is a
   name before a reporting verb ("Sadoul wrote to Albert Thomas:"), "… by X:", a pronoun ("he
@@ -85,14 +85,14 @@ CRIES_OF = re.compile(r"\b(?:cries|cry|shouts?|exclamations?|calls?|chants?)\s+o
 # "the article “Can the Bolsheviks Retain State Power?”", "replied with “The Dictatorship of the
 # Proletariat”" — a title, not cited words; the noun before it, if any, gives its level (a book
 # "m", a piece within one "a")
-WORK_NOUNS: dict[str, str] = {
+WORK_KINDS: dict[str, str] = {
     "pamphlet": "m", "pamphlets": "m", "book": "m", "books": "m", "novel": "m", "volume": "m",
     "brochure": "m", "play": "m", "work": "m", "article": "a", "articles": "a", "essay": "a",
     "poem": "a", "song": "a", "chapter": "a", "story": "a", "leaflet": "a", "manifesto": "a",
     "resolution": "a", "theses": "a", "speech": "a", "editorial": "a", "lecture": "a",
     "report": "a", "heading": "a", "headline": "a", "series": "a"}
 _WORK_BEFORE = re.compile(
-    rf"\b(?P<noun>{'|'.join(WORK_NOUNS)})(?:\s+(?:of\s+\d{{4}}|(?:called|entitled|titled|headed|"
+    rf"\b(?P<noun>{'|'.join(WORK_KINDS)})(?:\s+(?:of\s+\d{{4}}|(?:called|entitled|titled|headed|"
     r"named)))?[\s,:]*$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their|our|your|my)\s*$",
                                 re.IGNORECASE)
@@ -342,7 +342,7 @@ def _title_level(text: str, segment: Segment, inner: str, attributed: bool) -> s
     before = text[max(0, segment.start - 40):segment.start]
     work = _WORK_BEFORE.search(before)
     if work is not None:
-        return WORK_NOUNS[work.group("noun").lower()]
+        return WORK_KINDS[work.group("noun").lower()]
     if _TITLE_NAMED.search(before):
         return "a"
     if attributed or _reported(text, segment) or re.search(r"[.!…]\W*$", inner.rstrip()) or \
