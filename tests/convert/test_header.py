@@ -36,6 +36,12 @@ def values(root: etree._Element, path: str) -> list[str]:
             for n in root.xpath(path, namespaces=NS)]
 
 
+def first_publication(root: etree._Element) -> etree._Element:
+    """The header's one record of where the text was first published."""
+    (bibl,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
+    return bibl
+
+
 @pytest.mark.parametrize(("numeral", "value"), [
     ("II", 2), ("XIV", 14), ("IX", 9), ("MCMXVII", 1917), ("4", 4), ("IIX2", None), ("", None)])
 def test_roman_numerals(numeral, value):
@@ -56,7 +62,7 @@ def test_book_source_becomes_a_book_section_with_publisher_and_place():
 
 def test_periodical_first_publication_keeps_title_issue_and_date_apart():
     root = header_of(SPEECH)
-    (bibl,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
+    bibl = first_publication(root)
     assert values(bibl, "t:title") == ["Izvestia"]
     assert values(bibl, "t:biblScope[@unit='issue']/@n") == ["52"]
     assert values(bibl, "t:date/@when") == ["1918-03-16"]
@@ -225,8 +231,7 @@ def test_a_title_block_of_four_lines_and_a_label_with_a_backslash_are_the_header
 
 
 def test_a_first_publication_that_opens_with_its_date_has_no_empty_title():
-    root = header_of(LENIN_STYLE)
-    (bibl,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
+    bibl = first_publication(header_of(LENIN_STYLE))
     assert bibl.find("t:title", NS) is None
     assert values(bibl, ".") == ["September 1917 in pamphlet form by Priboi Publishers"]
     assert values(bibl, "t:date/@when") == ["1917-09"]
@@ -371,7 +376,7 @@ def test_a_title_after_its_preposition_is_the_title_and_the_words_before_it_stay
     root = header_of("Ivan Grekov\n\nOn the Boycott\n\n"
                      "First Published: in Russian in Proletary, No. 3, 1905\n\nThe boycott.\n")
     assert front_names(root, "First Published:") == [("title[j]", "Proletary")]
-    (bibl,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
+    bibl = first_publication(root)
     assert values(bibl, "t:title") == ["Proletary"]
     assert values(bibl, ".") == ["in Russian in Proletary, No. 3, 1905"]
 
@@ -418,7 +423,7 @@ def test_a_first_publication_names_its_title_apart_from_place_issue_and_publishe
     root = header_of(f"Ivan Grekov\n\nOn the Boycott\n\nFirst Published: {line}\n\n"
                      "The boycott.\n")
     assert front_names(root, "First Published:") == names
-    (element,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
+    element = first_publication(root)
     inner = etree.tostring(element, encoding=str).split(">", 1)[1].rsplit("</", 1)[0]
     assert inner.replace(' xmlns="http://www.tei-c.org/ns/1.0"', "") == bibl
 
@@ -582,8 +587,7 @@ def test_a_translation_revised_later_names_both_and_when_each_worked():
 
 
 def test_a_first_publication_in_a_city_names_its_place_and_no_title():
-    root = header_of(REVISED)
-    (bibl,) = root.xpath("//t:sourceDesc/t:bibl[@type='firstPublication']", namespaces=NS)
+    bibl = first_publication(header_of(REVISED))
     assert bibl.find("t:title", NS) is None
     assert values(bibl, "t:pubPlace") == ["Hamburg"]
     assert values(bibl, ".") == ["Hamburg, 1906, as a pamphlet"]
