@@ -30,8 +30,9 @@ def blocks(root: etree._Element) -> list[str]:
     return [etree.QName(child).localname for child in root.find(".//t:body/t:div", NS)]
 
 
-def rows(table: etree._Element) -> list[list[str | None]]:
-    return [[cell.text for cell in row] for row in table.iterfind("t:row", NS)]
+def rows(table: etree._Element) -> list[list[str]]:
+    """Each row's cells, as their words read (a cell may name a place: "South Wales")."""
+    return [["".join(cell.itertext()) for cell in row] for row in table.iterfind("t:row", NS)]
 
 
 def test_a_table_of_figures_is_a_table_of_a_row_per_line_and_a_cell_per_cell() -> None:

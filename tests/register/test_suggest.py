@@ -403,6 +403,14 @@ def test_a_town_spelt_with_a_hyphen_as_older_texts_do_is_in_the_gazetteer() -> N
         EntityKind.PLACE, "accepted")
 
 
+def test_the_countries_and_lands_of_the_time_are_places() -> None:
+    found = {c.form: c for c in find_candidates(make_doc(
+        "The armies marched against the workers of Russia and of Hungary, from Bessarabia "
+        "to Persia; the miners of Wales and of Galicia struck with them."))}
+    for place in ("Russia", "Hungary", "Bessarabia", "Persia", "Wales", "Galicia"):
+        assert (found[place].kind, found[place].status) == (EntityKind.PLACE, "accepted"), place
+
+
 def test_a_preposition_after_a_place_ends_the_place_and_a_particle_stays_in_a_name() -> None:
     found = {c.form: c for c in find_candidates(make_doc(
         "Während die Regierung in Berlin von Sieg spricht, tagt der Rat in Frankfurt am Main. "

