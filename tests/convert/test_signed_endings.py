@@ -245,6 +245,21 @@ def test_the_line_that_says_in_whose_name_a_text_is_signed_belongs_to_its_closer
     assert [localnames(p) for p in root.iterfind(".//tei:body//tei:p", NS)] == [[]]
 
 
+def test_a_body_and_its_members_one_a_line_sign_the_text_each_name_its_own() -> None:
+    root = checked_conversion("To the Workers of All Countries\n\nWritten: December 1919\n\n"
+                              "Demand the recognition of Soviet Russia!\n\nThe Amsterdam Bureau "
+                              "of the Communist International:\nHerman Gorter\nAnton Pannekoek"
+                              "\nHenriette Roland Holst\nS. J. Rutgers\n")
+    (closer,) = root.iterfind(".//tei:body//tei:closer", NS)
+    (signed,) = closer
+    assert localnames(signed) == ["orgName", "lb", "persName", "lb", "persName", "lb",
+                                  "persName", "lb", "persName"]
+    assert [text_of(e) for e in signed.iterfind("tei:persName", NS)] == [
+        "Herman Gorter", "Anton Pannekoek", "Henriette Roland Holst", "S. J. Rutgers"]
+    assert [text_of(p) for p in root.iterfind(".//tei:body//tei:p", NS)] == [
+        "Demand the recognition of Soviet Russia!"]
+
+
 def test_a_signer_with_the_name_he_wrote_under_in_brackets_closes_the_text() -> None:
     root = checked_conversion("To the Workers\n\nWritten: 1919\n\nThe congress calls on every "
                               "worker to join the defence of the republic.\n\n"

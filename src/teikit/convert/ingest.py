@@ -401,6 +401,8 @@ _QUOTATION_INDENT = 2
 _TITLE_CHUNKS, _TITLE_WIDTH = 5, 100
 # a signature is a name, perhaps with a function on a second or third line
 _SIGNATURE_LINES, _SIGNATURE_WIDTH = 3, 60
+# the names under a body that signs, one a line ("The Bureau:" / "Herman Gorter" / …): at most
+_SIGNATORIES = 40
 # a text's signed ending: the signatures and the dateline, at most this many chunks
 _ENDING_CHUNKS = 3
 # a signature of initials only, two or more: "P. V.", "N.K.", "V. I. L." (one alone is a
@@ -1459,11 +1461,23 @@ def _signature_chunk(chunk: Chunk) -> bool:
     line that says in whose name ("On behalf of the Congress:"), the lines under it their
     function or the place and date; every line short."""
     lines = [line for line, _, _ in chunk.lines]
+    if _signatories(lines):
+        return True
     if len(lines) > 1 and SIGNATURE_LEAD_IN.fullmatch(lines[0]):
         lines = lines[1:]   # "On behalf of the Executive Committee:" over the name
     return len(lines) <= _SIGNATURE_LINES and all(
         len(line) <= _SIGNATURE_WIDTH and not line.endswith((":", ";", ",")) for line in lines
     ) and _signer_line(lines[0])
+
+
+def _signatories(lines: list[str]) -> bool:
+    """A body that signs and, a line each, the names of its members who sign with it ("The
+    Amsterdam Bureau of the Communist International:" / "Herman Gorter" / "Anton Pannekoek")."""
+    body, *names = lines
+    return 2 <= len(names) <= _SIGNATORIES and body.endswith(":") and \
+        len(body) <= _SIGNATURE_WIDTH + 20 and _signer_line(body.removesuffix(":").rstrip()) \
+        and all(len(name) <= _SIGNATURE_WIDTH and _name_line(name.removesuffix("."))
+                for name in names)
 
 
 def _given_name_signature(chunk: Chunk) -> bool:
