@@ -339,6 +339,16 @@ def test_months_seasons_and_parts_of_months() -> None:
                      ("the winter of 1917–18", "1917-12/1918-02", "")]
 
 
+def test_the_winter_after_a_date_of_the_narrative_is_the_winter_it_comes_to() -> None:
+    found = _values("He went home in the spring of 1917. In October he was with the Red "
+                    "Guard, and in the winter he organised the food supply.",
+                    calendar="gregorian")
+    assert found[-1] == ("the winter", "1917-12/1918-02", "")
+    found = _values("In February 1917 the strikes began; in the winter there had been none.",
+                    calendar="gregorian")
+    assert found[-1] == ("the winter", "1916-12/1917-02", "")
+
+
 def test_a_season_with_its_year_may_open_a_line() -> None:
     found = _values("Summer 1918. Early Spring of 1917 came late.", calendar="gregorian")
     assert found == [("Summer 1918", "1918-06/1918-08", ""),

@@ -369,6 +369,13 @@ class _DateReader:
         year: int | None
         if e.kind == "approx" and first.month is None and first.year is None:
             year = self._year_for(block, 6, None, cited, inference)   # "in the spring"
+            anchor = self.anchor
+            if year is not None and (e.qualifier or "").endswith("winter") and \
+                    anchor is not None and anchor.year == year and (anchor.month or 0) >= 3 \
+                    and (anchor.block == block.index or self.own is None):
+                # "In October … and in the winter": the winter the narrative comes to, from
+                # December of that year
+                return Written(year), Written(year + 1)
             return Written(year), second
         relative = _RELATIVE_YEAR.match(block.text[e.phrase_end or e.end:])
         if relative and self.own is not None:
