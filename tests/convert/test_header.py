@@ -304,6 +304,24 @@ def test_a_book_is_cited_with_its_publisher_and_place_never_a_place_in_the_publi
     assert values(monogr, "t:imprint/t:pubPlace") == ["Leeds"]
 
 
+@pytest.mark.parametrize(("line", "title", "scope"), [
+    ("Selected Works, Vol. II. London: Lawrence and Wishart, 1942.", "Selected Works", "2"),
+    ("The Communist Manifesto. London: Penguin, 1967. pp. 79–94.", "The Communist Manifesto",
+     None),
+    ("Notes on the Revolution, Vols. I–III. Berlin: Grzhebin, 1922.", "Notes on the Revolution",
+     "1"),
+], ids=["volume", "title", "volumes"])
+def test_an_imprint_after_a_full_stop_is_the_books_place_and_publisher(line, title, scope):
+    root = header_of(f"Ida Berg\n\nOn Strikes\n\nSource: {line}\n\nThe strike began.\n")
+    (monogr,) = root.xpath("//t:sourceDesc/t:biblStruct/t:monogr", namespaces=NS)
+    assert values(monogr, "t:title[@level='m']") == [title]
+    assert len(values(monogr, "t:imprint/t:publisher")) == 1
+    assert len(values(monogr, "t:imprint/t:pubPlace")) == 1
+    assert values(monogr, "t:imprint/t:date/@when") == [line.split(", ")[-1][:4]]
+    volumes = root.xpath("//t:sourceDesc//t:biblScope[@unit='volume']", namespaces=NS)
+    assert [v.get("n") or v.get("from") for v in volumes] == ([scope] if scope else [])
+
+
 def test_a_translator_or_editor_in_a_citation_is_a_person_and_ends_the_title():
     root = header_of("Lev Dorin\n\nArt and the Party\n\n"
                      "Source: Art and Revolution, translated by Vera Lund, 1925.\n"

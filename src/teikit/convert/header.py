@@ -42,9 +42,10 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _PART_TITLE = re.compile(
     r"^(?:(?:Chapter|Part|Book|Section|Volume|Lecture|Letter)\s+(?P<numbered>[IVXLC]+|\d+)\b"
     r"(?:\.?\s*[–—:.-]\s*.+)?|(?P<number>[IVXLC]+|\d+)\.?\s*[–—:.-]\s*.+)$")
-# "Vol. XIV", "Volume 3", "Tome 3", "Band 4", "Bd. 4", "Jahrgang 12"
+# "Vol. XIV", "Volume 3", "Tome 3", "Band 4", "Bd. 4", "Jahrgang 12", and several: "Vols. I–III"
 _VOLUME = re.compile(
-    r"\b(?:Vol(?:ume)?|Tome|Band|Bd|Jahrgang|Jg)\.?\s*(?P<volume>[IVXLC]+\b|\d+)", re.IGNORECASE)
+    r"\b(?:Vols?|Volumes?|Tome|Band|Bde|Bd|Jahrgang|Jg)\.?\s*(?P<volume>[IVXLC]+\b|\d+)"
+    r"(?:\s*[–—-]\s*(?P<last>[IVXLC]+\b|\d+))?", re.IGNORECASE)
 # "No. 4", "Nos. 221, 222", "Nr. 12"
 _ISSUE = re.compile(r"\b(?:Nos?|Nr|Number|Issue)\.?\s*(?P<issue>\d+)", re.IGNORECASE)
 # "p. 5", "pp. 1–9", "pages 55-92", and German "S. 12-30" after a comma
@@ -365,8 +366,10 @@ def _scopes(citation: Citation) -> list[etree._Element]:
     scopes = []
     if citation.volume:
         number = roman_to_int(citation.volume.group("volume"))
-        scopes.append(el("biblScope", citation.volume.group(0), unit="volume",
-                         n=str(number) if number else None))
+        last = roman_to_int(citation.volume.group("last") or "")
+        numbers = {"from": str(number), "to": str(last)} if number and last else \
+            {"n": str(number) if number else None}
+        scopes.append(el("biblScope", citation.volume.group(0), unit="volume", **numbers))
     if citation.issue:
         scopes.append(el("biblScope", citation.issue.group(0), unit="issue",
                          n=citation.issue.group("issue")))

@@ -65,7 +65,13 @@ _SCOPE = re.compile(
 _INLINE_SCOPE = re.compile(
     r"(?<=\S)\s+(?P<scope>(?:No|Nos|Nr|Vol|Vols|Volume)\.?\s*(?:\d|[IVXLC]+\b))")
 # where the parts of a citation end: commas, semicolons, a sentence's full stop after a number
-_SEPARATOR = re.compile(r"[,;]|(?<=\d)\.(?=\s+[A-Z])")
+# a full stop after a number that ends a sentence ("1967. pp. 79–94", "pp. 465-470. Translated
+# by"), after a volume's roman number ("Vol. II. London: …"), or before the place and the
+# publisher of an imprint ("The Communist Manifesto. London: Penguin, 1967")
+_SEPARATOR = re.compile(r"[,;]|(?<=\d)\.(?=\s+(?:[A-Z]|\d|pp?\.\s*\d))"
+                        r"|(?:(?<=[\s–-][IVXLC])|(?<=[\s–-][IVXLC]{2})|(?<=[\s–-][IVXLC]{3}))"
+                        r"\.(?=\s+[A-Z])"
+                        r"|\.(?=\s+[^\W\d_][^\W\d_’' -]*(?:\s[^\W\d_][^\W\d_’' -]*){0,2}:\s*\S)")
 # "Pamphlet published by the Socialist Labour Party": what was published, not its title
 _PUBLISHED_BY = re.compile(r"\b(?:published|printed|issued)\s+by\b")
 _ISSUE = re.compile(r"^(?:No|Nos|Nr|Number|Issue)\b", re.IGNORECASE)
