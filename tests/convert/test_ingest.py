@@ -772,3 +772,31 @@ def test_a_quotation_with_its_source_that_opens_the_text_or_a_section_is_its_epi
 def test_what_is_no_epigraph(text):
     doc = ingest_text(f"The Road\n\nWritten: 1912\n\n{text}\n", "t")
     assert texts(doc, BlockKind.EPIGRAPH) == []
+
+
+@pytest.mark.parametrize("line", [
+    "N. Sukhanov, Notes on the Revolution, Vols. I–III. Berlin: Grzhebin, 1922.",
+    "The Communist Manifesto. London: Penguin, 1967.",
+    "Leon Trotsky, The History of the Russian Revolution, translated by Max Eastman, 3 vols., "
+    "London: Gollancz, 1932–33.",
+], ids=["volumes", "title", "translated"])
+def test_a_work_cited_with_its_imprint_on_a_line_of_its_own_is_a_citation(line):
+    doc = ingest_text(f"Review\n\nWritten: 1923\n\n{line}\n\nNo book of the year is so "
+                      "long.\n\nP. M.\n", "review")
+    assert [(b.kind, b.text) for b in doc.blocks if b.kind in (
+        BlockKind.BIBL, BlockKind.PARAGRAPH)] == [
+            (BlockKind.BIBL, line), (BlockKind.PARAGRAPH, "No book of the year is so long.")]
+
+
+@pytest.mark.parametrize("line", [
+    "He wrote Notes on the Revolution in Berlin: it appeared in 1922.",
+    "Adopted by the General Executive Board, Chicago, July 2, 1917.",
+    "London, Moscow and Berlin: the three capitals of 1922.",
+    "The strike began in Leeds, and by March 1912 it had spread to Bradford, Halifax and "
+    "Huddersfield.",
+    "Pravda, No. 26, 1917.",
+])
+def test_a_sentence_that_names_a_work_a_place_and_a_year_stays_a_paragraph(line):
+    doc = ingest_text(f"Review\n\nWritten: 1923\n\n{line}\n\nNo book of the year is so "
+                      "long.\n", "review")
+    assert not doc.of_kind(BlockKind.BIBL)

@@ -388,6 +388,8 @@ def _body(doc: Transcription, weaver: _Weaver
             append(current(), el("pb", n=marker[2], rend=marker[3]))
         elif kind is BlockKind.PARAGRAPH and not doc.in_notes(block.index):
             append(current(), weaver.block(el("p"), block))
+        elif kind is BlockKind.BIBL:
+            append(current(), weaver.block(el("bibl"), block))
         elif kind is BlockKind.QUOTATION and not doc.in_notes(block.index):
             append(current(), weaver.block(el("quote", type="block", rend=block.key or None),
                                             block))

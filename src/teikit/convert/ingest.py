@@ -56,6 +56,7 @@ from teikit.convert.paragraphs import heading_key, in_body, is_subheading
 from teikit.convert.tables import is_caption, is_table
 from teikit.convert.verse import is_verse
 from teikit.errors import InputError
+from teikit.register.citations import PartKind, read_citation
 from teikit.xmlio import read_input_bytes
 
 # ---------------------------------------------------------------------------------------------
@@ -1041,6 +1042,8 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
                       chunk.offset, chunk.line)
         elif index in turns:
             _add_turn(build, chunk.text, chunk.offset, chunk.line)
+        elif chunk.single_line and cites_a_work(chunk.text):
+            build.add_chunk(BlockKind.BIBL, chunk)
         elif _is_heading(chunk) and index + 1 < len(body) and index not in undersigned:
             build.add_chunk(BlockKind.HEADING, chunk)
         elif (speech or turns) and (direction := whole_direction(chunk.text)) is not None:
@@ -1059,6 +1062,29 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
             build.add(BlockKind.QUOTATION, chunk.text, chunk.offset, chunk.line)
         else:
             build.add_chunk(BlockKind.PARAGRAPH, chunk)
+
+
+# a work cited on a line of its own: at most this long, and its parts (the author, the title,
+# the imprint, the volumes) at least this share of its letters
+_CITATION_WIDTH, _CITED_SHARE = 300, 0.7
+_CITED_PARTS = frozenset({PartKind.AUTHOR, PartKind.TITLE, PartKind.PLACE, PartKind.PUBLISHER,
+                          PartKind.DATE, PartKind.SCOPE, PartKind.RESPONSIBILITY})
+
+
+def cites_a_work(line: str) -> bool:
+    """Whether ``line`` is a book's citation, not a sentence: a title, the publisher of its
+    imprint and its year ("N. Sukhanov, Notes on the Revolution, Vols. I–III. Berlin: Grzhebin,
+    1922.", "The Communist Manifesto. London: Penguin, 1967."); not where something was done
+    ("Adopted by the General Executive Board, Chicago, July 2, 1917.")."""
+    if len(line) > _CITATION_WIDTH or line.endswith((":", "?", "!")):
+        return False
+    citation = read_citation(line)
+    kinds = {part.kind for part in citation.parts}
+    if not {PartKind.TITLE, PartKind.PUBLISHER, PartKind.DATE} <= kinds:
+        return False
+    cited = sum(len(line[p.start:p.end].replace(" ", "")) for p in citation.parts
+                if p.kind in _CITED_PARTS)
+    return cited >= _CITED_SHARE * len(line.replace(" ", ""))
 
 
 def _quoted_signatures(body: list[Chunk], end: int) -> set[int]:

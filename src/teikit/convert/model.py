@@ -38,6 +38,9 @@ class BlockKind(StrEnum):
     SALUTE = "salute"            # letter: "Dear Comrades," / "Yours fraternally,"
     SIGNED = "signed"            # letter or headnote: the signature
     POSTSCRIPT = "postscript"    # letter: "P.S. …" after the signature
+    BIBL = "bibl"                # a work cited on a line of its own, with its imprint: the
+                                 # book a review reviews ("N. Sukhanov, Notes on the Revolution,
+                                 # Vols. I–III. Berlin: Grzhebin, 1922.")
     SEPARATOR = "separator"      # "* * *", "⁂": a break inside a section
     LIST = "list"                # lines that each open with a marker ("1. …", "• …")
     TABLE = "table"              # rows of cells parted by runs of spaces ("1913    287"), with

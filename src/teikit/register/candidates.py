@@ -644,6 +644,8 @@ def _field_kind(block: Block) -> EntityKind | None:
     Socialist Review, …" a periodical, "Delivered: 3 March 1919, Ivanovo" a place."""
     if block.kind is BlockKind.DATELINE:
         return EntityKind.PLACE
+    if block.kind is BlockKind.BIBL:
+        return EntityKind.TITLE     # a work cited with its imprint
     if block.kind is not BlockKind.FIELD:
         return None
     label = block.label.lower()
@@ -997,8 +999,9 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
 
 
 def _citation(block: Block, author: str) -> Citation | None:
-    """The reading of a citation field ("Source:", "First Published:"), else None."""
-    if block.kind is not BlockKind.FIELD or _field_kind(block) is not EntityKind.TITLE:
+    """The reading of a citation field ("Source:", "First Published:") or of a work cited on a
+    line of its own, else None."""
+    if _field_kind(block) is not EntityKind.TITLE:
         return None
     return read_citation(block.text, author)
 

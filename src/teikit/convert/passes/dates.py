@@ -56,8 +56,9 @@ GREGORIAN_REF = "#gregorian"
 NARRATIVE = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTATION, BlockKind.VERSE,
                        BlockKind.HEADING, BlockKind.DATELINE, BlockKind.FOOTNOTE,
                        BlockKind.POSTSCRIPT, BlockKind.SIGNED, BlockKind.SALUTE,
-                       BlockKind.STAGE, BlockKind.TURN, BlockKind.POEM})
-BARE_YEAR_BLOCKS = frozenset({BlockKind.FIELD, BlockKind.TRAILER, BlockKind.DATELINE})
+                       BlockKind.STAGE, BlockKind.TURN, BlockKind.POEM, BlockKind.LIST})
+BARE_YEAR_BLOCKS = frozenset({BlockKind.FIELD, BlockKind.TRAILER, BlockKind.DATELINE,
+                              BlockKind.BIBL})
 SKIPPED = frozenset({BlockKind.AUTHOR, BlockKind.TITLE, BlockKind.SUBTITLE})
 RANK = {"high": 3, "medium": 2, "low": 1}
 
