@@ -384,11 +384,34 @@ def test_lines_that_each_open_with_a_marker_are_a_list(text, labels, tmp_path):
     assert validate_files([written]) == []
 
 
+def test_a_chronology_of_dated_lines_is_a_list_labelled_by_its_dates(tmp_path):
+    from teikit.convert.readback import comparable, read_back
+    from teikit.validate import validate_files
+
+    lines = ("February 23 – Women textile workers strike.\nMarch 2 – Nicholas II abdicates.\n"
+             "July 3–5 – The July Days.")
+    source = f"A Chronology of 1917\n\nWritten: 1967\n\nThe year in brief.\n\n{lines}\n"
+    conversion = converted(source)
+    (found,) = conversion.tree.getroot().findall(".//t:body//t:list", TEI)
+    assert ["".join(label.itertext()) for label in found.findall("t:label", TEI)] == [
+        "February 23 –", "March 2 –", "July 3–5 –"]
+    assert [label[0].get("when") or label[0].get("from")
+            for label in found.findall("t:label", TEI)] == ["1917-02-23", "1917-03-02",
+                                                             "1917-07-03"]
+    assert ["".join(item.itertext()) for item in found.findall("t:item", TEI)][1] == \
+        "Nicholas II abdicates."
+    assert comparable(read_back(conversion.tree.getroot())) == comparable(source)
+    written = tmp_path / "t.xml"
+    conversion.tree.write(str(written), encoding="utf-8", xml_declaration=True)
+    assert validate_files([written]) == []
+
+
 @pytest.mark.parametrize("text", [
     "The year 1917 ended\n1918. began with the Assembly.",      # a year is no marker
     "They came on foot\n– so said the report –\nand left by night.",   # dashes open dialogue
     "c) the third point\nd) the fourth",                         # letters start at a
     "1. one point only",
+    "On February 23 – a Thursday – the women struck.\nThe men followed them.",
 ])
 def test_prose_is_no_list(text):
     doc = ingest_text(f"A Text\n\nWritten: 1917\n\n{text}\n", "t")

@@ -5,11 +5,16 @@ A paragraph is a list when its first line and at least one more open with a mark
 which opens a turn of dialogue); a line without a marker continues the item before it (a
 hard-wrapped item). Each item keeps its marker as
 printed, as a ``label`` before it (``list/label``, ``list/item``).
+
+A chronology is a list too: lines that each open with a date and a dash ("February 23 – Women
+textile workers strike."), the date and the dash its item's label.
 """
 
 from __future__ import annotations
 
 import re
+
+from teikit.convert.dates.forms import find_expressions
 
 # a marker and the space after it, at the start of a line
 _MARKER = re.compile(r"(?P<marker>(?P<number>\d{1,2})[.)]|\((?P<pnumber>\d{1,2})\)|"
@@ -29,8 +34,33 @@ def _value(match: re.Match[str]) -> tuple[str, int | str]:
     return "bullet", match.group("bullet")
 
 
+# what parts a chronology's date from its event: a dash or a colon (kept in the label)
+_AFTER_DATE = re.compile(r"[ \t]*(?P<sign>[–—:-])[ \t]+(?=\S)")
+
+
 def list_items(text: str) -> list[Item] | None:
     """The items of ``text`` when it is a list (see the module), else ``None``."""
+    return _marked_items(text) or _dated_items(text)
+
+
+def _dated_items(text: str) -> list[Item] | None:
+    """A chronology's items: every line opens with a date, then a dash, then the event."""
+    items: list[Item] = []
+    position = 0
+    for line in text.split("\n"):
+        lead = len(line) - len(line.lstrip())
+        dates = find_expressions(line)
+        after = _AFTER_DATE.match(line, dates[0].end) if dates and dates[0].start == lead \
+            else None
+        if after is None:
+            return None
+        items.append((position + lead, position + after.end("sign"), position + after.end(),
+                      position + len(line.rstrip())))
+        position += len(line) + 1
+    return items if len(items) >= 2 else None
+
+
+def _marked_items(text: str) -> list[Item] | None:
     lines: list[tuple[int, str]] = []
     position = 0
     for line in text.split("\n"):

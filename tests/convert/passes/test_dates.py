@@ -349,6 +349,21 @@ def test_the_winter_after_a_date_of_the_narrative_is_the_winter_it_comes_to() ->
     assert found[-1] == ("the winter", "1916-12/1917-02", "")
 
 
+def test_the_year_of_the_title_dates_what_the_text_gives_without_one() -> None:
+    from tests.conftest import checked_conversion
+
+    root = checked_conversion("A Chronology of 1917\n\nWritten: 1967\n\nDates before 1 "
+                              "February 1918 are given in the Old Style, as in Russia at the "
+                              "time.\n\nOn February 23 the women of Petrograd struck, and on "
+                              "October 25 the Winter Palace was taken.\n")
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    found = [(d.text, d.get("when"), d.get("when-custom"))
+             for d in root.iterfind(".//tei:body//tei:date", ns)]
+    # the date of the calendar statement dates nothing after it
+    assert found[1:] == [("February 23", "1917-03-08", "1917-02-23"),
+                         ("October 25", "1917-11-07", "1917-10-25")]
+
+
 def test_a_season_with_its_year_may_open_a_line() -> None:
     found = _values("Summer 1918. Early Spring of 1917 came late.", calendar="gregorian")
     assert found == [("Summer 1918", "1918-06/1918-08", ""),

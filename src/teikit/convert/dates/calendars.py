@@ -72,6 +72,14 @@ OTHER_PLACES = frozenset(("Berlin", "Paris", "London", "Vienna", "Zurich", "Zür
 _STATEMENT = re.compile(
     r"\bdates\b[^.\[\]]{0,60}?\b(?:are|were|is)\s+(?:given\s+|written\s+)?(?:in\s+|according"
     r"\s+to\s+)?(?:the\s+)?(?P<style>old|new)\s+(?:style|calendar)", re.IGNORECASE)
+
+
+def in_calendar_statement(text: str, start: int, end: int) -> bool:
+    """Whether ``start``–``end`` of ``text`` lies in the text's statement of its calendar
+    ("Dates before 1 February 1918 are given in the Old Style"): a date there dates nothing."""
+    return any(m.start() <= start and end <= m.end() for m in _STATEMENT.finditer(text))
+
+
 _MARK = re.compile(
     r"(?P<style>\bO\.\s?S\.|\bN\.\s?S\.|\b[Oo]ld [Ss]tyle\b|\b[Nn]ew [Ss]tyle\b|"
     r"\b(?:by|according to|in) the (?:old|new) calendar\b)")

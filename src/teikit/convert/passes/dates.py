@@ -38,6 +38,7 @@ from teikit.convert.dates.calendars import (
     LAST_JULIAN,
     CalendarDecision,
     decide_calendar,
+    in_calendar_statement,
     is_julian_period,
     julian_offset,
     julian_to_gregorian,
@@ -241,6 +242,10 @@ class _DateReader:
             # a report dated by its publication: its first yearless dates fall in that year
             self.first_year = Anchor(published[0].year, published[0].month, None, -1,
                                      published[1], "medium")
+        self.title_year = _title_year(doc)
+        if self.title_year is not None and self.own is not None and (
+                self.own.stated or self.own.year == self.title_year.year):
+            self.title_year = None     # the config's year, or the text's own
         taken: dict[int, list[Span]] = {}
         self.asides: dict[int, list[tuple[int, int]]] = {}
         for span in earlier:
@@ -312,7 +317,8 @@ class _DateReader:
             self._warn(block, e, attrs, inference)
         annual = attrs.get("when", "").startswith("--")
         # an editor's bracketed aside ("[the strike of 1889 – Ed.]") does not move the narrative
-        aside = any(lo <= e.start and e.end <= hi for lo, hi in self.asides.get(block.index, []))
+        aside = any(lo <= e.start and e.end <= hi for lo, hi in self.asides.get(block.index, [])
+                    ) or in_calendar_statement(block.text, e.start, e.end)
         if narrative and not (cited or annual or aside) and first.year is not None and e.kind in {
                 "point", "approx", "range", "dual"}:
             stated = e.first.year is None and inference.cert is None and self.year is not None
@@ -404,6 +410,8 @@ class _DateReader:
         cert: str | None
         if anchor is not None and anchor.block == block.index:
             source, cert = anchor, "high"
+        elif self.title_year is not None:
+            source, cert = self.title_year, self.title_year.cert
         elif own is not None:
             source, cert = own, own.cert
         elif anchor is not None:
@@ -669,9 +677,26 @@ def _narrative_years(doc: Transcription) -> list[tuple[int, int]]:
             continue
         for e in find_expressions(block.text):
             if e.first.year is not None and e.kind != "iso" and not _CITED.search(
-                    block.text[max(0, e.start - 60):e.start]):
+                    block.text[max(0, e.start - 60):e.start]) and not in_calendar_statement(
+                    block.text, e.start, e.end):
                 out.append((block.index, e.first.year))
     return out
+
+
+# a year the text's title names alone ("A Chronology of 1917", "The Lessons of 1905"), not a
+# period ("1917–1921") or part of a date
+_TITLE_YEAR = re.compile(r"(?<![\d–—/-])\b(?P<year>1[6-9]\d\d|20[0-4]\d)\b(?![–—/-]\d)")
+
+
+def _title_year(doc: Transcription) -> Anchor | None:
+    """The one year the title names, the time the text's yearless dates fall in."""
+    for block in [*doc.of_kind(BlockKind.TITLE), *doc.of_kind(BlockKind.SUBTITLE)]:
+        years = {int(m.group("year")) for m in _TITLE_YEAR.finditer(block.text)}
+        if len(years) == 1 and not any(e.first.month for e in find_expressions(block.text)):
+            (year,) = years
+            return Anchor(year, None, None, -1, f"the title (“{block.text.strip()}”)",
+                          "medium")
+    return None
 
 
 def _crosses(start: int, end: int, span: Span) -> bool:
