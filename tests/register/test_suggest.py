@@ -541,6 +541,13 @@ def test_a_body_over_the_title_is_the_author_and_its_town_no_person() -> None:
     assert found["A. Roques"] is EntityKind.PERSON
 
 
+def test_a_body_named_by_its_members_over_the_title_is_the_author_no_person() -> None:
+    found = transcription_kinds("Industrial Workers of the World\n\nResolution on the Mooney "
+                                "Case\n\nWritten: 1917\n\nRESOLVED, That the Industrial "
+                                "Workers of the World call upon every local union to protest.\n")
+    assert found["Industrial Workers of the World"] is EntityKind.ORG
+
+
 def test_a_word_the_text_speaks_of_is_no_name() -> None:
     found = kinds("The German “Arbeiterin” is rendered as “woman worker”; the word ‘Narodnik’ "
                   "is kept. Narodnik circles met in Kazan.")

@@ -1103,11 +1103,15 @@ def _occurrences(block: Block, author: str = "") -> Iterable[tuple[_Occurrence, 
 
 def names_a_body(line: str) -> bool:
     """Whether the line of a text's author names a body ("Third Congress of the Northern
-    Federation of Labour", "Comité de grève des mineurs de Carmaux", "Communist International"),
-    not a person: its head noun is a body's, and it opens with no given name."""
+    Federation of Labour", "Comité de grève des mineurs de Carmaux", "Communist International",
+    "Industrial Workers of the World"), not a person: its head noun is a body's or its members',
+    and it opens with no given name."""
     words = [word.strip(",.") for word in line.split()]
-    return bool(words) and not gazetteer.is_first_name(words[0]) and \
-        head_noun(words) in ORG_WORDS
+    if not words or gazetteer.is_first_name(words[0]):
+        return False
+    head = head_noun(words)
+    # or named by its members: "Industrial Workers of the World"
+    return head in ORG_WORDS or (head in words and _group_name(words[:words.index(head) + 1]))
 
 
 def _block_evidence(candidate: Candidate, block: Block, occurrence: _Occurrence,
