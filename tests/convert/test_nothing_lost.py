@@ -142,7 +142,11 @@ FAMILY_BLOCKS = [
     "MARGARET DUNN (Leeds Weavers): I move it. (Hear, hear.)", "CHAIRMAN: Carried. (Applause.)",
     "The word is that [illegible] has been [two words illegible] arrested.",
     "In his pamphlet “The State and Revolution” he answered them.",
-    "Editor’s Note: The author was arrested in 1920.", "PART TWO", "Chapter 3: The Split"]
+    "Editor’s Note: The author was arrested in 1920.", "PART TWO", "Chapter 3: The Split",
+    "The Amsterdam Bureau:\nHerman Gorter\nAnton Pannekoek",
+    "N. Sukhanov, Notes on the Revolution, Vols. I–III. Berlin: Grzhebin, 1922.",
+    "February 23 – The women strike.\nJuly 3–5 – The July Days.",
+    "Dates before 1 February 1918 are given in the Old Style."]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",
