@@ -203,6 +203,21 @@ def test_the_calendar_follows_the_markers_and_the_place_of_writing() -> None:
     assert decision("A strike in Glasgow and London.") == ("gregorian", "stated")
 
 
+@pytest.mark.parametrize(("published", "when", "julian"), [
+    ("New York Call, 10 November 1917.", "1917-11-08", None),
+    ("Pravda, Petrograd, 10 November 1917.", "1917-11-21", "1917-11-08"),
+], ids=["abroad", "in-russia"])
+def test_a_dispatch_first_published_abroad_writes_its_readers_calendar(published, when, julian):
+    from tests.conftest import checked_conversion
+
+    root = checked_conversion(f"Bolsheviki Seize the Capital\n\nFirst Published: {published}\n"
+                              "\nPETROGRAD, Nov. 8.—The Bolsheviki are masters of Petrograd "
+                              "and of Moscow. Kerensky has fled.\n")
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    (date,) = root.iterfind(".//tei:body//tei:date", ns)
+    assert (date.get("when"), date.get("when-custom")) == (when, julian)
+
+
 def test_dual_dates_in_every_form_are_one_date_with_both_values() -> None:
     assert _values(RUSSIA, "On March 2 (15, N.S.) and November 3 (16), and on February 5 (18), "
                    "1906, and 2 (15) March 1917, and February 23/March 8, 1917, and "

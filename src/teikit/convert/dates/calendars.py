@@ -11,7 +11,9 @@ says its own calendar. For the others, :func:`decide_calendar` reads, in this or
    in the Old Style; one that marks only Old Style dates writes the rest in the New Style —
    unless it was written in Russia;
 4. the place: where the text was written (a letter's dateline, the place in "Written:" or
-   "Delivered:"), else where it is set (Russian places outnumbering others in the text).
+   "Delivered:"), else where it was first published ("First Published: New York Call, …": a
+   correspondent's dispatch, an émigré's article, for readers abroad), else where it is set
+   (Russian places outnumbering others in the text).
 
 A Russian text's unmarked dates up to 31 January 1918 are then Old Style; every date after it,
 and every date of a text written or set elsewhere, is New Style. The decision, its reason and its
@@ -141,6 +143,19 @@ def _written_where(doc: Transcription) -> tuple[bool | None, str]:
     return None, ""
 
 
+def _published_where(doc: Transcription) -> tuple[bool | None, str]:
+    """Whether the text was first published in Russia, by the place its first publication (else
+    its source) names: "New York Call, 10 November 1917" (no), "Pravda, Petrograd" (yes)."""
+    for key in ("first_published", "source"):
+        field = doc.field(key)
+        if field is not None:
+            where = _russian_or_not(field.text)
+            if where is not None:
+                return where, f"“{field.text.strip()}”"
+            return None, ""
+    return None, ""
+
+
 def _setting(doc: Transcription) -> tuple[bool | None, str]:
     russian = other = 0
     for block in doc.blocks:
@@ -197,6 +212,11 @@ def decide_calendar(doc: Transcription, configured: str = "") -> CalendarDecisio
         return CalendarDecision(calendar, f"{where} places it "
                                 + ("in Russia" if written_in_russia else "outside Russia"),
                                 "medium", written_in_russia)
+    published, place = _published_where(doc)
+    if published is False:
+        # a correspondent's dispatch to a paper abroad, an émigré's article: its readers' calendar
+        return CalendarDecision("gregorian", f"it was first published outside Russia ({place})",
+                                "medium", bool(set_in_russia))
     if set_in_russia:
         return CalendarDecision("julian", setting, "medium", True)
     return CalendarDecision("gregorian", "nothing in the text places it in Russia", None, False)
