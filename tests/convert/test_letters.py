@@ -162,6 +162,21 @@ def test_a_place_and_date_under_the_signature_are_the_closers_dateline(tmp_path:
     assert comparable(read_back(root)) == comparable(source.read_text(encoding="utf-8"))
 
 
+def test_a_place_and_a_day_without_the_year_under_the_signature_date_the_letter(
+        tmp_path: Path) -> None:
+    source = tmp_path / "bell-letter.txt"
+    source.write_text("Thomas Bell\n\nThe Clyde Deportations\n\nWritten: 14 April 1916\n\n"
+                      "Sir,\n\nSix members of the Clyde Workers’ Committee were sent to "
+                      "Edinburgh.\n\nI am, Sir, yours, etc.,\n\nThomas Bell.\n\n"
+                      "Glasgow, April 14.\n", encoding="utf-8")
+    root = etree.parse(str(convert_file(source, tmp_path / "b.xml").output)).getroot()
+    closer = root.find(".//tei:closer", NS)
+    assert [etree.QName(e).localname for e in closer] == ["salute", "signed", "dateline"]
+    assert closer[2].find("tei:date", NS).get("when") == "1916-04-14"
+    sent = root.find(".//tei:correspDesc/tei:correspAction[@type='sent']", NS)
+    assert [etree.QName(e).localname for e in sent] == ["persName", "placeName", "date"]
+
+
 @pytest.mark.parametrize(("closer_text", "parts"), [
     ("Yours fraternally,\nJohn Maclean", ["salute", "signed"]),
     ("With warm greetings,\nJohn Maclean\nSecretary", ["salute", "signed"]),

@@ -1288,8 +1288,8 @@ def _closer_kind(chunk: Chunk, *, first: bool) -> BlockKind:
     and, under them, the place and date the letter was written."""
     if first:
         return BlockKind.SALUTE
-    return BlockKind.DATELINE if chunk.single_line and _date_line(chunk.text) else \
-        BlockKind.SIGNED
+    return BlockKind.DATELINE if chunk.single_line and (
+        _date_line(chunk.text) or _yearless_dateline(chunk.text)) else BlockKind.SIGNED
 
 
 def _closer_chunk(chunk: Chunk, build: _Builder) -> None:
@@ -1389,6 +1389,23 @@ def _date_line(line: str) -> bool:
     # the place is parted from the date ("Glasgow, 2 Oct."), a sentence runs on into it
     return not before or (before[-1] in ",.:;–—-" and
                           len(before.split()) <= _DATELINE_PLACE_WORDS)
+
+
+# under a letter's signature, the place and the day without the year: "Glasgow, April 14."
+_PLACE_AND_DAY = re.compile(r"(?P<place>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}),\s+"
+                            r"(?P<day>[^,]{3,20}?)\.?")
+
+
+def _yearless_dateline(line: str) -> bool:
+    """"Glasgow, April 14.", "Paris, 3 mai": a place, then a month and its day alone."""
+    found = _PLACE_AND_DAY.fullmatch(line.strip())
+    if found is None:
+        return False
+    day = found.group("day")
+    month = _month().search(day)
+    return month is not None and bool(re.fullmatch(
+        r"(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+)?\S+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?", day)) and \
+        any(c.isdigit() for c in day)
 
 
 def _opener_chunk(chunk: Chunk, build: _Builder) -> None:
