@@ -215,11 +215,15 @@ def _title_stmt(ctx: HeaderContext, warnings: list[str]) -> etree._Element:
         people = match.group("people") if match else value
         organisation = el("orgName", match.group("org")) if match else None
         append(statement, el("respStmt", resp, *_people(people, "transcriber"), organisation))
-    for key, label in (("html_markup", "HTML mark-up"), ("proofread", "Proofreading")):
+    for key, label, role in (("html_markup", "HTML mark-up", "markup"),
+                             ("proofread", "Proofreading", "proofreader")):
         block = doc.stated(key)
         if block is not None:
             resp, value = _responsibility(label, repaired(block.text))
-            append(statement, el("respStmt", resp, el("name", value)))
+            match = _FOR_ORGANISATION.match(value)
+            people = match.group("people") if match else value
+            organisation = el("orgName", match.group("org")) if match else None
+            append(statement, el("respStmt", resp, *_people(people, role), organisation))
     editor_needed = ctx.notes or ctx.gaps or doc.of_kind(BlockKind.HEADNOTE, BlockKind.AFTERWORD)
     if editor_needed:
         editor = settings.editor or "The editor of the source text"
