@@ -811,6 +811,28 @@ def test_a_work_cited_with_its_imprint_on_a_line_of_its_own_is_a_citation(line):
             (BlockKind.BIBL, line), (BlockKind.PARAGRAPH, "No book of the year is so long.")]
 
 
+def test_books_cited_at_the_end_of_a_text_are_citations_not_its_dateline():
+    doc = ingest_text("The Women of the Mills\n\nWritten: 1912\n\nThe women earn eight marks "
+                      "a week.\n\nFurther reading:\n\nClara Zetkin, Die Arbeiterinnenfrage. "
+                      "Berlin: Vorwärts, 1889.\n\nAugust Bebel, Die Frau und der Sozialismus. "
+                      "Stuttgart: Dietz, 1891.\n", "weil")
+    assert texts(doc, BlockKind.BIBL) == [
+        "Clara Zetkin, Die Arbeiterinnenfrage. Berlin: Vorwärts, 1889.",
+        "August Bebel, Die Frau und der Sozialismus. Stuttgart: Dietz, 1891."]
+    assert texts(doc, BlockKind.DATELINE) == []
+
+
+@pytest.mark.parametrize(("line", "dates"), [
+    ("August Bebel, Stuttgart, 1891", False),     # a name that opens with a month
+    ("Glasgow, 3 August 1920", True), ("August 3, 1917.", True), ("August 1917", True),
+    ("Paris, le 3 août 1920", True), ("Berlin, den 3. März 1919", True),
+])
+def test_a_dateline_has_its_month_by_its_day_or_year(line, dates):
+    from teikit.convert.ingest import _date_line
+
+    assert _date_line(line) is dates
+
+
 @pytest.mark.parametrize("line", [
     "He wrote Notes on the Revolution in Berlin: it appeared in 1922.",
     "Adopted by the General Executive Board, Chicago, July 2, 1917.",

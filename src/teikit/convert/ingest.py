@@ -1380,7 +1380,12 @@ def _date_line(line: str) -> bool:
     ("The workers rose on October 25, 1917.")."""
     if len(line) > 70 or not _YEAR.search(line):
         return False
-    date = _month().search(line) or re.search(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b", line)
+    # a month with its day or year by it ("August 3", "3 August", "August 1917"), not a name
+    # that begins with one ("August Bebel, …")
+    date = next((m for m in _month().finditer(line)
+                 if re.match(r"\.?,?\s*\d", line[m.end():])
+                 or re.search(r"\d(?:st|nd|rd|th|er|\.)?\s*(?:of\s+|de\s+)?$", line[:m.start()])),
+                None) or re.search(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b", line)
     if date is None:
         return False
     day = re.search(r"\d", line)
@@ -1468,7 +1473,8 @@ def _signed_ending(body: list[Chunk], turns: Container[int] = ()) -> int:
         lead_in = index + 1 < len(body) and _lead_in_chunk(body[index]) and \
             _signature_chunk(body[index + 1])
         if index in turns or not (_dateline_chunk(body[index])
-                                  or _signature_chunk(body[index]) or lead_in):
+                                  or _signature_chunk(body[index]) or lead_in) or (
+                body[index].single_line and cites_a_work(body[index].text)):
             break
         start = index
     ending = body[start:]
