@@ -182,6 +182,7 @@ FAMILY_TAILS = [
                           "1. A note on the text.", "Appendix: The Resolution",
                           "The congress met in March.[1]"], "t", "")
 @example(FAMILY_HEADS[0], ["Moscow, 8 March 1920", "CHAPTER I", "CHAPTER I"], "t", "")
+@example(FAMILY_HEADS[0], ["Comrades!", "[Page 57]", "N.B. Read this twice."], "t", "")
 @example(FAMILY_HEADS[0], ["Comrades!", "* * *", "CHAPTER I", "Annie"], "t", "")
 @example("On Tasks", ["PART TWO", "CHAPTER I", "CHAPTER I"], "t", "")
 @example(FAMILY_HEADS[0], ["Editor’s Note: The author was arrested in 1920."], "t",

@@ -974,9 +974,11 @@ def _body(body: list[Chunk], build: _Builder, source: str, *, speech: bool = Fal
         postscript_from = closer_from = len(body)
     if closer_from < len(body) and _is_heading(body[closer_from - 1]):
         closer_from = len(body)     # a closing line right under a heading is the section's text
-    if opener and (opener >= closer_from or _is_heading(body[opener])):
-        # a salutation not followed by the letter (a signature or a heading comes next): no
-        # letter's parts
+    if opener and (opener >= closer_from or _is_heading(body[opener]) or all(
+            is_page_marker(chunk.text.strip())
+            for chunk in body[opener:min(closer_from, postscript_from)])):
+        # a salutation not followed by the letter (a signature, a heading or only the source's
+        # next page comes next): no letter's parts
         opener, postscript_from, closer_from = 0, len(body), len(body)
     # a text, or a letter without a closing salutation, may end signed and dated, and so may
     # a section before the next heading (a preface signed "N. Lenin / Petrograd, August 1917")
@@ -1554,8 +1556,9 @@ def _signer_line(line: str) -> bool:
     if not line or line.isupper() or _NUMBERED_HEADING.match(line):
         return False     # "PART TWO", "CHAPTER III", "Part 2": headings
     names = [name.strip() for name in line.split(",")]
-    if len(names) == 2 and names[0].split()[0] in _FUNCTION_ARTICLES and \
-            len(names[0].split()) <= 3 and _name_line(names[1]):
+    function = names[0].split()
+    if len(names) == 2 and function and function[0] in _FUNCTION_ARTICLES and \
+            len(function) <= 3 and _name_line(names[1]):
         return True      # his function, then the name: "Le secrétaire, A. Roques"
     if len(names) > 1:     # one of them in full: "Bread, Peace, Land" is a cry
         return any(_name_line(name) for name in names) and all(
