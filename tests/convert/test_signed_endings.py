@@ -260,6 +260,25 @@ def test_a_body_and_its_members_one_a_line_sign_the_text_each_name_its_own() -> 
         "Demand the recognition of Soviet Russia!"]
 
 
+@pytest.mark.parametrize(("ending", "signed", "names"), [
+    ("In the name of the Russian Republic,\n\nChairman of the Council of People's Commissars: "
+     "V. Ulyanov (Lenin)\nSecretary of the Council: N. Gorbunov\n\nPetrograd, 29 October 1917.",
+     ["signed", "signed", "dateline"], ["V. Ulyanov", "Lenin", "N. Gorbunov"]),
+    ("Chairman of the Conference: B. Shumyatsky.\nSecretary: A. Yanson.", ["signed"],
+     ["B. Shumyatsky", "A. Yanson"]),
+], ids=["decree", "resolution"])
+def test_the_offices_and_names_of_those_who_sign_a_decree_are_its_closer(
+        ending: str, signed: list[str], names: list[str]) -> None:
+    root = checked_conversion("Decree on the Eight-Hour Day\n\nWritten: 29 October 1917\n\n"
+                              "The working time shall not exceed eight hours a day.\n\n"
+                              f"{ending}\n")
+    (closer,) = root.iterfind(".//tei:body//tei:closer", NS)
+    assert localnames(closer) == signed
+    assert [text_of(e) for e in closer.iter(f"{{{NS['tei']}}}persName")] == names
+    assert [text_of(p) for p in root.iterfind(".//tei:body//tei:p", NS)] == [
+        "The working time shall not exceed eight hours a day."]
+
+
 def test_a_signer_with_the_name_he_wrote_under_in_brackets_closes_the_text() -> None:
     root = checked_conversion("To the Workers\n\nWritten: 1919\n\nThe congress calls on every "
                               "worker to join the defence of the republic.\n\n"

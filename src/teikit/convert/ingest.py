@@ -418,12 +418,13 @@ _LAST_WORDS = frozenset({"Farewell", "Adieu", "Greetings", "Regards", "Thanks", 
 # a signer and, in brackets, the name he wrote under: "V. Ulyanov (Lenin)", "L. Bronstein
 # (N. Trotsky)"
 _ALIASED = re.compile(r"(?P<name>[^()]+?)\s+\((?:[A-Z]\.\s?){0,2}[A-Z][a-z’'-]+\)")
-# the line over a signature that says in whose name it signs, ending in a colon: "On behalf of
-# the Executive Committee:", "Signed on behalf of the Congress:", "For the Central Committee:",
-# "In the name of the Soviet:", "Im Namen des Parteivorstandes:", "Au nom du Comité :"
+# the line over a signature that says in whose name it signs, ending in a colon (or a comma):
+# "On behalf of the Executive Committee:", "Signed on behalf of the Congress:", "For the Central
+# Committee:", "In the name of the Russian Republic,", "Im Namen des Parteivorstandes:", "Au nom
+# du Comité :"
 SIGNATURE_LEAD_IN = re.compile(
     r"(?:Signed\s+)?(?:[Oo]n behalf of|For|[Ii]n the name of|Im Namen|Au nom|Pour)\s"
-    r"[^.!?:]{1,50}\s?:")
+    r"[^.!?:,]{1,50}\s?[:,]")
 # the bodies that sign a manifesto, an appeal, a resolution: "The Executive Committee of the
 # Communist International", "The Editorial Board", "Bureau of the Fourth International"
 SIGNING_BODIES = frozenset({
@@ -431,6 +432,14 @@ SIGNING_BODIES = frozenset({
     "Congress", "Conference", "Editors", "Editorial", "Soviet", "Union", "League", "Federation",
     "Party", "Group", "Commission", "Plenum", "Comité", "Vorstand", "Zentralkomitee",
     "Parteivorstand", "Exekutivkomitee"})
+# a signer's office, before a colon and his name: "Chairman of the Council of People's
+# Commissars: V. Ulyanov (Lenin)", "Secretary: A. Yanson", "Le secrétaire : A. Roques"
+SIGNER_OFFICES = frozenset({
+    "Chairman", "Chairwoman", "Vice-Chairman", "President", "Vice-President", "Secretary",
+    "Secretaries", "Treasurer", "Commissar", "Commissars", "Commissary", "Manager", "Director",
+    "Delegate", "Delegates", "Vorsitzende", "Vorsitzender", "Sekretär", "Schriftführer",
+    "Président", "Secrétaire", "Trésorier"})
+_OFFICE_AND_NAME = re.compile(r"(?P<office>[^:]{3,70}?)\s?:\s+(?P<name>[^:]{3,40})")
 # the article before a signer's function, the name after it: "The Secretary, J. Hale", "Le
 # secrétaire, A. Roques", "Der Vorsitzende, O. Krause"
 _FUNCTION_ARTICLES = frozenset({"The", "Le", "La", "Der", "Die", "Il"})
@@ -1517,8 +1526,21 @@ def _signature_chunk(chunk: Chunk) -> bool:
     if len(lines) > 1 and SIGNATURE_LEAD_IN.fullmatch(lines[0]):
         lines = lines[1:]   # "On behalf of the Executive Committee:" over the name
     return len(lines) <= _SIGNATURE_LINES and all(
-        len(line) <= _SIGNATURE_WIDTH and not line.endswith((":", ";", ",")) for line in lines
+        (len(line) <= _SIGNATURE_WIDTH or _office_and_name(line))
+        and not line.endswith((":", ";", ",")) for line in lines
     ) and _signer_line(lines[0])
+
+
+def _office_and_name(line: str) -> bool:
+    """"Secretary: A. Yanson.", "Chairman of the Council of People's Commissars: V. Ulyanov
+    (Lenin)": a signer's office, a colon, his name."""
+    found = _OFFICE_AND_NAME.fullmatch(line.strip())
+    if found is None or not set(found.group("office").split()) & SIGNER_OFFICES:
+        return False
+    name = found.group("name").removesuffix(".")
+    aliased = _ALIASED.fullmatch(name)
+    return _name_line(aliased.group("name") if aliased else name) or bool(
+        _INITIALS_ONLY.fullmatch(name))
 
 
 def _signatories(lines: list[str]) -> bool:
@@ -1547,7 +1569,7 @@ def _signer_line(line: str) -> bool:
     """Whether ``line`` names who signs: a person's name ("V. I. Lenin"), names parted by commas
     with one at least in full ("Christian Rakovsky, Lenin, Zinoviev"), or a body that signs
     (:data:`SIGNING_BODIES`), or initials alone ("P. V.")."""
-    if _INITIALS_ONLY.fullmatch(line):
+    if _INITIALS_ONLY.fullmatch(line) or _office_and_name(line):
         return True
     line = line.removesuffix(".")
     aliased = _ALIASED.fullmatch(line)
