@@ -146,7 +146,9 @@ FAMILY_BLOCKS = [
     "The Amsterdam Bureau:\nHerman Gorter\nAnton Pannekoek",
     "N. Sukhanov, Notes on the Revolution, Vols. I–III. Berlin: Grzhebin, 1922.",
     "February 23 – The women strike.\nJuly 3–5 – The July Days.",
-    "Dates before 1 February 1918 are given in the Old Style."]
+    "Dates before 1 February 1918 are given in the Old Style.",
+    "In the name of the Russian Republic,",
+    "Chairman of the Council: V. Ulyanov (Lenin)\nSecretary: N. Gorbunov", "Glasgow, April 14."]
 FAMILY_HEADS = [
     "Lenin\n\nOn Tasks\n\nWritten: 1917\nSource: Pravda, No. 3, 1917.\nTranslated: A. B.",
     "On Tasks\n\nDelivered: November 22 (December 5), 1917",
