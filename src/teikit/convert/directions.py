@@ -1,5 +1,6 @@
 """Stage directions in the record of a speech: "(Applause.)", "(Prolonged applause.)", "(Cries
-of “Shame!”)", "(Voices: “No!”)", "(Laughter.)", "[Uproar.]".
+of “Shame!”)", "(Voices: “No!”)", "(Laughter.)", "[Uproar.]"; in German, "(Lebhafter
+Beifall.)", "(Zuruf: „Landesverrat!“)"; in French, "(Vifs applaudissements.)", "(Rires.)".
 
 A direction is a parenthesis, or a pair of square brackets (the marks of
 :data:`teikit.convert.conventions.STAGE_MARKS`), whose words open with one of the phrases of
@@ -28,12 +29,33 @@ DIRECTIONS: dict[str, str] = {
     "protests": "interjection", "murmurs": "noise",
     # the hall's assent in a British record: "(Hear, hear.)"
     "hear, hear": "interjection", "hear hear": "interjection",
+    # a German record: "(Lebhafter Beifall.)", "(Heiterkeit.)", "(Zuruf: „Landesverrat!“)",
+    # "(Sehr richtig! bei den Sozialdemokraten.)", "(Glocke des Präsidenten.)"
+    "beifall": "applause", "bravo": "applause", "bravorufe": "applause",
+    "heiterkeit": "laughter", "lachen": "laughter", "gelächter": "laughter",
+    "unruhe": "noise", "lärm": "noise", "bewegung": "noise",
+    "glocke des präsidenten": "noise", "zuruf": "interjection", "zurufe": "interjection",
+    "sehr richtig": "interjection", "sehr wahr": "interjection", "hört, hört": "interjection",
+    "hört! hört": "interjection", "widerspruch": "interjection", "pfui": "interjection",
+    "rufe": "interjection", "zwischenruf": "interjection", "zwischenrufe": "interjection",
+    # a French one: "(Vifs applaudissements.)", "(Rires.)", "(Mouvements divers.)"
+    "applaudissements": "applause", "bravos": "applause", "rires": "laughter",
+    "bruit": "noise", "mouvements divers": "noise", "mouvement": "noise",
+    "interruptions": "interjection",
+    "protestations": "interjection", "très bien": "interjection", "une voix": "interjection",
+    "voix": "interjection", "cris": "interjection",
 }
 # what a reporter says of them before: "(Prolonged applause.)", "[Loud cheers.]", "(Renewed
 # laughter.)", "(Stormy and prolonged applause.)"
 QUALIFIERS = ("prolonged", "stormy", "loud", "thunderous", "tumultuous", "renewed", "general",
               "great", "long", "continued", "loud and prolonged", "stormy and prolonged",
-              "hearty", "enthusiastic", "much")
+              "hearty", "enthusiastic", "much",
+              # "(Lebhafter Beifall.)", "(Stürmische Heiterkeit.)", "(Große Unruhe.)"
+              "lebhafter", "lebhafte", "stürmischer", "stürmische", "großer", "große", "grosse",
+              "anhaltender", "anhaltende", "erneute", "erneuter", "allgemeine", "allgemeiner",
+              "andauernder", "wiederholte",
+              # "(Vifs applaudissements.)", "(Nouveaux rires.)", "(Longs applaudissements.)"
+              "vifs", "vives", "longs", "nouveaux", "nouvelles", "applaudissements et")
 
 
 def _alternatives(phrases: Iterable[str]) -> str:

@@ -38,6 +38,13 @@ def stages(root: etree._Element) -> list[tuple[str, str, str]]:
     ("(Interruption.)", "interjection"), ("(applause)", "applause"),
     ("(Prolonged cheering.)", "applause"), ("(Renewed laughter.)", "laughter"),
     ("(Loud and prolonged applause.)", "applause"), ("(Much laughter.)", "laughter"),
+    # a German record and a French one
+    ("(Lebhafter Beifall.)", "applause"), ("(Heiterkeit.)", "laughter"),
+    ("(Unruhe rechts.)", "noise"), ("(Zuruf: „Landesverrat!“)", "interjection"),
+    ("(Sehr richtig! bei den Sozialdemokraten.)", "interjection"),
+    ("(Glocke des Präsidenten.)", "noise"), ("(Vifs applaudissements.)", "applause"),
+    ("(Rires.)", "laughter"), ("(Mouvements divers.)", "noise"),
+    ("(Exclamations à droite.)", "interjection"),
 ])
 def test_a_parenthesis_noting_what_the_hall_did_is_a_direction(text: str, kind: str) -> None:
     assert stage_directions(f"We shall win. {text} And so on.") == [
@@ -52,7 +59,8 @@ def test_a_reporters_bracket_noting_what_the_hall_did_is_a_direction() -> None:
 
 @pytest.mark.parametrize("text", ["(see below)", "(sic)", "(15, N.S.)", "(Applauses)",
                                   "(long live the Soviets!)", "(prolonged strikes)",
-                                  "(the applause of the bourgeoisie)", "(Voicestream)"])
+                                  "(the applause of the bourgeoisie)", "(Voicestream)",
+                                  "(Beifallsstürme der Presse)", "(voir plus bas)"])
 def test_other_parentheses_are_the_speakers_words(text: str) -> None:
     assert stage_directions(f"We shall win {text} and so on.") == []
 
