@@ -558,6 +558,18 @@ def test_a_german_address_and_a_noun_after_an_article_are_no_names_but_a_party_i
     assert found["Deutschland"] is found["Frankreich"] is EntityKind.PLACE
 
 
+@pytest.mark.parametrize(("salutation", "name"), [
+    ("Lieber Genosse Lenin!", "Lenin"), ("Werte Genossin Zetkin!", "Zetkin"),
+    ("Cher camarade Monatte,", "Monatte"), ("Chère Rosa,", "Rosa"),
+])
+def test_a_german_or_french_salutation_names_only_whom_it_addresses(salutation, name) -> None:
+    found = transcription_kinds(f"Brief\n\nGeschrieben: 1921\n\nStuttgart, den 25. Januar "
+                                f"1921\n\n{salutation}\n\nDie Lage ist schwierig.\n\nMit "
+                                "herzlichen Grüßen\nClara Zetkin\n")
+    assert found.get(name) is EntityKind.PERSON
+    assert not [form for form in found if form.startswith(("Lieber", "Werte", "Cher"))]
+
+
 def test_french_countries_and_the_french_section_of_the_international() -> None:
     found = transcription_kinds("Alfred Rosmer\n\nLe congrès\n\nÉcrit : 1920\n\nLa Section "
                                 "française de l’Internationale ouvrière a voté contre. En "

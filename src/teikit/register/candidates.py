@@ -71,6 +71,7 @@ Major Sergeant Herr Frau Fräulein Genosse Genossin Monsieur Madame Sir Lady Lor
 Father Councillor Alderman Senator Deputy Judge Justice Sheriff Inspector Chief Constable
 President Premier Minister Commissar Bishop Rev. Reverend Marshal Ataman Hetman Governor Mayor
 Grand Duke Duchess King Queen Emperor Empress Kaiser Gen. Col. Capt. Lt. Sgt. Gov. Comrades
+Genossen Genossinnen Kameraden Freunde Camarades Citoyens Citoyennes Amis
 Engineer Doctor Ingenieur Signor Signora Señor Tovarishch Old Dein Deine Euer Eure Votre
 """)
 ORG_WORDS = _words("""
@@ -226,6 +227,8 @@ Dans Pour Par Avec Et Mais Quand Le La Au Aux Depuis Selon Contre Chez Sans Sous
 Tell Give Send Ask Bring Greet Kiss Say Show Write Wish Kindly Embrace
 Pendant Après Avant Seit Während Dennoch Jede Jeder Jedes Viele En Sur Dès Ou Où Ni Ne Si
 Von Vom Zum Zur Für Über Unter Gegen Durch Ohne Um Beim Aus Nun Doch Noch
+Lieber Liebe Lieben Werter Werte Geehrter Geehrte Verehrter Verehrte Teurer Teure Sehr Cher
+Chère Chers Chères Mon Ma Mes
 P.S. P.P.S. N.B. PS PPS NB S.E. N.W. S.W. N.E. E.C. W.C. OK Ltd Co Inc Esq
 Volume Volumes Page Pages Issue Issues Number Numbers Edition Appendix Preface Foreword Afterword
 Supplement Footnote Footnotes See Cf Compare How
@@ -300,8 +303,15 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|a|an)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|our|its|whose)\s+$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*(?:By|by)\s+$")
 # the words of a salutation before the name it addresses: "Dear ", "My dear Comrade "
-_ADDRESSED = re.compile(r"^(?:My\s+)?(?:[Dd]ear(?:est)?|Beloved)\s+(?:(?:Comrade|Friend|"
-                        r"Brother|Sister|Citizen|Mr\.?|Mrs\.?|Miss|Dr\.?)\s+)?$")
+_ADDRESSED = re.compile(r"^(?:(?:My\s+)?(?:[Dd]ear(?:est)?|Beloved)\s+(?:(?:Comrade|Friend|"
+                        r"Brother|Sister|Citizen|Mr\.?|Mrs\.?|Miss|Dr\.?)\s+)?"
+                        # "Lieber Genosse Lenin!", "Werte Genossin Zetkin!", "Cher camarade
+                        # Monatte,", "Chère Rosa,"
+                        r"|(?:Liebe[rn]?|Werte[rn]?|(?:Sehr\s+)?[Gg]eehrte[rn]?|Verehrte[rn]?|"
+                        r"Teure[rn]?)\s+(?:(?:Genossin(?:nen)?|Genossen?|Freundin|Freund|Herr|"
+                        r"Frau)\s+)?"
+                        r"|(?:(?:Mon|Ma|Mes)\s+)?(?:[Cc]her|[Cc]hère|[Cc]hers|[Cc]hères)\s+"
+                        r"(?:(?:camarade|citoyen|citoyenne|ami|amie|Monsieur|Madame)\s+)?)$")
 _BYLINE_LINE = re.compile(r"^(?:By|BY)\s+[A-Z]")
 _ORG_AFTER = re.compile(r"^['’]?s?\s+(?:yard|yards|works|factory|factories|mill|mills|plant|"
                         r"shipyard|shipyards|company|firm|berths|management|board|men|members|"
