@@ -379,6 +379,21 @@ def test_the_year_of_the_title_dates_what_the_text_gives_without_one() -> None:
                          ("October 25", "1917-11-07", "1917-10-25")]
 
 
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("We shall march again in the spring.", "1933-03/1933-05"),
+    ("We will strike in March.", "1933-03"),
+    ("In March the strike began.", "1932-03"),
+    ("We marched in the spring.", "1932-03/1932-05"),
+], ids=["future-season", "future-month", "past-month", "past-season"])
+def test_what_a_text_says_is_to_come_falls_after_its_date(sentence: str, value: str) -> None:
+    from tests.conftest import checked_conversion
+
+    root = checked_conversion(f"The Hunger March\n\nWritten: 28 October 1932\n\n{sentence}\n")
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    (date,) = root.iterfind(".//tei:body//tei:date", ns)
+    assert (date.get("when") or f"{date.get('notBefore')}/{date.get('notAfter')}") == value
+
+
 def test_a_season_with_its_year_may_open_a_line() -> None:
     found = _values("Summer 1918. Early Spring of 1917 came late.", calendar="gregorian")
     assert found == [("Summer 1918", "1918-06/1918-08", ""),

@@ -75,6 +75,10 @@ _CITED = re.compile(
     r"first|second|long)\s+)?(?:letters?|telegrams?|notes?|cables?|messages?|wires?|articles?|"
     r"reply|replies)\s+(?:of|dated|written\s+on|sent\s+on|from)|\bearlier\s+\w+\s+(?:of|dated)|"
     r"\bas\s+long\s+ago\s+as)\s*(?:the\s+)?$", re.IGNORECASE)
+# the sentence speaks of what is to come: "We shall march again in the spring"
+_FUTURE = re.compile(r"\b(?:shall|will|won['’]t|going\s+to|werden|wird|werde|allons|irons)\b"
+                     r"|['’]ll\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;]\s")
 _ANNUAL = re.compile(r"name[- ]?day|saint’?'?s day|\bfeast\b|birthday|anniversary|every year|"
                      r"each year|annually|is celebrated|are celebrated|falls on|kept on",
                      re.IGNORECASE)
@@ -248,6 +252,7 @@ class _DateReader:
             self.title_year = None     # the config's year, or the text's own
         taken: dict[int, list[Span]] = {}
         self.asides: dict[int, list[tuple[int, int]]] = {}
+        self.future = False     # whether the sentence of the date read last speaks of the future
         for span in earlier:
             if span.tag is not None:
                 taken.setdefault(span.block, []).append(span)
@@ -293,6 +298,8 @@ class _DateReader:
         inference = Inference([])
         before = block.text[max(0, e.start - 60):e.start]
         cited = bool(_CITED.search(before))
+        sentence = _SENTENCE_END.split(block.text[max(0, e.start - 120):e.start])[-1]
+        self.future = bool(_FUTURE.search(sentence))
         first, second = e.first, e.second
         if e.day_only and e.qualifier:
             filled = self._month_of_letter(e.first.day or 0, e.qualifier, inference)
@@ -375,7 +382,18 @@ class _DateReader:
             return first, second
         year: int | None
         if e.kind == "approx" and first.month is None and first.year is None:
-            year = self._year_for(block, 6, None, cited, inference)   # "in the spring"
+            # "in the spring": its year, whether it is to come decided by the season's end
+            future, self.future = self.future, False
+            year = self._year_for(block, 6, None, cited, inference)
+            self.future = future
+            season = (e.qualifier or "").split()[-1:]
+            ends = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}.get(season[0]) \
+                if season else None
+            if year is not None and ends is not None and self._to_come(block, ends):
+                year += 1
+                inference.forget_year()
+                inference.add(f"year {year}: the text speaks of what is to come, after "
+                              f"{self.own.origin if self.own else ''}", "medium")
             anchor = self.anchor
             if year is not None and (e.qualifier or "").endswith("winter") and \
                     anchor is not None and anchor.year == year and (anchor.month or 0) >= 3 \
@@ -403,6 +421,16 @@ class _DateReader:
                     second_year = year - 1      # "January 12 (December 30, O.S.)"
             second = Written(second_year, second.month, second.day)
         return first, second
+
+    def _to_come(self, block: Block, month: int) -> bool:
+        """Whether a date of ``month`` without a year, in a sentence in the future tense, lies
+        after the text's own date, so in the next year: "We shall march again in the spring",
+        written in October. Only where the text's date gives the year (no date of the
+        passage does)."""
+        own, anchor = self.own, self.anchor
+        return self.future and own is not None and own.month is not None and \
+            not own.stated and month < own.month and \
+            not (anchor is not None and anchor.block == block.index)
 
     def _year_for(self, block: Block, month: int, day: int | None, cited: bool,
                   inference: Inference) -> int | None:
@@ -439,6 +467,11 @@ class _DateReader:
             cert = "medium"
             inference.add(f"year {year}: the text presents it as past, the year before "
                           f"{source.origin}", cert)
+            return year
+        if source is own and self._to_come(block, month):
+            year += 1
+            inference.add(f"year {year}: the text speaks of what is to come, after "
+                          f"{source.origin}", "medium")
             return year
         if source is own and source.month is not None:
             if source.month <= 2 and month >= 11:
