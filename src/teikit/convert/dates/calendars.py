@@ -28,7 +28,7 @@ from datetime import date
 
 from convertdate import julian
 
-from teikit.convert.model import BlockKind, Transcription
+from teikit.convert.model import Block, BlockKind, Transcription
 
 # Russia's last Julian day: 31 January 1918 (Old Style), followed by 14 February 1918 (New Style)
 LAST_JULIAN = (1918, 1, 31)
@@ -134,26 +134,33 @@ def _written_where(doc: Transcription) -> tuple[bool | None, str]:
         where = _russian_or_not(block.text)
         if where is not None:
             return where, f"the dateline (“{block.text.strip()}”)"
-    for key, label in (("written", "Written"), ("delivered", "Delivered")):
-        field = doc.field(key)
-        if field is not None:
-            where = _russian_or_not(field.text)
-            if where is not None:
-                return where, f"the place in “{label}: {field.text.strip()}”"
-    return None, ""
+    where, field = _place_in_fields(doc, ("written", "delivered"))
+    if field is None:
+        return None, ""
+    label = field.label or f"{field.key.capitalize()}:"
+    return where, f"the place in “{label} {field.text.strip()}”"
 
 
 def _published_where(doc: Transcription) -> tuple[bool | None, str]:
     """Whether the text was first published in Russia, by the place its first publication (else
     its source) names: "New York Call, 10 November 1917" (no), "Pravda, Petrograd" (yes)."""
-    for key in ("first_published", "source"):
+    where, field = _place_in_fields(doc, ("first_published", "source"), first_only=True)
+    return (where, f"“{field.text.strip()}”") if field is not None and where is not None else \
+        (None, "")
+
+
+def _place_in_fields(doc: Transcription, keys: tuple[str, ...], *, first_only: bool = False
+                     ) -> tuple[bool | None, Block | None]:
+    """Whether the first of these header fields that names a known place names one in Russia,
+    and that field; ``first_only``: only the first of them the header has is read."""
+    for key in keys:
         field = doc.field(key)
-        if field is not None:
-            where = _russian_or_not(field.text)
-            if where is not None:
-                return where, f"“{field.text.strip()}”"
-            return None, ""
-    return None, ""
+        if field is None:
+            continue
+        where = _russian_or_not(field.text)
+        if where is not None or first_only:
+            return where, field
+    return None, None
 
 
 def _setting(doc: Transcription) -> tuple[bool | None, str]:
